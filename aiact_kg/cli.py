@@ -1,0 +1,187 @@
+"""The ``aiact-kg`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pyoxigraph import RdfFormat
+
+from aiact_kg import __version__
+from aiact_kg.errors import AiactKgError, QueryError
+from aiact_kg.kb import build_knowledge_base, open_knowledge_base
+from aiact_kg.output import render_csv, render_json, render_table
+from aiact_kg.provision import describe_provision, resolve_draft_citation
+from aiact_kg.queries import NamedQuery, get_query, list_queries, with_prefixes
+from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
+from aiact_kg.stats import knowledge_base_stats
+from aiact_kg.store import default_store_path
+
+EXPORT_FORMATS = {
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+    "jsonld": RdfFormat.JSON_LD,
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+}
+MAX_QUERY_FILE_BYTES = 1_000_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiact-kg",
+        description="Knowledge graph and legal reasoning for the EU AI Act "
+        "(Regulation (EU) 2024/1689).",
+    )
+    parser.add_argument("--version", action="version", version=f"aiact-kg {__version__}")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="knowledge-base store directory (default: $AIACT_KG_STORE or "
+        "$XDG_DATA_HOME/aiact-kg/store)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("build", help="build the knowledge base into the embedded store")
+
+    stats = commands.add_parser("stats", help="count what the knowledge base holds")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+
+    query = commands.add_parser("query", help="run a shipped query (by name) or a .rq file")
+    query.add_argument("query", nargs="?", help="query name (see --list) or path to a .rq file")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--list", action="store_true", help="list the shipped analyst queries")
+
+    export = commands.add_parser("export", help="export the whole knowledge base")
+    export.add_argument(
+        "--format",
+        choices=tuple(EXPORT_FORMATS),
+        default="trig",
+        help="trig, nquads and jsonld keep the named graphs; turtle and "
+        "ntriples write the union of all graphs",
+    )
+    export.add_argument("--graph", help="export one named graph only (its IRI)")
+    export.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+
+    provision = commands.add_parser("provision", help="show a provision with its context")
+    provision.add_argument(
+        "citation", help="e.g. 'Art 6(3)', 'Art 5(1)(h)(iii)', 'Annex III point 4(a)', 'Recital 97'"
+    )
+    provision.add_argument("--format", choices=("text", "json"), default="text")
+    provision.add_argument(
+        "--draft",
+        action="store_true",
+        help="read the citation as a citation of a draft text "
+        "(e.g. 'Article 52a' of the February 2024 text)",
+    )
+    return parser
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    path: Path = args.store if args.store is not None else default_store_path()
+    return path
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    report = build_knowledge_base(_store_path(args))
+    print(f"Built the knowledge base in {report.store_path}")
+    for graph in report.graphs:
+        print(f"  {graph.name:<26} {graph.quads:>8} triples from {graph.files} file(s)")
+    print(f"  {'total':<26} {report.total_quads:>8} quads")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    store = open_knowledge_base(_store_path(args))
+    counts = knowledge_base_stats(store)
+    if args.format == "json":
+        print(json.dumps(counts, indent=2))
+    else:
+        for key, value in counts.items():
+            print(f"{key:<22} {value:>8}")
+    return 0
+
+
+def _load_query(reference: str) -> NamedQuery:
+    path = Path(reference)
+    if reference.endswith(".rq") or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"no query file at {reference}")
+        if path.stat().st_size > MAX_QUERY_FILE_BYTES:
+            raise QueryError(f"{reference} is larger than {MAX_QUERY_FILE_BYTES} bytes")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            raise QueryError(f"{reference} is not UTF-8 text (byte {error.start})") from None
+        return NamedQuery(path.stem, path, text)
+    return get_query(reference)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    if args.list or not args.query:
+        for query in list_queries("cq/"):
+            print(f"{query.path.stem:<40} {query.description}")
+        return 0
+    query = _load_query(args.query)
+    store = open_knowledge_base(_store_path(args))
+    result = store.select(with_prefixes(query.text))
+    renderers = {"table": render_table, "csv": render_csv, "json": render_json}
+    sys.stdout.write(renderers[args.format](result))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    store = open_knowledge_base(_store_path(args))
+    data = store.export(EXPORT_FORMATS[args.format], args.graph)
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"Wrote {len(data)} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if args.format in ("turtle", "ntriples") and not args.graph:
+        print(
+            "note: this format has no named graphs; the union of all graphs was written "
+            "(use trig, nquads or jsonld to keep them)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _cmd_provision(args: argparse.Namespace) -> int:
+    store = open_knowledge_base(_store_path(args))
+    if args.draft:
+        resolutions = resolve_draft_citation(store, args.citation)
+        sys.stdout.write(draft_resolution_text(args.citation, resolutions))
+        return 0 if resolutions else 1
+    report = describe_provision(store, args.citation)
+    sys.stdout.write(provision_json(report) if args.format == "json" else provision_text(report))
+    return 0
+
+
+_COMMANDS = {
+    "build": _cmd_build,
+    "stats": _cmd_stats,
+    "query": _cmd_query,
+    "export": _cmd_export,
+    "provision": _cmd_provision,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code (0 ok, 1 negative, 2 bad input, 3 other)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except AiactKgError as error:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("aiact-kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

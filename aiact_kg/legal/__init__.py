@@ -1,0 +1,1 @@
+"""Legal citations and provision identifiers."""

@@ -1,0 +1,132 @@
+"""Look up a provision by citation: its text, parents, dates, obligations and citing concepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode
+
+from aiact_kg.errors import CitationError
+from aiact_kg.legal.citation import candidate_iris, format_citation, parse_citation
+from aiact_kg.queries import run_ask, run_select
+from aiact_kg.store.base import KnowledgeStore, Term
+
+
+def _text(term: Term | None) -> str | None:
+    return term.value if isinstance(term, Literal | NamedNode) else None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A provision, obligation or concept mentioned in a report."""
+
+    iri: str
+    label: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ProvisionReport:
+    """Everything the knowledge base holds about one provision."""
+
+    iri: str
+    citation: str
+    kind: str
+    title: str | None
+    text: str | None
+    eur_lex_link: str | None
+    applies_from: str | None
+    applicability_rule: str | None
+    applicability_source: str | None
+    ancestors: tuple[Reference, ...]
+    children: tuple[Reference, ...]
+    obligations: tuple[Reference, ...]
+    concepts: tuple[Reference, ...]
+    draft_citations: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class DraftResolution:
+    """An old citation and the final provision it corresponds to."""
+
+    draft_citation: str
+    version: str
+    version_label: str
+    final: str | None
+    final_citation: str | None
+    heading: str | None
+
+
+def resolve_citation(store: KnowledgeStore, citation: str) -> str:
+    """The IRI of the provision a citation names, or :class:`CitationError`."""
+    for iri in candidate_iris(citation):
+        if run_ask(store, "kb/provision-exists", {"provision": NamedNode(iri)}):
+            return iri
+    raise CitationError(
+        f"{citation!r} names no provision of Regulation (EU) 2024/1689 in the knowledge base; "
+        "check the numbers, or use --draft for a citation of a draft text"
+    )
+
+
+def _references(
+    store: KnowledgeStore, query: str, iri: str, key: str, label: str, detail: str = ""
+) -> tuple[Reference, ...]:
+    seen: dict[str, Reference] = {}
+    for record in run_select(store, query, {"provision": NamedNode(iri)}).records():
+        item = _text(record[key]) or ""
+        if item in seen:
+            continue
+        extra = _text(record.get(detail)) if detail else None
+        seen[item] = Reference(item, _text(record[label]) or item, extra or "")
+    return tuple(seen.values())
+
+
+def describe_provision(store: KnowledgeStore, citation: str) -> ProvisionReport:
+    """Build the report ``aiact-kg provision`` prints."""
+    iri = resolve_citation(store, citation)
+    node = {"provision": NamedNode(iri)}
+    details = run_select(store, "kb/provision-details", node).records()[0]
+    ancestors = sorted(
+        _references(store, "kb/provision-ancestors", iri, "ancestor", "citation", "title"),
+        key=lambda ref: len(ref.iri),
+    )
+    kind = _text(details["kind"]) or ""
+    return ProvisionReport(
+        iri=iri,
+        citation=_text(details["citation"]) or citation,
+        kind=kind.rsplit("#", 1)[-1],
+        title=_text(details["title"]),
+        text=_text(details["text"]),
+        eur_lex_link=_text(details["link"]),
+        applies_from=_text(details["applies"]),
+        applicability_rule=_text(details["ruleLabel"]) or _text(details["rule"]),
+        applicability_source=_text(details["ruleSource"]),
+        ancestors=tuple(ancestors),
+        children=_references(store, "kb/provision-children", iri, "child", "citation"),
+        obligations=_references(
+            store, "kb/provision-obligations", iri, "obligation", "label", "cited"
+        ),
+        concepts=_references(store, "kb/provision-concepts", iri, "concept", "label", "cited"),
+        draft_citations=_references(
+            store, "kb/provision-draft-citations", iri, "draft", "draftLabel", "versionLabel"
+        ),
+    )
+
+
+def resolve_draft_citation(store: KnowledgeStore, citation: str) -> list[DraftResolution]:
+    """Final provisions corresponding to a citation of a draft text (e.g. 'Article 52a')."""
+    normalised = format_citation(parse_citation(citation))
+    records = run_select(
+        store, "kb/resolve-draft-citation", {"draftCitation": Literal(normalised)}
+    ).records()
+    return [
+        DraftResolution(
+            draft_citation=_text(record["draftLabel"]) or normalised,
+            version=_text(record["version"]) or "",
+            version_label=_text(record["versionLabel"]) or _text(record["version"]) or "",
+            final=_text(record["provision"]),
+            final_citation=_text(record["citation"]),
+            heading=_text(record["heading"]),
+        )
+        for record in records
+    ]

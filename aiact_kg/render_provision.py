@@ -1,0 +1,82 @@
+"""Plain-text and JSON rendering of provision reports."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import asdict
+
+from aiact_kg.provision import DraftResolution, ProvisionReport, Reference
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return "\n".join(
+        textwrap.fill(paragraph, width=96, initial_indent=indent, subsequent_indent=indent)
+        for paragraph in text.split("\n")
+        if paragraph.strip()
+    )
+
+
+def _section(title: str, references: tuple[Reference, ...], empty: str) -> list[str]:
+    lines = [f"{title} ({len(references)}):"]
+    if not references:
+        lines.append(f"  {empty}")
+    for reference in references:
+        detail = f"  [{reference.detail}]" if reference.detail else ""
+        lines.append(f"  - {reference.label}{detail}")
+        lines.append(f"    {reference.iri}")
+    return lines
+
+
+def provision_text(report: ProvisionReport) -> str:
+    """The human-readable report printed by ``aiact-kg provision``."""
+    heading = f"{report.citation}" + (f" — {report.title}" if report.title else "")
+    lines = [heading, "=" * min(len(heading), 96), f"IRI: {report.iri}"]
+    if report.eur_lex_link:
+        lines.append(f"EUR-Lex: {report.eur_lex_link}")
+    if report.ancestors:
+        lines.append(
+            "Part of: "
+            + " > ".join(
+                ref.label + (f" ({ref.detail})" if ref.detail else "")
+                for ref in reversed(report.ancestors)
+            )
+        )
+    if report.applies_from:
+        rule = f" ({report.applicability_rule}" if report.applicability_rule else ""
+        source = (
+            f", {report.applicability_source})"
+            if report.applicability_source
+            else (")" if rule else "")
+        )
+        lines.append(f"Applies from: {report.applies_from}{rule}{source}")
+    else:
+        lines.append("Applies from: no applicability date (not an operative provision)")
+    lines += ["", "Text:", _wrap(report.text or "(no text)"), ""]
+    if report.children:
+        lines.append("Parts: " + ", ".join(ref.label for ref in report.children))
+        lines.append("")
+    lines += _section(
+        "Obligations resting on it", report.obligations, "none in the obligations catalogue"
+    )
+    lines.append("")
+    lines += _section("Concepts and terms citing it", report.concepts, "none")
+    if report.draft_citations:
+        lines.append("")
+        lines += _section("Cited in drafts as", report.draft_citations, "")
+    return "\n".join(lines) + "\n"
+
+
+def provision_json(report: ProvisionReport) -> str:
+    return json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> str:
+    if not resolutions:
+        return f"No draft version cites {citation!r} in the draft-history graph.\n"
+    lines = []
+    for item in resolutions:
+        final = item.final_citation or "no counterpart in the final text"
+        heading = f" ({item.heading})" if item.heading else ""
+        lines.append(f"{item.draft_citation}{heading} in {item.version_label} -> {final}")
+    return "\n".join(lines) + "\n"

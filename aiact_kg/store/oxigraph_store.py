@@ -1,0 +1,122 @@
+"""The embedded, persistent knowledge-base store, backed by pyoxigraph (RocksDB on disk)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from pathlib import Path
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    Variable,
+)
+
+from aiact_kg.errors import QueryError, StoreError
+from aiact_kg.namespaces import PREFIXES
+from aiact_kg.store.base import Bindings, SelectResult
+
+_UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _substitutions(
+    bindings: Bindings | None,
+) -> dict[Variable, NamedNode | BlankNode | Literal | Triple] | None:
+    if not bindings:
+        return None
+    return {Variable(name): term for name, term in bindings.items()}
+
+
+class OxigraphStore:
+    """A :class:`~aiact_kg.store.base.KnowledgeStore` in a pyoxigraph store.
+
+    ``path=None`` gives an in-memory store (used by tests and benchmarks).
+    """
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = Store()
+            elif read_only:
+                self._store = Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the knowledge-base store at {path}: {error}") from None
+
+    @property
+    def raw(self) -> Store:
+        """The underlying pyoxigraph store (for bulk operations inside this package)."""
+        return self._store
+
+    def load_file(self, path: Path, rdf_format: RdfFormat, graph: str) -> None:
+        try:
+            self._store.bulk_load(path=str(path), format=rdf_format, to_graph=NamedNode(graph))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise StoreError(f"cannot load {path.name} into <{graph}>: {error}") from None
+
+    def _query(self, sparql: str, bindings: Bindings | None) -> object:
+        try:
+            return self._store.query(sparql, substitutions=_substitutions(bindings))
+        except SyntaxError as error:
+            raise QueryError(f"the SPARQL query is not valid: {error}") from None
+        except (OSError, ValueError) as error:
+            raise QueryError(f"the SPARQL query failed: {error}") from None
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = tuple(variable.value for variable in result.variables)
+        rows = tuple(tuple(solution[name] for name in variables) for solution in result)
+        return SelectResult(variables, rows)
+
+    def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(f"the SPARQL update is not valid: {error}") from None
+
+    def named_graphs(self) -> Sequence[str]:
+        return sorted(
+            graph.value for graph in self._store.named_graphs() if isinstance(graph, NamedNode)
+        )
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+    def export(self, rdf_format: RdfFormat, graph: str | None = None) -> bytes:
+        if graph is not None:
+            data = self._store.dump(
+                format=rdf_format, from_graph=NamedNode(graph), prefixes=PREFIXES
+            )
+        elif rdf_format.supports_datasets:
+            data = self._store.dump(format=rdf_format, prefixes=PREFIXES)
+        else:  # a format without named graphs gets the union of all graphs
+            triples = self._store.query(_UNION_OF_GRAPHS)
+            assert isinstance(triples, QueryTriples)
+            data = triples.serialize(format=rdf_format)
+        return data or b""
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        if hasattr(self, "_store"):
+            del self._store
+            gc.collect()
