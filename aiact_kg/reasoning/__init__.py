@@ -1,0 +1,1 @@
+"""Reasoners over the knowledge base."""

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install the system packages aiact-kg's tests need, only where they are missing.
+# Java runtime: HermiT (through owlready2) checks the ontology.
+set -euo pipefail
+
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "aiact-kg: please install: ${missing[*]} (needs root)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

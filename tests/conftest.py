@@ -1,0 +1,33 @@
+"""Shared fixtures: one knowledge base built once per test session into a temporary store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from aiact_kg.kb import build_knowledge_base, open_knowledge_base
+from aiact_kg.kb.build import BuildReport
+from aiact_kg.store.oxigraph_store import OxigraphStore
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_kb(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """Build the shipped knowledge base once, with the same code path as ``aiact-kg build``."""
+    return build_knowledge_base(tmp_path_factory.mktemp("kb") / "store")
+
+
+@pytest.fixture(scope="session")
+def kb_path(built_kb: BuildReport) -> Path:
+    assert built_kb.store_path is not None
+    return built_kb.store_path
+
+
+@pytest.fixture(scope="session")
+def kb(kb_path: Path) -> Iterator[OxigraphStore]:
+    store = open_knowledge_base(kb_path)
+    yield store
+    store.close()
