@@ -17,6 +17,7 @@ from aiact_kg.namespaces import PREFIXES
 from aiact_kg.resources import query_dir
 from aiact_kg.store.base import Bindings, KnowledgeStore, SelectResult
 
+_BODY_START = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:", re.IGNORECASE | re.MULTILINE)
 
 
@@ -43,6 +44,23 @@ def with_prefixes(sparql: str) -> str:
         f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items() if prefix not in declared
     )
     return header + sparql
+
+
+def bind_values(sparql: str, bindings: Bindings | None) -> str:
+    """Fix variables to terms with a ``VALUES`` block at the start of the query body.
+
+    Terms are written in their N-Triples form by pyoxigraph, so no user text is ever
+    spliced into the query unescaped; the result runs unchanged on any SPARQL 1.1 engine.
+    """
+    if not bindings:
+        return sparql
+    match = _BODY_START.search(sparql)
+    if match is None:
+        raise QueryError("cannot bind values: the query has no WHERE clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return sparql[: match.end()] + block + sparql[match.end() :]
 
 
 @cache
@@ -74,9 +92,9 @@ def get_query(name: str) -> NamedQuery:
 
 def run_select(store: KnowledgeStore, name: str, bindings: Bindings | None = None) -> SelectResult:
     """Run a SELECT query of the catalog."""
-    return store.select(with_prefixes(get_query(name).text), bindings)
+    return store.select(with_prefixes(bind_values(get_query(name).text, bindings)))
 
 
 def run_ask(store: KnowledgeStore, name: str, bindings: Bindings | None = None) -> bool:
     """Run an ASK query of the catalog."""
-    return store.ask(with_prefixes(get_query(name).text), bindings)
+    return store.ask(with_prefixes(bind_values(get_query(name).text, bindings)))

@@ -39,7 +39,7 @@ def provision_text(report: ProvisionReport) -> str:
             "Part of: "
             + " > ".join(
                 ref.label + (f" ({ref.detail})" if ref.detail else "")
-                for ref in reversed(report.ancestors)
+                for ref in report.ancestors
             )
         )
     if report.applies_from:

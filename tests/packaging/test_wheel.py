@@ -1,0 +1,86 @@
+"""The wheel ships exactly the tracked data files, and works without the source tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+# source directory -> its place inside the wheel (mirrors [tool.hatch...force-include])
+DATA_LAYOUT = {
+    "ontology": "aiact_kg/data/ontology",
+    "shapes": "aiact_kg/data/shapes",
+    "queries": "aiact_kg/data/queries",
+    "data/legal-text": "aiact_kg/data/legal-text",
+    "data/obligations": "aiact_kg/data/obligations",
+    "data/draft-history": "aiact_kg/data/draft-history",
+}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("aiact_kg-*.whl")
+    return built
+
+
+def _source_files() -> set[str]:
+    expected = set()
+    for source, target in DATA_LAYOUT.items():
+        for path in (REPO_ROOT / source).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                expected.add(f"{target}/{path.relative_to(REPO_ROOT / source).as_posix()}")
+    return expected
+
+
+def test_wheel_data_files_match_the_source_tree(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name for name in archive.namelist() if name.startswith("aiact_kg/data/")}
+    assert shipped == _source_files()
+
+
+def test_unpacked_wheel_builds_and_answers_without_the_source_tree(
+    wheel: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "AIACT_KG_STORE": str(tmp_path / "store")}
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    for argv in (["build"], ["stats", "--format", "json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "aiact_kg", *argv],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    stats = json.loads(done.stdout)
+    assert stats["articles"] == 113
+    probe = subprocess.run(
+        [sys.executable, "-c", "import aiact_kg.resources as r; print(r.data_dir('ontology'))"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.strip().startswith(str(site))
