@@ -61,7 +61,8 @@ ORDINALS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
 )
-_DASHES = frozenset({"—", "–", "-"})
+_DASHES = frozenset({"\u2014", "\u2013", "-"})  # em dash, en dash, hyphen
+_CLOSING = frozenset({",", ".", ";", ":", ")"})
 _BLOCK_TAGS = frozenset({"p", "div", "td", "tr", "table", "tbody", "br", "li"})
 _PARAGRAPH_ID = re.compile(r"\d{3}\.\d{3}")
 _ARTICLE_ID = re.compile(r"art_(\d+)")
@@ -69,7 +70,7 @@ _CHAPTER_ID = re.compile(r"cpt_([IVXL]+)")
 _SECTION_ID = re.compile(r"cpt_([IVXL]+)\.sct_(\d+)")
 _RECITAL_ID = re.compile(r"rct_(\d+)")
 _ANNEX_ID = re.compile(r"anx_([IVXL]+)")
-_ANNEX_SECTION = re.compile(r"Section\s+([A-Z0-9]+)\s*[.—–-]?\s*(.*)")
+_ANNEX_SECTION = re.compile("Section\\s+([A-Z0-9]+)\\s*[.\u2014\u2013-]?\\s*(.*)")
 _ANNEX_HEADING_POINT = re.compile(r"(\d+)\.\s*(.*)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -107,8 +108,12 @@ def _walk(el: HtmlElement, parts: list[str]) -> None:
         else:
             _walk(child, parts)
         tail = child.tail or ""
-        if dropped and tail.lstrip()[:1] in {",", ".", ";", ":", ")"} and parts:
-            parts[-1] = parts[-1].rstrip()
+        glued = tail[:1] in _CLOSING or (dropped and tail.lstrip()[:1] in _CLOSING)
+        if glued:  # "Council (58), the" -> "Council, the"; "</div>;" -> ";"
+            while parts and not parts[-1].strip():
+                parts.pop()
+            if parts:
+                parts[-1] = parts[-1].rstrip()
             tail = tail.lstrip()
         if tail:
             parts.append(tail)
@@ -137,7 +142,7 @@ def _point_cells(table: HtmlElement) -> tuple[str, HtmlElement]:
     cells = table.xpath("./tbody/tr/td|./tr/td")
     if len(cells) < 2:
         raise ValueError(f"point table without label cell near line {table.sourceline}")
-    label = render(cells[-2]).strip("‘’'\"")
+    label = render(cells[-2]).strip("\u2018\u2019'\"")  # quoted amendments
     return label, cells[-1]
 
 
@@ -207,12 +212,20 @@ class _Builder:
             else:
                 blocks[-1].append(child)
         many = len(blocks) > 1
+        numbers = _top_numbers(children)
+        # points hang under the paragraph unless their labels restart in a later block
+        nest = len(numbers) != len(set(numbers))
         for index, block in enumerate(blocks, start=1):
             if many:
-                self.emit(f"{parent}.sub_{index}", Kind.SUBPARAGRAPH, str(index),
-                          f"{parent_cit} {_ordinal(index)} subparagraph", parent=parent,
+                sub = f"{parent}.sub_{index}"
+                sub_cit = f"{parent_cit} {_ordinal(index)} subparagraph"
+                self.emit(sub, Kind.SUBPARAGRAPH, str(index), sub_cit, parent=parent,
                           anchor=anchor, text=render(block))
-        self.points([c for c in children if c.tag == "table"], parent, parent_cit, anchor)
+                if nest:
+                    self.points([c for c in block if c.tag == "table"], sub, sub_cit,
+                                anchor, annex_style=True)
+        if not nest:
+            self.points([c for c in children if c.tag == "table"], parent, parent_cit, anchor)
         for child in children:
             if child.tag not in {"p", "table", "div"}:
                 self.warnings.append(f"{anchor}: unmapped <{child.tag}> {render(child)[:60]!r}")
@@ -307,8 +320,7 @@ class _Builder:
             citation = _point_citation(parent_cit, number, True)
             self.emit(local, Kind.POINT, number, citation, parent=parent, anchor=anchor,
                       text=render(group) or None, heading=title or None, section=section)
-            self.points([el for el in group if el.tag == "table"], local, citation, anchor,
-                        annex_style=True)
+            self.points([el for el in group if el.tag == "table"], local, citation, anchor)
 
     def enumeration(self, div: HtmlElement, parent: str, parent_cit: str, anchor: str,
                     section: str | None) -> None:

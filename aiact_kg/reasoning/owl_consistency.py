@@ -23,7 +23,7 @@ from aiact_kg.errors import AiactKgError
 _UNSUPPORTED_DATATYPES = {XSD.date, XSD.dateTime, XSD.duration, XSD.gYear}
 
 
-class ReasonerUnavailable(AiactKgError):
+class ReasonerUnavailableError(AiactKgError):
     """HermiT cannot run here (no Java runtime)."""
 
 
@@ -51,7 +51,7 @@ def _reasoner_input(files: Iterable[Path]) -> Graph:
 def check_consistency(files: Iterable[Path]) -> ConsistencyReport:
     """Run HermiT on the union of the given Turtle files."""
     if shutil.which("java") is None:
-        raise ReasonerUnavailable("HermiT needs a Java runtime ('java' is not on the PATH)")
+        raise ReasonerUnavailableError("HermiT needs a Java runtime ('java' is not on the PATH)")
     import owlready2
 
     graph = _reasoner_input(files)
@@ -81,4 +81,4 @@ def declared_classes(files: Iterable[Path]) -> set[URIRef]:
     graph = Graph()
     for path in files:
         graph.parse(path, format="turtle")
-    return {subject for subject in graph.subjects(RDF.type, OWL.Class) if isinstance(subject, URIRef)}
+    return {s for s in graph.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}

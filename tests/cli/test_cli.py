@@ -52,7 +52,7 @@ def test_provision_json(kb_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     report = json.loads(out)
     assert report["citation"] == "Art 6(3)"
     assert report["applies_from"] == "2026-08-02"
-    assert [a["label"] for a in report["ancestors"]][0] == "Art 6"
+    assert report["ancestors"][0]["label"] == "Art 6"
 
 
 def test_provision_of_art_6_1_applies_from_2027(

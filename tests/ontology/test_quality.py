@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import RdfFormat
 from pyshacl import validate
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from aiact_kg import resources
 from aiact_kg.queries import list_queries, run_select
@@ -23,14 +23,9 @@ def test_check_query_returns_no_rows(kb: OxigraphStore, check: object) -> None:
 
 def _union_of_shipped_graphs(kb: OxigraphStore) -> Graph:
     """Our own graphs (not the external vocabularies), as one rdflib graph."""
-    dataset = Dataset()
-    data = kb.export(RdfFormat.N_QUADS)
-    dataset.parse(data=data, format="nquads")
     union = Graph()
-    ours = {source.graph_iri for source in resources.knowledge_base_sources()}
-    for graph in dataset.graphs():
-        if str(graph.identifier) in ours:
-            union += graph
+    for source in resources.knowledge_base_sources():
+        union.parse(data=kb.export(RdfFormat.N_TRIPLES, source.graph_iri), format="nt")
     return union
 
 
