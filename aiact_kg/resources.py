@@ -139,3 +139,8 @@ def knowledge_base_sources() -> tuple[GraphSource, ...]:
         GraphSource("obligations", _turtle_files(data_dir("obligations"))),
         GraphSource("draft-history", _turtle_files(data_dir("draft-history"))),
     )
+
+
+def jsonld_context_file() -> Path:
+    """The project's JSON-LD @context, published as https://w3id.org/aiact-kg/context.jsonld."""
+    return data_dir("ontology") / "context" / "aiact-kg.context.jsonld"

@@ -155,3 +155,44 @@ def format_citation(citation: ParsedCitation) -> str:
         )
         text += f" {ordinal} subparagraph"
     return text
+
+
+_ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items()}
+
+
+def citation_for_iri(iri: str) -> str:
+    """The citation string of a provision IRI (``…/art_6.par_3`` -> ``Art 6(3)``).
+
+    The legal-text graph stores the authoritative ``aia:citation``; this function lets code
+    that holds only an IRI (shapes, rules) print the same string without a store.
+    """
+    if not iri.startswith(PROVISION):
+        raise CitationError(f"{iri} is not a provision IRI of Regulation (EU) 2024/1689")
+    head, *levels = iri[len(PROVISION) :].split(".")
+    kind, _, number = head.partition("_")
+    if kind == "rct":
+        return f"Recital {number}"
+    if kind == "cpt":
+        sections = [level.partition("_")[2] for level in levels if level.startswith("sct_")]
+        return f"Chapter {number}" + (f" Section {sections[0]}" if sections else "")
+    subparagraph = ""
+    parts: list[str] = []
+    section = ""
+    for level in levels:
+        tag, _, value = level.partition("_")
+        if tag == "sub":
+            subparagraph = f" {_ORDINAL_WORDS.get(int(value), value)} subparagraph"
+        elif tag == "sct":
+            section = value
+        else:
+            parts.append(value)
+    if kind == "art":
+        return f"Art {number}" + "".join(f"({part})" for part in parts) + subparagraph
+    if kind != "anx":
+        raise CitationError(f"{iri} is not a provision IRI of Regulation (EU) 2024/1689")
+    text = f"Annex {number}" + (f" Section {section}" if section else "")
+    if parts:
+        first, rest = parts[0], parts[1:]
+        text += " point " + (first if first.isdigit() else f"({first})")
+        text += "".join(f"({part})" for part in rest)
+    return text + subparagraph

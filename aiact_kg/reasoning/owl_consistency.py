@@ -2,9 +2,9 @@
 
 owlready2 reads N-Triples but not Turtle, so the Turtle files are converted with rdflib first.
 HermiT does not accept ``xsd:date``, ``xsd:dateTime`` or ``xsd:duration`` values (they are not
-in the OWL 2 datatype map), so such literals are handed to it as plain strings; this changes
-nothing for consistency or class satisfiability, which do not depend on those values. A fresh
-owlready2 ``World`` is used for each check and nothing is fetched from the network.
+in the OWL 2 datatype map), so such literals are handed to it as plain strings and range
+declarations on them are left out; consistency and class satisfiability do not depend on
+those values. A fresh owlready2 ``World`` is used for each check and nothing is fetched from the network.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from aiact_kg.errors import AiactKgError
 
@@ -43,6 +43,8 @@ def _reasoner_input(files: Iterable[Path]) -> Graph:
         if isinstance(value, Literal) and value.datatype in _UNSUPPORTED_DATATYPES:
             graph.remove((subject, predicate, value))
             graph.add((subject, predicate, Literal(str(value))))
+    for datatype in _UNSUPPORTED_DATATYPES:
+        graph.remove((None, RDFS.range, datatype))
     # owl:imports are never followed: the modules are all given here
     graph.remove((None, OWL.imports, None))
     return graph
