@@ -4,7 +4,8 @@ owlready2 reads N-Triples but not Turtle, so the Turtle files are converted with
 HermiT does not accept ``xsd:date``, ``xsd:dateTime`` or ``xsd:duration`` values (they are not
 in the OWL 2 datatype map), so such literals are handed to it as plain strings and range
 declarations on them are left out; consistency and class satisfiability do not depend on
-those values. A fresh owlready2 ``World`` is used for each check and nothing is fetched from the network.
+those values. A fresh owlready2 ``World`` is used for each check; nothing is fetched from the
+network.
 """
 
 from __future__ import annotations
