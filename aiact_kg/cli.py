@@ -11,7 +11,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat
 
 from aiact_kg import __version__
-from aiact_kg.errors import AiactKgError, QueryError
+from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.output import render_csv, render_json, render_table
 from aiact_kg.provision import describe_provision, resolve_draft_citation
@@ -66,6 +66,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--graph", help="export one named graph only (its IRI)")
     export.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+
+    validate = commands.add_parser(
+        "validate", help="check submitted descriptions of AI systems and models"
+    )
+    validate.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE|DIR|-",
+        help="RDF files, directories (searched recursively) or - for stdin",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "turtle"),
+        default="text",
+        help="turtle writes the W3C SHACL validation report",
+    )
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
+    )
+    validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
 
     provision = commands.add_parser("provision", help="show a provision with its context")
     provision.add_argument(
@@ -163,12 +186,30 @@ def _cmd_provision(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from aiact_kg.submission.batch import validate_inputs
+    from aiact_kg.submission.render import render_json, render_text, render_turtle
+
+    if args.max_bytes is not None and args.max_bytes < 1:
+        raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
+    report = validate_inputs(
+        args.inputs, max_bytes=args.max_bytes, progress=False if args.no_progress else None
+    )
+    renderers = {"text": render_text, "json": render_json, "turtle": render_turtle}
+    sys.stdout.write(renderers[args.format](report))
+    if args.format == "turtle":
+        for error in report.unreadable:
+            print(f"aiact-kg: error: {error}", file=sys.stderr)
+    return report.exit_code
+
+
 _COMMANDS = {
     "build": _cmd_build,
     "stats": _cmd_stats,
     "query": _cmd_query,
     "export": _cmd_export,
     "provision": _cmd_provision,
+    "validate": _cmd_validate,
 }
 
 
