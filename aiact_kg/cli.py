@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -226,3 +227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a defect of ours: one paragraph, no traceback
+        if os.environ.get("AIACT_KG_DEBUG"):
+            raise
+        print(
+            f"aiact-kg: internal error ({type(error).__name__}): {error}. This is a defect of "
+            "aiact-kg, not of your input; set AIACT_KG_DEBUG=1 to see the traceback and "
+            "please report it.",
+            file=sys.stderr,
+        )
+        return 3

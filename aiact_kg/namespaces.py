@@ -10,6 +10,8 @@ CONCEPT: Final = "https://w3id.org/aiact-kg/concept/"
 OBLIGATION: Final = "https://w3id.org/aiact-kg/obligation/"
 DRAFT: Final = "https://w3id.org/aiact-kg/draft/"
 GRAPH: Final = "https://w3id.org/aiact-kg/graph/"
+RULE: Final = "https://w3id.org/aiact-kg/rule/"
+ASSESSMENT: Final = "https://w3id.org/aiact-kg/assessment/"
 ACT: Final = "http://data.europa.eu/eli/reg/2024/1689/oj"
 ELI: Final = "http://data.europa.eu/eli/ontology#"
 
@@ -19,6 +21,8 @@ PREFIXES: Final[dict[str, str]] = {
     "aiac": CONCEPT,
     "aiao": OBLIGATION,
     "aiad": DRAFT,
+    "aiar": RULE,
+    "aiaa": ASSESSMENT,
     "eli": ELI,
     "dct": "http://purl.org/dc/terms/",
     "owl": "http://www.w3.org/2002/07/owl#",

@@ -23,6 +23,7 @@ _SOURCE_LAYOUT: dict[str, str] = {
     "legal-text": "data/legal-text",
     "obligations": "data/obligations",
     "draft-history": "data/draft-history",
+    "law": "data/law",
 }
 
 
@@ -138,6 +139,7 @@ def knowledge_base_sources() -> tuple[GraphSource, ...]:
         GraphSource("legal-text", _turtle_files(data_dir("legal-text"))),
         GraphSource("obligations", _turtle_files(data_dir("obligations"))),
         GraphSource("draft-history", _turtle_files(data_dir("draft-history"))),
+        GraphSource("law", _turtle_files(data_dir("law"))),
     )
 
 

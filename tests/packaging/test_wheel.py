@@ -21,6 +21,7 @@ DATA_LAYOUT = {
     "data/legal-text": "aiact_kg/data/legal-text",
     "data/obligations": "aiact_kg/data/obligations",
     "data/draft-history": "aiact_kg/data/draft-history",
+    "data/law": "aiact_kg/data/law",
 }
 
 pytestmark = pytest.mark.slow

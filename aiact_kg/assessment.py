@@ -1,0 +1,82 @@
+"""Assess submissions: validate them, run the rules, and report (the API behind ``assess``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from aiact_kg.reasoning.engine import AssessmentOptions, run_rules
+from aiact_kg.reasoning.report import assessment_json, law_json
+from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.render import finding_json
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+
+
+@dataclass(frozen=True)
+class AssessmentReport:
+    """The outcome of an assessment: the JSON structure, the validation and the derived graph."""
+
+    data: dict[str, Any]
+    validation: ValidationReport
+    store: OxigraphStore | None = field(repr=False, compare=False)
+
+    @property
+    def exit_code(self) -> int:
+        """0 assessed, 1 not assessed because of violations, 2 unreadable input."""
+        if self.validation.unreadable:
+            return 2
+        return 0 if self.data["valid"] else 1
+
+
+def _violations(validation: ValidationReport) -> list[dict[str, Any]]:
+    return [
+        finding_json(finding) | {"file": subject.file, "subject": subject.iri}
+        for subject in validation.subjects
+        for finding in subject.findings
+        if finding.severity == "violation"
+    ]
+
+
+def assess_documents(
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    *,
+    validation: ValidationReport | None = None,
+    validator: SubmissionValidator | None = None,
+) -> AssessmentReport:
+    """Validate, then (only if there is no violation) run the rules and build the report."""
+    if validation is None:
+        validation = (validator or SubmissionValidator()).validate(documents)
+    valid = validation.conforms
+    store = run_rules(documents if valid else (), options)
+    data = (
+        assessment_json(store, options)
+        if valid
+        else {"as_of": options.as_of.isoformat(), "law": law_json(store), "subjects": []}
+    )
+    data = {
+        "as_of": data["as_of"],
+        "law": data["law"],
+        "valid": valid,
+        "violations": _violations(validation),
+        "subjects": data["subjects"],
+    }
+    return AssessmentReport(data, validation, store)
+
+
+def assess_inputs(
+    arguments: Sequence[str],
+    options: AssessmentOptions,
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool | None = None,
+    validator: SubmissionValidator | None = None,
+) -> AssessmentReport:
+    """Read files, directories or stdin, then assess everything readable in one batch."""
+    documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
+    validation = (validator or SubmissionValidator()).validate(documents, errors)
+    return assess_documents(documents, options, validation=validation)

@@ -1,0 +1,124 @@
+"""Run the classification and obligation rules inside an embedded store.
+
+For each batch of submissions a fresh in-memory pyoxigraph store receives the ontology,
+concept schemes, obligations catalogue, legal text and law versions (parsed once per
+process), the submitted statements, and a description of the run (as-of date, law version,
+threshold, engine version). The rules of ``queries/rules/`` then run in order as SPARQL
+updates; the derived determinations and obligations stay in the store for querying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
+
+from aiact_kg import __version__
+from aiact_kg.errors import InputError
+from aiact_kg.namespaces import ASSESSMENT, CONCEPT, ONTOLOGY
+from aiact_kg.queries import with_prefixes
+from aiact_kg.reasoning.rules import Rule, load_rules
+from aiact_kg.resources import knowledge_base_sources
+from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.reading import InputDocument
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+RUN = NamedNode(ASSESSMENT + "run")
+LAW_VERSIONS = {
+    "as-published": CONCEPT + "law-as-published",
+    "as-amended": CONCEPT + "law-as-amended",
+}
+_BASE_GRAPHS = ("ontology", "schemes", "legal-text", "obligations", "law")
+
+
+@dataclass(frozen=True)
+class AssessmentOptions:
+    """What an assessment is asked: as of which date, under which version of the law."""
+
+    as_of: date = field(default_factory=date.today)
+    law: str = "as-published"
+    threshold_flop: float | None = None  # None: the value in the graph (Art 51(2))
+
+    def __post_init__(self) -> None:
+        if self.law not in LAW_VERSIONS:
+            raise InputError(f"unknown law version {self.law!r}; use one of {sorted(LAW_VERSIONS)}")
+        if self.threshold_flop is not None and not self.threshold_flop > 0:
+            raise InputError("the compute threshold must be a positive number of FLOP")
+
+
+@cache
+def _base_quads() -> tuple[Quad, ...]:
+    """The knowledge-base files the rules read, parsed once, all in the default graph."""
+    quads: list[Quad] = []
+    for source in knowledge_base_sources():
+        if source.name not in _BASE_GRAPHS:
+            continue
+        for path in source.files:
+            for quad in parse(path=str(path), format=RdfFormat.TURTLE):
+                quads.append(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()))
+    return tuple(quads)
+
+
+def _literal(value: str, datatype: str) -> Literal:
+    return Literal(value, datatype=NamedNode(_XSD + datatype))
+
+
+def _run_quads(options: AssessmentOptions, rules: Sequence[Rule]) -> list[Quad]:
+    aia = ONTOLOGY
+    quads = [
+        Quad(RUN, _RDF_TYPE, NamedNode(aia + "Assessment")),
+        Quad(RUN, NamedNode(aia + "asOf"), _literal(options.as_of.isoformat(), "date")),
+        Quad(RUN, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
+        Quad(RUN, NamedNode(aia + "engineVersion"), Literal(__version__)),
+    ]
+    if options.threshold_flop is not None:
+        override = NamedNode(ASSESSMENT + "threshold-override")
+        quads += [
+            Quad(override, _RDF_TYPE, NamedNode(aia + "Threshold")),
+            Quad(
+                override,
+                NamedNode(aia + "thresholdValue"),
+                _literal(repr(float(options.threshold_flop)), "double"),
+            ),
+            Quad(RUN, NamedNode(aia + "usesThreshold"), override),
+        ]
+    else:
+        quads.append(
+            Quad(RUN, NamedNode(aia + "usesThreshold"), NamedNode(CONCEPT + "threshold-art-51-2"))
+        )
+    for rule in rules:
+        node = NamedNode(rule.iri)
+        quads += [
+            Quad(node, _RDF_TYPE, NamedNode(aia + "Rule")),
+            Quad(node, _RDFS_LABEL, Literal(rule.label, language="en")),
+            Quad(node, NamedNode(aia + "ruleFile"), Literal(rule.path.name)),
+        ]
+        quads += [
+            Quad(node, NamedNode(aia + "sourceProvision"), NamedNode(p)) for p in rule.provisions
+        ]
+    return quads
+
+
+def run_rules(
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    rules: Sequence[Rule] | None = None,
+) -> OxigraphStore:
+    """Load everything into a fresh store and run the rules; returns the store."""
+    rules = load_rules() if rules is None else rules
+    store = OxigraphStore()
+    store.raw.extend(_base_quads())
+    store.raw.extend(
+        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
+        for document in documents
+        for quad in document.quads
+    )
+    store.raw.extend(_run_quads(options, rules))
+    for rule in rules:
+        store.update(with_prefixes(rule.text))
+    return store

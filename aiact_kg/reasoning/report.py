@@ -1,0 +1,179 @@
+"""Turn the derived graph of an assessment into the public JSON structure (see README)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pyoxigraph import BlankNode, Literal, NamedNode
+
+from aiact_kg.legal.citation import citation_for_iri
+from aiact_kg.namespaces import ASSESSMENT, compact
+from aiact_kg.queries import run_select
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.store.base import Term
+from aiact_kg.store.oxigraph_store import OxigraphStore
+
+_DETERMINATION_PREFIX = ASSESSMENT + "det-"
+_ORDER = (
+    "out-of-scope",
+    "prohibited",
+    "high-risk",
+    "transparency",
+    "minimal",
+    "gpai",
+    "gpai-systemic-risk",
+)
+
+
+def _text(term: Term | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def determination_id(iri: str) -> str:
+    return iri[len(_DETERMINATION_PREFIX) :] if iri.startswith(_DETERMINATION_PREFIX) else iri
+
+
+def _citation(provision: str, stored: str | None) -> str:
+    return stored or citation_for_iri(provision)
+
+
+def _premise_text(subject: Term | None, prop: Term | None, value: Term | None) -> str:
+    shown = compact(value.value) if isinstance(value, NamedNode) else _text(value)
+    if isinstance(value, Literal) and value.datatype.value.endswith(("#string", "#langString")):
+        shown = f'"{value.value}"'
+    return f"{_text(subject)} {compact(_text(prop) or '')} {shown}"
+
+
+def law_json(store: OxigraphStore) -> dict[str, Any]:
+    rows = run_select(store, "assess/amendments-used").records()
+    first = rows[0] if rows else {}
+    amendments = [
+        {
+            "id": _text(row["amendmentNotation"]),
+            "title": _text(row["amendmentLabel"]),
+            "identifier": _text(row["identifier"]),
+            "in_force": _text(row["inForce"]),
+            "status": _text(row["status"]),
+            "status_note": _text(row["statusNote"]),
+        }
+        for row in rows
+        if row["amendment"] is not None
+    ]
+    return {
+        "version": _text(first.get("versionNotation")),
+        "title": _text(first.get("versionLabel")),
+        "base": "http://data.europa.eu/eli/reg/2024/1689/oj",
+        "amendments": amendments,
+        "verified": all(a["status"] == "verified" for a in amendments),
+    }
+
+
+def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+    provisions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in run_select(store, "assess/determination-provisions").records():
+        iri = _text(row["provision"]) or ""
+        provisions[_text(row["determination"]) or ""].append(
+            (iri, _citation(iri, _text(row["citation"])))
+        )
+    premises: dict[str, list[str]] = defaultdict(list)
+    for row in run_select(store, "assess/determination-premises").records():
+        key = _text(row["determination"]) or ""
+        if row["premiseDetermination"] is not None:
+            premises[key].append(
+                "determination " + determination_id(_text(row["premiseDetermination"]) or "")
+            )
+        elif row["premiseProperty"] is not None:
+            premises[key].append(
+                _premise_text(row["premiseSubject"], row["premiseProperty"], row["premiseValue"])
+            )
+    dependent = {
+        (_text(r["node"]) or ""): _text(r["statusNote"])
+        for r in run_select(store, "assess/dependent-on-amendment").records()
+    }
+    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in run_select(store, "assess/determinations").records():
+        iri = _text(row["determination"]) or ""
+        cited = sorted(set(provisions[iri]), key=lambda item: item[0])
+        item = {
+            "id": determination_id(iri),
+            "conclusion": _text(row["notation"]) or compact(_text(row["conclusion"]) or ""),
+            "kind": _text(row["conclusionKind"]),
+            "legal_basis": [citation for _, citation in cited],
+            "provisions": [provision for provision, _ in cited],
+            "rule": compact(_text(row["rule"]) or ""),
+            "rule_label": _text(row["ruleLabel"]),
+            "premises": sorted(set(premises[iri])),
+            "explanation": _text(row["explanation"]),
+            "applies_from": _text(row["appliesFrom"]),
+        }
+        if iri in dependent:
+            item["depends_on_unverified_amendment"] = dependent[iri]
+        by_subject[_text(row["subject"]) or ""].append(item)
+    return by_subject
+
+
+def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+    provisions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in run_select(store, "assess/obligation-provisions").records():
+        iri = _text(row["provision"]) or ""
+        provisions[_text(row["obligation"]) or ""].append(
+            (iri, _citation(iri, _text(row["citation"])))
+        )
+    dependent = {
+        (_text(r["node"]) or ""): _text(r["statusNote"])
+        for r in run_select(store, "assess/dependent-on-amendment").records()
+    }
+    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in run_select(store, "assess/obligations").records():
+        obligation = _text(row["obligation"]) or ""
+        cited = sorted(set(provisions[obligation]), key=lambda item: item[0])
+        item = {
+            "id": obligation.rsplit("/", 1)[-1],
+            "citation": cited[0][1] if cited else None,
+            "title": _text(row["title"]),
+            "bearer": _text(row["bearer"]),
+            "role": _text(row["role"]),
+            "applies_from": _text(row["effectiveFrom"]),
+            "due": _text(row["due"]),
+            "legal_basis": [citation for _, citation in cited],
+            "determination": determination_id(_text(row["determination"]) or "") or None,
+        }
+        assessed = _text(row["assessed"]) or ""
+        if assessed in dependent:
+            item["depends_on_unverified_amendment"] = dependent[assessed]
+        by_subject[_text(row["subject"]) or ""].append(item)
+    return by_subject
+
+
+def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
+    determinations = _determinations(store)
+    obligations = _obligations(store)
+    subjects = []
+    for row in run_select(store, "assess/subjects").records():
+        iri = _text(row["subject"]) or ""
+        found = determinations.get(iri, [])
+        categories = {d["conclusion"] for d in found if d["kind"] == "category"}
+        subjects.append(
+            {
+                "iri": iri,
+                "kind": _text(row["kind"]),
+                "categories": [c for c in _ORDER if c in categories],
+                "flags": sorted({d["conclusion"] for d in found if d["kind"] == "flag"}),
+                "determinations": sorted(found, key=lambda d: (d["kind"] != "category", d["id"])),
+                "obligations": obligations.get(iri, []),
+            }
+        )
+    return subjects
+
+
+def assessment_json(store: OxigraphStore, options: AssessmentOptions) -> dict[str, Any]:
+    return {
+        "as_of": options.as_of.isoformat(),
+        "law": law_json(store),
+        "subjects": subjects_json(store),
+    }

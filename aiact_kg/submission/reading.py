@@ -1,0 +1,389 @@
+"""Read user-submitted RDF safely: files, directories and stdin.
+
+Every problem becomes an :class:`InputFormatError` (exit code 2) whose message names the input
+and, where known, the line and column; nothing raises another exception, hangs or touches the
+network. In order, an input is checked for:
+
+1. size: at most ``max_bytes`` (the argument, else ``$AIACT_KG_MAX_INPUT_BYTES``, else
+   :data:`DEFAULT_MAX_BYTES`); a file's size is checked with ``stat`` before it is read and no
+   more than ``max_bytes + 1`` bytes are ever read;
+2. bytes: no binary or compressed data, UTF-8 only (a UTF-8 byte order mark is dropped), not
+   empty;
+3. format: by extension, else sniffed from the content (:func:`detect_format`);
+4. RDF/XML: no DOCTYPE or ENTITY declarations, well-formed, nesting depth limited
+   (:mod:`.xml_guard`); JSON-LD: valid JSON, nesting depth limited, no remote contexts, our
+   published context inlined (:mod:`.jsonld_context`);
+5. syntax: parsed by pyoxigraph, which never fetches anything (``owl:imports``, ``@base`` and
+   ``@prefix`` IRIs are plain data), then at least one statement is required.
+
+Relative IRIs resolve against ``https://w3id.org/aiact-kg/submission/<file name>/`` (the file
+name percent-encoded; ``stdin`` for standard input), so ``<#system>`` in ``model.ttl`` becomes
+``https://w3id.org/aiact-kg/submission/model.ttl/#system``. The IRI is stable and never fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import BinaryIO, Final
+from urllib.parse import quote
+
+from pyoxigraph import Quad, RdfFormat, parse
+
+from aiact_kg.errors import InputError
+from aiact_kg.submission.encoding import check_text
+from aiact_kg.submission.errors import CheckError, InputFormatError
+from aiact_kg.submission.formats import (
+    ACCEPTED_DESCRIPTION,
+    detect_format,
+    format_from_name,
+    format_name,
+    sniff_format,
+)
+from aiact_kg.submission.jsonld_context import prepare_json_ld
+from aiact_kg.submission.xml_guard import check_rdf_xml
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_VARIABLE",
+    "STDIN_NAME",
+    "SUBMISSION_BASE",
+    "InputDocument",
+    "InputFormatError",
+    "InputSource",
+    "detect_format",
+    "expand_inputs",
+    "read_inputs",
+    "read_rdf_bytes",
+    "read_rdf_file",
+    "read_stdin",
+    "resolve_max_bytes",
+    "submission_base_iri",
+]
+
+DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
+MAX_BYTES_VARIABLE: Final = "AIACT_KG_MAX_INPUT_BYTES"
+SUBMISSION_BASE: Final = "https://w3id.org/aiact-kg/submission/"
+STDIN_NAME: Final = "<stdin>"
+
+_HEAD_BYTES: Final = 64 * 1024
+_CHUNK_BYTES: Final = 1024 * 1024
+_TEXT_FAMILY: Final = frozenset(
+    {RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N_TRIPLES, RdfFormat.N_QUADS}
+)
+
+
+@dataclass(frozen=True)
+class InputDocument:
+    """A submission that parsed: its name, format, statements and size in bytes."""
+
+    name: str
+    rdf_format: RdfFormat
+    quads: tuple[Quad, ...]
+    size: int
+
+
+@dataclass(frozen=True)
+class InputSource:
+    """One input to read: a file (``path``) or standard input (``path`` is None)."""
+
+    name: str
+    path: Path | None
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path is None
+
+
+def resolve_max_bytes(max_bytes: int | None = None) -> int:
+    """The size limit: ``max_bytes`` if given, else ``$AIACT_KG_MAX_INPUT_BYTES``, else 20 MiB."""
+    if max_bytes is not None:
+        if max_bytes < 1:
+            raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+        return max_bytes
+    setting = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
+    if not setting:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(setting)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise InputError(
+            f"the environment variable {MAX_BYTES_VARIABLE} must be a positive whole number of "
+            f"bytes (e.g. {DEFAULT_MAX_BYTES}), not {setting!r}."
+        )
+    return value
+
+
+def submission_base_iri(name: str) -> str:
+    """The base IRI relative IRIs of the submission ``name`` resolve against."""
+    if name == STDIN_NAME:
+        segment = "stdin"
+    else:
+        segment = PurePath(name).name
+        if segment in {"", ".", ".."}:
+            segment = "input"
+    return SUBMISSION_BASE + quote(segment, safe="") + "/"
+
+
+def _human(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MiB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size} bytes"
+
+
+def _too_large(name: str, limit: int, size: int | None) -> InputFormatError:
+    actual = (
+        f"is {size} bytes ({_human(size)})" if size is not None else f"is more than {limit} bytes"
+    )
+    return InputFormatError(
+        name,
+        f"the input {actual}, above the limit of {limit} bytes ({_human(limit)}) for one "
+        f"submission. Split it into smaller files, or raise the limit by setting the "
+        f"environment variable {MAX_BYTES_VARIABLE} to a larger number of bytes.",
+    )
+
+
+def read_rdf_bytes(
+    data: bytes, *, name: str, rdf_format: RdfFormat | None = None, max_bytes: int | None = None
+) -> InputDocument:
+    """Parse one submitted document held in memory; raise :class:`InputFormatError` if bad."""
+    limit = resolve_max_bytes(max_bytes)
+    if len(data) > limit:
+        raise _too_large(name, limit, len(data))
+    try:
+        text = check_text(data)
+        chosen = rdf_format or detect_format(name, text[:_HEAD_BYTES])
+        try:
+            quads = _parse(text, chosen, name)
+        except CheckError as problem:
+            if rdf_format is None:
+                problem.reason += _extension_hint(text, chosen)
+            raise
+    except CheckError as problem:
+        raise problem.for_input(name) from None
+    if not quads:
+        raise InputFormatError(
+            name,
+            f"the {format_name(chosen)} contains no statements (only comments, prefix or "
+            "context declarations, or nothing at all). A submission must describe at least "
+            "one AI system or model; add its triples and try again.",
+        )
+    return InputDocument(name=name, rdf_format=chosen, quads=quads, size=len(data))
+
+
+def _parse(data: bytes, rdf_format: RdfFormat, name: str) -> tuple[Quad, ...]:
+    positions_valid = True
+    if rdf_format == RdfFormat.RDF_XML:
+        check_rdf_xml(data)
+    elif rdf_format == RdfFormat.JSON_LD:
+        data, positions_valid = prepare_json_ld(data)
+    elif rdf_format not in _TEXT_FAMILY:
+        raise CheckError(
+            f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
+        )
+    try:
+        return tuple(parse(input=data, format=rdf_format, base_iri=submission_base_iri(name)))
+    except SyntaxError as error:
+        raise _syntax_problem(error, rdf_format, positions_valid) from None
+    except MemoryError as error:  # pyoxigraph's cap on one token: 16 MiB (JSON-LD: ~8 MiB)
+        raise CheckError(
+            f"the {format_name(rdf_format)} contains a single literal or IRI too long for the "
+            f"parser ({error}). Shorten it (for example, link to a long text instead of "
+            "including it) and try again."
+        ) from None
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # a parser panic (pyo3 PanicException) is still bad input
+        raise CheckError(
+            f"the {format_name(rdf_format)} could not be parsed ({type(error).__name__}: "
+            f"{error}). Check the document and try again."
+        ) from None
+
+
+def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:
+    reason = str(error.msg or error).strip()
+    if reason.startswith("Parser error") and ": " in reason:
+        reason = reason.split(": ", 1)[1]
+    reason = reason.rstrip(".")
+    what = format_name(rdf_format)
+    message = f"the {what} is malformed: {reason}. Fix the syntax and try again."
+    if rdf_format in {RdfFormat.N_TRIPLES, RdfFormat.N_QUADS} and "absolute IRI" in reason:
+        message += f" {what} needs absolute IRIs (relative IRIs are allowed in Turtle)."
+    if not positions_valid:
+        return CheckError(message)
+    line = error.lineno if isinstance(error.lineno, int) else None
+    column = error.offset if isinstance(error.offset, int) and line is not None else None
+    return CheckError(message, line=line, column=column)
+
+
+def _extension_hint(data: bytes, rdf_format: RdfFormat) -> str:
+    """A sentence to add when the content looks like another kind of format than the name says."""
+    sniffed = sniff_format(data[:_HEAD_BYTES])
+    if sniffed is None or _family(sniffed) == _family(rdf_format):
+        return ""
+    return f" The content looks like {format_name(sniffed)}; check the file extension."
+
+
+def _family(rdf_format: RdfFormat) -> str:
+    return "text" if rdf_format in _TEXT_FAMILY else format_name(rdf_format)
+
+
+def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``stream`` (one more than allowed, to detect excess)."""
+    chunks: list[bytes] = []
+    remaining = limit + 1
+    while remaining > 0:
+        chunk = stream.read(min(_CHUNK_BYTES, remaining))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def _os_problem(name: str, error: OSError) -> InputFormatError:
+    if isinstance(error, FileNotFoundError):
+        reason = "there is no such file or directory. Check the path and try again."
+    elif isinstance(error, IsADirectoryError):
+        reason = "this is a directory, not a file."
+    elif isinstance(error, PermissionError):
+        reason = "the file cannot be read (permission denied)."
+    else:
+        reason = f"the file cannot be read ({error.strerror or error})."
+    return InputFormatError(name, reason)
+
+
+def read_rdf_file(
+    path: Path,
+    *,
+    rdf_format: RdfFormat | None = None,
+    max_bytes: int | None = None,
+    name: str | None = None,
+) -> InputDocument:
+    """Read and parse one file; its size is checked with ``stat`` before anything is read."""
+    label = str(path) if name is None else name
+    limit = resolve_max_bytes(max_bytes)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise _too_large(label, limit, info.st_size)
+        with path.open("rb") as stream:
+            data = _read_bounded(stream, limit)
+    except OSError as error:
+        raise _os_problem(label, error) from None
+    if len(data) > limit:
+        raise _too_large(label, limit, None)
+    return read_rdf_bytes(data, name=label, rdf_format=rdf_format, max_bytes=limit)
+
+
+def read_stdin(
+    stream: BinaryIO, *, rdf_format: RdfFormat | None = None, max_bytes: int | None = None
+) -> InputDocument:
+    """Read and parse standard input (reads at most ``max_bytes + 1`` bytes)."""
+    limit = resolve_max_bytes(max_bytes)
+    try:
+        data = _read_bounded(stream, limit)
+    except OSError as error:
+        raise InputFormatError(STDIN_NAME, f"standard input cannot be read ({error}).") from None
+    if len(data) > limit:
+        raise _too_large(STDIN_NAME, limit, None)
+    return read_rdf_bytes(data, name=STDIN_NAME, rdf_format=rdf_format, max_bytes=limit)
+
+
+def _walk(directory: Path, name: str) -> list[InputSource]:
+    def fail(error: OSError) -> None:
+        raise _os_problem(str(error.filename or name), error)
+
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for root, dirs, files in os.walk(directory, onerror=fail):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in files:
+            if file.startswith(".") or format_from_name(file) is None:
+                continue
+            path = Path(root) / file
+            found.append((path.relative_to(directory).parts, path))
+    if not found:
+        raise InputFormatError(
+            name,
+            "the directory contains no RDF files (hidden files are skipped; accepted: "
+            f"{ACCEPTED_DESCRIPTION}).",
+        )
+    found.sort()
+    return [InputSource(name=str(Path(name) / Path(*parts)), path=path) for parts, path in found]
+
+
+def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
+    """Turn command-line arguments into sources: files, directories (recursively) and ``-``.
+
+    A directory contributes its RDF files (by extension, see :data:`ACCEPTED_EXTENSIONS`),
+    sorted, hidden files and directories skipped, symbolic links to directories not followed.
+    Raises :class:`InputFormatError` for a missing path, an empty directory or ``-`` twice.
+    """
+    sources: list[InputSource] = []
+    stdin_seen = False
+    for argument in arguments:
+        if argument == "-":
+            if stdin_seen:
+                raise InputFormatError(
+                    STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
+                )
+            stdin_seen = True
+            sources.append(InputSource(name=STDIN_NAME, path=None))
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            sources.extend(_walk(path, argument))
+        elif path.exists() or path.is_symlink():
+            sources.append(InputSource(name=argument, path=path))
+        else:
+            raise InputFormatError(
+                argument, "there is no such file or directory. Check the path and try again."
+            )
+    return sources
+
+
+def read_inputs(
+    arguments: Sequence[str],
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[InputDocument | InputFormatError]:
+    """Read every input named by ``arguments``, one result per source, errors yielded.
+
+    Documents are read one at a time, as the iterator advances. ``stdin`` defaults to
+    ``sys.stdin.buffer``. Raises :class:`InputError` only for an invalid size-limit setting.
+    """
+    limit = resolve_max_bytes(max_bytes)
+    stdin_seen = False
+    for argument in arguments:
+        try:
+            if argument == "-" and stdin_seen:
+                raise InputFormatError(
+                    STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
+                )
+            sources = expand_inputs([argument])
+        except InputFormatError as error:
+            yield error
+            continue
+        stdin_seen = stdin_seen or argument == "-"
+        for source in sources:
+            result: InputDocument | InputFormatError
+            try:
+                if source.path is None:
+                    result = read_stdin(stdin or sys.stdin.buffer, max_bytes=limit)
+                else:
+                    result = read_rdf_file(source.path, max_bytes=limit, name=source.name)
+            except InputFormatError as error:
+                result = error
+            yield result
+

@@ -1,0 +1,84 @@
+"""Checks an RDF/XML submission must pass before pyoxigraph parses it.
+
+pyoxigraph's RDF/XML parser expands internal entities declared in a DTD (a "billion laughs"
+document makes it allocate gigabytes and abort the process) and slows down quadratically with
+element nesting depth. So a document with a DOCTYPE or ENTITY declaration is rejected outright,
+and the nesting depth is limited. The scan runs on the text decoded as UTF-8 (the only encoding
+pyoxigraph's RDF/XML parser reads, and the only one we accept), so no encoding trick hides a
+declaration from it. lxml then checks well-formedness, with entity resolution, DTD loading and
+network access off, to report syntax errors with a line and column.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Final
+
+from lxml import etree
+
+from aiact_kg.submission.errors import CheckError, line_and_column
+
+MAX_XML_DEPTH: Final = 100
+
+_DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"<\?xml\b[^>]*?\bencoding\s*=\s*([\"'])([^\"']*)\1")
+_LXML_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
+
+
+def check_rdf_xml(data: bytes) -> None:
+    """Raise :class:`CheckError` unless ``data`` (valid UTF-8) is safe, well-formed XML."""
+    text = data.decode("utf-8")
+    declared = _XML_DECLARATION.match(text.lstrip())
+    if declared and declared.group(2).strip().lower().replace("_", "-") not in {"utf-8", "utf8"}:
+        raise CheckError(
+            f"the XML declares the encoding {declared.group(2)!r}; RDF/XML submissions must be "
+            'UTF-8. Save the file as UTF-8 with encoding="UTF-8" and try again.',
+            line=1,
+        )
+    found = _DECLARATION.search(text)
+    if found:
+        line, column = line_and_column(text, found.start())
+        raise CheckError(
+            f"the RDF/XML contains a <!{found.group(1).upper()} declaration; DTDs and entity "
+            "declarations are not accepted (they can expand to huge documents or read other "
+            "files). Remove the DOCTYPE and write the values out in full.",
+            line=line,
+            column=column,
+        )
+    del text
+    _check_well_formed(data)
+
+
+def _check_well_formed(data: bytes) -> None:
+    depth = 0
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("start", "end"),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=True,  # lifts libxml2's 10 MB text-node cap; size and depth are ours to limit
+        remove_blank_text=False,
+    )
+    try:
+        for event, element in events:
+            if event == "start":
+                depth += 1
+                if depth > MAX_XML_DEPTH:
+                    raise CheckError(
+                        f"the RDF/XML nests elements more than {MAX_XML_DEPTH} levels deep. "
+                        "Flatten the description (refer to nodes by IRI or rdf:nodeID).",
+                        line=element.sourceline,
+                    )
+            else:
+                depth -= 1
+                element.clear(keep_tail=True)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position if error.position else (None, None)
+        reason = _LXML_POSITION.sub("", str(error.msg or error)).strip().rstrip(".")
+        raise CheckError(
+            f"the RDF/XML is malformed: {reason}. Fix the syntax and try again.",
+            line=line or None,
+            column=column or None,
+        ) from None

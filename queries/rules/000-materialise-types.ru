@@ -1,0 +1,19 @@
+# Rule: materialise-types
+# Label: Materialise the class and property hierarchy of the ontology for submitted subjects
+# Provisions: aiap:art_3.pnt_1 aiap:art_3.pnt_63 aiap:art_3.pnt_66
+# The OWL layer (rdfs:subClassOf, rdfs:subPropertyOf) is materialised here, inside the store,
+# so that later rules can match aia:AISystem for a aia:GeneralPurposeAISystem, or aia:hasOperator
+# for aia:hasProvider.
+INSERT { ?s a ?super }
+WHERE {
+  ?s a ?class .
+  ?class rdfs:subClassOf+ ?super .
+  FILTER(isIRI(?super))
+  FILTER NOT EXISTS { ?s a ?super }
+} ;
+INSERT { ?s ?superProperty ?o }
+WHERE {
+  ?property rdfs:subPropertyOf+ ?superProperty .
+  FILTER(STRSTARTS(STR(?property), STR(aia:)) && STRSTARTS(STR(?superProperty), STR(aia:)))
+  ?s ?property ?o .
+}

@@ -1,0 +1,54 @@
+# Rule: obligations-per-bearer
+# Label: Obligations of the catalogue that apply to each bearer of a role for an assessed subject
+# Provisions: aiap:art_4 aiap:art_16 aiap:art_26 aiap:art_50 aiap:art_53 aiap:art_55
+# An obligation applies to a party for a subject when (1) the subject has a determination in the
+# obligation's category (or, for "any AI system", is an AI system not out of scope); (2) the
+# party holds the obligation's bearer role for the subject (and is not a former provider or a
+# deployer in personal use); (3) the obligation has no fact trigger, or the subject satisfies
+# one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
+# subject satisfies none of the obligation's exemptions; (5) the subject is not under the
+# limited application of Art 2(2).
+INSERT {
+  ?assessed a aia:AssessedObligation ;
+    aia:obligation ?obligation ; aia:obligationFor ?s ; aia:bearer ?party ;
+    aia:bearerRoleType ?role ; aia:followsFrom ?basis ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+  ?role aia:roleProperty ?roleProperty .
+  {
+    ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
+  } UNION {
+    FILTER(?category = aiac:category-any-ai-system)
+    ?s a aia:AISystem .
+    FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
+               aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
+  }
+  FILTER NOT EXISTS { ?out2 aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 }
+  ?s ?roleProperty ?party .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?role = aiac:role-provider) }
+  FILTER NOT EXISTS { ?s aia:personalUseDeployer ?party . FILTER(?role = aiac:role-deployer) }
+  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
+  FILTER (
+    NOT EXISTS {
+      ?obligation aia:trigger ?factTrigger .
+      FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
+      FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
+    }
+    || EXISTS {
+      ?obligation aia:trigger ?metTrigger .
+      ?s aia:satisfiesTrigger ?metTrigger .
+    }
+  )
+  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
+} ;
+INSERT { ?assessed aia:conditionalOn ?event }
+WHERE {
+  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
+  ?obligation aia:trigger ?event .
+  ?event a aia:EventTrigger .
+}

@@ -1,0 +1,172 @@
+"""Legal cases as data: every ``tests/cases/**/*.yaml`` file is one scenario test.
+
+A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
+as-of date, a law version, and what the assessment must conclude: the exact set of
+categories (and flags, if given), determinations that must be present (with at least the
+given legal basis), obligations that must be present (matched by citation and role, and by
+dates where given) and obligations that must be absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from aiact_kg.assessment import assess_documents
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.submission.reading import read_rdf_bytes
+from aiact_kg.submission.validation import SubmissionValidator
+
+PREFIXES = (
+    "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+    "@prefix aiac: <https://w3id.org/aiact-kg/concept/> .\n"
+    "@prefix aiap: <https://w3id.org/aiact-kg/reg/2024/1689/> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    "@prefix ex: <https://example.org/> .\n"
+)
+EX = "https://example.org/"
+_VALIDATOR: list[SubmissionValidator] = []
+
+
+def _validator() -> SubmissionValidator:
+    if not _VALIDATOR:
+        _VALIDATOR.append(SubmissionValidator())
+    return _VALIDATOR[0]
+
+
+def _iri(value: str) -> str:
+    return EX + value[3:] if value.startswith("ex:") else value
+
+
+class CaseFailedError(AssertionError):
+    """A case's expectation was not met."""
+
+
+def _as_date(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def run_case(case: dict[str, Any], name: str) -> dict[str, Any]:
+    """Assess the case's facts; return the subject's JSON (or the whole report if invalid)."""
+    document = read_rdf_bytes((PREFIXES + case["facts"]).encode(), name=name)
+    as_of = case["as_of"] if isinstance(case["as_of"], date) else date.fromisoformat(case["as_of"])
+    options = AssessmentOptions(
+        as_of=as_of, law=case.get("law", "as-published"), threshold_flop=case.get("threshold_flop")
+    )
+    report = assess_documents([document], options, validator=_validator())
+    return report.data
+
+
+def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
+    cited = (
+        want["citation"] == obligation["citation"] or want["citation"] in obligation["legal_basis"]
+    )
+    return (
+        cited
+        and want.get("role", obligation["role"]) == obligation["role"]
+        and (
+            "applies_from" not in want
+            or _as_date(want["applies_from"]) == obligation["applies_from"]
+        )
+        and ("due" not in want or _as_date(want["due"]) == obligation["due"])
+        and ("bearer" not in want or _iri(want["bearer"]) == obligation["bearer"])
+    )
+
+
+def _check_sets(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+    problems = []
+    for key in ("categories", "flags"):
+        if key in expected and sorted(subject[key]) != sorted(expected[key]):
+            problems.append(f"{key} {subject[key]}, expected {expected[key]}")
+    return problems
+
+
+def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+    problems = []
+    for want in expected.get("determinations", []):
+        found = [
+            d
+            for d in subject["determinations"]
+            if d["conclusion"] == want["conclusion"]
+            and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
+        ]
+        if not found:
+            seen = [(d["conclusion"], d["legal_basis"]) for d in subject["determinations"]]
+            problems.append(f"no determination {want}; found {seen}")
+    return problems
+
+
+def _check_obligations(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+    problems = []
+    obligations = subject["obligations"]
+    for want in expected.get("obligations", []):
+        if not any(_matches(want, o) for o in obligations):
+            seen = sorted({(o["citation"], o["role"], o["applies_from"]) for o in obligations})
+            problems.append(f"no obligation {want}; found {seen}")
+    for unwanted in expected.get("absent_obligations", []):
+        if any(_matches(unwanted, o) for o in obligations):
+            problems.append(f"obligation {unwanted} should be absent")
+    return problems
+
+
+def check_case(case: dict[str, Any], data: dict[str, Any]) -> list[str]:
+    """Every unmet expectation, in plain words (empty when the case passes)."""
+    expected = case["expected"]
+    if data["valid"] != expected.get("valid", True):
+        messages = [v["message"] for v in data["violations"]]
+        return [f"valid is {data['valid']}, expected {expected.get('valid', True)}: {messages}"]
+    if not data["valid"]:
+        return []
+    subjects = {s["iri"]: s for s in data["subjects"]}
+    iri = _iri(expected["subject"])
+    if iri not in subjects:
+        return [f"subject {iri} not assessed; assessed: {sorted(subjects)}"]
+    subject = subjects[iri]
+    problems = _check_sets(expected, subject)
+    problems += _check_determinations(expected, subject)
+    problems += _check_obligations(expected, subject)
+    if "amendment_status" in expected:
+        statuses = {a["status"] for a in data["law"]["amendments"]}
+        if expected["amendment_status"] not in statuses:
+            problems.append(f"law amendments {data['law']['amendments']} lack the status")
+    return problems
+
+
+class CaseItem(pytest.Item):
+    def __init__(self, *, case: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self) -> None:
+        data = run_case(self.case, self.path.name)
+        problems = check_case(self.case, data)
+        if problems:
+            raise CaseFailedError("\n".join(problems))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CaseFailedError):
+            return f"case {self.case.get('name', self.name)} ({self.path.name}):\n{excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"case: {self.case.get('name', self.name)}"
+
+
+class CaseFile(pytest.File):
+    def collect(self) -> Iterator[CaseItem]:
+        case = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        for key in ("name", "as_of", "facts", "expected", "source"):
+            if key not in case:
+                raise pytest.UsageError(f"{self.path}: a case needs '{key}'")
+        yield CaseItem.from_parent(self, name=self.path.stem, case=case)
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> CaseFile | None:
+    if file_path.suffix == ".yaml" and file_path.is_relative_to(Path(__file__).parent):
+        return CaseFile.from_parent(parent, path=file_path)
+    return None

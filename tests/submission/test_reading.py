@@ -1,0 +1,476 @@
+"""Reading user-submitted RDF: the bad-input corpus, good files in every format, stdin,
+directories and size limits."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import time
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from pyoxigraph import Literal, NamedNode, RdfFormat
+
+from aiact_kg.errors import InputError
+from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.submission import (
+    DEFAULT_MAX_BYTES,
+    InputDocument,
+    InputFormatError,
+    detect_format,
+    expand_inputs,
+    read_inputs,
+    read_rdf_bytes,
+    read_rdf_file,
+    read_stdin,
+)
+from aiact_kg.submission.jsonld_context import MAX_JSON_DEPTH, our_context
+from aiact_kg.submission.reading import MAX_BYTES_VARIABLE, STDIN_NAME, submission_base_iri
+
+BAD_INPUT = Path(__file__).parent / "bad-input"
+_ROW = re.compile(
+    r"^\| `(?P<file>[^`]+)` \| (?P<line>[-\d]+) \| (?P<column>[-\d]+) \| (?P<text>.+) \|$"
+)
+
+
+def _corpus() -> list[tuple[str, int | None, int | None, str]]:
+    rows = []
+    for row in (BAD_INPUT / "README.md").read_text(encoding="utf-8").splitlines():
+        match = _ROW.match(row)
+        if match:
+            line, column = (None if v == "-" else int(v) for v in match.group("line", "column"))
+            rows.append((match["file"], line, column, match["text"]))
+    return rows
+
+
+CORPUS = _corpus()
+
+
+def test_every_corpus_file_is_listed_in_the_readme() -> None:
+    listed = {file for file, *_ in CORPUS}
+    present = {path.name for path in BAD_INPUT.iterdir() if path.name != "README.md"}
+    assert listed == present
+    assert len(CORPUS) >= 30
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "column", "fragment"), CORPUS, ids=[row[0] for row in CORPUS]
+)
+def test_bad_input_is_rejected_with_a_clear_error(
+    file: str, line: int | None, column: int | None, fragment: str
+) -> None:
+    path = BAD_INPUT / file
+    with pytest.raises(InputFormatError) as caught:
+        read_rdf_file(path)
+    error = caught.value
+    assert isinstance(error, InputError)
+    assert error.exit_code == 2
+    message = str(error)
+    assert message.startswith(str(path))
+    assert error.name == str(path)
+    assert (error.line, error.column) == (line, column)
+    if line is not None:
+        position = f", line {line}" + (f", column {column}" if column is not None else "")
+        assert message.startswith(f"{path}{position}: ")
+    assert fragment in message
+    assert "\n" not in message
+    assert "Traceback" not in message
+
+
+# --- one small description, written in each of the six formats --------------------------------
+
+EX = "http://example.org/"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+EXPECTED = {
+    (NamedNode(EX + "system"), RDF_TYPE, NamedNode(ONTOLOGY + "AISystem")),
+    (NamedNode(EX + "system"), NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+     Literal("Système de recrutement", language="fr")),
+    (NamedNode(EX + "system"), NamedNode(EX + "parameters"),
+     Literal("7000000000", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+    (NamedNode(EX + "system"), NamedNode(EX + "provider"), NamedNode(EX + "acme")),
+}
+
+GOOD = {
+    "model.ttl": """@prefix ex: <http://example.org/> .
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+# a tiny description
+ex:system a aia:AISystem ;
+    rdfs:label "Système de recrutement"@fr ;
+    ex:parameters 7000000000 ;
+    ex:provider ex:acme .
+""",
+    "model.nt": """<http://example.org/system> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/aiact-kg/ontology#AISystem> .
+<http://example.org/system> <http://www.w3.org/2000/01/rdf-schema#label> "Système de recrutement"@fr .
+<http://example.org/system> <http://example.org/parameters> "7000000000"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://example.org/system> <http://example.org/provider> <http://example.org/acme> .
+""",  # noqa: E501
+    "model.nq": """<http://example.org/system> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/aiact-kg/ontology#AISystem> <http://example.org/g> .
+<http://example.org/system> <http://www.w3.org/2000/01/rdf-schema#label> "Système de recrutement"@fr <http://example.org/g> .
+<http://example.org/system> <http://example.org/parameters> "7000000000"^^<http://www.w3.org/2001/XMLSchema#integer> <http://example.org/g> .
+<http://example.org/system> <http://example.org/provider> <http://example.org/acme> <http://example.org/g> .
+""",  # noqa: E501
+    "model.trig": """PREFIX ex: <http://example.org/>
+PREFIX aia: <https://w3id.org/aiact-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+ex:g {
+  ex:system a aia:AISystem ; rdfs:label "Système de recrutement"@fr ;
+      ex:parameters 7000000000 ; ex:provider ex:acme .
+}
+""",
+    "model.rdf": """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"
+         xmlns:ex="http://example.org/">
+  <rdf:Description rdf:about="http://example.org/system">
+    <rdf:type rdf:resource="https://w3id.org/aiact-kg/ontology#AISystem"/>
+    <rdfs:label xml:lang="fr">Système de recrutement</rdfs:label>
+    <ex:parameters rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">7000000000</ex:parameters>
+    <ex:provider rdf:resource="http://example.org/acme"/>
+  </rdf:Description>
+</rdf:RDF>
+""",
+    "model.jsonld": """{
+  "@context": ["https://w3id.org/aiact-kg/context.jsonld", {"ex": "http://example.org/"}],
+  "id": "ex:system",
+  "type": "aia:AISystem",
+  "rdfs:label": {"@value": "Système de recrutement", "@language": "fr"},
+  "ex:parameters": 7000000000,
+  "ex:provider": {"id": "ex:acme"}
+}
+""",
+}
+
+
+def _triples(document: InputDocument) -> set[tuple[object, object, object]]:
+    return {(q.subject, q.predicate, q.object) for q in document.quads}
+
+
+@pytest.mark.parametrize("file", sorted(GOOD))
+def test_good_files_in_every_format_give_the_same_triples(tmp_path: Path, file: str) -> None:
+    path = tmp_path / file
+    path.write_text(GOOD[file], encoding="utf-8")
+    document = read_rdf_file(path)
+    assert document.name == str(path)
+    assert document.rdf_format == RdfFormat.from_extension(file.rsplit(".", 1)[1])
+    assert document.size == len(GOOD[file].encode("utf-8"))
+    assert _triples(document) == EXPECTED
+
+
+@pytest.mark.parametrize("file", sorted(GOOD))
+def test_a_utf8_byte_order_mark_is_accepted(file: str) -> None:
+    data = b"\xef\xbb\xbf" + GOOD[file].encode("utf-8")
+    assert _triples(read_rdf_bytes(data, name=file)) == EXPECTED
+
+
+@pytest.mark.parametrize("file", sorted(GOOD))
+def test_stdin_in_every_format_is_sniffed(file: str) -> None:
+    document = read_stdin(io.BytesIO(GOOD[file].encode("utf-8")))
+    assert document.name == STDIN_NAME
+    assert _triples(document) == EXPECTED
+    expected = RdfFormat.from_extension(file.rsplit(".", 1)[1])
+    if expected == RdfFormat.N_TRIPLES:
+        expected = RdfFormat.TURTLE  # Turtle reads N-Triples; sniffing does not need to tell
+    assert document.rdf_format == expected
+
+
+def test_stdin_errors_name_stdin() -> None:
+    with pytest.raises(InputFormatError, match=r"^<stdin>, line 1, column \d+: the Turtle"):
+        read_stdin(io.BytesIO(b"<http://e/a> <http://e/b> .\n"))
+
+
+def test_an_explicit_format_overrides_the_extension() -> None:
+    data = GOOD["model.ttl"].encode("utf-8")
+    document = read_rdf_bytes(data, name="model.txt", rdf_format=RdfFormat.TURTLE)
+    assert document.rdf_format == RdfFormat.TURTLE
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.ttl", RdfFormat.TURTLE),
+        ("A.TTL", RdfFormat.TURTLE),
+        ("a.nt", RdfFormat.N_TRIPLES),
+        ("a.nq", RdfFormat.N_QUADS),
+        ("a.trig", RdfFormat.TRIG),
+        ("a.rdf", RdfFormat.RDF_XML),
+        ("a.owl", RdfFormat.RDF_XML),
+        ("a.xml", RdfFormat.RDF_XML),
+        ("a.jsonld", RdfFormat.JSON_LD),
+        ("a.json", RdfFormat.JSON_LD),
+    ],
+)
+def test_detect_format_by_extension(name: str, expected: RdfFormat) -> None:
+    assert detect_format(name, b"") == expected
+
+
+def test_detect_format_unknown_lists_the_accepted_extensions() -> None:
+    with pytest.raises(InputFormatError) as caught:
+        detect_format("notes.docx", b"hello")
+    for extension in (".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"):
+        assert extension in str(caught.value)
+
+
+def test_relative_iris_resolve_against_a_stable_submission_base() -> None:
+    document = read_rdf_bytes(b"<#system> a <Thing> .", name="dir/my model.ttl")
+    quad = document.quads[0]
+    base = "https://w3id.org/aiact-kg/submission/my%20model.ttl/"
+    assert submission_base_iri("dir/my model.ttl") == base
+    assert quad.subject == NamedNode(base + "#system")
+    assert quad.object == NamedNode(base + "Thing")
+    assert submission_base_iri(STDIN_NAME).endswith("/submission/stdin/")
+
+
+def test_jsonld_our_context_is_inlined_from_the_shipped_file() -> None:
+    context = our_context()
+    assert isinstance(context, dict)
+    for prefix in ("aia", "aiac", "aiap", "aiao", "airo", "vair", "xsd", "rdfs", "skos", "dct"):
+        assert prefix in context
+    assert context["id"] == "@id"
+    assert context["type"] == "@type"
+    typed = b'{"@context": "https://w3id.org/aiact-kg/context.jsonld", "id": "aiac:x", "type": "aia:AISystem"}'  # noqa: E501
+    assert read_rdf_bytes(typed, name="x.jsonld").quads[0].subject == NamedNode(
+        "https://w3id.org/aiact-kg/concept/x"
+    )
+
+
+def test_jsonld_with_a_null_or_inline_context_is_fine() -> None:
+    data = b'{"@context": [null, {"ex": "http://example.org/", "@base": "http://example.org/b/"}], "@id": "s", "ex:p": {"@id": "o"}}'  # noqa: E501
+    document = read_rdf_bytes(data, name="x.jsonld")
+    assert document.quads[0].subject == NamedNode("http://example.org/b/s")
+
+
+def test_deep_json_generated_at_scale_is_rejected_fast() -> None:
+    for depth in (MAX_JSON_DEPTH + 1, 200_000):
+        data = b'{"@id": "http://e/a", "http://e/p": ' + b"[" * depth + b"1" + b"]" * depth + b"}"
+        started = time.perf_counter()
+        with pytest.raises(InputFormatError, match="levels deep"):
+            read_rdf_bytes(data, name="deep.jsonld")
+        assert time.perf_counter() - started < 2
+
+
+def test_deep_xml_generated_at_scale_is_rejected_fast() -> None:
+    depth = 100_000
+    data = (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:ex="http://e/"><rdf:Description rdf:about="http://e/a">'
+        + "<ex:p><rdf:Description>" * depth
+        + "</rdf:Description></ex:p>" * depth
+        + "</rdf:Description></rdf:RDF>"
+    ).encode()
+    started = time.perf_counter()
+    with pytest.raises(InputFormatError, match="levels deep"):
+        read_rdf_bytes(data, name="deep.rdf")
+    assert time.perf_counter() - started < 2
+
+
+def test_doctype_in_utf16_is_not_parsed() -> None:
+    data = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "b">]><r>&a;</r>'
+    with pytest.raises(InputFormatError, match="UTF-16"):
+        read_rdf_bytes(data.encode("utf-16"), name="x.rdf")
+    with pytest.raises(InputFormatError, match="NUL byte"):
+        read_rdf_bytes(data.encode("utf-16-be"), name="x.rdf")
+
+
+def test_pyoxigraph_itself_expands_internal_entities() -> None:
+    """Why DTDs are rejected before parsing: pyoxigraph would expand (a billion laughs too)."""
+    data = (
+        b'<!DOCTYPE r [<!ENTITY a "expanded">]><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+        b'22-rdf-syntax-ns#" xmlns:ex="http://e/"><rdf:Description rdf:about="http://e/s">'
+        b"<ex:p>&a;</ex:p></rdf:Description></rdf:RDF>"
+    )
+    quads = list(pyoxigraph.parse(input=data, format=RdfFormat.RDF_XML))
+    assert quads[0].object == Literal("expanded")
+    with pytest.raises(InputFormatError, match="DTDs and entity declarations are not accepted"):
+        read_rdf_bytes(data, name="x.rdf")
+
+
+def _big_literal(file: str, size: int) -> bytes:
+    big = "x" * size
+    return {
+        "model.ttl": f'<http://e/s> <http://e/p> "{big}" .',
+        "model.rdf": '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        f'xmlns:ex="http://e/"><rdf:Description rdf:about="http://e/s"><ex:p>{big}</ex:p>'
+        "</rdf:Description></rdf:RDF>",
+        "model.jsonld": f'{{"@id": "http://e/s", "http://e/p": "{big}"}}',
+    }[file].encode()
+
+
+@pytest.mark.parametrize(
+    ("file", "size"),
+    [("model.ttl", 12 * 1024 * 1024), ("model.rdf", 19 * 1024 * 1024), ("model.jsonld", 7 << 20)],
+)
+def test_a_large_literal_within_the_limit_is_fine(file: str, size: int) -> None:
+    document = read_rdf_bytes(_big_literal(file, size), name=file)
+    literal = document.quads[0].object
+    assert isinstance(literal, Literal)
+    assert len(literal.value) == size
+
+
+@pytest.mark.parametrize(
+    ("file", "size"), [("model.ttl", 17 * 1024 * 1024), ("model.jsonld", 9 * 1024 * 1024)]
+)
+def test_a_literal_beyond_the_parser_token_cap_is_a_clear_error(file: str, size: int) -> None:
+    """pyoxigraph caps one token at 16 MiB (JSON-LD strings at about 8 MiB): a clean error."""
+    with pytest.raises(InputFormatError, match="single literal or IRI too long for the parser"):
+        read_rdf_bytes(_big_literal(file, size), name=file)
+
+
+def test_ten_megabytes_of_ntriples_parse_quickly() -> None:
+    line = b'<http://example.org/s/%d> <http://example.org/p> "value number %d"@en .\n'
+    data = b"".join(line % (i, i) for i in range(150_000))
+    assert len(data) > 10 * 1024 * 1024
+    started = time.perf_counter()
+    document = read_rdf_bytes(data, name="big.nt")
+    assert time.perf_counter() - started < 3
+    assert len(document.quads) == 150_000
+
+
+# --- size limits ---------------------------------------------------------------------------------
+
+
+def test_a_file_one_byte_over_the_limit_is_rejected(tmp_path: Path) -> None:
+    data = GOOD["model.ttl"].encode("utf-8")
+    path = tmp_path / "model.ttl"
+    path.write_bytes(data)
+    assert read_rdf_file(path, max_bytes=len(data)).size == len(data)
+    with pytest.raises(InputFormatError) as caught:
+        read_rdf_file(path, max_bytes=len(data) - 1)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert f"is {len(data)} bytes" in message
+    assert f"limit of {len(data) - 1} bytes" in message
+    assert MAX_BYTES_VARIABLE in message
+    with pytest.raises(InputFormatError, match="above the limit"):
+        read_rdf_bytes(data, name="model.ttl", max_bytes=len(data) - 1)
+    with pytest.raises(InputFormatError, match="more than 10 bytes, above the limit"):
+        read_stdin(io.BytesIO(data), max_bytes=10)
+
+
+def test_a_sparse_file_over_the_default_limit_is_rejected_by_stat(tmp_path: Path) -> None:
+    path = tmp_path / "huge.ttl"
+    with path.open("wb") as stream:
+        stream.truncate(DEFAULT_MAX_BYTES + 1)
+    started = time.perf_counter()
+    with pytest.raises(InputFormatError) as caught:
+        read_rdf_file(path)
+    assert time.perf_counter() - started < 0.5
+    assert f"is {DEFAULT_MAX_BYTES + 1} bytes" in str(caught.value)
+    assert f"limit of {DEFAULT_MAX_BYTES} bytes (20.0 MiB)" in str(caught.value)
+
+
+def test_the_limit_can_be_set_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "model.ttl"
+    path.write_text(GOOD["model.ttl"], encoding="utf-8")
+    monkeypatch.setenv(MAX_BYTES_VARIABLE, "100")
+    with pytest.raises(InputFormatError, match="above the limit of 100 bytes"):
+        read_rdf_file(path)
+    results = list(read_inputs([str(path)]))
+    assert isinstance(results[0], InputFormatError)
+    assert read_rdf_file(path, max_bytes=10_000).quads  # an argument wins over the variable
+    monkeypatch.setenv(MAX_BYTES_VARIABLE, "lots")
+    with pytest.raises(InputError, match=MAX_BYTES_VARIABLE) as caught:
+        read_rdf_file(path)
+    assert caught.value.exit_code == 2
+
+
+def test_a_device_that_never_ends_is_cut_at_the_limit() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(InputFormatError, match="more than 1000 bytes"):
+        read_rdf_file(Path("/dev/zero"), max_bytes=1000)
+
+
+# --- files, directories, stdin ------------------------------------------------------------------
+
+
+def _tree(root: Path) -> None:
+    (root / "sub").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "b-good.ttl").write_text(GOOD["model.ttl"], encoding="utf-8")
+    (root / "sub" / "c-good.jsonld").write_text(GOOD["model.jsonld"], encoding="utf-8")
+    (root / "a-bad.nt").write_bytes(b"<http://e/a> <http://e/b> <relative> .\n")
+    (root / "notes.md").write_text("not RDF", encoding="utf-8")
+    (root / ".secret.ttl").write_text("garbage", encoding="utf-8")
+    (root / ".hidden" / "x.ttl").write_text("garbage", encoding="utf-8")
+
+
+def test_a_directory_with_one_bad_and_two_good_files(tmp_path: Path) -> None:
+    _tree(tmp_path / "in")
+    argument = str(tmp_path / "in")
+    sources = expand_inputs([argument])
+    assert [s.name for s in sources] == [
+        f"{argument}/a-bad.nt",
+        f"{argument}/b-good.ttl",
+        f"{argument}/sub/c-good.jsonld",
+    ]
+    results = list(read_inputs([argument]))
+    assert [type(r) for r in results] == [InputFormatError, InputDocument, InputDocument]
+    error = results[0]
+    assert isinstance(error, InputFormatError)
+    assert str(error).startswith(f"{argument}/a-bad.nt, line 1, column 27: ")
+    for document in results[1:]:
+        assert isinstance(document, InputDocument)
+        assert _triples(document) == EXPECTED
+
+
+def test_read_inputs_mixes_files_stdin_and_missing_paths(tmp_path: Path) -> None:
+    good = tmp_path / "good.ttl"
+    good.write_text(GOOD["model.ttl"], encoding="utf-8")
+    missing = str(tmp_path / "missing.ttl")
+    stdin = io.BytesIO(GOOD["model.nt"].encode("utf-8"))
+    results = list(read_inputs([missing, "-", str(good), "-"], stdin=stdin))
+    assert len(results) == 4
+    assert isinstance(results[0], InputFormatError)
+    assert str(results[0]).startswith(f"{missing}: there is no such file")
+    assert isinstance(results[1], InputDocument)
+    assert results[1].name == STDIN_NAME
+    assert isinstance(results[2], InputDocument)
+    assert isinstance(results[3], InputFormatError)
+    assert "only once" in str(results[3])
+
+
+def test_expand_inputs_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputFormatError, match="no such file or directory") as caught:
+        expand_inputs([str(tmp_path / "nope")])
+    assert caught.value.exit_code == 2
+    with pytest.raises(InputFormatError, match="only once"):
+        expand_inputs(["-", "-"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputFormatError, match="contains no RDF files"):
+        expand_inputs([str(tmp_path / "empty")])
+
+
+def test_read_rdf_file_on_a_directory_or_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(InputFormatError, match="is a directory"):
+        read_rdf_file(tmp_path)
+    path = tmp_path / "locked.ttl"
+    path.write_text(GOOD["model.ttl"], encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read any file")
+        with pytest.raises(InputFormatError, match="permission denied"):
+            read_rdf_file(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_an_explicit_file_with_an_unknown_extension_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "model.txt"
+    path.write_text(GOOD["model.ttl"], encoding="utf-8")
+    assert read_rdf_file(path).rdf_format == RdfFormat.TURTLE
+
+
+def test_a_wrong_extension_gets_a_hint() -> None:
+    with pytest.raises(InputFormatError, match="looks like Turtle; check the file extension"):
+        read_rdf_bytes(GOOD["model.ttl"].encode("utf-8"), name="onto.owl")
+
+
+def test_messages_are_one_line_without_control_characters() -> None:
+    error = InputFormatError("odd\nname.ttl", "bad \x1b[31m thing\n  here", line=1, column=2)
+    assert str(error) == "odd name.ttl, line 1, column 2: bad \\x1b[31m thing here"
