@@ -80,3 +80,16 @@ def assess_inputs(
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
     return assess_documents(documents, options, validation=validation)
+
+
+def construct_turtle(store: OxigraphStore) -> str:
+    """The derived graph (run, determinations, premises, estimates, obligations) as Turtle."""
+    from pyoxigraph import QueryTriples, RdfFormat, serialize
+
+    from aiact_kg.namespaces import PREFIXES
+    from aiact_kg.queries import get_query, with_prefixes
+
+    triples = store.raw.query(with_prefixes(get_query("assess/construct-results").text))
+    assert isinstance(triples, QueryTriples)
+    data = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return (data or b"").decode("utf-8")

@@ -7,16 +7,20 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
 from aiact_kg import __version__
+from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.output import render_csv, render_json, render_table
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.queries import NamedQuery, get_query, list_queries, with_prefixes
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.reasoning.render import assessment_text, explanation_text
 from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
@@ -90,6 +94,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
     )
     validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
+
+    for name, help_text in (
+        ("assess", "classify submitted systems and models and list their obligations"),
+        ("explain", "explain each conclusion about one subject, down to provision text"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        if name == "explain":
+            command.add_argument("subject", help="IRI of the AI system or model to explain")
+        command.add_argument("inputs", nargs="+", metavar="FILE|DIR|-")
+        command.add_argument(
+            "--as-of", default=None, help="date of the assessment (YYYY-MM-DD; default today)"
+        )
+        command.add_argument(
+            "--law",
+            choices=("as-published", "as-amended"),
+            default="as-published",
+            help="the Regulation as published, or as amended by the Digital "
+            "Omnibus (reported, not verified against the Official Journal)",
+        )
+        command.add_argument(
+            "--threshold",
+            type=float,
+            default=None,
+            help="training-compute threshold in FLOP for Art 51(2) "
+            "(default: the value in the knowledge base, 1e25)",
+        )
+        command.add_argument("--max-bytes", type=int, default=None)
+        command.add_argument("--no-progress", action="store_true")
+        if name == "assess":
+            command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
 
     provision = commands.add_parser("provision", help="show a provision with its context")
     provision.add_argument(
@@ -204,6 +238,54 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def _options(args: argparse.Namespace) -> AssessmentOptions:
+    as_of = date.today()
+    if args.as_of:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            raise InputError(f"--as-of takes a date as YYYY-MM-DD, not {args.as_of!r}") from None
+    return AssessmentOptions(as_of=as_of, law=args.law, threshold_flop=args.threshold)
+
+
+def _assess(args: argparse.Namespace) -> AssessmentReport:
+    return assess_inputs(
+        args.inputs,
+        _options(args),
+        max_bytes=args.max_bytes,
+        progress=False if args.no_progress else None,
+    )
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    report = _assess(args)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.data, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "turtle" and report.store is not None:
+        sys.stdout.write(construct_turtle(report.store))
+    else:
+        sys.stdout.write(assessment_text(report.data))
+    for error in report.validation.unreadable:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+    return report.exit_code
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    report = _assess(args)
+    for error in report.validation.unreadable:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+    if report.exit_code or report.store is None:
+        sys.stdout.write(assessment_text(report.data))
+        return report.exit_code
+    iris = [subject["iri"] for subject in report.data["subjects"]]
+    if args.subject not in iris:
+        raise InputError(
+            f"{args.subject} is not a subject of the inputs; assessed: " + ", ".join(iris)
+        )
+    sys.stdout.write(explanation_text(report.data, args.subject, report.store))
+    return 0
+
+
 _COMMANDS = {
     "build": _cmd_build,
     "stats": _cmd_stats,
@@ -211,6 +293,8 @@ _COMMANDS = {
     "export": _cmd_export,
     "provision": _cmd_provision,
     "validate": _cmd_validate,
+    "assess": _cmd_assess,
+    "explain": _cmd_explain,
 }
 
 

@@ -38,8 +38,7 @@ def provision_text(report: ProvisionReport) -> str:
         lines.append(
             "Part of: "
             + " > ".join(
-                ref.label + (f" ({ref.detail})" if ref.detail else "")
-                for ref in report.ancestors
+                ref.label + (f" ({ref.detail})" if ref.detail else "") for ref in report.ancestors
             )
         )
     if report.applies_from:

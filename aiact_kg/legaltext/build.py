@@ -41,10 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", type=Path, default=DEFAULT_HTML, help="EUR-Lex OJ HTML file")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="Turtle to write")
-    parser.add_argument("--applicability", type=Path, default=None,
-                        help="rules file (default: applicability.ttl next to --output)")
-    parser.add_argument("--check", action="store_true",
-                        help="do not write; exit 1 if the output file is out of date")
+    parser.add_argument(
+        "--applicability",
+        type=Path,
+        default=None,
+        help="rules file (default: applicability.ttl next to --output)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the output file is out of date",
+    )
     args = parser.parse_args(argv)
     output: Path = args.output
     rules: Path = args.applicability or output.with_name("applicability.ttl")

@@ -58,8 +58,21 @@ class ParseResult:
 
 
 ORDINALS = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
 )
 _DASHES = frozenset({"\u2014", "\u2013", "-"})  # em dash, en dash, hyphen
 _CLOSING = frozenset({",", ".", ";", ":", ")"})
@@ -80,9 +93,7 @@ def _classes(el: HtmlElement) -> list[str]:
 
 
 def _is_note_ref(el: HtmlElement) -> bool:
-    return el.tag == "a" and any(
-        "oj-note-tag" in _classes(span) for span in el.iter("span")
-    )
+    return el.tag == "a" and any("oj-note-tag" in _classes(span) for span in el.iter("span"))
 
 
 def normalise(text: str) -> str:
@@ -167,21 +178,49 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     _positions: Counter[tuple[str | None, Kind]] = field(default_factory=Counter)
 
-    def emit(self, local: str, kind: Kind, number: str, citation: str, *,
-             parent: str | None, anchor: str, text: str | None, heading: str | None = None,
-             chapter: str | None = None, section: str | None = None) -> None:
+    def emit(
+        self,
+        local: str,
+        kind: Kind,
+        number: str,
+        citation: str,
+        *,
+        parent: str | None,
+        anchor: str,
+        text: str | None,
+        heading: str | None = None,
+        chapter: str | None = None,
+        section: str | None = None,
+    ) -> None:
         self._positions[(parent, kind)] += 1
-        self.out.append(Provision(
-            iri_local=local, kind=kind, number=number, citation=citation, heading=heading,
-            text=text, parent_local=parent, anchor=anchor,
-            position=self._positions[(parent, kind)], chapter_local=chapter,
-            section_local=section,
-        ))
+        self.out.append(
+            Provision(
+                iri_local=local,
+                kind=kind,
+                number=number,
+                citation=citation,
+                heading=heading,
+                text=text,
+                parent_local=parent,
+                anchor=anchor,
+                position=self._positions[(parent, kind)],
+                chapter_local=chapter,
+                section_local=section,
+            )
+        )
 
     # points -------------------------------------------------------------------------------
 
-    def points(self, tables: Sequence[HtmlElement], parent: str, parent_cit: str, anchor: str,
-               *, annex_style: bool = False, section: str | None = None) -> None:
+    def points(
+        self,
+        tables: Sequence[HtmlElement],
+        parent: str,
+        parent_cit: str,
+        anchor: str,
+        *,
+        annex_style: bool = False,
+        section: str | None = None,
+    ) -> None:
         """Emit a list of point tables (and their nested tables) under ``parent``."""
         dash = 0
         seen: set[str] = set()
@@ -196,14 +235,23 @@ class _Builder:
             seen.add(number)
             local = f"{parent}.pnt_{number.split('.')[-1]}"
             citation = _point_citation(parent_cit, number, annex_style)
-            self.emit(local, Kind.POINT, number, citation, parent=parent, anchor=anchor,
-                      text=render(body), section=section)
+            self.emit(
+                local,
+                Kind.POINT,
+                number,
+                citation,
+                parent=parent,
+                anchor=anchor,
+                text=render(body),
+                section=section,
+            )
             self.points(body.xpath("./table"), local, citation, anchor)
 
     # articles -----------------------------------------------------------------------------
 
-    def body(self, children: Sequence[HtmlElement], parent: str, parent_cit: str,
-             anchor: str) -> None:
+    def body(
+        self, children: Sequence[HtmlElement], parent: str, parent_cit: str, anchor: str
+    ) -> None:
         """Blocks of an unnumbered body: subparagraphs (if more than one) and points."""
         blocks: list[list[HtmlElement]] = []
         for child in children:
@@ -219,11 +267,23 @@ class _Builder:
             if many:
                 sub = f"{parent}.sub_{index}"
                 sub_cit = f"{parent_cit} {_ordinal(index)} subparagraph"
-                self.emit(sub, Kind.SUBPARAGRAPH, str(index), sub_cit, parent=parent,
-                          anchor=anchor, text=render(block))
+                self.emit(
+                    sub,
+                    Kind.SUBPARAGRAPH,
+                    str(index),
+                    sub_cit,
+                    parent=parent,
+                    anchor=anchor,
+                    text=render(block),
+                )
                 if nest:
-                    self.points([c for c in block if c.tag == "table"], sub, sub_cit,
-                                anchor, annex_style=True)
+                    self.points(
+                        [c for c in block if c.tag == "table"],
+                        sub,
+                        sub_cit,
+                        anchor,
+                        annex_style=True,
+                    )
         if not nest:
             self.points([c for c in children if c.tag == "table"], parent, parent_cit, anchor)
         for child in children:
@@ -234,20 +294,37 @@ class _Builder:
         art_id = div.get("id")
         number = art_id.split("_", 1)[1]
         heading = render(div.xpath("./div[contains(@class,'eli-title')]")) or None
-        children = [c for c in div if isinstance(c.tag, str)
-                    and "oj-ti-art" not in _classes(c) and "eli-title" not in _classes(c)]
+        children = [
+            c
+            for c in div
+            if isinstance(c.tag, str)
+            and "oj-ti-art" not in _classes(c)
+            and "eli-title" not in _classes(c)
+        ]
         citation = f"Art {number}"
-        self.emit(art_id, Kind.ARTICLE, number, citation, parent=None, anchor=art_id,
-                  text=render(children), heading=heading, chapter=chapter, section=section)
-        paragraphs = [c for c in children
-                      if c.tag == "div" and _PARAGRAPH_ID.fullmatch(c.get("id") or "")]
+        self.emit(
+            art_id,
+            Kind.ARTICLE,
+            number,
+            citation,
+            parent=None,
+            anchor=art_id,
+            text=render(children),
+            heading=heading,
+            chapter=chapter,
+            section=section,
+        )
+        paragraphs = [
+            c for c in children if c.tag == "div" and _PARAGRAPH_ID.fullmatch(c.get("id") or "")
+        ]
         if not paragraphs:
             self.body(children, art_id, citation, art_id)
             return
         for child in children:
             if child not in paragraphs:
-                self.warnings.append(f"{art_id}: text outside numbered paragraphs "
-                                     f"{render(child)[:60]!r}")
+                self.warnings.append(
+                    f"{art_id}: text outside numbered paragraphs {render(child)[:60]!r}"
+                )
         for par in paragraphs:
             self.paragraph(par, art_id, citation)
 
@@ -257,13 +334,12 @@ class _Builder:
         printed = re.match(r"(\d+[a-z]?)\.\s", text)
         number = printed.group(1) if printed else str(int(par_id.split(".")[1]))
         if printed:
-            text = text[printed.end():].lstrip()
+            text = text[printed.end() :].lstrip()
         if number != str(int(par_id.split(".")[1])):
             self.warnings.append(f"{par_id}: printed number {number!r} differs from the id")
         local = f"{art_id}.par_{number}"
         citation = f"{art_cit}({number})"
-        self.emit(local, Kind.PARAGRAPH, number, citation, parent=art_id, anchor=par_id,
-                  text=text)
+        self.emit(local, Kind.PARAGRAPH, number, citation, parent=art_id, anchor=par_id, text=text)
         self.body([c for c in div if isinstance(c.tag, str)], local, citation, par_id)
 
     # annexes ------------------------------------------------------------------------------
@@ -275,8 +351,16 @@ class _Builder:
         children = [c for c in div if isinstance(c.tag, str) and c not in titles]
         citation = f"Annex {number}"
         heading = render(titles[1:]) or None
-        self.emit(anx_id, Kind.ANNEX, number, citation, parent=None, anchor=anx_id,
-                  text=render(children), heading=heading)
+        self.emit(
+            anx_id,
+            Kind.ANNEX,
+            number,
+            citation,
+            parent=None,
+            anchor=anx_id,
+            text=render(children),
+            heading=heading,
+        )
         segments = _annex_segments(children)
         top_numbers = [n for seg in segments for n in _top_numbers(seg.elements)]
         nest = len(top_numbers) != len(set(top_numbers))
@@ -284,15 +368,28 @@ class _Builder:
             parent, parent_cit, section = anx_id, citation, None
             if seg.number is not None:
                 section = f"{anx_id}.sct_{seg.number}"
-                self.emit(section, Kind.ANNEX_SECTION, seg.number,
-                          f"{citation} Section {seg.number}", parent=anx_id, anchor=anx_id,
-                          text=render(seg.elements), heading=seg.title or None)
+                self.emit(
+                    section,
+                    Kind.ANNEX_SECTION,
+                    seg.number,
+                    f"{citation} Section {seg.number}",
+                    parent=anx_id,
+                    anchor=anx_id,
+                    text=render(seg.elements),
+                    heading=seg.title or None,
+                )
                 if nest:
                     parent, parent_cit = section, f"{citation} Section {seg.number}"
             self.annex_items(seg.elements, parent, parent_cit, anx_id, section)
 
-    def annex_items(self, elements: Sequence[HtmlElement], parent: str, parent_cit: str,
-                    anchor: str, section: str | None) -> None:
+    def annex_items(
+        self,
+        elements: Sequence[HtmlElement],
+        parent: str,
+        parent_cit: str,
+        anchor: str,
+        section: str | None,
+    ) -> None:
         """Point tables, enumerations and numbered headings of an annex (section)."""
         tables: list[HtmlElement] = []
         heading: tuple[str, str, list[HtmlElement]] | None = None
@@ -318,19 +415,36 @@ class _Builder:
         for number, title, group in groups:
             local = f"{parent}.pnt_{number}"
             citation = _point_citation(parent_cit, number, True)
-            self.emit(local, Kind.POINT, number, citation, parent=parent, anchor=anchor,
-                      text=render(group) or None, heading=title or None, section=section)
+            self.emit(
+                local,
+                Kind.POINT,
+                number,
+                citation,
+                parent=parent,
+                anchor=anchor,
+                text=render(group) or None,
+                heading=title or None,
+                section=section,
+            )
             self.points([el for el in group if el.tag == "table"], local, citation, anchor)
 
-    def enumeration(self, div: HtmlElement, parent: str, parent_cit: str, anchor: str,
-                    section: str | None) -> None:
+    def enumeration(
+        self, div: HtmlElement, parent: str, parent_cit: str, anchor: str, section: str | None
+    ) -> None:
         paras = [c for c in div if c.tag == "p"]
         number = _label_number(render(paras[0]))
         if number is None or len(paras) < 2:
             raise ValueError(f"cannot read enumeration near line {div.sourceline}")
-        self.emit(f"{parent}.pnt_{number}", Kind.POINT, number,
-                  _point_citation(parent_cit, number, True), parent=parent, anchor=anchor,
-                  text=render(paras[1:]), section=section)
+        self.emit(
+            f"{parent}.pnt_{number}",
+            Kind.POINT,
+            number,
+            _point_citation(parent_cit, number, True),
+            parent=parent,
+            anchor=anchor,
+            text=render(paras[1:]),
+            section=section,
+        )
 
 
 @dataclass
@@ -400,16 +514,39 @@ def parse_tree(root: HtmlElement) -> ParseResult:
             label, body = _point_cells(div.xpath(".//table")[0])
             if label != f"({match.group(1)})":
                 builder.warnings.append(f"{div_id}: label {label!r}")
-            builder.emit(div_id, Kind.RECITAL, match.group(1), f"Recital {match.group(1)}",
-                         parent=None, anchor=div_id, text=render(body))
+            builder.emit(
+                div_id,
+                Kind.RECITAL,
+                match.group(1),
+                f"Recital {match.group(1)}",
+                parent=None,
+                anchor=div_id,
+                text=render(body),
+            )
         elif match := _CHAPTER_ID.fullmatch(div_id):
-            builder.emit(div_id, Kind.CHAPTER, match.group(1), f"Chapter {match.group(1)}",
-                         parent=None, anchor=div_id, text=None, heading=_title(div))
+            builder.emit(
+                div_id,
+                Kind.CHAPTER,
+                match.group(1),
+                f"Chapter {match.group(1)}",
+                parent=None,
+                anchor=div_id,
+                text=None,
+                heading=_title(div),
+            )
         elif match := _SECTION_ID.fullmatch(div_id):
             chapter = f"cpt_{match.group(1)}"
-            builder.emit(div_id, Kind.SECTION, match.group(2),
-                         f"Chapter {match.group(1)} Section {match.group(2)}", parent=chapter,
-                         anchor=div_id, text=None, heading=_title(div), chapter=chapter)
+            builder.emit(
+                div_id,
+                Kind.SECTION,
+                match.group(2),
+                f"Chapter {match.group(1)} Section {match.group(2)}",
+                parent=chapter,
+                anchor=div_id,
+                text=None,
+                heading=_title(div),
+                chapter=chapter,
+            )
         elif _ARTICLE_ID.fullmatch(div_id) and "eli-subdivision" in _classes(div):
             builder.article(div, *_enclosing(div))
         elif _ANNEX_ID.fullmatch(div_id):

@@ -17,8 +17,9 @@ from aiact_kg.legaltext.eurlex import Kind, Provision
 from aiact_kg.namespaces import ACT, CONCEPT, ELI, ONTOLOGY, PROVISION
 
 EURLEX_HTML = "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L_202401689"
-_DATED_KINDS = frozenset({Kind.ARTICLE, Kind.PARAGRAPH, Kind.SUBPARAGRAPH, Kind.POINT,
-                          Kind.ANNEX, Kind.ANNEX_SECTION})
+_DATED_KINDS = frozenset(
+    {Kind.ARTICLE, Kind.PARAGRAPH, Kind.SUBPARAGRAPH, Kind.POINT, Kind.ANNEX, Kind.ANNEX_SECTION}
+)
 _PREFIXES = (
     ("aia", ONTOLOGY),
     ("aiac", CONCEPT),
@@ -49,11 +50,14 @@ def load_rules(path: Path) -> tuple[ApplicabilityRule, ...]:
         dates = sorted(str(d) for d in graph.objects(rule, aia.date))
         if len(dates) != 1:
             raise ValueError(f"{rule} needs exactly one aia:date, found {dates}")
-        rules.append(ApplicabilityRule(
-            iri=str(rule), date=dates[0],
-            covers=frozenset(str(o) for o in graph.objects(rule, aia.covers)),
-            excludes=frozenset(str(o) for o in graph.objects(rule, aia.excludes)),
-        ))
+        rules.append(
+            ApplicabilityRule(
+                iri=str(rule),
+                date=dates[0],
+                covers=frozenset(str(o) for o in graph.objects(rule, aia.covers)),
+                excludes=frozenset(str(o) for o in graph.objects(rule, aia.excludes)),
+            )
+        )
     return tuple(rules)
 
 
@@ -65,15 +69,19 @@ def _chain(local: str, by_local: Mapping[str, Provision]) -> list[str]:
         provision = by_local[current]
         iris.append(PROVISION + current)
         if provision.kind is Kind.ARTICLE:
-            iris.extend(PROVISION + c for c in (provision.section_local, provision.chapter_local)
-                        if c is not None)
+            iris.extend(
+                PROVISION + c
+                for c in (provision.section_local, provision.chapter_local)
+                if c is not None
+            )
         current = provision.parent_local
     iris.append(ACT)
     return iris
 
 
-def assign_rules(provisions: Sequence[Provision], rules: Sequence[ApplicabilityRule]
-                 ) -> dict[str, ApplicabilityRule]:
+def assign_rules(
+    provisions: Sequence[Provision], rules: Sequence[ApplicabilityRule]
+) -> dict[str, ApplicabilityRule]:
     """The most specific rule for every dated provision (articles, annexes and their parts)."""
     by_local = {p.iri_local: p for p in provisions}
     result: dict[str, ApplicabilityRule] = {}
@@ -95,20 +103,26 @@ def assign_rules(provisions: Sequence[Provision], rules: Sequence[ApplicabilityR
 
 
 def _literal(value: str, suffix: str = "") -> str:
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r").replace("\t", "\\t"))
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
     return f'"{escaped}"{suffix}'
 
 
 def _iri(iri: str) -> str:
     for prefix, namespace in _PREFIXES:
         if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 
-def _statements(provision: Provision, rule: ApplicabilityRule | None
-                ) -> list[tuple[str, list[str]]]:
+def _statements(
+    provision: Provision, rule: ApplicabilityRule | None
+) -> list[tuple[str, list[str]]]:
     parent = ACT if provision.parent_local is None else PROVISION + provision.parent_local
     rows: list[tuple[str, list[str]]] = [
         ("a", [f"aia:{provision.kind.value}", "eli:LegalResourceSubdivision"]),
@@ -136,8 +150,9 @@ def _statements(provision: Provision, rule: ApplicabilityRule | None
     return rows
 
 
-def to_turtle(provisions: Iterable[Provision], rules: Sequence[ApplicabilityRule],
-              header: Sequence[str] = ()) -> str:
+def to_turtle(
+    provisions: Iterable[Provision], rules: Sequence[ApplicabilityRule], header: Sequence[str] = ()
+) -> str:
     """Serialise provisions (with their applicability) as Turtle, byte-stable."""
     items = list(provisions)
     assigned = assign_rules(items, rules)

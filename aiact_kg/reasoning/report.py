@@ -140,6 +140,7 @@ def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
             "role": _text(row["role"]),
             "applies_from": _text(row["effectiveFrom"]),
             "due": _text(row["due"]),
+            "in_force": _text(row["inForce"]) == "true",
             "legal_basis": [citation for _, citation in cited],
             "determination": determination_id(_text(row["determination"]) or "") or None,
         }

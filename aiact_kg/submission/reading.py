@@ -386,4 +386,3 @@ def read_inputs(
             except InputFormatError as error:
                 result = error
             yield result
-

@@ -20,7 +20,7 @@ WHERE {
   {
     ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
   } UNION {
-    FILTER(?category = aiac:category-any-ai-system)
+    VALUES ?category { aiac:category-any-ai-system }
     ?s a aia:AISystem .
     FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
