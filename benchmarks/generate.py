@@ -16,7 +16,7 @@ PREFIXES = (
 )
 
 
-def subject_turtle(index: int, rng: random.Random) -> str:
+def subject_turtle(index: int, rng: random.Random, *, valid: bool = False) -> str:
     """One described subject (system or model) with its provider, in Turtle without prefixes."""
     org = f"ex:org{index}"
     party = (
@@ -39,7 +39,11 @@ def subject_turtle(index: int, rng: random.Random) -> str:
     if rng.random() < 0.2:
         extra = "  aia:reliesOnCondition aiac:art-6-3-a ; aia:performsProfiling false ;\n"
     if rng.random() < 0.1:
-        extra += "  aia:engagesIn [ aia:practice aiac:practice-emotion-recognition ] ;\n"
+        context = " ; aia:practiceArea aiac:area-workplace ; aia:practiceReason aiac:reason-safety"
+        extra += (
+            f"  aia:engagesIn [ aia:practice aiac:practice-emotion-recognition"
+            f"{context if valid else ''} ] ;\n"
+        )
     return (
         f"ex:system{index} a aia:AISystem ; aia:hasProvider {org} ;\n"
         f"  aia:intendedPurpose {purpose} ;\n{extra}"
@@ -48,21 +52,23 @@ def subject_turtle(index: int, rng: random.Random) -> str:
     )
 
 
-def write_subject_files(directory: Path, count: int, seed: int = 1689) -> list[Path]:
+def write_subject_files(
+    directory: Path, count: int, seed: int = 1689, *, valid: bool = False
+) -> list[Path]:
     """Write ``count`` files of one subject each; returns their paths."""
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(count):
         path = directory / f"subject-{index:06d}.ttl"
-        path.write_text(PREFIXES + subject_turtle(index, rng), encoding="utf-8")
+        path.write_text(PREFIXES + subject_turtle(index, rng, valid=valid), encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def write_single_file(path: Path, count: int, seed: int = 1689) -> Path:
-    """Write ``count`` subjects into one Turtle file."""
+def write_single_file(path: Path, count: int, seed: int = 1689, *, valid: bool = False) -> Path:
+    """Write ``count`` subjects into one Turtle file (``valid``: no deliberate gaps)."""
     rng = random.Random(seed)
-    body = "".join(subject_turtle(index, rng) for index in range(count))
+    body = "".join(subject_turtle(index, rng, valid=valid) for index in range(count))
     path.write_text(PREFIXES + body, encoding="utf-8")
     return path
