@@ -137,3 +137,22 @@ def test_files_contradicting_each_other_are_caught_in_one_pass(
     assert code == 1
     findings = [f for s in json.loads(out)["subjects"] for f in s["findings"]]
     assert any(f["path"] == "https://w3id.org/aiact-kg/ontology#establishedIn" for f in findings)
+
+
+BAD_INPUT = sorted(
+    path
+    for path in (Path(__file__).resolve().parent.parent / "submission" / "bad-input").iterdir()
+    if path.name != "README.md"
+)
+
+
+@pytest.mark.parametrize("path", BAD_INPUT, ids=[path.name for path in BAD_INPUT])
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_bad_input_corpus_gives_exit_2_without_traceback(
+    path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main([command, "--no-progress", "--format", "json", str(path)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "Traceback" not in captured.out + captured.err
+    assert path.name in captured.out + captured.err
