@@ -24,6 +24,7 @@ _SOURCE_LAYOUT: dict[str, str] = {
     "obligations": "data/obligations",
     "draft-history": "data/draft-history",
     "law": "data/law",
+    "models": "data/models",
 }
 
 
@@ -140,6 +141,7 @@ def knowledge_base_sources() -> tuple[GraphSource, ...]:
         GraphSource("obligations", _turtle_files(data_dir("obligations"))),
         GraphSource("draft-history", _turtle_files(data_dir("draft-history"))),
         GraphSource("law", _turtle_files(data_dir("law"))),
+        GraphSource("models", _turtle_files(data_dir("models"))),
     )
 
 

@@ -22,6 +22,7 @@ DATA_LAYOUT = {
     "data/obligations": "aiact_kg/data/obligations",
     "data/draft-history": "aiact_kg/data/draft-history",
     "data/law": "aiact_kg/data/law",
+    "data/models": "aiact_kg/data/models",
 }
 
 pytestmark = pytest.mark.slow

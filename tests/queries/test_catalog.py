@@ -10,7 +10,7 @@ from pyoxigraph import Literal
 from aiact_kg.queries import NamedQuery, list_queries, run_select
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
-ANALYST_QUERIES = list_queries("cq/")
+ANALYST_QUERIES = [q for q in list_queries("cq/") if "# Store: assessment" not in q.text]
 SELECT_QUERIES = [q for q in list_queries() if not q.name.startswith("kb/provision-exists")]
 
 
