@@ -4,7 +4,8 @@
 # An obligation applies to a party for a subject when (1) the subject has a determination in the
 # obligation's category (or, for "any AI system", is an AI system not out of scope); (2) the
 # party holds the obligation's bearer role for the subject (and is not a former provider or a
-# deployer in personal use); (3) the obligation has no fact trigger, or the subject satisfies
+# deployer in personal use; an obligation with aia:bearerProperty names its bearers through that
+# property instead, e.g. the initial provider under Art 25(2)); (3) the obligation has no fact trigger, or the subject satisfies
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2).
@@ -16,7 +17,9 @@ INSERT {
 }
 WHERE {
   ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?roleProperty .
+  ?role aia:roleProperty ?defaultProperty .
+  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   {
     ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
   } UNION {
@@ -29,7 +32,7 @@ WHERE {
   FILTER NOT EXISTS { ?out2 aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 }
   ?s ?roleProperty ?party .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?role = aiac:role-provider) }
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer ?party . FILTER(?role = aiac:role-deployer) }
   FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   FILTER (

@@ -1,0 +1,1 @@
+"""Descriptions of real general-purpose AI models built from public data sets."""

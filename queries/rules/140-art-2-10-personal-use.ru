@@ -1,0 +1,33 @@
+# Rule: art-2-10-personal-use
+# Label: Art 2(10): deployer obligations do not apply to natural persons in a purely personal non-professional activity
+# Provisions: aiap:art_2.par_10 aiap:art_3.pnt_4
+# A deployer (aia:hasDeployer) that acts in a purely personal non-professional capacity
+# (aia:actsInPersonalCapacity true) bears no deployer obligations (Art 2(10); such a person is
+# not even a deployer under Art 3(4)). The system stays in scope: the rule records the party as
+# aia:personalUseDeployer, which the obligation rules read, and adds an outcome per party; it
+# concludes no category. Parties typed as legal persons or public authorities cannot be natural
+# persons in personal use, so the fact is ignored for them.
+INSERT {
+  ?s aia:personalUseDeployer ?party .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-personal-use-deployer ;
+    aia:byRule aiar:art-2-10-personal-use ;
+    aia:legalBasis aiap:art_2.par_10 , aiap:art_3.pnt_4 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasDeployer ; aia:premiseValue ?party ] ,
+                [ a aia:Premise ; aia:premiseSubject ?party ; aia:premiseProperty aia:actsInPersonalCapacity ; aia:premiseValue true ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:hasDeployer ?party .
+  ?party aia:actsInPersonalCapacity true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?party a aia:LegalPerson }
+  FILTER NOT EXISTS { ?party a aia:PublicAuthority }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  OPTIONAL { ?party rdfs:label ?partyLabel }
+  BIND(COALESCE(CONCAT("'", STR(?partyLabel), "'"), "A deployer of the system") AS ?who)
+  BIND(CONCAT(?who, " is a natural person using the system in the course of a purely personal non-professional activity; the obligations of deployers do not apply to that person (Art 2(10)). The obligations of the system's other operators are unaffected.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-10-personal-use|", STR(?party))))) AS ?d)
+}

@@ -1,0 +1,38 @@
+# Rule: art-2-2-annex-i-section-b
+# Label: Limited application under Art 2(2): a high-risk AI system related to a product under Annex I Section B legislation
+# Provisions: aiap:art_2.par_2 aiap:anx_I.sct_B aiap:art_6.par_1
+# For AI systems classified high-risk under Art 6(1) that relate to products covered by the
+# legislation of Annex I Section B, only Art 6(1), Arts 102 to 109 and Art 112 apply (Art 2(2)).
+# This rule runs before the Art 6(1) rule (300), so it reads the facts of Art 6(1) directly: the
+# system is a safety component of, or itself, a product under a Section B act
+# (aia:safetyComponentUnder / aia:productUnder with aia:inAnnexISection aiac:annex-i-section-b)
+# and that act requires third-party conformity assessment. The high-risk category itself comes
+# from rule art-6-1-annex-i; this rule adds only the outcome, which the obligation rules read to
+# leave out the catalogue's obligations.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+    aia:byRule aiar:art-2-2-annex-i-section-b ;
+    aia:legalBasis aiap:art_2.par_2 , aiap:anx_I.sct_B , ?actProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue true ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?link ?act WHERE {
+      ?s a aia:AISystem ; ?link ?act ; aia:requiresThirdPartyConformityAssessment true .
+      VALUES ?link { aia:safetyComponentUnder aia:productUnder }
+      ?act aia:inAnnexISection aiac:annex-i-section-b .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    }
+  }
+  ?act aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .
+  FILTER(LANG(?actLabel) = "en")
+  BIND(CONCAT("The system relates to a product covered by the ", STR(?actLabel), " (", STR(?actCitation),
+              "), legislation listed in Section B of Annex I: as a high-risk AI system under Art 6(1) only Art 6(1), Arts 102 to 109 and Art 112 apply to it (Art 2(2)); the requirements reach it through that sectoral legislation.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-2-annex-i-section-b|", STR(?link), "|", STR(?act))))) AS ?d)
+}

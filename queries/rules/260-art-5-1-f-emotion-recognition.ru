@@ -1,0 +1,74 @@
+# Rule: art-5-1-f-emotion-recognition
+# Label: Prohibited under Art 5(1)(f): inferring emotions in the workplace or education institutions, except for medical or safety reasons
+# Provisions: aiap:art_5.par_1.pnt_f
+# A practice description with aia:practice aiac:practice-emotion-recognition in the area of the
+# workplace or of education institutions (aia:practiceArea aiac:area-workplace /
+# aiac:area-education) falls under point (f), unless it is intended for medical or safety
+# reasons (aia:practiceReason aiac:reason-medical / aiac:reason-safety): the exception concept
+# aiac:art-5-1-f-exception-medical-safety is then the outcome, and no category. A missing reason
+# counts as another reason (see the submission shapes). Emotion recognition elsewhere is not
+# prohibited; it may be high-risk (Annex III point 1(c), decided from the intended purpose by
+# rules 300-399) and needs transparency (Art 50(3), rules 400-499).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-prohibited ;
+    aia:byRule aiar:art-5-1-f-emotion-recognition ;
+    aia:legalBasis aiap:art_5.par_1\.pnt_f ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-emotion-recognition ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue ?area ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s ?area (SAMPLE(?p0) AS ?p) (SAMPLE(?r0) AS ?reason) WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p0 .
+      ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
+      VALUES ?area { aiac:area-workplace aiac:area-education }
+      FILTER NOT EXISTS { ?p0 aia:practiceReason ?exempt . VALUES ?exempt { aiac:reason-medical aiac:reason-safety } }
+      OPTIONAL { ?p0 aia:practiceReason ?r0 }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s ?area
+  }
+  ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
+  aiap:art_5 eli:date_applicability ?applies .
+  BIND(IF(BOUND(?reason), "the stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
+  BIND(CONCAT("The system infers the emotions of natural persons in the area of the ", STR(?areaLabel),
+              "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and ", ?why,
+              ". Placing it on the market, putting it into service for this purpose and using it are prohibited from ", STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|", STR(?area))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:art-5-1-f-exception-medical-safety ;
+    aia:byRule aiar:art-5-1-f-emotion-recognition ;
+    aia:legalBasis aiap:art_5.par_1\.pnt_f ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-emotion-recognition ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue ?area ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceReason ; aia:premiseValue ?reason ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s ?area ?reason (SAMPLE(?p0) AS ?p) WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p0 .
+      ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?reason .
+      VALUES ?area { aiac:area-workplace aiac:area-education }
+      VALUES ?reason { aiac:reason-medical aiac:reason-safety }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s ?area ?reason
+  }
+  ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
+  ?reason rdfs:label ?reasonLabel . FILTER(LANG(?reasonLabel) = "en")
+  BIND(CONCAT("The system infers emotions in the area of the ", STR(?areaLabel), ", but it is intended for ", STR(?reasonLabel),
+              "; the prohibition of Art 5(1)(f) does not apply. Emotion recognition remains high-risk where it is the intended purpose (Annex III point 1(c)) and requires informing the persons exposed (Art 50(3)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|exception|", STR(?area), "|", STR(?reason))))) AS ?d)
+}

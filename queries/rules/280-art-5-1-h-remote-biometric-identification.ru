@@ -1,0 +1,156 @@
+# Rule: art-5-1-h-remote-biometric-identification
+# Label: Art 5(1)(h): real-time remote biometric identification in publicly accessible spaces for law enforcement, prohibited unless strictly necessary for an objective of points (i)-(iii)
+# Provisions: aiap:art_5.par_1.pnt_h aiap:art_5.par_1.pnt_h.pnt_i aiap:art_5.par_1.pnt_h.pnt_ii aiap:art_5.par_1.pnt_h.pnt_iii aiap:anx_II aiap:art_5.par_2 aiap:art_5.par_3 aiap:art_26.par_10
+# A practice description with aia:practice aiac:practice-remote-biometric-identification that is
+# real-time (aia:realTime true), for law enforcement (aia:forLawEnforcement true) and in a
+# publicly accessible space (aia:practiceArea aiac:area-publicly-accessible-space) is a use
+# prohibited by point (h) unless it is strictly necessary for one of its objectives
+# (aia:lawEnforcementObjective):
+#   (i) targeted search for victims of abduction, trafficking or sexual exploitation, and for
+#       missing persons (aiac:art-5-1-h-i);
+#   (ii) prevention of a specific, substantial and imminent threat to life or physical safety, or
+#       of a terrorist attack (aiac:art-5-1-h-ii);
+#   (iii) localisation or identification of a suspect of an offence listed in Annex II
+#       (aia:targetOffence in the scheme aiac:annex-ii) punishable by a custodial sentence or
+#       detention order of a maximum of at least four years (aia:maximumSentenceYears >= 4)
+#       (aiac:art-5-1-h-iii).
+# A permitted objective gives an outcome with the objective concept as conclusion, citing the
+# conditions of Art 5(2) and 5(3), and the trigger aiac:trigger-real-time-rbi-law-enforcement for
+# the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system.
+# Post-remote identification for law enforcement (aia:realTime false) is not covered by point (h):
+# an outcome says so and the subject satisfies aiac:trigger-post-remote-rbi-investigation
+# (Art 26(10)). The national law that Art 5(5) requires, the prior authorisation and the impact
+# assessment are not facts of the submission; the outcomes name them as conditions.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-prohibited ;
+    aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
+    aia:legalBasis aiap:art_5.par_1\.pnt_h , ?objectiveBasis , ?annexBasis ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:forLawEnforcement ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue aiac:area-publicly-accessible-space ] ,
+                ?objectivePremise , ?offencePremise , ?sentencePremise ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?objectivePremise a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:lawEnforcementObjective ; aia:premiseValue ?objective .
+  ?offencePremise a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:targetOffence ; aia:premiseValue ?offence .
+  ?sentencePremise a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:maximumSentenceYears ; aia:premiseValue ?years .
+}
+WHERE {
+  {
+    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p0 .
+      ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
+          aia:practiceArea aiac:area-publicly-accessible-space .
+      # no objective of point (h) that holds
+      FILTER NOT EXISTS { ?p0 aia:lawEnforcementObjective ?ok . VALUES ?ok { aiac:art-5-1-h-i aiac:art-5-1-h-ii } }
+      FILTER NOT EXISTS {
+        ?p0 aia:lawEnforcementObjective aiac:art-5-1-h-iii ; aia:targetOffence ?okOffence ; aia:maximumSentenceYears ?okYears .
+        ?okOffence skos:inScheme aiac:annex-ii .
+        FILTER(?okYears >= 4)
+      }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s
+  }
+  OPTIONAL { ?p aia:lawEnforcementObjective ?objective }
+  OPTIONAL { ?p aia:targetOffence ?offence }
+  OPTIONAL { ?p aia:maximumSentenceYears ?years }
+  BIND(BOUND(?offence) && EXISTS { ?offence skos:inScheme aiac:annex-ii } AS ?annexII)
+  BIND(IF(BOUND(?objective), BNODE(), ?unbound) AS ?objectivePremise)
+  BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
+  BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
+  BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:art_5.par_1\.pnt_h\.pnt_iii, ?unbound) AS ?objectiveBasis)
+  BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:anx_II, ?unbound) AS ?annexBasis)
+  BIND(IF(!BOUND(?objective), "no objective of Art 5(1)(h)(i)-(iii) was stated",
+       IF(?objective != aiac:art-5-1-h-iii, "the stated objective is not one of Art 5(1)(h)(i)-(iii)",
+       IF(!?annexII, "the search for a suspect under point (h)(iii) is limited to the offences listed in Annex II, and the target offence is not one of them",
+       IF(!BOUND(?years), "no maximum sentence was stated for the target offence",
+          CONCAT("the target offence carries a maximum custodial sentence of ", STR(?years), " years, less than the four years point (h)(iii) requires")))))
+       AS ?why)
+  aiap:art_5 eli:date_applicability ?applies .
+  BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for the purpose of law enforcement, which Art 5(1)(h) prohibits unless strictly necessary for one of its three objectives; ",
+              ?why, ". The use is prohibited from ", STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|")))) AS ?d)
+} ;
+INSERT {
+  ?s aia:satisfiesTrigger aiac:trigger-real-time-rbi-law-enforcement .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?objective ;
+    aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
+    aia:legalBasis aiap:art_5.par_1\.pnt_h , ?objectiveProvision , ?annexBasis , aiap:art_5.par_2 , aiap:art_5.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:forLawEnforcement ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue aiac:area-publicly-accessible-space ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:lawEnforcementObjective ; aia:premiseValue ?objective ] ,
+                ?offencePremise , ?sentencePremise ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?offencePremise a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:targetOffence ; aia:premiseValue ?offence .
+  ?sentencePremise a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:maximumSentenceYears ; aia:premiseValue ?years .
+}
+WHERE {
+  {
+    SELECT ?s ?objective (SAMPLE(?p0) AS ?p) (SAMPLE(?o0) AS ?offence) (SAMPLE(?y0) AS ?years) (SAMPLE(?l0) AS ?offenceLabel) WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p0 .
+      ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
+          aia:practiceArea aiac:area-publicly-accessible-space ; aia:lawEnforcementObjective ?objective .
+      {
+        VALUES ?objective { aiac:art-5-1-h-i aiac:art-5-1-h-ii }
+      } UNION {
+        VALUES ?objective { aiac:art-5-1-h-iii }
+        ?p0 aia:targetOffence ?o0 ; aia:maximumSentenceYears ?y0 .
+        ?o0 skos:inScheme aiac:annex-ii .
+        FILTER(?y0 >= 4)
+        OPTIONAL { ?o0 rdfs:label ?l0 . FILTER(LANG(?l0) = "en") }
+      }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s ?objective
+  }
+  ?objective aia:sourceProvision ?objectiveProvision ; aia:citation ?objectiveCitation ; rdfs:label ?objectiveLabel .
+  FILTER(LANG(?objectiveLabel) = "en")
+  FILTER(STRSTARTS(STR(?objectiveProvision), STR(aiap:art_5.par_1\.pnt_h)))
+  BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
+  BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
+  BIND(IF(BOUND(?offence), aiap:anx_II, ?unbound) AS ?annexBasis)
+  BIND(IF(BOUND(?offence),
+          CONCAT(" (the suspect is sought for ", LCASE(STR(?offenceLabel)), ", an offence listed in Annex II with a maximum sentence of ", STR(?years), " years, at least the four years required)"),
+          "") AS ?offenceText)
+  BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for law enforcement, which Art 5(1)(h) prohibits, but the use is stated to be strictly necessary for the objective of ",
+              STR(?objectiveCitation), ", ", LCASE(STR(?objectiveLabel)), ?offenceText,
+              ". It is permitted only where national law allows it (Art 5(5)), only to confirm the identity of the specifically targeted individual, after a fundamental rights impact assessment and registration (Art 5(2)), with prior authorisation by a judicial or independent administrative authority (Art 5(3)), and with each use notified (Art 5(4)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|", STR(?objective))))) AS ?d)
+} ;
+INSERT {
+  ?s aia:satisfiesTrigger aiac:trigger-post-remote-rbi-investigation .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-post-remote-rbi-not-prohibited ;
+    aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
+    aia:legalBasis aiap:art_5.par_1\.pnt_h , aiap:art_26.par_10 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue false ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:forLawEnforcement ; aia:premiseValue true ] ;
+    aia:explanation "The system performs post-remote biometric identification (not in real time) for law enforcement; the prohibition of Art 5(1)(h) covers only real-time use, so it is not prohibited. Its use in a criminal investigation for the targeted search of a suspected or convicted person requires authorisation by a judicial or administrative authority, ex ante or within 48 hours, and each use is documented (Art 26(10))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p0 .
+      ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime false ; aia:forLawEnforcement true .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|post-remote")))) AS ?d)
+}

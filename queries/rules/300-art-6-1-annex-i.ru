@@ -1,0 +1,80 @@
+# Rule: art-6-1-annex-i
+# Label: High-risk under Art 6(1): product or safety component under Annex I legislation requiring third-party conformity assessment
+# Provisions: aiap:art_6.par_1 aiap:art_6.par_1.pnt_a aiap:art_6.par_1.pnt_b aiap:anx_I
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# Both conditions of Art 6(1) must hold: (a) the system is a safety component of a product, or
+# is itself a product, covered by an Annex I act (aia:safetyComponentUnder / aia:productUnder);
+# (b) that act requires a third-party conformity assessment of the product
+# (aia:requiresThirdPartyConformityAssessment true). The determination applies from the date
+# of Art 6(1) in the legal text (Art 113(c)). Without third-party assessment an outcome says
+# that Art 6(1) does not make the system high-risk. For Section A acts the subject satisfies
+# the catalogue trigger aiac:annex-i-section-a. Section B acts are high-risk too: Art 2(2)
+# limits which provisions apply to them (rules 100-199).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-high-risk ;
+    aia:route aiac:route-art-6-1 ;
+    aia:byRule aiar:art-6-1-annex-i ;
+    aia:legalBasis aiap:art_6.par_1 , aiap:art_6.par_1\.pnt_a , aiap:art_6.par_1\.pnt_b , ?actProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue true ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?link ?act WHERE {
+      ?s a aia:AISystem ; ?link ?act .
+      VALUES ?link { aia:safetyComponentUnder aia:productUnder }
+      ?s aia:requiresThirdPartyConformityAssessment true .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .
+  FILTER(LANG(?actLabel) = "en")
+  aiap:art_6.par_1 eli:date_applicability ?applies .
+  BIND(IF(?link = aia:safetyComponentUnder, "a safety component of a product", "itself a product") AS ?how)
+  BIND(CONCAT("The system is ", ?how, " covered by the ", STR(?actLabel), " (", STR(?actCitation),
+              "), which requires a third-party conformity assessment; it is high-risk under Art 6(1)(a) and (b), applicable from ",
+              STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-1-annex-i|", STR(?link), "|", STR(?act))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-art-6-1-no-third-party-assessment ;
+    aia:byRule aiar:art-6-1-annex-i ;
+    aia:legalBasis aiap:art_6.par_1\.pnt_b , ?actProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue false ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?link ?act WHERE {
+      ?s a aia:AISystem ; ?link ?act .
+      VALUES ?link { aia:safetyComponentUnder aia:productUnder }
+      ?s aia:requiresThirdPartyConformityAssessment false .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation .
+  BIND(CONCAT("The system relates to a product covered by ", STR(?actCitation),
+              ", but that act does not require a third-party conformity assessment; the condition of Art 6(1)(b) is not met, so Art 6(1) does not make it high-risk.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-1-annex-i|no-third-party|", STR(?link), "|", STR(?act))))) AS ?d)
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:annex-i-section-a }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk ;
+     aia:premise ?p .
+  ?p aia:premiseValue ?act .
+  ?act aia:inAnnexISection aiac:annex-i-section-a .
+}

@@ -1,0 +1,34 @@
+# Rule: art-25-3-product-manufacturer
+# Label: The manufacturer of an Annex I Section A product is the provider of the high-risk AI system that is its safety component
+# Provisions: aiap:art_25.par_3 aiap:art_25.par_3.pnt_a aiap:art_25.par_3.pnt_b
+# Art 25(3): where a high-risk AI system is a safety component of a product covered by an
+# Annex I Section A act and is placed on the market with the product, or put into service
+# after it, under the product manufacturer's name or trademark, the product manufacturer is
+# considered the provider. A submission that names a product manufacturer
+# (aia:hasProductManufacturer) for such a system states that it does so under its name; the
+# manufacturer is added as a provider (aia:hasProvider).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-product-manufacturer-provider-art-25-3 ;
+    aia:byRule aiar:art-25-3-product-manufacturer ;
+    aia:legalBasis aiap:art_25.par_3 , aiap:art_25.par_3\.pnt_a , aiap:art_25.par_3\.pnt_b ;
+    aia:premise ?hr ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasProductManufacturer ; aia:premiseValue ?m ] ;
+    aia:explanation "The system is a high-risk safety component of a product covered by Annex I Section A and is supplied under the product manufacturer's name; the product manufacturer is considered its provider (Art 25(3))." ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:hasProvider ?m .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?m (SAMPLE(?hr0) AS ?hr) WHERE {
+      ?s aia:hasProductManufacturer ?m ; aia:safetyComponentUnder ?act .
+      ?act aia:inAnnexISection aiac:annex-i-section-a .
+      ?hr0 aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk ;
+           aia:premise ?p .
+      ?p aia:premiseValue ?act .
+    }
+    GROUP BY ?s ?m
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-3-product-manufacturer|", STR(?m))))) AS ?d)
+}

@@ -1,0 +1,71 @@
+# Rule: art-6-2-annex-iii
+# Label: High-risk under Art 6(2): the intended purpose is an Annex III use case and the Art 6(3) derogation does not apply
+# Provisions: aiap:art_6.par_2 aiap:anx_III aiap:art_6.par_3.sub_3
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# An AI system whose intended purpose is an Annex III use case (aia:HighRiskUseCase; point 2 is
+# itself a use case) is high-risk (Art 6(2)), unless its provider relies on a condition of
+# Art 6(3) (aia:reliesOnCondition) and the system does not profile natural persons
+# (aia:performsProfiling false): that derogation is rule art-6-3-derogation. With profiling the
+# system is always high-risk (Art 6(3), third subparagraph); the determination then also cites
+# it, and an outcome records that the profiling override defeats the conditions relied on.
+# Exclusions written into Annex III points are purposes that are not use cases (rule
+# annex-iii-exclusion). One determination per use case; it applies from the date of Art 6(2).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-high-risk ;
+    aia:route aiac:route-art-6-2 ;
+    aia:byRule aiar:art-6-2-annex-iii ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , ?profilingBasis ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?useCase ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?useCase ?profilingOverride WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose ?useCase .
+      ?useCase a aia:HighRiskUseCase .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      FILTER NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
+      BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
+    }
+  }
+  ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel .
+  FILTER(LANG(?useCaseLabel) = "en")
+  ?useCase aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  aiap:art_6.par_2 eli:date_applicability ?applies .
+  BIND(IF(?profilingOverride, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
+  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel),
+              "); the system is high-risk under Art 6(2)",
+              IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)", ""),
+              "; applicable from ", STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|", STR(?useCase))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:art-6-3-profiling-override ;
+    aia:byRule aiar:art-6-2-annex-iii ;
+    aia:legalBasis aiap:art_6.par_3\.sub_3 , aiap:art_3.pnt_52 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue true ] ;
+    aia:explanation "The provider relies on an Art 6(3) condition, but the system performs profiling of natural persons; an Annex III system that profiles is always high-risk (Art 6(3) third subparagraph)." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose ?useCase ; aia:reliesOnCondition ?condition ; aia:performsProfiling true .
+      ?useCase a aia:HighRiskUseCase .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|profiling-override")))) AS ?d)
+}

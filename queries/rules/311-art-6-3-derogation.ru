@@ -1,0 +1,44 @@
+# Rule: art-6-3-derogation
+# Label: Not high-risk under Art 6(3): the provider relies on a derogation condition and the system does not profile
+# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# An Annex III system is not considered high-risk where its provider relies on one of the
+# conditions of Art 6(3) second subparagraph (aia:reliesOnCondition aiac:art-6-3-a ... -d) and
+# the system does not profile natural persons (aia:performsProfiling false). One outcome per
+# condition relied on, with the condition as conclusion. The subject satisfies the trigger
+# aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
+# (Art 6(4)) and to register (Art 49(2)) follow.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?condition ;
+    aia:byRule aiar:art-6-3-derogation ;
+    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?useCase ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?useCase ?condition WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose ?useCase ; aia:reliesOnCondition ?condition ; aia:performsProfiling false .
+      ?useCase a aia:HighRiskUseCase .
+      ?condition a aia:HighRiskDerogationCondition .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  ?condition aia:sourceProvision ?conditionProvision ; aia:citation ?conditionCitation ; rdfs:label ?conditionLabel .
+  FILTER(LANG(?conditionLabel) = "en")
+  ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
+              " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; it is not considered high-risk (Art 6(3)). ",
+              "The provider must document this assessment before placing the system on the market (Art 6(4)) and register it (Art 49(2)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
+}

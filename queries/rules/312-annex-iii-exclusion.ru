@@ -1,0 +1,38 @@
+# Rule: annex-iii-exclusion
+# Label: The intended purpose is a kind of system an Annex III point excludes from its wording
+# Provisions: aiap:anx_III.pnt_1.pnt_a aiap:anx_III.pnt_5.pnt_b aiap:anx_III.pnt_7.pnt_d aiap:anx_III.pnt_8.pnt_b
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# Purposes of the scheme aiac:submission-values that an Annex III point leaves out (biometric
+# verification, detection of financial fraud, verification of travel documents, campaign
+# logistics) are not use cases, so Art 6(2) does not apply to them. This rule records the
+# exclusion as an outcome (conclusion the aia:UseCaseExclusion concept of the point); it adds no
+# category. A purpose and an exclusion match when they rest on the same Annex III point.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?exclusion ;
+    aia:byRule aiar:annex-iii-exclusion ;
+    aia:legalBasis ?point ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?purpose ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?purpose ?exclusion ?point WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose ?purpose .
+      ?purpose skos:broader aiac:purposes ; aia:sourceProvision ?point .
+      FILTER(STRSTARTS(STR(?point), CONCAT(STR(aiap:), "anx_III")))
+      ?exclusion a aia:UseCaseExclusion ; aia:sourceProvision ?point .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  ?exclusion rdfs:label ?exclusionLabel ; aia:citation ?citation .
+  FILTER(LANG(?exclusionLabel) = "en")
+  BIND(CONCAT("The intended purpose (", STR(?exclusionLabel), ") is excluded by the wording of ", STR(?citation),
+              "; that point does not make the system high-risk under Art 6(2).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-exclusion|", STR(?exclusion))))) AS ?d)
+}

@@ -1,0 +1,131 @@
+# Rule: art-25-value-chain
+# Label: A distributor, importer, deployer or other third party becomes the provider of a high-risk AI system (Art 25(1)-(2))
+# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# A value-chain event (aia:hasValueChainEvent) by an operator (aia:byOperator) that took place
+# on or before the as-of date (aia:eventDate) makes the operator the provider where:
+#   (a) aia:Rebranding of a system already high-risk (Art 25(1)(a));
+#   (b) aia:SubstantialModification of a system already high-risk, which stays high-risk
+#       (Art 25(1)(b));
+#   (c) aia:IntendedPurposeChange of a system not high-risk (including a general-purpose AI
+#       system) to a new intended purpose (aia:newIntendedPurpose) that is an Annex III use case,
+#       which makes it high-risk under Art 6(2) (Art 25(1)(c)); the high-risk determination is
+#       drawn here from the new purpose.
+# The operator is added as provider (aia:hasProvider); the providers named before are no longer
+# providers of that system (aia:hasFormerProvider, Art 25(2)). The subject satisfies the trigger
+# of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change).
+# The contractual allocation that Art 25(1)(a) allows is not modelled.
+
+# (c) first, while "not high-risk" still means not high-risk before the change.
+INSERT {
+  ?hr a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-high-risk ;
+    aia:route aiac:route-art-6-2 ;
+    aia:byRule aiar:art-25-value-chain ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , aiap:art_25.par_1\.pnt_c ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?hrExplanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-new-provider-art-25 ;
+    aia:byRule aiar:art-25-value-chain ;
+    aia:legalBasis aiap:art_25.par_1\.pnt_c , aiap:art_25.par_2 ;
+    aia:premise ?hr ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger aiac:trigger-intended-purpose-change .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase WHERE {
+      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
+      ?useCase a aia:HighRiskUseCase .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+    }
+  }
+  ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  aiap:art_6.par_2 eli:date_applicability ?applies .
+  BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
+              "; the system has become high-risk under Art 6(2) (Art 25(1)(c)).") AS ?hrExplanation)
+  BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitation),
+              ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?e), "|", STR(?useCase))))) AS ?hr)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?e))))) AS ?d)
+} ;
+
+# (a) rebranding and (b) substantial modification of a high-risk system.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-new-provider-art-25 ;
+    aia:byRule aiar:art-25-value-chain ;
+    aia:legalBasis ?point , aiap:art_25.par_2 ;
+    aia:premise ?hr ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasValueChainEvent ; aia:premiseValue ?e ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger ?trigger .
+}
+WHERE {
+  {
+    SELECT ?s ?e ?kind ?x ?date (SAMPLE(?hr0) AS ?hr) WHERE {
+      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+      ?e a ?kind ; aia:byOperator ?x ; aia:eventDate ?date .
+      VALUES ?kind { aia:Rebranding aia:SubstantialModification }
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+    }
+    GROUP BY ?s ?e ?kind ?x ?date
+  }
+  BIND(IF(?kind = aia:Rebranding, aiap:art_25.par_1\.pnt_a, aiap:art_25.par_1\.pnt_b) AS ?point)
+  BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)
+  BIND(IF(?kind = aia:Rebranding,
+          "put its name or trademark on the high-risk system (Art 25(1)(a))",
+          "made a substantial modification to the high-risk system, which remains high-risk (Art 25(1)(b))") AS ?what)
+  BIND(CONCAT("On ", STR(?date), " an operator ", ?what,
+              "; that operator is now considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?e))))) AS ?d)
+} ;
+
+# Every such operator is added as provider; then every provider except the operator of the
+# latest event is a former provider (Art 25(2)).
+INSERT { ?s aia:hasProvider ?x }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+     aia:premise ?p .
+  ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?x .
+} ;
+INSERT { ?s aia:hasFormerProvider ?old }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+     aia:premise ?p , ?pDate .
+  ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?current .
+  ?pDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
+  FILTER NOT EXISTS {
+    ?later aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+           aia:premise ?laterDate .
+    ?laterDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?otherDate .
+    FILTER(?otherDate > ?date)
+  }
+  ?s aia:hasProvider ?old .
+  FILTER(?old != ?current)
+}

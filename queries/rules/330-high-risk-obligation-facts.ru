@@ -1,0 +1,72 @@
+# Rule: high-risk-obligation-facts
+# Label: Fact triggers of the obligations catalogue for high-risk AI systems of Annex III
+# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_49.par_3
+# For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
+# intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
+# (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
+#   - aiac:trigger-decisions-about-natural-persons: every Annex III point except point 2
+#     (Art 26(11));
+#   - aiac:trigger-public-deployer: a deployer typed aia:PublicAuthority (aia:UnionBody is a
+#     subclass), for Annex III points except 2, which Art 49(3) and so Art 26(8) are limited to;
+#   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
+#     private entity providing public services, for Annex III points except 2 (Art 27(1));
+#   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
+#     standards nor common specifications applied in full (absent counts as not applied) (Art 43(1));
+#   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
+#     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7)).
+INSERT {
+  ?s aia:satisfiesTrigger ?useCase , ?area .
+}
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase .
+  OPTIONAL { ?useCase skos:broader ?broader . ?broader a aia:HighRiskArea }
+  BIND(COALESCE(?broader, ?useCase) AS ?area)
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-decisions-about-natural-persons }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase .
+  FILTER(?useCase != aiac:annex-iii-2)
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-deployer }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase .
+  FILTER(?useCase != aiac:annex-iii-2)
+  ?s aia:hasDeployer ?deployer .
+  ?deployer a aia:PublicAuthority .
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase .
+  FILTER(?useCase != aiac:annex-iii-2)
+  ?s aia:hasDeployer ?deployer .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isPrivateEntityProvidingPublicServices true }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-harmonised-standards-not-applied }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-1 .
+  FILTER NOT EXISTS { ?s aia:appliedHarmonisedStandards true }
+  FILTER NOT EXISTS { ?s aia:appliedCommonSpecifications true }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
+WHERE {
+  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  {
+    ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+    ?p aia:premiseValue ?useCase .
+    ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-4 .
+  } UNION {
+    ?s aia:engagesIn ?practice .
+    ?practice aia:practiceArea aiac:area-workplace .
+  }
+}

@@ -1,0 +1,20 @@
+# Rule: third-country-provider
+# Label: The provider of an AI system or general-purpose AI model is established in a third country
+# Provisions: aiap:art_22.par_1 aiap:art_54.par_1
+# A provider (aia:hasProvider, not a former provider under Art 25(2)) whose aia:establishedIn is
+# not the ISO 3166-1 code of one of the 27 Member States (Greece also as "EL", the EU's own
+# code) is established in a third country: the subject satisfies
+# aiac:trigger-third-country-provider (Art 22(1) for high-risk systems, Art 54(1) for
+# general-purpose AI models). Runs after the Art 25 rules, so that the provider is the current one.
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider }
+WHERE {
+  ?s a aia:AIArtefact ; aia:hasProvider ?provider .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  ?provider aia:establishedIn ?country .
+  FILTER NOT EXISTS {
+    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+    FILTER(UCASE(STR(?country)) = ?memberState)
+  }
+}

@@ -1,0 +1,64 @@
+# Rule: art-43-conformity-route
+# Label: The conformity assessment procedure a high-risk AI system must follow (Art 43(1)-(3))
+# Provisions: aiap:art_43.par_1 aiap:art_43.par_2 aiap:art_43.par_3 aiap:anx_VI aiap:anx_VII
+# Annex III point 1 with harmonised standards or common specifications applied in full: Annex VI
+# or Annex VII at the provider's choice (Art 43(1) first subparagraph); point 1 without: Annex
+# VII with a notified body (Art 43(1) second subparagraph); points 2 to 8: internal control of
+# Annex VI (Art 43(2)); Annex I Section A: the procedure of the sectoral act (Art 43(3)).
+# Section B systems get no route: Art 43 does not apply to them (Art 2(2)).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?route ;
+    aia:byRule aiar:art-43-conformity-route ;
+    aia:legalBasis ?basis1 , ?basis2 , ?basis3 , ?useCaseProvision ;
+    aia:premise ?hr ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?hr ?useCase WHERE {
+      ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+      ?p aia:premiseValue ?useCase .
+      ?useCase a aia:HighRiskUseCase .
+    }
+  }
+  ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  BIND(EXISTS { ?useCase skos:broader aiac:annex-iii-1 } AS ?biometric)
+  BIND(EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true } AS ?standards)
+  BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
+          IF(?standards, aiac:outcome-conformity-route-annex-vi-or-vii, aiac:outcome-conformity-route-annex-vii)) AS ?route)
+  BIND(IF(!?biometric, aiap:art_43.par_2, IF(?standards, aiap:art_43.par_1\.sub_1, aiap:art_43.par_1\.sub_2)) AS ?basis1)
+  BIND(IF(!?biometric || ?standards, aiap:anx_VI, aiap:anx_VII) AS ?basis2)
+  BIND(IF(?biometric && ?standards, aiap:anx_VII, ?unbound) AS ?basis3)
+  BIND(IF(!?biometric,
+          CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2))."),
+          IF(?standards,
+             CONCAT(STR(?useCaseCitation), " is a biometric system for which the provider applied harmonised standards or common specifications: it may choose internal control (Annex VI) or a notified body (Annex VII) (Art 43(1) first subparagraph)."),
+             CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph)."))) AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|", STR(?useCase))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-conformity-route-sectoral ;
+    aia:byRule aiar:art-43-conformity-route ;
+    aia:legalBasis aiap:art_43.par_3 , ?actProvision ;
+    aia:premise ?hr ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?hr ?act WHERE {
+      ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-1 ; aia:premise ?p .
+      ?p aia:premiseValue ?act .
+      ?act aia:inAnnexISection aiac:annex-i-section-a .
+    }
+  }
+  ?act aia:sourceProvision ?actProvision ; aia:citation ?actCitation .
+  BIND(CONCAT("The system is covered by ", STR(?actCitation), " (Annex I Section A): its conformity is assessed within the procedure of that act, which integrates the requirements of Chapter III Section 2 (Art 43(3)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|", STR(?act))))) AS ?d)
+}

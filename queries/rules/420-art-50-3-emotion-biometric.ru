@@ -1,0 +1,85 @@
+# Rule: art-50-3-emotion-biometric
+# Label: Transparency under Art 50(3): an emotion recognition or biometric categorisation system
+# Provisions: aiap:art_50.par_3 aiap:art_3.pnt_39 aiap:art_3.pnt_40
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# The deployer of an emotion recognition system or a biometric categorisation system must
+# inform the natural persons exposed to it (Art 50(3)). The system is one of these where it
+# engages in the practice (aia:engagesIn / aia:practice aiac:practice-emotion-recognition or
+# aiac:practice-biometric-categorisation) or its intended purpose is Annex III point 1(c) or
+# 1(b). Exception: systems permitted by law to detect, prevent or investigate criminal offences
+# (aia:authorisedByLawForCriminalOffences true). The case concept is both an outcome and the
+# catalogue's trigger; the exception gives its exception concept and exemption trigger instead.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-transparency ;
+    aia:byRule aiar:art-50-3-emotion-biometric ;
+    aia:legalBasis aiap:art_50.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?on ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?case a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?transparencyCase ;
+    aia:byRule aiar:art-50-3-emotion-biometric ;
+    aia:legalBasis aiap:art_50.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?on ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger ?transparencyCase .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?transparencyCase ?on ?property ?value ?kind WHERE {
+      VALUES (?practiceValue ?useCase ?transparencyCase ?kind) {
+        (aiac:practice-emotion-recognition aiac:annex-iii-1c aiac:art-50-3-emotion-recognition "an emotion recognition system")
+        (aiac:practice-biometric-categorisation aiac:annex-iii-1b aiac:art-50-3-biometric-categorisation "a biometric categorisation system")
+      }
+      ?s a aia:AISystem .
+      {
+        ?s aia:engagesIn ?on . ?on aia:practice ?practiceValue .
+        BIND(aia:practice AS ?property) BIND(?practiceValue AS ?value)
+      } UNION {
+        ?s aia:intendedPurpose ?useCase .
+        BIND(?s AS ?on) BIND(aia:intendedPurpose AS ?property) BIND(?useCase AS ?value)
+      }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
+    }
+  }
+  aiap:art_50 eli:date_applicability ?applies .
+  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|category|", STR(?transparencyCase))))) AS ?d)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|", STR(?transparencyCase))))) AS ?case)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:art-50-3-exception-law-enforcement ;
+    aia:byRule aiar:art-50-3-emotion-biometric ;
+    aia:legalBasis aiap:art_50.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:authorisedByLawForCriminalOffences ; aia:premiseValue true ] ;
+    aia:explanation "The system is an emotion recognition or biometric categorisation system permitted by law to detect, prevent or investigate criminal offences; the information duty of Art 50(3) does not apply." ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger aiac:trigger-law-enforcement-authorised-use .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s WHERE {
+      ?s a aia:AISystem ; aia:authorisedByLawForCriminalOffences true .
+      { ?s aia:engagesIn ?on . ?on aia:practice ?practice .
+        FILTER(?practice IN (aiac:practice-emotion-recognition, aiac:practice-biometric-categorisation)) }
+      UNION
+      { ?s aia:intendedPurpose ?useCase . FILTER(?useCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b)) }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+    }
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|exception")))) AS ?d)
+}

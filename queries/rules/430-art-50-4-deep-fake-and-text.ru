@@ -1,0 +1,90 @@
+# Rule: art-50-4-deep-fake-and-text
+# Label: Transparency under Art 50(4): deep fakes and AI-generated text published on matters of public interest
+# Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60
+# Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
+# prohibited system may not be placed on the market or used, so its classification here is moot.
+# First subparagraph: a deployer that generates or manipulates image, audio or video content
+# constituting a deep fake (aia:deployerPublishesDeepFakes true) discloses it, unless the use is
+# authorised by law for criminal offences (aia:authorisedByLawForCriminalOffences true). For an
+# evidently artistic, creative, satirical or fictional work (aia:evidentlyArtisticWork true) the
+# duty remains but is limited: the case holds and the limitation is recorded as a further outcome.
+# Second subparagraph: a deployer that publishes AI-generated or manipulated text to inform the
+# public on matters of public interest (aia:deployerPublishesPublicInterestText true) discloses
+# it, unless the use is authorised by law or the text underwent human review or editorial control
+# with editorial responsibility (aia:underHumanEditorialControl true). Each case concept is both
+# an outcome and the catalogue's trigger; exceptions give their concept and exemption trigger.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-transparency ;
+    aia:byRule aiar:art-50-4-deep-fake-and-text ;
+    aia:legalBasis ?basis ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?fact ; aia:premiseValue true ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?case a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?transparencyCase ;
+    aia:byRule aiar:art-50-4-deep-fake-and-text ;
+    aia:legalBasis ?basis ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?fact ; aia:premiseValue true ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger ?transparencyCase .
+}
+WHERE {
+  VALUES (?fact ?transparencyCase ?basis ?what) {
+    (aia:deployerPublishesDeepFakes aiac:art-50-4-deep-fake aiap:art_50.par_4\.sub_1
+     "image, audio or video content constituting a deep fake; its deployer must disclose that the content has been artificially generated or manipulated (Art 50(4) first subparagraph)")
+    (aia:deployerPublishesPublicInterestText aiac:art-50-4-public-interest-text aiap:art_50.par_4\.sub_2
+     "text published to inform the public on matters of public interest; its deployer must disclose that the text has been artificially generated or manipulated (Art 50(4) second subparagraph)")
+  }
+  ?s a aia:AISystem ; ?fact true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+  FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
+  FILTER(?fact != aia:deployerPublishesPublicInterestText || NOT EXISTS { ?s aia:underHumanEditorialControl true })
+  aiap:art_50 eli:date_applicability ?applies .
+  BIND(CONCAT("The system is used to generate or manipulate ", ?what, ", from ", STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|category|", STR(?transparencyCase))))) AS ?d)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?transparencyCase))))) AS ?case)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?exception ;
+    aia:byRule aiar:art-50-4-deep-fake-and-text ;
+    aia:legalBasis ?basis ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?fact ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?exceptionFact ; aia:premiseValue true ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger ?exemption .
+}
+WHERE {
+  VALUES (?fact ?exceptionFact ?exception ?exemption ?basis ?why) {
+    (aia:deployerPublishesDeepFakes aia:authorisedByLawForCriminalOffences aiac:art-50-4-deep-fake-exception-law-enforcement
+     aiac:trigger-law-enforcement-authorised-use aiap:art_50.par_4\.sub_1
+     "The deep fake is used as authorised by law to detect, prevent, investigate or prosecute a criminal offence; the disclosure duty of Art 50(4) first subparagraph does not apply.")
+    (aia:deployerPublishesDeepFakes aia:evidentlyArtisticWork aiac:art-50-4-deep-fake-exception-artistic-work
+     UNDEF aiap:art_50.par_4\.sub_1
+     "The deep fake forms part of an evidently artistic, creative, satirical, fictional or analogous work; the disclosure duty still applies but is limited to disclosing the existence of the generated or manipulated content in a way that does not hamper the display or enjoyment of the work (Art 50(4) first subparagraph).")
+    (aia:deployerPublishesPublicInterestText aia:authorisedByLawForCriminalOffences aiac:art-50-4-public-interest-text-exception-law-enforcement
+     aiac:trigger-law-enforcement-authorised-use aiap:art_50.par_4\.sub_2
+     "The text is published as authorised by law to detect, prevent, investigate or prosecute criminal offences; the disclosure duty of Art 50(4) second subparagraph does not apply.")
+    (aia:deployerPublishesPublicInterestText aia:underHumanEditorialControl aiac:art-50-4-public-interest-text-exception-editorial-control
+     aiac:trigger-editorial-control aiap:art_50.par_4\.sub_2
+     "The text underwent human review or editorial control and a natural or legal person holds editorial responsibility for its publication; the disclosure duty of Art 50(4) second subparagraph does not apply.")
+  }
+  ?s a aia:AISystem ; ?fact true ; ?exceptionFact true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+  # The artistic limitation is only recorded where the deep-fake duty holds (no law-enforcement exception).
+  FILTER(?exception != aiac:art-50-4-deep-fake-exception-artistic-work || NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true })
+  BIND(?why AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?exception))))) AS ?d)
+}

@@ -1,0 +1,191 @@
+# Rule: art-51-1-a-presumption
+# Label: Systemic risk presumed under Art 51(1)(a) and 51(2): training compute above the threshold; borderline compute; planned compute; the provider's arguments
+# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3
+# The threshold is always read through the run node (aiaa:run aia:usesThreshold ?t), which may be
+# an override of aiac:threshold-art-51-2. Art 51(2) needs compute "greater than" the threshold.
+# The trigger aiac:trigger-systemic-risk-threshold-met (Art 52(1) notification) holds whenever
+# the condition of Art 51(1)(a) is met, and when planned compute will meet it. The category
+# gpai-systemic-risk follows unless the Commission accepted the provider's arguments (Art 52(2)-(3)).
+INSERT { ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met }
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
+  ?e aia:computeFLOP ?c .
+  aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+  FILTER(?c > ?tv)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:category-gpai-systemic-risk ;
+    aia:byRule aiar:art-51-1-a-presumption ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , aiap:art_51.par_2 ;
+    aia:premise ?e ,
+      [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasComputeEstimate ; aia:premiseValue ?e ] ,
+      [ aia:premiseSubject ?e ; aia:premiseProperty aia:computeFLOP ; aia:premiseValue ?c ] ,
+      [ aia:premiseSubject aiaa:run ; aia:premiseProperty aia:usesThreshold ; aia:premiseValue ?t ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?d aia:premise ?knownPremise .
+  ?knownPremise aia:premiseSubject ?m ; aia:premiseProperty aia:thresholdKnownOn ; aia:premiseValue ?known .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
+  ?e aia:computeFLOP ?c ; aia:estimationMethod ?method ; rdfs:label ?elabel .
+  ?method skos:prefLabel ?methodLabel .
+  aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+  FILTER(?c > ?tv)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS {
+    ?m aia:hasProcedureEvent ?acc . ?acc a aia:ArgumentsAccepted ; aia:eventDate ?accDate .
+    ?m aia:hasProcedureEvent ?args . ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
+    aiaa:run aia:asOf ?asOf0 .
+    FILTER(?argsDate <= ?accDate && ?accDate <= ?asOf0)
+  }
+  {
+    SELECT ?t ?ts ?tsource WHERE {
+      aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
+      VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
+      BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
+      FILTER(?x >= ?p && ?x < 10 * ?p)
+      BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+    }
+  }
+  OPTIONAL { ?m aia:thresholdKnownOn ?known }
+  BIND(IF(BOUND(?known), BNODE(), ?unbound) AS ?knownPremise)
+  BIND(CONCAT("Training compute: ", ?elabel, " [", STR(?methodLabel),
+              "]; it exceeds the threshold of ", ?ts, " ", ?tsource,
+              ": the model is presumed to have high-impact capabilities (Art 51(1)(a), Art 51(2)) and is a general-purpose AI model with systemic risk.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|")))) AS ?d)
+} ;
+# Borderline: a stated figure equal to the threshold, or an estimated range that straddles it.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:flag-borderline-compute ;
+    aia:byRule aiar:art-51-1-a-presumption ;
+    aia:legalBasis aiap:art_51.par_2 ;
+    aia:premise ?e ,
+      [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasComputeEstimate ; aia:premiseValue ?e ] ,
+      [ aia:premiseSubject aiaa:run ; aia:premiseProperty aia:usesThreshold ; aia:premiseValue ?t ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
+  ?e aia:computeFLOP ?c ; aia:computeLowFLOP ?low ; aia:computeHighFLOP ?high ; rdfs:label ?elabel .
+  aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+  FILTER(?c = ?tv || (?low <= ?tv && ?tv < ?high))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  {
+    SELECT ?t ?ts ?tsource WHERE {
+      aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
+      VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
+      BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
+      FILTER(?x >= ?p && ?x < 10 * ?p)
+      BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+    }
+  }
+  BIND(IF(?c = ?tv,
+          CONCAT("Training compute of ", ?elabel, " equals the threshold of ", ?ts, " ", ?tsource, "; Art 51(2) presumes high-impact capabilities only above it, so the model is not presumed to have them, but any further training crosses the threshold."),
+          CONCAT("The plausible range of the training-compute estimate, ", ?elabel, ", includes the threshold of ", ?ts, " ", ?tsource, "; whether the presumption of Art 51(2) applies is uncertain and the compute should be measured.")) AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|borderline")))) AS ?d)
+} ;
+# Planned compute above the threshold: it is known that the condition will be met (Art 52(1)).
+INSERT {
+  ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-threshold-will-be-met ;
+    aia:byRule aiar:art-51-1-a-presumption ;
+    aia:legalBasis aiap:art_52.par_1 , aiap:art_51.par_2 ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:plannedTrainingComputeFLOP ; aia:premiseValue ?planned ] ,
+      [ aia:premiseSubject aiaa:run ; aia:premiseProperty aia:usesThreshold ; aia:premiseValue ?t ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?d aia:premise ?knownPremise .
+  ?knownPremise aia:premiseSubject ?m ; aia:premiseProperty aia:thresholdKnownOn ; aia:premiseValue ?known .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:plannedTrainingComputeFLOP ?planned .
+  FILTER(isIRI(?m))
+  aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+  FILTER(xsd:double(?planned) > ?tv)
+  FILTER NOT EXISTS { ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  {
+    SELECT ?t ?ts ?tsource WHERE {
+      aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
+      VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
+      BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
+      FILTER(?x >= ?p && ?x < 10 * ?p)
+      BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+    }
+  }
+  {
+    SELECT ?m ?ps WHERE {
+      ?m aia:plannedTrainingComputeFLOP ?y . BIND(xsd:double(?y) AS ?x)
+      VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
+      BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
+      FILTER(?x >= ?p && ?x < 10 * ?p)
+      BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k)) AS ?ps)
+    }
+  }
+  OPTIONAL { ?m aia:thresholdKnownOn ?known }
+  BIND(IF(BOUND(?known), BNODE(), ?unbound) AS ?knownPremise)
+  BIND(CONCAT("The planned training compute of ", ?ps, " FLOP exceeds the threshold of ", ?ts, " ", ?tsource,
+              ": it is known that the model will meet the condition of Art 51(1)(a), so the provider must notify the Commission within two weeks",
+              COALESCE(CONCAT(" of ", STR(?known)), " of knowing it"), " (Art 52(1)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|planned")))) AS ?d)
+} ;
+# The Commission accepted the provider's arguments: not classified as systemic risk (Art 52(2)-(3)).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-arguments-accepted ;
+    aia:byRule aiar:art-51-1-a-presumption ;
+    aia:legalBasis aiap:art_52.par_2 , aiap:art_52.par_3 , <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> ;
+    aia:premise ?e ,
+      [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?args ] ,
+      [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?acc ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
+  ?e aia:computeFLOP ?c ; rdfs:label ?elabel .
+  aiaa:run aia:usesThreshold ?t ; aia:asOf ?asOf . ?t aia:thresholdValue ?tv .
+  FILTER(?c > ?tv)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  ?m aia:hasProcedureEvent ?acc . ?acc a aia:ArgumentsAccepted ; aia:eventDate ?accDate .
+  ?m aia:hasProcedureEvent ?args . ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
+  FILTER(?argsDate <= ?accDate && ?accDate <= ?asOf)
+  BIND(CONCAT("The model meets the condition of Art 51(1)(a) (training compute ", ?elabel,
+              "), but on ", STR(?accDate), " the Commission accepted the arguments the provider presented on ", STR(?argsDate),
+              " that it exceptionally does not present systemic risks: it is not classified as a general-purpose AI model with systemic risk (Art 52(2)-(3)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|accepted|", STR(?acc))))) AS ?d)
+} ;
+# The Commission rejected the provider's arguments: the systemic-risk classification stands (Art 52(3)).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-arguments-rejected ;
+    aia:byRule aiar:art-51-1-a-presumption ;
+    aia:legalBasis aiap:art_52.par_3 ;
+    aia:premise ?sr ,
+      [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?rej ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?sr a aia:Determination ; aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk ;
+      aia:byRule aiar:art-51-1-a-presumption .
+  ?m aia:hasProcedureEvent ?rej . ?rej a aia:ArgumentsRejected ; aia:eventDate ?rejDate .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?rejDate <= ?asOf)
+  BIND(CONCAT("On ", STR(?rejDate), " the Commission rejected the provider's arguments that the model exceptionally does not present systemic risks: it is considered a general-purpose AI model with systemic risk (Art 52(3)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|rejected|", STR(?rej))))) AS ?d)
+}

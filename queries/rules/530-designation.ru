@@ -1,0 +1,103 @@
+# Rule: art-51-1-b-designation
+# Label: Systemic risk by Commission designation (Art 51(1)(b), Art 52(4)), its revocation and premature reassessment requests (Art 52(5)); designation candidates (Annex XIII point (f))
+# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f
+# A designation dated on or before the as-of date classifies the model unless a revocation dated
+# on or after it (and on or before the as-of date) ends it. A reassessment request earlier than
+# six months after the latest designation before it is premature. The Annex XIII point (f)
+# threshold is read from aiac:threshold-annex-xiii-f.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:category-gpai-systemic-risk ;
+    aia:byRule aiar:art-51-1-b-designation ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_b> , aiap:art_52.par_4 , aiap:anx_XIII ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?des ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?des .
+  FILTER(isIRI(?m))
+  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?desDate <= ?asOf)
+  FILTER NOT EXISTS {
+    ?m aia:hasProcedureEvent ?rev . ?rev a aia:DesignationRevoked ; aia:eventDate ?revDate .
+    FILTER(?revDate >= ?desDate && ?revDate <= ?asOf)
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("On ", STR(?desDate), " the Commission designated the model as a general-purpose AI model with systemic risk, having regard to the criteria of Annex XIII (Art 51(1)(b), Art 52(4)); the designation has not been revoked.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|", STR(?des))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-designation-revoked ;
+    aia:byRule aiar:art-51-1-b-designation ;
+    aia:legalBasis aiap:art_52.par_5 ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?des ] ,
+                [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?rev ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?des , ?rev .
+  FILTER(isIRI(?m))
+  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  ?rev a aia:DesignationRevoked ; aia:eventDate ?revDate .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?desDate <= ?revDate && ?revDate <= ?asOf)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("The designation of ", STR(?desDate), " was revoked on ", STR(?revDate), " after a reassessment: the model is no longer classified as a general-purpose AI model with systemic risk by designation (Art 52(5)).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|revoked|", STR(?rev))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-reassessment-premature ;
+    aia:byRule aiar:art-51-1-b-designation ;
+    aia:legalBasis aiap:art_52.par_5 ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?des ] ,
+                [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?req ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?des , ?req .
+  FILTER(isIRI(?m))
+  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  ?req a aia:ReassessmentRequest ; aia:eventDate ?reqDate .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?desDate <= ?reqDate && ?reqDate <= ?asOf)
+  # the latest designation before the request
+  FILTER NOT EXISTS {
+    ?m aia:hasProcedureEvent ?later . ?later a aia:CommissionDesignation ; aia:eventDate ?laterDate .
+    FILTER(?laterDate > ?desDate && ?laterDate <= ?reqDate)
+  }
+  BIND(?desDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
+  FILTER(?reqDate < ?earliest)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after the designation decision of ", STR(?desDate),
+              "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the designation stands.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?req))))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:flag-designation-candidate ;
+    aia:byRule aiar:art-51-1-b-designation ;
+    aia:legalBasis aiap:anx_XIII.pnt_f , <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_b> ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:registeredBusinessUsersEU ; aia:premiseValue ?users ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:registeredBusinessUsersEU ?users .
+  FILTER(isIRI(?m))
+  aiac:threshold-annex-xiii-f aia:thresholdValue ?min .
+  FILTER(?users >= ?min)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("The model is made available to ", STR(?users), " registered business users established in the Union, at least the ",
+              STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|candidate")))) AS ?d)
+}

@@ -1,0 +1,65 @@
+# Rule: art-2-12-open-source
+# Label: Out of scope under Art 2(12): an AI system released under a free and open-source licence, unless high-risk or falling under Art 5 or Art 50
+# Provisions: aiap:art_2.par_12
+# Art 2(12) excludes AI systems released under free and open-source licences
+# (aia:freeAndOpenSourceLicence true) unless they are placed on the market or put into service as
+# high-risk AI systems or as AI systems that fall under Art 5 or Art 50. Runs after every
+# classification (2NN-5NN), so the carve-backs are known: a system with a prohibited, high-risk
+# or transparency determination stays in scope and gets the outcome aiac:outcome-foss-carve-back
+# naming those determinations; any other such system is out of scope. General-purpose AI models
+# are not AI systems: their open-source exemptions are Art 53(2) and Art 54(6) (rules 500-599).
+# Runs before the minimal-risk rule, which skips out-of-scope subjects.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-out-of-scope ;
+    aia:byRule aiar:art-2-12-open-source ;
+    aia:legalBasis aiap:art_2.par_12 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:freeAndOpenSourceLicence ; aia:premiseValue true ] ;
+    aia:explanation "The system is released under a free and open-source licence and is neither a high-risk AI system nor a system falling under Art 5 or Art 50; the Regulation does not apply to it (Art 2(12))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:freeAndOpenSourceLicence true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS {
+    ?keep aia:determinationOf ?s ; aia:conclusion ?category .
+    VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-12-open-source|")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-foss-carve-back ;
+    aia:byRule aiar:art-2-12-open-source ;
+    aia:legalBasis aiap:art_2.par_12 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:freeAndOpenSourceLicence ; aia:premiseValue true ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s (GROUP_CONCAT(DISTINCT ?what; separator=" and ") AS ?whats) WHERE {
+      ?s a aia:AISystem ; aia:freeAndOpenSourceLicence true .
+      FILTER(isIRI(?s))
+      ?keep aia:determinationOf ?s ; aia:conclusion ?category .
+      VALUES (?category ?what) {
+        (aiac:category-prohibited "a system falling under Art 5 (prohibited practices)")
+        (aiac:category-high-risk "a high-risk AI system")
+        (aiac:category-transparency "a system falling under Art 50 (transparency)")
+      }
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s
+  }
+  BIND(CONCAT("The system is released under a free and open-source licence, but it is ", ?whats,
+              "; the open-source exclusion of Art 2(12) does not apply to it, and the Regulation applies.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-12-open-source|carve-back")))) AS ?d)
+} ;
+INSERT { ?d aia:premise ?keep }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:outcome-foss-carve-back .
+  ?keep a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
+  VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+}

@@ -1,0 +1,34 @@
+# Rule: minimal-risk
+# Label: Minimal risk: an AI system in scope that is neither prohibited, nor high-risk, nor subject to Art 50
+# Provisions: aiap:art_95 aiap:art_4
+# Runs after every classification and after the Art 2(12) open-source rule. An AI system (not a
+# model) with no out-of-scope, prohibited, high-risk or transparency determination is of minimal
+# risk: only the general duties apply (AI literacy, Art 4), and voluntary codes of conduct may be
+# followed (Art 95). Outcomes such as an Art 6(3) derogation, an Art 5 exception or an Art 50
+# exception do not prevent it.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-minimal ;
+    aia:byRule aiar:minimal-risk ;
+    aia:legalBasis aiap:art_95 , aiap:art_4 ;
+    aia:premise ?purposePremise ;
+    aia:explanation "The system is within the scope of the Regulation but is neither prohibited (Art 5), nor high-risk (Art 6), nor subject to the transparency obligations of Art 50: it is of minimal risk. Only the general duties apply, such as AI literacy (Art 4); voluntary codes of conduct may be followed (Art 95)." ;
+    prov:wasGeneratedBy aiaa:run .
+  ?purposePremise a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?purpose .
+}
+WHERE {
+  {
+    SELECT ?s (SAMPLE(?purpose0) AS ?purpose) WHERE {
+      ?s a aia:AISystem .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS {
+        ?other aia:determinationOf ?s ; aia:conclusion ?category .
+        VALUES ?category { aiac:category-out-of-scope aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+      }
+      OPTIONAL { ?s aia:intendedPurpose ?purpose0 }
+    } GROUP BY ?s
+  }
+  BIND(IF(BOUND(?purpose), BNODE(), ?unbound) AS ?purposePremise)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|minimal-risk|")))) AS ?d)
+}
