@@ -62,6 +62,10 @@ def assess_documents(
         "law": data["law"],
         "valid": valid,
         "violations": _violations(validation),
+        "unreadable": [
+            {"file": e.name, "line": e.line, "column": e.column, "message": str(e)}
+            for e in validation.unreadable
+        ],
         "subjects": data["subjects"],
     }
     return AssessmentReport(data, validation, store)

@@ -1,0 +1,24 @@
+# Rule: unverified-amendment-flag
+# Label: Flag subjects whose results depend on an amendment not verified against the Official Journal
+# Provisions: aiap:art_113
+# Runs after the obligation rules: a determination or assessed obligation that depends on an
+# amendment whose status is unverified makes the subject carry the flag, with the amendment's
+# status note as explanation.
+INSERT {
+  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:flag-unverified-amendment ;
+     aia:byRule aiar:unverified-amendment-flag ; aia:legalBasis aiap:art_113 ;
+     aia:premise ?dependent ; aia:dependsOnAmendment ?amendment ;
+     aia:explanation ?text ; prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s ?amendment (SAMPLE(?node) AS ?dependent) WHERE {
+      ?node aia:dependsOnAmendment ?amendment .
+      { ?node aia:determinationOf ?s } UNION { ?node aia:obligationFor ?s }
+    }
+    GROUP BY ?s ?amendment
+  }
+  ?amendment aia:verificationStatus aiac:status-unverified ; rdfs:label ?title ; aia:statusNote ?note .
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|unverified-amendment-flag|", STR(?amendment))))) AS ?d)
+  BIND(CONCAT("Some results for this subject depend on the ", STR(?title), ". ", STR(?note)) AS ?text)
+}

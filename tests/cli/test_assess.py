@@ -1,0 +1,167 @@
+"""`aiact-kg assess` and `explain` on the guide's examples, across dates and law versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aiact_kg.cli import main
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = sorted(
+    path
+    for path in (REPO_ROOT / "examples" / "submissions").rglob("*")
+    if path.is_file() and path.name != "README.md"
+)
+CV = REPO_ROOT / "examples" / "submissions" / "recruitment-cv-screening.ttl"
+TOP_KEYS = {"as_of", "law", "valid", "violations", "unreadable", "subjects"}
+SUBJECT_KEYS = {"iri", "kind", "categories", "flags", "determinations", "obligations"}
+DETERMINATION_KEYS = {
+    "id",
+    "conclusion",
+    "legal_basis",
+    "provisions",
+    "rule",
+    "premises",
+    "explanation",
+}
+OBLIGATION_KEYS = {
+    "id",
+    "citation",
+    "title",
+    "bearer",
+    "role",
+    "applies_from",
+    "due",
+    "legal_basis",
+    "determination",
+}
+CATEGORIES = {
+    "out-of-scope",
+    "prohibited",
+    "high-risk",
+    "transparency",
+    "minimal",
+    "gpai",
+    "gpai-systemic-risk",
+}
+ROLES = {
+    "provider",
+    "deployer",
+    "importer",
+    "distributor",
+    "authorised-representative",
+    "product-manufacturer",
+}
+
+
+def assess(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main(["assess", "--no-progress", "--format", "json", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_each_example_is_assessed_with_the_public_structure(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = assess(capsys, "--as-of", "2026-11-22", str(path))
+    assert code == 0
+    assert set(data) == TOP_KEYS
+    assert data["valid"] is True
+    assert data["subjects"]
+    for subject in data["subjects"]:
+        assert set(subject) >= SUBJECT_KEYS
+        assert subject["kind"] in {"ai-system", "gpai-model", "gpai-system"}
+        assert subject["categories"], f"{subject['iri']} got no category"
+        assert set(subject["categories"]) <= CATEGORIES
+        for determination in subject["determinations"]:
+            assert set(determination) >= DETERMINATION_KEYS
+            assert determination["legal_basis"], determination
+        for obligation in subject["obligations"]:
+            assert set(obligation) >= OBLIGATION_KEYS
+            assert obligation["role"] in ROLES
+            assert obligation["legal_basis"]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_explain_walks_to_provision_text(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = assess(capsys, "--as-of", "2026-11-22", str(path))
+    subject = data["subjects"][0]["iri"]
+    code = main(["explain", "--no-progress", "--as-of", "2026-11-22", subject, str(path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "because:" in out or "applies from" in out
+    assert "│ " in out  # provision text quoted
+    assert "eur-lex.europa.eu" in out
+
+
+def _cv(data: dict) -> dict:  # type: ignore[type-arg]
+    (subject,) = [s for s in data["subjects"] if s["kind"] == "ai-system"]
+    return subject  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "law", "applies", "in_force"),
+    [
+        ("2026-07-01", "as-published", "2026-08-02", False),
+        ("2026-11-22", "as-published", "2026-08-02", True),
+        ("2026-07-01", "as-amended", "2027-12-02", False),
+        ("2026-11-22", "as-amended", "2027-12-02", False),
+    ],
+)
+def test_dates_follow_the_version_of_the_law(
+    capsys: pytest.CaptureFixture[str], as_of: str, law: str, applies: str, in_force: bool
+) -> None:
+    code, data = assess(capsys, "--as-of", as_of, "--law", law, str(CV))
+    assert code == 0
+    assert data["as_of"] == as_of
+    subject = _cv(data)
+    assert "high-risk" in subject["categories"]
+    risk_management = [o for o in subject["obligations"] if o["citation"] == "Art 9(1)"]
+    assert risk_management
+    assert {o["applies_from"] for o in risk_management} == {applies}
+    assert {o["in_force"] for o in risk_management} == {in_force}
+    literacy = [o for o in subject["obligations"] if o["citation"] == "Art 4"]
+    assert literacy
+    assert all(o["applies_from"] == "2025-02-02" for o in literacy)
+    if law == "as-amended":
+        (amendment,) = data["law"]["amendments"]
+        assert amendment["status"] == "unverified-secondary-sources"
+        assert "not verified against the Official Journal" in amendment["status_note"]
+        assert data["law"]["verified"] is False
+        assert "unverified-amendment" in subject["flags"]
+        assert all(o.get("depends_on_unverified_amendment") for o in risk_management)
+        assert not any(o.get("depends_on_unverified_amendment") for o in literacy)
+    else:
+        assert data["law"]["amendments"] == []
+        assert "unverified-amendment" not in subject["flags"]
+
+
+def test_bad_date_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["assess", "--no-progress", "--as-of", "22/11/2026", str(CV)])
+    assert code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_threshold_what_if(capsys: pytest.CaptureFixture[str]) -> None:
+    model = REPO_ROOT / "examples" / "submissions" / "gpai-model-systemic-risk.jsonld"
+    _, default = assess(capsys, "--as-of", "2026-11-22", str(model))
+    _, higher = assess(capsys, "--as-of", "2026-11-22", "--threshold", "1e26", str(model))
+    assert "gpai-systemic-risk" in default["subjects"][0]["categories"]
+    assert "gpai-systemic-risk" not in higher["subjects"][0]["categories"]
+
+
+def test_invalid_input_is_not_assessed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+        "<https://example.org/x> a aia:AISystem .\n",
+        encoding="utf-8",
+    )
+    code, data = assess(capsys, str(bad))
+    assert code == 1
+    assert data["valid"] is False
+    assert data["subjects"] == []
+    assert data["violations"]
