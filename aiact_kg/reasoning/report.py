@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -49,6 +50,32 @@ def _premise_text(subject: Term | None, prop: Term | None, value: Term | None) -
     return f"{_text(subject)} {compact(_text(prop) or '')} {shown}"
 
 
+def _natural_key(iri: str) -> list[object]:
+    """Sort provisions as a reader would: Art 9 before Art 16, point (a) before (b)."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", iri)]
+
+
+def _cited_provisions(
+    store: OxigraphStore, query: str, key: str
+) -> dict[str, list[tuple[str, str]]]:
+    """``{node: [(provision IRI, citation), ...]}`` in reading order, without duplicates."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in run_select(store, query).records():
+        iri = _text(row["provision"]) or ""
+        found[_text(row[key]) or ""].add((iri, _citation(iri, _text(row["citation"]))))
+    return {
+        node: sorted(pairs, key=lambda pair: _natural_key(pair[0])) for node, pairs in found.items()
+    }
+
+
+def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
+    """``{node: status note}`` for determinations and obligations depending on an amendment."""
+    return {
+        (_text(r["node"]) or ""): _text(r["statusNote"])
+        for r in run_select(store, "assess/dependent-on-amendment").records()
+    }
+
+
 def law_json(store: OxigraphStore) -> dict[str, Any]:
     rows = run_select(store, "assess/amendments-used").records()
     first = rows[0] if rows else {}
@@ -74,12 +101,7 @@ def law_json(store: OxigraphStore) -> dict[str, Any]:
 
 
 def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
-    provisions: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in run_select(store, "assess/determination-provisions").records():
-        iri = _text(row["provision"]) or ""
-        provisions[_text(row["determination"]) or ""].append(
-            (iri, _citation(iri, _text(row["citation"])))
-        )
+    provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
     premises: dict[str, list[str]] = defaultdict(list)
     for row in run_select(store, "assess/determination-premises").records():
         key = _text(row["determination"]) or ""
@@ -91,14 +113,11 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
             premises[key].append(
                 _premise_text(row["premiseSubject"], row["premiseProperty"], row["premiseValue"])
             )
-    dependent = {
-        (_text(r["node"]) or ""): _text(r["statusNote"])
-        for r in run_select(store, "assess/dependent-on-amendment").records()
-    }
+    dependent = _amendment_notes(store)
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/determinations").records():
         iri = _text(row["determination"]) or ""
-        cited = sorted(set(provisions[iri]), key=lambda item: item[0])
+        cited = provisions.get(iri, [])
         item = {
             "id": determination_id(iri),
             "conclusion": _text(row["notation"]) or compact(_text(row["conclusion"]) or ""),
@@ -118,20 +137,12 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
 
 
 def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
-    provisions: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in run_select(store, "assess/obligation-provisions").records():
-        iri = _text(row["provision"]) or ""
-        provisions[_text(row["obligation"]) or ""].append(
-            (iri, _citation(iri, _text(row["citation"])))
-        )
-    dependent = {
-        (_text(r["node"]) or ""): _text(r["statusNote"])
-        for r in run_select(store, "assess/dependent-on-amendment").records()
-    }
+    provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
+    dependent = _amendment_notes(store)
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/obligations").records():
         obligation = _text(row["obligation"]) or ""
-        cited = sorted(set(provisions[obligation]), key=lambda item: item[0])
+        cited = provisions.get(obligation, [])
         item = {
             "id": obligation.rsplit("/", 1)[-1],
             "citation": cited[0][1] if cited else None,
