@@ -22,12 +22,12 @@ WHERE {
     SELECT ?s (SAMPLE(?purpose0) AS ?purpose) WHERE {
       ?s a aia:AISystem .
       FILTER(isIRI(?s))
-      FILTER NOT EXISTS {
-        ?other aia:determinationOf ?s ; aia:conclusion ?category .
-        VALUES ?category { aiac:category-out-of-scope aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
-      }
       OPTIONAL { ?s aia:intendedPurpose ?purpose0 }
     } GROUP BY ?s
+  }
+  MINUS {
+    ?other aia:determinationOf ?s ; aia:conclusion ?category .
+    FILTER(?category IN (aiac:category-out-of-scope, aiac:category-prohibited, aiac:category-high-risk, aiac:category-transparency))
   }
   BIND(IF(BOUND(?purpose), BNODE(), ?unbound) AS ?purposePremise)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|minimal-risk|")))) AS ?d)
