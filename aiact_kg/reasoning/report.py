@@ -76,6 +76,24 @@ def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
     }
 
 
+def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+    """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in run_select(store, "assess/fines").records():
+        amount, percentage = row["amount"], row["percentage"]
+        found[_text(row["node"]) or ""].append(
+            {
+                "tier": _text(row["citation"]),
+                "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
+                "max_turnover_percent": float(percentage.value)
+                if isinstance(percentage, Literal)
+                else None,
+                "cap": _text(row["selection"]),
+            }
+        )
+    return found
+
+
 def law_json(store: OxigraphStore) -> dict[str, Any]:
     rows = run_select(store, "assess/amendments-used").records()
     first = rows[0] if rows else {}
@@ -102,6 +120,7 @@ def law_json(store: OxigraphStore) -> dict[str, Any]:
 
 def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
+    fines = _fines(store)
     premises: dict[str, list[str]] = defaultdict(list)
     for row in run_select(store, "assess/determination-premises").records():
         key = _text(row["determination"]) or ""
@@ -118,7 +137,7 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     for row in run_select(store, "assess/determinations").records():
         iri = _text(row["determination"]) or ""
         cited = provisions.get(iri, [])
-        item = {
+        item: dict[str, Any] = {
             "id": determination_id(iri),
             "conclusion": _text(row["notation"]) or compact(_text(row["conclusion"]) or ""),
             "kind": _text(row["conclusionKind"]),
@@ -132,6 +151,8 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
         }
         if iri in dependent:
             item["depends_on_unverified_amendment"] = dependent[iri]
+        if iri in fines:
+            item["fines"] = fines[iri]
         by_subject[_text(row["subject"]) or ""].append(item)
     return by_subject
 
@@ -139,11 +160,12 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
 def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
     dependent = _amendment_notes(store)
+    fines = _fines(store)
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/obligations").records():
         obligation = _text(row["obligation"]) or ""
         cited = provisions.get(obligation, [])
-        item = {
+        item: dict[str, Any] = {
             "id": obligation.rsplit("/", 1)[-1],
             "citation": cited[0][1] if cited else None,
             "title": _text(row["title"]),
@@ -156,6 +178,7 @@ def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
             "determination": determination_id(_text(row["determination"]) or "") or None,
         }
         assessed = _text(row["assessed"]) or ""
+        item["fines"] = fines.get(assessed, [])
         if assessed in dependent:
             item["depends_on_unverified_amendment"] = dependent[assessed]
         by_subject[_text(row["subject"]) or ""].append(item)

@@ -62,6 +62,15 @@ def run_case(case: dict[str, Any], name: str) -> dict[str, Any]:
     return report.data
 
 
+def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
+    if "fine_tier" not in want:
+        return True
+    return any(
+        fine["tier"] == want["fine_tier"] and want.get("cap", fine["cap"]) == fine["cap"]
+        for fine in item.get("fines", [])
+    )
+
+
 def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
     cited = (
         want["citation"] == obligation["citation"] or want["citation"] in obligation["legal_basis"]
@@ -75,6 +84,7 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
         )
         and ("due" not in want or _as_date(want["due"]) == obligation["due"])
         and ("bearer" not in want or _iri(want["bearer"]) == obligation["bearer"])
+        and _fine_matches(want, obligation)
     )
 
 
@@ -94,6 +104,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             for d in subject["determinations"]
             if d["conclusion"] == want["conclusion"]
             and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
+            and _fine_matches(want, d)
         ]
         if not found:
             seen = [(d["conclusion"], d["legal_basis"]) for d in subject["determinations"]]

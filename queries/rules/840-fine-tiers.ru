@@ -1,0 +1,32 @@
+# Rule: fine-tiers
+# Label: The maximum fine for infringing each assessed obligation or prohibition, SMEs taking the lower cap
+# Provisions: aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
+# Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
+# Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
+# Art 100(2); otherwise Art 100(3)). For an SME or start-up the Art 99 tiers cap at whichever of
+# the amount and the turnover share is lower (Art 99(6)); otherwise at the tier's own selection.
+# A prohibited determination gets the Art 99(3) tier (Art 100(2) for a Union-body deployer).
+INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection }
+WHERE {
+  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:bearer ?party .
+  ?obligation aia:fineTier ?tier .
+  OPTIONAL { ?party a aia:UnionBody . BIND(1 AS ?unionBody) }
+  BIND(IF(BOUND(?unionBody) && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
+       IF(BOUND(?unionBody) && ?tier IN (aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
+       ?tier)) AS ?applied)
+  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
+  OPTIONAL {
+    ?party aia:isSME|aia:isStartUp true .
+    FILTER(?applied IN (aiac:fine-tier-art-99-3, aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5))
+    BIND(aiac:fine-selection-lower AS ?sme)
+  }
+  BIND(COALESCE(?sme, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+} ;
+INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection }
+WHERE {
+  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
+  OPTIONAL { ?s aia:hasDeployer ?deployer . ?deployer a aia:UnionBody . BIND(1 AS ?unionBody) }
+  BIND(IF(BOUND(?unionBody), aiac:fine-tier-art-100-2, aiac:fine-tier-art-99-3) AS ?applied)
+  OPTIONAL { ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true . BIND(1 AS ?sme) }
+  BIND(IF(BOUND(?sme) && !BOUND(?unionBody), aiac:fine-selection-lower, aiac:fine-selection-higher) AS ?selection)
+}
