@@ -9,6 +9,11 @@
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2).
+INSERT { ?s aia:withoutObligations true }
+WHERE {
+  ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
+  FILTER(?conclusion IN (aiac:category-out-of-scope, aiac:outcome-limited-application-art-2-2))
+} ;
 INSERT {
   ?assessed a aia:AssessedObligation ;
     aia:obligation ?obligation ; aia:obligationFor ?s ; aia:bearer ?party ;
@@ -25,12 +30,10 @@ WHERE {
   } UNION {
     VALUES ?category { aiac:category-any-ai-system }
     ?s a aia:AISystem .
-    FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
-  FILTER NOT EXISTS { ?out2 aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 }
+  FILTER NOT EXISTS { ?s aia:withoutObligations true }
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer ?party . FILTER(?role = aiac:role-deployer) }
@@ -47,6 +50,14 @@ WHERE {
     }
   )
   FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
+  # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+    FILTER(?category = aiac:category-high-risk)
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+  }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
 INSERT { ?assessed aia:conditionalOn ?event }

@@ -1,11 +1,12 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_3
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_2 aiap:art_111.par_3
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route. Under the amended law an aia:AmendedApplicability
 # of the run's law version replaces it (by category and route, or by obligation for subjects
 # placed before a date). Art 111(3) moves GPAI obligations of models placed before
-# 2 August 2025 to 2 August 2027. The latest applicable date wins.
+# 2 August 2025 to 2 August 2027; Art 111(2) moves the high-risk obligations of legacy systems
+# used by public authorities to 2 August 2030. The latest applicable date wins.
 INSERT { ?assessed aia:effectiveFrom ?effective }
 WHERE {
   {
@@ -36,8 +37,15 @@ WHERE {
         FILTER(?gpaiCategory IN (aiac:category-gpai, aiac:category-gpai-systemic-risk))
         aiac:transition-art-111-3 aia:complianceDeadline ?legacyDate .
       }
-      VALUES ?which { 1 2 3 4 }
-      BIND(IF(?which = 1, ?published, IF(?which = 2, ?annexI, IF(?which = 3, ?amendedDate, ?legacyDate))) AS ?candidate)
+      OPTIONAL {
+        ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+        ?obligation aia:appliesToCategory aiac:category-high-risk .
+        FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+        aiac:transition-art-111-2 aia:complianceDeadline ?legacyHighRiskDate .
+      }
+      VALUES ?which { 1 2 3 4 5 }
+      BIND(IF(?which = 1, ?published, IF(?which = 2, ?annexI, IF(?which = 3, ?amendedDate,
+           IF(?which = 4, ?legacyDate, ?legacyHighRiskDate)))) AS ?candidate)
       FILTER(BOUND(?candidate))
     }
     GROUP BY ?assessed
