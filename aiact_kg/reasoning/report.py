@@ -118,9 +118,14 @@ def law_json(store: OxigraphStore) -> dict[str, Any]:
     }
 
 
-def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+_Notes = dict[str, str | None]
+_Fines = dict[str, list[dict[str, Any]]]
+
+
+def _determinations(
+    store: OxigraphStore, dependent: _Notes, fines: _Fines
+) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
-    fines = _fines(store)
     premises: dict[str, list[str]] = defaultdict(list)
     for row in run_select(store, "assess/determination-premises").records():
         key = _text(row["determination"]) or ""
@@ -132,7 +137,6 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
             premises[key].append(
                 _premise_text(row["premiseSubject"], row["premiseProperty"], row["premiseValue"])
             )
-    dependent = _amendment_notes(store)
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/determinations").records():
         iri = _text(row["determination"]) or ""
@@ -157,10 +161,10 @@ def _determinations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     return by_subject
 
 
-def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+def _obligations(
+    store: OxigraphStore, dependent: _Notes, fines: _Fines
+) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
-    dependent = _amendment_notes(store)
-    fines = _fines(store)
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/obligations").records():
         obligation = _text(row["obligation"]) or ""
@@ -186,8 +190,10 @@ def _obligations(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
 
 
 def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
-    determinations = _determinations(store)
-    obligations = _obligations(store)
+    # both read which nodes depend on an amendment and which fine tiers apply: query once
+    dependent, fines = _amendment_notes(store), _fines(store)
+    determinations = _determinations(store, dependent, fines)
+    obligations = _obligations(store, dependent, fines)
     subjects = []
     for row in run_select(store, "assess/subjects").records():
         iri = _text(row["subject"]) or ""
