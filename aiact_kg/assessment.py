@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from aiact_kg.reasoning.engine import AssessmentOptions, run_rules
+from aiact_kg.reasoning.engine import (
+    AssessmentOptions,
+    AssessmentRun,
+    knowledge_base_digest,
+    run_rules,
+)
 from aiact_kg.reasoning.report import assessment_json, law_json
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
@@ -51,7 +56,8 @@ def assess_documents(
     if validation is None:
         validation = (validator or SubmissionValidator()).validate(documents)
     valid = validation.conforms
-    store = run_rules(documents if valid else (), options)
+    run = AssessmentRun()
+    store = run_rules(documents if valid else (), options, run=run)
     data = (
         assessment_json(store, options)
         if valid
@@ -67,8 +73,19 @@ def assess_documents(
             for e in validation.unreadable
         ],
         "subjects": data["subjects"],
+        "run": _run_json(run, documents),
     }
     return AssessmentReport(data, validation, store)
+
+
+def _run_json(run: AssessmentRun, documents: Sequence[InputDocument]) -> dict[str, Any]:
+    """Which run this was (its PROV activity) and what it read."""
+    return {
+        "iri": run.iri,
+        "started_at": run.started_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "knowledge_base": knowledge_base_digest(),
+        "inputs": [{"file": d.name, "sha256": d.sha256} for d in documents],
+    }
 
 
 def assess_inputs(

@@ -3,15 +3,23 @@
 For each batch of submissions a fresh in-memory pyoxigraph store receives the ontology,
 concept schemes, obligations catalogue, legal text and law versions (parsed once per
 process), the submitted statements, and a description of the run (as-of date, law version,
-threshold, engine version). The rules of ``queries/rules/`` then run in order as SPARQL
-updates; the derived determinations and obligations stay in the store for querying.
+threshold, engine version, start time, knowledge-base digest, the input documents with their
+SHA-256). The rules of ``queries/rules/`` then run in order as SPARQL updates; the derived
+determinations and obligations stay in the store for querying.
+
+Every run is its own PROV activity: the ``aiaa:`` namespace the rules mint their nodes in is
+bound, for one run, to ``https://w3id.org/aiact-kg/assessment/<run id>/``, so the run node
+(``aiaa:run``), its determinations and assessed obligations never collide with those of another
+run when the derived graphs of many assessments are stored together.
 """
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
@@ -28,7 +36,7 @@ from aiact_kg.submission.reading import InputDocument
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-RUN = NamedNode(ASSESSMENT + "run")
+_PROV = "http://www.w3.org/ns/prov#"
 LAW_VERSIONS = {
     "as-published": CONCEPT + "law-as-published",
     "as-amended": CONCEPT + "law-as-amended",
@@ -64,20 +72,82 @@ def _base_quads() -> tuple[Quad, ...]:
     return tuple(quads)
 
 
+@cache
+def knowledge_base_digest() -> str:
+    """SHA-256 over the files an assessment reads: the knowledge base and the rules."""
+    digest = hashlib.sha256()
+    paths = [
+        path
+        for source in knowledge_base_sources()
+        if source.name in _BASE_GRAPHS
+        for path in source.files
+    ]
+    paths += [rule.path for rule in load_rules()]
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class AssessmentRun:
+    """The identity of one assessment run: its namespace, run node and start time."""
+
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def namespace(self) -> str:
+        return f"{ASSESSMENT}{self.run_id}/"
+
+    @property
+    def iri(self) -> str:
+        return self.namespace + "run"
+
+    def bind(self, sparql: str) -> str:
+        """``sparql`` with the ``aiaa:`` prefix bound to this run's namespace."""
+        return with_prefixes(f"PREFIX aiaa: <{self.namespace}>\n{sparql}")
+
+
 def _literal(value: str, datatype: str) -> Literal:
     return Literal(value, datatype=NamedNode(_XSD + datatype))
 
 
-def _run_quads(options: AssessmentOptions, rules: Sequence[Rule]) -> list[Quad]:
-    aia = ONTOLOGY
+def _input_quads(run: AssessmentRun, documents: Sequence[InputDocument]) -> list[Quad]:
+    aia, node = ONTOLOGY, NamedNode(run.iri)
+    quads = []
+    for number, document in enumerate(documents, start=1):
+        entity = NamedNode(f"{run.namespace}input-{number}")
+        quads += [
+            Quad(node, NamedNode(_PROV + "used"), entity),
+            Quad(entity, _RDF_TYPE, NamedNode(aia + "SubmittedDocument")),
+            Quad(entity, NamedNode(aia + "documentName"), Literal(document.name)),
+            Quad(
+                entity,
+                NamedNode(aia + "statementCount"),
+                _literal(str(len(document.quads)), "integer"),
+            ),
+        ]
+        if document.sha256:
+            quads.append(Quad(entity, NamedNode(aia + "sha256"), Literal(document.sha256)))
+    return quads
+
+
+def _run_quads(
+    run: AssessmentRun, options: AssessmentOptions, rules: Sequence[Rule]
+) -> list[Quad]:
+    aia, node = ONTOLOGY, NamedNode(run.iri)
+    started = run.started_at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     quads = [
-        Quad(RUN, _RDF_TYPE, NamedNode(aia + "Assessment")),
-        Quad(RUN, NamedNode(aia + "asOf"), _literal(options.as_of.isoformat(), "date")),
-        Quad(RUN, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
-        Quad(RUN, NamedNode(aia + "engineVersion"), Literal(__version__)),
+        Quad(node, _RDF_TYPE, NamedNode(aia + "Assessment")),
+        Quad(node, NamedNode(aia + "asOf"), _literal(options.as_of.isoformat(), "date")),
+        Quad(node, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
+        Quad(node, NamedNode(aia + "engineVersion"), Literal(__version__)),
+        Quad(node, NamedNode(_PROV + "startedAtTime"), _literal(started, "dateTime")),
+        Quad(node, NamedNode(aia + "knowledgeBaseDigest"), Literal(knowledge_base_digest())),
     ]
     if options.threshold_flop is not None:
-        override = NamedNode(ASSESSMENT + "threshold-override")
+        override = NamedNode(run.namespace + "threshold-override")
         quads += [
             Quad(override, _RDF_TYPE, NamedNode(aia + "Threshold")),
             Quad(
@@ -85,11 +155,11 @@ def _run_quads(options: AssessmentOptions, rules: Sequence[Rule]) -> list[Quad]:
                 NamedNode(aia + "thresholdValue"),
                 _literal(repr(float(options.threshold_flop)), "double"),
             ),
-            Quad(RUN, NamedNode(aia + "usesThreshold"), override),
+            Quad(node, NamedNode(aia + "usesThreshold"), override),
         ]
     else:
         quads.append(
-            Quad(RUN, NamedNode(aia + "usesThreshold"), NamedNode(CONCEPT + "threshold-art-51-2"))
+            Quad(node, NamedNode(aia + "usesThreshold"), NamedNode(CONCEPT + "threshold-art-51-2"))
         )
     for rule in rules:
         node = NamedNode(rule.iri)
@@ -108,9 +178,11 @@ def run_rules(
     documents: Sequence[InputDocument],
     options: AssessmentOptions,
     rules: Sequence[Rule] | None = None,
+    run: AssessmentRun | None = None,
 ) -> OxigraphStore:
     """Load everything into a fresh store and run the rules; returns the store."""
     rules = load_rules() if rules is None else rules
+    run = AssessmentRun() if run is None else run
     store = OxigraphStore()
     store.raw.extend(_base_quads())
     store.raw.extend(
@@ -118,7 +190,8 @@ def run_rules(
         for document in documents
         for quad in document.quads
     )
-    store.raw.extend(_run_quads(options, rules))
+    store.raw.extend(_run_quads(run, options, rules))
+    store.raw.extend(_input_quads(run, documents))
     for rule in rules:
-        store.update(with_prefixes(rule.text))
+        store.update(run.bind(rule.text))
     return store

@@ -15,7 +15,8 @@ from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.store.base import Term
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
-_DETERMINATION_PREFIX = ASSESSMENT + "det-"
+# a determination minted by a run: <assessment namespace><run id>/det-<key>
+_DETERMINATION = re.compile(re.escape(ASSESSMENT) + r"(?:[^/]+/)?det-(?P<key>.+)$")
 _ORDER = (
     "out-of-scope",
     "prohibited",
@@ -36,7 +37,9 @@ def _text(term: Term | None) -> str | None:
 
 
 def determination_id(iri: str) -> str:
-    return iri[len(_DETERMINATION_PREFIX) :] if iri.startswith(_DETERMINATION_PREFIX) else iri
+    """The run-independent part of a determination's IRI (its key within the run)."""
+    match = _DETERMINATION.match(iri)
+    return match.group("key") if match else iri
 
 
 def _citation(provision: str, stored: str | None) -> str:
@@ -179,7 +182,8 @@ def _obligations(
             "due": _text(row["due"]),
             "in_force": _text(row["inForce"]) == "true",
             "legal_basis": [citation for _, citation in cited],
-            "determination": determination_id(_text(row["determination"]) or "") or None,
+            "determination": determination_id((_text(row["determination"]) or "").split(" ")[-1])
+            or None,
         }
         assessed = _text(row["assessed"]) or ""
         item["fines"] = fines.get(assessed, [])

@@ -19,10 +19,12 @@ network. In order, an input is checked for:
 Relative IRIs resolve against ``https://w3id.org/aiact-kg/submission/<file name>/`` (the file
 name percent-encoded; ``stdin`` for standard input), so ``<#system>`` in ``model.ttl`` becomes
 ``https://w3id.org/aiact-kg/submission/model.ttl/#system``. The IRI is stable and never fetched.
+Blank nodes become IRIs of their own under ``https://w3id.org/aiact-kg/genid/`` (:mod:`.skolem`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import sys
@@ -45,6 +47,7 @@ from aiact_kg.submission.formats import (
     sniff_format,
 )
 from aiact_kg.submission.jsonld_context import prepare_json_ld
+from aiact_kg.submission.skolem import skolemize
 from aiact_kg.submission.xml_guard import check_rdf_xml
 
 __all__ = [
@@ -79,12 +82,17 @@ _TEXT_FAMILY: Final = frozenset(
 
 @dataclass(frozen=True)
 class InputDocument:
-    """A submission that parsed: its name, format, statements and size in bytes."""
+    """A submission that parsed: its name, format, statements, size and SHA-256 of its bytes.
+
+    The statements hold no blank nodes: each is replaced by a stable IRI of its own
+    (:mod:`.skolem`), so that the rules read a node written as ``[ ... ]`` like a named one.
+    """
 
     name: str
     rdf_format: RdfFormat
     quads: tuple[Quad, ...]
     size: int
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,7 +184,13 @@ def read_rdf_bytes(
             "context declarations, or nothing at all). A submission must describe at least "
             "one AI system or model; add its triples and try again.",
         )
-    return InputDocument(name=name, rdf_format=chosen, quads=quads, size=len(data))
+    return InputDocument(
+        name=name,
+        rdf_format=chosen,
+        quads=skolemize(quads, name),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def _parse(data: bytes, rdf_format: RdfFormat, name: str) -> tuple[Quad, ...]:

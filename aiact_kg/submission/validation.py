@@ -27,6 +27,7 @@ from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.skolem import blank_label
 
 SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
 SUBJECT_KINDS = {
@@ -147,7 +148,7 @@ def _label(node: Node | None) -> str | None:
         return None
     if isinstance(node, BNode):
         return "_:" + str(node).split("x", 1)[-1]
-    return str(node)
+    return blank_label(str(node))
 
 
 class _SubmissionIndex:

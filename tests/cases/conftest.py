@@ -20,6 +20,7 @@ import yaml
 from aiact_kg.assessment import assess_documents
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.submission.reading import read_rdf_bytes
+from aiact_kg.submission.skolem import SKOLEM_BASE, document_key
 from aiact_kg.submission.validation import SubmissionValidator
 
 PREFIXES = (
@@ -39,7 +40,10 @@ def _validator() -> SubmissionValidator:
     return _VALIDATOR[0]
 
 
-def _iri(value: str) -> str:
+def _iri(value: str, file_name: str = "") -> str:
+    """``ex:x`` -> the example IRI; ``_:x`` -> the IRI the reader gives the blank node ``_:x``."""
+    if value.startswith("_:"):
+        return f"{SKOLEM_BASE}{document_key(file_name)}/{value[2:]}"
     return EX + value[3:] if value.startswith("ex:") else value
 
 
@@ -71,7 +75,7 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
     )
 
 
-def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
+def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> bool:
     cited = (
         want["citation"] == obligation["citation"] or want["citation"] in obligation["legal_basis"]
     )
@@ -83,7 +87,7 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
             or _as_date(want["applies_from"]) == obligation["applies_from"]
         )
         and ("due" not in want or _as_date(want["due"]) == obligation["due"])
-        and ("bearer" not in want or _iri(want["bearer"]) == obligation["bearer"])
+        and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
         and _fine_matches(want, obligation)
     )
 
@@ -112,20 +116,20 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
     return problems
 
 
-def _check_obligations(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+def _check_obligations(expected: dict[str, Any], subject: dict[str, Any], name: str) -> list[str]:
     problems = []
     obligations = subject["obligations"]
     for want in expected.get("obligations", []):
-        if not any(_matches(want, o) for o in obligations):
+        if not any(_matches(want, o, name) for o in obligations):
             seen = sorted({(o["citation"], o["role"], o["applies_from"]) for o in obligations})
             problems.append(f"no obligation {want}; found {seen}")
     for unwanted in expected.get("absent_obligations", []):
-        if any(_matches(unwanted, o) for o in obligations):
+        if any(_matches(unwanted, o, name) for o in obligations):
             problems.append(f"obligation {unwanted} should be absent")
     return problems
 
 
-def check_case(case: dict[str, Any], data: dict[str, Any]) -> list[str]:
+def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> list[str]:
     """Every unmet expectation, in plain words (empty when the case passes)."""
     expected = case["expected"]
     if data["valid"] != expected.get("valid", True):
@@ -134,13 +138,13 @@ def check_case(case: dict[str, Any], data: dict[str, Any]) -> list[str]:
     if not data["valid"]:
         return []
     subjects = {s["iri"]: s for s in data["subjects"]}
-    iri = _iri(expected["subject"])
+    iri = _iri(expected["subject"], name)
     if iri not in subjects:
         return [f"subject {iri} not assessed; assessed: {sorted(subjects)}"]
     subject = subjects[iri]
     problems = _check_sets(expected, subject)
     problems += _check_determinations(expected, subject)
-    problems += _check_obligations(expected, subject)
+    problems += _check_obligations(expected, subject, name)
     if "amendment_status" in expected:
         statuses = {a["status"] for a in data["law"]["amendments"]}
         if expected["amendment_status"] not in statuses:
@@ -155,7 +159,7 @@ class CaseItem(pytest.Item):
 
     def runtest(self) -> None:
         data = run_case(self.case, self.path.name)
-        problems = check_case(self.case, data)
+        problems = check_case(self.case, data, self.path.name)
         if problems:
             raise CaseFailedError("\n".join(problems))
 

@@ -16,7 +16,7 @@ EXAMPLES = sorted(
     if path.is_file() and path.name != "README.md"
 )
 CV = REPO_ROOT / "examples" / "submissions" / "recruitment-cv-screening.ttl"
-TOP_KEYS = {"as_of", "law", "valid", "violations", "unreadable", "subjects"}
+TOP_KEYS = {"as_of", "law", "valid", "violations", "unreadable", "subjects", "run"}
 SUBJECT_KEYS = {"iri", "kind", "categories", "flags", "determinations", "obligations"}
 DETERMINATION_KEYS = {
     "id",

@@ -1,0 +1,105 @@
+"""Replace the blank nodes of a submission by stable IRIs (skolemisation, RDF 1.1 §3.5).
+
+A blank node is a node like any other for the law: a provider, a designation decision or a
+practice written as ``[ ... ]`` must count exactly as if it had a name. Rules mint identifiers
+from the nodes they read and compare nodes across statements, and a blank node cannot serve
+either way (``STR()`` of a blank node is an error, so an ``INSERT`` silently does nothing; two
+files that both use ``_:practice`` would merge). So every blank node of a document is replaced,
+when the document is read, by an IRI that is unique to that document and to the node:
+
+``https://w3id.org/aiact-kg/genid/<document key>/<label>``
+
+where the document key is a short hash of the input's name, and the label is the document's own
+label for the node (``_:provider`` keeps ``provider``) or, for an anonymous node (``[ ... ]``,
+whose label the parser makes up at random), ``anon-<n>`` numbered in order of first appearance.
+The same file read twice gives the same IRIs; blank nodes of different files never meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from pyoxigraph import BlankNode, NamedNode, Quad
+
+__all__ = ["SKOLEM_BASE", "blank_label", "document_key", "is_skolem_iri", "skolemize"]
+
+SKOLEM_BASE: Final = "https://w3id.org/aiact-kg/genid/"
+_ANONYMOUS: Final = re.compile(r"^[0-9a-f]{32}$")  # pyoxigraph's random labels
+
+
+def document_key(name: str) -> str:
+    """The part of a skolem IRI that names the document (a short hash of its name)."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+
+
+class _Namer:
+    """Gives each blank node of one document its IRI."""
+
+    def __init__(self, name: str) -> None:
+        self.prefix = f"{SKOLEM_BASE}{document_key(name)}/"
+        self.iris: dict[str, NamedNode] = {}
+        self.taken: set[str] = set()
+        self.anonymous = 0
+
+    def label_for(self, label: str) -> str:
+        if not _ANONYMOUS.match(label):
+            return label
+        while True:
+            self.anonymous += 1
+            candidate = f"anon-{self.anonymous}"
+            if candidate not in self.taken:
+                return candidate
+
+    def iri(self, node: BlankNode) -> NamedNode:
+        found = self.iris.get(node.value)
+        if found is None:
+            label = self.label_for(node.value)
+            self.taken.add(label)
+            found = NamedNode(self.prefix + label)
+            self.iris[node.value] = found
+        return found
+
+
+def skolemize(quads: Iterable[Quad], name: str) -> tuple[Quad, ...]:
+    """The quads of the document ``name`` with every blank node replaced by its skolem IRI."""
+    namer = _Namer(name)
+    listed = tuple(quads)
+    # reserve the document's own labels first, so an anonymous node never takes one of them
+    for quad in listed:
+        for term in (quad.subject, quad.object, quad.graph_name):
+            if isinstance(term, BlankNode) and not _ANONYMOUS.match(term.value):
+                namer.taken.add(term.value)
+    if not namer.taken and not any(_has_blank(quad) for quad in listed):
+        return listed
+    return tuple(
+        Quad(
+            namer.iri(quad.subject) if isinstance(quad.subject, BlankNode) else quad.subject,
+            quad.predicate,
+            namer.iri(quad.object) if isinstance(quad.object, BlankNode) else quad.object,
+            namer.iri(quad.graph_name)
+            if isinstance(quad.graph_name, BlankNode)
+            else quad.graph_name,
+        )
+        for quad in listed
+    )
+
+
+def _has_blank(quad: Quad) -> bool:
+    return any(
+        isinstance(term, BlankNode) for term in (quad.subject, quad.object, quad.graph_name)
+    )
+
+
+def is_skolem_iri(iri: str) -> bool:
+    """True for an IRI that :func:`skolemize` made for a blank node."""
+    return iri.startswith(SKOLEM_BASE)
+
+
+def blank_label(iri: str) -> str:
+    """``_:label`` for a skolem IRI (how the user wrote or would write the node), else ``iri``."""
+    if not is_skolem_iri(iri):
+        return iri
+    return "_:" + iri.rsplit("/", 1)[-1]

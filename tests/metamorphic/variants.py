@@ -1,0 +1,224 @@
+"""Rewrite one submission in other ways that mean the same thing (metamorphic variants).
+
+A variant is one or more documents (file name, bytes) that state the same facts as the source:
+in another of the six input formats, with the statements shuffled, split across two files, with
+other prefix names, with every node of the submitter's own written as a blank node, or with every
+blank node given a name. :func:`variants` also renames the submitter's IRIs per variant (under
+``urn:x-variant:<n>:``), so that all variants of one source can be assessed together in one batch
+and each still be told apart; :func:`normalise` undoes the renaming and the generated identifiers.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, serialize
+
+from aiact_kg.namespaces import PREFIXES
+from aiact_kg.submission.skolem import SKOLEM_BASE
+
+VARIANT_PREFIX = "urn:x-variant:"
+NAMED_BLANK_BASE = "https://example.org/named-blank-node/"
+_VOCABULARIES = (
+    "https://w3id.org/aiact-kg/ontology#",
+    "https://w3id.org/aiact-kg/concept/",
+    "https://w3id.org/aiact-kg/reg/",
+    "http://www.w3.org/",
+    "https://www.w3.org/",
+    "https://w3id.org/dpv",
+    "https://w3id.org/airo",
+    "http://w3id.org/",
+    "http://data.europa.eu/",
+    "http://purl.org/",
+    "http://xmlns.com/",
+)
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_EXTENSIONS = {
+    RdfFormat.TURTLE: "ttl",
+    RdfFormat.N_TRIPLES: "nt",
+    RdfFormat.N_QUADS: "nq",
+    RdfFormat.TRIG: "trig",
+    RdfFormat.RDF_XML: "rdf",
+    RdfFormat.JSON_LD: "jsonld",
+}
+
+Document = tuple[str, bytes]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One rewriting of a source: its name and the documents that state the same facts."""
+
+    name: str
+    documents: tuple[Document, ...]
+    blanked: dict[str, str]  # blank-node label -> the IRI it stands for (the "blank" variant)
+
+
+def is_local(iri: str) -> bool:
+    """An IRI of the submitter's own (not a term of a vocabulary or of the knowledge base)."""
+    return not iri.startswith(_VOCABULARIES)
+
+
+def unskolemize(quads: Iterable[Quad]) -> list[Quad]:
+    """Turn the reader's skolem IRIs back into blank nodes (the source as written)."""
+
+    def term(node: object) -> object:
+        if isinstance(node, NamedNode) and node.value.startswith(SKOLEM_BASE):
+            return BlankNode(node.value.rsplit("/", 1)[-1].replace("-", "_"))
+        return node
+
+    return [
+        Quad(term(q.subject), q.predicate, term(q.object), DefaultGraph())  # type: ignore[arg-type]
+        for q in quads
+    ]
+
+
+def _map_nodes(quads: Iterable[Quad], mapping: Callable[[object, bool], object]) -> list[Quad]:
+    """Apply ``mapping(node, is_class_position)`` to subjects and objects."""
+    return [
+        Quad(
+            mapping(q.subject, False),  # type: ignore[arg-type]
+            q.predicate,
+            mapping(q.object, q.predicate.value == _RDF_TYPE),  # type: ignore[arg-type]
+            q.graph_name,
+        )
+        for q in quads
+    ]
+
+
+def rename_local(quads: Iterable[Quad], number: int) -> list[Quad]:
+    """Every local IRI ``X`` becomes ``urn:x-variant:<number>:X``."""
+
+    def rename(node: object, is_class: bool) -> object:
+        if isinstance(node, NamedNode) and not is_class and is_local(node.value):
+            return NamedNode(f"{VARIANT_PREFIX}{number}:{node.value}")
+        return node
+
+    return _map_nodes(quads, rename)
+
+
+def _write(quads: Sequence[Quad], rdf_format: RdfFormat, prefixes: dict[str, str]) -> bytes:
+    if rdf_format in {RdfFormat.N_QUADS, RdfFormat.TRIG}:
+        quads = [Quad(q.subject, q.predicate, q.object, NamedNode("urn:x-graph:g")) for q in quads]
+    if rdf_format in {RdfFormat.N_TRIPLES, RdfFormat.N_QUADS, RdfFormat.JSON_LD}:
+        return serialize(quads, format=rdf_format) or b""
+    return serialize(quads, format=rdf_format, prefixes=prefixes) or b""
+
+
+def _components(quads: Sequence[Quad]) -> list[list[Quad]]:
+    """Groups of statements that share a blank node (they must stay in one file)."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    keys = []
+    for index, quad in enumerate(quads):
+        key = f"q{index}"
+        for node in (quad.subject, quad.object):
+            if isinstance(node, BlankNode):
+                parent[find(key)] = find("b" + node.value)
+        keys.append(key)
+    groups: dict[str, list[Quad]] = {}
+    for key, quad in zip(keys, quads, strict=True):
+        groups.setdefault(find(key), []).append(quad)
+    return list(groups.values())
+
+
+def _blank_out(quads: Sequence[Quad]) -> tuple[list[Quad], dict[str, str]]:
+    """Every local IRI written as a blank node ``_:m<n>``; returns the label -> IRI map."""
+    labels: dict[str, str] = {}
+
+    def blank(node: object, is_class: bool) -> object:
+        if isinstance(node, NamedNode) and not is_class and is_local(node.value):
+            label = labels.setdefault(node.value, f"m{len(labels)}")
+            return BlankNode(label)
+        return node
+
+    blanked = _map_nodes(quads, blank)
+    return blanked, {label: iri for iri, label in labels.items()}
+
+
+def _name_blanks(quads: Sequence[Quad], tag: str) -> list[Quad]:
+    def name(node: object, is_class: bool) -> object:
+        if isinstance(node, BlankNode):
+            return NamedNode(tag + NAMED_BLANK_BASE + node.value)
+        return node
+
+    return _map_nodes(quads, name)
+
+
+def variants(quads: Sequence[Quad], seed: int, tag: str = "") -> list[Variant]:
+    """All rewritings of one source (given as quads with blank nodes as written).
+
+    ``tag`` is put in front of the IRIs given to blank nodes (to tell variants apart).
+    """
+    rng = random.Random(seed)
+    found = [
+        Variant(f"format-{ext}", ((f"as.{ext}", _write(quads, fmt, PREFIXES)),), {})
+        for fmt, ext in _EXTENSIONS.items()
+    ]
+    shuffled = list(quads)
+    rng.shuffle(shuffled)
+    shuffled_nt = _write(shuffled, RdfFormat.N_TRIPLES, {})
+    found.append(Variant("shuffled", (("shuffled.nt", shuffled_nt),), {}))
+    groups = _components(quads)
+    rng.shuffle(groups)
+    halves: tuple[list[Quad], list[Quad]] = ([], [])
+    for index, group in enumerate(groups):
+        halves[index % 2].extend(group)
+    if halves[1]:
+        found.append(
+            Variant(
+                "split",
+                tuple(
+                    (f"part-{n}.ttl", _write(half, RdfFormat.TURTLE, PREFIXES))
+                    for n, half in enumerate(halves, start=1)
+                ),
+                {},
+            )
+        )
+    renamed = {f"p{n}": iri for n, iri in enumerate(PREFIXES.values())}
+    renamed_ttl = _write(quads, RdfFormat.TURTLE, renamed)
+    found.append(Variant("prefixes-renamed", (("renamed.ttl", renamed_ttl),), {}))
+    blanked, labels = _blank_out(quads)
+    blank_ttl = _write(blanked, RdfFormat.TURTLE, PREFIXES)
+    found.append(Variant("blank-nodes", (("blank.ttl", blank_ttl),), labels))
+    if any(isinstance(n, BlankNode) for q in quads for n in (q.subject, q.object)):
+        named = _name_blanks(quads, tag)
+        found.append(
+            Variant("named-nodes", (("named.ttl", _write(named, RdfFormat.TURTLE, PREFIXES)),), {})
+        )
+    return found
+
+
+_VARIANT_IRI = re.compile(re.escape(VARIANT_PREFIX) + r"\d+:")
+_SKOLEM_IRI = re.compile(re.escape(SKOLEM_BASE) + r"[0-9a-f]{12}/([A-Za-z0-9_.-]+)")
+_NAMED_BLANK = re.compile(re.escape(NAMED_BLANK_BASE) + r"[A-Za-z0-9_.-]+")
+_BLANK_LABEL = re.compile(r"_:[A-Za-z0-9_.-]+")
+_RUN_NODE = re.compile(r"(?:aiaa:|https://w3id\.org/aiact-kg/assessment/)[0-9a-f]{32}/([\w-]+)")
+# a node a rule minted in one run: aiaa:<run id>/<kind>-<hash> (or the full IRI)
+_MINTED = re.compile(
+    r"(?:aiaa:|https://w3id\.org/aiact-kg/assessment/)[0-9a-f]{32}/([a-z]+)-[0-9a-f]{32}"
+)
+
+
+def normalise_text(text: str, blanked: dict[str, str]) -> str:
+    """Undo the per-variant renaming; every generated identifier becomes ``_:b``."""
+
+    def skolem(match: re.Match[str]) -> str:
+        return blanked.get(match.group(1), "_:b")
+
+    text = _SKOLEM_IRI.sub(skolem, text)
+    text = _VARIANT_IRI.sub("", text)
+    text = _NAMED_BLANK.sub("_:b", text)
+    text = _MINTED.sub(r"aiaa:\1-#", text)
+    text = _RUN_NODE.sub(r"aiaa:\1", text)
+    return _BLANK_LABEL.sub("_:b", text)
+
