@@ -70,7 +70,7 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
     return any(
         fine["tier"] == want["fine_tier"]
         and want.get("cap", fine["cap"]) == fine["cap"]
-        and want.get("cap_provision", fine["cap_provision"]) == fine["cap_provision"]
+        and want.get("cap_provision", fine.get("cap_provision")) == fine.get("cap_provision")
         for fine in item.get("fines", [])
     )
 
