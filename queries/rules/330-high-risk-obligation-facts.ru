@@ -20,8 +20,9 @@
 #   - aia:hasPublicAuthorityDeployer: each deployer typed aia:PublicAuthority (aia:UnionBody is a
 #     subclass), the only deployers that register a use under Art 49(3) (and Art 26(8));
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
-#     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement (a practice with
-#     aia:forLawEnforcement true, or a deployer that is a law-enforcement or migration authority),
+#     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
+#     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
+#     law-enforcement-authority deployer with no practice stated not to be for law enforcement),
 #     or registration under Art 49(2) of such a system concluded not to be high-risk under
 #     Art 6(3): the secure non-public section of Art 49(4).
 INSERT {
@@ -104,9 +105,15 @@ WHERE {
   }
   ?useCase skos:broader ?area .
   FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6, aiac:annex-iii-7))
+  # point 1 only in the areas of law enforcement, migration, asylum and border control: a practice
+  # stated to be for law enforcement, a deployer that is a migration authority, or a deployer that
+  # is a law-enforcement authority where no practice is stated not to be for law enforcement
   FILTER(?area != aiac:annex-iii-1 || EXISTS {
     { ?s aia:engagesIn ?practice . ?practice aia:forLawEnforcement true }
-    UNION { ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true }
     UNION { ?s aia:hasDeployer ?authority . ?authority aia:isMigrationAuthority true }
+    UNION {
+      ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
+      FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }
+    }
   })
 }
