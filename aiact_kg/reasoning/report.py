@@ -71,6 +71,12 @@ def _cited_provisions(
     }
 
 
+def _imposing_citation(provision: Term | None, stored: Term | None) -> str | None:
+    """The citation of the provision that imposes an obligation (``aia:imposedBy``)."""
+    iri = _text(provision)
+    return _citation(iri, _text(stored)) if iri else None
+
+
 def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
     """``{node: status note}`` for determinations and obligations depending on an amendment."""
     return {
@@ -92,6 +98,7 @@ def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
                 if isinstance(percentage, Literal)
                 else None,
                 "cap": _text(row["selection"]),
+                "cap_provision": _text(row["capCitation"]),
             }
         )
     return found
@@ -174,7 +181,7 @@ def _obligations(
         cited = provisions.get(obligation, [])
         item: dict[str, Any] = {
             "id": obligation.rsplit("/", 1)[-1],
-            "citation": cited[0][1] if cited else None,
+            "citation": _imposing_citation(row["imposedBy"], row["citation"]),
             "title": _text(row["title"]),
             "bearer": _text(row["bearer"]),
             "role": _text(row["role"]),

@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
 # Label: Fact triggers of the obligations catalogue for high-risk AI systems of Annex III
-# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_49.par_3
+# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -13,7 +13,18 @@
 #   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
 #     standards nor common specifications applied in full (absent counts as not applied) (Art 43(1));
 #   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
-#     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7)).
+#     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7));
+#   - aiac:trigger-eu-database-registration: high-risk for an Annex III use case other than
+#     point 2, which Art 49(1) and 49(3) register in the EU database (point 2 registers at
+#     national level, Art 49(5); Art 6(1) systems are not registered under Art 49);
+#   - aia:hasPublicAuthorityDeployer: each deployer typed aia:PublicAuthority (aia:UnionBody is a
+#     subclass), the only deployers that register a use under Art 49(3) (and Art 26(8));
+#   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
+#     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
+#     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
+#     law-enforcement-authority deployer with no practice stated not to be for law enforcement),
+#     or registration under Art 49(2) of such a system concluded not to be high-risk under
+#     Art 6(3): the secure non-public section of Art 49(4).
 INSERT {
   ?s aia:satisfiesTrigger ?useCase , ?area .
 }
@@ -69,4 +80,40 @@ WHERE {
     ?s aia:engagesIn ?practice .
     ?practice aia:practiceArea aiac:area-workplace .
   }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-eu-database-registration }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase .
+  FILTER(?useCase != aiac:annex-iii-2)
+} ;
+INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
+WHERE {
+  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  ?deployer a aia:PublicAuthority .
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-secure-section-registration }
+WHERE {
+  {
+    ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+    ?p aia:premiseValue ?useCase .
+    ?useCase a aia:HighRiskUseCase .
+  } UNION {
+    ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion ; aia:intendedPurpose ?useCase .
+    ?useCase a aia:HighRiskUseCase .
+  }
+  ?useCase skos:broader ?area .
+  FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6, aiac:annex-iii-7))
+  # point 1 only in the areas of law enforcement, migration, asylum and border control: a practice
+  # stated to be for law enforcement, a deployer that is a migration authority, or a deployer that
+  # is a law-enforcement authority where no practice is stated not to be for law enforcement
+  FILTER(?area != aiac:annex-iii-1 || EXISTS {
+    { ?s aia:engagesIn ?practice . ?practice aia:forLawEnforcement true }
+    UNION { ?s aia:hasDeployer ?authority . ?authority aia:isMigrationAuthority true }
+    UNION {
+      ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
+      FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }
+    }
+  })
 }

@@ -4,9 +4,11 @@
 # Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
 # Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
 # Art 100(2); otherwise Art 100(3)). For an SME or start-up the Art 99 tiers cap at whichever of
-# the amount and the turnover share is lower (Art 99(6)); otherwise at the tier's own selection.
+# the amount and the turnover share is lower: the fine rule aiac:fine-rule-sme-lower (Art 99(6)),
+# which names the tiers it covers with skos:related, is recorded as aia:fineRuleApplied so that
+# the output cites it; otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
 # A prohibited determination gets the Art 99(3) tier (Art 100(2) for a Union-body deployer).
-INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection }
+INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
   ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:bearer ?party .
   ?obligation aia:fineTier ?tier .
@@ -17,16 +19,21 @@ WHERE {
   OPTIONAL { ?applied aia:fineSelection ?tierSelection }
   OPTIONAL {
     ?party aia:isSME|aia:isStartUp true .
-    FILTER(?applied IN (aiac:fine-tier-art-99-3, aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5))
-    BIND(aiac:fine-selection-lower AS ?sme)
+    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
-  BIND(COALESCE(?sme, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 } ;
-INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection }
+INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
   OPTIONAL { ?s aia:hasDeployer ?deployer . ?deployer a aia:UnionBody . BIND(1 AS ?unionBody) }
   BIND(IF(BOUND(?unionBody), aiac:fine-tier-art-100-2, aiac:fine-tier-art-99-3) AS ?applied)
-  OPTIONAL { ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true . BIND(1 AS ?sme) }
-  BIND(IF(BOUND(?sme) && !BOUND(?unionBody), aiac:fine-selection-lower, aiac:fine-selection-higher) AS ?selection)
+  OPTIONAL {
+    ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true .
+    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
+  }
+  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
+  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 }

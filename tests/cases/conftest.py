@@ -4,7 +4,9 @@ A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predec
 as-of date, a law version, and what the assessment must conclude: the exact set of
 categories (and flags, if given), determinations that must be present (with at least the
 given legal basis), obligations that must be present (matched by citation and role, and by
-dates where given) and obligations that must be absent.
+dates where given) and obligations that must be absent. An obligation's ``citation`` matches
+the provision that imposes it or any provision of its legal basis; with ``exact: true`` only
+the imposing provision matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines.
 """
 
 from __future__ import annotations
@@ -70,14 +72,16 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
     if "fine_tier" not in want:
         return True
     return any(
-        fine["tier"] == want["fine_tier"] and want.get("cap", fine["cap"]) == fine["cap"]
+        fine["tier"] == want["fine_tier"]
+        and want.get("cap", fine["cap"]) == fine["cap"]
+        and want.get("cap_provision", fine.get("cap_provision")) == fine.get("cap_provision")
         for fine in item.get("fines", [])
     )
 
 
 def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> bool:
-    cited = (
-        want["citation"] == obligation["citation"] or want["citation"] in obligation["legal_basis"]
+    cited = want["citation"] == obligation["citation"] or (
+        not want.get("exact", False) and want["citation"] in obligation["legal_basis"]
     )
     return (
         cited
