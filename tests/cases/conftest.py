@@ -3,7 +3,7 @@
 A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
 as-of date, a law version, and what the assessment must conclude: the exact set of
 categories (and flags, if given), determinations that must be present (with at least the
-given legal basis), obligations that must be present (matched by citation and role, and by
+given legal basis, and with ``explanation_contains`` in their explanation where given), obligations that must be present (matched by citation and role, and by
 dates where given) and obligations that must be absent.
 """
 
@@ -104,6 +104,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             for d in subject["determinations"]
             if d["conclusion"] == want["conclusion"]
             and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
+            and want.get("explanation_contains", "") in (d.get("explanation") or "")
             and _fine_matches(want, d)
         ]
         if not found:
