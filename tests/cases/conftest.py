@@ -82,7 +82,10 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any]) -> bool:
             "applies_from" not in want
             or _as_date(want["applies_from"]) == obligation["applies_from"]
         )
-        and ("due" not in want or _as_date(want["due"]) == obligation["due"])
+        and (
+            "due" not in want
+            or (_as_date(want["due"]) if want["due"] is not None else None) == obligation["due"]
+        )
         and ("bearer" not in want or _iri(want["bearer"]) == obligation["bearer"])
         and _fine_matches(want, obligation)
     )
