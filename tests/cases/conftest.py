@@ -3,8 +3,9 @@
 A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
 as-of date, a law version, and what the assessment must conclude: the exact set of
 categories (and flags, if given), determinations that must be present (with at least the
-given legal basis, and with ``explanation_contains`` in their explanation where given), obligations that must be present (matched by citation and role, and by
-dates where given) and obligations that must be absent.
+given legal basis, and with ``explanation_contains`` in their explanation where given),
+obligations that must be present (matched by citation and role, and by dates where given;
+``due: null`` for no due date) and obligations that must be absent.
 """
 
 from __future__ import annotations
