@@ -14,6 +14,10 @@
 #       (aia:targetOffence in the scheme aiac:annex-ii) punishable by a custodial sentence or
 #       detention order of a maximum of at least four years (aia:maximumSentenceYears >= 4)
 #       (aiac:art-5-1-h-iii).
+# The description may say explicitly that the use serves none of the objectives
+# (aia:lawEnforcementObjective aiac:art-5-1-h-none); an objective that is not given at all is
+# taken as none, and the explanation says which of the two it was. Likewise a point (h)(iii)
+# objective without a target offence or a maximum sentence is taken as not shown.
 # A permitted objective gives an outcome with the objective concept as conclusion, citing the
 # conditions of Art 5(2) and 5(3), and the trigger aiac:trigger-real-time-rbi-law-enforcement for
 # the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system.
@@ -66,11 +70,13 @@ WHERE {
   BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
   BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:art_5.par_1\.pnt_h\.pnt_iii, ?unbound) AS ?objectiveBasis)
   BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:anx_II, ?unbound) AS ?annexBasis)
-  BIND(IF(!BOUND(?objective), "no objective of Art 5(1)(h)(i)-(iii) was stated",
+  BIND(IF(!BOUND(?objective), "no objective of Art 5(1)(h)(i)-(iii) was given, so the use is taken to serve none of them",
+       IF(?objective = aiac:art-5-1-h-none, "the description states that the use serves none of the objectives of Art 5(1)(h)(i)-(iii)",
        IF(?objective != aiac:art-5-1-h-iii, "the stated objective is not one of Art 5(1)(h)(i)-(iii)",
+       IF(!BOUND(?offence), "the objective stated is the search for a suspect under point (h)(iii), but no target offence was given, so it is taken as not shown that the offence is one of those listed in Annex II",
        IF(!?annexII, "the search for a suspect under point (h)(iii) is limited to the offences listed in Annex II, and the target offence is not one of them",
-       IF(!BOUND(?years), "no maximum sentence was stated for the target offence",
-          CONCAT("the target offence carries a maximum custodial sentence of ", STR(?years), " years, less than the four years point (h)(iii) requires")))))
+       IF(!BOUND(?years), "the objective stated is the search for a suspect under point (h)(iii), but no maximum sentence was given for the target offence, so it is taken as not shown that it carries at least the four years point (h)(iii) requires",
+          CONCAT("the target offence carries a maximum custodial sentence of ", STR(?years), " years, less than the four years point (h)(iii) requires")))))))
        AS ?why)
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for the purpose of law enforcement, which Art 5(1)(h) prohibits unless strictly necessary for one of its three objectives; ",

@@ -9,6 +9,8 @@
 # (aia:performsProfiling false): that derogation is rule art-6-3-derogation. With profiling the
 # system is always high-risk (Art 6(3), third subparagraph); the determination then also cites
 # it, and an outcome records that the profiling override defeats the conditions relied on.
+# Where a condition is relied on but aia:performsProfiling is not given, profiling is not ruled
+# out: the derogation is not applied, and the explanation says that the fact was not given.
 # Exclusions written into Annex III points are purposes that are not use cases (rule
 # annex-iii-exclusion). One determination per use case; it applies from the date of Art 6(2).
 INSERT {
@@ -25,7 +27,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?useCase ?profilingOverride WHERE {
+    SELECT DISTINCT ?s ?useCase ?profilingOverride ?profilingNotGiven WHERE {
       ?s a aia:AISystem ; aia:intendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
       FILTER(isIRI(?s))
@@ -33,6 +35,7 @@ WHERE {
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       FILTER NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
       BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
+      BIND(EXISTS { ?s aia:reliesOnCondition ?c2 } && NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } AS ?profilingNotGiven)
     }
   }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel .
@@ -40,10 +43,11 @@ WHERE {
   ?useCase aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
-  BIND(IF(?profilingOverride, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
+  BIND(IF(?profilingOverride || ?profilingNotGiven, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel),
               "); the system is high-risk under Art 6(2)",
-              IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)", ""),
+              IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)",
+              IF(?profilingNotGiven, ", and, since whether it profiles natural persons is not given, profiling is not ruled out and the Art 6(3) conditions relied on are not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", "")),
               "; applicable from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|", STR(?useCase))))) AS ?d)
 } ;

@@ -8,7 +8,9 @@
 # the system does not profile natural persons (aia:performsProfiling false). One outcome per
 # condition relied on, with the condition as conclusion. The subject satisfies the trigger
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
-# (Art 6(4)) and to register (Art 49(2)) follow.
+# (Art 6(4)) and to register (Art 49(2)) follow. The explanation gives the date the assessment was
+# documented (aia:derogationAssessmentDocumentedOn) or says that none was given and that the
+# assessment is taken as not yet documented.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -37,8 +39,12 @@ WHERE {
   FILTER(LANG(?conditionLabel) = "en")
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  OPTIONAL { ?s aia:derogationAssessmentDocumentedOn ?documented }
+  BIND(IF(BOUND(?documented),
+          CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"),
+          "No date of a documented assessment is given, so it is taken as not yet documented: the provider must document it before placing the system on the market (Art 6(4))") AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
               " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; it is not considered high-risk (Art 6(3)). ",
-              "The provider must document this assessment before placing the system on the market (Art 6(4)) and register it (Art 49(2)).") AS ?explanation)
+              ?documentedText, ", and register the system (Art 49(2)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
 }

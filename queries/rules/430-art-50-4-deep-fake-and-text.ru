@@ -11,7 +11,8 @@
 # Second subparagraph: a deployer that publishes AI-generated or manipulated text to inform the
 # public on matters of public interest (aia:deployerPublishesPublicInterestText true) discloses
 # it, unless the use is authorised by law or the text underwent human review or editorial control
-# with editorial responsibility (aia:underHumanEditorialControl true). Each case concept is both
+# with editorial responsibility (aia:underHumanEditorialControl true; not given, it is taken as
+# absent and the explanation says so). Each case concept is both
 # an outcome and the catalogue's trigger; exceptions give their concept and exemption trigger.
 INSERT {
   ?d a aia:Determination ;
@@ -48,7 +49,11 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   FILTER(?fact != aia:deployerPublishesPublicInterestText || NOT EXISTS { ?s aia:underHumanEditorialControl true })
   aiap:art_50 eli:date_applicability ?applies .
-  BIND(CONCAT("The system is used to generate or manipulate ", ?what, ", from ", STR(?applies), ".") AS ?explanation)
+  # the exception of human review or editorial control needs the fact; not given, it is taken as absent
+  BIND(IF(?fact = aia:deployerPublishesPublicInterestText && NOT EXISTS { ?s aia:underHumanEditorialControl ?anyControl },
+          " Whether the text underwent human review or editorial control with editorial responsibility is not given, so it is taken as not: that exception of Art 50(4) second subparagraph is not applied.",
+          "") AS ?absent)
+  BIND(CONCAT("The system is used to generate or manipulate ", ?what, ", from ", STR(?applies), ".", ?absent) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|category|", STR(?transparencyCase))))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?transparencyCase))))) AS ?case)
 } ;

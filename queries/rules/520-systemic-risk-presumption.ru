@@ -94,13 +94,18 @@ WHERE {
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|borderline")))) AS ?d)
 } ;
 # Planned compute above the threshold: it is known that the condition will be met (Art 52(1)).
+# A model in training may give only the planned compute and the date it became known
+# (aia:thresholdKnownOn), with no training compute yet. Art 51(2) presumes high-impact capabilities
+# from the computation "used for its training", so before the compute used exceeds the threshold
+# the model is not classified with systemic risk: it is a general-purpose AI model whose provider
+# must notify within two weeks of knowing that the condition will be met (Art 52(1), Recital 112).
 INSERT {
   ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .
   ?d a aia:Determination ;
     aia:determinationOf ?m ;
     aia:conclusion aiac:outcome-threshold-will-be-met ;
     aia:byRule aiar:art-51-1-a-presumption ;
-    aia:legalBasis aiap:art_52.par_1 , aiap:art_51.par_2 ;
+    aia:legalBasis aiap:art_52.par_1 , aiap:art_51.par_2 , <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> ;
     aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:plannedTrainingComputeFLOP ; aia:premiseValue ?planned ] ,
       [ aia:premiseSubject aiaa:run ; aia:premiseProperty aia:usesThreshold ; aia:premiseValue ?t ] ;
     aia:explanation ?explanation ;
@@ -135,10 +140,18 @@ WHERE {
     }
   }
   OPTIONAL { ?m aia:thresholdKnownOn ?known }
+  OPTIONAL { ?m aia:hasComputeEstimate ?usedEstimate . ?usedEstimate rdfs:label ?usedLabel }
   BIND(IF(BOUND(?known), BNODE(), ?unbound) AS ?knownPremise)
+  BIND(IF(BOUND(?usedLabel),
+          CONCAT("The training compute used so far, ", ?usedLabel, ", does not exceed the threshold. "),
+          "No training compute used so far is given: the model is taken to be still in training. ") AS ?usedText)
   BIND(CONCAT("The planned training compute of ", ?ps, " FLOP exceeds the threshold of ", ?ts, " ", ?tsource,
               ": it is known that the model will meet the condition of Art 51(1)(a), so the provider must notify the Commission within two weeks",
-              COALESCE(CONCAT(" of ", STR(?known)), " of knowing it"), " (Art 52(1)).") AS ?explanation)
+              COALESCE(CONCAT(" of ", STR(?known), ", the date this became known"),
+                       " of knowing it (the date it became known, aia:thresholdKnownOn, is not given, so no due date can be computed)"),
+              " (Art 52(1)). ", ?usedText,
+              "Art 51(2) presumes high-impact capabilities only when the computation used for training is greater than the threshold, so the model is not yet classified as a general-purpose AI model with systemic risk; ",
+              "it will be once the compute used exceeds the threshold (Art 51(1)(a), Art 51(2)), unless the Commission accepts the provider's substantiated arguments that it exceptionally does not present systemic risks (Art 52(2)-(3)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|planned")))) AS ?d)
 } ;
 # The Commission accepted the provider's arguments: not classified as systemic risk (Art 52(2)-(3)).

@@ -1,5 +1,5 @@
 # Rule: gpai-open-source-and-transition
-# Label: Open-source exemption of Art 53(2) and Art 54(6), limited by systemic risk; Art 111(3) transition for models already on the market
+# Label: Open-source exemption of Art 53(2) and Art 54(6), limited by systemic risk or not met; Art 111(3) transition for models already on the market
 # Provisions: aiap:art_53.par_2 aiap:art_54.par_6 aiap:art_111.par_3
 # Runs after the systemic-risk rules (520, 530): the exemption is granted only to models with no
 # gpai-systemic-risk determination. The Art 111(3) cut-off and compliance date are read from
@@ -51,6 +51,45 @@ WHERE {
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|limited")))) AS ?d)
+} ;
+# Open licence, but the weights, the architecture or the usage information are not public: no
+# exemption. A fact that is not given is taken as not public (the exemption needs all three to be
+# public), and the explanation says which facts were stated false and which were not given.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-open-source-exemption-not-met ;
+    aia:byRule aiar:gpai-open-source-and-transition ;
+    aia:legalBasis aiap:art_53.par_2 , aiap:art_54.par_6 ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:freeAndOpenSourceLicence ; aia:premiseValue true ] ,
+                ?weightsPremise , ?architecturePremise , ?usagePremise ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?weightsPremise aia:premiseSubject ?m ; aia:premiseProperty aia:weightsPublic ; aia:premiseValue false .
+  ?architecturePremise aia:premiseSubject ?m ; aia:premiseProperty aia:architecturePublic ; aia:premiseValue false .
+  ?usagePremise aia:premiseSubject ?m ; aia:premiseProperty aia:usageInformationPublic ; aia:premiseValue false .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:freeAndOpenSourceLicence true .
+  FILTER(isIRI(?m))
+  FILTER NOT EXISTS { ?m aia:weightsPublic true ; aia:architecturePublic true ; aia:usageInformationPublic true }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(EXISTS { ?m aia:weightsPublic true } AS ?weightsTrue)
+  BIND(EXISTS { ?m aia:weightsPublic false } AS ?weightsFalse)
+  BIND(EXISTS { ?m aia:architecturePublic true } AS ?architectureTrue)
+  BIND(EXISTS { ?m aia:architecturePublic false } AS ?architectureFalse)
+  BIND(EXISTS { ?m aia:usageInformationPublic true } AS ?usageTrue)
+  BIND(EXISTS { ?m aia:usageInformationPublic false } AS ?usageFalse)
+  BIND(IF(?weightsFalse && !?weightsTrue, BNODE(), ?unbound) AS ?weightsPremise)
+  BIND(IF(?architectureFalse && !?architectureTrue, BNODE(), ?unbound) AS ?architecturePremise)
+  BIND(IF(?usageFalse && !?usageTrue, BNODE(), ?unbound) AS ?usagePremise)
+  BIND(IF(?weightsTrue, "", IF(?weightsFalse, "the weights are not public; ", "whether the weights are public is not given, so they are taken as not public; ")) AS ?weightsText)
+  BIND(IF(?architectureTrue, "", IF(?architectureFalse, "the architecture information is not public; ", "whether the architecture information is public is not given, so it is taken as not public; ")) AS ?architectureText)
+  BIND(IF(?usageTrue, "", IF(?usageFalse, "the usage information is not public; ", "whether the usage information is public is not given, so it is taken as not public; ")) AS ?usageText)
+  BIND(REPLACE(CONCAT(?weightsText, ?architectureText, ?usageText), "; $", "") AS ?missing)
+  BIND(CONCAT("The model is released under a free and open-source licence, but ", ?missing,
+              ". The exemptions of Art 53(2) (points (a) and (b) of Art 53(1)) and Art 54(6) (authorised representative) need the weights, the architecture information and the usage information to be public, so they do not apply.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|not-met")))) AS ?d)
 } ;
 INSERT {
   ?m aia:satisfiesTrigger aiac:transition-art-111-3 .

@@ -3,10 +3,12 @@
 A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
 as-of date, a law version, and what the assessment must conclude: the exact set of
 categories (and flags, if given), determinations that must be present (with at least the
-given legal basis), obligations that must be present (matched by citation and role, and by
-dates where given) and obligations that must be absent. An obligation's ``citation`` matches
-the provision that imposes it or any provision of its legal basis; with ``exact: true`` only
-the imposing provision matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines.
+given legal basis, and with ``explanation_contains`` in their explanation where given),
+obligations that must be present (matched by citation and role, and by dates where given;
+``due: null`` for no due date) and obligations that must be absent. An obligation's
+``citation`` matches the provision that imposes it or any provision of its legal basis; with
+``exact: true`` only the imposing provision matches. ``fine_tier``, ``cap`` and
+``cap_provision`` match its fines.
 """
 
 from __future__ import annotations
@@ -90,7 +92,10 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
             "applies_from" not in want
             or _as_date(want["applies_from"]) == obligation["applies_from"]
         )
-        and ("due" not in want or _as_date(want["due"]) == obligation["due"])
+        and (
+            "due" not in want
+            or (_as_date(want["due"]) if want["due"] is not None else None) == obligation["due"]
+        )
         and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
         and _fine_matches(want, obligation)
     )
@@ -112,6 +117,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             for d in subject["determinations"]
             if d["conclusion"] == want["conclusion"]
             and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
+            and want.get("explanation_contains", "") in (d.get("explanation") or "")
             and _fine_matches(want, d)
         ]
         if not found:

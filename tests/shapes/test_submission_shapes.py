@@ -9,9 +9,8 @@ Every node shape ``aiash:<Name>`` has a directory ``submission/<Name>/`` holding
   ``{file, severity, path, legal_basis}`` compared per file as a multiset. ``path`` is compact
   (``aia:practiceArea``) or null, ``legal_basis`` lists citations as the validator prints them.
 
-Results of other shapes are ignored. Known defects of the shapes are listed in
-:data:`KNOWN_DEFECTS`; their tests are strict xfails, so fixing a shape makes them fail until
-the mark is removed.
+Results of other shapes are ignored. Every fixture test must pass: there is no list of known
+defects and no expected failure.
 """
 
 from __future__ import annotations
@@ -64,20 +63,6 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 
 ResultKey = tuple[str, str | None, tuple[str, ...]]  # severity, compact path, legal basis
 
-_UNSATISFIABLE = (
-    "unsatisfiable by design: the target selects only nodes the constraint rejects, so no "
-    "targeted node can conform (a notice rather than a check)"
-)
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("targeted", "SubjectKind", "valid.ttl"): _UNSATISFIABLE
-    + ": it selects subjects without an accepted rdf:type and requires sh:hasValue aia:AISystem",
-    ("targeted", "AnnexIIIWithoutDerogation", "valid.ttl"): _UNSATISFIABLE
-    + ": it selects Annex III systems without aia:reliesOnCondition and requires one",
-    ("targeted", "SubjectKind", "valid-2.ttl"): _UNSATISFIABLE
-    + ": a subject typed with a subclass of aia:AIArtefact is (rightly) not selected",
-}
-
-
 # ---------------------------------------------------------------- discovery
 
 
@@ -109,13 +94,10 @@ def _fixture_files(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     ]
 
 
-def _cases(kind: str, pattern: re.Pattern[str]) -> list[Any]:
-    cases = []
-    for shape, file in _fixture_files(pattern):
-        reason = KNOWN_DEFECTS.get((kind, shape, file))
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        cases.append(pytest.param(shape, file, id=f"{shape}/{file}", marks=marks))
-    return cases
+def _cases(pattern: re.Pattern[str]) -> list[Any]:
+    return [
+        pytest.param(shape, file, id=f"{shape}/{file}") for shape, file in _fixture_files(pattern)
+    ]
 
 
 def _property_shapes(shape: Node) -> list[Node]:
@@ -245,7 +227,7 @@ def test_no_orphan_fixture_directories() -> None:
 # ---------------------------------------------------------------- fixtures against shapes
 
 
-@pytest.mark.parametrize(("shape", "file"), _cases("valid", VALID_NAME))
+@pytest.mark.parametrize(("shape", "file"), _cases(VALID_NAME))
 def test_valid_fixture_raises_nothing(
     validator: SubmissionValidator, shape: str, file: str
 ) -> None:
@@ -253,7 +235,7 @@ def test_valid_fixture_raises_nothing(
     assert not findings, f"aiash:{shape} reports on {file}:\n{_describe(findings)}"
 
 
-@pytest.mark.parametrize(("shape", "file"), _cases("targeted", VALID_NAME))
+@pytest.mark.parametrize(("shape", "file"), _cases(VALID_NAME))
 def test_valid_fixture_is_targeted(validator: SubmissionValidator, shape: str, file: str) -> None:
     """The shape's target selects a node of the fixture (else "valid" would prove nothing)."""
     path = FIXTURES / shape / file
@@ -275,7 +257,7 @@ def test_valid_fixture_is_targeted(validator: SubmissionValidator, shape: str, f
     assert focus, f"the target of aiash:{shape} selects no node of {file}"
 
 
-@pytest.mark.parametrize(("shape", "file"), _cases("invalid", INVALID_NAME))
+@pytest.mark.parametrize(("shape", "file"), _cases(INVALID_NAME))
 def test_invalid_fixture_results(validator: SubmissionValidator, shape: str, file: str) -> None:
     findings = _findings(validator, shape, file)
     observed: Counter[ResultKey] = Counter(

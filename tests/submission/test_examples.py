@@ -31,19 +31,6 @@ VOCABULARY = REPO_ROOT / "ontology" / "modules" / "submission.ttl"
 MARKER = re.compile(r"^<!-- example: (?P<path>\S+) -->$")
 FENCE = re.compile(r"^```[\w-]*$")
 
-# Examples that are right but fail today because of a shape, not because of the example. Each
-# is expected to fail (strict): once the shape is fixed the test passes, which fails the run,
-# and the entry must be removed.
-_MAX_COUNT_ON_ALTERNATIVE_PATH = (
-    "shapes/submission.shapes.ttl, aiash:GPAIModelCompute: the property shape on the "
-    "sh:alternativePath of aia:trainingComputeFLOP ... aia:plannedTrainingComputeFLOP has "
-    "sh:maxCount 1, which counts the values of all the alternatives together, so a model giving "
-    "parameters and training tokens (the estimation inputs the node shape itself asks for) is "
-    "reported as a violation"
-)
-KNOWN_SHAPE_BUGS: dict[str, str] = {
-}
-
 
 def _example_files() -> list[Path]:
     return sorted(
@@ -62,10 +49,7 @@ def _relative(path: Path) -> str:
 def _example_params() -> list[object]:
     params: list[object] = []
     for path in _example_files():
-        marks = []
-        if path.name in KNOWN_SHAPE_BUGS:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_SHAPE_BUGS[path.name]))
-        params.append(pytest.param(path, id=path.relative_to(EXAMPLES).as_posix(), marks=marks))
+        params.append(pytest.param(path, id=path.relative_to(EXAMPLES).as_posix()))
     return params
 
 
