@@ -29,7 +29,7 @@ from aiact_kg.submission.checks import Statement
 from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, term_findings
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
-from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.reading import InputDocument, submission_base_iri
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -184,6 +184,31 @@ def _checked_in_python(
     )
 
 
+def _record(results: Graph, findings: Sequence[tuple[Node, Finding]]) -> None:
+    """Add the findings of the Python checks to the SHACL report, so that it says the same."""
+    report = next(results.subjects(RDF.type, SH.ValidationReport), None)
+    if report is None:
+        return
+    severities = {label: iri for iri, label in _SEVERITIES.items()}
+    for node, finding in findings:
+        result = BNode()
+        check = URIRef(finding.shape)
+        for predicate, value in (
+            (RDF.type, SH.ValidationResult),
+            (SH.focusNode, node),
+            (SH.resultMessage, Literal(finding.message, lang="en")),
+            (SH.resultSeverity, severities[finding.severity]),
+            (SH.sourceShape, check),
+            (SH.sourceConstraintComponent, check),
+        ):
+            results.add((result, predicate, value))
+        if finding.path:
+            results.add((result, SH.resultPath, URIRef(finding.path)))
+        results.add((report, SH.result, result))
+        if finding.severity == "violation":
+            results.set((report, SH.conforms, Literal(False)))
+
+
 class _SubmissionIndex:
     """Which file each node came from, and which described subject it belongs to."""
 
@@ -255,15 +280,20 @@ class SubmissionValidator:
             )
         nodes = _SubmissionIndex(submission, origin)
         checked = _checked_in_python(statements, results_graph, submission)
+        missing = no_subject_findings(
+            statements,
+            [document.name for document in documents],
+            [str(kind) for kind in SUBJECT_KINDS],
+            load_vocabulary(),
+        )
         subjects = self._group(results_graph, nodes, checked)
         subjects += tuple(
             SubjectReport(file=file, iri="", kind=None, findings=(finding,))
-            for file, finding in no_subject_findings(
-                statements,
-                [document.name for document in documents],
-                [str(kind) for kind in SUBJECT_KINDS],
-                load_vocabulary(),
-            )
+            for file, finding in missing
+        )
+        _record(
+            results_graph,
+            checked + [(URIRef(submission_base_iri(file)), finding) for file, finding in missing],
         )
         return ValidationReport(len(documents), subjects, tuple(unreadable), results_graph)
 

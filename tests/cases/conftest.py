@@ -2,7 +2,8 @@
 
 A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
 as-of date, a law version, and what the assessment must conclude: the exact set of
-categories (and flags, if given), determinations that must be present (with at least the
+categories (and flags, if given), for an invalid description a phrase of the expected violation
+(``violation``), determinations that must be present (with at least the
 given legal basis), obligations that must be present (matched by citation and role, and by
 dates where given) and obligations that must be absent.
 """
@@ -132,6 +133,10 @@ def check_case(case: dict[str, Any], data: dict[str, Any]) -> list[str]:
         messages = [v["message"] for v in data["violations"]]
         return [f"valid is {data['valid']}, expected {expected.get('valid', True)}: {messages}"]
     if not data["valid"]:
+        wanted = expected.get("violation")  # a phrase one of the violation messages must hold
+        messages = [v["message"] for v in data["violations"]]
+        if wanted and not any(wanted in message for message in messages):
+            return [f"no violation says {wanted!r}: {messages}"]
         return []
     subjects = {s["iri"]: s for s in data["subjects"]}
     iri = _iri(expected["subject"])
