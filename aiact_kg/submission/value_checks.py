@@ -110,6 +110,14 @@ def value_findings(
                     ),
                 )
             )
+    return found + _one_value_findings(values, vocabulary)
+
+
+def _one_value_findings(
+    values: dict[tuple[Node, Node], dict[Value, Statement]], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each subject and property given two or more different values."""
+    found: list[tuple[Node, Finding]] = []
     for (subject, predicate), distinct in values.items():
         if len(distinct) < 2:
             continue

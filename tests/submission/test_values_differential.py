@@ -55,7 +55,7 @@ MILITARY = (
 )
 OPTIONS = AssessmentOptions(as_of=date(2026, 11, 22))
 SETTINGS = settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -145,7 +145,9 @@ _numbers = st.one_of(
     st.builds(lambda i: f"{i}", st.integers(-(10**27), 10**27)),
     st.builds(lambda i, f: f"{i}.{f}", _digits, st.integers(0, 10**20)),
     st.builds(lambda s, d: f"{s}{d}", st.sampled_from(["+", "-", "00"]), _digits),
-    st.sampled_from(["INF", "+INF", "-INF", "NaN", "-0", "0.0", " 3e25", "3e25 ", "1_0e25", ""]),
+    st.sampled_from(
+        ["INF", "+INF", "-INF", "NaN", "-0", "0.0", " 3e25", "3e25 ", "1_0e25", "", "Infinity"]
+    ),
 )
 
 
@@ -160,6 +162,9 @@ _numbers = st.one_of(
 @example(lexical="1e400", datatype="double")
 @example(lexical="1e26", datatype="decimal")
 @example(lexical="+1.0000001e25", datatype="double")
+@example(lexical="NaN", datatype="decimal")  # Python reads it as a decimal; pyshacl crashed
+@example(lexical="Infinity", datatype="decimal")
+@example(lexical="1_000", datatype="integer")
 def test_training_compute(lexical: str, datatype: str) -> None:
     written = f'"{lexical}"^^xsd:{datatype}'
     _check(COMPUTE, written, _canonical_number(lexical, datatype))
