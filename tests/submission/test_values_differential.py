@@ -1,8 +1,8 @@
 """Differential test: whatever validation accepts, the rules read as its canonical form.
 
-Boundary values of a number (training compute), a date (a Commission designation's date) and a
-boolean (the military exclusion) are written in many ways and fed through ``validate`` and
-``assess``. For each:
+Boundary values of a number (training compute), a date (a Commission designation's date, a
+placing on the market) and a boolean (the military exclusion) are written in many ways and fed
+through ``validate`` and ``assess``. For each:
 
 * if the value is not in the value space of its datatype (checked here against the lexical
   forms of XML Schema 1.1 and Python's numbers and dates, independently of the code under
@@ -47,6 +47,10 @@ DESIGNATION = (
     '  aia:placedOnMarketOn "2025-10-01"^^xsd:date ; aia:trainingComputeFLOP 5.0e24 ;\n'
     "  aia:hasProcedureEvent ex:designation .\n"
     "ex:designation a aia:CommissionDesignation ; aia:eventDate {value} .\n" + PARTY
+)
+LEGACY = (
+    'ex:m a aia:GeneralPurposeAIModel ; aia:modelName "Model" ; aia:hasProvider ex:acme ;\n'
+    "  aia:placedOnMarketOn {value} ; aia:trainingComputeFLOP 5.0e24 .\n" + PARTY
 )
 MILITARY = (
     "ex:s a aia:AISystem ; aia:hasProvider ex:acme ; aia:intendedPurpose aiac:purpose-other ;\n"
@@ -205,12 +209,15 @@ _dates = st.one_of(
 
 
 @SETTINGS
-@given(lexical=_dates)
-@example(lexical="2025-10-01T00:00:00")
-@example(lexical="2026-11-22+14:00")
-@example(lexical="2026-11-23-14:00")
-def test_commission_designation_date(lexical: str) -> None:
-    _check(DESIGNATION, f'"{lexical}"^^xsd:date', _canonical_date(lexical))
+@given(lexical=_dates, template=st.sampled_from([DESIGNATION, LEGACY]))
+@example(lexical="2025-10-01T00:00:00", template=DESIGNATION)
+@example(lexical="2026-11-22+14:00", template=DESIGNATION)
+@example(lexical="2026-11-23-14:00", template=DESIGNATION)
+@example(lexical="2025-08-01T12:00:00", template=LEGACY)
+@example(lexical="2025-08-01-14:00", template=LEGACY)
+def test_dates(lexical: str, template: str) -> None:
+    """A Commission designation's date (Art 51(1)(b)) and a placing on the market (Art 111(3))."""
+    _check(template, f'"{lexical}"^^xsd:date', _canonical_date(lexical))
 
 
 # -- booleans ---------------------------------------------------------------------------------
