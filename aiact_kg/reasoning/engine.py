@@ -32,6 +32,7 @@ from aiact_kg.reasoning.rules import Rule, load_rules
 from aiact_kg.resources import knowledge_base_sources
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.values import canonical_quads
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -188,7 +189,7 @@ def run_rules(
     store.raw.extend(
         Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
         for document in documents
-        for quad in document.quads
+        for quad in canonical_quads(document.quads)
     )
     store.raw.extend(_run_quads(run, options, rules))
     store.raw.extend(_input_quads(run, documents))

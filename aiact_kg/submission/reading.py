@@ -187,7 +187,7 @@ def read_rdf_bytes(
     return InputDocument(
         name=name,
         rdf_format=chosen,
-        quads=skolemize(quads, name),
+        quads=skolemize(quads, name, text),
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )

@@ -45,7 +45,7 @@ def report_json(report: ValidationReport) -> dict[str, Any]:
         "conforms": report.conforms,
         "documents": report.documents,
         "counts": {
-            "subjects": len(report.subjects),
+            "subjects": report.described,
             "violation": report.count("violation"),
             "warning": report.count("warning"),
             "info": report.count("info"),
@@ -78,7 +78,8 @@ def _finding_text(finding: Finding) -> list[str]:
         )
         if part
     )
-    lines.append(f"      at{node}" + (f" ({detail})" if detail else ""))
+    if node or detail:
+        lines.append(f"      at{node}" + (f" ({detail})" if detail else ""))
     return lines
 
 
@@ -92,18 +93,19 @@ def render_text(report: ValidationReport) -> str:
             current_file = subject.file
             lines.append(f"{subject.file}:")
         kind = f" ({subject.kind})" if subject.kind else ""
+        name = subject.iri or "(no AI system or model described)"
         status = (
             "does not conform"
             if any(f.severity == "violation" for f in subject.findings)
             else "conforms"
         )
-        lines.append(f"  {subject.iri}{kind}: {status}")
+        lines.append(f"  {name}{kind}: {status}")
         for finding in subject.findings:
             lines += _finding_text(finding)
     verdict = "conforms" if report.conforms else "does not conform"
     lines.append("")
     lines.append(
-        f"{report.documents} document(s), {len(report.subjects)} subject(s): "
+        f"{report.documents} document(s), {report.described} subject(s): "
         f"{report.count('violation')} violation(s), {report.count('warning')} warning(s), "
         f"{report.count('info')} info, {len(report.unreadable)} unreadable — {verdict}"
     )

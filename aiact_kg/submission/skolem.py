@@ -27,7 +27,8 @@ from pyoxigraph import BlankNode, NamedNode, Quad
 __all__ = ["SKOLEM_BASE", "blank_label", "document_key", "is_skolem_iri", "skolemize"]
 
 SKOLEM_BASE: Final = "https://w3id.org/aiact-kg/genid/"
-_ANONYMOUS: Final = re.compile(r"^[0-9a-f]{32}$")  # pyoxigraph's random labels
+# pyoxigraph labels an anonymous node with a random 128-bit number in hexadecimal
+_GENERATED: Final = re.compile(r"^[0-9a-f]{24,32}$")
 
 
 def document_key(name: str) -> str:
@@ -38,14 +39,21 @@ def document_key(name: str) -> str:
 class _Namer:
     """Gives each blank node of one document its IRI."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, text: bytes | None) -> None:
+        self.text = text
         self.prefix = f"{SKOLEM_BASE}{document_key(name)}/"
         self.iris: dict[str, NamedNode] = {}
         self.taken: set[str] = set()
         self.anonymous = 0
 
+    def is_anonymous(self, label: str) -> bool:
+        """True for a label the parser made up (one the document does not contain)."""
+        if not _GENERATED.match(label):
+            return False
+        return self.text is None or label.encode("ascii") not in self.text
+
     def label_for(self, label: str) -> str:
-        if not _ANONYMOUS.match(label):
+        if not self.is_anonymous(label):
             return label
         while True:
             self.anonymous += 1
@@ -63,14 +71,18 @@ class _Namer:
         return found
 
 
-def skolemize(quads: Iterable[Quad], name: str) -> tuple[Quad, ...]:
-    """The quads of the document ``name`` with every blank node replaced by its skolem IRI."""
-    namer = _Namer(name)
+def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tuple[Quad, ...]:
+    """The quads of the document ``name`` with every blank node replaced by its skolem IRI.
+
+    ``text``, the document as parsed, tells labels the document uses from labels the parser
+    made up for anonymous nodes.
+    """
+    namer = _Namer(name, text)
     listed = tuple(quads)
     # reserve the document's own labels first, so an anonymous node never takes one of them
     for quad in listed:
         for term in (quad.subject, quad.object, quad.graph_name):
-            if isinstance(term, BlankNode) and not _ANONYMOUS.match(term.value):
+            if isinstance(term, BlankNode) and not namer.is_anonymous(term.value):
                 namer.taken.add(term.value)
     if not namer.taken and not any(_has_blank(quad) for quad in listed):
         return listed

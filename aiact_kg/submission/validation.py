@@ -12,6 +12,7 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 
 from pyoxigraph import BlankNode as OxBlankNode
@@ -25,9 +26,14 @@ from rdflib.term import Node
 from aiact_kg import resources
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.submission.checks import Statement
+from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, term_findings
 from aiact_kg.submission.errors import InputFormatError
-from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.findings import Finding as Finding
+from aiact_kg.submission.reading import InputDocument, submission_base_iri
 from aiact_kg.submission.skolem import blank_label
+from aiact_kg.submission.value_checks import value_findings
+from aiact_kg.submission.vocabulary import load_vocabulary
 
 SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
 SUBJECT_KINDS = {
@@ -42,20 +48,6 @@ SUBJECT_KINDS = {
 }
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem found in a submission."""
-
-    severity: str  # "violation" | "warning" | "info"
-    message: str
-    focus_node: str
-    path: str | None
-    value: str | None
-    shape: str
-    legal_basis: tuple[str, ...]  # citations, e.g. "Art 6(3) third subparagraph"
-    provisions: tuple[str, ...]  # provision IRIs
 
 
 @dataclass(frozen=True)
@@ -83,6 +75,11 @@ class ValidationReport:
         )
 
     @property
+    def described(self) -> int:
+        """How many AI systems and models are described (entries with a kind)."""
+        return sum(1 for subject in self.subjects if subject.kind is not None)
+
+    @property
     def conforms(self) -> bool:
         return not self.unreadable and self.count("violation") == 0
 
@@ -102,7 +99,12 @@ def _to_rdflib(term: object, document: int) -> Node:
     if isinstance(term, OxLiteral):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        literal = Literal(term.value, datatype=URIRef(term.datatype.value))
+        if isinstance(literal.value, Decimal) and literal.value.is_nan():
+            # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
+            # pyshacl: the shapes get the text as a string; the value checks report the literal
+            return Literal(term.value)
+        return literal
     raise TypeError(f"unexpected RDF term {term!r}")
 
 
@@ -151,6 +153,69 @@ def _label(node: Node | None) -> str | None:
     return blank_label(str(node))
 
 
+def _as_written(term: object) -> tuple[str | None, str | None]:
+    """The lexical form and datatype of a literal exactly as parsed (rdflib normalises them)."""
+    if isinstance(term, OxLiteral):
+        return term.value, term.datatype.value
+    return None, None
+
+
+def _reported(results: Graph, submission: Graph) -> set[tuple[Node | None, Node | None]]:
+    """The (node, property) pairs the shapes report a violation for."""
+    pairs: set[tuple[Node | None, Node | None]] = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        if results.value(result, SH.resultSeverity) != SH.Violation:
+            continue
+        focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        if not isinstance(path, URIRef) and focus is not None and value is not None:
+            path = next(submission.predicates(focus, value), path)  # an alternative path
+        pairs.add((focus, path))
+    return pairs
+
+
+def _checked_in_python(
+    statements: Sequence[Statement], results: Graph, submission: Graph
+) -> list[tuple[Node, Finding]]:
+    """The findings of the Python checks, less those a shape already reports (same node and
+    property)."""
+    vocabulary = load_vocabulary()
+    reported = _reported(results, submission)
+    values = [
+        (node, finding)
+        for node, finding in value_findings(statements, vocabulary)
+        if (node, URIRef(finding.path or "")) not in reported
+    ]
+    return (
+        values + disjoint_findings(statements, vocabulary) + term_findings(statements, vocabulary)
+    )
+
+
+def _record(results: Graph, findings: Sequence[tuple[Node, Finding]]) -> None:
+    """Add the findings of the Python checks to the SHACL report, so that it says the same."""
+    report = next(results.subjects(RDF.type, SH.ValidationReport), None)
+    if report is None:
+        return
+    severities = {label: iri for iri, label in _SEVERITIES.items()}
+    for node, finding in findings:
+        result = BNode()
+        check = URIRef(finding.shape)
+        for predicate, value in (
+            (RDF.type, SH.ValidationResult),
+            (SH.focusNode, node),
+            (SH.resultMessage, Literal(finding.message, lang="en")),
+            (SH.resultSeverity, severities[finding.severity]),
+            (SH.sourceShape, check),
+            (SH.sourceConstraintComponent, check),
+        ):
+            results.add((result, predicate, value))
+        if finding.path:
+            results.add((result, SH.resultPath, URIRef(finding.path)))
+        results.add((report, SH.result, result))
+        if finding.severity == "violation":
+            results.set((report, SH.conforms, Literal(False)))
+
+
 class _SubmissionIndex:
     """Which file each node came from, and which described subject it belongs to."""
 
@@ -193,6 +258,7 @@ class SubmissionValidator:
         data = Graph()
         submission = Graph()
         origin: dict[Node, str] = {}
+        statements: list[Statement] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
@@ -204,6 +270,7 @@ class SubmissionValidator:
                     )
                     submission.add(triple)
                     origin.setdefault(triple[0], document.name)
+                    statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
         data += submission
         for triple in self.background:
             data.add(triple)
@@ -218,7 +285,23 @@ class SubmissionValidator:
                 allow_warnings=True,
                 allow_infos=True,
             )
-        subjects = self._group(results_graph, _SubmissionIndex(submission, origin))
+        nodes = _SubmissionIndex(submission, origin)
+        checked = _checked_in_python(statements, results_graph, submission)
+        missing = no_subject_findings(
+            statements,
+            [document.name for document in documents],
+            [str(kind) for kind in SUBJECT_KINDS],
+            load_vocabulary(),
+        )
+        subjects = self._group(results_graph, nodes, checked)
+        subjects += tuple(
+            SubjectReport(file=file, iri="", kind=None, findings=(finding,))
+            for file, finding in missing
+        )
+        _record(
+            results_graph,
+            checked + [(URIRef(submission_base_iri(file)), finding) for file, finding in missing],
+        )
         return ValidationReport(len(documents), subjects, tuple(unreadable), results_graph)
 
     def _finding(self, results: Graph, result: Node, submission: Graph) -> Finding:
@@ -241,7 +324,12 @@ class SubmissionValidator:
             provisions=provisions,
         )
 
-    def _group(self, results: Graph, index: _SubmissionIndex) -> tuple[SubjectReport, ...]:
+    def _group(
+        self,
+        results: Graph,
+        index: _SubmissionIndex,
+        checked: Iterable[tuple[Node, Finding]] = (),
+    ) -> tuple[SubjectReport, ...]:
         grouped: dict[Node, list[Finding]] = {}
         for result in results.subjects(RDF.type, SH.ValidationResult):
             focus = results.value(result, SH.focusNode)
@@ -250,6 +338,8 @@ class SubmissionValidator:
             grouped.setdefault(index.subject_of(focus), []).append(
                 self._finding(results, result, index.graph)
             )
+        for node, finding in checked:
+            grouped.setdefault(index.subject_of(node), []).append(finding)
         described = set(index.kinds) | set(grouped)
         reports = [
             SubjectReport(

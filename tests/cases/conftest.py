@@ -2,13 +2,13 @@
 
 A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
 as-of date, a law version, and what the assessment must conclude: the exact set of
-categories (and flags, if given), determinations that must be present (with at least the
-given legal basis, and with ``explanation_contains`` in their explanation where given),
-obligations that must be present (matched by citation and role, and by dates where given;
-``due: null`` for no due date) and obligations that must be absent. An obligation's
-``citation`` matches the provision that imposes it or any provision of its legal basis; with
-``exact: true`` only the imposing provision matches. ``fine_tier``, ``cap`` and
-``cap_provision`` match its fines.
+categories (and flags, if given), for an invalid description a phrase of the expected violation
+(``violation``), determinations that must be present (with at least the given legal basis, and
+with ``explanation_contains`` in their explanation where given), obligations that must be
+present (matched by citation and role, and by dates where given; ``due: null`` for no due date)
+and obligations that must be absent. An obligation's ``citation`` matches the provision that
+imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
+matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines.
 """
 
 from __future__ import annotations
@@ -146,6 +146,10 @@ def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> li
         messages = [v["message"] for v in data["violations"]]
         return [f"valid is {data['valid']}, expected {expected.get('valid', True)}: {messages}"]
     if not data["valid"]:
+        wanted = expected.get("violation")  # a phrase one of the violation messages must hold
+        messages = [v["message"] for v in data["violations"]]
+        if wanted and not any(wanted in message for message in messages):
+            return [f"no violation says {wanted!r}: {messages}"]
         return []
     subjects = {s["iri"]: s for s in data["subjects"]}
     iri = _iri(expected["subject"], name)

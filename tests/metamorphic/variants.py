@@ -201,7 +201,7 @@ def variants(quads: Sequence[Quad], seed: int, tag: str = "") -> list[Variant]:
 _VARIANT_IRI = re.compile(re.escape(VARIANT_PREFIX) + r"\d+:")
 _SKOLEM_IRI = re.compile(re.escape(SKOLEM_BASE) + r"[0-9a-f]{12}/([A-Za-z0-9_.-]+)")
 _NAMED_BLANK = re.compile(re.escape(NAMED_BLANK_BASE) + r"[A-Za-z0-9_.-]+")
-_BLANK_LABEL = re.compile(r"_:[A-Za-z0-9_.-]+")
+_BLANK_LABEL = re.compile(r"_:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)")
 _RUN_NODE = re.compile(r"(?:aiaa:|https://w3id\.org/aiact-kg/assessment/)[0-9a-f]{32}/([\w-]+)")
 # a node a rule minted in one run: aiaa:<run id>/<kind>-<hash> (or the full IRI)
 _MINTED = re.compile(
@@ -216,9 +216,9 @@ def normalise_text(text: str, blanked: dict[str, str]) -> str:
         return blanked.get(match.group(1), "_:b")
 
     text = _SKOLEM_IRI.sub(skolem, text)
+    text = _BLANK_LABEL.sub(skolem, text)
     text = _VARIANT_IRI.sub("", text)
     text = _NAMED_BLANK.sub("_:b", text)
     text = _MINTED.sub(r"aiaa:\1-#", text)
-    text = _RUN_NODE.sub(r"aiaa:\1", text)
-    return _BLANK_LABEL.sub("_:b", text)
+    return _RUN_NODE.sub(r"aiaa:\1", text)
 

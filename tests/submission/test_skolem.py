@@ -39,6 +39,13 @@ def test_labelled_and_anonymous_blank_nodes_get_stable_iris() -> None:
     assert first == {f"{SKOLEM_BASE}{key}/{label}" for label in ("x", "anon-1", "anon-2")}
 
 
+def test_anonymous_nodes_are_named_the_same_on_every_reading() -> None:
+    """The parser's random labels vary in length (leading zeros are dropped); names must not."""
+    data = b"ex:a ex:p [ ex:q 1 ] , [ ex:q 2 ] , [ ex:q 3 ] ."
+    readings = {frozenset(_nodes("a.ttl", data)) for _ in range(40)}
+    assert len(readings) == 1
+
+
 def test_an_anonymous_node_never_takes_a_label_the_document_uses() -> None:
     nodes = _nodes("a.ttl", b"ex:a ex:p [ ex:q 1 ] , _:anon-1 . _:anon-1 ex:q 2 .")
     assert len(nodes) == 2

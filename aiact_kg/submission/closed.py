@@ -1,0 +1,214 @@
+"""Findings about the terms a submission uses: the vocabulary is closed.
+
+* An input that describes no AI system or model (no node typed one of the subject classes) is
+  a violation: nothing can be assessed, and the message says what the checker looks for.
+* An ``aia:`` term that the ontology does not declare is a warning naming the closest declared
+  term (the statements using it are not read).
+* A term of an external vocabulary we align to (DPV, AIRO, VAIR, ...) is a warning pointing to
+  the submission guide, with our aligned term where the alignments name one.
+* A node whose classes (stated with ``rdf:type``, or implied by the ``rdfs:range`` of a
+  property it is the value of) include two classes the ontology declares disjoint is a
+  violation: for example a system that is its own provider, or a subject typed both AI system
+  and AI model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Final
+
+from rdflib import URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from aiact_kg.namespaces import ONTOLOGY, compact
+from aiact_kg.submission.checks import Statement, finding, show
+from aiact_kg.submission.findings import Finding
+from aiact_kg.submission.values import XSD
+from aiact_kg.submission.vocabulary import Vocabulary
+
+GUIDE: Final = "docs/submission-guide.md"
+
+
+def _terms(statement: Statement) -> Iterator[URIRef]:
+    for node in (statement.subject, statement.predicate, statement.object):
+        if isinstance(node, URIRef):
+            yield node
+
+
+def _closest(term: str, vocabulary: Vocabulary) -> str | None:
+    names = {iri[len(ONTOLOGY) :].lower(): iri for iri in vocabulary.terms}
+    found = difflib.get_close_matches(term[len(ONTOLOGY) :].lower(), list(names), n=1, cutoff=0.6)
+    return names[found[0]] if found else None
+
+
+def _first_uses(
+    statements: Iterable[Statement], wanted: Callable[[str], bool]
+) -> dict[tuple[str, str], Statement]:
+    """The first statement using each wanted term, per file."""
+    uses: dict[tuple[str, str], Statement] = {}
+    for statement in statements:
+        for term in _terms(statement):
+            if wanted(str(term)):
+                uses.setdefault((str(term), statement.file), statement)
+    return uses
+
+
+def _unknown_term(term: str, statement: Statement, vocabulary: Vocabulary) -> Finding:
+    closest = _closest(term, vocabulary)
+    hint = f" Did you mean {compact(closest)}?" if closest else ""
+    return finding(
+        "closed-vocabulary",
+        "warning",
+        f"In {statement.file}, {compact(term)} (used by {show(statement.subject)}) is not a term "
+        f"of the aiact-kg vocabulary, so the statements using it are not read.{hint} The "
+        f"terms are listed in {GUIDE}.",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=compact(term) if term == str(statement.object) else None,
+    )
+
+
+def _external_term(term: str, statement: Statement, vocabulary: Vocabulary) -> Finding:
+    ours = vocabulary.matches.get(term, ())
+    hint = (
+        f" The aiact-kg term aligned with it: {', '.join(compact(o) for o in ours)}."
+        if ours
+        else ""
+    )
+    return finding(
+        "closed-vocabulary",
+        "warning",
+        f"In {statement.file}, {term} (used by {show(statement.subject)}) is a term of another "
+        f"vocabulary (DPV, AIRO, VAIR, ...), which aiact-kg does not read: describe the system "
+        f"or model with the aiact-kg vocabulary ({GUIDE}).{hint}",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=term if term == str(statement.object) else None,
+    )
+
+
+def term_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """Warnings for undeclared ``aia:`` terms and for terms of external vocabularies."""
+    found: list[tuple[Node, Finding]] = []
+    unknown = _first_uses(
+        statements, lambda t: t.startswith(ONTOLOGY) and t not in vocabulary.terms
+    )
+    for (term, _), statement in unknown.items():
+        found.append((statement.subject, _unknown_term(term, statement, vocabulary)))
+    for (term, _), statement in _first_uses(statements, vocabulary.is_external).items():
+        found.append((statement.subject, _external_term(term, statement, vocabulary)))
+    return found
+
+
+def no_subject_findings(
+    statements: Sequence[Statement],
+    files: Sequence[str],
+    subject_classes: Sequence[str],
+    vocabulary: Vocabulary,
+) -> list[tuple[str, Finding]]:
+    """One violation per file (with the file) when no input describes any system or model."""
+    if not files or any(
+        s.predicate == RDF.type and str(s.object) in subject_classes for s in statements
+    ):
+        return []
+    names = [compact(c) for c in subject_classes]
+    looked_for = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    foreign = sorted({t for t, _ in _first_uses(statements, vocabulary.is_external)})
+    unknown = sorted(
+        {
+            t
+            for t, _ in _first_uses(
+                statements, lambda t: t.startswith(ONTOLOGY) and t not in vocabulary.terms
+            )
+        }
+    )
+    notes = ""
+    if foreign:
+        notes += (
+            f" It uses terms of other vocabularies, which are not read: {', '.join(foreign[:5])}."
+        )
+    if unknown:
+        notes += (
+            " It uses aia: terms the vocabulary does not declare: "
+            f"{', '.join(compact(t) for t in unknown[:5])}."
+        )
+    provisions = {p for c in subject_classes for p in vocabulary.provisions.get(c, ())}
+    return [
+        (
+            file,
+            finding(
+                "no-subject",
+                "violation",
+                f"{file} describes no AI system or general-purpose AI model, and neither does any "
+                f"other input, so nothing can be checked or assessed. The checker looks for a node "
+                f"typed {looked_for} (see {GUIDE}).{notes}",
+                provisions=provisions,
+            ),
+        )
+        for file in files
+    ]
+
+
+def _classes(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> dict[Node, dict[str, tuple[str, Statement]]]:
+    """Per node: each class it belongs to, with why (the stated or implied class, statement)."""
+    stated: dict[Node, list[tuple[str, Statement]]] = {}
+    for statement in statements:
+        if statement.predicate == RDF.type and isinstance(statement.object, URIRef):
+            stated.setdefault(statement.subject, []).append((str(statement.object), statement))
+        elif statement.datatype is None and str(statement.predicate).startswith(ONTOLOGY):
+            implied = vocabulary.range_of(str(statement.predicate))
+            if implied is not None and not implied.startswith(XSD):
+                stated.setdefault(statement.object, []).append((implied, statement))
+    classes: dict[Node, dict[str, tuple[str, Statement]]] = {}
+    for node, sources in stated.items():
+        reasons: dict[str, tuple[str, Statement]] = {}
+        for cls, statement in sources:
+            for ancestor in sorted(vocabulary.classes_of([cls])):
+                reasons.setdefault(ancestor, (cls, statement))
+        classes[node] = reasons
+    return classes
+
+
+def _why(node: Node, cls: str, statement: Statement) -> str:
+    if statement.predicate == RDF.type and statement.subject == node:
+        return f"typed {compact(cls)}"
+    return f"the value of {compact(str(statement.predicate))} of {show(statement.subject)}"
+
+
+def disjoint_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each node that belongs to two classes declared disjoint."""
+    found: list[tuple[Node, Finding]] = []
+    for node, reasons in _classes(statements, vocabulary).items():
+        pairs = sorted(tuple(sorted(p)) for p in vocabulary.disjoint if p <= reasons.keys())
+        if not pairs:
+            continue
+        first, second = pairs[0]
+        (cls_a, why_a), (cls_b, why_b) = reasons[first], reasons[second]
+        provisions = [
+            p
+            for source in (cls_a, cls_b, str(why_a.predicate), str(why_b.predicate))
+            for p in vocabulary.provisions.get(source, ())
+        ]
+        message = (
+            f"In {why_a.file}, {show(node)} is both {compact(first)} "
+            f"({_why(node, cls_a, why_a)}) and {compact(second)} "
+            f"({_why(node, cls_b, why_b)}), which cannot be: the ontology "
+            "declares the two classes disjoint. Describe each with its own node."
+        )
+        found.append(
+            (
+                node,
+                finding(
+                    "disjoint-classes", "violation", message, focus=node, provisions=provisions
+                ),
+            )
+        )
+    return found

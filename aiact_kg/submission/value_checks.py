@@ -1,0 +1,144 @@
+"""Findings about literals the rules could not read, or read ambiguously.
+
+For each statement whose predicate is a property of our vocabulary, driven by the property's
+``rdfs:range`` in the ontology:
+
+* a literal of a checked datatype (boolean, date, numbers) must be exactly in the lexical form
+  of its datatype and its value finite and in range (:func:`.values.read_literal`);
+* a property whose range is a boolean, a date or a number takes a literal of that kind;
+* such a property takes one value per subject: two values that differ (compared by value, so
+  ``"1"^^xsd:boolean`` and ``true`` are one value) leave the fact undecided.
+
+Each problem is a violation that names the file, the node, the property and the value, and
+cites the provisions the property rests on (``aia:sourceProvision``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from rdflib.term import Node
+
+from aiact_kg.namespaces import ONTOLOGY, compact
+from aiact_kg.submission.checks import Statement, finding, show
+from aiact_kg.submission.findings import Finding
+from aiact_kg.submission.values import (
+    BOOLEAN,
+    CHECKED_TYPES,
+    DATE,
+    NUMERIC_TYPES,
+    Value,
+    read_literal,
+)
+from aiact_kg.submission.vocabulary import Vocabulary
+
+_KIND: Final = {BOOLEAN: "a boolean (true or false)", DATE: 'a date ("YYYY-MM-DD"^^xsd:date)'}
+_NUMBER: Final = "a number (e.g. 3.8e25)"
+
+
+def _kind(datatype: str) -> str:
+    return _NUMBER if datatype in NUMERIC_TYPES else _KIND.get(datatype, compact(datatype))
+
+
+def _same_kind(datatype: str, expected: str) -> bool:
+    if expected in NUMERIC_TYPES:
+        return datatype in NUMERIC_TYPES
+    return datatype == expected
+
+
+def _where(statement: Statement) -> str:
+    return (
+        f"In {statement.file}, {show(statement.subject)} has "
+        f"{compact(str(statement.predicate))} {statement.shown()}"
+    )
+
+
+def _wrong_kind(statement: Statement, expected: str) -> str | None:
+    if statement.datatype is None:
+        return f"{_where(statement)}, but the property takes {_kind(expected)}, not a node."
+    if not _same_kind(statement.datatype, expected):
+        return f"{_where(statement)}, but the property takes {_kind(expected)}."
+    return None
+
+
+def _values_text(values: Iterable[Value]) -> str:
+    shown = sorted(str(v).lower() if isinstance(v, bool) else str(v) for v in values)
+    return ", ".join(shown)
+
+
+def value_findings(
+    statements: Iterable[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """The violations about literal values, each with the node it concerns."""
+    found: list[tuple[Node, Finding]] = []
+    values: dict[tuple[Node, Node], dict[Value, Statement]] = {}
+    for statement in statements:
+        prop = str(statement.predicate)
+        if not prop.startswith(ONTOLOGY):
+            continue
+        expected = vocabulary.range_of(prop)
+        checked = expected in CHECKED_TYPES
+        provisions = vocabulary.provisions.get(prop, ())
+        problem = _wrong_kind(statement, expected) if checked and expected else None
+        if (
+            problem is None
+            and statement.datatype in CHECKED_TYPES
+            and statement.lexical is not None
+        ):
+            reading = read_literal(statement.lexical, statement.datatype, expected)
+            if reading.problem is not None:
+                problem = (
+                    f"{_where(statement)}: the value {reading.problem}; the rules cannot read it."
+                )
+            elif checked and reading.value is not None:
+                values.setdefault((statement.subject, statement.predicate), {}).setdefault(
+                    reading.value, statement
+                )
+        if problem is not None:
+            found.append(
+                (
+                    statement.subject,
+                    finding(
+                        "value-space",
+                        "violation",
+                        problem,
+                        focus=statement.subject,
+                        path=statement.predicate,
+                        value=statement.shown(),
+                        provisions=provisions,
+                    ),
+                )
+            )
+    return found + _one_value_findings(values, vocabulary)
+
+
+def _one_value_findings(
+    values: dict[tuple[Node, Node], dict[Value, Statement]], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each subject and property given two or more different values."""
+    found: list[tuple[Node, Finding]] = []
+    for (subject, predicate), distinct in values.items():
+        if len(distinct) < 2:
+            continue
+        first = next(iter(distinct.values()))
+        message = (
+            f"In {first.file}, {show(subject)} gives {compact(str(predicate))} "
+            f"{len(distinct)} different values ({_values_text(distinct)}); the property "
+            "takes one value, so the fact it states cannot be decided. Keep the one that is true."
+        )
+        found.append(
+            (
+                subject,
+                finding(
+                    "one-value",
+                    "violation",
+                    message,
+                    focus=subject,
+                    path=predicate,
+                    value=", ".join(s.shown() for s in distinct.values()),
+                    provisions=vocabulary.provisions.get(str(predicate), ()),
+                ),
+            )
+        )
+    return found

@@ -1,0 +1,136 @@
+"""What the ontology declares, read once from its files: the terms of the submission vocabulary.
+
+Everything the Python checks of :mod:`.closed` and :mod:`.values` know about a term comes from
+here: which ``aia:`` terms exist, the ``rdfs:range`` of each property (inherited along
+``rdfs:subPropertyOf``), the provisions a term rests on (``aia:sourceProvision``), the class
+hierarchy and the classes declared disjoint, and the namespaces of the external vocabularies
+(DPV, AIRO, VAIR, ...) our terms are aligned to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from rdflib import Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from aiact_kg import resources
+from aiact_kg.namespaces import ONTOLOGY
+
+SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
+_MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The declarations of the ontology that the submission checks read."""
+
+    terms: frozenset[str]  # every aia: term the ontology declares
+    ranges: dict[str, str]  # property IRI -> the IRI of its (possibly inherited) rdfs:range
+    provisions: dict[str, tuple[str, ...]]  # term IRI -> provision IRIs (aia:sourceProvision)
+    superclasses: dict[str, frozenset[str]]  # class IRI -> itself and all its superclasses
+    disjoint: frozenset[frozenset[str]]  # pairs of classes declared disjoint
+    external_roots: tuple[str, ...]  # e.g. "https://w3id.org/dpv": DPV and its modules
+    matches: dict[str, tuple[str, ...]]  # external term IRI -> aia/aiac terms aligned to it
+
+    def range_of(self, prop: str) -> str | None:
+        return self.ranges.get(prop)
+
+    def classes_of(self, declared: Iterable[str]) -> frozenset[str]:
+        """The classes given and all their superclasses."""
+        found: set[str] = set()
+        for cls in declared:
+            found |= self.superclasses.get(cls, frozenset({cls}))
+        return frozenset(found)
+
+    def is_external(self, iri: str) -> bool:
+        return any(
+            iri.startswith(root) and iri[len(root) : len(root) + 1] in ("/", "#")
+            for root in self.external_roots
+        )
+
+
+def _closure(graph: Graph, start: URIRef, link: URIRef) -> list[URIRef]:
+    """``start`` and everything reached from it by ``link`` (breadth first, nearest first)."""
+    seen: list[URIRef] = [start]
+    for node in seen:
+        for parent in graph.objects(node, link):
+            if isinstance(parent, URIRef) and parent not in seen:
+                seen.append(parent)
+    return seen
+
+
+def _ranges(graph: Graph, properties: Iterable[URIRef]) -> dict[str, str]:
+    ranges: dict[str, str] = {}
+    for prop in properties:
+        for ancestor in _closure(graph, prop, RDFS.subPropertyOf):
+            declared = graph.value(ancestor, RDFS.range)
+            if isinstance(declared, URIRef):
+                ranges[str(prop)] = str(declared)
+                break
+    return ranges
+
+
+def _disjoint_pairs(graph: Graph) -> frozenset[frozenset[str]]:
+    pairs = {
+        frozenset({str(a), str(b)})
+        for a, b in graph.subject_objects(OWL.disjointWith)
+        if isinstance(a, URIRef) and isinstance(b, URIRef)
+    }
+    for group in graph.subjects(RDF.type, OWL.AllDisjointClasses):
+        head = graph.value(group, OWL.members)
+        members = [str(m) for m in Collection(graph, head)] if head is not None else []
+        pairs |= {frozenset({a, b}) for a in members for b in members if a != b}
+    return frozenset(pairs)
+
+
+def _root(namespace: str) -> str:
+    """The vocabulary family of a namespace: scheme, host and first path segment."""
+    parts = urlsplit(namespace)
+    segment = parts.path.strip("/").split("/")[0].split("#")[0]
+    return f"{parts.scheme}://{parts.netloc}/{segment}"
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    """Read the ontology modules and the alignments (once per process)."""
+    graph = Graph()
+    for path in resources.ontology_files():
+        graph.parse(path, format="turtle")
+    terms = frozenset(
+        str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY)
+    )
+    properties = {
+        s
+        for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for s in graph.subjects(RDF.type, kind)
+        if isinstance(s, URIRef)
+    }
+    classes = {s for s in graph.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
+    alignments = Graph()
+    for path in resources.alignment_files():
+        alignments.parse(path, format="turtle")
+    matches: dict[str, list[str]] = {}
+    for link in _MATCHES:
+        for ours, theirs in alignments.subject_objects(link):
+            matches.setdefault(str(theirs), []).append(str(ours))
+    return Vocabulary(
+        terms=terms,
+        ranges=_ranges(graph, properties),
+        provisions={
+            term: tuple(sorted(str(p) for p in graph.objects(URIRef(term), SOURCE_PROVISION)))
+            for term in terms
+        },
+        superclasses={
+            str(c): frozenset(str(a) for a in _closure(graph, c, RDFS.subClassOf)) for c in classes
+        },
+        disjoint=_disjoint_pairs(graph),
+        external_roots=tuple(
+            sorted({_root(v.namespace) for v in resources.external_vocabularies()})
+        ),
+        matches={iri: tuple(sorted(ours)) for iri, ours in matches.items()},
+    )

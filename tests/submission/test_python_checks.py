@@ -1,0 +1,148 @@
+"""The checks done in Python: values, one value per property, closed vocabulary, disjointness."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiact_kg.submission.reading import read_rdf_bytes
+from aiact_kg.submission.validation import Finding, SubmissionValidator, ValidationReport
+
+PREFIXES = (
+    "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+    "@prefix aiac: <https://w3id.org/aiact-kg/concept/> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    "@prefix ex: <https://example.org/> .\n"
+    "@prefix airo: <https://w3id.org/airo#> .\n"
+    "@prefix eu-aiact: <https://w3id.org/dpv/legal/eu/aiact#> .\n"
+)
+MODEL = (
+    'ex:m a aia:GeneralPurposeAIModel ; aia:modelName "Model" ; aia:hasProvider ex:acme ;\n'
+    '  aia:placedOnMarketOn "2025-10-01"^^xsd:date ; aia:trainingComputeFLOP {compute} .\n'
+    'ex:acme a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .\n'
+)
+SYSTEM = (
+    "ex:s a aia:AISystem ; aia:hasProvider ex:acme ; aia:intendedPurpose aiac:purpose-other ;\n"
+    "  aia:interactsWithNaturalPersons false ;\n"
+    '  aia:putIntoServiceOn "2025-06-01"^^xsd:date {more} .\n'
+    'ex:acme a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .\n'
+)
+
+
+@pytest.fixture(scope="module")
+def validator() -> SubmissionValidator:
+    return SubmissionValidator()
+
+
+def validate(validator: SubmissionValidator, *texts: str) -> ValidationReport:
+    documents = [
+        read_rdf_bytes((PREFIXES + text).encode(), name=f"file{i}.ttl")
+        for i, text in enumerate(texts)
+    ]
+    return validator.validate(documents)
+
+
+def findings(report: ValidationReport, check: str) -> list[Finding]:
+    return [f for s in report.subjects for f in s.findings if f.shape.endswith("/check/" + check)]
+
+
+@pytest.mark.parametrize(
+    "compute", ['"INF"^^xsd:double', "1e400", '"1e26"^^xsd:decimal', '" 3e25"^^xsd:double']
+)
+def test_a_value_the_rules_cannot_read_is_a_violation(
+    validator: SubmissionValidator, compute: str
+) -> None:
+    report = validate(validator, MODEL.format(compute=compute))
+    assert not report.conforms
+    assert report.exit_code == 1
+    (finding,) = findings(report, "value-space")
+    assert finding.severity == "violation"
+    assert finding.message.startswith("In file0.ttl, https://example.org/m has ")
+    assert finding.path == "https://w3id.org/aiact-kg/ontology#trainingComputeFLOP"
+    assert finding.value is not None
+    assert finding.value.startswith('"')
+    assert "Art 51(2)" in finding.legal_basis  # the property's aia:sourceProvision
+
+
+@pytest.mark.parametrize(
+    "compute", ["30000000000000000000000000", "3.8e25", '"+3.8e25"^^xsd:double', "3800000.0"]
+)
+def test_valid_numbers_conform(validator: SubmissionValidator, compute: str) -> None:
+    report = validate(validator, MODEL.format(compute=compute))
+    assert report.conforms, [f.message for s in report.subjects for f in s.findings]
+
+
+def test_two_values_of_a_boolean_are_a_violation(validator: SubmissionValidator) -> None:
+    more = "; aia:exclusivelyMilitaryDefenceOrNationalSecurity true , false"
+    report = validate(validator, SYSTEM.format(more=more))
+    (finding,) = findings(report, "one-value")
+    assert "2 different values (false, true)" in finding.message
+    assert finding.legal_basis == ("Art 2(3)",)
+
+
+def test_one_value_written_twice_is_one_value(validator: SubmissionValidator) -> None:
+    more = '; aia:exclusivelyMilitaryDefenceOrNationalSecurity true , "1"^^xsd:boolean'
+    report = validate(validator, SYSTEM.format(more=more))
+    assert not findings(report, "one-value")
+
+
+def test_a_date_property_given_a_number_is_a_violation(validator: SubmissionValidator) -> None:
+    more = "; aia:derogationAssessmentDocumentedOn 2025"
+    report = validate(validator, SYSTEM.format(more=more))
+    assert not report.conforms
+
+
+def test_a_system_that_is_its_own_provider_is_a_violation(
+    validator: SubmissionValidator,
+) -> None:
+    report = validate(validator, SYSTEM.format(more="; aia:hasProvider ex:s"))
+    (finding,) = findings(report, "disjoint-classes")
+    assert finding.focus_node == "https://example.org/s"
+    assert "aia:Party (the value of aia:hasProvider of https://example.org/s)" in finding.message
+
+
+def test_a_blank_node_that_is_its_own_provider_is_a_violation(
+    validator: SubmissionValidator,
+) -> None:
+    text = SYSTEM.format(more="").replace("ex:s a", "_:s a", 1) + "_:s aia:hasDeployer _:s .\n"
+    report = validate(validator, text)
+    (finding,) = findings(report, "disjoint-classes")
+    assert finding.focus_node == "_:s"
+
+
+def test_nothing_described_is_a_violation_that_says_what_is_looked_for(
+    validator: SubmissionValidator,
+) -> None:
+    report = validate(validator, "ex:s a eu-aiact:HighRiskAISystem ; airo:hasProvider ex:p .\n")
+    assert report.exit_code == 1
+    assert report.described == 0
+    (finding,) = findings(report, "no-subject")
+    assert "aia:AISystem" in finding.message
+    assert "aia:GeneralPurposeAIModel" in finding.message
+    assert "https://w3id.org/airo#hasProvider" in finding.message
+    assert "docs/submission-guide.md" in finding.message
+    external = findings(report, "closed-vocabulary")
+    assert {f.severity for f in external} == {"warning"}
+    aligned = [f for f in external if "HighRiskAISystem" in f.message]
+    assert "aia:HighRiskAISystem" in aligned[0].message  # named from the alignments
+
+
+def test_a_subject_in_another_file_is_enough(validator: SubmissionValidator) -> None:
+    parties = 'ex:acme a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .\n'
+    report = validate(validator, SYSTEM.format(more=""), parties)
+    assert not findings(report, "no-subject")
+    assert report.conforms
+
+
+def test_an_undeclared_term_names_the_closest_known_term(validator: SubmissionValidator) -> None:
+    report = validate(validator, SYSTEM.format(more="; aia:interactionObvius false"))
+    (finding,) = findings(report, "closed-vocabulary")
+    assert finding.severity == "warning"
+    assert "Did you mean aia:interactionObvious?" in finding.message
+    assert report.conforms  # a warning: the rest of the description is still assessed
+
+
+def test_the_turtle_report_holds_the_python_findings(validator: SubmissionValidator) -> None:
+    report = validate(validator, MODEL.format(compute='"INF"^^xsd:double'))
+    text = report.results_graph.serialize(format="turtle")
+    assert "sh:conforms false" in text
+    assert "https://w3id.org/aiact-kg/check/value-space" in text
