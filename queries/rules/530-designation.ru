@@ -3,7 +3,8 @@
 # Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f
 # A designation dated on or before the as-of date classifies the model unless a revocation dated
 # on or after it (and on or before the as-of date) ends it. A reassessment request earlier than
-# six months after the latest designation before it is premature. The Annex XIII point (f)
+# six months after the latest designation decision before it, or after the latest decision
+# maintaining the designation following a reassessment (aia:DesignationMaintained), is premature. The Annex XIII point (f)
 # threshold is read from aiac:threshold-annex-xiii-f.
 INSERT {
   ?d a aia:Determination ;
@@ -65,19 +66,23 @@ INSERT {
 WHERE {
   ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?des , ?req .
   FILTER(isIRI(?m))
-  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  ?des a ?decisionKind ; aia:eventDate ?desDate .
+  VALUES ?decisionKind { aia:CommissionDesignation aia:DesignationMaintained }
   ?req a aia:ReassessmentRequest ; aia:eventDate ?reqDate .
   aiaa:run aia:asOf ?asOf .
   FILTER(?desDate <= ?reqDate && ?reqDate <= ?asOf)
-  # the latest designation before the request
+  # the latest decision (designation, or decision maintaining it) before the request
   FILTER NOT EXISTS {
-    ?m aia:hasProcedureEvent ?later . ?later a aia:CommissionDesignation ; aia:eventDate ?laterDate .
+    ?m aia:hasProcedureEvent ?later . ?later aia:eventDate ?laterDate .
+    FILTER EXISTS { ?later a ?laterKind . FILTER(?laterKind IN (aia:CommissionDesignation, aia:DesignationMaintained)) }
     FILTER(?laterDate > ?desDate && ?laterDate <= ?reqDate)
   }
   BIND(?desDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
   FILTER(?reqDate < ?earliest)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after the designation decision of ", STR(?desDate),
+  BIND(IF(?decisionKind = aia:DesignationMaintained, "the decision of ", "the designation decision of ") AS ?decisionWords)
+  BIND(IF(?decisionKind = aia:DesignationMaintained, " to maintain the designation after an earlier reassessment", "") AS ?decisionTail)
+  BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after ", ?decisionWords, STR(?desDate), ?decisionTail,
               "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the designation stands.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?req))))) AS ?d)
 } ;
