@@ -11,7 +11,9 @@
 #   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
 #     private entity providing public services, for Annex III points except 2 (Art 27(1));
 #   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
-#     standards nor common specifications applied in full (absent counts as not applied) (Art 43(1));
+#     standards nor common specifications applied in full (absent counts as not applied; a
+#     standard applied only in part or with a restriction, aia:standardsAppliedOnlyInPart, does
+#     not count) (Art 43(1) second subparagraph);
 #   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
 #     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7)).
 INSERT {
@@ -54,8 +56,8 @@ WHERE {
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-1 .
-  FILTER NOT EXISTS { ?s aia:appliedHarmonisedStandards true }
-  FILTER NOT EXISTS { ?s aia:appliedCommonSpecifications true }
+  FILTER(EXISTS { ?s aia:standardsAppliedOnlyInPart true }
+         || (NOT EXISTS { ?s aia:appliedHarmonisedStandards true } && NOT EXISTS { ?s aia:appliedCommonSpecifications true }))
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
 WHERE {
