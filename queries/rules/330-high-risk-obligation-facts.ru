@@ -7,7 +7,9 @@
 #   - aiac:trigger-decisions-about-natural-persons: every Annex III point except point 2
 #     (Art 26(11));
 #   - aiac:trigger-public-deployer: a deployer typed aia:PublicAuthority (aia:UnionBody is a
-#     subclass), for Annex III points except 2, which Art 49(3) and so Art 26(8) are limited to;
+#     subclass), or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true, "persons
+#     acting on their behalf" of Art 49(3)), for Annex III points except 2, which Art 49(3) and
+#     so Art 26(8) are limited to;
 #   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
 #     private entity providing public services, for Annex III points except 2 (Art 27(1));
 #   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
@@ -40,7 +42,7 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
-  ?deployer a aia:PublicAuthority .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service }
 WHERE {
