@@ -10,7 +10,11 @@
 # system is always high-risk (Art 6(3), third subparagraph); the determination then also cites
 # it, and an outcome records that the profiling override defeats the conditions relied on.
 # Exclusions written into Annex III points are purposes that are not use cases (rule
-# annex-iii-exclusion). One determination per use case; it applies from the date of Art 6(2).
+# annex-iii-exclusion), as is a system stated as Annex III point 1(a) whose practice is biometric
+# verification with the sole purpose of confirming a claimed identity
+# (aia:solePurposeIdentityConfirmation true). The provider's own description of the purpose
+# (aia:intendedPurposeDescription) is quoted in the explanation. One determination per use case;
+# it applies from the date of Art 6(2).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -32,8 +36,17 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       FILTER NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
+      # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
+      # a claimed identity (rule annex-iii-exclusion)
+      FILTER NOT EXISTS {
+        ?useCase aia:sourceProvision aiap:anx_III.pnt_1\.pnt_a .
+        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
+      }
       BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
     }
+  }
+  OPTIONAL {
+    SELECT ?s (SAMPLE(?text) AS ?description) WHERE { ?s aia:intendedPurposeDescription ?text } GROUP BY ?s
   }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel .
   FILTER(LANG(?useCaseLabel) = "en")
@@ -41,8 +54,9 @@ WHERE {
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(IF(?profilingOverride, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
-  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel),
-              "); the system is high-risk under Art 6(2)",
+  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
+              COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
+              "; the system is high-risk under Art 6(2)",
               IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)", ""),
               "; applicable from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|", STR(?useCase))))) AS ?d)
