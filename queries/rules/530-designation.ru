@@ -1,11 +1,12 @@
 # Rule: art-51-1-b-designation
 # Label: Systemic risk by Commission designation (Art 51(1)(b), Art 52(4)), its revocation and premature reassessment requests (Art 52(5)); designation candidates (Annex XIII point (f))
-# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f
+# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f aiap:anx_XIII.pnt_g
 # A designation dated on or before the as-of date classifies the model unless a revocation dated
 # on or after it (and on or before the as-of date) ends it. A reassessment request earlier than
 # six months after the latest designation decision before it, or after the latest decision
-# maintaining the designation following a reassessment (aia:DesignationMaintained), is premature. The Annex XIII point (f)
-# threshold is read from aiac:threshold-annex-xiii-f.
+# maintaining the designation following a reassessment (aia:DesignationMaintained), is
+# premature. The Annex XIII point (f) threshold is read from aiac:threshold-annex-xiii-f; the
+# candidate flag's explanation adds the other Annex XIII facts given (end users, modalities).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;
@@ -102,7 +103,19 @@ WHERE {
   aiac:threshold-annex-xiii-f aia:thresholdValue ?min .
   FILTER(?users >= ?min)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # the other Annex XIII facts the Commission weighs, where given: end users (point (g)) and
+  # modalities (points (d), (e))
+  OPTIONAL { SELECT ?m (SAMPLE(?endUsers0) AS ?endUsers) WHERE { ?m aia:registeredEndUsersEU ?endUsers0 } GROUP BY ?m }
+  OPTIONAL {
+    SELECT ?m (GROUP_CONCAT(DISTINCT ?modalityName ; separator=", ") AS ?modalities) WHERE {
+      ?m aia:modality ?modality . ?modality rdfs:label ?modalityLabel . FILTER(LANG(?modalityLabel) = "en")
+      BIND(STR(?modalityLabel) AS ?modalityName)
+    } GROUP BY ?m
+  }
+  BIND(CONCAT(COALESCE(CONCAT(" It also has ", STR(?endUsers), " registered end users in the Union (Annex XIII point (g))."), ""),
+              IF(BOUND(?modalities) && ?modalities != "", CONCAT(" Its modalities (Annex XIII points (d) and (e)): ", ?modalities, "."), "")) AS ?otherCriteria)
   BIND(CONCAT("The model is made available to ", STR(?users), " registered business users established in the Union, at least the ",
-              STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).") AS ?explanation)
+              STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).",
+              ?otherCriteria) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|candidate")))) AS ?d)
 }
