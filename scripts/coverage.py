@@ -59,9 +59,8 @@ def guide_properties() -> list[str]:
 
 
 def _without_templates(update: str) -> str:
-    """The text of a rule file with comments and INSERT/DELETE templates removed: what it matches."""
-    text = "\n".join(line.split("#", 1)[0] if line.lstrip().startswith("#") else line
-                     for line in update.splitlines())
+    """A rule file without comment lines and INSERT/DELETE templates: the patterns it matches."""
+    text = "\n".join("" if line.lstrip().startswith("#") else line for line in update.splitlines())
     kept: list[str] = []
     position = 0
     for match in _TEMPLATE.finditer(text):
@@ -110,7 +109,9 @@ def rules_reading() -> dict[str, list[str]]:
 def shapes_checking() -> dict[str, list[str]]:
     """For each aia: property, the node shapes of the submission shapes that mention it."""
     found: dict[str, set[str]] = defaultdict(set)
-    blocks = re.split(r"^(?=aiash:\w+ a sh:NodeShape)", SHAPES.read_text(encoding="utf-8"), flags=re.M)
+    blocks = re.split(
+        r"^(?=aiash:\w+ a sh:NodeShape)", SHAPES.read_text(encoding="utf-8"), flags=re.M
+    )
     for block in blocks:
         head = re.match(r"aiash:(\w+) a sh:NodeShape", block)
         if head:
@@ -126,10 +127,10 @@ def _guide_section() -> list[str]:
         "",
         "## Properties of the submission guide",
         "",
-        "Every property of the vocabulary tables of `docs/submission-guide.md`, with the rules whose",
-        "patterns read it (directly, or through the data, e.g. the role properties the obligation",
-        "rule reads through `aia:roleProperty`) and the shapes of `shapes/submission.shapes.ttl`",
-        "that check it. A test fails when a property is read by no rule.",
+        "Every property of the vocabulary tables of `docs/submission-guide.md`, with the rules",
+        "whose patterns read it (directly, or through the data, e.g. the role properties the",
+        "obligation rule reads through `aia:roleProperty`) and the shapes of",
+        "`shapes/submission.shapes.ttl` that check it. A test fails when no rule reads a property.",
         "",
         "| property | rules | shapes |",
         "| --- | --- | --- |",

@@ -14,8 +14,11 @@ from tests.conftest import REPO_ROOT
 
 
 def _coverage_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("coverage_script", REPO_ROOT / "scripts" / "coverage.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "coverage_script", REPO_ROOT / "scripts" / "coverage.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
