@@ -34,5 +34,7 @@ WHERE {
               IF(?same, ", integrating its own model vertically",
                  IF(?modelProviderKnown, ", integrating a model provided by another entity", "")),
               "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII.") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|downstream-provider|")))) AS ?d)
+  # one outcome per model: keyed by the model's IRI, or its name where it is a blank node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|downstream-provider|",
+                                               IF(isIRI(?m), STR(?m), COALESCE(STR(?name), "")))))) AS ?d)
 }

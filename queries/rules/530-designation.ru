@@ -85,7 +85,8 @@ WHERE {
   BIND(IF(?decisionKind = aia:DesignationMaintained, " to maintain the designation after an earlier reassessment", "") AS ?decisionTail)
   BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after ", ?decisionWords, STR(?desDate), ?decisionTail,
               "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the designation stands.") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?req))))) AS ?d)
+  # keyed by the request's date, not its node, which may be a blank node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?reqDate))))) AS ?d)
 } ;
 INSERT {
   ?d a aia:Determination ;
