@@ -6,9 +6,10 @@
 # Union; (c) providers and deployers of AI systems established or located in a third country
 # where the output of the system is used in the Union. A subject is taken to be placed on the
 # Union market unless it states aia:placedOnUnionMarket false.
-#   1. Not placed on the Union market, no deployer established in a Member State and (for an
-#      AI system) the output not stated to be used in the Union: out of scope. Point (c) covers
-#      AI systems only, so for a model the output is irrelevant.
+#   1. Not placed on the Union market, every deployer known to be established outside the
+#      Union and (for an AI system) the output stated not to be used in the Union
+#      (aia:outputUsedInUnion false): out of scope. Point (c) covers AI systems only, so for a
+#      model the output is irrelevant. Where a fact is missing, the subject stays in scope.
 #   2. The output is used in the Union (aia:outputUsedInUnion true) and a provider or deployer
 #      is established in a third country: an outcome records that point (c) covers them.
 #   3. The output is not used in the Union (aia:outputUsedInUnion false): each deployer
@@ -33,18 +34,21 @@ WHERE {
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?s aia:placedOnUnionMarket true }
   BIND(EXISTS { ?s a aia:AISystem } AS ?system)
-  FILTER(!?system || NOT EXISTS { ?s aia:outputUsedInUnion true })
+  FILTER(!?system || (EXISTS { ?s aia:outputUsedInUnion false } && NOT EXISTS { ?s aia:outputUsedInUnion true }))
+  # every deployer is known to be established outside the Union
   FILTER NOT EXISTS {
-    ?s aia:hasDeployer ?deployer . ?deployer aia:establishedIn ?country .
-    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
-    FILTER(UCASE(STR(?country)) = ?memberState)
+    ?s aia:hasDeployer ?deployer .
+    FILTER NOT EXISTS {
+      ?deployer aia:establishedIn ?country .
+      FILTER(UCASE(STR(?country)) NOT IN ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
+                                          "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))
+    }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IF(?system, aiap:art_2.par_1\.pnt_c, ?unbound) AS ?basisC)
-  BIND(IF(?system && EXISTS { ?s aia:outputUsedInUnion false }, BNODE(), ?unbound) AS ?outputPremise)
+  BIND(IF(?system, BNODE(), ?unbound) AS ?outputPremise)
   BIND(IF(?system,
-          "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not stated to be used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
+          "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
           "The model is not placed on the market in the Union (Art 2(1)(a)) and no deployer is established in the Union (Art 2(1)(b)): the Regulation does not apply to it.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|not-on-union-market")))) AS ?d)
 } ;
