@@ -1,6 +1,6 @@
 # Rule: art-6-3-derogation
 # Label: Not high-risk under Art 6(3): the provider relies on a derogation condition and the system does not profile
-# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2
+# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_25.par_1.pnt_c
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An Annex III system is not considered high-risk where its provider relies on one of the
@@ -56,7 +56,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion ?condition ;
     aia:byRule aiar:art-6-3-derogation ;
-    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision , aiap:art_25.par_1\.pnt_c , aiap:art_6.par_4 ;
+    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision , aiap:art_25.par_1\.pnt_c , aiap:art_6.par_4 , aiap:art_3.pnt_3 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ,
@@ -92,7 +92,7 @@ WHERE {
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
               STR(?conditionCitation), " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
               "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
-              COALESCE(CONCAT(", which it did on ", STR(?documented)), ""), " and register the system (Art 49(2)).") AS ?explanation)
+              COALESCE(CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
   # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
   # which may be a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|purpose-change|", STR(?useCase), "|",

@@ -35,7 +35,7 @@ WHERE {
   FILTER(LANG(?itLabel) = "en")
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-111-1-large-scale-it-systems|", STR(?it))))) AS ?d)
-  BIND(CONCAT("The system is a component of the ", STR(?itLabel), ", a large-scale IT system of Annex X, and was placed on the market or put into service on ",
+  BIND(CONCAT("The system is a component of a large-scale IT system of Annex X (", STR(?itLabel), ") and was placed on the market or put into service on ",
               STR(?placed), ", before ", STR(?cutoff), ": it must be brought into compliance with the Regulation by ", STR(?deadline),
               " (Art 111(1)); the prohibitions of Art 5 apply to it regardless.") AS ?text)
 }
