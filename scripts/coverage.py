@@ -1,4 +1,5 @@
-"""Write COVERAGE.md: per article, the concepts, obligations, rules and legal cases resting on it.
+"""Write COVERAGE.md: per article, the concepts, obligations, rules and legal cases resting on it;
+per property of the submission guide, the rules that read it and the shapes that check it.
 
 Usage: python scripts/coverage.py [--check]   (--check: exit 1 if COVERAGE.md is out of date)
 """
@@ -23,6 +24,13 @@ from aiact_kg.reasoning.rules import load_rules  # noqa: E402
 
 _ARTICLE_IRI = re.compile(r"/reg/2024/1689/art_(\d+)")
 _ARTICLE_CITED = re.compile(r"\bArt (\d+)")
+GUIDE = REPO / "docs" / "submission-guide.md"
+SHAPES = REPO / "shapes" / "submission.shapes.ttl"
+_GUIDE_PROPERTY = re.compile(r"^\| `aia:([a-z]\w*)`", re.MULTILINE)
+_TEMPLATE = re.compile(r"\b(?:INSERT|DELETE)\s*(?:DATA\s*)?\{")
+# Annotation properties whose values name the properties a rule reads through the data: the rule
+# that reads the annotation (e.g. ?role aia:roleProperty ?p . ?s ?p ?party) reads those properties.
+_INDIRECT = ("roleProperty", "bearerProperty", "deadlineAnchorProperty")
 
 
 def _rules_per_article() -> dict[int, list[str]]:
@@ -41,6 +49,98 @@ def _cases_per_article() -> dict[int, int]:
         for article in {int(number) for number in _ARTICLE_CITED.findall(source)}:
             found[article] += 1
     return found
+
+
+def guide_properties() -> list[str]:
+    """The aia: properties of the vocabulary tables of the submission guide, in guide order."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("## 3. The vocabulary") : text.index("## 4. ")]
+    return list(dict.fromkeys(_GUIDE_PROPERTY.findall(section)))
+
+
+def _without_templates(update: str) -> str:
+    """A rule file without comment lines and INSERT/DELETE templates: the patterns it matches."""
+    text = "\n".join("" if line.lstrip().startswith("#") else line for line in update.splitlines())
+    kept: list[str] = []
+    position = 0
+    for match in _TEMPLATE.finditer(text):
+        if match.start() < position:
+            continue
+        kept.append(text[position : match.start()])
+        depth, index, in_string = 1, match.end(), False
+        while index < len(text) and depth:
+            char = text[index]
+            if char == '"' and text[index - 1] != "\\":
+                in_string = not in_string
+            elif not in_string:
+                depth += {"{": 1, "}": -1}.get(char, 0)
+            index += 1
+        position = index
+    kept.append(text[position:])
+    return "".join(kept)
+
+
+def _indirect_properties() -> dict[str, set[str]]:
+    """For each annotation of _INDIRECT, the properties the data names with it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in sorted((REPO / "ontology").rglob("*.ttl")) + sorted((REPO / "data").rglob("*.ttl")):
+        if "legal-text" in path.parts or "imports" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for annotation in _INDIRECT:
+            found[annotation].update(re.findall(rf"aia:{annotation}\s+aia:(\w+)", text))
+    return found
+
+
+def rules_reading() -> dict[str, list[str]]:
+    """For each aia: property, the rules whose WHERE clauses match it (directly or through data)."""
+    indirect = _indirect_properties()
+    found: dict[str, set[str]] = defaultdict(set)
+    for rule in load_rules():
+        pattern = _without_templates(rule.path.read_text(encoding="utf-8"))
+        names = set(re.findall(r"\baia:(\w+)", pattern))
+        for name in names:
+            found[name].add(rule.name)
+            for property_name in indirect.get(name, ()):
+                found[property_name].add(rule.name)
+    return {name: sorted(rules) for name, rules in found.items()}
+
+
+def shapes_checking() -> dict[str, list[str]]:
+    """For each aia: property, the node shapes of the submission shapes that mention it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    blocks = re.split(
+        r"^(?=aiash:\w+ a sh:NodeShape)", SHAPES.read_text(encoding="utf-8"), flags=re.M
+    )
+    for block in blocks:
+        head = re.match(r"aiash:(\w+) a sh:NodeShape", block)
+        if head:
+            for name in set(re.findall(r"\baia:(\w+)", block)):
+                found[name].add(head.group(1))
+    return {name: sorted(shapes) for name, shapes in found.items()}
+
+
+def _guide_section() -> list[str]:
+    rules = rules_reading()
+    shapes = shapes_checking()
+    lines = [
+        "",
+        "## Properties of the submission guide",
+        "",
+        "Every property of the vocabulary tables of `docs/submission-guide.md`, with the rules",
+        "whose patterns read it (directly, or through the data, e.g. the role properties the",
+        "obligation rule reads through `aia:roleProperty`) and the shapes of",
+        "`shapes/submission.shapes.ttl` that check it. A test fails when no rule reads a property.",
+        "",
+        "| property | rules | shapes |",
+        "| --- | --- | --- |",
+    ]
+    for name in guide_properties():
+        lines.append(
+            f"| `aia:{name}` | {', '.join(rules.get(name, [])) or '-'} | "
+            f"{', '.join(shapes.get(name, [])) or '-'} |"
+        )
+    return lines
 
 
 def render() -> str:
@@ -71,6 +171,7 @@ def render() -> str:
             f"{row['obligations'].value} | {', '.join(rules.get(number, [])) or '-'} | "  # type: ignore[union-attr]
             f"{cases.get(number, 0)} |"
         )
+    lines += _guide_section()
     return "\n".join(lines) + "\n"
 
 

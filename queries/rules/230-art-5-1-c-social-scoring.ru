@@ -32,11 +32,16 @@ WHERE {
     }
   }
   {
-    SELECT ?s (GROUP_CONCAT(DISTINCT ?treatmentText; separator=" and ") AS ?treatments) WHERE {
-      ?s aia:engagesIn ?p1 . ?p1 aia:practice aiac:practice-social-scoring ; aia:detrimentalTreatment ?t1 .
-      VALUES (?t1 ?treatmentText) {
-        (aiac:treatment-unrelated-context "detrimental or unfavourable treatment in social contexts unrelated to those in which the data were generated (point (c)(i))")
-        (aiac:treatment-unjustified-disproportionate "treatment that is unjustified or disproportionate to the social behaviour or its gravity (point (c)(ii))")
+    # point (c)(i) before (c)(ii) (an ordered subquery), whatever the order of the statements
+    SELECT ?s (GROUP_CONCAT(?treatmentText; separator=" and ") AS ?treatments) WHERE {
+      {
+        SELECT DISTINCT ?s ?treatmentText WHERE {
+          ?s aia:engagesIn ?p1 . ?p1 aia:practice aiac:practice-social-scoring ; aia:detrimentalTreatment ?t1 .
+          VALUES (?t1 ?treatmentText) {
+            (aiac:treatment-unrelated-context "detrimental or unfavourable treatment in social contexts unrelated to those in which the data were generated (point (c)(i))")
+            (aiac:treatment-unjustified-disproportionate "treatment that is unjustified or disproportionate to the social behaviour or its gravity (point (c)(ii))")
+          }
+        } ORDER BY ?s ?treatmentText
       }
     } GROUP BY ?s
   }

@@ -36,13 +36,20 @@ WHERE {
     }
   }
   {
-    SELECT ?s (GROUP_CONCAT(DISTINCT STR(?label); separator=", ") AS ?attributes) WHERE {
-      ?s aia:engagesIn ?p1 .
-      ?p1 aia:practice aiac:practice-biometric-categorisation ; aia:inferredAttribute ?a1 .
-      VALUES ?a1 { aiac:attribute-race aiac:attribute-political-opinions aiac:attribute-trade-union-membership
-                   aiac:attribute-religious-or-philosophical-beliefs aiac:attribute-sex-life-or-sexual-orientation }
-      FILTER NOT EXISTS { ?p1 aia:lawfullyAcquiredDatasetFiltering true }
-      ?a1 rdfs:label ?label . FILTER(LANG(?label) = "en")
+    # the attributes in alphabetical order (an ordered subquery: the text must not depend on
+    # the order of the statements)
+    SELECT ?s (GROUP_CONCAT(?attribute; separator=", ") AS ?attributes) WHERE {
+      {
+        SELECT DISTINCT ?s ?attribute WHERE {
+          ?s aia:engagesIn ?p1 .
+          ?p1 aia:practice aiac:practice-biometric-categorisation ; aia:inferredAttribute ?a1 .
+          VALUES ?a1 { aiac:attribute-race aiac:attribute-political-opinions aiac:attribute-trade-union-membership
+                       aiac:attribute-religious-or-philosophical-beliefs aiac:attribute-sex-life-or-sexual-orientation }
+          FILTER NOT EXISTS { ?p1 aia:lawfullyAcquiredDatasetFiltering true }
+          ?a1 rdfs:label ?label . FILTER(LANG(?label) = "en")
+          BIND(STR(?label) AS ?attribute)
+        } ORDER BY ?s ?attribute
+      }
     } GROUP BY ?s
   }
   aiap:art_5 eli:date_applicability ?applies .

@@ -12,7 +12,11 @@
 # Where a condition is relied on but aia:performsProfiling is not given, profiling is not ruled
 # out: the derogation is not applied, and the explanation says that the fact was not given.
 # Exclusions written into Annex III points are purposes that are not use cases (rule
-# annex-iii-exclusion). One determination per use case; it applies from the date of Art 6(2).
+# annex-iii-exclusion), as is a system stated as Annex III point 1(a) whose practice is biometric
+# verification with the sole purpose of confirming a claimed identity
+# (aia:solePurposeIdentityConfirmation true). The provider's own description of the purpose
+# (aia:intendedPurposeDescription) is quoted in the explanation. One determination per use case;
+# it applies from the date of Art 6(2).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -34,9 +38,18 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       FILTER NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
+      # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
+      # a claimed identity (rule annex-iii-exclusion)
+      FILTER NOT EXISTS {
+        ?useCase aia:sourceProvision aiap:anx_III.pnt_1\.pnt_a .
+        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
+      }
       BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
       BIND(EXISTS { ?s aia:reliesOnCondition ?c2 } && NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } AS ?profilingNotGiven)
     }
+  }
+  OPTIONAL {
+    SELECT ?s (SAMPLE(?text) AS ?description) WHERE { ?s aia:intendedPurposeDescription ?text } GROUP BY ?s
   }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel .
   FILTER(LANG(?useCaseLabel) = "en")
@@ -44,8 +57,9 @@ WHERE {
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(IF(?profilingOverride || ?profilingNotGiven, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
-  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel),
-              "); the system is high-risk under Art 6(2)",
+  BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
+              COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
+              "; the system is high-risk under Art 6(2)",
               IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)",
               IF(?profilingNotGiven, ", and, since whether it profiles natural persons is not given, profiling is not ruled out and the Art 6(3) conditions relied on are not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", "")),
               "; applicable from ", STR(?applies), ".") AS ?explanation)

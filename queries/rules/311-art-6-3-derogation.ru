@@ -1,6 +1,6 @@
 # Rule: art-6-3-derogation
 # Label: Not high-risk under Art 6(3): the provider relies on a derogation condition and the system does not profile
-# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2
+# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_25.par_1.pnt_c
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An Annex III system is not considered high-risk where its provider relies on one of the
@@ -47,4 +47,67 @@ WHERE {
               " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; it is not considered high-risk (Art 6(3)). ",
               ?documentedText, ", and register the system (Art 49(2)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
+}
+;
+# After a change of intended purpose (Art 25(1)(c)) the new purpose is what is assessed, and the
+# operator that changed it makes the assessment: where the new purpose is an Annex III use case
+# and the event states an Art 6(3) condition (aia:reliesOnCondition) with no profiling
+# (aia:performsProfiling false on the event), the system is not considered high-risk (so Art
+# 25(1)(c) does not make the operator the provider of a high-risk system, rule 320). The
+# operator, which puts the system into service for the new purpose, is the provider for it
+# (Art 3(3)) and bears the duties to document the assessment (Art 6(4)) and to register
+# (Art 49(2)); the earlier providers are no longer providers of the system so repurposed.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion ?condition ;
+    aia:byRule aiar:art-6-3-derogation ;
+    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision , aiap:art_25.par_1\.pnt_c , aiap:art_6.par_4 , aiap:art_3.pnt_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
+  ?s aia:hasProvider ?x .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?condition WHERE {
+      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase ;
+         aia:reliesOnCondition ?condition ; aia:performsProfiling false .
+      FILTER NOT EXISTS { ?e aia:performsProfiling true }
+      ?useCase a aia:HighRiskUseCase .
+      ?condition a aia:HighRiskDerogationCondition .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+    }
+  }
+  ?condition aia:sourceProvision ?conditionProvision ; aia:citation ?conditionCitation ; rdfs:label ?conditionLabel .
+  FILTER(LANG(?conditionLabel) = "en")
+  ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  OPTIONAL { ?e aia:derogationAssessmentDocumentedOn ?documented }
+  BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
+              STR(?conditionCitation), " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
+              "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
+              COALESCE(CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
+  # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
+  # which may be a blank node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|purpose-change|", STR(?useCase), "|",
+                                               STR(?condition), "|", STR(?date))))) AS ?d)
+} ;
+INSERT { ?s aia:hasFormerProvider ?old }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?p .
+  ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?x .
+  ?s aia:hasProvider ?old .
+  FILTER(?old != ?x)
 }

@@ -11,7 +11,8 @@
 #   (c) aia:IntendedPurposeChange of a system not high-risk (including a general-purpose AI
 #       system) to a new intended purpose (aia:newIntendedPurpose) that is an Annex III use case,
 #       which makes it high-risk under Art 6(2) (Art 25(1)(c)); the high-risk determination is
-#       drawn here from the new purpose.
+#       drawn here from the new purpose, unless the operator relied on an Art 6(3) condition for
+#       the new purpose without profiling (rule 311).
 # The operator is added as provider (aia:hasProvider); the providers named before are no longer
 # providers of that system (aia:hasFormerProvider, Art 25(2)). The subject satisfies the trigger
 # of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change).
@@ -53,6 +54,8 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+      # the operator relied on Art 6(3) for the new purpose (rule 311): not high-risk
+      FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
     }
   }
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .

@@ -7,18 +7,23 @@
 #   - aiac:trigger-decisions-about-natural-persons: every Annex III point except point 2
 #     (Art 26(11));
 #   - aiac:trigger-public-deployer: a deployer typed aia:PublicAuthority (aia:UnionBody is a
-#     subclass), for Annex III points except 2, which Art 49(3) and so Art 26(8) are limited to;
+#     subclass), or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true, "persons
+#     acting on their behalf" of Art 49(3)), for Annex III points except 2, which Art 49(3) and
+#     so Art 26(8) are limited to;
 #   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
 #     private entity providing public services, for Annex III points except 2 (Art 27(1));
 #   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
-#     standards nor common specifications applied in full (absent counts as not applied) (Art 43(1));
+#     standards nor common specifications applied in full (absent counts as not applied; a
+#     standard applied only in part or with a restriction, aia:standardsAppliedOnlyInPart, does
+#     not count) (Art 43(1) second subparagraph);
 #   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
 #     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7));
 #   - aiac:trigger-eu-database-registration: high-risk for an Annex III use case other than
 #     point 2, which Art 49(1) and 49(3) register in the EU database (point 2 registers at
 #     national level, Art 49(5); Art 6(1) systems are not registered under Art 49);
 #   - aia:hasPublicAuthorityDeployer: each deployer typed aia:PublicAuthority (aia:UnionBody is a
-#     subclass), the only deployers that register a use under Art 49(3) (and Art 26(8));
+#     subclass) or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true), the only
+#     deployers that register a use under Art 49(3) (and Art 26(8));
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
 #     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
 #     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
@@ -49,7 +54,7 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
-  ?deployer a aia:PublicAuthority .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service }
 WHERE {
@@ -65,8 +70,8 @@ WHERE {
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-1 .
-  FILTER NOT EXISTS { ?s aia:appliedHarmonisedStandards true }
-  FILTER NOT EXISTS { ?s aia:appliedCommonSpecifications true }
+  FILTER(EXISTS { ?s aia:standardsAppliedOnlyInPart true }
+         || (NOT EXISTS { ?s aia:appliedHarmonisedStandards true } && NOT EXISTS { ?s aia:appliedCommonSpecifications true }))
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
 WHERE {
@@ -91,7 +96,7 @@ WHERE {
 INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
-  ?deployer a aia:PublicAuthority .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-secure-section-registration }
 WHERE {

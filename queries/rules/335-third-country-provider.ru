@@ -5,12 +5,17 @@
 # not the ISO 3166-1 code of one of the 27 Member States (Greece also as "EL", the EU's own
 # code) is established in a third country: the subject satisfies
 # aiac:trigger-third-country-provider (Art 22(1) for high-risk systems, Art 54(1) for
-# general-purpose AI models). Runs after the Art 25 rules, so that the provider is the current one.
+# general-purpose AI models), unless the subject is not placed on the Union market
+# (aia:placedOnUnionMarket false). Runs after the Art 25 rules, so that the provider is the
+# current one.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider }
 WHERE {
   ?s a aia:AIArtefact ; aia:hasProvider ?provider .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  # Art 22(1) and Art 54(1) apply before making the system or model available on the Union
+  # market: not where it is only used from a third country (Art 2(1)(c), rule 160)
+  FILTER NOT EXISTS { ?s aia:placedOnUnionMarket false }
   ?provider aia:establishedIn ?country .
   FILTER NOT EXISTS {
     VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"

@@ -1,9 +1,15 @@
 # Rule: art-43-conformity-route
 # Label: The conformity assessment procedure a high-risk AI system must follow (Art 43(1)-(3))
-# Provisions: aiap:art_43.par_1 aiap:art_43.par_2 aiap:art_43.par_3 aiap:anx_VI aiap:anx_VII
+# Provisions: aiap:art_43.par_1 aiap:art_43.par_2 aiap:art_43.par_3 aiap:anx_VI aiap:anx_VII aiap:art_74.par_8 aiap:art_74.par_9
 # Annex III point 1 with harmonised standards or common specifications applied in full: Annex VI
-# or Annex VII at the provider's choice (Art 43(1) first subparagraph); point 1 without: Annex
-# VII with a notified body (Art 43(1) second subparagraph); points 2 to 8: internal control of
+# or Annex VII at the provider's choice (Art 43(1) first subparagraph); point 1 without, or with
+# a standard applied only in part or published with a restriction (aia:standardsAppliedOnlyInPart
+# true): Annex VII with a notified body (Art 43(1) second subparagraph, points (b) and (d)).
+# Where a point 1 system assessed under Annex VII is intended to be put into service by a law
+# enforcement, immigration or asylum authority (a deployer with aia:isLawEnforcementAuthority or
+# aia:isMigrationAuthority true) or a Union institution, body, office or agency (aia:UnionBody),
+# the market surveillance authority acts as notified body (Art 43(1) third subparagraph);
+# points 2 to 8: internal control of
 # Annex VI (Art 43(2)); Annex I Section A: the procedure of the sectoral act (Art 43(3)).
 # Section B systems get no route: Art 43 does not apply to them (Art 2(2)).
 INSERT {
@@ -11,7 +17,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion ?route ;
     aia:byRule aiar:art-43-conformity-route ;
-    aia:legalBasis ?basis1 , ?basis2 , ?basis3 , ?useCaseProvision ;
+    aia:legalBasis ?basis1 , ?basis2 , ?basis3 , ?basis4 , ?useCaseProvision ;
     aia:premise ?hr ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -27,17 +33,22 @@ WHERE {
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   BIND(EXISTS { ?useCase skos:broader aiac:annex-iii-1 } AS ?biometric)
-  BIND(EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true } AS ?standards)
+  BIND(EXISTS { ?s aia:standardsAppliedOnlyInPart true } AS ?inPart)
+  BIND((EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true }) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
           IF(?standards, aiac:outcome-conformity-route-annex-vi-or-vii, aiac:outcome-conformity-route-annex-vii)) AS ?route)
   BIND(IF(!?biometric, aiap:art_43.par_2, IF(?standards, aiap:art_43.par_1\.sub_1, aiap:art_43.par_1\.sub_2)) AS ?basis1)
   BIND(IF(!?biometric || ?standards, aiap:anx_VI, aiap:anx_VII) AS ?basis2)
-  BIND(IF(?biometric && ?standards, aiap:anx_VII, ?unbound) AS ?basis3)
+  BIND(IF(?biometric && ?standards, aiap:anx_VII,
+          IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_b>, ?unbound)) AS ?basis3)
+  BIND(IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_d>, ?unbound) AS ?basis4)
   BIND(IF(!?biometric,
           CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2))."),
           IF(?standards,
              CONCAT(STR(?useCaseCitation), " is a biometric system for which the provider applied harmonised standards or common specifications: it may choose internal control (Annex VI) or a notified body (Annex VII) (Art 43(1) first subparagraph)."),
-             CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph)."))) AS ?explanation)
+             IF(?inPart,
+                CONCAT(STR(?useCaseCitation), " is a biometric system whose provider applied a harmonised standard only in part, or one published with a restriction: the choice of Art 43(1) first subparagraph is not open, and the provider follows Annex VII with a notified body (Art 43(1) second subparagraph, points (b) and (d))."),
+                CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph).")))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|", STR(?useCase))))) AS ?d)
 } ;
 INSERT {
@@ -61,4 +72,34 @@ WHERE {
   ?act aia:sourceProvision ?actProvision ; aia:citation ?actCitation .
   BIND(CONCAT("The system is covered by ", STR(?actCitation), " (Annex I Section A): its conformity is assessed within the procedure of that act, which integrates the requirements of Chapter III Section 2 (Art 43(3)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|", STR(?act))))) AS ?d)
+} ;
+# Art 43(1) third subparagraph: the market surveillance authority as notified body.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-market-surveillance-as-notified-body ;
+    aia:byRule aiar:art-43-conformity-route ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_3> , aiap:art_74.par_8 , aiap:art_74.par_9 ;
+    aia:premise ?route ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasDeployer ; aia:premiseValue ?deployer ] ,
+                [ a aia:Premise ; aia:premiseSubject ?deployer ; aia:premiseProperty ?kindProperty ; aia:premiseValue ?kindValue ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?route aia:determinationOf ?s ; aia:byRule aiar:art-43-conformity-route ; aia:conclusion ?routeKind .
+  VALUES ?routeKind { aiac:outcome-conformity-route-annex-vii aiac:outcome-conformity-route-annex-vi-or-vii }
+  FILTER(isIRI(?s))
+  ?s aia:hasDeployer ?deployer .
+  {
+    ?deployer aia:isLawEnforcementAuthority true . BIND(aia:isLawEnforcementAuthority AS ?kindProperty) BIND(true AS ?kindValue)
+  } UNION {
+    ?deployer aia:isMigrationAuthority true . BIND(aia:isMigrationAuthority AS ?kindProperty) BIND(true AS ?kindValue)
+  } UNION {
+    ?deployer a aia:UnionBody . BIND(rdf:type AS ?kindProperty) BIND(aia:UnionBody AS ?kindValue)
+  }
+  BIND(IF(?routeKind = aiac:outcome-conformity-route-annex-vii,
+          "The system follows Annex VII and is intended to be put into service by a law enforcement, immigration or asylum authority or a Union institution, body, office or agency: the market surveillance authority of Art 74(8) or (9) acts as the notified body, so the provider cannot choose one (Art 43(1) third subparagraph).",
+          "The system is intended to be put into service by a law enforcement, immigration or asylum authority or a Union institution, body, office or agency: should the provider opt for Annex VII, the market surveillance authority of Art 74(8) or (9) acts as the notified body (Art 43(1) third subparagraph).") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|market-surveillance")))) AS ?d)
 }

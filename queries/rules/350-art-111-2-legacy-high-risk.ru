@@ -28,6 +28,8 @@ WHERE {
   }
   FILTER(?placed < ?cutoff)
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+  # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)
+  FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-1 }
   FILTER NOT EXISTS {
     ?s aia:hasValueChainEvent ?event .
     ?event aia:eventDate ?changed .

@@ -1,10 +1,12 @@
 # Rule: art-51-1-b-designation
 # Label: Systemic risk by Commission designation (Art 51(1)(b), Art 52(4)), its revocation and premature reassessment requests (Art 52(5)); designation candidates (Annex XIII point (f))
-# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f
+# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f aiap:anx_XIII.pnt_g
 # A designation dated on or before the as-of date classifies the model unless a revocation dated
 # on or after it (and on or before the as-of date) ends it. A reassessment request earlier than
-# six months after the latest designation before it is premature. The Annex XIII point (f)
-# threshold is read from aiac:threshold-annex-xiii-f.
+# six months after the latest designation decision before it, or after the latest decision
+# maintaining the designation following a reassessment (aia:DesignationMaintained), is
+# premature. The Annex XIII point (f) threshold is read from aiac:threshold-annex-xiii-f; the
+# candidate flag's explanation adds the other Annex XIII facts given (end users, modalities).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;
@@ -65,21 +67,26 @@ INSERT {
 WHERE {
   ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?des , ?req .
   FILTER(isIRI(?m))
-  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  ?des a ?decisionKind ; aia:eventDate ?desDate .
+  VALUES ?decisionKind { aia:CommissionDesignation aia:DesignationMaintained }
   ?req a aia:ReassessmentRequest ; aia:eventDate ?reqDate .
   aiaa:run aia:asOf ?asOf .
   FILTER(?desDate <= ?reqDate && ?reqDate <= ?asOf)
-  # the latest designation before the request
+  # the latest decision (designation, or decision maintaining it) before the request
   FILTER NOT EXISTS {
-    ?m aia:hasProcedureEvent ?later . ?later a aia:CommissionDesignation ; aia:eventDate ?laterDate .
+    ?m aia:hasProcedureEvent ?later . ?later aia:eventDate ?laterDate .
+    FILTER EXISTS { ?later a ?laterKind . FILTER(?laterKind IN (aia:CommissionDesignation, aia:DesignationMaintained)) }
     FILTER(?laterDate > ?desDate && ?laterDate <= ?reqDate)
   }
   BIND(?desDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
   FILTER(?reqDate < ?earliest)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after the designation decision of ", STR(?desDate),
+  BIND(IF(?decisionKind = aia:DesignationMaintained, "the decision of ", "the designation decision of ") AS ?decisionWords)
+  BIND(IF(?decisionKind = aia:DesignationMaintained, " to maintain the designation after an earlier reassessment", "") AS ?decisionTail)
+  BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after ", ?decisionWords, STR(?desDate), ?decisionTail,
               "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the designation stands.") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?req))))) AS ?d)
+  # keyed by the request's date, not its node, which may be a blank node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?reqDate))))) AS ?d)
 } ;
 INSERT {
   ?d a aia:Determination ;
@@ -97,7 +104,24 @@ WHERE {
   aiac:threshold-annex-xiii-f aia:thresholdValue ?min .
   FILTER(?users >= ?min)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # the other Annex XIII facts the Commission weighs, where given: end users (point (g)) and
+  # modalities (points (d), (e))
+  OPTIONAL { SELECT ?m (SAMPLE(?endUsers0) AS ?endUsers) WHERE { ?m aia:registeredEndUsersEU ?endUsers0 } GROUP BY ?m }
+  OPTIONAL {
+    # in alphabetical order (an ordered subquery), whatever the order of the statements
+    SELECT ?m (GROUP_CONCAT(?modalityName ; separator=", ") AS ?modalities) WHERE {
+      {
+        SELECT DISTINCT ?m ?modalityName WHERE {
+          ?m aia:modality ?modality . ?modality rdfs:label ?modalityLabel . FILTER(LANG(?modalityLabel) = "en")
+          BIND(STR(?modalityLabel) AS ?modalityName)
+        } ORDER BY ?m ?modalityName
+      }
+    } GROUP BY ?m
+  }
+  BIND(CONCAT(COALESCE(CONCAT(" It also has ", STR(?endUsers), " registered end users in the Union (Annex XIII point (g))."), ""),
+              IF(BOUND(?modalities) && ?modalities != "", CONCAT(" Its modalities (Annex XIII points (d) and (e)): ", ?modalities, "."), "")) AS ?otherCriteria)
   BIND(CONCAT("The model is made available to ", STR(?users), " registered business users established in the Union, at least the ",
-              STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).") AS ?explanation)
+              STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).",
+              ?otherCriteria) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|candidate")))) AS ?d)
 }

@@ -41,16 +41,21 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (GROUP_CONCAT(DISTINCT ?what; separator=" and ") AS ?whats) WHERE {
-      ?s a aia:AISystem ; aia:freeAndOpenSourceLicence true .
-      FILTER(isIRI(?s))
-      ?keep aia:determinationOf ?s ; aia:conclusion ?category .
-      VALUES (?category ?what) {
-        (aiac:category-prohibited "a system falling under Art 5 (prohibited practices)")
-        (aiac:category-high-risk "a high-risk AI system")
-        (aiac:category-transparency "a system falling under Art 50 (transparency)")
+    # in a fixed order (prohibited, high-risk, transparency), whatever the order of the statements
+    SELECT ?s (GROUP_CONCAT(?what; separator=" and ") AS ?whats) WHERE {
+      {
+        SELECT DISTINCT ?s ?rank ?what WHERE {
+          ?s a aia:AISystem ; aia:freeAndOpenSourceLicence true .
+          FILTER(isIRI(?s))
+          ?keep aia:determinationOf ?s ; aia:conclusion ?category .
+          VALUES (?category ?rank ?what) {
+            (aiac:category-prohibited 1 "a system falling under Art 5 (prohibited practices)")
+            (aiac:category-high-risk 2 "a high-risk AI system")
+            (aiac:category-transparency 3 "a system falling under Art 50 (transparency)")
+          }
+          FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+        } ORDER BY ?s ?rank
       }
-      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s
   }
   BIND(CONCAT("The system is released under a free and open-source licence, but it is ", ?whats,

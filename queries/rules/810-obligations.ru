@@ -36,7 +36,7 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
-  FILTER NOT EXISTS { ?s aia:personalUseDeployer ?party . FILTER(?role = aiac:role-deployer) }
+  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   FILTER (
     NOT EXISTS {

@@ -1,0 +1,105 @@
+# Rule: art-2-1-territorial-scope
+# Label: Territorial scope under Art 2(1): placing on the Union market, deployers in the Union, output used in the Union
+# Provisions: aiap:art_2.par_1.pnt_a aiap:art_2.par_1.pnt_b aiap:art_2.par_1.pnt_c
+# Art 2(1)(a) covers providers placing AI systems or general-purpose AI models on the market, or
+# putting AI systems into service, in the Union; (b) deployers established or located in the
+# Union; (c) providers and deployers of AI systems established or located in a third country
+# where the output of the system is used in the Union. A subject is taken to be placed on the
+# Union market unless it states aia:placedOnUnionMarket false.
+#   1. Not placed on the Union market, every deployer known to be established outside the
+#      Union and (for an AI system) the output stated not to be used in the Union
+#      (aia:outputUsedInUnion false): out of scope. Point (c) covers AI systems only, so for a
+#      model the output is irrelevant. Where a fact is missing, the subject stays in scope.
+#   2. The output is used in the Union (aia:outputUsedInUnion true) and a provider or deployer
+#      is established in a third country: an outcome records that point (c) covers them.
+#   3. The output is not used in the Union (aia:outputUsedInUnion false): each deployer
+#      established in a third country is outside points (b) and (c); it is recorded as
+#      aia:deployerOutsideScope, which the obligation rules read, so that it bears no deployer
+#      obligations. The system and its other operators stay in scope.
+# Member States are matched on their ISO 3166-1 codes (Greece also as "EL"), as in rule 335.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-out-of-scope ;
+    aia:byRule aiar:art-2-1-territorial-scope ;
+    aia:legalBasis aiap:art_2.par_1\.pnt_a , aiap:art_2.par_1\.pnt_b , ?basisC ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:placedOnUnionMarket ; aia:premiseValue false ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?d aia:premise ?outputPremise .
+  ?outputPremise a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:outputUsedInUnion ; aia:premiseValue false .
+}
+WHERE {
+  ?s a aia:AIArtefact ; aia:placedOnUnionMarket false .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?s aia:placedOnUnionMarket true }
+  BIND(EXISTS { ?s a aia:AISystem } AS ?system)
+  FILTER(!?system || (EXISTS { ?s aia:outputUsedInUnion false } && NOT EXISTS { ?s aia:outputUsedInUnion true }))
+  # every deployer is known to be established outside the Union
+  FILTER NOT EXISTS {
+    ?s aia:hasDeployer ?deployer .
+    FILTER NOT EXISTS {
+      ?deployer aia:establishedIn ?country .
+      FILTER(UCASE(STR(?country)) NOT IN ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
+                                          "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))
+    }
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IF(?system, aiap:art_2.par_1\.pnt_c, ?unbound) AS ?basisC)
+  BIND(IF(?system, BNODE(), ?unbound) AS ?outputPremise)
+  BIND(IF(?system,
+          "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
+          "The model is not placed on the market in the Union (Art 2(1)(a)) and no deployer is established in the Union (Art 2(1)(b)): the Regulation does not apply to it.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|not-on-union-market")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-output-used-in-union ;
+    aia:byRule aiar:art-2-1-territorial-scope ;
+    aia:legalBasis aiap:art_2.par_1\.pnt_c ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:outputUsedInUnion ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?roleProperty ; aia:premiseValue ?party ] ,
+                [ a aia:Premise ; aia:premiseSubject ?party ; aia:premiseProperty aia:establishedIn ; aia:premiseValue ?country ] ;
+    aia:explanation "A provider or deployer of the system is established in a third country, and the output the system produces is used in the Union: the Regulation applies to that operator (Art 2(1)(c))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:outputUsedInUnion true ; ?roleProperty ?party .
+  FILTER(isIRI(?s))
+  VALUES ?roleProperty { aia:hasProvider aia:hasDeployer }
+  ?party aia:establishedIn ?country .
+  FILTER NOT EXISTS {
+    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+    FILTER(UCASE(STR(?country)) = ?memberState)
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|output-used-in-union")))) AS ?d)
+} ;
+INSERT {
+  ?s aia:deployerOutsideScope ?party .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-deployer-outside-territorial-scope ;
+    aia:byRule aiar:art-2-1-territorial-scope ;
+    aia:legalBasis aiap:art_2.par_1\.pnt_b , aiap:art_2.par_1\.pnt_c ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:outputUsedInUnion ; aia:premiseValue false ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasDeployer ; aia:premiseValue ?party ] ,
+                [ a aia:Premise ; aia:premiseSubject ?party ; aia:premiseProperty aia:establishedIn ; aia:premiseValue ?country ] ;
+    aia:explanation "A deployer of the system is established in a third country and the system's output is not used in the Union: neither Art 2(1)(b) nor Art 2(1)(c) covers it, so the obligations of deployers do not apply to it. The system and its other operators remain in scope." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:outputUsedInUnion false ; aia:hasDeployer ?party .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?s aia:outputUsedInUnion true }
+  ?party aia:establishedIn ?country .
+  FILTER NOT EXISTS {
+    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+    FILTER(UCASE(STR(?country)) = ?memberState)
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|deployer-outside-scope")))) AS ?d)
+}

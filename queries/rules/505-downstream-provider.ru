@@ -1,0 +1,40 @@
+# Rule: downstream-provider
+# Label: The provider of an AI system that integrates a general-purpose AI model is a downstream provider (Art 3(68)), owed the information of Art 53(1)(b)
+# Provisions: aiap:art_3.pnt_68 aiap:art_53.par_1.pnt_b
+# An AI system (a general-purpose AI system or any other) based on a general-purpose AI model
+# (aia:basedOnModel) has a provider that integrates the model: a downstream provider, whether
+# the model is its own and vertically integrated or provided by another entity (Art 3(68)).
+# The model's provider must make available to it the information and documentation of
+# Art 53(1)(b) and Annex XII. The outcome names whether the model's provider, where described,
+# is the same party. Out-of-scope systems are skipped.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-downstream-provider ;
+    aia:byRule aiar:downstream-provider ;
+    aia:legalBasis aiap:art_3.pnt_68 , aiap:art_53.par_1\.pnt_b ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s ?m (SAMPLE(?modelName) AS ?name) WHERE {
+      ?s a aia:AISystem ; aia:basedOnModel ?m .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      OPTIONAL { ?m aia:modelName ?modelName }
+    } GROUP BY ?s ?m
+  }
+  BIND(EXISTS { ?s aia:hasProvider ?p . ?m aia:hasProvider ?p .
+                FILTER NOT EXISTS { ?s aia:hasFormerProvider ?p } } AS ?same)
+  BIND(EXISTS { ?m aia:hasProvider ?anyModelProvider } AS ?modelProviderKnown)
+  BIND(COALESCE(CONCAT("the general-purpose AI model '", STR(?name), "'"), "a general-purpose AI model") AS ?what)
+  BIND(CONCAT("The system integrates ", ?what, ": its provider is a downstream provider (Art 3(68))",
+              IF(?same, ", integrating its own model vertically",
+                 IF(?modelProviderKnown, ", integrating a model provided by another entity", "")),
+              "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII.") AS ?explanation)
+  # one outcome per model: keyed by the model's IRI, or its name where it is a blank node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|downstream-provider|",
+                                               IF(isIRI(?m), STR(?m), COALESCE(STR(?name), "")))))) AS ?d)
+}
