@@ -22,13 +22,14 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-subliminal-manipulative-techniques ;
           aia:materiallyDistortsBehaviour true ; aia:causesSignificantHarm true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system deploys subliminal, purposefully manipulative or deceptive techniques that materially distort behaviour by appreciably impairing the ability to make an informed decision, and cause or are reasonably likely to cause significant harm; placing it on the market, putting it into service and using it are prohibited by Art 5(1)(a) from ", STR(?applies), ".") AS ?explanation)

@@ -24,13 +24,14 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-crime-risk-prediction ; aia:basedSolelyOnProfiling true .
       FILTER NOT EXISTS { ?p0 aia:supportsHumanAssessmentOnFacts true }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system assesses or predicts the risk that a natural person will commit a criminal offence based solely on profiling or on an assessment of personality traits and characteristics, and it does not merely support a human assessment based on objective and verifiable facts linked to a criminal activity; placing it on the market, putting it into service for this purpose and using it are prohibited by Art 5(1)(d) from ", STR(?applies), ".") AS ?explanation)
@@ -50,12 +51,13 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-crime-risk-prediction ; aia:supportsHumanAssessmentOnFacts true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-d-crime-prediction|exception")))) AS ?d)
 }

@@ -18,12 +18,13 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-untargeted-facial-scraping .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system creates or expands facial recognition databases through the untargeted scraping of facial images from the internet or CCTV footage; placing it on the market, putting it into service for this purpose and using it are prohibited by Art 5(1)(e) from ", STR(?applies), ".") AS ?explanation)

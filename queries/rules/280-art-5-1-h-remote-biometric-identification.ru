@@ -151,12 +151,13 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime false ; aia:forLawEnforcement true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|post-remote")))) AS ?d)
 }

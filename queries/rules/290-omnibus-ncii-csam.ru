@@ -24,12 +24,13 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-ncii-csam-generation .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   aiaa:run aia:lawVersion ?law ; aia:asOf ?asOf .
   ?law aia:includesAmendment ?amendment .
@@ -55,12 +56,13 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) WHERE {
+    # every qualifying practice description is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-ncii-csam-generation .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s
+    }
   }
   aiaa:run aia:lawVersion ?law ; aia:asOf ?asOf .
   ?law aia:includesAmendment ?amendment .
