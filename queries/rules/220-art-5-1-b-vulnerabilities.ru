@@ -22,19 +22,35 @@ INSERT {
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
+  # one row per practice description and vulnerability (each a premise of the one determination)
   {
-    SELECT ?s (SAMPLE(?p0) AS ?p) (SAMPLE(?v0) AS ?vulnerability) WHERE {
-      ?s a aia:AISystem ; aia:engagesIn ?p0 .
-      ?p0 aia:practice aiac:practice-exploitation-of-vulnerabilities ;
-          aia:exploitedVulnerability ?v0 ; aia:causesSignificantHarm true .
-      VALUES ?v0 { aiac:vulnerability-age aiac:vulnerability-disability aiac:vulnerability-social-economic-situation }
-      FILTER NOT EXISTS { ?p0 aia:materiallyDistortsBehaviour false }
+    SELECT DISTINCT ?s ?p ?vulnerability WHERE {
+      ?s a aia:AISystem ; aia:engagesIn ?p .
+      ?p aia:practice aiac:practice-exploitation-of-vulnerabilities ;
+         aia:exploitedVulnerability ?vulnerability ; aia:causesSignificantHarm true .
+      VALUES ?vulnerability { aiac:vulnerability-age aiac:vulnerability-disability aiac:vulnerability-social-economic-situation }
+      FILTER NOT EXISTS { ?p aia:materiallyDistortsBehaviour false }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    }
+  }
+  # the vulnerabilities named in alphabetical order (an ordered subquery), whatever the order of
+  # the statements
+  {
+    SELECT ?s (GROUP_CONCAT(?label; separator=" and ") AS ?vulnerabilityLabel) WHERE {
+      {
+        SELECT DISTINCT ?s ?label WHERE {
+          ?s aia:engagesIn ?p1 .
+          ?p1 aia:practice aiac:practice-exploitation-of-vulnerabilities ;
+              aia:exploitedVulnerability ?v1 ; aia:causesSignificantHarm true .
+          VALUES ?v1 { aiac:vulnerability-age aiac:vulnerability-disability aiac:vulnerability-social-economic-situation }
+          FILTER NOT EXISTS { ?p1 aia:materiallyDistortsBehaviour false }
+          ?v1 rdfs:label ?l . FILTER(LANG(?l) = "en")
+          BIND(STR(?l) AS ?label)
+        } ORDER BY ?s ?label
+      }
     } GROUP BY ?s
   }
-  ?vulnerability rdfs:label ?vulnerabilityLabel .
-  FILTER(LANG(?vulnerabilityLabel) = "en")
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system exploits a vulnerability of persons due to their ", STR(?vulnerabilityLabel),
               " to materially distort their behaviour in a way that causes or is reasonably likely to cause significant harm; placing it on the market, putting it into service and using it are prohibited by Art 5(1)(b) from ", STR(?applies), ".") AS ?explanation)

@@ -24,7 +24,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?area (SAMPLE(?p0) AS ?p) (SAMPLE(?r0) AS ?reason) WHERE {
+    SELECT ?s ?area (COUNT(?r0) AS ?reasons) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
       VALUES ?area { aiac:area-workplace aiac:area-education }
@@ -34,9 +34,13 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s ?area
   }
+  # every such practice description in the area is a premise (one row each)
+  ?s aia:engagesIn ?p .
+  ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
+  FILTER NOT EXISTS { ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety } }
   ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
   aiap:art_5 eli:date_applicability ?applies .
-  BIND(IF(BOUND(?reason), "the stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
+  BIND(IF(?reasons > 0, "the stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
   BIND(CONCAT("The system infers the emotions of natural persons in the area of the ", STR(?areaLabel),
               "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and ", ?why,
               ". Placing it on the market, putting it into service for this purpose and using it are prohibited from ", STR(?applies), ".") AS ?explanation)
@@ -57,14 +61,15 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?area ?reason (SAMPLE(?p0) AS ?p) WHERE {
+    # every practice description with the reason is a premise (no arbitrary pick)
+    SELECT DISTINCT ?s ?area ?reason (?p0 AS ?p) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?reason .
       VALUES ?area { aiac:area-workplace aiac:area-education }
       VALUES ?reason { aiac:reason-medical aiac:reason-safety }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-    } GROUP BY ?s ?area ?reason
+    }
   }
   ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
   ?reason rdfs:label ?reasonLabel . FILTER(LANG(?reasonLabel) = "en")
