@@ -104,7 +104,10 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?objective (SAMPLE(?p0) AS ?p) (SAMPLE(?o0) AS ?offence) (SAMPLE(?y0) AS ?years) (SAMPLE(?l0) AS ?offenceLabel) WHERE {
+    # one row per practice description (and, for point (iii), per qualifying offence): each is
+    # a premise of the one determination per objective, and no offence is paired with another
+    # description's sentence
+    SELECT DISTINCT ?s ?objective (?p0 AS ?p) (?o0 AS ?offence) (?y0 AS ?years) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
           aia:practiceArea aiac:area-publicly-accessible-space ; aia:lawEnforcementObjective ?objective .
@@ -115,10 +118,26 @@ WHERE {
         ?p0 aia:targetOffence ?o0 ; aia:maximumSentenceYears ?y0 .
         ?o0 skos:inScheme aiac:annex-ii .
         FILTER(?y0 >= 4)
-        OPTIONAL { ?o0 rdfs:label ?l0 . FILTER(LANG(?l0) = "en") }
       }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    }
+  }
+  # the qualifying offences, in alphabetical order (an ordered subquery), for the explanation
+  OPTIONAL {
+    SELECT ?s ?objective (GROUP_CONCAT(?offenceEntry; separator="; ") AS ?offenceList) WHERE {
+      {
+        SELECT DISTINCT ?s ?objective ?offenceEntry WHERE {
+          ?s aia:engagesIn ?p1 .
+          ?p1 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
+              aia:practiceArea aiac:area-publicly-accessible-space ; aia:lawEnforcementObjective ?objective ;
+              aia:targetOffence ?o1 ; aia:maximumSentenceYears ?y1 .
+          VALUES ?objective { aiac:art-5-1-h-iii }
+          ?o1 skos:inScheme aiac:annex-ii ; rdfs:label ?l1 . FILTER(LANG(?l1) = "en")
+          FILTER(?y1 >= 4)
+          BIND(CONCAT(LCASE(STR(?l1)), ", an offence listed in Annex II with a maximum sentence of ", STR(?y1), " years") AS ?offenceEntry)
+        } ORDER BY ?s ?objective ?offenceEntry
+      }
     } GROUP BY ?s ?objective
   }
   ?objective aia:sourceProvision ?objectiveProvision ; aia:citation ?objectiveCitation ; rdfs:label ?objectiveLabel .
@@ -127,8 +146,8 @@ WHERE {
   BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
   BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
   BIND(IF(BOUND(?offence), aiap:anx_II, ?unbound) AS ?annexBasis)
-  BIND(IF(BOUND(?offence),
-          CONCAT(" (the suspect is sought for ", LCASE(STR(?offenceLabel)), ", an offence listed in Annex II with a maximum sentence of ", STR(?years), " years, at least the four years required)"),
+  BIND(IF(BOUND(?offenceList),
+          CONCAT(" (the suspect is sought for ", ?offenceList, ", at least the four years required)"),
           "") AS ?offenceText)
   BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for law enforcement, which Art 5(1)(h) prohibits, but the use is stated to be strictly necessary for the objective of ",
               STR(?objectiveCitation), ", ", LCASE(STR(?objectiveLabel)), ?offenceText,
