@@ -21,14 +21,14 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?m (SAMPLE(?hr0) AS ?hr) WHERE {
+    # every such high-risk determination is a premise (one row each, no arbitrary pick)
+    SELECT DISTINCT ?s ?m (?hr0 AS ?hr) WHERE {
       ?s aia:hasProductManufacturer ?m ; aia:safetyComponentUnder ?act .
       ?act aia:inAnnexISection aiac:annex-i-section-a .
       ?hr0 aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk ;
            aia:premise ?p .
       ?p aia:premiseValue ?act .
     }
-    GROUP BY ?s ?m
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-3-product-manufacturer|", STR(?m))))) AS ?d)
 }

@@ -86,7 +86,8 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?e ?kind ?x ?date (SAMPLE(?hr0) AS ?hr) WHERE {
+    # every high-risk determination of the system is a premise (one row each, no arbitrary pick)
+    SELECT DISTINCT ?s ?e ?kind ?x ?date (?hr0 AS ?hr) WHERE {
       ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
       ?e a ?kind ; aia:byOperator ?x ; aia:eventDate ?date .
       VALUES ?kind { aia:Rebranding aia:SubstantialModification }
@@ -97,7 +98,6 @@ WHERE {
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
     }
-    GROUP BY ?s ?e ?kind ?x ?date
   }
   BIND(IF(?kind = aia:Rebranding, aiap:art_25.par_1\.pnt_a, aiap:art_25.par_1\.pnt_b) AS ?point)
   BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)

@@ -22,12 +22,15 @@ INSERT {
 WHERE {
   aiac:transition-art-111-1 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   {
-    SELECT ?s (MIN(?date) AS ?placed) (SAMPLE(?property) AS ?dateProperty) WHERE {
+    SELECT ?s (MIN(?date) AS ?placed) WHERE {
       ?s a aia:AISystem ; aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
       ?s ?property ?date .
       FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
     } GROUP BY ?s
   }
+  # the premise names the property that holds the earliest date (both, if they agree)
+  ?s ?dateProperty ?placed .
+  FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
   FILTER(isIRI(?s))
   FILTER(?placed < ?cutoff)
   ?s aia:componentOfLargeScaleITSystem ?it .

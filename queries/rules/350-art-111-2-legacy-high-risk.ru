@@ -20,12 +20,15 @@ WHERE {
   aiac:transition-art-111-2 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   aiaa:run aia:asOf ?asOf .
   {
-    SELECT ?s (MIN(?date) AS ?placed) (SAMPLE(?property) AS ?dateProperty) WHERE {
+    SELECT ?s (MIN(?date) AS ?placed) WHERE {
       ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
       ?s ?property ?date .
       FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
     } GROUP BY ?s
   }
+  # the premise names the property that holds the earliest date (both, if they agree)
+  ?s ?dateProperty ?placed .
+  FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
   FILTER(?placed < ?cutoff)
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
   # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)

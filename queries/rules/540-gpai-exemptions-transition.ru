@@ -45,9 +45,10 @@ WHERE {
      aia:architecturePublic true ; aia:usageInformationPublic true .
   FILTER(isIRI(?m))
   {
-    SELECT ?m (SAMPLE(?anySr) AS ?sr) WHERE {
+    # every systemic-risk determination is a premise (one row each, no arbitrary pick)
+    SELECT DISTINCT ?m (?anySr AS ?sr) WHERE {
       ?anySr a aia:Determination ; aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk .
-    } GROUP BY ?m
+    }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|limited")))) AS ?d)

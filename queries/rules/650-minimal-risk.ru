@@ -19,11 +19,12 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s (SAMPLE(?purpose0) AS ?purpose) WHERE {
+    # every intended purpose is a premise (one row each, no arbitrary pick)
+    SELECT DISTINCT ?s (?purpose0 AS ?purpose) WHERE {
       ?s a aia:AISystem .
       FILTER(isIRI(?s))
       OPTIONAL { ?s aia:intendedPurpose ?purpose0 }
-    } GROUP BY ?s
+    }
   }
   MINUS {
     ?other aia:determinationOf ?s ; aia:conclusion ?category .

@@ -12,11 +12,11 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?amendment (SAMPLE(?node) AS ?dependent) WHERE {
+    # every dependent determination or obligation is a premise (one row each, no arbitrary pick)
+    SELECT DISTINCT ?s ?amendment (?node AS ?dependent) WHERE {
       ?node aia:dependsOnAmendment ?amendment .
       { ?node aia:determinationOf ?s } UNION { ?node aia:obligationFor ?s }
     }
-    GROUP BY ?s ?amendment
   }
   ?amendment aia:verificationStatus aiac:status-unverified ; rdfs:label ?title ; aia:statusNote ?note .
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|unverified-amendment-flag|", STR(?amendment))))) AS ?d)
