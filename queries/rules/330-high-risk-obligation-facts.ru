@@ -16,6 +16,9 @@
 #     standards nor common specifications applied in full (absent counts as not applied; a
 #     standard applied only in part or with a restriction, aia:standardsAppliedOnlyInPart, does
 #     not count) (Art 43(1) second subparagraph);
+#   - aiac:trigger-harmonised-standards-applied: the opposite, Annex III point 1 with harmonised
+#     standards or common specifications applied in full: only then does the provider choose
+#     its procedure (Art 43(1) first subparagraph);
 #   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
 #     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7));
 #   - aiac:trigger-eu-database-registration: high-risk for an Annex III use case other than
@@ -72,6 +75,14 @@ WHERE {
   ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-1 .
   FILTER(EXISTS { ?s aia:standardsAppliedOnlyInPart true }
          || (NOT EXISTS { ?s aia:appliedHarmonisedStandards true } && NOT EXISTS { ?s aia:appliedCommonSpecifications true }))
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-harmonised-standards-applied }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-1 .
+  FILTER NOT EXISTS { ?s aia:standardsAppliedOnlyInPart true }
+  FILTER(EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true })
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
 WHERE {
