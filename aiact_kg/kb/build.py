@@ -12,9 +12,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
 from aiact_kg import __version__
+from aiact_kg.errors import StoreError
 from aiact_kg.namespaces import ONTOLOGY, graph_iri
 from aiact_kg.resources import external_vocabularies, knowledge_base_sources
-from aiact_kg.errors import StoreError
 from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import (
     DB,
