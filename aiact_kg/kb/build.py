@@ -130,16 +130,22 @@ def _stage(store_dir: Path, version_id: str) -> tuple[Path, tuple[LoadedGraph, .
     staging.mkdir()
     (staging / READERS_LOCK).touch()
     checkpoint("staged")
-    store = OxigraphStore(staging / DB)
+    work = staging / "work"
+    store = OxigraphStore(work)
     try:
         graphs = load_knowledge_base(store)
         checkpoint("loaded")
+        store.raw.flush()
         store.raw.optimize()
         checkpoint("optimized")
         total = store.quad_count()
         named = tuple(store.named_graphs())
+        # A checkpoint of the flushed store: its tables, without the write-ahead log that a
+        # reader would otherwise replay on every open.
+        store.raw.backup(str(staging / DB))
     finally:
         store.close()
+    shutil.rmtree(work)
     checkpoint("closed")
     write_manifest(staging, total, named)
     fsync_dir(staging)
