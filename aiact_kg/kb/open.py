@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 
 from aiact_kg.errors import StoreError
@@ -80,5 +81,6 @@ def open_knowledge_base(store_path: Path) -> OxigraphStore:
     except BaseException:
         os.close(pin)
         raise
-    store.add_closer(lambda: os.close(pin))
+    # Released by close(), or when the store is garbage-collected if a caller never closes it.
+    store.add_closer(weakref.finalize(store, os.close, pin))
     return store
