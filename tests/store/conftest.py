@@ -36,9 +36,7 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     return code, captured.out, captured.err
 
 
-def cli_process(
-    *argv: str, env: dict[str, str] | None = None
-) -> subprocess.Popen[str]:
+def cli_process(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """Start ``aiact-kg`` in a subprocess, with this checkout first on the path."""
     environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **(env or {})}
     return subprocess.Popen(

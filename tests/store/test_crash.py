@@ -17,7 +17,7 @@ from aiact_kg.store.layout import VERSIONS, active_version
 from tests.store.conftest import cli_process, run_cli
 
 
-class Crash(Exception):
+class CrashError(Exception):
     pass
 
 
@@ -52,11 +52,11 @@ def test_exception_at_every_step(store_copy: Path, capsys: pytest.CaptureFixture
 
         def crash(at: str, step: str = step) -> None:
             if at == step:
-                raise Crash(at)
+                raise CrashError(at)
 
         faults.set_fault_hook(crash)
         try:
-            with pytest.raises(Crash):
+            with pytest.raises(CrashError):
                 build_knowledge_base(store_copy)
         finally:
             faults.set_fault_hook(None)
@@ -92,7 +92,8 @@ def test_first_build_killed_leaves_no_half_store(
     process = cli_process("--store", str(store), "build", env={faults.FAULT_ENV: "optimized"})
     process.communicate(timeout=120)
     code, _, err = run_cli(capsys, "--store", str(store), "stats")
-    assert code == 3 and "run 'aiact-kg build' first" in err
+    assert code == 3
+    assert "run 'aiact-kg build' first" in err
     assert run_cli(capsys, "--store", str(store), "build")[0] == 0
     assert run_cli(capsys, "--store", str(store), "stats")[0] == 0
 

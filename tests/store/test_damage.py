@@ -23,8 +23,10 @@ def _assert_damaged(capsys: pytest.CaptureFixture[str], store: Path, *argv: str)
     code, out, err = run_cli(capsys, "--store", str(store), *argv)
     assert code == 3, err
     assert out == ""
-    assert f"the store at {store} is damaged" in err and REBUILD in err
-    assert "internal error" not in err and "Traceback" not in err
+    assert f"the store at {store} is damaged" in err
+    assert REBUILD in err
+    assert "internal error" not in err
+    assert "Traceback" not in err
     return err
 
 
@@ -117,7 +119,8 @@ def test_store_of_the_previous_layout_asks_for_a_rebuild_then_migrates(
     del old
     code, _, err = run_cli(capsys, "--store", str(legacy), "stats")
     assert code == 3
-    assert "built by an earlier version of aiact-kg" in err and REBUILD in err
+    assert "built by an earlier version of aiact-kg" in err
+    assert REBUILD in err
     build_knowledge_base(legacy)
     assert sorted(path.name for path in legacy.iterdir()) == ["active", "versions", "writer.lock"]
     assert run_cli(capsys, "--store", str(legacy), "stats")[0] == 0
@@ -128,10 +131,12 @@ def test_empty_or_absent_store_says_build_first(
 ) -> None:
     for store in (tmp_path / "absent", tmp_path):
         code, _, err = run_cli(capsys, "--store", str(store), "stats")
-        assert code == 3 and "run 'aiact-kg build' first" in err
+        assert code == 3
+        assert "run 'aiact-kg build' first" in err
     (tmp_path / VERSIONS).mkdir()  # a first build that never finished
     code, _, err = run_cli(capsys, "--store", str(tmp_path), "stats")
-    assert code == 3 and "run 'aiact-kg build' first" in err
+    assert code == 3
+    assert "run 'aiact-kg build' first" in err
 
 
 def test_open_releases_its_pin_when_closed(store_copy: Path) -> None:
