@@ -124,9 +124,8 @@ def load_knowledge_base(store: OxigraphStore) -> tuple[LoadedGraph, ...]:
     return tuple(loaded)
 
 
-def _stage(store_dir: Path, version_id: str) -> tuple[Path, tuple[LoadedGraph, ...], int]:
-    """Build a complete version into a staging directory, with its manifest."""
-    staging = store_dir / VERSIONS / f"{STAGING_PREFIX}{version_id}"
+def _stage(staging: Path) -> tuple[tuple[LoadedGraph, ...], int]:
+    """Build a complete version into the ``staging`` directory, with its manifest."""
     staging.mkdir()
     (staging / READERS_LOCK).touch()
     checkpoint("staged")
@@ -150,7 +149,7 @@ def _stage(store_dir: Path, version_id: str) -> tuple[Path, tuple[LoadedGraph, .
     write_manifest(staging, total, named)
     fsync_dir(staging)
     checkpoint("manifest-written")
-    return staging, graphs, total
+    return graphs, total
 
 
 def _remove_leftovers(store_dir: Path) -> None:
@@ -190,8 +189,8 @@ def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> Buil
     """Build the knowledge base into ``store_path`` and make it the active version atomically.
 
     Only one writer works on a store at a time: a second one waits up to ``wait_seconds`` for
-    the lock, then fails. The new version is complete and verified before the ``active`` link
-    is switched to it in one rename, so a failed or killed build leaves the previous knowledge
+    the lock, then fails. The new version is complete, with its manifest, before the ``active``
+    link is switched to it in one rename, so a failed or killed build leaves the previous knowledge
     base in use; old versions are removed only after the switch, and never while read.
     """
     store_dir = store_path.expanduser().resolve()
@@ -204,8 +203,13 @@ def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> Buil
         (store_dir / VERSIONS).mkdir(exist_ok=True)
         _remove_leftovers(store_dir)
         version_id = _new_version_id()
-        staging, graphs, total = _stage(store_dir, version_id)
-        staging.rename(store_dir / VERSIONS / version_id)
+        staging = store_dir / VERSIONS / f"{STAGING_PREFIX}{version_id}"
+        try:
+            graphs, total = _stage(staging)
+            staging.rename(store_dir / VERSIONS / version_id)
+        except BaseException:  # a failed build cleans up; a killed one, the next build
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         fsync_dir(store_dir / VERSIONS)
         checkpoint("published")
         switch_active(store_dir, version_id)

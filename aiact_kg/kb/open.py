@@ -64,8 +64,11 @@ def open_knowledge_base(store_path: Path) -> OxigraphStore:
     which no build removes while it is open.
     """
     store_dir = store_path.expanduser()
-    if not store_dir.is_dir() or not any(store_dir.iterdir()):
-        raise _missing(store_path)
+    try:
+        if not store_dir.is_dir() or not any(store_dir.iterdir()):
+            raise _missing(store_path)
+    except OSError as error:
+        raise StoreError(f"cannot read the store at {store_dir}: {error.strerror}") from None
     version_dir, pin = _pin_active(store_dir)
     try:
         manifest = verify_manifest(version_dir, store_dir)

@@ -3,7 +3,8 @@
 ``manifest.json`` records the size and sha256 of every file RocksDB wrote, the number of quads
 and the named graphs. Opening a version hashes every file again: for the shipped knowledge
 base (about 17 MB) this takes about 10 ms with the files cached and 45 ms without, small next
-to starting Python, so no cheaper size-and-time check is used. A mismatch means the files were damaged after the build.
+to starting Python, so no cheaper size-and-time check is used. A mismatch means the files
+were damaged after the build.
 """
 
 from __future__ import annotations

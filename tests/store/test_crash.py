@@ -61,6 +61,8 @@ def test_exception_at_every_step(store_copy: Path, capsys: pytest.CaptureFixture
         finally:
             faults.set_fault_hook(None)
         after = _assert_usable(store_copy, capsys, {old, str(active_version(store_copy))})
+        leftovers = [path.name for path in (store_copy / VERSIONS).glob(".staging-*")]
+        assert leftovers == [], step  # a failed (not killed) build removes its staging
         if BUILD_STEPS.index(step) < BUILD_STEPS.index("switched"):
             assert after == old, step
         else:
