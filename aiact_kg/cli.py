@@ -51,7 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("build", help="build the knowledge base into the embedded store")
+    build = commands.add_parser("build", help="build the knowledge base into the embedded store")
+    build.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another build is writing the store, wait up to this long for it to finish "
+        "(default 0: fail at once with exit 3)",
+    )
 
     stats = commands.add_parser("stats", help="count what the knowledge base holds")
     stats.add_argument("--format", choices=("text", "json"), default="text")
@@ -145,7 +153,9 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build_knowledge_base(_store_path(args))
+    if args.wait < 0:
+        raise InputError(f"--wait takes a number of seconds >= 0, not {args.wait}")
+    report = build_knowledge_base(_store_path(args), wait_seconds=args.wait)
     print(f"Built the knowledge base in {report.store_path}")
     for graph in report.graphs:
         print(f"  {graph.name:<26} {graph.quads:>8} triples from {graph.files} file(s)")
@@ -314,6 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a defect of ours: one paragraph, no traceback
         if os.environ.get("AIACT_KG_DEBUG"):
             raise
+        if "Corruption" in str(error):  # RocksDB found damage the checks on opening missed
+            print(
+                f"aiact-kg: error: the store at {_store_path(args)} is damaged ({error}); "
+                "rebuild it with `aiact-kg build`",
+                file=sys.stderr,
+            )
+            return 3
         print(
             f"aiact-kg: internal error ({type(error).__name__}): {error}. This is a defect of "
             "aiact-kg, not of your input; set AIACT_KG_DEBUG=1 to see the traceback and "

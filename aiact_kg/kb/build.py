@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,10 +12,37 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
 from aiact_kg import __version__
+from aiact_kg.errors import StoreError
 from aiact_kg.namespaces import ONTOLOGY, graph_iri
 from aiact_kg.resources import external_vocabularies, knowledge_base_sources
+from aiact_kg.store.faults import checkpoint
+from aiact_kg.store.layout import (
+    DB,
+    LEGACY_FILE,
+    STAGING_PREFIX,
+    TRASH_PREFIX,
+    VERSIONS,
+    fsync_dir,
+    switch_active,
+    versions,
+)
+from aiact_kg.store.locking import READERS_LOCK, try_exclusive, writer_lock
+from aiact_kg.store.manifest import write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
+# The checkpoints of a build, in order (crash-injection tests go through every one).
+BUILD_STEPS = (
+    "locked",
+    "staged",
+    "loaded",
+    "optimized",
+    "closed",
+    "manifest-written",
+    "published",
+    "switched",
+    "retired",
+    "cleaned",
+)
 _FORMATS = {"turtle": RdfFormat.TURTLE, "xml": RdfFormat.RDF_XML}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -96,29 +124,96 @@ def load_knowledge_base(store: OxigraphStore) -> tuple[LoadedGraph, ...]:
     return tuple(loaded)
 
 
-def build_knowledge_base(store_path: Path) -> BuildReport:
-    """Build the knowledge base into ``store_path``, replacing any earlier build atomically.
-
-    The new store is written next to the old one and swapped in only when complete, so a
-    failed build leaves the previous knowledge base untouched.
-    """
-    store_path = store_path.expanduser().resolve()
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = store_path.with_name(store_path.name + ".building")
-    retired = store_path.with_name(store_path.name + ".previous")
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    store = OxigraphStore(staging)
+def _stage(staging: Path) -> tuple[tuple[LoadedGraph, ...], int]:
+    """Build a complete version into the ``staging`` directory, with its manifest."""
+    staging.mkdir()
+    (staging / READERS_LOCK).touch()
+    checkpoint("staged")
+    work = staging / "work"
+    store = OxigraphStore(work)
     try:
         graphs = load_knowledge_base(store)
+        checkpoint("loaded")
+        store.raw.flush()
         store.raw.optimize()
+        checkpoint("optimized")
         total = store.quad_count()
+        named = tuple(store.named_graphs())
+        # A checkpoint of the flushed store: its tables, without the write-ahead log that a
+        # reader would otherwise replay on every open.
+        store.raw.backup(str(staging / DB))
     finally:
         store.close()
-    if store_path.exists():
-        store_path.rename(retired)
-    staging.rename(store_path)
-    if retired.exists():
-        shutil.rmtree(retired)
-    return BuildReport(store_path, graphs, total)
+    shutil.rmtree(work)
+    checkpoint("closed")
+    write_manifest(staging, total, named)
+    fsync_dir(staging)
+    checkpoint("manifest-written")
+    return graphs, total
+
+
+def _remove_leftovers(store_dir: Path) -> None:
+    """Remove what crashed writers left: staging and half-removed directories."""
+    for entry in (store_dir / VERSIONS).iterdir():
+        if entry.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _retire_old_versions(store_dir: Path, keep: str) -> None:
+    """Remove every version but ``keep``, except those a reader still has open."""
+    for version_id in versions(store_dir):
+        if version_id == keep:
+            continue
+        version_dir = store_dir / VERSIONS / version_id
+        fd = try_exclusive(version_dir / READERS_LOCK)
+        if fd is None and (version_dir / READERS_LOCK).exists():
+            continue  # a reader has it open; a later build removes it
+        try:
+            trash = version_dir.with_name(f"{TRASH_PREFIX}{version_id}")
+            version_dir.rename(trash)
+        finally:
+            if fd is not None:
+                os.close(fd)
+        checkpoint("retired")
+        shutil.rmtree(trash, ignore_errors=True)
+    for entry in store_dir.iterdir():  # the RocksDB files of a store built before versions
+        if LEGACY_FILE.match(entry.name) and entry.is_file() and not entry.is_symlink():
+            entry.unlink()
+
+
+def _new_version_id() -> str:
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}Z-{os.getpid()}"
+
+
+def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> BuildReport:
+    """Build the knowledge base into ``store_path`` and make it the active version atomically.
+
+    Only one writer works on a store at a time: a second one waits up to ``wait_seconds`` for
+    the lock, then fails. The new version is complete, with its manifest, before the ``active``
+    link is switched to it in one rename, so a failed or killed build leaves the previous knowledge
+    base in use; old versions are removed only after the switch, and never while read.
+    """
+    store_dir = store_path.expanduser().resolve()
+    try:
+        store_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the store directory {store_dir}: {error}") from None
+    with writer_lock(store_dir, wait_seconds):
+        checkpoint("locked")
+        (store_dir / VERSIONS).mkdir(exist_ok=True)
+        _remove_leftovers(store_dir)
+        version_id = _new_version_id()
+        staging = store_dir / VERSIONS / f"{STAGING_PREFIX}{version_id}"
+        try:
+            graphs, total = _stage(staging)
+            staging.rename(store_dir / VERSIONS / version_id)
+        except BaseException:  # a failed build cleans up; a killed one, the next build
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        fsync_dir(store_dir / VERSIONS)
+        checkpoint("published")
+        switch_active(store_dir, version_id)
+        checkpoint("switched")
+        _retire_old_versions(store_dir, keep=version_id)
+        checkpoint("cleaned")
+    return BuildReport(store_dir, graphs, total)
