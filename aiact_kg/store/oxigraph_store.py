@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import (
@@ -22,8 +23,19 @@ from pyoxigraph import (
 from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.store.base import Bindings, SelectResult
+from aiact_kg.store.remote import check_query, check_update
 
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@lru_cache(maxsize=4096)
+def _checked_query(sparql: str) -> None:
+    check_query(sparql)
+
+
+@lru_cache(maxsize=4096)
+def _checked_update(sparql: str) -> None:
+    check_update(sparql)
 
 
 def _substitutions(
@@ -65,6 +77,7 @@ class OxigraphStore:
             raise StoreError(f"cannot load {path.name} into <{graph}>: {error}") from None
 
     def _query(self, sparql: str, bindings: Bindings | None) -> object:
+        _checked_query(sparql)  # no SERVICE: nothing is ever fetched
         try:
             return self._store.query(sparql, substitutions=_substitutions(bindings))
         except SyntaxError as error:
@@ -87,6 +100,7 @@ class OxigraphStore:
         return bool(result)
 
     def update(self, sparql: str) -> None:
+        _checked_update(sparql)  # no LOAD or SERVICE: nothing is ever fetched
         try:
             self._store.update(sparql)
         except SyntaxError as error:
