@@ -12,7 +12,6 @@ installed and :func:`deny_network` returns False; the static check still applies
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import platform
 import socket
 import struct
@@ -78,10 +77,7 @@ def deny_network() -> bool:
     architecture = _ARCHITECTURES.get(platform.machine().lower())
     if not sys.platform.startswith("linux") or architecture is None:
         return False
-    library = ctypes.util.find_library("c")
-    if library is None:
-        return False
-    libc = ctypes.CDLL(library, use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter is linked with
     code = b"".join(struct.pack("=HBBI", *line) for line in _program(*architecture))
     buffer = ctypes.create_string_buffer(code, len(code))
     program = _SockFprog(len(code) // 8, ctypes.cast(buffer, ctypes.c_char_p))
