@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -28,14 +29,20 @@ from aiact_kg.store.remote import check_query, check_update
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-@lru_cache(maxsize=4096)
+# SERVICE and LOAD can only be written out as such: a text without either word needs no check
+_MAYBE_REMOTE = re.compile("service|load", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
 def _checked_query(sparql: str) -> None:
-    check_query(sparql)
+    if _MAYBE_REMOTE.search(sparql):
+        check_query(sparql)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _checked_update(sparql: str) -> None:
-    check_update(sparql)
+    if _MAYBE_REMOTE.search(sparql):
+        check_update(sparql)
 
 
 def _substitutions(
