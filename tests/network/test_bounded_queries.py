@@ -62,7 +62,7 @@ def test_a_runaway_query_stops_at_the_timeout(
     out, err = process.communicate(timeout=60)
     elapsed = time.monotonic() - started
     assert process.returncode == 2
-    assert elapsed < 5, f"took {elapsed:.1f} s with --timeout 2"
+    assert elapsed < 8, f"took {elapsed:.1f} s with --timeout 2"  # 2 s + start-up under load
     assert "ran for more than 2 seconds (--timeout)" in err
     assert "Traceback" not in err
     if text == CROSS:  # rows were streamed until the limit
