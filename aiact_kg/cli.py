@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop the query after this many seconds of work (default {DEFAULT_TIMEOUT:g}; "
+        help=f"stop the query after this many seconds, wall-clock (default {DEFAULT_TIMEOUT:g}; "
         "0 for no limit)",
     )
     query.add_argument(
