@@ -10,20 +10,29 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from pyoxigraph import RdfFormat
+from pyoxigraph import Literal, NamedNode, RdfFormat
 
 from aiact_kg import __version__
 from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
-from aiact_kg.output import render_csv, render_json, render_table
+from aiact_kg.namespaces import PREFIXES
+from aiact_kg.output import WRITERS
 from aiact_kg.provision import describe_provision, resolve_draft_citation
-from aiact_kg.queries import NamedQuery, get_query, list_queries, with_prefixes
+from aiact_kg.queries import NamedQuery, get_query, list_queries
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.reasoning.render import assessment_text, explanation_text
 from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
+from aiact_kg.store.bounded import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT,
+    QueryLimits,
+    QueryTimeoutError,
+    bounded_query,
+)
+from aiact_kg.store.remote import ALLOWLIST_VARIABLE, allowlist_from_environment
 
 EXPORT_FORMATS = {
     "trig": RdfFormat.TRIG,
@@ -33,6 +42,7 @@ EXPORT_FORMATS = {
     "ntriples": RdfFormat.N_TRIPLES,
 }
 MAX_QUERY_FILE_BYTES = 1_000_000
+XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("query", nargs="?", help="query name (see --list) or path to a .rq file")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.add_argument("--list", action="store_true", help="list the shipped analyst queries")
+    query.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop the query after this many seconds, wall-clock (default {DEFAULT_TIMEOUT:g}; "
+        "0 for no limit)",
+    )
+    query.add_argument(
+        "--max-rows",
+        type=int,
+        default=DEFAULT_MAX_ROWS,
+        metavar="N",
+        help=f"write at most N rows and say so if there were more (default {DEFAULT_MAX_ROWS}; "
+        "0 for no limit)",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="let SERVICE reach this endpoint (exact IRI; repeatable; also "
+        f"${ALLOWLIST_VARIABLE}, space-separated); nothing else is ever fetched",
+    )
 
     export = commands.add_parser("export", help="export the whole knowledge base")
     export.add_argument(
@@ -189,16 +223,50 @@ def _load_query(reference: str) -> NamedQuery:
     return get_query(reference)
 
 
+def _query_limits(args: argparse.Namespace) -> QueryLimits:
+    if not args.timeout >= 0 or args.timeout == float("inf"):
+        raise InputError(
+            f"--timeout takes a number of seconds (0 for no limit), not {args.timeout}"
+        )
+    if args.max_rows < 0:
+        raise InputError(f"--max-rows takes a number of rows (0 for no limit), not {args.max_rows}")
+    return QueryLimits(timeout=args.timeout or None, max_rows=args.max_rows or None)
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     if args.list or not args.query:
         for query in list_queries("cq/"):
             print(f"{query.path.stem:<40} {query.description}")
         return 0
     query = _load_query(args.query)
+    limits = _query_limits(args)
+    allowed = (*args.allow_service, *allowlist_from_environment(os.environ))
     store = open_knowledge_base(_store_path(args))
-    result = store.select(with_prefixes(query.text))
-    renderers = {"table": render_table, "csv": render_csv, "json": render_json}
-    sys.stdout.write(renderers[args.format](result))
+    store_path = store.path
+    store.close()
+    assert store_path is not None
+    writer = WRITERS[args.format](sys.stdout)
+    with bounded_query(
+        store_path, query.text, limits, allowed_services=allowed, prefixes=PREFIXES
+    ) as result:
+        if result.form == "ask":
+            writer.start(("boolean",))
+            writer.row((Literal("true" if result.boolean else "false", datatype=XSD_BOOLEAN),))
+        else:
+            writer.start(result.variables)
+            try:
+                for row in result:
+                    writer.row(row)
+            except QueryTimeoutError:
+                writer.finish("timeout")
+                raise
+        writer.finish("max-rows" if result.truncated else None)
+    if result.truncated:
+        print(
+            f"aiact-kg: note: the result has more than {limits.max_rows} rows; only the first "
+            f"{limits.max_rows} were written (raise --max-rows, or 0 for no limit)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import (
@@ -22,8 +24,25 @@ from pyoxigraph import (
 from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.store.base import Bindings, SelectResult
+from aiact_kg.store.remote import check_query, check_update
 
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+# SERVICE and LOAD can only be written out as such: a text without either word needs no check
+_MAYBE_REMOTE = re.compile("service|load", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _checked_query(sparql: str) -> None:
+    if _MAYBE_REMOTE.search(sparql):
+        check_query(sparql)
+
+
+@lru_cache(maxsize=1024)
+def _checked_update(sparql: str) -> None:
+    if _MAYBE_REMOTE.search(sparql):
+        check_update(sparql)
 
 
 def _substitutions(
@@ -68,6 +87,7 @@ class OxigraphStore:
             raise StoreError(f"cannot load {path.name} into <{graph}>: {error}") from None
 
     def _query(self, sparql: str, bindings: Bindings | None) -> object:
+        _checked_query(sparql)  # no SERVICE: nothing is ever fetched
         try:
             return self._store.query(sparql, substitutions=_substitutions(bindings))
         except SyntaxError as error:
@@ -90,6 +110,7 @@ class OxigraphStore:
         return bool(result)
 
     def update(self, sparql: str) -> None:
+        _checked_update(sparql)  # no LOAD or SERVICE: nothing is ever fetched
         try:
             self._store.update(sparql)
         except SyntaxError as error:

@@ -145,8 +145,11 @@ def test_query_cannot_update(
 ) -> None:
     update = tmp_path / "drop.rq"
     update.write_text("DROP ALL", encoding="utf-8")
-    code, _, _ = run(capsys, "--store", str(kb_path), "query", str(update))
+    code, _, err = run(capsys, "--store", str(kb_path), "query", str(update))
     assert code == 2
+    assert "SPARQL update (DROP" in err
+    assert "read-only" in err
+    assert "expected" not in err
     code, out, _ = run(capsys, "--store", str(kb_path), "stats", "--format", "json")
     assert json.loads(out)["articles"] == 113
 

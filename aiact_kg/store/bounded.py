@@ -1,0 +1,221 @@
+"""Bounded queries: checked for remote access, time-limited, size-limited, streamed, killable.
+
+The query runs in a child process (:mod:`aiact_kg.store.worker`) that streams its results back
+one row at a time; this process yields them as they come, so memory stays flat whatever the
+result size. The child is killed when the time limit is reached, when the row limit is passed,
+on Ctrl-C (the ``KeyboardInterrupt`` raised here while waiting) and whenever the caller stops
+reading. The command line's ``query`` uses it; a SPARQL HTTP service can use it the same way::
+
+    with bounded_query(store_path, sparql, QueryLimits(timeout=10, max_rows=1000)) as result:
+        for row in result:
+            ...
+    result.truncated  # True if rows beyond max_rows were left out
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import BaseDirection, BlankNode, Literal, NamedNode, Triple
+
+from aiact_kg.errors import AiactKgError, QueryError, StoreError
+from aiact_kg.store.base import Term
+from aiact_kg.store.remote import check_query
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_ROWS = 100_000
+TRIPLE_VARIABLES = ("subject", "predicate", "object")
+_WORKER = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from aiact_kg.store.worker import main; main()"
+)
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+
+
+class QueryTimeoutError(QueryError):
+    """The query ran past its time limit and was stopped."""
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """``timeout`` in wall-clock seconds from the start, ``max_rows`` rows; ``None``: no limit."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_rows: int | None = DEFAULT_MAX_ROWS
+
+
+@dataclass
+class BoundedResult:
+    """The answer being streamed: its form and variables now, its rows when iterated.
+
+    ``form`` is ``select``, ``ask`` (see ``boolean``) or ``triples`` (CONSTRUCT and DESCRIBE,
+    rows of subject, predicate, object). After iteration, ``rows`` is the number of rows
+    yielded and ``truncated`` says whether the row limit left some out.
+    """
+
+    form: str
+    variables: tuple[str, ...]
+    boolean: bool | None
+    _lines: Iterator[Any] = field(repr=False)
+    _max_rows: int | None = field(repr=False)
+    rows: int = 0
+    truncated: bool = False
+
+    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+        for item in self._lines:
+            if self._max_rows is not None and self.rows >= self._max_rows:
+                self.truncated = True
+                return
+            self.rows += 1
+            yield tuple(decode_term(value) for value in item)  # type: ignore[misc]
+
+
+def decode_term(value: Any) -> Term | Triple | None:
+    """The pyoxigraph term for a JSON value written by the worker."""
+    if value is None:
+        return None
+    kind = value[0]
+    if kind == "i":
+        return NamedNode(value[1])
+    if kind == "b":
+        return BlankNode(value[1])
+    if kind == "l":
+        _, text, datatype, language, direction = value
+        if language is None:
+            return Literal(text, datatype=NamedNode(datatype))
+        if direction is None:
+            return Literal(text, language=language)
+        return Literal(text, language=language, direction=BaseDirection(direction))
+    subject, predicate, object_ = (decode_term(part) for part in value[1:])
+    return Triple(subject, predicate, object_)  # type: ignore[arg-type]
+
+
+class _Reader:
+    """Lines of the worker's stdout, until the deadline (wall-clock time from the start)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], timeout: float | None) -> None:
+        assert process.stdout is not None
+        self._fd = process.stdout.fileno()
+        self._timeout = timeout
+        self._deadline = None if timeout is None else time.monotonic() + timeout
+        self._buffer = b""
+        self._lines: list[bytes] = []
+
+    def next_message(self) -> Any:
+        while not self._lines:
+            self._fill()
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            self._expired()
+        return json.loads(self._lines.pop())
+
+    def _expired(self) -> None:
+        raise QueryTimeoutError(
+            f"the query ran for more than {self._timeout:g} seconds (--timeout) and was "
+            "stopped; add a LIMIT or narrow its patterns, or allow more time (0 for no limit)"
+        )
+
+    def _fill(self) -> None:
+        wait = None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
+        ready, _, _ = select.select([self._fd], [], [], wait)
+        if not ready:
+            self._expired()
+        chunk = os.read(self._fd, 1 << 16)
+        if not chunk:
+            raise _EndedError
+        *complete, self._buffer = (self._buffer + chunk).split(b"\n")
+        self._lines = [line for line in reversed(complete) if line]
+
+
+class _EndedError(Exception):
+    """The worker closed its output."""
+
+
+def _messages(
+    reader: _Reader, stderr: IO[bytes], process: subprocess.Popen[bytes]
+) -> Iterator[Any]:
+    """Worker messages until the end; errors become aiact-kg errors."""
+    while True:
+        try:
+            message = reader.next_message()
+        except _EndedError:
+            code = process.wait()
+            stderr.seek(0)
+            detail = stderr.read()[-500:].decode("utf-8", "replace").strip()
+            raise AiactKgError(
+                f"the query process ended unexpectedly (exit status {code})"
+                + (f": {detail}" if detail else "")
+            ) from None
+        if isinstance(message, list):
+            yield message
+            continue
+        if message.get("end"):
+            return
+        kind, text = message.get("error"), message.get("message", "")
+        if kind == "syntax":
+            raise QueryError(f"the SPARQL query is not valid: {text}")
+        if kind == "failed":
+            raise QueryError(f"the SPARQL query failed: {text}")
+        if kind == "store":
+            raise StoreError(f"cannot open the knowledge-base store: {text}")
+        if kind == "internal":
+            raise AiactKgError(f"the query process failed: {text}")
+        yield message
+
+
+@contextmanager
+def bounded_query(
+    store_path: Path,
+    sparql: str,
+    limits: QueryLimits = QueryLimits(),
+    *,
+    allowed_services: Collection[str] = (),
+    prefixes: Mapping[str, str] | None = None,
+) -> Iterator[BoundedResult]:
+    """Run a read-only query on the store at ``store_path`` within ``limits``.
+
+    The query is checked first (:func:`aiact_kg.store.remote.check_query`): updates and remote
+    access not in ``allowed_services`` are refused before anything runs. Unless it reaches an
+    allowed endpoint, the worker also runs without network access. Leaving the ``with`` block
+    (normally, on an error or on Ctrl-C) kills the worker if it still runs.
+    """
+    check = check_query(sparql, allowed_services, prefixes)
+    request = {
+        "store": str(store_path),
+        "query": sparql,
+        "prefixes": dict(prefixes or {}),
+        "max_rows": limits.max_rows,
+        "sandbox": not check.services,
+    }
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-P", "-c", _WORKER, _PACKAGE_ROOT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            start_new_session=True,
+        )
+        try:
+            assert process.stdin is not None
+            process.stdin.write(json.dumps(request).encode("utf-8"))
+            process.stdin.close()
+            messages = _messages(_Reader(process, limits.timeout), stderr, process)
+            head = next(messages)
+            form = head["head"]
+            variables = tuple(head.get("variables", TRIPLE_VARIABLES if form == "triples" else ()))
+            yield BoundedResult(form, variables, head.get("value"), messages, limits.max_rows)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            if process.stdout is not None:
+                process.stdout.close()

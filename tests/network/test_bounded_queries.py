@@ -1,0 +1,194 @@
+"""Queries are bounded: a time limit, Ctrl-C honoured within a second, a row limit, streaming."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aiact_kg.cli import main
+from aiact_kg.store.bounded import QueryLimits, QueryTimeoutError, bounded_query
+from tests.conftest import REPO_ROOT
+
+# every quad of the knowledge base (~46k) three times over: about 10^14 rows
+CROSS = "SELECT * WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
+# the same, but nothing can be returned before the whole product is counted
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } }"
+ARTICLES = "SELECT ?article WHERE { GRAPH ?g { ?article a aia:Article } } ORDER BY ?article"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "query.rq"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _start(kb_path: Path, query: Path, *options: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "aiact_kg", "--store", str(kb_path), "query", str(query), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+@pytest.mark.parametrize(("text", "options"), [(COUNT, ()), (CROSS, ("--max-rows", "0"))])
+def test_a_runaway_query_stops_at_the_timeout(
+    kb_path: Path, tmp_path: Path, text: str, options: tuple[str, ...]
+) -> None:
+    started = time.monotonic()
+    process = _start(kb_path, _write(tmp_path, text), "--timeout", "2", "--format", "csv", *options)
+    out, err = process.communicate(timeout=60)
+    elapsed = time.monotonic() - started
+    assert process.returncode == 2
+    assert elapsed < 8, f"took {elapsed:.1f} s with --timeout 2"  # 2 s + start-up under load
+    assert "ran for more than 2 seconds (--timeout)" in err
+    assert "Traceback" not in err
+    if text == CROSS:  # rows were streamed until the limit
+        assert out.count("\n") > 100
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_ctrl_c_ends_a_query_within_a_second(kb_path: Path, tmp_path: Path) -> None:
+    process = _start(kb_path, _write(tmp_path, COUNT), "--timeout", "0")
+    deadline = time.monotonic() + 20
+    while not (workers := _children(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "the query worker did not start"
+    time.sleep(1.0)  # the worker is now deep inside the engine
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert time.monotonic() - sent < 1.0
+    assert process.returncode == 130
+    assert err == "aiact-kg: interrupted\n"
+    assert out == ""
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists(), "the query worker outlived the command"
+
+
+def test_rows_are_streamed_as_they_come(kb_path: Path, tmp_path: Path) -> None:
+    process = _start(
+        kb_path, _write(tmp_path, CROSS), "--timeout", "0", "--max-rows", "0", "--format", "csv"
+    )
+    try:
+        assert process.stdout is not None
+        header = process.stdout.readline()
+        first = process.stdout.readline()
+        assert header.startswith("a,b,c,d,e,f,g,h,i")
+        assert first.count(",") >= 11
+    finally:
+        process.kill()
+        process.communicate()
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_the_row_limit_cuts_and_says_so(
+    kb_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    query = str(_write(tmp_path, ARTICLES))
+    code = main(["--store", str(kb_path), "query", query, "--max-rows", "10", "--format", fmt])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "more than 10 rows" in err
+    assert "--max-rows" in err
+    if fmt == "json":
+        document = json.loads(out)
+        assert len(document["rows"]) == 10
+        assert (document["complete"], document["stopped_by"]) == (False, "max-rows")
+    elif fmt == "csv":
+        assert len(out.splitlines()) == 11
+    else:
+        assert "(first 10 rows; the result has more (--max-rows))" in out
+    code = main(["--store", str(kb_path), "query", query, "--max-rows", "113", "--format", fmt])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    if fmt == "json":
+        assert len(json.loads(out)["rows"]) == 113
+        assert json.loads(out)["complete"] is True
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--timeout", "-1"), ("--timeout", "nan"), ("--max-rows", "-5")]
+)
+def test_bad_limits_are_refused(
+    kb_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    query = str(_write(tmp_path, ARTICLES))
+    code = main(["--store", str(kb_path), "query", query, option, value])
+    assert code == 2
+    assert option in capsys.readouterr().err
+
+
+def test_the_library_interface_bounds_too(kb_path: Path) -> None:
+    from aiact_kg.namespaces import PREFIXES
+
+    with bounded_query(kb_path, ARTICLES, QueryLimits(max_rows=5), prefixes=PREFIXES) as result:
+        rows = list(result)
+    assert len(rows) == 5
+    assert result.truncated
+    started = time.monotonic()
+    with (
+        pytest.raises(QueryTimeoutError),
+        bounded_query(kb_path, COUNT, QueryLimits(timeout=0.5)) as result,
+    ):
+        list(result)
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ASK { GRAPH ?g { ?s a aia:Article } }", {"variables": ["boolean"], "value": True}),
+        (
+            "CONSTRUCT { ?s a aia:Article } WHERE { GRAPH ?g { ?s a aia:Article } } LIMIT 3",
+            {"variables": ["subject", "predicate", "object"], "rows": 3},
+        ),
+        (
+            "DESCRIBE ?a FROM <https://w3id.org/aiact-kg/graph/legal-text> "
+            "WHERE { ?a a aia:Article } LIMIT 1",
+            {"rows": None},
+        ),
+    ],
+)
+def test_every_query_form_is_written(
+    kb_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    expected: dict[str, object],
+) -> None:
+    query = str(_write(tmp_path, text))
+    code = main(["--store", str(kb_path), "query", query, "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    if "variables" in expected:
+        assert document["variables"] == expected["variables"]
+    if "value" in expected:
+        assert document["rows"] == [{"boolean": expected["value"]}]
+    if expected.get("rows"):
+        assert len(document["rows"]) == expected["rows"]
+    else:
+        assert document["rows"]
