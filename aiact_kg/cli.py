@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -241,14 +242,17 @@ def _cmd_query(args: argparse.Namespace) -> int:
     query = _load_query(args.query)
     limits = _query_limits(args)
     allowed = (*args.allow_service, *allowlist_from_environment(os.environ))
+    # the open store pins its version (a concurrent build cannot remove it) until the query ends
     store = open_knowledge_base(_store_path(args))
     store_path = store.path
-    store.close()
     assert store_path is not None
     writer = WRITERS[args.format](sys.stdout)
-    with bounded_query(
-        store_path, query.text, limits, allowed_services=allowed, prefixes=PREFIXES
-    ) as result:
+    with (
+        closing(store),
+        bounded_query(
+            store_path, query.text, limits, allowed_services=allowed, prefixes=PREFIXES
+        ) as result,
+    ):
         if result.form == "ask":
             writer.start(("boolean",))
             writer.row((Literal("true" if result.boolean else "false", datatype=XSD_BOOLEAN),))

@@ -31,6 +31,7 @@ from pyoxigraph import BaseDirection, BlankNode, Literal, NamedNode, Triple
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.store.base import Term
+from aiact_kg.store.layout import ACTIVE, DB
 from aiact_kg.store.remote import check_query
 
 DEFAULT_TIMEOUT = 60.0
@@ -189,6 +190,9 @@ def bounded_query(
     (normally, on an error or on Ctrl-C) kills the worker if it still runs.
     """
     check = check_query(sparql, allowed_services, prefixes)
+    active = store_path / ACTIVE
+    if active.is_symlink() or active.is_dir():  # a store directory: read its active version
+        store_path = active.resolve() / DB
     request = {
         "store": str(store_path),
         "query": sparql,
