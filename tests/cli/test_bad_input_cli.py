@@ -48,7 +48,7 @@ def cli(
         timeout=timeout,
         check=False,
         # with stdin closed in the child, Python sets sys.stdin to None
-        preexec_fn=(lambda: os.close(0)) if close_stdin else None,  # noqa: PLW1509
+        preexec_fn=(lambda: os.close(0)) if close_stdin else None,
     )
     assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
     assert b"Traceback" not in done.stdout
@@ -162,7 +162,8 @@ def test_export_of_an_unknown_graph_exits_2_naming_the_graphs(
     assert code == 2
     assert captured.out == ""
     assert f"no named graph {graph!r}" in captured.err
-    assert "obligations" in captured.err and "legal-text" in captured.err
+    assert "obligations" in captured.err
+    assert "legal-text" in captured.err
     assert "internal error" not in captured.err
 
 

@@ -36,7 +36,7 @@ def _finishes(action: Callable[[], object], seconds: float = 10) -> object:
     def target() -> None:
         try:
             outcome.append(action())
-        except BaseException as error:  # noqa: BLE001 - handed back to the test
+        except BaseException as error:  # handed back to the test
             outcome.append(error)
 
     thread = threading.Thread(target=target, daemon=True)
