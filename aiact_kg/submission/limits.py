@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 DEFAULT_MAX_DEPTH: Final = 100
-DEFAULT_MAX_STATEMENTS: Final = 50_000
+DEFAULT_MAX_STATEMENTS: Final = 10_000
 STATEMENTS_VARIABLE: Final = "AIACT_KG_MAX_INPUT_STATEMENTS"
 
 # Tokens that can hide a bracket (strings, IRIs, comments, escaped characters in local names),

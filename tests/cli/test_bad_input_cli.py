@@ -67,9 +67,10 @@ def test_a_fifo_exits_2_instead_of_hanging(
     target = tmp_path if inside_directory else fifo
     done = cli(command, "--no-progress", str(target), timeout=60)
     assert done.returncode == 2
-    assert "pipe.ttl: this is a named pipe (FIFO), not a regular file" in (
-        done.stdout + done.stderr
-    ).decode()
+    assert (
+        "pipe.ttl: this is a named pipe (FIFO), not a regular file"
+        in (done.stdout + done.stderr).decode()
+    )
 
 
 def test_an_impossible_date_is_a_violation_without_a_library_traceback(tmp_path: Path) -> None:

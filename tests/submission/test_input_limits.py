@@ -127,8 +127,8 @@ def test_one_statement_over_the_limit_is_refused() -> None:
 @pytest.mark.parametrize(
     ("name", "line"),
     [
-        ("flat.nt", "<http://e/s> <http://e/p> \"{i}\" .\n"),
-        ("flat.nq", "<http://e/s> <http://e/p> \"{i}\" <http://e/g> .\n"),
+        ("flat.nt", '<http://e/s> <http://e/p> "{i}" .\n'),
+        ("flat.nq", '<http://e/s> <http://e/p> "{i}" <http://e/g> .\n'),
     ],
 )
 def test_a_million_statements_are_refused_fast(name: str, line: str) -> None:
@@ -191,7 +191,7 @@ def _nested(depth: int, *, decoys: bool = False) -> bytes:
     text = PREFIXES + "ex:s a aia:AISystem ;\n"
     if decoys:  # brackets the parser does not read as nesting must not count
         text += (
-            '  ex:a "(((([[[[" , \'((((\' , """[[[\n((((""" , \'\'\'((((\'\'\' , <http://e/a((> ;\n'
+            "  ex:a \"(((([[[[\" , '((((' , \"\"\"[[[\n((((\"\"\" , '''((((''' , <http://e/a((> ;\n"
             "  ex:b ex:x\\(\\( ; # ((((((((((\n"
         )
     return (text + f"  ex:p {opened}1{closed} .\n").encode()
