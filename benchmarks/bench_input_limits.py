@@ -28,6 +28,7 @@ from pathlib import Path
 
 from aiact_kg import __version__
 from aiact_kg.submission.limits import DEFAULT_MAX_DEPTH, STATEMENTS_VARIABLE
+from aiact_kg.submission.reading import DEFAULT_MAX_BYTES
 from benchmarks.generate import PREFIXES, subject_turtle
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -66,11 +67,21 @@ def nested(statements: int) -> str:
     return PREFIXES + "ex:s a aia:AISystem .\n" + body
 
 
+def long_literals(statements: int) -> str:
+    """Bare subjects with labels long enough to fill the 20 MiB size limit."""
+    subjects = max(1, statements // 2)
+    length = (DEFAULT_MAX_BYTES - 2000) // subjects - 60
+    label = "x" * max(1, length)
+    body = "".join(f'ex:s{i} a aia:AISystem ; rdfs:label "{label}" .\n' for i in range(subjects))
+    return PREFIXES + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + body
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "realistic subjects": realistic,
     "bare subjects": bare_subjects,
     "flat list": flat_list,
     "nested collections": nested,
+    "20 MiB of long literals": long_literals,
 }
 
 
@@ -120,7 +131,20 @@ def main() -> None:
 
 
 def write(rows: list[dict[str, object]]) -> None:
+    """Write the rows, keeping earlier rows of other sizes and shapes."""
     RESULTS.mkdir(exist_ok=True)
+    earlier = RESULTS / "input-limits.json"
+    if earlier.exists():
+        new = {(row["statements"], row["shape"]) for row in rows}
+        kept = [
+            row
+            for row in json.loads(earlier.read_text(encoding="utf-8"))["rows"]
+            if (row["statements"], row["shape"]) not in new
+        ]
+        rows = sorted(
+            [*kept, *rows],
+            key=lambda r: (int(r["statements"]), list(SHAPES).index(str(r["shape"]))),  # type: ignore[call-overload]
+        )
     meta = (
         f"Run {datetime.now(UTC).date()}, aiact-kg {__version__}, Python "
         f"{platform.python_version()}, {platform.machine()}, {platform.system()}, "
@@ -141,7 +165,7 @@ def write(rows: list[dict[str, object]]) -> None:
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        cells = [str(row["statements"]), str(row["shape"]), f"{int(row['bytes']) / 1e6:.1f} MB"]  # type: ignore[call-overload]
+        cells = [str(row["statements"]), str(row["shape"]), f"{int(row['bytes']) / 1024:,.0f} KiB"]  # type: ignore[call-overload]
         for command in ("validate", "assess"):
             result = row[command]
             assert isinstance(result, dict)
