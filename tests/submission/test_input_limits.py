@@ -226,12 +226,12 @@ def test_a_collection_nested_ten_to_the_five_deep_is_refused_fast(name: str) -> 
 
 
 def test_twenty_mebibytes_of_brackets_in_strings_are_scanned_in_seconds() -> None:
-    literal = "([" * 500
-    data = (PREFIXES + "".join(f'ex:s ex:p "{literal}" .\n' for _ in range(20_000))).encode()
+    literal = "([" * 2000
+    data = (PREFIXES + "".join(f'ex:s ex:p "{literal}" .\n' for _ in range(5_000))).encode()
     assert len(data) > 20_000_000
     start = time.perf_counter()
     document = read_rdf_bytes(data, name="brackets.ttl", max_bytes=len(data))
-    assert len(document.quads) == 20_000
+    assert len(document.quads) == 5_000
     assert time.perf_counter() - start < 15
 
 
