@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import sys
-from collections.abc import Sequence
+import threading
+import warnings
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -17,7 +21,7 @@ from aiact_kg import __version__
 from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
-from aiact_kg.namespaces import PREFIXES
+from aiact_kg.namespaces import GRAPH, PREFIXES
 from aiact_kg.output import WRITERS
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.queries import NamedQuery, get_query, list_queries
@@ -112,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="trig, nquads and jsonld keep the named graphs; turtle and "
         "ntriples write the union of all graphs",
     )
-    export.add_argument("--graph", help="export one named graph only (its IRI)")
+    export.add_argument(
+        "--graph",
+        help="export one named graph only: its IRI, or its name after "
+        f"{GRAPH} (e.g. obligations)",
+    )
     export.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
 
     validate = commands.add_parser(
@@ -274,9 +282,22 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_graph(reference: str, graphs: Sequence[str]) -> str:
+    """The IRI of the named graph ``reference`` (an IRI, or a name under GRAPH)."""
+    for candidate in (reference, GRAPH + reference.removeprefix("/")):
+        if candidate in graphs:
+            return candidate
+    names = sorted(g.removeprefix(GRAPH) for g in graphs)
+    raise InputError(
+        f"the knowledge base has no named graph {reference!r}; give the IRI or the name of "
+        f"one of its graphs (names are relative to {GRAPH}): " + ", ".join(names)
+    )
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     store = open_knowledge_base(_store_path(args))
-    data = store.export(EXPORT_FORMATS[args.format], args.graph)
+    graph = None if args.graph is None else _export_graph(args.graph, store.named_graphs())
+    data = store.export(EXPORT_FORMATS[args.format], graph)
     if args.output:
         args.output.write_bytes(data)
         print(f"Wrote {len(data)} bytes to {args.output}", file=sys.stderr)
@@ -380,9 +401,39 @@ _COMMANDS = {
 }
 
 
+@contextlib.contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """Keep library noise off stderr while a command runs; restore everything afterwards.
+
+    Libraries log with tracebacks (rdflib, for a literal such as "2025-02-30"^^xsd:date, which
+    the findings report anyway), warn, or report exceptions in finalizers and threads; none of
+    it is for the user. With ``AIACT_KG_DEBUG`` set, all of it is shown.
+    """
+    if os.environ.get("AIACT_KG_DEBUG"):
+        yield
+        return
+    previous_disable = logging.root.manager.disable
+    previous_hooks = (sys.unraisablehook, threading.excepthook)
+    logging.disable(logging.CRITICAL)
+    sys.unraisablehook = lambda _: None
+    threading.excepthook = lambda _: None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(previous_disable)
+        sys.unraisablehook, threading.excepthook = previous_hooks
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code (0 ok, 1 negative, 2 bad input, 3 other)."""
     args = build_parser().parse_args(argv)
+    with _quiet_libraries():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return _COMMANDS[args.command](args)
     except AiactKgError as error:

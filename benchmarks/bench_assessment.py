@@ -31,10 +31,11 @@ from benchmarks.generate import write_single_file, write_subject_files
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OPTIONS = AssessmentOptions(as_of=date(2026, 11, 22))
+UNLIMITED = 2**31 - 1  # the benchmark measures beyond the input limits on purpose
 
 
 def _reasoning_seconds(path: Path) -> tuple[float, int]:
-    document = read_rdf_file(path, max_bytes=2**31 - 1)
+    document = read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED)
     start = time.perf_counter()
     store = run_rules([document], OPTIONS)
     subjects = subjects_json(store)
@@ -51,7 +52,8 @@ def _naive_rate(paths: list[Path]) -> float:
 
 def _end_to_end_seconds(path: Path, validator: SubmissionValidator) -> float:
     start = time.perf_counter()
-    report = assess_documents([read_rdf_file(path, max_bytes=2**31 - 1)], OPTIONS,
+    document = read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED)
+    report = assess_documents([document], OPTIONS,
                               validator=validator)
     assert report.data["valid"], "generated subjects must be valid"
     return time.perf_counter() - start

@@ -47,6 +47,11 @@ from aiact_kg.submission.formats import (
     sniff_format,
 )
 from aiact_kg.submission.jsonld_context import prepare_json_ld
+from aiact_kg.submission.limits import (
+    check_turtle_depth,
+    resolve_max_statements,
+    too_many_statements,
+)
 from aiact_kg.submission.skolem import skolemize
 from aiact_kg.submission.xml_guard import check_rdf_xml
 
@@ -59,6 +64,7 @@ __all__ = [
     "InputFormatError",
     "InputSource",
     "detect_format",
+    "display_name",
     "expand_inputs",
     "read_inputs",
     "read_rdf_bytes",
@@ -139,6 +145,18 @@ def submission_base_iri(name: str) -> str:
     return SUBMISSION_BASE + quote(segment, safe="") + "/"
 
 
+def display_name(name: str) -> str:
+    """``name`` as shown and used in IRIs: bytes of a non-UTF-8 file name as ``\\xNN`` escapes.
+
+    Python keeps such bytes as lone surrogates, which cannot be written out as UTF-8.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def _human(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MiB"
@@ -160,17 +178,24 @@ def _too_large(name: str, limit: int, size: int | None) -> InputFormatError:
 
 
 def read_rdf_bytes(
-    data: bytes, *, name: str, rdf_format: RdfFormat | None = None, max_bytes: int | None = None
+    data: bytes,
+    *,
+    name: str,
+    rdf_format: RdfFormat | None = None,
+    max_bytes: int | None = None,
+    max_statements: int | None = None,
 ) -> InputDocument:
     """Parse one submitted document held in memory; raise :class:`InputFormatError` if bad."""
+    name = display_name(name)
     limit = resolve_max_bytes(max_bytes)
+    statements = resolve_max_statements(max_statements)
     if len(data) > limit:
         raise _too_large(name, limit, len(data))
     try:
         text = check_text(data)
         chosen = rdf_format or detect_format(name, text[:_HEAD_BYTES])
         try:
-            quads = _parse(text, chosen, name)
+            quads = _parse(text, chosen, name, statements)
         except CheckError as problem:
             if rdf_format is None:
                 problem.reason += _extension_hint(text, chosen)
@@ -193,8 +218,12 @@ def read_rdf_bytes(
     )
 
 
-def _parse(data: bytes, rdf_format: RdfFormat, name: str) -> tuple[Quad, ...]:
+def _parse(
+    data: bytes, rdf_format: RdfFormat, name: str, max_statements: int
+) -> tuple[Quad, ...]:
     positions_valid = True
+    if rdf_format in {RdfFormat.TURTLE, RdfFormat.TRIG}:
+        check_turtle_depth(data, format_name(rdf_format))
     if rdf_format == RdfFormat.RDF_XML:
         check_rdf_xml(data)
     elif rdf_format == RdfFormat.JSON_LD:
@@ -203,8 +232,14 @@ def _parse(data: bytes, rdf_format: RdfFormat, name: str) -> tuple[Quad, ...]:
         raise CheckError(
             f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
         )
+    quads: list[Quad] = []
     try:
-        return tuple(parse(input=data, format=rdf_format, base_iri=submission_base_iri(name)))
+        for quad in parse(input=data, format=rdf_format, base_iri=submission_base_iri(name)):
+            if len(quads) == max_statements:
+                raise too_many_statements(format_name(rdf_format), max_statements)
+            quads.append(quad)
+    except CheckError:
+        raise
     except SyntaxError as error:
         raise _syntax_problem(error, rdf_format, positions_valid) from None
     except MemoryError as error:  # pyoxigraph's cap on one token: 16 MiB (JSON-LD: ~8 MiB)
@@ -220,6 +255,7 @@ def _parse(data: bytes, rdf_format: RdfFormat, name: str) -> tuple[Quad, ...]:
             f"the {format_name(rdf_format)} could not be parsed ({type(error).__name__}: "
             f"{error}). Check the document and try again."
         ) from None
+    return tuple(quads)
 
 
 def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:
@@ -275,48 +311,112 @@ def _os_problem(name: str, error: OSError) -> InputFormatError:
     return InputFormatError(name, reason)
 
 
+def _not_regular(mode: int) -> str | None:
+    """What a file of this mode is, if it is not a regular file (which alone may be read)."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+
+
+def _special_file(name: str, kind: str) -> InputFormatError:
+    return InputFormatError(
+        name,
+        f"this is {kind}, not a regular file; only regular files are read (a pipe or device "
+        "could block or never end). Save the description to a file, or pipe it to '-'.",
+    )
+
+
 def read_rdf_file(
     path: Path,
     *,
     rdf_format: RdfFormat | None = None,
     max_bytes: int | None = None,
     name: str | None = None,
+    max_statements: int | None = None,
 ) -> InputDocument:
-    """Read and parse one file; its size is checked with ``stat`` before anything is read."""
-    label = str(path) if name is None else name
+    """Read and parse one regular file; its size is checked with ``stat`` before it is read.
+
+    FIFOs, devices and sockets are rejected without being read (they could block forever).
+    """
+    label = display_name(str(path) if name is None else name)
     limit = resolve_max_bytes(max_bytes)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
-        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        kind = _not_regular(info.st_mode)
+        if kind is not None:
+            raise _special_file(label, kind)
+        if info.st_size > limit:
             raise _too_large(label, limit, info.st_size)
-        with path.open("rb") as stream:
+        # non-blocking, and checked again once open: the path may have been replaced meanwhile
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            kind = _not_regular(os.fstat(descriptor).st_mode)
+            if kind is not None:
+                raise _special_file(label, kind)
             data = _read_bounded(stream, limit)
     except OSError as error:
         raise _os_problem(label, error) from None
     if len(data) > limit:
         raise _too_large(label, limit, None)
-    return read_rdf_bytes(data, name=label, rdf_format=rdf_format, max_bytes=limit)
+    return read_rdf_bytes(
+        data, name=label, rdf_format=rdf_format, max_bytes=limit, max_statements=max_statements
+    )
 
 
 def read_stdin(
-    stream: BinaryIO, *, rdf_format: RdfFormat | None = None, max_bytes: int | None = None
+    stream: BinaryIO | None,
+    *,
+    rdf_format: RdfFormat | None = None,
+    max_bytes: int | None = None,
+    max_statements: int | None = None,
 ) -> InputDocument:
-    """Read and parse standard input (reads at most ``max_bytes + 1`` bytes)."""
+    """Read and parse standard input (reads at most ``max_bytes + 1`` bytes).
+
+    ``stream`` is None when the process has no standard input (it was closed).
+    """
     limit = resolve_max_bytes(max_bytes)
+    closed = InputFormatError(
+        STDIN_NAME,
+        "standard input is closed, so '-' has nothing to read. Pipe or redirect the "
+        "description into aiact-kg (e.g. '< system.ttl'), or give a file name instead of '-'.",
+    )
+    if stream is None or getattr(stream, "closed", False):
+        raise closed
     try:
         data = _read_bounded(stream, limit)
+    except ValueError:  # reading a closed stream
+        raise closed from None
     except OSError as error:
-        raise InputFormatError(STDIN_NAME, f"standard input cannot be read ({error}).") from None
+        raise InputFormatError(
+            STDIN_NAME, f"standard input cannot be read ({error.strerror or error})."
+        ) from None
     if len(data) > limit:
         raise _too_large(STDIN_NAME, limit, None)
-    return read_rdf_bytes(data, name=STDIN_NAME, rdf_format=rdf_format, max_bytes=limit)
+    return read_rdf_bytes(
+        data, name=STDIN_NAME, rdf_format=rdf_format, max_bytes=limit, max_statements=max_statements
+    )
+
+
+def _standard_input() -> BinaryIO | None:
+    """``sys.stdin.buffer``, or None if the process has no standard input."""
+    stream = sys.stdin
+    if stream is None:
+        return None
+    buffer = getattr(stream, "buffer", None)
+    return buffer if buffer is not None else None
 
 
 def _walk(directory: Path, name: str) -> list[InputSource]:
     def fail(error: OSError) -> None:
-        raise _os_problem(str(error.filename or name), error)
+        raise _os_problem(display_name(str(error.filename or name)), error)
 
     found: list[tuple[tuple[str, ...], Path]] = []
     for root, dirs, files in os.walk(directory, onerror=fail):
@@ -328,12 +428,15 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
             found.append((path.relative_to(directory).parts, path))
     if not found:
         raise InputFormatError(
-            name,
+            display_name(name),
             "the directory contains no RDF files (hidden files are skipped; accepted: "
             f"{ACCEPTED_DESCRIPTION}).",
         )
     found.sort()
-    return [InputSource(name=str(Path(name) / Path(*parts)), path=path) for parts, path in found]
+    return [
+        InputSource(name=display_name(str(Path(name) / Path(*parts))), path=path)
+        for parts, path in found
+    ]
 
 
 def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
@@ -358,10 +461,11 @@ def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
         if path.is_dir():
             sources.extend(_walk(path, argument))
         elif path.exists() or path.is_symlink():
-            sources.append(InputSource(name=argument, path=path))
+            sources.append(InputSource(name=display_name(argument), path=path))
         else:
             raise InputFormatError(
-                argument, "there is no such file or directory. Check the path and try again."
+                display_name(argument),
+                "there is no such file or directory. Check the path and try again.",
             )
     return sources
 
@@ -394,7 +498,7 @@ def read_inputs(
             result: InputDocument | InputFormatError
             try:
                 if source.path is None:
-                    result = read_stdin(stdin or sys.stdin.buffer, max_bytes=limit)
+                    result = read_stdin(stdin or _standard_input(), max_bytes=limit)
                 else:
                     result = read_rdf_file(source.path, max_bytes=limit, name=source.name)
             except InputFormatError as error:

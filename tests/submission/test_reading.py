@@ -323,7 +323,7 @@ def test_ten_megabytes_of_ntriples_parse_quickly() -> None:
     data = b"".join(line % (i, i) for i in range(150_000))
     assert len(data) > 10 * 1024 * 1024
     started = time.perf_counter()
-    document = read_rdf_bytes(data, name="big.nt")
+    document = read_rdf_bytes(data, name="big.nt", max_statements=150_000)
     assert time.perf_counter() - started < 3
     assert len(document.quads) == 150_000
 
@@ -378,11 +378,24 @@ def test_the_limit_can_be_set_by_the_environment(
     assert caught.value.exit_code == 2
 
 
-def test_a_device_that_never_ends_is_cut_at_the_limit() -> None:
+def test_a_device_that_never_ends_is_refused_unread() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    with pytest.raises(InputFormatError, match="more than 1000 bytes"):
+    with pytest.raises(InputFormatError, match="character device, not a regular file"):
         read_rdf_file(Path("/dev/zero"), max_bytes=1000)
+
+
+def test_a_stream_that_never_ends_is_cut_at_the_limit() -> None:
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            buffer[:] = b"#" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(InputFormatError, match="more than 1000 bytes"):
+        read_stdin(io.BufferedReader(Endless()), max_bytes=1000)
 
 
 # --- files, directories, stdin ------------------------------------------------------------------

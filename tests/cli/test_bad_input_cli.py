@@ -1,0 +1,186 @@
+"""The real command line on inputs that used to hang, crash or print tracebacks.
+
+Each case runs ``python -m aiact_kg`` as a child process (so library loggers, a closed
+standard input and file names that are not UTF-8 are what a user gets) with a time limit, and
+checks the exit code against README's table and that stderr holds no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aiact_kg.cli import main
+from aiact_kg.namespaces import GRAPH
+from aiact_kg.submission.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_STATEMENTS
+
+REPO = Path(__file__).resolve().parents[2]
+PREFIXES = (
+    "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+    "@prefix aiac: <https://w3id.org/aiact-kg/concept/> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    "@prefix ex: <https://example.org/> .\n"
+)
+GOOD = PREFIXES + (
+    "ex:filter a aia:AISystem ; aia:hasProvider ex:acme ;\n"
+    "  aia:intendedPurpose aiac:purpose-spam-filtering ; aia:interactsWithNaturalPersons false ;\n"
+    '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+    'ex:acme a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n'
+)
+
+
+def cli(
+    *argv: str | bytes, stdin: int | None = None, close_stdin: bool = False, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m aiact_kg`` from this checkout; fail rather than hang."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("AIACT_KG_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "aiact_kg", *argv],
+        env=env,
+        stdin=stdin if not close_stdin else None,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+        # with stdin closed in the child, Python sets sys.stdin to None
+        preexec_fn=(lambda: os.close(0)) if close_stdin else None,
+    )
+    assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
+    assert b"Traceback" not in done.stdout
+    return done
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("command", ["validate", "assess"])
+@pytest.mark.parametrize("inside_directory", [False, True])
+def test_a_fifo_exits_2_instead_of_hanging(
+    tmp_path: Path, command: str, inside_directory: bool
+) -> None:
+    (tmp_path / "good.ttl").write_text(GOOD, encoding="utf-8")
+    fifo = tmp_path / "pipe.ttl"
+    os.mkfifo(fifo)
+    target = tmp_path if inside_directory else fifo
+    done = cli(command, "--no-progress", str(target), timeout=60)
+    assert done.returncode == 2
+    assert (
+        "pipe.ttl: this is a named pipe (FIFO), not a regular file"
+        in (done.stdout + done.stderr).decode()
+    )
+
+
+def test_an_impossible_date_is_a_violation_without_a_library_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "date.ttl"
+    path.write_text(
+        GOOD.replace('"2026-03-01"^^xsd:date', '"2025-02-30"^^xsd:date'), encoding="utf-8"
+    )
+    for command in ("validate", "assess"):
+        done = cli(command, "--no-progress", "--format", "json", str(path))
+        assert done.returncode == 1
+        assert b"2025-02-30" in done.stdout
+        assert done.stderr == b""  # rdflib's logger said "Failed to convert Literal ..."
+
+
+def test_stdin_closed_is_a_clear_exit_2() -> None:
+    done = cli("validate", "--no-progress", "-", close_stdin=True)
+    assert done.returncode == 2
+    assert b"standard input is closed" in done.stdout + done.stderr
+    assert b"internal error" not in done.stderr
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="file names must be Unicode")
+def test_a_file_whose_name_is_not_utf8_is_read(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/syst\xe8me.ttl"
+    with open(raw, "wb") as stream:
+        stream.write(GOOD.encode())
+    for argument in (raw, os.fsencode(tmp_path)):
+        done = cli("validate", "--no-progress", "--format", "json", argument)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert b"syst\\\\xe8me.ttl" in done.stdout  # JSON of the name shown as syst\xe8me.ttl
+    done = cli("assess", "--no-progress", raw)
+    assert done.returncode == 0
+    assert b"could not be parsed" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("ex:s a aia:AISystem ; ex:p " + "(" * 10**5 + ")" * 10**5 + " .\n", "levels deep"),
+        (
+            "ex:s a aia:AISystem ; ex:p "
+            + "[ ex:q " * (DEFAULT_MAX_DEPTH + 1)
+            + "1"
+            + " ]" * (DEFAULT_MAX_DEPTH + 1)
+            + " .\n",
+            "levels deep",
+        ),
+        (
+            "ex:s a aia:AISystem ; ex:p (" + " 1" * DEFAULT_MAX_STATEMENTS + " ) .\n",
+            f"more than {DEFAULT_MAX_STATEMENTS} statements",
+        ),
+    ],
+    ids=["collections-10e5-deep", "blank-nodes-too-deep", "list-too-long"],
+)
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_inputs_beyond_the_parse_budgets_exit_2_fast(
+    tmp_path: Path, body: str, fragment: str, command: str
+) -> None:
+    path = tmp_path / "big.ttl"
+    path.write_text(PREFIXES + body, encoding="utf-8")
+    done = cli(command, "--no-progress", str(path), timeout=60)
+    assert done.returncode == 2
+    output = (done.stdout + done.stderr).decode()
+    assert fragment in output
+    assert re.search(r"big\.ttl(, line \d+, column \d+)?: the Turtle", output)
+
+
+# --- export --graph ------------------------------------------------------------------------------
+
+
+def test_export_takes_a_short_graph_name(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    short = tmp_path / "short.ttl"
+    full = tmp_path / "full.ttl"
+    store = ["--store", str(kb_path), "export", "--format", "turtle"]
+    assert main([*store, "--graph", "obligations", "-o", str(short)]) == 0
+    assert main([*store, "--graph", GRAPH + "obligations", "-o", str(full)]) == 0
+    capsys.readouterr()
+    assert short.read_bytes() == full.read_bytes()
+    assert len(short.read_bytes()) > 1000
+
+
+@pytest.mark.parametrize("graph", ["https://example.org/no-such-graph", "obligation"])
+def test_export_of_an_unknown_graph_exits_2_naming_the_graphs(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], graph: str
+) -> None:
+    code = main(["--store", str(kb_path), "export", "--graph", graph])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert f"no named graph {graph!r}" in captured.err
+    assert "obligations" in captured.err
+    assert "legal-text" in captured.err
+    assert "internal error" not in captured.err
+
+
+# --- exit codes are README's ---------------------------------------------------------------------
+
+
+def test_every_exit_code_of_the_cli_is_in_the_readme_table() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    codes = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    assert codes == {0, 1, 2, 3, 130}
+    from aiact_kg import errors
+
+    classes = [
+        value
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, errors.AiactKgError)
+    ]
+    assert {cls.exit_code for cls in classes} <= codes
