@@ -82,7 +82,7 @@ def _run_json(run: AssessmentRun, documents: Sequence[InputDocument]) -> dict[st
     """Which run this was (its PROV activity) and what it read."""
     return {
         "iri": run.iri,
-        "started_at": run.started_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "started_at": run.started,
         "knowledge_base": knowledge_base_digest(),
         "inputs": [{"file": d.name, "sha256": d.sha256} for d in documents],
     }

@@ -105,6 +105,11 @@ class AssessmentRun:
     def iri(self) -> str:
         return self.namespace + "run"
 
+    @property
+    def started(self) -> str:
+        """The start time as an xsd:dateTime in UTC, to the millisecond (``...Z``)."""
+        return self.started_at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
     def bind(self, sparql: str) -> str:
         """``sparql`` with the ``aiaa:`` prefix bound to this run's namespace."""
         return with_prefixes(f"PREFIX aiaa: <{self.namespace}>\n{sparql}")
@@ -138,13 +143,12 @@ def _run_quads(
     run: AssessmentRun, options: AssessmentOptions, rules: Sequence[Rule]
 ) -> list[Quad]:
     aia, node = ONTOLOGY, NamedNode(run.iri)
-    started = run.started_at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     quads = [
         Quad(node, _RDF_TYPE, NamedNode(aia + "Assessment")),
         Quad(node, NamedNode(aia + "asOf"), _literal(options.as_of.isoformat(), "date")),
         Quad(node, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
         Quad(node, NamedNode(aia + "engineVersion"), Literal(__version__)),
-        Quad(node, NamedNode(_PROV + "startedAtTime"), _literal(started, "dateTime")),
+        Quad(node, NamedNode(_PROV + "startedAtTime"), _literal(run.started, "dateTime")),
         Quad(node, NamedNode(aia + "knowledgeBaseDigest"), Literal(knowledge_base_digest())),
     ]
     if options.threshold_flop is not None:

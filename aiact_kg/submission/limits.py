@@ -49,25 +49,36 @@ _OPEN: Final = frozenset("([")
 _CLOSE: Final = frozenset(")]")
 
 
-def resolve_max_statements(max_statements: int | None = None) -> int:
-    """The statement limit: the argument, else ``$AIACT_KG_MAX_INPUT_STATEMENTS``, else default."""
-    if max_statements is not None:
-        if max_statements < 1:
-            raise ValueError(f"max_statements must be positive, not {max_statements}")
-        return max_statements
-    setting = os.environ.get(STATEMENTS_VARIABLE, "").strip()
+def positive_setting(argument: int | None, variable: str, default: int, unit: str) -> int:
+    """A positive limit: ``argument`` if given, else the environment ``variable``, else default.
+
+    A bad argument is a programming error (``ValueError``); a bad environment value is the
+    user's (:class:`InputError`, naming the variable).
+    """
+    if argument is not None:
+        if argument < 1:
+            raise ValueError(f"the limit must be positive, not {argument}")
+        return argument
+    setting = os.environ.get(variable, "").strip()
     if not setting:
-        return DEFAULT_MAX_STATEMENTS
+        return default
     try:
         value = int(setting)
     except ValueError:
         value = 0
     if value < 1:
         raise InputError(
-            f"the environment variable {STATEMENTS_VARIABLE} must be a positive whole number "
-            f"of statements (e.g. {DEFAULT_MAX_STATEMENTS}), not {setting!r}."
+            f"the environment variable {variable} must be a positive whole number of {unit} "
+            f"(e.g. {default}), not {setting!r}."
         )
     return value
+
+
+def resolve_max_statements(max_statements: int | None = None) -> int:
+    """The statement limit: the argument, else ``$AIACT_KG_MAX_INPUT_STATEMENTS``, else default."""
+    return positive_setting(
+        max_statements, STATEMENTS_VARIABLE, DEFAULT_MAX_STATEMENTS, "statements"
+    )
 
 
 def too_many_statements(what: str, limit: int, line: int | None = None) -> CheckError:

@@ -36,7 +36,6 @@ from urllib.parse import quote
 
 from pyoxigraph import Quad, RdfFormat, parse
 
-from aiact_kg.errors import InputError
 from aiact_kg.submission.encoding import check_text
 from aiact_kg.submission.errors import CheckError, InputFormatError
 from aiact_kg.submission.formats import (
@@ -49,6 +48,7 @@ from aiact_kg.submission.formats import (
 from aiact_kg.submission.jsonld_context import prepare_json_ld
 from aiact_kg.submission.limits import (
     check_turtle_depth,
+    positive_setting,
     resolve_max_statements,
     too_many_statements,
 )
@@ -115,23 +115,7 @@ class InputSource:
 
 def resolve_max_bytes(max_bytes: int | None = None) -> int:
     """The size limit: ``max_bytes`` if given, else ``$AIACT_KG_MAX_INPUT_BYTES``, else 20 MiB."""
-    if max_bytes is not None:
-        if max_bytes < 1:
-            raise ValueError(f"max_bytes must be positive, not {max_bytes}")
-        return max_bytes
-    setting = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
-    if not setting:
-        return DEFAULT_MAX_BYTES
-    try:
-        value = int(setting)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise InputError(
-            f"the environment variable {MAX_BYTES_VARIABLE} must be a positive whole number of "
-            f"bytes (e.g. {DEFAULT_MAX_BYTES}), not {setting!r}."
-        )
-    return value
+    return positive_setting(max_bytes, MAX_BYTES_VARIABLE, DEFAULT_MAX_BYTES, "bytes")
 
 
 def submission_base_iri(name: str) -> str:

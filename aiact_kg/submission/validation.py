@@ -27,11 +27,11 @@ from aiact_kg import resources
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
+from aiact_kg.submission.checks import label as node_label
 from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, term_findings
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
 from aiact_kg.submission.reading import InputDocument, submission_base_iri
-from aiact_kg.submission.skolem import blank_label
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -146,11 +146,7 @@ def _shape_name(shapes: Graph, shape: Node | None) -> str:
 
 
 def _label(node: Node | None) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, BNode):
-        return "_:" + str(node).split("x", 1)[-1]
-    return blank_label(str(node))
+    return None if node is None else node_label(node)
 
 
 def _as_written(term: object) -> tuple[str | None, str | None]:

@@ -18,20 +18,9 @@ import pytest
 from aiact_kg.cli import main
 from aiact_kg.namespaces import GRAPH
 from aiact_kg.submission.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_STATEMENTS
+from tests.cli.submissions import GOOD, PREFIXES
 
 REPO = Path(__file__).resolve().parents[2]
-PREFIXES = (
-    "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
-    "@prefix aiac: <https://w3id.org/aiact-kg/concept/> .\n"
-    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-    "@prefix ex: <https://example.org/> .\n"
-)
-GOOD = PREFIXES + (
-    "ex:filter a aia:AISystem ; aia:hasProvider ex:acme ;\n"
-    "  aia:intendedPurpose aiac:purpose-spam-filtering ; aia:interactsWithNaturalPersons false ;\n"
-    '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
-    'ex:acme a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n'
-)
 
 
 def cli(
