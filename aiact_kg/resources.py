@@ -25,6 +25,7 @@ _SOURCE_LAYOUT: dict[str, str] = {
     "draft-history": "data/draft-history",
     "law": "data/law",
     "models": "data/models",
+    "duty-sweep": "data/duty-sweep",
 }
 
 
@@ -142,6 +143,7 @@ def knowledge_base_sources() -> tuple[GraphSource, ...]:
         GraphSource("draft-history", _turtle_files(data_dir("draft-history"))),
         GraphSource("law", _turtle_files(data_dir("law"))),
         GraphSource("models", _turtle_files(data_dir("models"))),
+        GraphSource("duty-sweep", _turtle_files(data_dir("duty-sweep"))),
     )
 
 

@@ -12,8 +12,10 @@ sys.path.insert(0, str(ROOT))
 from aiact_kg.legaltext.build import main  # noqa: E402
 
 DEFAULTS = [
-    "--html", str(ROOT / "data" / "sources" / "eur-lex" / "OJ_L_202401689_EN_TXT.html"),
-    "--output", str(ROOT / "data" / "legal-text" / "aiact-2024-1689.ttl"),
+    "--html",
+    str(ROOT / "data" / "sources" / "eur-lex" / "OJ_L_202401689_EN_TXT.html"),
+    "--output",
+    str(ROOT / "data" / "legal-text" / "aiact-2024-1689.ttl"),
 ]
 
 if __name__ == "__main__":

@@ -143,11 +143,63 @@ def _guide_section() -> list[str]:
     return lines
 
 
+def _provision_order(iri: str) -> tuple[object, ...]:
+    """Articles before annexes, then the numbers of each level in the text's own order."""
+    local = iri.rsplit("/", 1)[-1]
+    numerals = {"I": 1, "V": 5, "X": 10}
+
+    def roman(text: str) -> int:
+        values = [numerals.get(char, 0) for char in text]
+        return sum(
+            -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+        )
+
+    key: list[object] = [0 if local.startswith("art_") else 1]
+    for part in local.split("."):
+        _, _, value = part.partition("_")
+        if value.isdigit():
+            key.append((int(value), ""))
+        elif part.startswith("anx_"):
+            key.append((roman(value), ""))
+        else:
+            key.append((0, value))
+    return tuple(key)
+
+
+def _sweep_section(rows: list[dict[str, object]]) -> list[str]:
+    lines = [
+        "",
+        "## Duty sweep",
+        "",
+        "Every provision of the articles and annexes that may impose a duty (its text says",
+        '"shall", or it is a point introduced by words that say it), with whom it binds and',
+        "the catalogue obligations that carry it, or the reviewed reason it is not an",
+        "obligation of the catalogue (`data/duty-sweep/`). A check query fails when a provision",
+        "has neither, or when a provision addressed to an operator is left out without a note.",
+        "",
+        "| provision | binds | obligations | reason | note |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+
+    def cell(row: dict[str, object], name: str) -> str:
+        value = row.get(name)
+        text = getattr(value, "value", "") if value is not None else ""
+        return str(text).replace("|", "\\|") or "-"
+
+    for row in sorted(rows, key=lambda r: _provision_order(cell(r, "provision"))):
+        lines.append(
+            f"| {cell(row, 'citation')} | {cell(row, 'addressees')} | {cell(row, 'obligations')} | "
+            f"{cell(row, 'reason')} | {cell(row, 'note')} |"
+        )
+    return lines
+
+
 def render() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         build_knowledge_base(Path(tmp) / "store")
         store = open_knowledge_base(Path(tmp) / "store")
         rows = run_select(store, "cq/cq-009-concepts-citing-article").records()
+        sweep = run_select(store, "cq/cq-011-duty-sweep").records()
         store.close()
     rules = _rules_per_article()
     cases = _cases_per_article()
@@ -172,6 +224,7 @@ def render() -> str:
             f"{cases.get(number, 0)} |"
         )
     lines += _guide_section()
+    lines += _sweep_section(sweep)  # type: ignore[arg-type]
     return "\n".join(lines) + "\n"
 
 

@@ -273,12 +273,8 @@ def test_final_fine_tiers(graph: Graph) -> None:
             assert pcts[0].datatype == XSD.decimal
             assert pcts[0].toPython() == pct
             assert graph.value(t, AIA.fineSelection) == AIAC["fine-selection-higher"]
-        assert (
-            graph.value(t, RDFS.label) is not None
-        )
-        assert (
-            graph.value(t, SKOS.definition) is not None
-        )
+        assert graph.value(t, RDFS.label) is not None
+        assert graph.value(t, SKOS.definition) is not None
         assert graph.value(t, AIA.infringementDescription) is not None
         assert graph.value(t, AIA.sourceProvision) is not None
     assert str(graph.value(AIAC["fine-tier-art-101-1"], AIA.appliesFrom)) == "2026-08-02"

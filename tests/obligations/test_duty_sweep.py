@@ -1,0 +1,139 @@
+"""The duty sweep: the duties the issue names are in the catalogue as the text sets them, and
+every catalogue obligation is asserted by at least one legal case.
+
+The completeness of the sweep itself (every provision reviewed, every review consistent) is
+checked by queries/checks/duty-sweep-*.rq in tests/ontology/test_quality.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rdflib import Graph, Namespace, URIRef
+
+from aiact_kg.namespaces import CONCEPT, ONTOLOGY, PROVISION
+from aiact_kg.resources import data_dir
+
+AIA = Namespace(ONTOLOGY)
+AIAC = Namespace(CONCEPT)
+AIAP = Namespace(PROVISION)
+CASES = Path(__file__).resolve().parent.parent / "cases"
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Graph:
+    graph = Graph()
+    for path in sorted(data_dir("obligations").glob("*.ttl")):
+        graph.parse(path)
+    for path in sorted(data_dir("duty-sweep").glob("*.ttl")):
+        graph.parse(path)
+    graph.parse(data_dir("legal-text") / "aiact-2024-1689.ttl")
+    return graph
+
+
+# provision imposing the duty -> (bearer role, category or None, applies from, fine tier or None)
+NAMED_IN_THE_ISSUE: dict[str, tuple[str, str | None, str, str | None]] = {
+    "art_86.par_1": ("deployer", "high-risk", "2026-08-02", "fine-tier-art-99-1"),
+    "art_55.par_2": ("provider", "gpai-systemic-risk", "2025-08-02", "fine-tier-art-101-1"),
+    "art_91.par_5": ("provider", None, "2026-08-02", "fine-tier-art-101-1"),
+    "art_92.par_5": ("provider", None, "2026-08-02", "fine-tier-art-101-1"),
+    "art_93.par_1": ("provider", None, "2026-08-02", "fine-tier-art-101-1"),
+    "art_79.par_4": ("provider", None, "2026-08-02", None),
+    "art_80.par_4": ("provider", None, "2026-08-02", None),
+    "art_80.par_5": ("provider", None, "2026-08-02", None),
+    "art_82.par_2": ("provider", "high-risk", "2026-08-02", None),
+    "art_61.par_2": ("provider", None, "2026-08-02", None),
+}
+
+
+def _obligations_imposed_by(graph: Graph, local: str) -> list[URIRef]:
+    return [
+        subject
+        for subject in graph.subjects(AIA.imposedBy, AIAP[local])
+        if isinstance(subject, URIRef)
+    ]
+
+
+@pytest.mark.parametrize("local", sorted(NAMED_IN_THE_ISSUE))
+def test_duty_named_in_the_issue_is_catalogued(catalogue: Graph, local: str) -> None:
+    role, category, applies, tier = NAMED_IN_THE_ISSUE[local]
+    candidates = _obligations_imposed_by(catalogue, local)
+    assert candidates, f"no catalogue obligation is imposed by {local}"
+    matching = [
+        obligation
+        for obligation in candidates
+        if (obligation, AIA.bearerRole, AIAC[f"role-{role}"]) in catalogue
+        and str(catalogue.value(obligation, AIA.appliesFrom)) == applies
+        and (
+            category is None
+            or (obligation, AIA.appliesToCategory, AIAC[f"category-{category}"]) in catalogue
+        )
+        and (tier is None or (obligation, AIA.fineTier, AIAC[tier]) in catalogue)
+        and (tier is not None or catalogue.value(obligation, AIA.fineTier) is not None)
+    ]
+    assert matching, (
+        f"{local}: none of {sorted(str(c) for c in candidates)} has bearer {role}, "
+        f"category {category}, date {applies} and fine tier {tier or 'some tier'}"
+    )
+    reviews = list(catalogue.subjects(AIA.reviewedProvision, AIAP[local]))
+    assert reviews, f"{local} has no duty review"
+    covered = set(catalogue.objects(reviews[0], AIA.coveredBy))
+    assert covered & set(matching), f"the duty review of {local} does not point to its obligation"
+
+
+def _asserted_citations() -> set[str]:
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "citation" in node:
+                found.add(str(node["citation"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(CASES.rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")).get("expected"))
+    return found
+
+
+# Catalogue obligations that were in the catalogue before the duty sweep and that no legal case
+# asserts yet. This list may only shrink: an obligation added since needs a case of its own.
+WITHOUT_CASE_BEFORE_THE_SWEEP = frozenset(
+    """
+    Art 10(2); Art 10(3); Art 10(5); Art 11(1); Art 11(2); Art 12(1); Art 13(1); Art 13(2);
+    Art 14(1); Art 15(1); Art 15(3); Art 16(b); Art 16(f); Art 16(h); Art 16(k); Art 16(l);
+    Art 17(1); Art 18(1); Art 19(1); Art 20(1); Art 20(2); Art 21(1); Art 21(2); Art 22(2);
+    Art 22(3); Art 22(3)(b); Art 22(3)(c); Art 22(3)(d); Art 22(4); Art 23(1); Art 23(2);
+    Art 23(3); Art 23(4); Art 23(5); Art 23(6); Art 23(7); Art 24(1); Art 24(2); Art 24(3);
+    Art 24(4); Art 24(5); Art 24(6); Art 25(4); Art 26(12); Art 26(2); Art 26(4); Art 26(5);
+    Art 26(6); Art 26(9); Art 27(2); Art 27(3); Art 47(1); Art 5(2) first subparagraph;
+    Art 5(2) second subparagraph; Art 5(3) second subparagraph; Art 53(3); Art 53(4); Art 54(2);
+    Art 54(3); Art 54(3)(a); Art 54(3)(b); Art 54(3)(c); Art 54(3)(d); Art 54(5); Art 55(1)(c);
+    Art 55(1)(d); Art 60(4)(a); Art 60(4)(c); Art 60(4)(d); Art 60(4)(e); Art 60(4)(f);
+    Art 60(4)(g); Art 60(4)(h); Art 60(4)(i); Art 60(4)(j); Art 60(7); Art 60(8); Art 72(1);
+    Art 72(3); Art 73(1); Art 73(2); Art 73(3); Art 73(4); Art 73(6); Art 9(6)
+    """.replace("\n", " ").split(";")
+)
+WITHOUT_CASE_BEFORE_THE_SWEEP = frozenset(item.strip() for item in WITHOUT_CASE_BEFORE_THE_SWEEP)
+
+
+def test_every_obligation_is_asserted_by_a_legal_case(catalogue: Graph) -> None:
+    citations = {
+        str(citation)
+        for obligation in catalogue.subjects(AIA.imposedBy, None)
+        for provision in catalogue.objects(obligation, AIA.imposedBy)
+        for citation in catalogue.objects(provision, AIA.citation)
+    }
+    asserted = _asserted_citations()
+    missing = sorted(citations - asserted - WITHOUT_CASE_BEFORE_THE_SWEEP)
+    assert not missing, (
+        f"obligations no legal case asserts (add a case under tests/cases/): {missing}"
+    )
+    now_asserted = sorted(WITHOUT_CASE_BEFORE_THE_SWEEP & asserted)
+    assert not now_asserted, f"now asserted by a case; remove from the list: {now_asserted}"
