@@ -118,8 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--graph",
-        help="export one named graph only: its IRI, or its name after "
-        f"{GRAPH} (e.g. obligations)",
+        help=f"export one named graph only: its IRI, or its name after {GRAPH} (e.g. obligations)",
     )
     export.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
 
@@ -160,9 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--law",
             choices=("as-published", "as-amended"),
-            default="as-published",
-            help="the Regulation as published, or as amended by the Digital "
-            "Omnibus (reported, not verified against the Official Journal)",
+            default=None,
+            help="force a version of the Regulation: as published, or as amended by the "
+            "Digital Omnibus (reported, not verified against the Official Journal); "
+            "default: the version in force on the as-of date",
         )
         command.add_argument(
             "--threshold",

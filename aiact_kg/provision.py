@@ -26,6 +26,26 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class ProvisionChangeReport:
+    """A change an amendment makes, or is reported to make, to the provision or a related one."""
+
+    change: str
+    label: str
+    relation: str  # "changes the words" or "moves the application"
+    provision: str  # citation of the provision the change names
+    amendment: str
+    amendment_label: str
+    status: str
+    status_label: str
+    previous_date: str | None
+    new_date: str | None
+    only_placed_before: str | None
+    new_text: str | None
+    applied_in_assessment: bool
+    reported_readings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ProvisionReport:
     """Everything the knowledge base holds about one provision."""
 
@@ -43,6 +63,7 @@ class ProvisionReport:
     obligations: tuple[Reference, ...]
     concepts: tuple[Reference, ...]
     draft_citations: tuple[Reference, ...]
+    amendments: tuple[ProvisionChangeReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,33 @@ def _references(
     return tuple(seen.values())
 
 
+def _amendments(store: KnowledgeStore, iri: str) -> tuple[ProvisionChangeReport, ...]:
+    found = []
+    for record in run_select(
+        store, "kb/provision-amendments", {"provision": NamedNode(iri)}
+    ).records():
+        readings = _text(record["readings"]) or ""
+        found.append(
+            ProvisionChangeReport(
+                change=_text(record["change"]) or "",
+                label=_text(record["label"]) or "",
+                relation=_text(record["relation"]) or "",
+                provision=_text(record["changedCitation"]) or "",
+                amendment=_text(record["amendment"]) or "",
+                amendment_label=_text(record["amendmentLabel"]) or "",
+                status=_text(record["status"]) or "",
+                status_label=_text(record["statusLabel"]) or "",
+                previous_date=_text(record["previousDate"]),
+                new_date=_text(record["newDate"]),
+                only_placed_before=_text(record["onlyPlacedBefore"]),
+                new_text=_text(record["newText"]),
+                applied_in_assessment=_text(record["applied"]) == "true",
+                reported_readings=tuple(line for line in readings.split("\n") if line),
+            )
+        )
+    return tuple(found)
+
+
 def describe_provision(store: KnowledgeStore, citation: str) -> ProvisionReport:
     """Build the report ``aiact-kg provision`` prints."""
     iri = resolve_citation(store, citation)
@@ -110,6 +158,7 @@ def describe_provision(store: KnowledgeStore, citation: str) -> ProvisionReport:
         draft_citations=_references(
             store, "kb/provision-draft-citations", iri, "draft", "draftLabel", "versionLabel"
         ),
+        amendments=_amendments(store, iri),
     )
 
 

@@ -6,7 +6,12 @@ import json
 import textwrap
 from dataclasses import asdict
 
-from aiact_kg.provision import DraftResolution, ProvisionReport, Reference
+from aiact_kg.provision import (
+    DraftResolution,
+    ProvisionChangeReport,
+    ProvisionReport,
+    Reference,
+)
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -25,6 +30,39 @@ def _section(title: str, references: tuple[Reference, ...], empty: str) -> list[
         detail = f"  [{reference.detail}]" if reference.detail else ""
         lines.append(f"  - {reference.label}{detail}")
         lines.append(f"    {reference.iri}")
+    return lines
+
+
+def _change_lines(change: ProvisionChangeReport) -> list[str]:
+    dates = ""
+    if change.new_date:
+        before = f", was {change.previous_date}" if change.previous_date else ""
+        scope = (
+            f", for systems placed before {change.only_placed_before}"
+            if change.only_placed_before
+            else ""
+        )
+        dates = f": from {change.new_date}{before}{scope}"
+    applied = "applied in assessments" if change.applied_in_assessment else "not applied"
+    lines = [f"    - {change.label} ({change.relation} of {change.provision}{dates}; {applied})"]
+    for reading in change.reported_readings:
+        lines.append(_wrap(f"reported: {reading}", "        "))
+    if change.new_text:
+        lines.append(_wrap(f"text as amended: {change.new_text}", "        "))
+    return lines
+
+
+def _versions(report: ProvisionReport) -> list[str]:
+    """The provision as published and under each amendment, with the status of our knowledge."""
+    if not report.amendments:
+        return []
+    lines = ["", "Versions:", f"  as published: applies from {report.applies_from or '-'}"]
+    amendment = ""
+    for change in report.amendments:
+        if change.amendment != amendment:
+            amendment = change.amendment
+            lines.append(f"  as amended by the {change.amendment_label} [{change.status_label}]:")
+        lines += _change_lines(change)
     return lines
 
 
@@ -51,6 +89,7 @@ def provision_text(report: ProvisionReport) -> str:
         lines.append(f"Applies from: {report.applies_from}{rule}{source}")
     else:
         lines.append("Applies from: no applicability date (not an operative provision)")
+    lines += _versions(report)
     lines += ["", "Text:", _wrap(report.text or "(no text)"), ""]
     if report.children:
         lines.append("Parts: " + ", ".join(ref.label for ref in report.children))

@@ -47,14 +47,18 @@ _BASE_GRAPHS = ("ontology", "schemes", "legal-text", "obligations", "law")
 
 @dataclass(frozen=True)
 class AssessmentOptions:
-    """What an assessment is asked: as of which date, under which version of the law."""
+    """What an assessment is asked: as of which date, under which version of the law.
+
+    Without a law version (``law=None``) the version in force on the as-of date applies: rule
+    ``005-law-version-in-force`` chooses it from the law-versions data (``aia:inForceFrom``).
+    """
 
     as_of: date = field(default_factory=date.today)
-    law: str = "as-published"
+    law: str | None = None
     threshold_flop: float | None = None  # None: the value in the graph (Art 51(2))
 
     def __post_init__(self) -> None:
-        if self.law not in LAW_VERSIONS:
+        if self.law is not None and self.law not in LAW_VERSIONS:
             raise InputError(f"unknown law version {self.law!r}; use one of {sorted(LAW_VERSIONS)}")
         if self.threshold_flop is not None and not self.threshold_flop > 0:
             raise InputError("the compute threshold must be a positive number of FLOP")
@@ -139,18 +143,20 @@ def _input_quads(run: AssessmentRun, documents: Sequence[InputDocument]) -> list
     return quads
 
 
-def _run_quads(
-    run: AssessmentRun, options: AssessmentOptions, rules: Sequence[Rule]
-) -> list[Quad]:
+def _run_quads(run: AssessmentRun, options: AssessmentOptions, rules: Sequence[Rule]) -> list[Quad]:
     aia, node = ONTOLOGY, NamedNode(run.iri)
     quads = [
         Quad(node, _RDF_TYPE, NamedNode(aia + "Assessment")),
         Quad(node, NamedNode(aia + "asOf"), _literal(options.as_of.isoformat(), "date")),
-        Quad(node, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
         Quad(node, NamedNode(aia + "engineVersion"), Literal(__version__)),
         Quad(node, NamedNode(_PROV + "startedAtTime"), _literal(run.started, "dateTime")),
         Quad(node, NamedNode(aia + "knowledgeBaseDigest"), Literal(knowledge_base_digest())),
     ]
+    if options.law is not None:
+        quads += [
+            Quad(node, NamedNode(aia + "lawVersion"), NamedNode(LAW_VERSIONS[options.law])),
+            Quad(node, NamedNode(aia + "lawVersionChosenBy"), NamedNode(CONCEPT + "law-requested")),
+        ]
     if options.threshold_flop is not None:
         override = NamedNode(run.namespace + "threshold-override")
         quads += [

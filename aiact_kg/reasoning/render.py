@@ -17,6 +17,8 @@ def _wrap(text: str, indent: str) -> str:
 
 def _law_lines(law: dict[str, Any]) -> list[str]:
     lines = [f"Law: {law['title']}"]
+    if law.get("chosen_by"):
+        lines.append(f"  ({law['chosen_by']}; use --law to force a version)")
     for amendment in law["amendments"]:
         lines.append(
             f"  including {amendment['title']} ({amendment['status']}): "

@@ -105,6 +105,7 @@ def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
 
 
 def law_json(store: OxigraphStore) -> dict[str, Any]:
+    """The law version of the run, how it was chosen and why, and the amendments it includes."""
     rows = run_select(store, "assess/amendments-used").records()
     first = rows[0] if rows else {}
     amendments = [
@@ -119,9 +120,19 @@ def law_json(store: OxigraphStore) -> dict[str, Any]:
         for row in rows
         if row["amendment"] is not None
     ]
+    title, in_force = _text(first.get("versionLabel")), _text(first.get("versionInForce"))
+    chosen = _text(first.get("chosenByLabel")) or "chosen"
+    reason = f"{chosen[:1].upper()}{chosen[1:]}: {title}"
+    reason += f", in force from {in_force}." if in_force else "."
+    reason += "".join(
+        f" {a['status_note']}" for a in amendments if a["status"] != "verified" and a["status_note"]
+    )
     return {
         "version": _text(first.get("versionNotation")),
-        "title": _text(first.get("versionLabel")),
+        "title": title,
+        "in_force_from": in_force,
+        "chosen_by": _text(first.get("chosenByNotation")),
+        "reason": reason,
         "base": "http://data.europa.eu/eli/reg/2024/1689/oj",
         "amendments": amendments,
         "verified": all(a["status"] == "verified" for a in amendments),

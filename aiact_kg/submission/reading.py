@@ -202,9 +202,7 @@ def read_rdf_bytes(
     )
 
 
-def _parse(
-    data: bytes, rdf_format: RdfFormat, name: str, max_statements: int
-) -> tuple[Quad, ...]:
+def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -> tuple[Quad, ...]:
     positions_valid = True
     if rdf_format in {RdfFormat.TURTLE, RdfFormat.TRIG}:
         check_turtle_depth(data, format_name(rdf_format))

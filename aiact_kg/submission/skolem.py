@@ -100,9 +100,7 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
 
 
 def _has_blank(quad: Quad) -> bool:
-    return any(
-        isinstance(term, BlankNode) for term in (quad.subject, quad.object, quad.graph_name)
-    )
+    return any(isinstance(term, BlankNode) for term in (quad.subject, quad.object, quad.graph_name))
 
 
 def is_skolem_iri(iri: str) -> bool:

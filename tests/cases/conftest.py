@@ -1,14 +1,17 @@
 """Legal cases as data: every ``tests/cases/**/*.yaml`` file is one scenario test.
 
-A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an
-as-of date, a law version, and what the assessment must conclude: the exact set of
-categories (and flags, if given), for an invalid description a phrase of the expected violation
-(``violation``), determinations that must be present (with at least the given legal basis, and
-with ``explanation_contains`` in their explanation where given), obligations that must be
-present (matched by citation and role, and by dates where given; ``due: null`` for no due date)
-and obligations that must be absent. An obligation's ``citation`` matches the provision that
-imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
-matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines.
+A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predeclared), an as-of
+date, a law version (``law``; without it, the version in force on the as-of date), and what the
+assessment must conclude: the exact set of categories (and flags, if given), for an invalid
+description a phrase of the expected violation (``violation``), determinations that must be
+present (with at least the given legal basis, and with ``explanation_contains`` in their
+explanation where given), obligations that must be present (matched by citation and role, and by
+dates where given; ``due: null`` for no due date) and obligations that must be absent. An
+obligation's ``citation`` matches the provision that imposes it or any provision of its legal
+basis; with ``exact: true`` only the imposing provision matches. ``fine_tier``, ``cap`` and
+``cap_provision`` match its fines. ``law_version`` is the version the assessment must apply;
+a determination's ``applies_from`` its date; an obligation's ``in_force`` whether it applies on
+the as-of date.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ def run_case(case: dict[str, Any], name: str) -> dict[str, Any]:
     document = read_rdf_bytes((PREFIXES + case["facts"]).encode(), name=name)
     as_of = case["as_of"] if isinstance(case["as_of"], date) else date.fromisoformat(case["as_of"])
     options = AssessmentOptions(
-        as_of=as_of, law=case.get("law", "as-published"), threshold_flop=case.get("threshold_flop")
+        as_of=as_of, law=case.get("law"), threshold_flop=case.get("threshold_flop")
     )
     report = assess_documents([document], options, validator=_validator())
     return report.data
@@ -96,6 +99,7 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
             "due" not in want
             or (_as_date(want["due"]) if want["due"] is not None else None) == obligation["due"]
         )
+        and ("in_force" not in want or want["in_force"] == obligation["in_force"])
         and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
         and _fine_matches(want, obligation)
     )
@@ -118,10 +122,14 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             if d["conclusion"] == want["conclusion"]
             and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
             and want.get("explanation_contains", "") in (d.get("explanation") or "")
+            and ("applies_from" not in want or d["applies_from"] == _as_date(want["applies_from"]))
             and _fine_matches(want, d)
         ]
         if not found:
-            seen = [(d["conclusion"], d["legal_basis"]) for d in subject["determinations"]]
+            seen = [
+                (d["conclusion"], d["legal_basis"], d["applies_from"])
+                for d in subject["determinations"]
+            ]
             problems.append(f"no determination {want}; found {seen}")
     return problems
 
@@ -159,6 +167,8 @@ def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> li
     problems = _check_sets(expected, subject)
     problems += _check_determinations(expected, subject)
     problems += _check_obligations(expected, subject, name)
+    if "law_version" in expected and data["law"]["version"] != expected["law_version"]:
+        problems.append(f"law version {data['law']['version']}, expected {expected['law_version']}")
     if "amendment_status" in expected:
         statuses = {a["status"] for a in data["law"]["amendments"]}
         if expected["amendment_status"] not in statuses:

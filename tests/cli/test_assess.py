@@ -133,10 +133,47 @@ def test_dates_follow_the_version_of_the_law(
         assert data["law"]["verified"] is False
         assert "unverified-amendment" in subject["flags"]
         assert all(o.get("depends_on_unverified_amendment") for o in risk_management)
-        assert not any(o.get("depends_on_unverified_amendment") for o in literacy)
+        # Art 4 is reported changed (disputed): kept as published, with a note saying so
+        assert all(
+            "Reported change not applied" in o["depends_on_unverified_amendment"] for o in literacy
+        )
     else:
         assert data["law"]["amendments"] == []
         assert "unverified-amendment" not in subject["flags"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "version", "applies", "flagged"),
+    [
+        ("2026-07-01", "as-published", "2026-08-02", False),
+        ("2026-07-26", "as-published", "2026-08-02", False),
+        ("2026-07-27", "as-amended", "2027-12-02", True),
+        ("2026-11-30", "as-amended", "2027-12-02", True),
+    ],
+)
+def test_without_law_the_version_in_force_on_the_date_applies(
+    capsys: pytest.CaptureFixture[str], as_of: str, version: str, applies: str, flagged: bool
+) -> None:
+    code, data = assess(capsys, "--as-of", as_of, str(CV))
+    assert code == 0
+    assert data["law"]["version"] == version
+    assert data["law"]["chosen_by"] == "in-force-on-as-of-date"
+    assert data["law"]["reason"].startswith("The version in force on the as-of date")
+    subject = _cv(data)
+    high_risk = [d for d in subject["determinations"] if d["conclusion"] == "high-risk"]
+    assert [d["applies_from"] for d in high_risk] == [applies]
+    risk_management = [o for o in subject["obligations"] if o["citation"] == "Art 9(1)"]
+    assert {o["applies_from"] for o in risk_management} == {applies}
+    assert ("unverified-amendment" in subject["flags"]) is flagged
+    assert ("not verified against the Official Journal" in data["law"]["reason"]) is flagged
+
+
+def test_law_option_forces_a_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = assess(capsys, "--as-of", "2026-11-30", "--law", "as-published", str(CV))
+    assert code == 0
+    assert (data["law"]["version"], data["law"]["chosen_by"]) == ("as-published", "requested")
+    code, data = assess(capsys, "--as-of", "2026-07-01", "--law", "as-amended", str(CV))
+    assert (data["law"]["version"], data["law"]["chosen_by"]) == ("as-amended", "requested")
 
 
 def test_bad_date_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,38 @@
+# Rule: amended-determination-dates
+# Label: Under a law version with an amendment, a determination resting on a provision whose application the amendment moves takes the new date
+# Provisions: aiap:art_113
+# A provision change of an amendment the run's law version includes, applied in assessments
+# (aia:appliedInAssessment true), that moves the application of a provision (aia:affectsProvision,
+# e.g. Art 6(2) for Annex III systems) to aia:newDate, moves every determination whose legal
+# basis is that provision to the new date, when it is later; a change limited to subjects placed
+# on the market or put into service before a date (aia:onlyPlacedBefore, the Art 50(2) grace
+# period) only for those subjects. The determination then depends on the amendment (and is
+# flagged when the amendment is unverified), and the date in its explanation is replaced. The
+# obligations of the subject get the same dates from rule obligation-dates, which reads the same
+# provision changes.
+DELETE { ?d aia:appliesFromDate ?old ; aia:explanation ?explanation }
+INSERT {
+  ?d aia:appliesFromDate ?new ; aia:dependsOnAmendment ?amendment ;
+     aia:explanation ?amendedExplanation .
+}
+WHERE {
+  {
+    SELECT ?d (MAX(?candidate) AS ?new) (SAMPLE(?by) AS ?amendment) WHERE {
+      aiaa:run aia:lawVersion ?law .
+      ?law aia:includesAmendment ?by .
+      ?change a aia:ProvisionChange ; aia:amendedBy ?by ; aia:appliedInAssessment true ;
+              aia:affectsProvision ?affected ; aia:newDate ?candidate .
+      ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?affected ; aia:appliesFromDate ?current .
+      OPTIONAL { ?change aia:onlyPlacedBefore ?cutoff }
+      FILTER(!BOUND(?cutoff) || EXISTS {
+        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed . FILTER(?placed < ?cutoff)
+      })
+      FILTER(?candidate > ?current)
+    }
+    GROUP BY ?d
+  }
+  ?d aia:appliesFromDate ?old ; aia:explanation ?explanation .
+  ?amendment rdfs:label ?amendmentLabel .
+  BIND(REPLACE(?explanation, CONCAT("applicable from ", STR(?old)),
+               CONCAT("applicable from ", STR(?new), " as amended by the ", STR(?amendmentLabel))) AS ?amendedExplanation)
+}

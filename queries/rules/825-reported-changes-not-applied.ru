@@ -1,0 +1,21 @@
+# Rule: reported-changes-not-applied
+# Label: Obligations whose provision an included amendment is reported to change, without the change being applied, carry a note
+# Provisions: aiap:art_113
+# Some changes of an amendment are recorded but not applied (aia:appliedInAssessment false): the
+# secondary sources disagree on them or their words are not known (e.g. Art 4 AI literacy, the
+# replaced Art 25(2)). Under a law version that includes the amendment, an assessed obligation
+# whose imposing provision, or a provision it is part of or that is part of it, is changed that
+# way keeps the duty as published, depends on the amendment, and carries the change's label as a
+# note, so the reader knows the duty may read differently.
+INSERT { ?assessed aia:dependsOnAmendment ?amendment ; aia:amendmentNote ?note }
+WHERE {
+  aiaa:run aia:lawVersion ?law .
+  ?law aia:includesAmendment ?amendment .
+  ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+          aia:changesProvision ?changed ; rdfs:label ?label .
+  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
+  ?obligation aia:imposedBy ?provision .
+  FILTER(?provision = ?changed || EXISTS { ?provision eli:is_part_of+ ?changed }
+         || EXISTS { ?changed eli:is_part_of+ ?provision })
+  BIND(CONCAT("Reported change not applied: ", STR(?label), "; the duty is given as published.") AS ?note)
+}
