@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from aiact_kg.queries import run_select
 from aiact_kg.store.oxigraph_store import OxigraphStore
@@ -63,6 +63,17 @@ def assessment_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[str]:
+    """A provision's citation, heading and link, then its text (cut after 700 characters)."""
+    title = f" — {row['title'].value}" if row.get("title") is not None else ""
+    link = f" <{row['link'].value}>" if row.get("link") is not None else ""
+    lines = [f"{indent}{citation.value}{title}{link}"]
+    if row.get("text") is not None:
+        text = row["text"].value
+        lines.append(_wrap(text if len(text) < 700 else text[:700] + " …", indent + "  │ "))
+    return lines
+
+
 def explanation_text(data: dict[str, Any], subject_iri: str, store: OxigraphStore) -> str:
     """Walk each conclusion about one subject back to its facts and provision texts."""
     subjects = {s["iri"]: s for s in data["subjects"]}
@@ -84,23 +95,31 @@ def explanation_text(data: dict[str, Any], subject_iri: str, store: OxigraphStor
             rows = run_select(
                 store, "assess/explain-provision", {"provision": NamedNode(provision)}
             ).records()
-            if not rows:
-                continue
-            row = rows[0]
-            title = f" — {row['title'].value}" if row["title"] is not None else ""
-            lines.append(
-                f"   {row['citation'].value}{title}"  # type: ignore[union-attr]
-                + (f" <{row['link'].value}>" if row["link"] is not None else "")
-            )
-            if row["text"] is not None:
-                text = row["text"].value
-                lines.append(_wrap(text if len(text) < 700 else text[:700] + " …", "     │ "))
+            if rows:
+                lines += _provision_lines(rows[0]["citation"], rows[0], "   ")
         lines.append("")
     if subject["obligations"]:
-        lines.append("Obligations that follow:")
+        lines.append("Obligations that follow, each with the words that impose it:")
+        lines.append("")
         for item in subject["obligations"]:
+            due = f", due {item['due']}" if item.get("due") else ""
+            state = "in force" if item.get("in_force") else "not yet in force"
+            when = f"from {item['applies_from']}, {state}{due}"
+            lines.append(f"  {item['citation']} ({item['role']}, {when}): {item['title']}")
             lines.append(
-                f"  {item['citation']} ({item['role']}, from {item['applies_from']}): "
-                f"{item['title']} — follows from determination {item['determination']}"
+                f"    bearer {item['bearer']}; follows from determination {item['determination']}"
             )
+            if item.get("depends_on_unverified_amendment"):
+                note = item["depends_on_unverified_amendment"]
+                lines.append(
+                    textwrap.fill(
+                        note, width=98, initial_indent="    note: ", subsequent_indent=" " * 10
+                    )
+                )
+            rows = run_select(
+                store, "assess/explain-citation", {"citation": Literal(item["citation"])}
+            ).records()
+            if rows:
+                lines += _provision_lines(Literal(item["citation"]), rows[0], "    ")
+            lines.append("")
     return "\n".join(lines) + "\n"

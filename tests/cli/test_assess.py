@@ -97,6 +97,25 @@ def test_explain_walks_to_provision_text(path: Path, capsys: pytest.CaptureFixtu
     assert "eur-lex.europa.eu" in out
 
 
+def test_explain_quotes_the_words_imposing_each_obligation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, data = assess(capsys, "--as-of", "2026-11-22", "--law", "as-published", str(CV))
+    subject = _cv(data)
+    code = main(
+        ["explain", "--no-progress", "--as-of", "2026-11-22", "--law", "as-published"]
+        + [subject["iri"], str(CV)]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    section = out.split("Obligations that follow")[1]
+    # the deployer's duty to use the system per instructions, with the words of Art 26(1)
+    block = section.split("  Art 26(1) (deployer")[1].split("\n\n")[0]
+    assert "in force" in block
+    assert "│ Deployers of high-risk AI systems shall take appropriate technical" in block
+    assert "#026.001>" in block
+
+
 def _cv(data: dict) -> dict:  # type: ignore[type-arg]
     (subject,) = [s for s in data["subjects"] if s["kind"] == "ai-system"]
     return subject  # type: ignore[no-any-return]

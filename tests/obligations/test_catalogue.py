@@ -258,7 +258,12 @@ FINAL_TIERS = {
 
 def test_final_fine_tiers(graph: Graph) -> None:
     tiers = set(graph.subjects(RDF.type, AIA.FineTier))
-    assert tiers == {AIAC[t] for t in FINAL_TIERS}
+    # Art 99(1): penalties the Member States lay down, with no maximum in the Regulation
+    assert tiers == {AIAC[t] for t in FINAL_TIERS} | {AIAC["fine-tier-art-99-1"]}
+    member_states = AIAC["fine-tier-art-99-1"]
+    assert list(graph.objects(member_states, AIA.maxFineAmountEUR)) == []
+    assert list(graph.objects(member_states, AIA.maxTurnoverPercentage)) == []
+    assert graph.value(member_states, AIA.sourceProvision) == URIRef(PROVISION + "art_99.par_1")
     for local, (amount, pct) in FINAL_TIERS.items():
         t = AIAC[local]
         amounts = list(graph.objects(t, AIA.maxFineAmountEUR))
