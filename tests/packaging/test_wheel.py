@@ -20,6 +20,7 @@ DATA_LAYOUT = {
     "queries": "aiact_kg/data/queries",
     "data/legal-text": "aiact_kg/data/legal-text",
     "data/obligations": "aiact_kg/data/obligations",
+    "data/duty-sweep": "aiact_kg/data/duty-sweep",
     "data/draft-history": "aiact_kg/data/draft-history",
     "data/law": "aiact_kg/data/law",
     "data/models": "aiact_kg/data/models",
