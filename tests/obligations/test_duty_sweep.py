@@ -107,15 +107,14 @@ def _asserted_citations() -> set[str]:
 WITHOUT_CASE_BEFORE_THE_SWEEP = frozenset(
     """
     Art 10(2); Art 10(3); Art 10(5); Art 11(1); Art 11(2); Art 12(1); Art 13(1); Art 13(2);
-    Art 14(1); Art 15(1); Art 15(3); Art 16(b); Art 16(f); Art 16(h); Art 16(k); Art 16(l);
+    Art 14(1); Art 15(1); Art 15(3); Art 16(b); Art 16(f); Art 16(k); Art 16(l);
     Art 17(1); Art 18(1); Art 19(1); Art 20(1); Art 20(2); Art 21(1); Art 21(2); Art 22(2);
     Art 22(3); Art 22(3)(b); Art 22(3)(c); Art 22(3)(d); Art 22(4); Art 23(1); Art 23(2);
     Art 23(3); Art 23(4); Art 23(5); Art 23(6); Art 23(7); Art 24(1); Art 24(2); Art 24(3);
     Art 24(4); Art 24(5); Art 24(6); Art 25(4); Art 26(12); Art 26(2); Art 26(4); Art 26(5);
-    Art 26(6); Art 26(9); Art 27(2); Art 27(3); Art 47(1); Art 5(2) first subparagraph;
-    Art 5(2) second subparagraph; Art 5(3) second subparagraph; Art 53(3); Art 53(4); Art 54(2);
-    Art 54(3); Art 54(3)(a); Art 54(3)(b); Art 54(3)(c); Art 54(3)(d); Art 54(5); Art 55(1)(c);
-    Art 55(1)(d); Art 60(4)(a); Art 60(4)(c); Art 60(4)(d); Art 60(4)(e); Art 60(4)(f);
+    Art 26(6); Art 26(9); Art 27(2); Art 27(3); Art 5(2) first subparagraph;
+    Art 5(2) second subparagraph; Art 5(3) second subparagraph;
+    Art 60(4)(a); Art 60(4)(c); Art 60(4)(d); Art 60(4)(e); Art 60(4)(f);
     Art 60(4)(g); Art 60(4)(h); Art 60(4)(i); Art 60(4)(j); Art 60(7); Art 60(8); Art 72(1);
     Art 72(3); Art 73(1); Art 73(2); Art 73(3); Art 73(4); Art 73(6); Art 9(6)
     """.replace("\n", " ").split(";")
