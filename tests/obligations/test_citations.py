@@ -145,6 +145,14 @@ IMPOSED_BY: dict[str, str] = {
     "art-49-4-secure-non-public-registration": "Art 49(4)",
     "art-49-4-secure-non-public-registration-of-use": "Art 49(4)",
     "art-49-5-national-registration-critical-infrastructure": "Art 49(5)",
+    # Duty sweep of Chapter III Sections 4-5: certificates (Art 36(8)(b)), common specifications
+    # (Art 41(5)), derogations from conformity assessment (Art 46(1), 46(2))
+    "art-36-8-b-confirm-replacement-notified-body": "Art 36(8)(b)",
+    "art-41-5-justify-equivalent-solutions-high-risk": "Art 41(5)",
+    "art-41-5-justify-equivalent-solutions-gpai": "Art 41(5)",
+    "art-46-1-complete-conformity-assessment-without-delay": "Art 46(1)",
+    "art-46-2-request-authorisation-after-urgent-use": "Art 46(2)",
+    "art-46-2-stop-use-if-authorisation-refused": "Art 46(2)",
     # Transparency (Art 50)
     "art-50-1-disclose-ai-interaction": "Art 50(1)",
     "art-50-2-mark-synthetic-content": "Art 50(2)",
@@ -172,6 +180,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-55-1-b-assess-mitigate-systemic-risks": "Art 55(1)(b)",
     "art-55-1-c-track-report-serious-incidents": "Art 55(1)(c)",
     "art-55-1-d-cybersecurity": "Art 55(1)(d)",
+    "art-55-2-demonstrate-alternative-compliance": "Art 55(2)",
     # Testing in real-world conditions (Art 60)
     "art-60-4-a-real-world-testing-plan": "Art 60(4)(a)",
     "art-60-4-c-register-real-world-testing": "Art 60(4)(c)",
