@@ -115,9 +115,7 @@ WITHOUT_CASE_BEFORE_THE_SWEEP = frozenset(
     Art 26(6); Art 26(9); Art 27(2); Art 27(3); Art 47(1); Art 5(2) first subparagraph;
     Art 5(2) second subparagraph; Art 5(3) second subparagraph; Art 53(3); Art 53(4); Art 54(2);
     Art 54(3); Art 54(3)(a); Art 54(3)(b); Art 54(3)(c); Art 54(3)(d); Art 54(5); Art 55(1)(c);
-    Art 55(1)(d); Art 60(4)(a); Art 60(4)(c); Art 60(4)(d); Art 60(4)(e); Art 60(4)(f);
-    Art 60(4)(g); Art 60(4)(h); Art 60(4)(i); Art 60(4)(j); Art 60(7); Art 60(8); Art 72(1);
-    Art 72(3); Art 73(1); Art 73(2); Art 73(3); Art 73(4); Art 73(6); Art 9(6)
+    Art 55(1)(d); Art 9(6)
     """.replace("\n", " ").split(";")
 )
 WITHOUT_CASE_BEFORE_THE_SWEEP = frozenset(item.strip() for item in WITHOUT_CASE_BEFORE_THE_SWEEP)
