@@ -189,10 +189,14 @@ IMPOSED_BY: dict[str, str] = {
     "art-60-4-f-limit-testing-duration": "Art 60(4)(f)",
     "art-60-4-g-protect-vulnerable-subjects": "Art 60(4)(g)",
     "art-60-4-h-inform-deployers-and-agree-roles": "Art 60(4)(h)",
+    "art-60-4-h-deployer-testing-agreement": "Art 60(4)(h)",
     "art-60-4-i-informed-consent": "Art 60(4)(i)",
     "art-60-4-j-k-oversight-and-reversibility": "Art 60(4)(j)",
     "art-60-7-serious-incident-during-testing": "Art 60(7)",
     "art-60-8-notify-suspension-termination-outcomes": "Art 60(8)",
+    # Informed consent of the subjects of real-world testing (Art 61)
+    "art-61-1-inform-test-subjects": "Art 61(1)",
+    "art-61-2-date-and-document-consent": "Art 61(2)",
     # Post-market monitoring (Art 72) and serious incidents (Art 73)
     "art-72-1-post-market-monitoring-system": "Art 72(1)",
     "art-72-3-post-market-monitoring-plan": "Art 72(3)",
@@ -201,6 +205,14 @@ IMPOSED_BY: dict[str, str] = {
     "art-73-3-report-widespread-or-critical-infrastructure-incident": "Art 73(3)",
     "art-73-4-report-death": "Art 73(4)",
     "art-73-6-investigate-serious-incident": "Art 73(6)",
+    # Market surveillance (Arts 74, 78(3)) and the procedures of Arts 79 and 80
+    "art-74-12-give-access-to-documentation-and-data": "Art 74(12)",
+    "art-74-13-give-access-to-source-code": "Art 74(13)",
+    "art-78-3-keep-documentation-on-premises": "Art 78(3) second subparagraph",
+    "art-79-2-cooperate-with-authorities": "Art 79(2) first subparagraph",
+    "art-79-4-corrective-action-for-all-systems": "Art 79(4)",
+    "art-80-4-bring-into-compliance": "Art 80(4)",
+    "art-80-5-corrective-action-for-all-systems": "Art 80(5)",
 }
 
 
