@@ -13,6 +13,7 @@ GRAPH: Final = "https://w3id.org/aiact-kg/graph/"
 RULE: Final = "https://w3id.org/aiact-kg/rule/"
 ASSESSMENT: Final = "https://w3id.org/aiact-kg/assessment/"
 CHECK: Final = "https://w3id.org/aiact-kg/check/"  # the checks of submissions done in Python
+DUTY_REVIEW: Final = "https://w3id.org/aiact-kg/duty-review/"  # the duty sweep
 ACT: Final = "http://data.europa.eu/eli/reg/2024/1689/oj"
 ELI: Final = "http://data.europa.eu/eli/ontology#"
 
@@ -22,6 +23,7 @@ PREFIXES: Final[dict[str, str]] = {
     "aiac": CONCEPT,
     "aiao": OBLIGATION,
     "aiad": DRAFT,
+    "aiadr": DUTY_REVIEW,
     "aiar": RULE,
     "aiaa": ASSESSMENT,
     "eli": ELI,

@@ -110,10 +110,6 @@ def test_every_obligation_is_asserted_by_a_legal_case(catalogue: Graph) -> None:
         for provision in catalogue.objects(obligation, AIA.imposedBy)
         for citation in catalogue.objects(provision, AIA.citation)
     }
-    asserted = _asserted_citations()
-    missing = sorted(citations - asserted - WITHOUT_CASE_BEFORE_THE_SWEEP)
-    assert not missing, (
-        f"obligations no legal case asserts (add a case under tests/cases/): {missing}"
-    )
-    now_asserted = sorted(WITHOUT_CASE_BEFORE_THE_SWEEP & asserted)
-    assert not now_asserted, f"now asserted by a case; remove from the list: {now_asserted}"
+    assert len(citations) > 100, "the catalogue was not read"
+    missing = sorted(citations - _asserted_citations())
+    assert not missing, f"obligations no legal case asserts (add one under tests/cases/): {missing}"
