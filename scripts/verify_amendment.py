@@ -25,10 +25,11 @@ Provisions changed in the text but recorded by no change are listed as unrecorde
 
 Without --write the report is printed; exit status 0 if every change is confirmed and there is no
 unrecorded change, 1 otherwise, 2 if the input cannot be read. With --write the generated file
-data/law/verification-<amendment>.ttl is written only if every applied change (aia:appliedInAssessment
-true) is confirmed and nothing is contradicted; exit status 0 if it was written, 1 if not. That
-file is the only way an amendment becomes verified (queries/checks/amendment-verification-
-violation.rq rejects the status without its record). See docs/amendments.md.
+data/law/verification-<amendment>.ttl is written only if every applied change
+(aia:appliedInAssessment true) is confirmed and nothing is contradicted; exit status 0 if it was
+written, 1 if not. That file is the only way an amendment becomes verified (the check query
+queries/checks/amendment-verification-violation.rq rejects the status without its record).
+See docs/amendments.md.
 
 This is a build-time tool: it is not part of the installed package.
 """
@@ -176,7 +177,7 @@ def _markup_error(path: Path, missing: str) -> VerificationError:
         f"{path.name}: {missing}. The script reads the markup of the Official Journal HTML of "
         "2024 (data/sources/eur-lex/OJ_L_202401689_EN_TXT.html): articles as "
         '<div class="eli-subdivision" id="art_N">, numbered paragraphs as <div id="NNN.NNN">, '
-        "points as two-cell tables, annexes as <div id=\"anx_N\">. This file seems to use other "
+        'points as two-cell tables, annexes as <div id="anx_N">. This file seems to use other '
         "markup; nothing was verified. Extend aiact_kg/legaltext/eurlex.py for it first."
     )
 
@@ -199,9 +200,13 @@ def load_amended(path: Path, baseline: dict[str, Unit], needed: Iterable[str]) -
         raise _markup_error(
             path, f"{len(lost)} of the {len(old_articles)} articles of 2024 were not found"
         )
-    absent = sorted({_article(local) for local in needed} - {_article(p.iri_local) for p in provisions})
+    absent = sorted(
+        {_article(local) for local in needed} - {_article(p.iri_local) for p in provisions}
+    )
     if absent:
-        raise _markup_error(path, "the provisions the changes name were not found: " + ", ".join(absent))
+        raise _markup_error(
+            path, "the provisions the changes name were not found: " + ", ".join(absent)
+        )
     return {
         p.iri_local: Unit(
             p.iri_local,
@@ -336,7 +341,9 @@ def load_amendment(law_files: Sequence[Path], notation: str) -> Amendment:
         if str(graph.value(a, SKOS.notation)) == notation
     ]
     if len(found) != 1:
-        known = sorted(str(graph.value(a, SKOS.notation)) for a in graph.subjects(RDF.type, AIA.Amendment))
+        known = sorted(
+            str(graph.value(a, SKOS.notation)) for a in graph.subjects(RDF.type, AIA.Amendment)
+        )
         raise VerificationError(f"no amendment with notation {notation!r}; known: {known}")
     amendment = found[0]
     changes = []
@@ -387,7 +394,7 @@ def dates_in(text: str) -> list[date]:
 
 
 def reference_patterns(local: str) -> list[re.Pattern[str]]:
-    """How the text cites a provision: ``Article 6(2)``, ``Article 5(1), point (i)``, ``Annex III``."""
+    """Citations of a provision: ``Article 6(2)``, ``Article 5(1), point (i)``, ``Annex III``."""
     parts = local.split(".")
     if match := re.fullmatch(r"anx_([IVXL]+)", parts[0]):
         return [re.compile(rf"\bAnnex\s+{match.group(1)}\b")]
@@ -405,14 +412,18 @@ def reference_patterns(local: str) -> list[re.Pattern[str]]:
     return [
         re.compile(base + "".join(rf"\s*\(\s*{p}\s*\)" for p in points)),
         re.compile(base + r",?\s*(?:(?:first|second|third) subparagraph,\s*)?points?\s*" + first),
-        re.compile(rf"\bpoints?\s*{first}\s*(?:of|in)\s*(?:the\s+first\s+subparagraph\s+of\s+)?" + base),
+        re.compile(
+            rf"\bpoints?\s*{first}\s*(?:of|in)\s*(?:the\s+first\s+subparagraph\s+of\s+)?" + base
+        ),
     ]
 
 
 def within(local: str, scope: str) -> bool:
     """``local`` is ``scope``, a part of it, or a part inserted next to it (``par_1a``)."""
-    return local == scope or local.startswith(scope + ".") or bool(
-        re.fullmatch(re.escape(scope) + r"[a-z]+(\..+)?", local)
+    return (
+        local == scope
+        or local.startswith(scope + ".")
+        or bool(re.fullmatch(re.escape(scope) + r"[a-z]+(\..+)?", local))
     )
 
 
@@ -435,11 +446,14 @@ class Finding:
     def new_text(self) -> str | None:
         if not self.evidence:
             return None
-        return " | ".join(
-            f"{e.citation}: {e.new_text}" if len(self.evidence) > 1 else e.new_text
-            for e in self.evidence
-            if e.new is not None
-        ) or None
+        return (
+            " | ".join(
+                f"{e.citation}: {e.new_text}" if len(self.evidence) > 1 else e.new_text
+                for e in self.evidence
+                if e.new is not None
+            )
+            or None
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -482,7 +496,9 @@ def check_date(change: Change, changed: Sequence[Entry]) -> Finding:
     concerning = [e for e in changed if e.new is not None and _concerns(e, change)]
     hits, others = _states_date(concerning, change.new)
     if hits:
-        return Finding(change, "date", CONFIRMED, f"{hits[0].citation} states {wanted} ({subject})", [hits[0]])
+        return Finding(
+            change, "date", CONFIRMED, f"{hits[0].citation} states {wanted} ({subject})", [hits[0]]
+        )
     if others:
         return Finding(
             change,
@@ -505,9 +521,7 @@ def check_inserted(change: Change, changed: Sequence[Entry], amended: dict[str, 
         e for e in changed if e.kind == "added" and e.new is not None and e.new.parent in parents
     ]
     phrases = " and ".join(f'"{p}"' for p in change.phrases)
-    matching = [
-        e for e in inserted if all(p.lower() in e.new_text.lower() for p in change.phrases)
-    ]
+    matching = [e for e in inserted if all(p.lower() in e.new_text.lower() for p in change.phrases)]
     where = ", ".join(_cite(c) for c in change.changes)
     if not matching:
         if inserted:
@@ -522,7 +536,9 @@ def check_inserted(change: Change, changed: Sequence[Entry], amended: dict[str, 
     point = matching[0]
     number = amended[point.local].number
     if change.new is None:
-        return Finding(change, "inserted point", CONFIRMED, f"{point.citation} inserted", [point], number)
+        return Finding(
+            change, "inserted point", CONFIRMED, f"{point.citation} inserted", [point], number
+        )
     wanted = spoken(change.new)
     patterns = reference_patterns(point.local)
     citing = [point] + [
@@ -618,7 +634,9 @@ class Report:
         return reasons
 
     def as_json(self) -> dict[str, Any]:
-        counts = {k: sum(1 for e in self.entries if e.kind == k) for k in ("changed", "added", "removed")}
+        counts = {
+            k: sum(1 for e in self.entries if e.kind == k) for k in ("changed", "added", "removed")
+        }
         return {
             "amendment": self.amendment.notation,
             "title": self.amendment.label,
@@ -703,7 +721,11 @@ def render_text(report: Report) -> str:
     else:
         lines.append(
             f"  amending act: {a.identifier or 'no identifier recorded'} not named in the file"
-            + (f"; regulations it cites: {', '.join(report.acts_cited)}" if report.acts_cited else "")
+            + (
+                f"; regulations it cites: {', '.join(report.acts_cited)}"
+                if report.acts_cited
+                else ""
+            )
         )
     counts = report.as_json()["diff"]
     lines.append(
@@ -748,7 +770,11 @@ def _lit(value: str) -> str:
 def _ref(iri: str) -> str:
     """``aiac:name`` for our concepts (all of them have plain local names), else ``<iri>``."""
     local = iri[len(CONCEPT) :]
-    return f"aiac:{local}" if iri.startswith(CONCEPT) and re.fullmatch(r"[\w-]+", local) else f"<{iri}>"
+    return (
+        f"aiac:{local}"
+        if iri.startswith(CONCEPT) and re.fullmatch(r"[\w-]+", local)
+        else f"<{iri}>"
+    )
 
 
 def verification_turtle(report: Report, today: date) -> str:
@@ -776,7 +802,7 @@ def verification_turtle(report: Report, today: date) -> str:
         "@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .",
         "",
         f"{record} a aia:AmendmentVerification ;",
-        f"    rdfs:label {_lit('Verification of the ' + a.label + ' against the Official Journal')}@en ;",
+        f"    rdfs:label {_lit(f'Verification of the {a.label} against the OJ')}@en ;",
         "    skos:definition "
         + _lit(
             "The comparison of the encoding of the amendment with the Official Journal text "
@@ -816,7 +842,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "as amended; see docs/amendments.md."
     )
     parser.add_argument("html", type=Path, metavar="CONSOLIDATED_HTML")
-    parser.add_argument("--amendment", required=True, help="skos:notation, e.g. digital-omnibus-2026")
+    parser.add_argument(
+        "--amendment", required=True, help="skos:notation, e.g. digital-omnibus-2026"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--write", action="store_true", help="write the verification file")
     parser.add_argument(
@@ -826,7 +854,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="verification file (default: data/law/verification-<amendment>.ttl)",
     )
     parser.add_argument("--law-dir", type=Path, default=DEFAULT_LAW_DIR, help=argparse.SUPPRESS)
-    parser.add_argument("--legal-text", type=Path, default=DEFAULT_LEGAL_TEXT, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--legal-text", type=Path, default=DEFAULT_LEGAL_TEXT, help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     output: Path = args.output or DEFAULT_LAW_DIR / f"verification-{args.amendment}.ttl"
     try:
@@ -849,8 +879,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if report.all_confirmed else 1
     if report.write_refusals:
         print(
-            f"verify_amendment: nothing written to {output}: "
-            + "; ".join(report.write_refusals),
+            f"verify_amendment: nothing written to {output}: " + "; ".join(report.write_refusals),
             file=sys.stderr,
         )
         return 1

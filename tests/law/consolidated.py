@@ -95,7 +95,7 @@ def amend(out: Path, changes: Amendments | None = None, source: Path = HTML_2024
     changes = changes or Amendments()
     tree = lxml_html.parse(str(source))
     root = tree.getroot()
-    # Art 113: Annex I date moved, new points for Annex III, the new prohibition, earlier application
+    # Art 113: the Annex I date moved; new points: Annex III, new prohibition, earlier application
     art_113 = _by_id(root, "art_113")
     tables = _point_tables(art_113)
     point_c = tables[-1].xpath("./tbody/tr/td")[1].xpath("./p")[0]
@@ -106,8 +106,11 @@ def amend(out: Path, changes: Amendments | None = None, source: Path = HTML_2024
             "Chapter III, Sections 1, 2 and 3, shall apply to the high-risk AI systems referred "
             f"to in Article 6(2) and Annex III from {changes.annex_iii_date};",
         ),
-        ("(e)", f"Article 5(1), point (i), shall apply from {changes.prohibition_date}"
-         + (";" if changes.text_changes else ".")),
+        (
+            "(e)",
+            f"Article 5(1), point (i), shall apply from {changes.prohibition_date}"
+            + (";" if changes.text_changes else "."),
+        ),
     ]
     if changes.text_changes:
         new_points.append(
@@ -134,7 +137,9 @@ def amend(out: Path, changes: Amendments | None = None, source: Path = HTML_2024
         )
     )
     # Art 57(1): national sandboxes later
-    _edit(_by_id(root, "057.001").xpath("./p")[0], r"by 2 August 2026", f"by {changes.sandbox_date}")
+    _edit(
+        _by_id(root, "057.001").xpath("./p")[0], r"by 2 August 2026", f"by {changes.sandbox_date}"
+    )
     if changes.text_changes:
         art_4 = _by_id(root, "art_4").xpath("./p[@class='oj-normal']")[0]
         _set_text(
@@ -142,17 +147,32 @@ def amend(out: Path, changes: Amendments | None = None, source: Path = HTML_2024
             "The Commission and the Member States shall encourage providers and deployers of AI "
             "systems to take measures to ensure a sufficient level of AI literacy of their staff.",
         )
-        _edit(_by_id(root, "006.001").xpath("./p")[0], r"conditions are fulfilled:",
-              "conditions are fulfilled, the safety function of the product being concerned:")
-        _edit(_by_id(root, "025.002").xpath("./p")[0], r"shall no longer be considered",
-              "shall, unless it has expressly excluded the change, no longer be considered")
-        _edit(_by_id(root, "025.004").xpath("./p")[0], r"The provider of a high-risk AI system",
-              "The provider of a high-risk AI system, including a small mid-cap,")
-        _edit(_by_id(root, "099.006").xpath("./p")[0], r"SMEs, including start-ups,",
-              "SMEs, including start-ups, and of small mid-cap enterprises,")
+        _edit(
+            _by_id(root, "006.001").xpath("./p")[0],
+            r"conditions are fulfilled:",
+            "conditions are fulfilled, the safety function of the product being concerned:",
+        )
+        _edit(
+            _by_id(root, "025.002").xpath("./p")[0],
+            r"shall no longer be considered",
+            "shall, unless it has expressly excluded the change, no longer be considered",
+        )
+        _edit(
+            _by_id(root, "025.004").xpath("./p")[0],
+            r"The provider of a high-risk AI system",
+            "The provider of a high-risk AI system, including a small mid-cap,",
+        )
+        _edit(
+            _by_id(root, "099.006").xpath("./p")[0],
+            r"SMEs, including start-ups,",
+            "SMEs, including start-ups, and of small mid-cap enterprises,",
+        )
     if changes.unrecorded:
-        _edit(_by_id(root, "010.001").xpath("./p")[0], r"shall be developed",
-              "shall, as from the amendment, be developed")
+        _edit(
+            _by_id(root, "010.001").xpath("./p")[0],
+            r"shall be developed",
+            "shall, as from the amendment, be developed",
+        )
     if changes.eli:
         body = root.find("body")
         body.insert(
