@@ -339,8 +339,3 @@ def test_removed_confirmation_fails_the_check(
     rows = _violations(_knowledge_base(), CHECK)
     assert len(rows) == 1
     assert "omnibus-annex-iii-high-risk is not confirmed" in rows[0]
-
-
-def test_shipped_knowledge_base_is_not_verified() -> None:
-    """No verification file is shipped: we have no Official Journal copy of the amendment."""
-    assert not list(LAW_DIR.glob("verification-*.ttl"))
