@@ -23,8 +23,9 @@ legal-text graph, and checks each aia:ProvisionChange of the amendment (data/law
 
 Provisions changed in the text but recorded by no change are listed as unrecorded changes.
 
-Without --write the report is printed; exit status 0 if every change is confirmed and there is no
-unrecorded change, 1 otherwise, 2 if the input cannot be read. With --write the generated file
+Without --write the report is printed; exit status 0 if every change is confirmed, there is no
+unrecorded change and the parser mapped the whole file, 1 otherwise, 2 if the input cannot be
+read. With --write the generated file
 data/law/verification-<amendment>.ttl is written only if every applied change
 (aia:appliedInAssessment true) is confirmed and nothing is contradicted; exit status 0 if it was
 written, 1 if not. That file is the only way an amendment becomes verified (the check query
@@ -182,8 +183,11 @@ def _markup_error(path: Path, missing: str) -> VerificationError:
     )
 
 
-def load_amended(path: Path, baseline: dict[str, Unit], needed: Iterable[str]) -> dict[str, Unit]:
-    """The provisions of the amended (consolidated) HTML, parsed like the 2024 text."""
+def load_amended(
+    path: Path, baseline: dict[str, Unit], needed: Iterable[str]
+) -> tuple[dict[str, Unit], tuple[str, ...]]:
+    """The provisions of the amended (consolidated) HTML, parsed like the 2024 text, and the
+    parser's notes on parts of the HTML it could not map (none for the 2024 text)."""
     if not path.is_file():
         raise VerificationError(f"{path}: no such file")
     try:
@@ -205,9 +209,11 @@ def load_amended(path: Path, baseline: dict[str, Unit], needed: Iterable[str]) -
     )
     if absent:
         raise _markup_error(
-            path, "the provisions the changes name were not found: " + ", ".join(absent)
+            path,
+            "the provisions the changes name were not found: "
+            + ", ".join(baseline[a].citation if a in baseline else a for a in absent),
         )
-    return {
+    units = {
         p.iri_local: Unit(
             p.iri_local,
             p.citation,
@@ -218,6 +224,7 @@ def load_amended(path: Path, baseline: dict[str, Unit], needed: Iterable[str]) -
         )
         for p in provisions
     }
+    return units, result.warnings
 
 
 def _natural(local: str) -> list[Any]:
@@ -619,10 +626,12 @@ class Report:
     leaf_entries: list[Entry]
     findings: list[Finding]
     unrecorded: list[Entry]
+    warnings: tuple[str, ...] = ()
 
     @property
     def all_confirmed(self) -> bool:
-        return all(f.status == CONFIRMED for f in self.findings) and not self.unrecorded
+        confirmed = all(f.status == CONFIRMED for f in self.findings)
+        return confirmed and not self.unrecorded and not self.warnings
 
     @property
     def write_refusals(self) -> list[str]:
@@ -643,9 +652,15 @@ class Report:
             "source": {"file": self.source.name, "sha256": self.sha256},
             "amending_act": self.act_eli,
             "acts_cited": self.acts_cited,
-            "diff": counts,
+            "diff": {
+                **counts,
+                # every provision whose words differ, at the most specific level (a provision
+                # whose only change is that of a part it contains is left out)
+                "provisions": [e.as_json() for e in self.leaf_entries],
+            },
             "changes": [f.as_json() for f in self.findings],
             "unrecorded": [e.as_json() for e in self.unrecorded],
+            "parser_warnings": list(self.warnings),
             "all_confirmed": self.all_confirmed,
             "write_allowed": not self.write_refusals,
             "write_refusals": self.write_refusals,
@@ -665,7 +680,11 @@ def _amending_act(raw: str, identifier: str | None) -> tuple[str | None, list[st
 
 
 def verify(
-    html: Path, amendment: Amendment, baseline: dict[str, Unit], amended: dict[str, Unit]
+    html: Path,
+    amendment: Amendment,
+    baseline: dict[str, Unit],
+    amended: dict[str, Unit],
+    warnings: Sequence[str] = (),
 ) -> Report:
     """Compare the amended text with the 2024 text and check every change of the amendment."""
     for units in (baseline, amended):
@@ -704,6 +723,7 @@ def verify(
         leaf_entries=changed,
         findings=[findings[c.iri] for c in amendment.changes],
         unrecorded=unrecorded,
+        warnings=tuple(warnings),
     )
 
 
@@ -733,6 +753,11 @@ def render_text(report: Report) -> str:
         f"{counts['added']} added, {counts['removed']} removed "
         f"({len(report.leaf_entries)} at the most specific level)."
     )
+    if report.leaf_entries:
+        lines.append(
+            "  at the most specific level: "
+            + ", ".join(f"{e.citation} ({e.kind})" for e in report.leaf_entries)
+        )
     lines.append("Changes recorded for the amendment:")
     for f in report.findings:
         applied = "applied" if f.change.applied else "not applied"
@@ -749,10 +774,16 @@ def render_text(report: Report) -> str:
             lines.append(f"  {e.kind} {e.citation}: {e.new_text or e.old_text}")
     else:
         lines.append("Unrecorded changes: none.")
+    if report.warnings:
+        lines.append(
+            f"Parts of the HTML the parser could not map ({len(report.warnings)}; a change there "
+            "would be missed):"
+        )
+        lines += [f"  {warning}" for warning in report.warnings[:20]]
     lines.append(
         "Result: every change confirmed, no unrecorded change."
         if report.all_confirmed
-        else "Result: not everything is confirmed."
+        else "Result: not everything is confirmed (or the parser left parts of the file out)."
     )
     refusals = report.write_refusals
     lines.append(
@@ -866,8 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         amendment = load_amendment(law_files, args.amendment)
         baseline = load_baseline(args.legal_text)
         needed = [local for c in amendment.changes for local in (*c.changes, *c.affects)]
-        amended = load_amended(args.html, baseline, needed)
-        report = verify(args.html, amendment, baseline, amended)
+        amended, warnings = load_amended(args.html, baseline, needed)
+        report = verify(args.html, amendment, baseline, amended, warnings)
     except VerificationError as error:
         print(f"verify_amendment: {error}", file=sys.stderr)
         return 2

@@ -76,8 +76,9 @@ def reports(script: ModuleType, texts: dict[str, Path]) -> dict[str, Any]:
     needed = [p for c in amendment.changes for p in (*c.changes, *c.affects)]
     found = {}
     for name, path in [*texts.items(), ("2024", HTML_2024)]:
-        amended = script.load_amended(path, baseline, needed)
-        found[name] = script.verify(path, amendment, baseline, amended)
+        amended, warnings = script.load_amended(path, baseline, needed)
+        assert warnings == ()
+        found[name] = script.verify(path, amendment, baseline, amended, warnings)
     return found
 
 
@@ -172,6 +173,9 @@ def test_cli_report_and_exit_status(
     data = json.loads(out)
     assert data["all_confirmed"] is True
     assert {c["status"] for c in data["changes"]} == {"confirmed"}
+    listed = {(p["provision"], p["kind"]) for p in data["diff"]["provisions"]}
+    assert {("Art 113(d)", "added"), ("Art 5(1)(i)", "added"), ("Art 113(c)", "changed")} <= listed
+    assert ("Art 113", "changed") not in listed  # changed only through its points
     code, out, _ = _run(script, capsys, str(HTML_2024))
     assert code == 1
     assert "[not found] omnibus-annex-iii-high-risk" in out
@@ -209,6 +213,25 @@ def test_other_markup_is_a_clear_error(
     assert "no article" in err
     assert "eli-subdivision" in err
     assert not (tmp_path / "v.ttl").exists()
+
+
+def test_parts_the_parser_cannot_map_are_reported(
+    script: ModuleType, texts: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marked = tmp_path / "marked.html"
+    marked.write_text(
+        texts["faithful"]
+        .read_text(encoding="utf-8")
+        .replace('<div id="010.001">', '<p class="modref">\u25bcM1</p><div id="010.001">', 1),
+        encoding="utf-8",
+    )
+    code, out, _ = _run(script, capsys, str(marked), "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["parser_warnings"]
+    assert "art_10" in data["parser_warnings"][0]
+    assert {c["status"] for c in data["changes"]} == {"confirmed"}
+    assert data["write_allowed"] is True
 
 
 # the knowledge base with the written file ----------------------------------------------------
