@@ -25,12 +25,11 @@ Provisions changed in the text but recorded by no change are listed as unrecorde
 
 Without --write the report is printed; exit status 0 if every change is confirmed, there is no
 unrecorded change and the parser mapped the whole file, 1 otherwise, 2 if the input cannot be
-read. With --write the generated file
-data/law/verification-<amendment>.ttl is written only if every applied change
-(aia:appliedInAssessment true) is confirmed and nothing is contradicted; exit status 0 if it was
-written, 1 if not. That file is the only way an amendment becomes verified (the check query
-queries/checks/amendment-verification-violation.rq rejects the status without its record).
-See docs/amendments.md.
+read. With --write the generated file data/law/verification-<amendment>.ttl is written only if
+every applied change (aia:appliedInAssessment true) is confirmed and nothing is contradicted;
+exit status 0 if it was written, 1 if not. That file is the only way an amendment becomes
+verified (the check query queries/checks/amendment-verification-violation.rq rejects the status
+without its record). See docs/amendments.md.
 
 This is a build-time tool: it is not part of the installed package.
 """
