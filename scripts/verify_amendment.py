@@ -883,9 +883,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="verification file (default: data/law/verification-<amendment>.ttl)",
     )
-    parser.add_argument("--law-dir", type=Path, default=DEFAULT_LAW_DIR, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--legal-text", type=Path, default=DEFAULT_LEGAL_TEXT, help=argparse.SUPPRESS
+        "--law-dir",
+        type=Path,
+        default=DEFAULT_LAW_DIR,
+        help="directory of the law-version files to read (default: data/law)",
+    )
+    parser.add_argument(
+        "--legal-text",
+        type=Path,
+        default=DEFAULT_LEGAL_TEXT,
+        help="the 2024 legal-text graph (default: data/legal-text/aiact-2024-1689.ttl)",
     )
     args = parser.parse_args(argv)
     output: Path = args.output or DEFAULT_LAW_DIR / f"verification-{args.amendment}.ttl"
