@@ -881,7 +881,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--output",
         type=Path,
         default=None,
-        help="verification file (default: data/law/verification-<amendment>.ttl)",
+        help="verification file (default: verification-<amendment>.ttl in --law-dir)",
     )
     parser.add_argument(
         "--law-dir",
@@ -896,7 +896,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the 2024 legal-text graph (default: data/legal-text/aiact-2024-1689.ttl)",
     )
     args = parser.parse_args(argv)
-    output: Path = args.output or DEFAULT_LAW_DIR / f"verification-{args.amendment}.ttl"
+    output: Path = args.output or args.law_dir / f"verification-{args.amendment}.ttl"
     try:
         law_files = [
             p for p in sorted(args.law_dir.glob("*.ttl")) if p.resolve() != output.resolve()
