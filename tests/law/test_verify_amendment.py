@@ -280,8 +280,6 @@ def test_written_file_makes_the_amendment_verified(
         capsys,
         str(texts["faithful"]),
         "--write",
-        "--output",
-        str(output),
         "--law-dir",
         str(law_dir),
     )
