@@ -36,7 +36,7 @@ WHERE {
   ?law aia:includesAmendment ?amendment .
   aiac:omnibus-prohibition-ncii-csam aia:amendedBy ?amendment ; aia:newDate ?from .
   FILTER(?asOf >= ?from)
-  OPTIONAL { ?amendment aia:statusNote ?note }
+  OPTIONAL { ?amendment aia:statusNote ?note FILTER NOT EXISTS { ?amendment aia:verificationStatus aiac:status-verified } }
   BIND(CONCAT("The system generates or manipulates non-consensual intimate images, video or audio or child sexual abuse material; the Digital Omnibus on AI adds this practice to the prohibitions of Art 5(1) from ",
               STR(?from), ", so placing it on the market, putting it into service and using it are prohibited. ", COALESCE(STR(?note), "")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|omnibus-ncii-csam|")))) AS ?d)
@@ -68,7 +68,7 @@ WHERE {
   ?law aia:includesAmendment ?amendment .
   aiac:omnibus-prohibition-ncii-csam aia:amendedBy ?amendment ; aia:newDate ?from .
   FILTER(?asOf < ?from)
-  OPTIONAL { ?amendment aia:statusNote ?note }
+  OPTIONAL { ?amendment aia:statusNote ?note FILTER NOT EXISTS { ?amendment aia:verificationStatus aiac:status-verified } }
   BIND(CONCAT("The system generates or manipulates non-consensual intimate images, video or audio or child sexual abuse material; the Digital Omnibus on AI prohibits this practice under Art 5(1) only from ",
               STR(?from), ", after the as-of date ", STR(?asOf), ", so it is not yet prohibited. ", COALESCE(STR(?note), "")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|omnibus-ncii-csam|not-yet")))) AS ?d)

@@ -3,7 +3,7 @@
 # Provisions: aiap:art_113
 # Runs after the obligation rules: a determination or assessed obligation that depends on an
 # amendment whose status is unverified makes the subject carry the flag, with the amendment's
-# status note as explanation.
+# status note as explanation. An amendment that also has aiac:status-verified is verified: no flag.
 INSERT {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:flag-unverified-amendment ;
      aia:byRule aiar:unverified-amendment-flag ; aia:legalBasis aiap:art_113 ;
@@ -19,6 +19,8 @@ WHERE {
     }
   }
   ?amendment aia:verificationStatus aiac:status-unverified ; rdfs:label ?title ; aia:statusNote ?note .
+  # a verified status (written with its record by scripts/verify_amendment.py) wins over the base one
+  FILTER NOT EXISTS { ?amendment aia:verificationStatus aiac:status-verified }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|unverified-amendment-flag|", STR(?amendment))))) AS ?d)
   BIND(CONCAT("Some results for this subject depend on the ", STR(?title), ". ", STR(?note)) AS ?text)
 }
