@@ -299,15 +299,16 @@ def _query_format(requested: str | None, form: str) -> str:
     graph = form in GRAPH_FORMS
     if requested is None:
         return "turtle" if graph else TABLE
+    article = "an" if form == "ASK" else "a"
     if graph and requested not in GRAPH_FORMATS:
         raise InputError(
-            f"--format {requested} is for SELECT and ASK results, but this is a {form} query, "
-            "which gives an RDF graph: use --format turtle, ntriples or jsonld"
+            f"--format {requested} is for SELECT and ASK results, but this is {article} {form} "
+            "query, which gives an RDF graph: use --format turtle, ntriples or jsonld"
         )
     if not graph and requested in GRAPH_FORMATS and form in ("SELECT", "ASK"):
         raise InputError(
             f"--format {requested} writes an RDF graph, for CONSTRUCT and DESCRIBE, but this is "
-            f"a {form} query: use --format table, json, xml, csv or tsv"
+            f"{article} {form} query: use --format table, json, xml, csv or tsv"
         )
     return requested
 
