@@ -38,6 +38,7 @@ from aiact_kg.reasoning.render import assessment_text, explanation_text
 from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
+from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import (
     DEFAULT_MAX_ROWS,
     DEFAULT_TIMEOUT,
@@ -62,12 +63,13 @@ QUERY_DESCRIPTION = f"""\
 Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the knowledge base
 built by `aiact-kg build`: a shipped query by name, a query file, or - for standard input.
 
-Graphs: each source is a named graph, {GRAPH}NAME. A query without GRAPH sees their union
-as its default graph; GRAPH ?g {{ ... }} says which graph a triple is in. FROM and FROM NAMED
-work as SPARQL defines: with FROM the default graph is the merge of the FROM graphs only, and
-with FROM NAMED (and no FROM) it is empty. Our standard prefixes (aia:, aiap:, ...) need no
-PREFIX lines. Updates (INSERT, DELETE, LOAD, ...) are refused; SERVICE is refused unless its
-endpoint is allowed (--allow-service).
+Graphs: each source is a named graph, {GRAPH}NAME.
+A query without GRAPH sees the union of all named graphs as its default graph; GRAPH ?g
+{{ ... }} says which graph a triple is in. FROM and FROM NAMED work as SPARQL defines: with
+FROM the default graph is the merge of the FROM graphs only, and with FROM NAMED (and no
+FROM) it is empty. Our standard prefixes (aia:, aiap:, ...) need no PREFIX lines. Updates
+(INSERT, DELETE, LOAD, ...) are refused; SERVICE is refused unless its endpoint is allowed
+(--allow-service).
 
 Formats: SELECT and ASK: table (default), json, xml, csv, tsv (the W3C SPARQL results
 formats). CONSTRUCT and DESCRIBE: turtle (default), ntriples, jsonld.
@@ -320,7 +322,7 @@ def _write_result(result: BoundedResult, format_name: str) -> QueryTimeoutError 
     """
     cut: list[QueryTimeoutError] = []
 
-    def rows() -> Iterator[tuple[object, ...]]:
+    def rows() -> Iterator[tuple[Term | Triple | None, ...]]:
         try:
             yield from result
         except QueryTimeoutError as error:
@@ -339,10 +341,10 @@ def _write_result(result: BoundedResult, format_name: str) -> QueryTimeoutError 
         writer = TableWriter(sys.stdout)
         writer.start(result.variables)
         for row in rows():
-            writer.row(row)  # type: ignore[arg-type]
+            writer.row(row)
         writer.finish("timeout" if cut else "max-rows" if result.truncated else None)
     elif result.form == "select":
-        write_solutions(result.variables, rows(), out, format_name)  # type: ignore[arg-type]
+        write_solutions(result.variables, rows(), out, format_name)
     else:
         triples = (Triple(*row) for row in rows())  # type: ignore[arg-type]
         write_triples(triples, out, format_name, PREFIXES)

@@ -134,6 +134,15 @@ def test_from_and_from_named_choose_graphs_as_sparql_defines(
     assert {row["g"] for row in solutions(out)} == {GRAPH + "obligations", GRAPH + "legal-text"}
 
 
+def test_the_help_says_what_the_default_graph_is(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["query", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "union of all named graphs as its default graph" in text
+    assert "FROM and FROM NAMED work as SPARQL defines" in text
+    assert "- for standard input" in text
+
+
 def test_the_words_from_and_graph_elsewhere_keep_the_union(
     kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
