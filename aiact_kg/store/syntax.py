@@ -27,6 +27,7 @@ _KEYWORD = re.compile(r"[A-Z][A-Z_0-9]*")
 _ANY_CHARACTER = "[_]"
 _UNDECLARED = "Prefix not found"
 _MAX_ITEMS = 12
+_NAME_CHARACTER = re.compile(r"[\w\-:.%\\]")
 
 
 class QuerySyntaxError(QueryError):
@@ -63,10 +64,11 @@ def _position(text: str, offset: int) -> _Position:
     return _Position(text.count("\n", 0, offset) + 1, offset - line_start + 1, offset)
 
 
-def _expected(items: list[str]) -> str:
+def _expected(items: list[str], text: str, offset: int) -> str:
     """The engine's list of what it expected, without its character classes."""
     if _UNDECLARED in items:
-        return "the prefix used here is not declared (add a PREFIX line for it)"
+        prefix = text[offset:].split(":", 1)[0]
+        return f"the prefix {prefix}: is not declared (add a PREFIX line for it)"
     shown = [item for item in items if item and not item.startswith("[")]
     if not shown:
         return "the text here does not continue a valid query"
@@ -86,6 +88,8 @@ def _excerpt(text: str, position: _Position) -> str:
 
 def syntax_error(engine_message: str, text: str, source: str) -> QuerySyntaxError:
     """The error to report for pyoxigraph's ``engine_message`` about ``text`` from ``source``."""
+    if not text.strip():
+        return QuerySyntaxError(f"the SPARQL query in {source} is empty", 1, 1)
     match = _ENGINE.match(engine_message.strip())
     if match is None:
         return QuerySyntaxError(
@@ -97,12 +101,16 @@ def syntax_error(engine_message: str, text: str, source: str) -> QuerySyntaxErro
     keywords = [item for item in items if _KEYWORD.fullmatch(item)]
     if keywords and all(item == _ANY_CHARACTER or item in keywords for item in items):
         offset -= min(len(keyword) for keyword in keywords)
+    if _UNDECLARED in items:  # reported after the prefixed name: point at its start
+        while offset > 0 and _NAME_CHARACTER.match(text[offset - 1]):
+            offset -= 1
     position = _position(text, offset)
     where = f"at line {position.line}, column {position.column}"
     if not text[position.offset :].strip():
         where += " (the end of the text)"
     return QuerySyntaxError(
-        f"the SPARQL query in {source} is not valid {where}: {_expected(items)}"
+        f"the SPARQL query in {source} is not valid {where}: "
+        + _expected(items, text, position.offset)
         + _excerpt(text, position),
         position.line,
         position.column,

@@ -395,6 +395,22 @@ def test_syntax_error_positions(text: str, line: int, column: int) -> None:
     assert "['" not in str(error)  # the engine's character classes are left out
 
 
+def test_an_undeclared_prefix_is_named_where_it_is_used() -> None:
+    text = "SELECT ?a WHERE {\n  ?a a foo:Article }\n"
+    with pytest.raises(SyntaxError) as raised:
+        Store().query(text)
+    error = syntax_error(str(raised.value), text, "q.rq")
+    assert (error.line, error.column) == (2, 8)
+    assert "the prefix foo: is not declared" in str(error)
+
+
+def test_an_empty_query_is_called_empty(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run_text(capsys, monkeypatch, kb_path, " \n")
+    assert (code, err) == (2, "aiact-kg: error: the SPARQL query in <stdin> is empty\n")
+
+
 # 4. The query from standard input.
 
 
