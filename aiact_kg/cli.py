@@ -374,10 +374,11 @@ def _cmd_query(args: argparse.Namespace) -> int:
     ):
         cut = _write_result(result, format_name)
     if cut is not None:
-        unit = "triples" if result.form == "triples" else "rows"
+        unit = "triple" if result.form == "triples" else "row"
+        found = f"{result.rows} {unit}{'' if result.rows == 1 else 's'}"
         raise QueryTimeoutError(
-            f"{cut}; the output was closed off after the {result.rows} {unit} found before then, "
-            "so it is only part of the result"
+            f"{cut}; the output was closed off after the {found} found in time, so it is only "
+            "part of the result"
         )
     if result.truncated:
         unit = "triples" if result.form == "triples" else "rows"

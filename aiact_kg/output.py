@@ -91,7 +91,13 @@ def write_solutions(
     out: IO[bytes],
     format_name: str,
 ) -> None:
-    """Write SELECT solutions in a W3C results format, as the rows arrive."""
+    """Write SELECT solutions in a W3C results format, as the rows arrive.
+
+    pyoxigraph serialises only its own solutions object, which Python cannot build except by
+    parsing results; so the rows are given to its parser as a TSV results document, written as
+    they come, in which each term is in its N-Triples form (written by pyoxigraph, and read back
+    exactly: escapes, datatypes, languages, directions, blank nodes, triple terms).
+    """
 
     def tsv() -> Iterator[bytes]:
         yield ("\t".join(f"?{name}" for name in variables) + "\n").encode("utf-8")

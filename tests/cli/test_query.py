@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import (
+    BaseDirection,
+    BlankNode,
     Literal,
     NamedNode,
     QueryBoolean,
@@ -20,6 +22,7 @@ from pyoxigraph import (
     QuerySolutions,
     RdfFormat,
     Store,
+    Triple,
     parse,
     parse_query_results,
 )
@@ -27,6 +30,7 @@ from rdflib.query import Result
 
 from aiact_kg.cli import build_parser, main
 from aiact_kg.namespaces import PREFIXES
+from aiact_kg.output import write_solutions
 from aiact_kg.store.syntax import syntax_error
 
 AIA = PREFIXES["aia"]
@@ -192,6 +196,32 @@ def test_select_terms_keep_their_kind_datatype_and_language(
         )
         assert row["n"] == Literal("6", datatype=NamedNode(PREFIXES["xsd"] + "integer"))
         assert row["none"] is None
+
+
+def test_every_kind_of_term_passes_through_the_serialiser_unchanged() -> None:
+    xsd = PREFIXES["xsd"]
+    terms: list[NamedNode | BlankNode | Literal | Triple | None] = [
+        NamedNode("http://example.org/a?b=c#d"),
+        Literal('tab\there, newline\nthere, "quotes", \\ and é 😀'),
+        Literal("1.50", datatype=NamedNode(xsd + "decimal")),
+        Literal("hi", language="en-gb"),
+        Literal("مرحبا", language="ar", direction=BaseDirection.RTL),
+        BlankNode("b0"),
+        Triple(NamedNode("http://s"), NamedNode("http://p"), Literal("o", language="fr")),
+        None,
+    ]
+    rows = [tuple(terms), tuple(reversed(terms))]
+    variables = [f"v{index}" for index in range(len(terms))]
+    for format_name, results_format in (
+        ("json", QueryResultsFormat.JSON),
+        ("xml", QueryResultsFormat.XML),
+        ("tsv", QueryResultsFormat.TSV),
+    ):
+        out = io.BytesIO()
+        write_solutions(variables, iter(rows), out, format_name)
+        parsed = parse_query_results(out.getvalue(), results_format)
+        assert isinstance(parsed, QuerySolutions)
+        assert [tuple(solution[name] for name in variables) for solution in parsed] == rows
 
 
 def test_select_as_csv_is_the_w3c_csv(
