@@ -15,29 +15,39 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat
+from pyoxigraph import RdfFormat, Triple
 
 from aiact_kg import __version__
 from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
-from aiact_kg.output import WRITERS
+from aiact_kg.output import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    TABLE,
+    TableWriter,
+    write_boolean,
+    write_solutions,
+    write_triples,
+)
 from aiact_kg.provision import describe_provision, resolve_draft_citation
-from aiact_kg.queries import NamedQuery, get_query, list_queries
+from aiact_kg.queries import get_query, list_queries
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.reasoning.render import assessment_text, explanation_text
 from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
+from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import (
     DEFAULT_MAX_ROWS,
     DEFAULT_TIMEOUT,
+    BoundedResult,
     QueryLimits,
     QueryTimeoutError,
     bounded_query,
 )
-from aiact_kg.store.remote import ALLOWLIST_VARIABLE, allowlist_from_environment
+from aiact_kg.store.remote import ALLOWLIST_VARIABLE, allowlist_from_environment, check_query
 
 EXPORT_FORMATS = {
     "trig": RdfFormat.TRIG,
@@ -47,7 +57,23 @@ EXPORT_FORMATS = {
     "ntriples": RdfFormat.N_TRIPLES,
 }
 MAX_QUERY_FILE_BYTES = 1_000_000
-XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+QUERY_FORMATS = (TABLE, *SOLUTION_FORMATS, *GRAPH_FORMATS)
+GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
+QUERY_DESCRIPTION = f"""\
+Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the knowledge base
+built by `aiact-kg build`: a shipped query by name, a query file, or - for standard input.
+
+Graphs: each source is a named graph, {GRAPH}NAME.
+A query without GRAPH sees the union of all named graphs as its default graph; GRAPH ?g
+{{ ... }} says which graph a triple is in. FROM and FROM NAMED work as SPARQL defines: with
+FROM the default graph is the merge of the FROM graphs only, and with FROM NAMED (and no
+FROM) it is empty. Our standard prefixes (aia:, aiap:, ...) need no PREFIX lines. Updates
+(INSERT, DELETE, LOAD, ...) are refused; SERVICE is refused unless its endpoint is allowed
+(--allow-service).
+
+Formats: SELECT and ASK: table (default), json, xml, csv, tsv (the W3C SPARQL results
+formats). CONSTRUCT and DESCRIBE: turtle (default), ntriples, jsonld.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,9 +105,25 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count what the knowledge base holds")
     stats.add_argument("--format", choices=("text", "json"), default="text")
 
-    query = commands.add_parser("query", help="run a shipped query (by name) or a .rq file")
-    query.add_argument("query", nargs="?", help="query name (see --list) or path to a .rq file")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query = commands.add_parser(
+        "query",
+        help="run a SPARQL query: a shipped one (by name), a .rq file or - (stdin)",
+        description=QUERY_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    query.add_argument(
+        "query",
+        nargs="?",
+        metavar="NAME|FILE|-",
+        help="query name (see --list), path to a query file, or - to read the query from stdin",
+    )
+    query.add_argument(
+        "--format",
+        choices=QUERY_FORMATS,
+        default=None,
+        help="SELECT/ASK: table (default), json, xml, csv or tsv; "
+        "CONSTRUCT/DESCRIBE: turtle (default), ntriples or jsonld",
+    )
     query.add_argument("--list", action="store_true", help="list the shipped analyst queries")
     query.add_argument(
         "--timeout",
@@ -96,8 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_MAX_ROWS,
         metavar="N",
-        help=f"write at most N rows and say so if there were more (default {DEFAULT_MAX_ROWS}; "
-        "0 for no limit)",
+        help="write at most N rows (or triples) and say so if there were more "
+        f"(default {DEFAULT_MAX_ROWS}; 0 for no limit)",
     )
     query.add_argument(
         "--allow-service",
@@ -217,19 +259,31 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_query(reference: str) -> NamedQuery:
+def _query_text(data: bytes, source: str) -> str:
+    if len(data) > MAX_QUERY_FILE_BYTES:
+        raise QueryError(f"{source} is larger than {MAX_QUERY_FILE_BYTES} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise QueryError(f"{source} is not UTF-8 text (byte {error.start})") from None
+
+
+def _load_query(reference: str) -> tuple[str, str]:
+    """The text of the query and the name of where it came from (for error messages)."""
+    if reference == "-":
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # a text stream without bytes underneath
+            return _query_text(sys.stdin.read().encode("utf-8"), "<stdin>"), "<stdin>"
+        return _query_text(stdin.read(MAX_QUERY_FILE_BYTES + 1), "<stdin>"), "<stdin>"
     path = Path(reference)
     if reference.endswith(".rq") or path.is_file():
         if not path.is_file():
             raise QueryError(f"no query file at {reference}")
         if path.stat().st_size > MAX_QUERY_FILE_BYTES:
             raise QueryError(f"{reference} is larger than {MAX_QUERY_FILE_BYTES} bytes")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            raise QueryError(f"{reference} is not UTF-8 text (byte {error.start})") from None
-        return NamedQuery(path.stem, path, text)
-    return get_query(reference)
+        return _query_text(path.read_bytes(), reference), reference
+    named = get_query(reference)
+    return named.text, str(named.path)
 
 
 def _query_limits(args: argparse.Namespace) -> QueryLimits:
@@ -242,40 +296,94 @@ def _query_limits(args: argparse.Namespace) -> QueryLimits:
     return QueryLimits(timeout=args.timeout or None, max_rows=args.max_rows or None)
 
 
+def _query_format(requested: str | None, form: str) -> str:
+    """The output format for a query of ``form``: the one asked for if it fits, or the default."""
+    graph = form in GRAPH_FORMS
+    if requested is None:
+        return "turtle" if graph else TABLE
+    article = "an" if form == "ASK" else "a"
+    if graph and requested not in GRAPH_FORMATS:
+        raise InputError(
+            f"--format {requested} is for SELECT and ASK results, but this is {article} {form} "
+            "query, which gives an RDF graph: use --format turtle, ntriples or jsonld"
+        )
+    if not graph and requested in GRAPH_FORMATS and form in ("SELECT", "ASK"):
+        raise InputError(
+            f"--format {requested} writes an RDF graph, for CONSTRUCT and DESCRIBE, but this is "
+            f"{article} {form} query: use --format table, json, xml, csv or tsv"
+        )
+    return requested
+
+
+def _write_result(result: BoundedResult, format_name: str) -> QueryTimeoutError | None:
+    """Write the result as it streams in; return the time-out that cut it, if one did.
+
+    A cut result is still written as a complete document (of the rows that came in time).
+    """
+    cut: list[QueryTimeoutError] = []
+
+    def rows() -> Iterator[tuple[Term | Triple | None, ...]]:
+        try:
+            yield from result
+        except QueryTimeoutError as error:
+            cut.append(error)
+
+    fits = (result.form == "triples") == (format_name in GRAPH_FORMATS)
+    if not fits:  # the check before running read the form differently from the engine
+        raise InputError(f"--format {format_name} does not fit this query's result")
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    if result.form == "ask" and format_name == TABLE:
+        sys.stdout.write("true\n" if result.boolean else "false\n")
+    elif result.form == "ask":
+        write_boolean(bool(result.boolean), out, format_name)
+    elif result.form == "select" and format_name == TABLE:
+        writer = TableWriter(sys.stdout)
+        writer.start(result.variables)
+        for row in rows():
+            writer.row(row)
+        writer.finish("timeout" if cut else "max-rows" if result.truncated else None)
+    elif result.form == "select":
+        write_solutions(result.variables, rows(), out, format_name)
+    else:
+        triples = (Triple(*row) for row in rows())  # type: ignore[arg-type]
+        write_triples(triples, out, format_name, PREFIXES)
+    out.flush()
+    sys.stdout.flush()
+    return cut[0] if cut else None
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     if args.list or not args.query:
-        for query in list_queries("cq/"):
-            print(f"{query.path.stem:<40} {query.description}")
+        for named in list_queries("cq/"):
+            print(f"{named.path.stem:<40} {named.description}")
         return 0
-    query = _load_query(args.query)
+    text, source = _load_query(args.query)
     limits = _query_limits(args)
     allowed = (*args.allow_service, *allowlist_from_environment(os.environ))
+    format_name = _query_format(args.format, check_query(text, allowed, PREFIXES).form)
     # the open store pins its version (a concurrent build cannot remove it) until the query ends
     store = open_knowledge_base(_store_path(args))
     store_path = store.path
     assert store_path is not None
-    writer = WRITERS[args.format](sys.stdout)
     with (
         closing(store),
         bounded_query(
-            store_path, query.text, limits, allowed_services=allowed, prefixes=PREFIXES
+            store_path, text, limits, allowed_services=allowed, prefixes=PREFIXES, source=source
         ) as result,
     ):
-        if result.form == "ask":
-            writer.start(("boolean",))
-            writer.row((Literal("true" if result.boolean else "false", datatype=XSD_BOOLEAN),))
-        else:
-            writer.start(result.variables)
-            try:
-                for row in result:
-                    writer.row(row)
-            except QueryTimeoutError:
-                writer.finish("timeout")
-                raise
-        writer.finish("max-rows" if result.truncated else None)
+        cut = _write_result(result, format_name)
+    if cut is not None:
+        unit = "triple" if result.form == "triples" else "row"
+        found = f"{result.rows} {unit}{'' if result.rows == 1 else 's'}"
+        raise QueryTimeoutError(
+            f"{cut}; the output was closed off after the {found} found in time, so it is only "
+            "part of the result"
+        )
     if result.truncated:
+        unit = "triples" if result.form == "triples" else "rows"
         print(
-            f"aiact-kg: note: the result has more than {limits.max_rows} rows; only the first "
+            f"aiact-kg: note: the result has more than {limits.max_rows} {unit}; only the first "
             f"{limits.max_rows} were written (raise --max-rows, or 0 for no limit)",
             file=sys.stderr,
         )

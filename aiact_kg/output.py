@@ -1,26 +1,39 @@
-"""Render query results and reports as text tables, CSV or JSON."""
+"""Write query results: a text table for people, the W3C formats by pyoxigraph's serialisers.
+
+SELECT and ASK results are written as SPARQL 1.1 Query Results JSON, XML, CSV or TSV, and
+CONSTRUCT and DESCRIBE graphs as Turtle, N-Triples or JSON-LD, all by pyoxigraph's own
+serialisers, so the documents are exactly what the W3C formats define. The rows come from the
+query worker one at a time; they are handed to the serialiser as a stream (the solutions as a
+TSV results document read as it is produced), so nothing is held in memory and the output
+grows as the rows arrive.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, TextIO, cast
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import (
+    BlankNode,
+    NamedNode,
+    QueryResultsFormat,
+    RdfFormat,
+    Triple,
+    parse_query_results,
+    serialize,
+)
 
 from aiact_kg.namespaces import compact
 from aiact_kg.store.base import SelectResult, Term
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMERIC = {_XSD + name for name in ("integer", "decimal", "double", "float", "long", "int")}
 
-
-def term_text(term: Term | None, *, shorten: bool = False) -> str:
+def term_text(term: Term | Triple | None, *, shorten: bool = False) -> str:
     """The plain text of a term: the IRI (optionally prefixed), the literal's lexical form."""
     if term is None:
         return ""
+    if isinstance(term, Triple):
+        return sparql_term(term)
     if isinstance(term, NamedNode):
         return compact(term.value) if shorten else term.value
     if isinstance(term, BlankNode):
@@ -28,19 +41,98 @@ def term_text(term: Term | None, *, shorten: bool = False) -> str:
     return term.value
 
 
-def term_json(term: Term | None) -> Any:
-    """A JSON value for a term: numbers and booleans as such, everything else as text."""
-    if isinstance(term, Literal):
-        datatype = term.datatype.value
-        if datatype in _NUMERIC:
-            try:
-                number = float(term.value)
-            except ValueError:
-                return term.value
-            return int(number) if number.is_integer() and "." not in term.value else number
-        if datatype == _XSD + "boolean":
-            return term.value == "true"
-    return term_text(term) if term is not None else None
+SOLUTION_FORMATS = {
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+}
+TABLE = "table"
+
+
+def sparql_term(term: Term | Triple) -> str:
+    """A term as SPARQL, Turtle and TSV results write it (a triple term as ``<<( s p o )>>``)."""
+    if isinstance(term, Triple):
+        parts = (term.subject, term.predicate, term.object)
+        return "<<( " + " ".join(sparql_term(part) for part in parts) + " )>>"
+    return str(term)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file reading the chunks of an iterator as they are produced."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def write_solutions(
+    variables: Sequence[str],
+    rows: Iterable[Sequence[Term | Triple | None]],
+    out: IO[bytes],
+    format_name: str,
+) -> None:
+    """Write SELECT solutions in a W3C results format, as the rows arrive.
+
+    pyoxigraph serialises only its own solutions object, which Python cannot build except by
+    parsing results; so the rows are given to its parser as a TSV results document, written as
+    they come, in which each term is in its N-Triples form (written by pyoxigraph, and read back
+    exactly: escapes, datatypes, languages, directions, blank nodes, triple terms).
+    """
+
+    def tsv() -> Iterator[bytes]:
+        yield ("\t".join(f"?{name}" for name in variables) + "\n").encode("utf-8")
+        for row in rows:
+            cells = ("" if term is None else sparql_term(term) for term in row)
+            yield ("\t".join(cells) + "\n").encode("utf-8")
+
+    solutions = parse_query_results(cast(IO[bytes], _ChunkReader(tsv())), QueryResultsFormat.TSV)
+    solutions.serialize(out, SOLUTION_FORMATS[format_name])
+    _end_line(out, format_name)
+
+
+def _end_line(out: IO[bytes], format_name: str) -> None:
+    """End a JSON or XML document with a newline, as a text file ends (not part of the data)."""
+    if format_name in ("json", "xml", "jsonld"):
+        out.write(b"\n")
+
+
+def write_boolean(value: bool, out: IO[bytes], format_name: str) -> None:
+    """Write an ASK answer in a W3C results format."""
+    document = b'{"head":{},"boolean":' + (b"true" if value else b"false") + b"}"
+    answer = parse_query_results(document, QueryResultsFormat.JSON)
+    answer.serialize(out, SOLUTION_FORMATS[format_name])
+    out.write(b"\n")  # CSV and TSV define no boolean: pyoxigraph writes the bare word
+
+
+def write_triples(
+    triples: Iterable[Triple],
+    out: IO[bytes],
+    format_name: str,
+    prefixes: Mapping[str, str] | None = None,
+) -> None:
+    """Write a CONSTRUCT or DESCRIBE graph in an RDF format, as the triples arrive."""
+    serialize(triples, out, GRAPH_FORMATS[format_name], prefixes=dict(prefixes or {}) or None)
+    _end_line(out, format_name)
 
 
 class ResultWriter:
@@ -53,7 +145,7 @@ class ResultWriter:
     def start(self, variables: Sequence[str]) -> None:
         self.variables = tuple(variables)
 
-    def row(self, row: Sequence[Term | None]) -> None:
+    def row(self, row: Sequence[Term | Triple | None]) -> None:
         self.rows += 1
 
     def finish(self, stopped_by: str | None = None) -> None:
@@ -71,7 +163,7 @@ class TableWriter(ResultWriter):
         self._pending: list[list[str]] | None = []
         self._widths: list[int] = []
 
-    def row(self, row: Sequence[Term | None]) -> None:
+    def row(self, row: Sequence[Term | Triple | None]) -> None:
         super().row(row)
         cells = [term_text(cell, shorten=True).replace("\n", " ") for cell in row]
         if self._pending is None:
@@ -113,49 +205,6 @@ class TableWriter(ResultWriter):
         super().finish(stopped_by)
 
 
-class CsvWriter(ResultWriter):
-    """CSV with a header row; a cut result is reported on stderr only, to keep the CSV clean."""
-
-    def start(self, variables: Sequence[str]) -> None:
-        super().start(variables)
-        self._writer = csv.writer(self.out, lineterminator="\n")
-        self._writer.writerow(self.variables)
-
-    def row(self, row: Sequence[Term | None]) -> None:
-        super().row(row)
-        self._writer.writerow([term_text(cell) for cell in row])
-
-
-class JsonWriter(ResultWriter):
-    """``{"variables": [...], "rows": [{...}, ...], "complete": bool, "stopped_by": ...}``."""
-
-    def start(self, variables: Sequence[str]) -> None:
-        super().start(variables)
-        names = json.dumps(list(self.variables), ensure_ascii=False)
-        self.out.write(f'{{\n  "variables": {names},\n  "rows": [')
-
-    def row(self, row: Sequence[Term | None]) -> None:
-        record = {name: term_json(cell) for name, cell in zip(self.variables, row, strict=True)}
-        self.out.write(
-            ("," if self.rows else "") + "\n    " + json.dumps(record, ensure_ascii=False)
-        )
-        super().row(row)
-
-    def finish(self, stopped_by: str | None = None) -> None:
-        closing = "\n  ]" if self.rows else "]"
-        complete = json.dumps(stopped_by is None)
-        self.out.write(f'{closing},\n  "complete": {complete},\n  "stopped_by": ')
-        self.out.write(json.dumps(stopped_by) + "\n}\n")
-        super().finish(stopped_by)
-
-
-WRITERS: dict[str, type[ResultWriter]] = {
-    "table": TableWriter,
-    "csv": CsvWriter,
-    "json": JsonWriter,
-}
-
-
 def _render(writer_class: type[ResultWriter], result: SelectResult) -> str:
     buffer = io.StringIO()
     writer = writer_class(buffer)
@@ -169,11 +218,3 @@ def _render(writer_class: type[ResultWriter], result: SelectResult) -> str:
 def render_table(result: SelectResult) -> str:
     """A fixed-width text table for a terminal."""
     return _render(TableWriter, result)
-
-
-def render_csv(result: SelectResult) -> str:
-    return _render(CsvWriter, result)
-
-
-def render_json(result: SelectResult) -> str:
-    return _render(JsonWriter, result)

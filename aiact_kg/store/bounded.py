@@ -10,6 +10,10 @@ reading. The command line's ``query`` uses it; a SPARQL HTTP service can use it 
         for row in result:
             ...
     result.truncated  # True if rows beyond max_rows were left out
+
+The default graph is the union of all the store's graphs, unless the query names its dataset
+(``FROM``, ``FROM NAMED``): then it is what SPARQL defines, the merge of the ``FROM`` graphs
+(empty without one), with the ``FROM NAMED`` graphs as its named graphs.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.store.base import Term
 from aiact_kg.store.layout import ACTIVE, DB
 from aiact_kg.store.remote import check_query
+from aiact_kg.store.syntax import syntax_error
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_ROWS = 100_000
@@ -72,13 +77,13 @@ class BoundedResult:
     rows: int = 0
     truncated: bool = False
 
-    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+    def __iter__(self) -> Iterator[tuple[Term | Triple | None, ...]]:
         for item in self._lines:
             if self._max_rows is not None and self.rows >= self._max_rows:
                 self.truncated = True
                 return
             self.rows += 1
-            yield tuple(decode_term(value) for value in item)  # type: ignore[misc]
+            yield tuple(decode_term(value) for value in item)
 
 
 def decode_term(value: Any) -> Term | Triple | None:
@@ -142,7 +147,7 @@ class _EndedError(Exception):
 
 
 def _messages(
-    reader: _Reader, stderr: IO[bytes], process: subprocess.Popen[bytes]
+    reader: _Reader, stderr: IO[bytes], process: subprocess.Popen[bytes], sparql: str, source: str
 ) -> Iterator[Any]:
     """Worker messages until the end; errors become aiact-kg errors."""
     while True:
@@ -163,7 +168,7 @@ def _messages(
             return
         kind, text = message.get("error"), message.get("message", "")
         if kind == "syntax":
-            raise QueryError(f"the SPARQL query is not valid: {text}")
+            raise syntax_error(text, sparql, source)
         if kind == "failed":
             raise QueryError(f"the SPARQL query failed: {text}")
         if kind == "store":
@@ -181,8 +186,13 @@ def bounded_query(
     *,
     allowed_services: Collection[str] = (),
     prefixes: Mapping[str, str] | None = None,
+    source: str = "the query",
 ) -> Iterator[BoundedResult]:
     """Run a read-only query on the store at ``store_path`` within ``limits``.
+
+    ``prefixes`` are declared for the query without adding lines to it, so a syntax error
+    (:class:`aiact_kg.store.syntax.QuerySyntaxError`) is placed in the lines of ``sparql``;
+    ``source`` names where the text came from (a file name, ``<stdin>``) in that message.
 
     The query is checked first (:func:`aiact_kg.store.remote.check_query`): updates and remote
     access not in ``allowed_services`` are refused before anything runs. Unless it reaches an
@@ -199,6 +209,7 @@ def bounded_query(
         "prefixes": dict(prefixes or {}),
         "max_rows": limits.max_rows,
         "sandbox": not check.services,
+        "union": not check.dataset,
     }
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(
@@ -212,7 +223,8 @@ def bounded_query(
             assert process.stdin is not None
             process.stdin.write(json.dumps(request).encode("utf-8"))
             process.stdin.close()
-            messages = _messages(_Reader(process, limits.timeout), stderr, process)
+            reader = _Reader(process, limits.timeout)
+            messages = _messages(reader, stderr, process, sparql, source)
             head = next(messages)
             form = head["head"]
             variables = tuple(head.get("variables", TRIPLE_VARIABLES if form == "triples" else ()))

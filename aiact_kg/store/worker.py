@@ -78,7 +78,11 @@ def _run(request: dict[str, Any], channel: _Channel) -> None:
         channel.send({"error": "store", "message": str(error)})
         return
     try:
-        result = store.query(request["query"], prefixes=request["prefixes"] or None)
+        result = store.query(
+            request["query"],
+            prefixes=request["prefixes"] or None,
+            use_default_graph_as_union=request["union"],
+        )
     except SyntaxError as error:
         channel.send({"error": "syntax", "message": str(error)})
         return

@@ -85,4 +85,4 @@ def test_syntax_errors_point_into_the_users_file(
     bad.write_text("SELECT ?x WHERE { ?x ", encoding="utf-8")
     code = main(["--store", str(kb_path), "query", str(bad)])
     assert code == 2
-    assert "error at 1:" in capsys.readouterr().err
+    assert f"query in {bad} is not valid at line 1, column 22" in capsys.readouterr().err
