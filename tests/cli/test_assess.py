@@ -103,8 +103,10 @@ def test_explain_quotes_the_words_imposing_each_obligation(
     _, data = assess(capsys, "--as-of", "2026-11-22", "--law", "as-published", str(CV))
     subject = _cv(data)
     code = main(
-        ["explain", "--no-progress", "--as-of", "2026-11-22", "--law", "as-published"]
-        + [subject["iri"], str(CV)]
+        [
+            *("explain", "--no-progress", "--as-of", "2026-11-22", "--law", "as-published"),
+            *(subject["iri"], str(CV)),
+        ]
     )
     out = capsys.readouterr().out
     assert code == 0
