@@ -23,6 +23,7 @@ DATA_LAYOUT = {
     "data/draft-history": "aiact_kg/data/draft-history",
     "data/law": "aiact_kg/data/law",
     "data/models": "aiact_kg/data/models",
+    "data/duty-sweep": "aiact_kg/data/duty-sweep",
 }
 
 pytestmark = pytest.mark.slow
