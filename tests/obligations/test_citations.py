@@ -213,6 +213,13 @@ IMPOSED_BY: dict[str, str] = {
     "art-79-4-corrective-action-for-all-systems": "Art 79(4)",
     "art-80-4-bring-into-compliance": "Art 80(4)",
     "art-80-5-corrective-action-for-all-systems": "Art 80(5)",
+    # Chapter IX: compliant systems presenting a risk (Art 82(2)), explanation of individual
+    # decisions (Art 86(1)), duties of GPAI providers towards the Commission (Arts 91-93)
+    "art-82-2-corrective-action-compliant-system-risk": "Art 82(2)",
+    "art-86-1-explain-individual-decision": "Art 86(1)",
+    "art-91-5-supply-information-to-commission": "Art 91(5)",
+    "art-92-5-give-access-for-evaluation": "Art 92(5)",
+    "art-93-1-comply-with-requested-measures": "Art 93(1)",
 }
 
 
