@@ -109,6 +109,16 @@ def explanation_text(data: dict[str, Any], subject_iri: str, store: OxigraphStor
             lines.append(
                 f"    bearer {item['bearer']}; follows from determination {item['determination']}"
             )
+            if item.get("conditional_on"):
+                condition = item.get("condition") or ", ".join(item["conditional_on"])
+                lines.append(
+                    textwrap.fill(
+                        condition,
+                        width=98,
+                        initial_indent="    only if: ",
+                        subsequent_indent=" " * 13,
+                    )
+                )
             if item.get("depends_on_unverified_amendment"):
                 note = item["depends_on_unverified_amendment"]
                 lines.append(

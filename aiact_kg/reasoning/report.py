@@ -186,6 +186,13 @@ def _obligations(
     store: OxigraphStore, dependent: _Notes, fines: _Fines
 ) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
+    conditions: dict[str, list[str]] = defaultdict(list)
+    descriptions: dict[str, str] = {}
+    for row in run_select(store, "assess/obligation-conditions").records():
+        node = _text(row["assessed"]) or ""
+        conditions[node].append(_text(row["triggerLabel"]) or "")
+        if row["description"] is not None:
+            descriptions[node] = _text(row["description"]) or ""
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/obligations").records():
         obligation = _text(row["obligation"]) or ""
@@ -204,6 +211,9 @@ def _obligations(
             or None,
         }
         assessed = _text(row["assessed"]) or ""
+        item["conditional_on"] = conditions.get(assessed, [])
+        if assessed in descriptions:
+            item["condition"] = descriptions[assessed]
         item["fines"] = fines.get(assessed, [])
         if assessed in dependent:
             item["depends_on_unverified_amendment"] = dependent[assessed]

@@ -62,7 +62,9 @@ WHERE {
 } ;
 INSERT { ?assessed aia:conditionalOn ?event }
 WHERE {
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
+  # an event trigger the facts do not state as met leaves the obligation conditional on it
+  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
   ?obligation aia:trigger ?event .
   ?event a aia:EventTrigger .
+  FILTER NOT EXISTS { ?s aia:satisfiesTrigger ?event }
 }

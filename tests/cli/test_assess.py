@@ -97,6 +97,17 @@ def test_explain_walks_to_provision_text(path: Path, capsys: pytest.CaptureFixtu
     assert "eur-lex.europa.eu" in out
 
 
+def test_obligations_that_arise_on_an_event_say_so(capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = assess(capsys, "--as-of", "2026-11-22", "--law", "as-published", str(CV))
+    by_citation = {(o["citation"], o["role"]): o for o in _cv(data)["obligations"]}
+    incident = by_citation[("Art 73(1)", "provider")]
+    assert incident["conditional_on"] == ["serious incident"]
+    assert "serious incident" in incident["condition"]
+    standing = by_citation[("Art 26(1)", "deployer")]
+    assert standing["conditional_on"] == []
+    assert "condition" not in standing
+
+
 def test_explain_quotes_the_words_imposing_each_obligation(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
