@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from rdflib import Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
 
 from aiact_kg.namespaces import CONCEPT, ONTOLOGY, PROVISION
 from aiact_kg.resources import data_dir
@@ -113,3 +113,12 @@ def test_every_obligation_is_asserted_by_a_legal_case(catalogue: Graph) -> None:
     assert len(citations) > 100, "the catalogue was not read"
     missing = sorted(citations - _asserted_citations())
     assert not missing, f"obligations no legal case asserts (add one under tests/cases/): {missing}"
+
+
+def test_every_obligation_has_a_fine_tier(catalogue: Graph) -> None:
+    obligations = set(catalogue.subjects(RDF.type, AIA.Obligation))
+    assert len(obligations) > 100
+    missing = sorted(str(o) for o in obligations if catalogue.value(o, AIA.fineTier) is None)
+    assert not missing, (
+        f"obligations without a fine tier (Art 99(1) where no other applies): {missing}"
+    )
