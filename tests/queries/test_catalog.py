@@ -68,3 +68,40 @@ def test_fine_tiers_have_final_amounts(kb: OxigraphStore) -> None:
     art_99_3 = tiers["Art 99(3)"]
     assert float(art_99_3["amountEUR"].value) == 35_000_000  # type: ignore[union-attr]
     assert float(art_99_3["turnoverPercent"].value) == 7  # type: ignore[union-attr]
+
+
+def test_amended_provisions_show_both_dates(kb: OxigraphStore) -> None:
+    rows = run_select(kb, "cq/cq-012-amended-provisions").records()
+    moved = {
+        (row["citation"].value, row["previousDate"].value, row["newDate"].value)  # type: ignore[union-attr]
+        for row in rows
+        if row["relation"].value == "moves the application"  # type: ignore[union-attr]
+        and row["previousDate"] is not None
+    }
+    assert ("Art 6(2)", "2026-08-02", "2027-12-02") in moved
+    assert ("Art 6(1)", "2027-08-02", "2028-08-02") in moved
+    literacy = [row for row in rows if row["citation"].value == "Art 4"]  # type: ignore[union-attr]
+    assert literacy
+    assert all(row["applied"].value == "false" for row in literacy)  # type: ignore[union-attr]
+    assert {row["status"].value for row in rows} == {"unverified-secondary-sources"}  # type: ignore[union-attr]
+
+
+def test_conditional_obligations_name_their_event(kb: OxigraphStore) -> None:
+    rows = run_select(kb, "cq/cq-013-conditional-obligations").records()
+    found = {(row["citation"].value, row["role"].value, row["event"].value) for row in rows}  # type: ignore[union-attr]
+    assert ("Art 73(1)", "provider", "serious incident") in found
+    assert ("Art 26(10) second subparagraph", "deployer", "authorisation rejected") in found
+    # a standing duty is not conditional
+    assert not any(citation == "Art 26(1)" for citation, _, _ in found)
+
+
+def test_duty_addressees_count_the_sweep(kb: OxigraphStore) -> None:
+    rows = {
+        row["addressee"].value: row for row in run_select(kb, "cq/cq-014-duty-addressees").records()
+    }  # type: ignore[union-attr]
+    deployer = rows["deployer"]
+    assert int(deployer["provisions"].value) >= 20  # type: ignore[union-attr]
+    # every provision binding a deployer is covered by the catalogue, or reviewed as not a duty
+    assert int(deployer["covered"].value) >= 20  # type: ignore[union-attr]
+    assert int(rows["member-states"]["provisions"].value) > 10  # type: ignore[union-attr]
+    assert int(rows["member-states"]["covered"].value) == 0  # type: ignore[union-attr]
