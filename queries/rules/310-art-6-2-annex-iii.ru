@@ -1,6 +1,6 @@
 # Rule: art-6-2-annex-iii
 # Label: High-risk under Art 6(2): the intended purpose is an Annex III use case and the Art 6(3) derogation does not apply
-# Provisions: aiap:art_6.par_2 aiap:anx_III aiap:art_6.par_3.sub_3
+# Provisions: aiap:art_6.par_2 aiap:anx_III aiap:art_6.par_3.sub_3 aiap:art_80.par_2
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An AI system whose intended purpose is an Annex III use case (aia:HighRiskUseCase; point 2 is
@@ -16,7 +16,9 @@
 # verification with the sole purpose of confirming a claimed identity
 # (aia:solePurposeIdentityConfirmation true). The provider's own description of the purpose
 # (aia:intendedPurposeDescription) is quoted in the explanation. One determination per use case;
-# it applies from the date of Art 6(2).
+# it applies from the date of Art 6(2). A market surveillance authority's finding under Art 80(2)
+# that the system is high-risk (aia:foundHighRiskByAuthority true) defeats the condition relied
+# on: the determination then cites Art 80(2) and has the finding as a premise.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -31,19 +33,23 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?useCase ?profilingOverride ?profilingNotGiven WHERE {
+    SELECT DISTINCT ?s ?useCase ?profilingOverride ?profilingNotGiven ?authorityFinding WHERE {
       ?s a aia:AISystem ; aia:intendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
-      FILTER NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
+      # a market surveillance authority's finding under Art 80 that the system is high-risk
+      # defeats the Art 6(3) condition its provider relies on
+      FILTER(NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
+             || EXISTS { ?s aia:foundHighRiskByAuthority true })
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
       # a claimed identity (rule annex-iii-exclusion)
       FILTER NOT EXISTS {
         ?useCase aia:sourceProvision aiap:anx_III.pnt_1\.pnt_a .
         ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
       }
+      BIND(EXISTS { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true } AS ?authorityFinding)
       BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
       BIND(EXISTS { ?s aia:reliesOnCondition ?c2 } && NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } AS ?profilingNotGiven)
     }
@@ -56,14 +62,28 @@ WHERE {
   ?useCase aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
-  BIND(IF(?profilingOverride || ?profilingNotGiven, aiap:art_6.par_3\.sub_3, ?unbound) AS ?profilingBasis)
+  BIND(IF(?authorityFinding, aiap:art_80.par_2,
+       IF(?profilingOverride || ?profilingNotGiven, aiap:art_6.par_3\.sub_3, ?unbound)) AS ?profilingBasis)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
               COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
               "; the system is high-risk under Art 6(2)",
+              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although its provider relies on an Art 6(3) condition",
               IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)",
-              IF(?profilingNotGiven, ", and, since whether it profiles natural persons is not given, profiling is not ruled out and the Art 6(3) conditions relied on are not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", "")),
+              IF(?profilingNotGiven, ", and, since whether it profiles natural persons is not given, profiling is not ruled out and the Art 6(3) conditions relied on are not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
               "; applicable from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|", STR(?useCase))))) AS ?d)
+} ;
+INSERT {
+  ?d aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:foundHighRiskByAuthority ; aia:premiseValue true ] .
+}
+WHERE {
+  # the authority's finding is a premise of the high-risk determination it decided
+  {
+    SELECT DISTINCT ?d ?s WHERE {
+      ?d aia:byRule aiar:art-6-2-annex-iii ; aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+      ?s aia:foundHighRiskByAuthority true ; aia:reliesOnCondition ?condition .
+    }
+  }
 } ;
 INSERT {
   ?d a aia:Determination ;

@@ -5,7 +5,8 @@
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An Annex III system is not considered high-risk where its provider relies on one of the
 # conditions of Art 6(3) second subparagraph (aia:reliesOnCondition aiac:art-6-3-a ... -d) and
-# the system does not profile natural persons (aia:performsProfiling false). One outcome per
+# the system does not profile natural persons (aia:performsProfiling false), unless a market
+# surveillance authority has found it high-risk under Art 80(2) (rule art-6-2-annex-iii). One outcome per
 # condition relied on, with the condition as conclusion. The subject satisfies the trigger
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
 # (Art 6(4)) and to register (Art 49(2)) follow. The explanation gives the date the assessment was
@@ -31,6 +32,8 @@ WHERE {
       ?useCase a aia:HighRiskUseCase .
       ?condition a aia:HighRiskDerogationCondition .
       FILTER(isIRI(?s))
+      # an authority's finding under Art 80(2) that the system is high-risk defeats the condition
+      FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
     }
