@@ -70,10 +70,12 @@ class _Token:
 
 @dataclass(frozen=True)
 class QueryCheck:
-    """What the check learned: the query form and the allowlisted endpoints it reaches."""
+    """What the check learned: the query form, the allowlisted endpoints it reaches, and
+    whether it names its own dataset (``FROM`` or ``FROM NAMED``)."""
 
     form: str
     services: tuple[str, ...]
+    dataset: bool = False
 
 
 def allowlist_from_environment(environ: Mapping[str, str]) -> tuple[str, ...]:
@@ -200,7 +202,10 @@ def check_query(
             "base is never changed"
         )
     reader = _Reader(sparql, prefixes or {})
-    return QueryCheck(form, reader.endpoints(allowed))
+    # FROM is a keyword only in a dataset clause (a subquery cannot have one), and the tokenizer
+    # never reads a word inside an IRI, string, comment, variable or prefixed name as a keyword
+    dataset = any(token.kind == "word" and token.text.upper() == "FROM" for token in reader.tokens)
+    return QueryCheck(form, reader.endpoints(allowed), dataset)
 
 
 def check_update(
