@@ -64,13 +64,15 @@ def service_environment(token: str | None = TOKEN) -> dict[str, str]:
     return env
 
 
-def start_server(store: Path, log: Path, options: Sequence[str] = ()) -> Server:
+def start_server(
+    store: Path, log: Path, options: Sequence[str] = (), token: str | None = TOKEN
+) -> Server:
     """Start the service and wait until it answers (or fail with its log)."""
     port = free_port()
     command = serve_command(store, "--host", "127.0.0.1", "--port", str(port), *options)
     with log.open("wb") as output:
         process = subprocess.Popen(
-            command, stdout=output, stderr=subprocess.STDOUT, env=service_environment()
+            command, stdout=output, stderr=subprocess.STDOUT, env=service_environment(token)
         )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     deadline = time.monotonic() + READY_SECONDS
