@@ -8,10 +8,17 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from aiact_kg import __version__
+from aiact_kg.errors import AiactKgError
 from aiact_kg.service import api, sparql
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
-from aiact_kg.service.limits import BodyLimitMiddleware, error_body, http_error, internal_error
+from aiact_kg.service.limits import (
+    BodyLimitMiddleware,
+    aiact_kg_error,
+    error_body,
+    http_error,
+    internal_error,
+)
 
 DESCRIPTION = """\
 The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API.
@@ -37,6 +44,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         description=DESCRIPTION,
         exception_handlers={
             HTTPException: http_error,
+            AiactKgError: aiact_kg_error,
             RequestValidationError: _invalid_request,
             Exception: internal_error,
         },

@@ -11,6 +11,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from aiact_kg.errors import AiactKgError, InputError, StoreError
+
 logger = logging.getLogger("aiact_kg.service")
 
 
@@ -49,6 +51,16 @@ async def http_error(request: Request, exc: Exception) -> Response:
     code = exc.code if isinstance(exc, ServiceError) else _CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+
+
+async def aiact_kg_error(request: Request, exc: Exception) -> Response:
+    """An error aiact-kg reports to users: the store (503), the input (400), or ours (500)."""
+    assert isinstance(exc, AiactKgError)
+    if isinstance(exc, StoreError):
+        return JSONResponse(error_body("store-unavailable", str(exc)), 503)
+    if isinstance(exc, InputError):
+        return JSONResponse(error_body("bad-request", str(exc)), 400)
+    return JSONResponse(error_body("failed", str(exc)), 500)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:

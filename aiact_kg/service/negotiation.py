@@ -111,17 +111,22 @@ def choose(accept: str | None, offers: Sequence[OfferT]) -> OfferT | None:
     best: tuple[float, int, int] | None = None
     chosen: OfferT | None = None
     for position, offer in enumerate(offers):
-        for media_type in offer.media_types:
-            matching = [(r.matches(media_type), r) for r in ranges]
-            matching = [(specificity, r) for specificity, r in matching if specificity >= 0]
-            if not matching:
-                continue
-            _, winner = max(matching, key=lambda item: item[0])
-            if winner.quality <= 0:
-                continue
-            key = (winner.quality, -winner.order, -position)
-            if best is None or key > best:
-                best, chosen = key, offer
+        # the most specific range naming any of the offer's media types speaks for the offer
+        # (so "text/turtle;q=0, */*" refuses Turtle even under its other name)
+        matches = [
+            (specificity, r.quality, -r.order)
+            for media_type in offer.media_types
+            for r in ranges
+            if (specificity := r.matches(media_type)) >= 0
+        ]
+        if not matches:
+            continue
+        _, quality, order = max(matches)
+        if quality <= 0:
+            continue
+        key = (quality, order, -position)
+        if best is None or key > best:
+            best, chosen = key, offer
     return chosen
 
 

@@ -3,6 +3,7 @@ result and body limits, and a slow query that does not stall the others."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import threading
 import time
@@ -251,3 +252,23 @@ def test_a_short_token_is_refused(kb_path: Path, tmp_path: Path) -> None:
     done = _serve_exits(kb_path, "--token-file", str(token_file))
     assert done.returncode == 2
     assert "at least 16" in done.stderr
+
+
+def test_a_store_that_disappears_is_503_with_a_message(kb_path: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(kb_path, store, symlinks=True)
+    local = start_server(store, tmp_path / "serve.log")
+    try:
+        assert httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60).status_code == 200
+        active = store / "active"
+        active.unlink()
+        active.symlink_to("versions/20000101T000000000000Z-1")  # a version that is not there
+        for response in (
+            httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60),
+            httpx.get(local.url + "/provisions/Art%206", timeout=60),
+        ):
+            assert response.status_code == 503, response.text
+            assert response.json()["error"] == "store-unavailable"
+            assert "Traceback" not in response.text
+    finally:
+        stop_server(local)
