@@ -19,7 +19,7 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pyoxigraph import NamedNode, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
@@ -41,6 +41,7 @@ from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
 from aiact_kg.store.remote import UPDATE_FORMS, check_query, check_update
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
@@ -113,7 +114,10 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
             raise bad_request("a SPARQL update must be sent with POST, not GET")
         query, update, parameters = _one(url, "query"), None, url
         if query is None:
-            raise bad_request("give the SPARQL query in the 'query' parameter")
+            raise bad_request(
+                "give the SPARQL query in the 'query' parameter (without any parameter, "
+                "GET /sparql describes the service)"
+            )
     else:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await request.body()
@@ -139,6 +143,31 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
         _graphs(parameters, "default-graph-uri"),
         _graphs(parameters, "named-graph-uri"),
     )
+
+
+def service_description(endpoint: str, federated: bool) -> list[Triple]:
+    """The endpoint described in the SPARQL 1.1 Service Description vocabulary
+    (``federated``: SERVICE may reach some allowlisted endpoint)."""
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    formats = "http://www.w3.org/ns/formats/"
+    service, a = BlankNode("service"), NamedNode(RDF_TYPE)
+
+    def term(name: str) -> NamedNode:
+        return NamedNode(sd + name)
+
+    triples = [
+        Triple(service, a, term("Service")),
+        Triple(service, term("endpoint"), NamedNode(endpoint)),
+        Triple(service, term("supportedLanguage"), term("SPARQL11Query")),
+        Triple(service, term("feature"), term("UnionDefaultGraph")),
+    ]
+    if federated:
+        triples.append(Triple(service, term("feature"), term("BasicFederatedQuery")))
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"):
+        triples.append(Triple(service, term("resultFormat"), NamedNode(formats + name)))
+    for name in ("SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        triples.append(Triple(service, term("resultFormat"), NamedNode(formats + name)))
+    return triples
 
 
 def _checked_form(config: ServiceConfig, query: str) -> str:
@@ -322,7 +351,17 @@ _POST_DOC = {
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", openapi_extra=_SPARQL_DOC)
 @router.post("/sparql", summary="SPARQL 1.1 query or update (POST)", openapi_extra=_POST_DOC)
 async def sparql(request: Request) -> Response:
-    """The SPARQL 1.1 Protocol: the default graph is the union of all named graphs."""
+    """The SPARQL 1.1 Protocol: the default graph is the union of all named graphs.
+
+    A GET without parameters answers with the SPARQL 1.1 Service Description of the endpoint.
+    """
+    if request.method == "GET" and not request.url.query:
+        offer = _offer("DESCRIBE", request.headers.get("accept"))
+        assert isinstance(offer, GraphOffer)
+        endpoint = str(request.url.replace(query=None, fragment=None))
+        federated = bool(request.app.state.config.allowed_services)
+        body = graph_document(service_description(endpoint, federated), offer.rdf_format)
+        return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
     config: ServiceConfig = request.app.state.config
     knowledge: KnowledgeBase = request.app.state.knowledge
     protocol = await _protocol_request(request)

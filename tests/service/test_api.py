@@ -213,7 +213,7 @@ def test_errors_are_json_without_a_traceback(client: httpx.Client) -> None:
     for response in (
         client.get("/no-such-route"),
         client.delete("/sparql"),
-        client.get("/sparql"),
+        client.get("/sparql", params={"default-graph-uri": "https://example.org/g"}),
     ):
         assert response.status_code in (400, 404, 405)
         body = response.json()

@@ -207,7 +207,7 @@ def test_a_malformed_query_is_400_with_the_parsers_message(client: httpx.Client)
 @pytest.mark.parametrize(
     "params",
     [
-        {},
+        {"default-graph-uri": LAW},
         {"query": [SELECT, SELECT]},
         {"query": SELECT, "default-graph-uri": "not an iri"},
         {"query": SELECT, "named-graph-uri": "<x>"},
@@ -247,3 +247,14 @@ def test_openapi_describes_the_routes(client: httpx.Client) -> None:
     assert {"get", "post"} <= set(schema["paths"]["/sparql"])
     assert client.get("/docs").status_code == 200
     json.dumps(schema)  # a JSON document
+
+
+def test_get_without_parameters_describes_the_service(client: httpx.Client) -> None:
+    response = client.get("/sparql")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/turtle")
+    found = triples(response, RdfFormat.TURTLE)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert any(f"<{sd}feature> <{sd}UnionDefaultGraph>" in triple for triple in found)
+    assert any(f"<{sd}endpoint> <{client.base_url}/sparql>" in triple for triple in found)
+    assert not any("BasicFederatedQuery" in triple for triple in found)  # nothing allowlisted
