@@ -237,7 +237,6 @@ def execute(
             "timeout",
             f"the query ran for more than {limits.timeout:g} seconds, the service's limit, "
             "and was stopped; add a LIMIT or narrow its patterns",
-            {"Retry-After": "1"},
         ) from None
     except StoreError as error:
         raise ServiceError(503, "store-unavailable", str(error)) from None
