@@ -196,6 +196,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     from aiact_kg.service.config import (
         DEFAULT_HOST,
         DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_QUERIES,
         DEFAULT_MAX_RESULTS,
         DEFAULT_PORT,
         DEFAULT_QUERY_TIMEOUT,
@@ -243,6 +244,13 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=f"largest request body (default {DEFAULT_MAX_BODY_BYTES}; over it: 413)",
     )
     serve.add_argument(
+        "--max-queries",
+        type=int,
+        default=DEFAULT_MAX_QUERIES,
+        metavar="N",
+        help=f"most queries running at once (default {DEFAULT_MAX_QUERIES}; more: 503)",
+    )
+    serve.add_argument(
         "--token-file",
         type=Path,
         default=None,
@@ -265,7 +273,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.timeout > 0 or args.timeout == float("inf"):
         raise InputError(f"--timeout takes a positive number of seconds, not {args.timeout}")
-    for name in ("max_results", "max_body_bytes"):
+    for name in ("max_results", "max_body_bytes", "max_queries"):
         if getattr(args, name) < 1:
             option = "--" + name.replace("_", "-")
             raise InputError(f"{option} takes a positive number, not {getattr(args, name)}")
@@ -277,6 +285,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         token=read_token(args.token_file, os.environ),
         allowed_services=(*args.allow_service, *allowlist_from_environment(os.environ)),
         max_body_bytes=args.max_body_bytes,
+        max_queries=args.max_queries,
     )
     serve(config, args.host, args.port, public=args.public)
     return 0

@@ -51,7 +51,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.knowledge = KnowledgeBase(config.store_path)
-    app.state.activity = sparql.Activity()
+    app.state.activity = sparql.Activity(config.max_queries)
     app.include_router(sparql.router)
     app.include_router(api.router)
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)

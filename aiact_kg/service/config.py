@@ -17,6 +17,7 @@ DEFAULT_PORT = 8000
 DEFAULT_QUERY_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_MAX_QUERIES = 8
 MIN_TOKEN_LENGTH = 16
 
 
@@ -26,7 +27,8 @@ class ServiceConfig:
 
     ``token`` is the bearer token that SPARQL updates must carry (None: every update is
     refused); ``allowed_services`` are the exact endpoint IRIs ``SERVICE`` may reach;
-    ``max_body_bytes`` bounds every request body (queries and documents).
+    ``max_body_bytes`` bounds every request body (queries and documents); at most
+    ``max_queries`` queries run at once (each in a process of its own).
     """
 
     store_path: Path
@@ -36,6 +38,7 @@ class ServiceConfig:
     token: str | None = field(default=None, repr=False)
     allowed_services: tuple[str, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_queries: int = DEFAULT_MAX_QUERIES
 
 
 def read_token(token_file: Path | None, environ: Mapping[str, str]) -> str | None:

@@ -61,14 +61,27 @@ class ProtocolRequest:
 
 
 class Activity:
-    """How many queries are running now (shown at ``/health``)."""
+    """The queries running now, at most ``capacity`` at once (shown at ``/health``).
 
-    def __init__(self) -> None:
+    A query beyond the capacity is refused at once with 503 rather than queued, so a burst of
+    slow queries cannot hold up the ones that come after it for longer than the time limit.
+    """
+
+    def __init__(self, capacity: int) -> None:
         self._lock = threading.Lock()
+        self.capacity = capacity
         self.running = 0
 
     def __enter__(self) -> None:
         with self._lock:
+            if self.running >= self.capacity:
+                raise ServiceError(
+                    503,
+                    "busy",
+                    f"{self.running} queries are running, the service's limit "
+                    "(--max-queries); try again shortly",
+                    {"Retry-After": "1"},
+                )
             self.running += 1
 
     def __exit__(self, *_: object) -> None:

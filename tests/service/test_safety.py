@@ -18,6 +18,7 @@ from tests.listener import CountingServer
 from tests.service.conftest import (
     MAX_BODY,
     MAX_RESULTS,
+    TIMEOUT,
     TOKEN,
     Server,
     free_port,
@@ -180,6 +181,39 @@ def test_a_query_over_the_time_limit_gets_503_while_a_simple_one_answers(
     assert response.status_code == 503
     assert response.json()["error"] == "timeout"
     assert "seconds" in response.json()["message"]
+
+
+def test_queries_beyond_the_capacity_are_refused_not_queued(kb_path: Path, tmp_path: Path) -> None:
+    local = start_server(
+        kb_path, tmp_path / "serve.log", ("--max-queries", "1", "--timeout", str(TIMEOUT))
+    )
+    slow: dict[str, httpx.Response] = {}
+
+    def run_slow() -> None:
+        with local.client() as own:
+            slow["response"] = own.post("/sparql", data={"query": SLOW})
+
+    thread = threading.Thread(target=run_slow)
+    try:
+        thread.start()
+        with local.client() as client:
+            for _ in range(600):
+                if _running(client) >= 1:
+                    break
+                time.sleep(0.05)
+            assert _running(client) == 1
+            refused = client.get("/sparql", params={"query": SIMPLE})
+            slow_still_running = thread.is_alive()
+            thread.join()
+            after = client.get("/sparql", params={"query": SIMPLE})
+    finally:
+        thread.join()
+        stop_server(local)
+    assert slow_still_running
+    assert refused.status_code == 503
+    assert refused.json()["error"] == "busy"
+    assert slow["response"].json()["error"] == "timeout"
+    assert after.status_code == 200
 
 
 def test_a_result_over_the_size_limit_is_413(client: httpx.Client) -> None:
