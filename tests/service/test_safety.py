@@ -306,3 +306,29 @@ def test_a_store_that_disappears_is_503_with_a_message(kb_path: Path, tmp_path: 
             assert "Traceback" not in response.text
     finally:
         stop_server(local)
+
+
+def test_the_token_can_come_from_a_file(kb_path: Path, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text("file-token-" + "9" * 20 + "\n")
+    local = start_server(kb_path, tmp_path / "serve.log", ("--token-file", str(token_file)))
+    try:
+        responses = {
+            token: httpx.post(
+                local.sparql,
+                data={"update": INSERT},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=60,
+            ).status_code
+            for token in ("file-token-" + "9" * 20, TOKEN)  # the file wins over the environment
+        }
+    finally:
+        stop_server(local)
+    assert responses == {"file-token-" + "9" * 20: 501, TOKEN: 403}
+
+
+def test_without_a_built_store_it_does_not_start(tmp_path: Path) -> None:
+    done = _serve_exits(tmp_path / "no-store")
+    assert done.returncode == 3
+    assert "aiact-kg build" in done.stderr
+    assert "Traceback" not in done.stderr
