@@ -39,7 +39,7 @@ from aiact_kg.service.negotiation import (
 from aiact_kg.service.results import boolean_document, graph_document, solutions_document
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
-from aiact_kg.store.remote import UPDATE_FORMS, check_query, check_update
+from aiact_kg.store.remote import check_query, check_update
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FORM = "application/x-www-form-urlencoded"
@@ -381,8 +381,6 @@ async def sparql(request: Request) -> Response:
         return _update(config, request, protocol.update)
     assert protocol.query is not None
     form = _checked_form(config, protocol.query)
-    if form in UPDATE_FORMS:  # pragma: no cover (check_query refuses these)
-        raise bad_request("updates go in the 'update' parameter")
     offer = _offer(form, request.headers.get("accept"))
     with request.app.state.activity:
         body = await run_in_threadpool(
