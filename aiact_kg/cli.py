@@ -218,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "assess":
             command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
 
+    _add_serve(commands)
+
     provision = commands.add_parser("provision", help="show a provision with its context")
     provision.add_argument(
         "citation", help="e.g. 'Art 6(3)', 'Art 5(1)(h)(iii)', 'Annex III point 4(a)', 'Recital 97'"
@@ -230,6 +232,105 @@ def build_parser() -> argparse.ArgumentParser:
         "(e.g. 'Article 52a' of the February 2024 text)",
     )
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from aiact_kg.service.config import (
+        DEFAULT_HOST,
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_QUERIES,
+        DEFAULT_MAX_RESULTS,
+        DEFAULT_PORT,
+        DEFAULT_QUERY_TIMEOUT,
+        TOKEN_VARIABLE,
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the knowledge base over the SPARQL 1.1 Protocol, with an HTTP API",
+        description="Serve the store over HTTP: SPARQL 1.1 queries at /sparql (the default "
+        "graph is the union of all named graphs), graphs at /graph?graph=IRI, /validate, "
+        "/assess, /provisions/{citation}, OpenAPI at /openapi.json. Read-only unless an "
+        "update token is configured. See docs/service.md.",
+    )
+    serve.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}; other than loopback needs --public)",
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    serve.add_argument(
+        "--public",
+        action="store_true",
+        help="allow listening on an address reachable from other machines (e.g. 0.0.0.0)",
+    )
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_QUERY_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit of each query (default {DEFAULT_QUERY_TIMEOUT:g}; answered with 503)",
+    )
+    serve.add_argument(
+        "--max-results",
+        type=int,
+        default=DEFAULT_MAX_RESULTS,
+        metavar="N",
+        help=f"most rows or triples in one result (default {DEFAULT_MAX_RESULTS}; over it: 413)",
+    )
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY_BYTES,
+        metavar="BYTES",
+        help=f"largest request body (default {DEFAULT_MAX_BODY_BYTES}; over it: 413)",
+    )
+    serve.add_argument(
+        "--max-queries",
+        type=int,
+        default=DEFAULT_MAX_QUERIES,
+        metavar="N",
+        help=f"most queries running at once (default {DEFAULT_MAX_QUERIES}; more: 503)",
+    )
+    serve.add_argument(
+        "--token-file",
+        type=Path,
+        default=None,
+        help=f"file holding the bearer token SPARQL updates need (default: ${TOKEN_VARIABLE}; "
+        "without either, updates are refused)",
+    )
+    serve.add_argument(
+        "--allow-service",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="let SERVICE reach this endpoint (exact IRI; repeatable; also "
+        f"${ALLOWLIST_VARIABLE}, space-separated)",
+    )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from aiact_kg.service.config import ServiceConfig, read_token
+    from aiact_kg.service.server import serve
+
+    if not args.timeout > 0 or args.timeout == float("inf"):
+        raise InputError(f"--timeout takes a positive number of seconds, not {args.timeout}")
+    for name in ("max_results", "max_body_bytes", "max_queries"):
+        if getattr(args, name) < 1:
+            option = "--" + name.replace("_", "-")
+            raise InputError(f"{option} takes a positive number, not {getattr(args, name)}")
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port takes a port number (1-65535), not {args.port}")
+    config = ServiceConfig(
+        store_path=_store_path(args),
+        limits=QueryLimits(timeout=args.timeout, max_rows=args.max_results),
+        token=read_token(args.token_file, os.environ),
+        allowed_services=(*args.allow_service, *allowlist_from_environment(os.environ)),
+        max_body_bytes=args.max_body_bytes,
+        max_queries=args.max_queries,
+    )
+    serve(config, args.host, args.port, public=args.public)
+    return 0
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -506,6 +607,7 @@ _COMMANDS = {
     "validate": _cmd_validate,
     "assess": _cmd_assess,
     "explain": _cmd_explain,
+    "serve": _cmd_serve,
 }
 
 

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,12 +187,19 @@ def bounded_query(
     allowed_services: Collection[str] = (),
     prefixes: Mapping[str, str] | None = None,
     source: str = "the query",
+    default_graphs: Sequence[str] | None = None,
+    named_graphs: Sequence[str] | None = None,
 ) -> Iterator[BoundedResult]:
     """Run a read-only query on the store at ``store_path`` within ``limits``.
 
     ``prefixes`` are declared for the query without adding lines to it, so a syntax error
     (:class:`aiact_kg.store.syntax.QuerySyntaxError`) is placed in the lines of ``sparql``;
     ``source`` names where the text came from (a file name, ``<stdin>``) in that message.
+
+    The default graph is the union of all the store's graphs unless the dataset is named:
+    by the query (``FROM``, ``FROM NAMED``) or by ``default_graphs`` / ``named_graphs`` (graph
+    IRIs, as the SPARQL protocol's ``default-graph-uri`` / ``named-graph-uri`` give them, which
+    take precedence over the query's own).
 
     The query is checked first (:func:`aiact_kg.store.remote.check_query`): updates and remote
     access not in ``allowed_services`` are refused before anything runs. Unless it reaches an
@@ -209,7 +216,9 @@ def bounded_query(
         "prefixes": dict(prefixes or {}),
         "max_rows": limits.max_rows,
         "sandbox": not check.services,
-        "union": not check.dataset,
+        "union": not check.dataset and default_graphs is None and named_graphs is None,
+        "default_graphs": None if default_graphs is None else list(default_graphs),
+        "named_graphs": None if named_graphs is None else list(named_graphs),
     }
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(

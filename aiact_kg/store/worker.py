@@ -67,6 +67,18 @@ class _Channel:
         self._out.flush()
 
 
+def _dataset(request: dict[str, Any]) -> dict[str, Any]:
+    """The protocol's dataset (``default-graph-uri``, ``named-graph-uri``) as query arguments."""
+    dataset: dict[str, Any] = {}
+    if request.get("default_graphs") is not None:
+        dataset["default_graph"] = [NamedNode(iri) for iri in request["default_graphs"]]
+    if request.get("named_graphs") is not None:
+        dataset["named_graphs"] = [NamedNode(iri) for iri in request["named_graphs"]]
+    if dataset and "default_graph" not in dataset:  # only named graphs: the default is empty
+        dataset["default_graph"] = []
+    return dataset
+
+
 def _run(request: dict[str, Any], channel: _Channel) -> None:
     if request["sandbox"]:
         from aiact_kg.store.sandbox import deny_network
@@ -81,7 +93,8 @@ def _run(request: dict[str, Any], channel: _Channel) -> None:
         result = store.query(
             request["query"],
             prefixes=request["prefixes"] or None,
-            use_default_graph_as_union=request["union"],
+            use_default_graph_as_union=request.get("union", False),
+            **_dataset(request),
         )
     except SyntaxError as error:
         channel.send({"error": "syntax", "message": str(error)})

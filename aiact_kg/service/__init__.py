@@ -1,0 +1,15 @@
+"""The SPARQL 1.1 service: ``aiact-kg serve`` (an ASGI application run by uvicorn).
+
+- :mod:`.config`: what the operator sets (store, limits, token, allowlist, binding);
+- :mod:`.negotiation`: the media types offered and the choice by ``Accept``;
+- :mod:`.results`: results written by pyoxigraph's own serialisers;
+- :mod:`.limits`: errors as JSON, the request-body limit;
+- :mod:`.sparql`: the SPARQL 1.1 Protocol (``/sparql``) and Graph Store reads (``/graph``);
+- :mod:`.api`: ``/validate``, ``/assess`` and ``/provisions/{citation}``;
+- :mod:`.app`: the application factory; :mod:`.server`: starting uvicorn.
+"""
+
+from aiact_kg.service.app import create_app
+from aiact_kg.service.config import ServiceConfig
+
+__all__ = ["ServiceConfig", "create_app"]

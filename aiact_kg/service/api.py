@@ -1,0 +1,188 @@
+"""The HTTP API: ``POST /validate``, ``POST /assess`` and ``GET /provisions/{citation}``.
+
+Each answers with exactly the JSON of the matching command (``aiact-kg validate --format
+json``, ``aiact-kg assess --format json``, ``aiact-kg provision --format json``), built by the
+same functions. ``/validate`` and ``/assess`` are stateless: the body is one RDF document in
+the format its ``Content-Type`` names; nothing is stored. Assessments run one at a time in a
+worker thread (the validation and rule libraries are not made for concurrent use), so they
+never hold up SPARQL queries.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pyoxigraph import RdfFormat
+from starlette.concurrency import run_in_threadpool
+
+from aiact_kg.assessment import assess_documents
+from aiact_kg.errors import CitationError, InputError
+from aiact_kg.provision import describe_provision
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.render_provision import provision_json
+from aiact_kg.service.config import ServiceConfig
+from aiact_kg.service.knowledge import KnowledgeBase
+from aiact_kg.service.limits import ServiceError
+from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
+from aiact_kg.submission.render import render_json
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+
+router = APIRouter()
+_serial = threading.Lock()
+
+#: media type -> format of a submitted document
+DOCUMENT_TYPES = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/x-turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/n-quads": RdfFormat.N_QUADS,
+    "application/trig": RdfFormat.TRIG,
+    "application/ld+json": RdfFormat.JSON_LD,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+}
+_DOCUMENT_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "one description of AI systems or models, in the format named by "
+        "Content-Type",
+        "content": {media: {"schema": {"type": "string"}} for media in DOCUMENT_TYPES},
+    }
+}
+Name = Annotated[
+    str,
+    Query(
+        description="the document's file name: shown in the report and used as the base of "
+        "its relative IRIs (as the command line uses the file's name)",
+        max_length=200,
+    ),
+]
+
+
+def _document_format(request: Request) -> RdfFormat:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    chosen = DOCUMENT_TYPES.get(media)
+    if chosen is None:
+        raise ServiceError(
+            415,
+            "unsupported-media-type",
+            "send the document with one of these Content-Types: " + ", ".join(DOCUMENT_TYPES),
+        )
+    return chosen
+
+
+async def _read(request: Request, name: str) -> tuple[list[InputDocument], list[InputFormatError]]:
+    config: ServiceConfig = request.app.state.config
+    rdf_format = _document_format(request)
+    data = await request.body()
+    try:
+        document = read_rdf_bytes(
+            data, name=name, rdf_format=rdf_format, max_bytes=config.max_body_bytes
+        )
+    except InputFormatError as error:
+        return [], [error]
+    return [document], []
+
+
+def _options(as_of: str | None, law: str | None) -> AssessmentOptions:
+    day = date.today()
+    if as_of:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise ServiceError(
+                400, "bad-request", f"as_of takes a date as YYYY-MM-DD, not {as_of!r}"
+            ) from None
+    try:
+        return AssessmentOptions(as_of=day, law=law)
+    except InputError as error:
+        raise ServiceError(400, "bad-request", str(error)) from None
+
+
+def _json(text: str, status: int) -> JSONResponse:
+    return JSONResponse(json.loads(text), status)
+
+
+def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> ValidationReport:
+    with _serial:
+        return SubmissionValidator().validate(documents, errors)
+
+
+@router.post(
+    "/validate",
+    summary="Validate a description (the JSON of `aiact-kg validate --format json`)",
+    openapi_extra=_DOCUMENT_BODY,
+    responses={
+        200: {"description": "the document was read; `conforms` says whether it is valid"},
+        415: {"description": "a Content-Type we do not read"},
+        422: {"description": "the document could not be read (see `unreadable`)"},
+    },
+)
+async def validate(request: Request, name: Name = "request") -> JSONResponse:
+    documents, errors = await _read(request, name)
+    report = await run_in_threadpool(_validate, documents, errors)
+    return _json(render_json(report), 422 if report.unreadable else 200)
+
+
+def _assess(
+    documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
+) -> dict[str, Any]:
+    with _serial:
+        validation = SubmissionValidator().validate(documents, errors)
+        report = assess_documents(documents, options, validation=validation)
+        data = report.data
+        if report.store is not None:
+            report.store.close()
+        return data
+
+
+@router.post(
+    "/assess",
+    summary="Assess a description (the JSON of `aiact-kg assess --format json`)",
+    openapi_extra=_DOCUMENT_BODY,
+    responses={
+        200: {"description": "assessed: categories and obligations per subject"},
+        415: {"description": "a Content-Type we do not read"},
+        422: {"description": "not assessed: the document has violations or is unreadable"},
+    },
+)
+async def assess(
+    request: Request,
+    name: Name = "request",
+    as_of: Annotated[
+        str | None, Query(description="date of the assessment, YYYY-MM-DD (default today)")
+    ] = None,
+    law: Annotated[
+        str | None,
+        Query(description="as-published or as-amended (default: the version in force)"),
+    ] = None,
+) -> JSONResponse:
+    options = _options(as_of, law)
+    documents, errors = await _read(request, name)
+    data = await run_in_threadpool(_assess, documents, errors, options)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _json(text, 200 if data["valid"] and not data["unreadable"] else 422)
+
+
+@router.get(
+    "/provisions/{citation}",
+    summary="A provision with its context (the JSON of `aiact-kg provision --format json`)",
+    responses={404: {"description": "no provision has this citation"}},
+)
+async def provision(request: Request, citation: str) -> JSONResponse:
+    """``citation`` as the command takes it: ``Art 6(3)``, ``Annex III point 4(a)``, ..."""
+    knowledge: KnowledgeBase = request.app.state.knowledge
+
+    def describe() -> str:
+        return provision_json(describe_provision(knowledge.current(), citation))
+
+    try:
+        text = await run_in_threadpool(describe)
+    except CitationError as error:
+        raise ServiceError(404, "no-such-provision", str(error)) from None
+    return _json(text, 200)

@@ -1,0 +1,72 @@
+"""The application factory: routes, error handlers, the body limit, OpenAPI at /openapi.json."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from aiact_kg import __version__
+from aiact_kg.errors import AiactKgError
+from aiact_kg.service import api, sparql
+from aiact_kg.service.config import ServiceConfig
+from aiact_kg.service.knowledge import KnowledgeBase
+from aiact_kg.service.limits import (
+    BodyLimitMiddleware,
+    aiact_kg_error,
+    error_body,
+    http_error,
+    internal_error,
+)
+
+DESCRIPTION = """\
+The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API.
+
+- `/sparql`: SPARQL 1.1 queries (GET, POST form, POST `application/sparql-query`). The default
+  graph is the **union of all named graphs**; `default-graph-uri` / `named-graph-uri` (or
+  `FROM` / `FROM NAMED`) name another dataset. Read-only: updates need the operator's bearer
+  token. `SERVICE` reaches only allowlisted endpoints. Each query has a time limit (503) and a
+  result-size limit (413).
+- `/graph?graph=IRI`: one named graph (Graph Store Protocol, read only).
+- `/validate`, `/assess`: the JSON of the command line's `validate` / `assess`, for one document.
+- `/provisions/{citation}`: the JSON of `aiact-kg provision`.
+
+Errors are JSON: `{"error": CODE, "message": TEXT}`.
+"""
+
+
+def create_app(config: ServiceConfig) -> FastAPI:
+    """The ASGI application serving the store at ``config.store_path``."""
+    app = FastAPI(
+        title="aiact-kg",
+        version=__version__,
+        description=DESCRIPTION,
+        exception_handlers={
+            HTTPException: http_error,
+            AiactKgError: aiact_kg_error,
+            RequestValidationError: _invalid_request,
+            Exception: internal_error,
+        },
+    )
+    app.state.config = config
+    app.state.knowledge = KnowledgeBase(config.store_path)
+    app.state.activity = sparql.Activity(config.max_queries)
+    app.include_router(sparql.router)
+    app.include_router(api.router)
+    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
+
+    @app.get("/health", summary="Liveness, and how many queries are running")
+    async def health(request: Request) -> dict[str, object]:
+        return {"status": "ok", "queries_running": request.app.state.activity.running}
+
+    return app
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in error.get('loc', ()))}: {error.get('msg')}"
+        for error in exc.errors()
+    )
+    return JSONResponse(error_body("bad-request", problems or "invalid request"), 400)

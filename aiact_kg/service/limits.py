@@ -1,0 +1,133 @@
+"""Errors as JSON bodies (never a traceback) and the limit on request bodies."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from aiact_kg.errors import AiactKgError, InputError, StoreError
+
+logger = logging.getLogger("aiact_kg.service")
+
+
+class ServiceError(HTTPException):
+    """An error answered with ``{"error": CODE, "message": TEXT}`` and an HTTP status."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status, message, headers)
+        self.code = code
+        self.message = message
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": code, "message": message}
+
+
+_CODES = {
+    400: "bad-request",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    413: "too-large",
+    415: "unsupported-media-type",
+    422: "unprocessable",
+    501: "not-implemented",
+    503: "unavailable",
+}
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Every HTTP error (ours and the framework's) as a JSON body."""
+    assert isinstance(exc, HTTPException)
+    code = exc.code if isinstance(exc, ServiceError) else _CODES.get(exc.status_code, "error")
+    message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+    return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+
+
+async def aiact_kg_error(request: Request, exc: Exception) -> Response:
+    """An error aiact-kg reports to users: the store (503), the input (400), or ours (500)."""
+    assert isinstance(exc, AiactKgError)
+    if isinstance(exc, StoreError):
+        return JSONResponse(error_body("store-unavailable", str(exc)), 503)
+    if isinstance(exc, InputError):
+        return JSONResponse(error_body("bad-request", str(exc)), 400)
+    return JSONResponse(error_body("failed", str(exc)), 500)
+
+
+async def internal_error(request: Request, exc: Exception) -> Response:
+    """A defect of ours: logged for the operator, one sentence for the client."""
+    logger.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse(
+        error_body(
+            "internal",
+            f"internal error ({type(exc).__name__}); this is a defect of aiact-kg, not of the "
+            "request, and the operator's log has the details",
+        ),
+        500,
+    )
+
+
+def body_too_large(limit: int) -> ServiceError:
+    return ServiceError(
+        413,
+        "body-too-large",
+        f"the request body is larger than the service's limit of {limit} bytes "
+        "(--max-body-bytes); send a smaller query or document",
+    )
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``limit`` bytes with 413, before or while they arrive.
+
+    A declared ``Content-Length`` over the limit is refused at once, without reading; a body
+    sent in chunks is counted as it arrives and refused when it passes the limit.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared > self.limit or declared < 0:
+                    await self._refuse(scope, receive, send, declared < 0)
+                    return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise body_too_large(self.limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, invalid: bool) -> None:
+        if invalid:
+            body = error_body("bad-request", "the Content-Length header is not a number")
+            response = JSONResponse(body, 400)
+        else:
+            error = body_too_large(self.limit)
+            response = JSONResponse(error_body(error.code, error.message), 413)
+        response.headers["Connection"] = "close"
+        await response(scope, receive, send)

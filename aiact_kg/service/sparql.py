@@ -1,0 +1,430 @@
+"""The SPARQL 1.1 Protocol at ``/sparql`` and Graph Store Protocol reads at ``/graph``.
+
+Queries (GET ``?query=``, POST form, POST ``application/sparql-query``) run in a killable
+worker process within the configured time and result limits (:mod:`aiact_kg.store.bounded`),
+in a thread of the server's pool so that a slow query never holds up the others. The default
+graph is the union of all the store's named graphs unless the request or the query names a
+dataset (``default-graph-uri``/``named-graph-uri``, which take precedence, or ``FROM``/``FROM
+NAMED``). Our standard prefixes (``aia:``, ``aiap:``, ...) are declared for every query.
+Updates are refused unless they carry the operator's bearer token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import BlankNode, NamedNode, Triple
+from starlette.concurrency import run_in_threadpool
+
+from aiact_kg.errors import AiactKgError, QueryError, StoreError
+from aiact_kg.namespaces import PREFIXES
+from aiact_kg.service.config import ServiceConfig
+from aiact_kg.service.knowledge import KnowledgeBase
+from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.negotiation import (
+    GRAPHS,
+    SOLUTIONS,
+    GraphOffer,
+    Offer,
+    SolutionsOffer,
+    choose,
+    offered,
+)
+from aiact_kg.service.results import boolean_document, graph_document, solutions_document
+from aiact_kg.store.base import Term
+from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
+from aiact_kg.store.remote import check_query, check_update
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """What a protocol request asks: a query or an update, and the dataset it names."""
+
+    query: str | None
+    update: str | None
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+
+
+class Activity:
+    """The queries running now, at most ``capacity`` at once (shown at ``/health``).
+
+    A query beyond the capacity is refused at once with 503 rather than queued, so a burst of
+    slow queries cannot hold up the ones that come after it for longer than the time limit.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self._lock = threading.Lock()
+        self.capacity = capacity
+        self.running = 0
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self.running >= self.capacity:
+                raise ServiceError(
+                    503,
+                    "busy",
+                    f"{self.running} queries are running, the service's limit "
+                    "(--max-queries); try again shortly",
+                    {"Retry-After": "1"},
+                )
+            self.running += 1
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self.running -= 1
+
+
+def bad_request(message: str) -> ServiceError:
+    return ServiceError(400, "bad-request", message)
+
+
+def _one(parameters: Mapping[str, list[str]], name: str) -> str | None:
+    values = parameters.get(name, [])
+    if len(values) > 1:
+        raise bad_request(f"the parameter {name!r} is given {len(values)} times; give it once")
+    return values[0] if values else None
+
+
+def _graphs(parameters: Mapping[str, list[str]], name: str) -> tuple[str, ...] | None:
+    values = parameters.get(name)
+    if values is None:
+        return None
+    for value in values:
+        try:
+            NamedNode(value)
+        except ValueError:
+            raise bad_request(f"{name} {value!r} is not an absolute IRI") from None
+    return tuple(values)
+
+
+def _text(body: bytes, what: str) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise bad_request(f"the {what} is not UTF-8 text (byte {error.start})") from None
+
+
+async def _protocol_request(request: Request) -> ProtocolRequest:
+    """Read the query or update and the dataset from any of the protocol's request forms."""
+    url = parse_qs(request.url.query, keep_blank_values=True)  # other parameters are ignored
+    if request.method == "GET":
+        if "update" in url:
+            raise bad_request("a SPARQL update must be sent with POST, not GET")
+        query, update, parameters = _one(url, "query"), None, url
+        if query is None:
+            raise bad_request(
+                "give the SPARQL query in the 'query' parameter (without any parameter, "
+                "GET /sparql describes the service)"
+            )
+    else:
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await request.body()
+        if media == FORM:
+            parameters = parse_qs(_text(body, "form"), keep_blank_values=True)
+            query, update = _one(parameters, "query"), _one(parameters, "update")
+            if (query is None) == (update is None):
+                raise bad_request("the form must have exactly one of 'query' and 'update'")
+        elif media in (QUERY, UPDATE):
+            parameters = url
+            text = _text(body, "query" if media == QUERY else "update")
+            query, update = (text, None) if media == QUERY else (None, text)
+        else:
+            raise ServiceError(
+                415,
+                "unsupported-media-type",
+                f"POST to /sparql takes {FORM}, {QUERY} or {UPDATE}, not "
+                f"{media or 'a body without a Content-Type'}",
+            )
+    return ProtocolRequest(
+        query,
+        update,
+        _graphs(parameters, "default-graph-uri"),
+        _graphs(parameters, "named-graph-uri"),
+    )
+
+
+def service_description(endpoint: str, federated: bool) -> list[Triple]:
+    """The endpoint described in the SPARQL 1.1 Service Description vocabulary
+    (``federated``: SERVICE may reach some allowlisted endpoint)."""
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    formats = "http://www.w3.org/ns/formats/"
+    service, a = BlankNode("service"), NamedNode(RDF_TYPE)
+
+    def term(name: str) -> NamedNode:
+        return NamedNode(sd + name)
+
+    triples = [
+        Triple(service, a, term("Service")),
+        Triple(service, term("endpoint"), NamedNode(endpoint)),
+        Triple(service, term("supportedLanguage"), term("SPARQL11Query")),
+        Triple(service, term("feature"), term("UnionDefaultGraph")),
+    ]
+    if federated:
+        triples.append(Triple(service, term("feature"), term("BasicFederatedQuery")))
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"):
+        triples.append(Triple(service, term("resultFormat"), NamedNode(formats + name)))
+    for name in ("SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        triples.append(Triple(service, term("resultFormat"), NamedNode(formats + name)))
+    return triples
+
+
+def _checked_form(config: ServiceConfig, query: str) -> str:
+    """The form of a read-only query; refuse updates and SERVICE outside the allowlist."""
+    try:
+        check = check_query(query, config.allowed_services, PREFIXES)
+    except QueryError as error:
+        message = str(error)
+        if message.startswith(("SERVICE ", "LOAD ")):
+            raise ServiceError(403, "service-refused", message) from None
+        raise bad_request(message) from None
+    form = check.form
+    if form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        # not a query form: let the parser say where and why
+        form = "SELECT"
+    return form
+
+
+def _offer(form: str, accept: str | None) -> Offer:
+    offers: Sequence[Offer] = GRAPHS if form in GRAPH_FORMS else SOLUTIONS
+    chosen = choose(accept, offers)
+    if chosen is None:
+        kind = "graph" if form in GRAPH_FORMS else "results"
+        raise ServiceError(
+            406,
+            "not-acceptable",
+            f"a {form} query's {kind} can be sent as {offered(offers)}; the Accept header "
+            f"({accept}) allows none of them",
+        )
+    return chosen
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A complete query result: its form (``select``, ``ask``, ``triples``) and content."""
+
+    form: str
+    variables: tuple[str, ...]
+    rows: list[tuple[Term | Triple | None, ...]]
+    boolean: bool | None
+
+
+def execute(
+    config: ServiceConfig,
+    knowledge: KnowledgeBase,
+    query: str,
+    default_graphs: Sequence[str] | None = None,
+    named_graphs: Sequence[str] | None = None,
+) -> Outcome:
+    """Run ``query`` within the limits (blocking: call it in a worker thread)."""
+    limits = config.limits
+    store, database = knowledge.database()
+    try:
+        with bounded_query(
+            database,
+            query,
+            limits,
+            allowed_services=config.allowed_services,
+            prefixes=PREFIXES,
+            source="the request",
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+        ) as result:
+            rows: list[tuple[Term | Triple | None, ...]] = list(result)
+    except QueryTimeoutError:
+        raise ServiceError(
+            503,
+            "timeout",
+            f"the query ran for more than {limits.timeout:g} seconds, the service's limit, "
+            "and was stopped; add a LIMIT or narrow its patterns",
+        ) from None
+    except StoreError as error:
+        raise ServiceError(503, "store-unavailable", str(error)) from None
+    except QueryError as error:
+        raise bad_request(str(error)) from None
+    except AiactKgError as error:
+        raise ServiceError(500, "query-failed", str(error)) from None
+    finally:
+        del store  # the version stays pinned until here
+    if result.truncated:
+        what = "triples" if result.form == "triples" else "rows"
+        raise ServiceError(
+            413,
+            "result-too-large",
+            f"the result has more than {limits.max_rows} {what}, the service's limit; add a "
+            "LIMIT (and OFFSET to page through it) or narrow the query",
+        )
+    return Outcome(result.form, result.variables, rows, result.boolean)
+
+
+def render(outcome: Outcome, offer: Offer) -> bytes:
+    """The result as a document in the negotiated format."""
+    if isinstance(offer, GraphOffer):
+        triples = [Triple(*row) for row in outcome.rows]  # type: ignore[arg-type]
+        return graph_document(triples, offer.rdf_format)
+    assert isinstance(offer, SolutionsOffer)
+    if outcome.form == "ask":
+        return boolean_document(bool(outcome.boolean), offer.results_format)
+    return solutions_document(outcome.variables, outcome.rows, offer.results_format)
+
+
+def answer(
+    config: ServiceConfig,
+    knowledge: KnowledgeBase,
+    query: str,
+    offer: Offer,
+    default_graphs: Sequence[str] | None = None,
+    named_graphs: Sequence[str] | None = None,
+) -> bytes:
+    """Run and write (blocking)."""
+    return render(execute(config, knowledge, query, default_graphs, named_graphs), offer)
+
+
+def _authorised(config: ServiceConfig, request: Request) -> bool:
+    header = request.headers.get("authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if config.token is None or scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(credentials.strip().encode(), config.token.encode())
+
+
+def _update(config: ServiceConfig, request: Request, update: str) -> Response:
+    if not _authorised(config, request):
+        reason = (
+            "no update token is configured, so the service is read-only"
+            if config.token is None
+            else "a valid bearer token is required (Authorization: Bearer ...)"
+        )
+        raise ServiceError(
+            403,
+            "read-only",
+            f"SPARQL updates are refused: {reason}; nothing was changed",
+            {"WWW-Authenticate": 'Bearer realm="aiact-kg"'},
+        )
+    try:
+        check_update(update, config.allowed_services, PREFIXES)
+    except QueryError as error:
+        raise ServiceError(403, "service-refused", str(error)) from None
+    raise ServiceError(
+        501,
+        "not-implemented",
+        "the token is valid, but this store holds only the built knowledge base, which is "
+        "immutable (rebuild it with `aiact-kg build`); updates of the registry's graphs come "
+        "with the registry commands. Nothing was changed",
+    )
+
+
+_SPARQL_DOC = {
+    "parameters": [
+        {"name": "query", "in": "query", "schema": {"type": "string"}},
+        {"name": "default-graph-uri", "in": "query", "schema": {"type": "string"}},
+        {"name": "named-graph-uri", "in": "query", "schema": {"type": "string"}},
+    ],
+    "responses": {
+        "200": {
+            "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
+            "CONSTRUCT/DESCRIBE: Turtle, N-Triples, JSON-LD or RDF/XML, by Accept",
+            "content": {
+                media: {} for offer in (*SOLUTIONS, *GRAPHS) for media in offer.media_types[:1]
+            },
+        },
+        "400": {"description": "malformed query or parameters"},
+        "403": {"description": "an update without the token, or SERVICE outside the allowlist"},
+        "406": {"description": "no acceptable result format"},
+        "413": {"description": "the body or the result is over the limit"},
+        "503": {"description": "the query ran past the time limit"},
+    },
+}
+_POST_DOC = {
+    **_SPARQL_DOC,
+    "requestBody": {
+        "content": {
+            FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
+            QUERY: {"schema": {"type": "string"}},
+            UPDATE: {"schema": {"type": "string"}},
+        }
+    },
+}
+
+
+@router.get("/sparql", summary="SPARQL 1.1 query (GET)", openapi_extra=_SPARQL_DOC)
+@router.post("/sparql", summary="SPARQL 1.1 query or update (POST)", openapi_extra=_POST_DOC)
+async def sparql(request: Request) -> Response:
+    """The SPARQL 1.1 Protocol: the default graph is the union of all named graphs.
+
+    A GET without parameters answers with the SPARQL 1.1 Service Description of the endpoint.
+    """
+    if request.method == "GET" and not request.url.query:
+        offer = _offer("DESCRIBE", request.headers.get("accept"))
+        assert isinstance(offer, GraphOffer)
+        endpoint = str(request.url.replace(query=None, fragment=None))
+        federated = bool(request.app.state.config.allowed_services)
+        body = graph_document(service_description(endpoint, federated), offer.rdf_format)
+        return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
+    config: ServiceConfig = request.app.state.config
+    knowledge: KnowledgeBase = request.app.state.knowledge
+    protocol = await _protocol_request(request)
+    if protocol.update is not None:
+        return _update(config, request, protocol.update)
+    assert protocol.query is not None
+    form = _checked_form(config, protocol.query)
+    offer = _offer(form, request.headers.get("accept"))
+    with request.app.state.activity:
+        body = await run_in_threadpool(
+            answer,
+            config,
+            knowledge,
+            protocol.query,
+            offer,
+            protocol.default_graphs,
+            protocol.named_graphs,
+        )
+    return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/graph",
+    summary="Graph Store Protocol: read one named graph",
+    responses={
+        200: {"content": {offer.media_types[0]: {} for offer in GRAPHS}},
+        404: {"description": "the store has no graph with this IRI"},
+    },
+)
+async def graph(request: Request, graph: str) -> Response:
+    """The triples of the named graph ``graph`` (Turtle, N-Triples, JSON-LD or RDF/XML)."""
+    config: ServiceConfig = request.app.state.config
+    knowledge: KnowledgeBase = request.app.state.knowledge
+    try:
+        iri = NamedNode(graph)
+    except ValueError:
+        raise bad_request(f"graph {graph!r} is not an absolute IRI") from None
+    offer = _offer("CONSTRUCT", request.headers.get("accept"))
+    assert isinstance(offer, GraphOffer)
+    with request.app.state.activity:
+        exists = await run_in_threadpool(
+            execute, config, knowledge, f"ASK {{ GRAPH {iri} {{ ?s ?p ?o }} }}"
+        )
+        if not exists.boolean:
+            raise ServiceError(404, "no-such-graph", f"the store has no graph {iri}")
+        body = await run_in_threadpool(
+            answer,
+            config,
+            knowledge,
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}",
+            offer,
+        )
+    return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})

@@ -1,0 +1,334 @@
+"""Safe by default: read-only without the token, SERVICE only to allowlisted endpoints, time,
+result and body limits, and a slow query that does not stall the others."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from aiact_kg.kb import open_knowledge_base
+from tests.listener import CountingServer
+from tests.service.conftest import (
+    MAX_BODY,
+    MAX_RESULTS,
+    TIMEOUT,
+    TOKEN,
+    Server,
+    free_port,
+    serve_command,
+    service_environment,
+    start_server,
+    stop_server,
+)
+
+INSERT = (
+    "INSERT DATA { GRAPH <https://example.org/g> "
+    "{ <https://example.org/s> a <https://example.org/C> } }"
+)
+INSERTED = "ASK { <https://example.org/s> ?p ?o }"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SIMPLE = "ASK { aiap:art_6.par_3 ?p ?o }"
+
+
+def quad_count(client: httpx.Client) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query})
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def asked(client: httpx.Client, query: str) -> bool:
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, response.text
+    return bool(response.json()["boolean"])
+
+
+def test_an_update_without_the_token_is_refused_and_changes_nothing(
+    client: httpx.Client, kb_path: Path
+) -> None:
+    before = quad_count(client)
+    attempts = [
+        client.post("/sparql", data={"update": INSERT}),
+        client.post(
+            "/sparql", content=INSERT, headers={"Content-Type": "application/sparql-update"}
+        ),
+        client.post(
+            "/sparql", data={"update": INSERT}, headers={"Authorization": "Bearer wrong-token"}
+        ),
+        client.post(
+            "/sparql", data={"update": INSERT}, headers={"Authorization": f"Basic {TOKEN}"}
+        ),
+        client.post("/sparql", data={"update": "DROP ALL"}),
+    ]
+    for response in attempts:
+        assert response.status_code == 403, response.text
+        assert response.json()["error"] == "read-only"
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    assert quad_count(client) == before
+    assert not asked(client, INSERTED)
+    open_knowledge_base(kb_path).close()  # its files are still those the build wrote
+
+
+def test_with_the_token_an_update_passes_the_check_but_the_built_base_stays_immutable(
+    client: httpx.Client,
+) -> None:
+    before = quad_count(client)
+    response = client.post(
+        "/sparql", data={"update": INSERT}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 501
+    assert "Nothing was changed" in response.json()["message"]
+    assert quad_count(client) == before
+    assert not asked(client, INSERTED)
+
+
+def test_without_a_configured_token_no_update_is_accepted(kb_path: Path, tmp_path: Path) -> None:
+    local = start_server(kb_path, tmp_path / "serve.log", token=None)
+    try:
+        for authorization in ("Bearer x", "Bearer None", f"Bearer {TOKEN}"):
+            response = httpx.post(
+                local.sparql, data={"update": INSERT}, headers={"Authorization": authorization}
+            )
+            assert response.status_code == 403
+            assert "no update token is configured" in response.json()["message"]
+    finally:
+        stop_server(local)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?x ?y ?z {{ SELECT * WHERE "
+        "{{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }} }} }}",
+        "PREFIX remote: <{base}> ASK {{ SERVICE remote:sparql {{ ?s ?p ?o }} }}",
+    ],
+)
+def test_service_outside_the_allowlist_is_refused_and_nothing_is_sent(
+    client: httpx.Client, listener: CountingServer, template: str
+) -> None:
+    query = template.format(url=listener.url, base=listener.url.removesuffix("sparql"))
+    response = client.post("/sparql", data={"query": query})
+    assert response.status_code == 403, response.text
+    assert response.json()["error"] == "service-refused"
+    assert listener.url in response.json()["message"]
+    assert listener.connections == 0
+
+
+def test_load_in_an_update_is_refused_even_with_the_token(
+    client: httpx.Client, listener: CountingServer
+) -> None:
+    response = client.post(
+        "/sparql",
+        data={"update": f"LOAD <{listener.url}>"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 403
+    assert listener.connections == 0
+
+
+def test_an_allowlisted_endpoint_is_reached(
+    kb_path: Path, listener: CountingServer, tmp_path: Path
+) -> None:
+    local = start_server(kb_path, tmp_path / "serve.log", ("--allow-service", listener.url))
+    query = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    try:
+        response = httpx.get(local.sparql, params={"query": query}, timeout=60)
+    finally:
+        stop_server(local)
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"] == [{}]
+    assert listener.connections >= 1
+
+
+def _running(client: httpx.Client) -> int:
+    running: int = client.get("/health").json()["queries_running"]
+    return running
+
+
+def test_a_query_over_the_time_limit_gets_503_while_a_simple_one_answers(
+    server: Server,
+) -> None:
+    slow: dict[str, httpx.Response] = {}
+
+    def run_slow() -> None:
+        with server.client() as own:
+            slow["response"] = own.post("/sparql", data={"query": SLOW})
+
+    thread = threading.Thread(target=run_slow)
+    thread.start()
+    try:
+        with server.client() as client:
+            for _ in range(600):  # wait until the slow query is running
+                if _running(client) >= 1:
+                    break
+                time.sleep(0.05)
+            assert _running(client) >= 1
+            simple = client.get("/sparql", params={"query": SIMPLE})
+            slow_still_running = thread.is_alive()
+        assert simple.status_code == 200, simple.text
+        assert simple.json()["boolean"] is True
+        assert slow_still_running, "the simple query had to wait for the slow one"
+    finally:
+        thread.join()
+    response = slow["response"]
+    assert response.status_code == 503
+    assert response.json()["error"] == "timeout"
+    assert "seconds" in response.json()["message"]
+
+
+def test_queries_beyond_the_capacity_are_refused_not_queued(kb_path: Path, tmp_path: Path) -> None:
+    local = start_server(
+        kb_path, tmp_path / "serve.log", ("--max-queries", "1", "--timeout", str(TIMEOUT))
+    )
+    slow: dict[str, httpx.Response] = {}
+
+    def run_slow() -> None:
+        with local.client() as own:
+            slow["response"] = own.post("/sparql", data={"query": SLOW})
+
+    thread = threading.Thread(target=run_slow)
+    try:
+        thread.start()
+        with local.client() as client:
+            for _ in range(600):
+                if _running(client) >= 1:
+                    break
+                time.sleep(0.05)
+            assert _running(client) == 1
+            refused = client.get("/sparql", params={"query": SIMPLE})
+            slow_still_running = thread.is_alive()
+            thread.join()
+            after = client.get("/sparql", params={"query": SIMPLE})
+    finally:
+        thread.join()
+        stop_server(local)
+    assert slow_still_running
+    assert refused.status_code == 503
+    assert refused.json()["error"] == "busy"
+    assert slow["response"].json()["error"] == "timeout"
+    assert after.status_code == 200
+
+
+def test_a_result_over_the_size_limit_is_413(client: httpx.Client) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 413
+    assert response.json()["error"] == "result-too-large"
+    assert str(MAX_RESULTS) in response.json()["message"]
+    construct = "CONSTRUCT WHERE { ?s ?p ?o }"
+    assert client.get("/sparql", params={"query": construct}).status_code == 413
+    limited = client.get(
+        "/sparql", params={"query": f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_RESULTS}"}
+    )
+    assert limited.status_code == 200
+    assert len(limited.json()["results"]["bindings"]) == MAX_RESULTS
+
+
+def test_an_oversized_body_is_refused(client: httpx.Client) -> None:
+    padding = "#" + "x" * MAX_BODY + "\n"
+    response = client.post(
+        "/sparql",
+        content=padding + "ASK {}",
+        headers={"Content-Type": "application/sparql-query"},
+    )
+    assert response.status_code == 413
+    assert response.json()["error"] == "body-too-large"
+    form = client.post("/sparql", data={"query": padding + "ASK {}"})
+    assert form.status_code == 413
+    document = client.post(
+        "/validate", content=padding.encode(), headers={"Content-Type": "text/turtle"}
+    )
+    assert document.status_code == 413
+    assert client.get("/sparql", params={"query": SIMPLE}).status_code == 200
+
+
+def test_an_oversized_body_sent_in_chunks_is_refused(client: httpx.Client) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"# "
+        for _ in range(MAX_BODY // 4096 + 2):
+            yield b"x" * 4096
+
+    response = client.post(
+        "/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"}
+    )
+    assert response.status_code == 413
+    assert response.json()["error"] == "body-too-large"
+
+
+def _serve_exits(store: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        serve_command(store, "--port", str(free_port()), *options),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=service_environment(),
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1"])
+def test_it_does_not_listen_beyond_this_machine_unless_told(kb_path: Path, host: str) -> None:
+    done = _serve_exits(kb_path, "--host", host)
+    assert done.returncode == 2
+    assert "--public" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_short_token_is_refused(kb_path: Path, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text("secret\n")
+    done = _serve_exits(kb_path, "--token-file", str(token_file))
+    assert done.returncode == 2
+    assert "at least 16" in done.stderr
+
+
+def test_a_store_that_disappears_is_503_with_a_message(kb_path: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(kb_path, store, symlinks=True)
+    local = start_server(store, tmp_path / "serve.log")
+    try:
+        assert httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60).status_code == 200
+        active = store / "active"
+        active.unlink()
+        active.symlink_to("versions/20000101T000000000000Z-1")  # a version that is not there
+        for response in (
+            httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60),
+            httpx.get(local.url + "/provisions/Art%206", timeout=60),
+        ):
+            assert response.status_code == 503, response.text
+            assert response.json()["error"] == "store-unavailable"
+            assert "Traceback" not in response.text
+    finally:
+        stop_server(local)
+
+
+def test_the_token_can_come_from_a_file(kb_path: Path, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text("file-token-" + "9" * 20 + "\n")
+    local = start_server(kb_path, tmp_path / "serve.log", ("--token-file", str(token_file)))
+    try:
+        responses = {
+            token: httpx.post(
+                local.sparql,
+                data={"update": INSERT},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=60,
+            ).status_code
+            for token in ("file-token-" + "9" * 20, TOKEN)  # the file wins over the environment
+        }
+    finally:
+        stop_server(local)
+    assert responses == {"file-token-" + "9" * 20: 501, TOKEN: 403}
+
+
+def test_without_a_built_store_it_does_not_start(tmp_path: Path) -> None:
+    done = _serve_exits(tmp_path / "no-store")
+    assert done.returncode == 3
+    assert "aiact-kg build" in done.stderr
+    assert "Traceback" not in done.stderr
