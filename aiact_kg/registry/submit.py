@@ -1,0 +1,204 @@
+"""``aiact-kg submit``: validate documents, assess each alone, and keep both in the registry."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from aiact_kg.errors import AiactKgError, InputError
+from aiact_kg.kb.build import write_version
+from aiact_kg.kb.open import open_knowledge_base
+from aiact_kg.progress import progress_bar
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, run_rules
+from aiact_kg.registry.names import check_name, name_for_file
+from aiact_kg.registry.store import (
+    Entry,
+    apply,
+    categories,
+    copy_of_active,
+    derived_triples,
+    read_entries,
+    replace_update,
+)
+from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+
+
+class RegistryError(AiactKgError):
+    """A registry operation names a submission that is not there (exit code 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one submission: ``stored``, ``replaced``, ``unchanged``, ``reassessed``."""
+
+    name: str
+    file: str
+    status: str
+    subjects: dict[str, set[str]] = field(default_factory=dict)  # subject: categories
+    run: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistryResult:
+    """The outcome of ``submit`` or ``reassess``: the validation, and one outcome per document."""
+
+    outcomes: tuple[Outcome, ...]
+    validation: ValidationReport | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 stored, 1 nothing stored because of violations, 2 unreadable input."""
+        if self.validation is None:
+            return 0
+        if self.validation.unreadable:
+            return 2
+        return 0 if self.validation.conforms else 1
+
+    def counts(self) -> dict[str, object]:
+        statuses = Counter(outcome.status for outcome in self.outcomes)
+        by_category: Counter[str] = Counter()
+        assessed = 0
+        for outcome in self.outcomes:
+            if outcome.status == "unchanged":
+                continue
+            assessed += len(outcome.subjects)
+            for found in outcome.subjects.values():
+                by_category.update(found)
+        return {
+            **{status: statuses.get(status, 0) for status in ("stored", "replaced", "unchanged")},
+            **({"reassessed": statuses["reassessed"]} if "reassessed" in statuses else {}),
+            "subjects_assessed": assessed,
+            "by_category": dict(sorted(by_category.items())),
+        }
+
+
+def options_key(options: AssessmentOptions) -> str:
+    """The options of an assessment, as recorded: an identical resubmission compares them."""
+    law = options.law or "in-force"
+    threshold = "default" if options.threshold_flop is None else repr(options.threshold_flop)
+    return f"as-of={options.as_of.isoformat()};law={law};threshold={threshold}"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def assess_alone(
+    document: InputDocument, options: AssessmentOptions
+) -> tuple[AssessmentRun, OxigraphStore]:
+    """Run the rules over one document in a store of its own: its cost is independent of the
+    registry's size."""
+    run = AssessmentRun()
+    return run, run_rules([document], options, run=run)
+
+
+def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:
+    if name is not None:
+        if len(documents) != 1:
+            raise InputError(f"--name names one document; {len(documents)} were read")
+        return [check_name(name)]
+    names = [name_for_file(document.name) for document in documents]
+    clashes = sorted(n for n, count in Counter(names).items() if count > 1)
+    if clashes:
+        raise InputError(
+            "several documents would get the same registry name: "
+            + ", ".join(clashes)
+            + "; submit them separately with --name"
+        )
+    return names
+
+
+@dataclass(frozen=True)
+class _Assessed:
+    name: str
+    document: InputDocument
+    run: AssessmentRun
+    store: OxigraphStore
+
+
+def submit_inputs(
+    store_path: Path,
+    arguments: Sequence[str],
+    options: AssessmentOptions,
+    *,
+    name: str | None = None,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool | None = None,
+    wait_seconds: float = 0.0,
+    validator: SubmissionValidator | None = None,
+) -> RegistryResult:
+    """Validate every input together; if nothing is wrong, assess and store each document.
+
+    On any violation or unreadable input nothing is stored. Each document is assessed alone,
+    then all are written into one new version of the store, each by one SPARQL update.
+    """
+    if "-" in arguments and name is None:
+        raise InputError("a submission read from standard input ('-') needs --name NAME")
+    if name is not None:
+        check_name(name)
+    current = open_knowledge_base(store_path)  # no store: fail before reading anything
+    try:
+        existing = read_entries(current)
+    finally:
+        current.close()
+    documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
+    validation = (validator or SubmissionValidator()).validate(documents, errors)
+    if errors or not validation.conforms:
+        return RegistryResult((), validation)
+    key = options_key(options)
+    outcomes: list[Outcome] = []
+    pending: list[tuple[str, InputDocument]] = []
+    for document_name, document in zip(_names(documents, name), documents, strict=True):
+        known = existing.get(document_name)
+        if known is not None and known.sha256 == document.sha256 and known.options == key:
+            outcomes.append(Outcome(document_name, document.name, "unchanged", run=known.run))
+        else:
+            pending.append((document_name, document))
+    assessed = [
+        _Assessed(document_name, document, *assess_alone(document, options))
+        for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
+    ]
+    if assessed:
+        outcomes += write_version(
+            store_path,
+            copy_of_active(store_path.expanduser().resolve()),
+            lambda store: _write(store, assessed, key, progress),
+            wait_seconds=wait_seconds,
+        )
+    return RegistryResult(tuple(outcomes), validation)
+
+
+def _write(
+    store: OxigraphStore, assessed: list[_Assessed], key: str, progress: bool | None
+) -> list[Outcome]:
+    existing = read_entries(store)  # again, under the writer lock
+    outcomes = []
+    submitted_at = now()
+    for item in progress_bar(assessed, "Storing", len(assessed), progress):
+        entry = Entry(
+            name=item.name,
+            file=item.document.name,
+            sha256=item.document.sha256,
+            statements=len(item.document.quads),
+            submitted_at=submitted_at,
+            run=item.run.iri,
+            options=key,
+            as_of="",
+        )
+        apply(store, replace_update(entry, derived_triples(item.store), item.document.quads))
+        item.store.close()
+        status = "replaced" if item.name in existing else "stored"
+        outcomes.append(
+            Outcome(item.name, entry.file, status, categories(store, item.name), item.run.iri)
+        )
+    return outcomes
