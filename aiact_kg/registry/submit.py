@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from pyoxigraph import NamedNode
+
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.kb.build import write_version
 from aiact_kg.kb.open import open_knowledge_base
@@ -27,7 +29,9 @@ from aiact_kg.registry.store import (
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator, ValidationReport
+
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 class RegistryError(AiactKgError):
@@ -117,6 +121,25 @@ def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:
     return names
 
 
+def _require_subjects(documents: Sequence[InputDocument]) -> None:
+    """Each stored document is assessed alone, so each must describe a system or model.
+
+    (Validation checks this over all inputs together, as ``assess`` reads them together.)
+    """
+    kinds = {NamedNode(str(kind)) for kind in SUBJECT_KINDS}
+    empty = [
+        document.name
+        for document in documents
+        if not any(q.predicate == _RDF_TYPE and q.object in kinds for q in document.quads)
+    ]
+    if empty:
+        raise RegistryError(
+            "each submission must describe an AI system or model on its own (a node typed "
+            "aia:AISystem, aia:GeneralPurposeAISystem, aia:GeneralPurposeAIModel or aia:AIModel); "
+            f"nothing was stored. Describing nothing: {', '.join(empty)}"
+        )
+
+
 @dataclass(frozen=True)
 class _Assessed:
     name: str
@@ -155,6 +178,7 @@ def submit_inputs(
     validation = (validator or SubmissionValidator()).validate(documents, errors)
     if errors or not validation.conforms:
         return RegistryResult((), validation)
+    _require_subjects(documents)
     key = options_key(options)
     outcomes: list[Outcome] = []
     pending: list[tuple[str, InputDocument]] = []
