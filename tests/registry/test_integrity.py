@@ -36,7 +36,7 @@ def test_a_rebuild_keeps_every_submission(store: Path, spam_filter: Path) -> Non
     assert entries(store)["spam-filter"].as_of == "2026-11-01"
 
 
-class Crash(Exception):
+class CrashError(Exception):
     pass
 
 
@@ -65,10 +65,10 @@ def test_a_writer_failing_at_any_step_leaves_the_previous_registry(
 
         def crash(reached: str, step: str = step) -> None:
             if reached == step:
-                raise Crash(step)
+                raise CrashError(step)
 
         set_fault_hook(crash)
-        with pytest.raises(Crash):
+        with pytest.raises(CrashError):
             submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
         set_fault_hook(None)
         assert snapshot(store) == before, step
