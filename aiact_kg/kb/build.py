@@ -30,7 +30,7 @@ from aiact_kg.store.layout import (
     versions,
 )
 from aiact_kg.store.locking import READERS_LOCK, try_exclusive, writer_lock
-from aiact_kg.store.manifest import write_manifest
+from aiact_kg.store.manifest import known_digests, write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 # The checkpoints of a build, in order (crash-injection tests go through every one).
@@ -136,8 +136,12 @@ def _stage(
     fill: Callable[[OxigraphStore], _T],
     *,
     optimize: bool,
+    previous: Path | None,
 ) -> _T:
-    """Write a complete version into the ``staging`` directory, with its manifest."""
+    """Write a complete version into the ``staging`` directory, with its manifest.
+
+    Files shared with the ``previous`` version (hard links) keep the digests it recorded.
+    """
     staging.mkdir()
     (staging / READERS_LOCK).touch()
     checkpoint("staged")
@@ -159,7 +163,7 @@ def _stage(
         store.close()
     shutil.rmtree(work)
     checkpoint("closed")
-    write_manifest(staging, total, named)
+    write_manifest(staging, total, named, known_digests(previous) if previous else None)
     fsync_dir(staging)
     checkpoint("manifest-written")
     return result
@@ -226,7 +230,9 @@ def write_version(
         version_id = _new_version_id()
         staging = store_dir / VERSIONS / f"{STAGING_PREFIX}{version_id}"
         try:
-            result = _stage(staging, open_work, fill, optimize=optimize)
+            active = active_version(store_dir)
+            previous = store_dir / VERSIONS / active if active else None
+            result = _stage(staging, open_work, fill, optimize=optimize, previous=previous)
             staging.rename(store_dir / VERSIONS / version_id)
         except BaseException:  # a failed writer cleans up; a killed one, the next writer
             shutil.rmtree(staging, ignore_errors=True)
