@@ -169,20 +169,59 @@ def submit_inputs(
         raise InputError("a submission read from standard input ('-') needs --name NAME")
     if name is not None:
         check_name(name)
-    current = open_knowledge_base(store_path)  # no store: fail before reading anything
-    try:
-        existing = read_entries(current)
-    finally:
-        current.close()
+    _existing(store_path)  # no store: fail before reading anything
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
-    if errors or not validation.conforms:
+    return submit_documents(
+        store_path,
+        documents,
+        options,
+        validation=validation,
+        names=_names(documents, name)
+        if validation.conforms and not validation.unreadable
+        else None,
+        progress=progress,
+        wait_seconds=wait_seconds,
+    )
+
+
+def _existing(store_path: Path) -> dict[str, Entry]:
+    current = open_knowledge_base(store_path)
+    try:
+        return read_entries(current)
+    finally:
+        current.close()
+
+
+def submit_documents(
+    store_path: Path,
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    *,
+    validation: ValidationReport | None = None,
+    names: Sequence[str] | None = None,
+    progress: bool | None = False,
+    wait_seconds: float = 0.0,
+    validator: SubmissionValidator | None = None,
+) -> RegistryResult:
+    """Store documents already read (e.g. by a service): validate them together unless a
+    ``validation`` of exactly these documents is given; store nothing on any violation.
+
+    ``names`` gives each document's registry name (default: from its file name).
+    """
+    if validation is None:
+        validation = (validator or SubmissionValidator()).validate(documents)
+    if validation.unreadable or not validation.conforms:
         return RegistryResult((), validation)
+    names = [check_name(n) for n in names] if names is not None else _names(documents, None)
+    if len(names) != len(documents) or len(set(names)) != len(names):
+        raise InputError("each document needs a registry name of its own")
     _require_subjects(documents)
+    existing = _existing(store_path)
     key = options_key(options)
     outcomes: list[Outcome] = []
     pending: list[tuple[str, InputDocument]] = []
-    for document_name, document in zip(_names(documents, name), documents, strict=True):
+    for document_name, document in zip(names, documents, strict=True):
         known = existing.get(document_name)
         if known is not None and known.sha256 == document.sha256 and known.options == key:
             outcomes.append(Outcome(document_name, document.name, "unchanged", run=known.run))

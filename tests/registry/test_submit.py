@@ -170,3 +170,41 @@ def test_registry_listing_cli(
     listed = json.loads(capsys.readouterr().out)
     assert [item["name"] for item in listed] == ["spam-filter"]
     assert listed[0]["subjects"] == [{"iri": SPAM, "categories": ["minimal"]}]
+
+
+def test_submit_cli_reports_counts_as_json(
+    store: Path, spam_filter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
+    assert main([*argv, "--format", "json", str(spam_filter)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"] == {
+        "stored": 1,
+        "replaced": 0,
+        "unchanged": 0,
+        "subjects_assessed": 1,
+        "by_category": {"minimal": 1},
+    }
+    assert main([*argv, str(spam_filter)]) == 0
+    assert "0 stored, 0 replaced, 1 unchanged" in capsys.readouterr().out
+
+
+def test_documents_already_read_can_be_submitted(store: Path, spam_filter: Path) -> None:
+    from aiact_kg.registry.submit import submit_documents
+    from aiact_kg.submission.reading import read_rdf_file
+
+    document = read_rdf_file(spam_filter)
+    result = submit_documents(store, [document], OPTIONS, names=["from-api"])
+    assert [(o.name, o.status) for o in result.outcomes] == [("from-api", "stored")]
+    assert set(entries(store)) == {"from-api"}
+
+
+def test_progress_bar_is_drawn_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    from aiact_kg.progress import progress_bar
+
+    assert list(progress_bar(range(3), "Assessing", 3, enabled=True)) == [0, 1, 2]
+    assert "Assessing" in capsys.readouterr().err
+    assert list(progress_bar(range(3), "Assessing", 3, enabled=False)) == [0, 1, 2]
+    assert capsys.readouterr().err == ""
