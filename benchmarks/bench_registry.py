@@ -25,13 +25,17 @@ from pathlib import Path
 
 from aiact_kg import __version__
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
-from aiact_kg.kb.build import write_version
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.registry.reassess import withdraw
-from aiact_kg.registry.store import Entry, apply, copy_of_active, derived_triples, replace_update
+from aiact_kg.registry.store import (
+    Entry,
+    RegistryWriter,
+    derived_triples,
+    replace_update,
+    write_registry,
+)
 from aiact_kg.registry.submit import assess_alone, now, options_key, submit_inputs
 from aiact_kg.store.layout import DB, VERSIONS, active_version
-from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.reading import read_rdf_file
 from aiact_kg.submission.validation import SubmissionValidator
 from benchmarks.generate import write_single_file, write_subject_files
@@ -50,7 +54,7 @@ def _fill(store: Path, work: Path, subjects: int, per_document: int) -> float:
         path = write_single_file(work / f"fill-{number:05d}.ttl", count, seed=number, valid=True)
         documents.append(read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED))
 
-    def fill(target: OxigraphStore) -> None:
+    def fill(writer: RegistryWriter) -> None:
         for number, document in enumerate(documents):
             run, run_store = assess_alone(document, OPTIONS)
             entry = Entry(
@@ -63,10 +67,12 @@ def _fill(store: Path, work: Path, subjects: int, per_document: int) -> float:
                 options=options_key(OPTIONS),
                 as_of="",
             )
-            apply(target, replace_update(entry, derived_triples(run_store), document.quads))
+            writer.apply(
+                entry.name, replace_update(entry, derived_triples(run_store), document.quads)
+            )
             run_store.close()
 
-    write_version(store, copy_of_active(store), fill)
+    write_registry(store, fill)
     return time.perf_counter() - start
 
 

@@ -137,6 +137,7 @@ def _stage(
     *,
     optimize: bool,
     previous: Path | None,
+    count: Callable[[], int] | None,
 ) -> _T:
     """Write a complete version into the ``staging`` directory, with its manifest.
 
@@ -154,7 +155,7 @@ def _stage(
         if optimize:
             store.raw.optimize()
         checkpoint("optimized")
-        total = store.quad_count()
+        total = count() if count is not None else store.quad_count()
         named = tuple(store.named_graphs())
         # A checkpoint of the flushed store: its tables, without the write-ahead log that a
         # reader would otherwise replay on every open.
@@ -209,6 +210,7 @@ def write_version(
     *,
     wait_seconds: float = 0.0,
     optimize: bool = False,
+    count: Callable[[], int] | None = None,
 ) -> _T:
     """Write a new version of the store and make it the active one atomically.
 
@@ -216,7 +218,8 @@ def write_version(
     empty one, or a copy of the active version) and ``fill`` writes into it; the result is
     checkpointed with its manifest into ``versions/<id>`` and ``active`` is switched to it in one
     rename. A failed or killed writer leaves the previous version in use; old versions are
-    removed only after the switch, and never while read.
+    removed only after the switch, and never while read. ``count`` gives the number of quads
+    of the new version when the writer keeps it (counting a large store takes time).
     """
     store_dir = store_path.expanduser().resolve()
     try:
@@ -232,7 +235,9 @@ def write_version(
         try:
             active = active_version(store_dir)
             previous = store_dir / VERSIONS / active if active else None
-            result = _stage(staging, open_work, fill, optimize=optimize, previous=previous)
+            result = _stage(
+                staging, open_work, fill, optimize=optimize, previous=previous, count=count
+            )
             staging.rename(store_dir / VERSIONS / version_id)
         except BaseException:  # a failed writer cleans up; a killed one, the next writer
             shutil.rmtree(staging, ignore_errors=True)

@@ -7,20 +7,20 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 
-from aiact_kg.kb.build import write_version
 from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.progress import progress_bar
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.registry.names import submission_graph
 from aiact_kg.registry.store import (
     Entry,
-    apply,
+    RegistryWriter,
     categories,
-    copy_of_active,
     derived_triples,
     read_entries,
+    read_entries_at,
     replace_update,
     withdraw_update,
+    write_registry,
 )
 from aiact_kg.registry.submit import (
     Outcome,
@@ -70,16 +70,12 @@ def reassess(
     wait_seconds: float = 0.0,
 ) -> RegistryResult:
     """Assess every stored submission again and replace its assessment graph (one new version)."""
-    current = open_knowledge_base(store_path)
-    try:
-        empty = not read_entries(current)
-    finally:
-        current.close()
-    if empty:
+    if not read_entries_at(store_path):
         return RegistryResult(())
     key = options_key(options)
 
-    def fill(store: OxigraphStore) -> list[Outcome]:
+    def fill(writer: RegistryWriter) -> list[Outcome]:
+        store = writer.store
         entries = read_entries(store)
         outcomes = []
         for entry in progress_bar(entries.values(), "Reassessing", len(entries), progress):
@@ -90,7 +86,7 @@ def reassess(
                 )
             finally:
                 run_store.close()
-            apply(store, update)
+            writer.apply(entry.name, update)
             outcomes.append(
                 Outcome(
                     entry.name, entry.file, "reassessed", categories(store, entry.name), run.iri
@@ -98,12 +94,7 @@ def reassess(
             )
         return outcomes
 
-    outcomes = write_version(
-        store_path,
-        copy_of_active(store_path.expanduser().resolve()),
-        fill,
-        wait_seconds=wait_seconds,
-    )
+    outcomes = write_registry(store_path, fill, wait_seconds=wait_seconds)
     return RegistryResult(tuple(outcomes))
 
 
@@ -117,20 +108,15 @@ def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Entry
             raise RegistryError(f"no submission named {name!r} in the registry (stored: {listed})")
         return entries[name]
 
-    current = open_knowledge_base(store_path)
+    current = open_knowledge_base(store_path, check_contents=False)
     try:
         known(current)  # fail before taking the lock and copying the store
     finally:
         current.close()
 
-    def fill(store: OxigraphStore) -> Entry:
-        entry = known(store)
-        apply(store, withdraw_update(name))
+    def fill(writer: RegistryWriter) -> Entry:
+        entry = known(writer.store)
+        writer.apply(name, withdraw_update(name))
         return entry
 
-    return write_version(
-        store_path,
-        copy_of_active(store_path.expanduser().resolve()),
-        fill,
-        wait_seconds=wait_seconds,
-    )
+    return write_registry(store_path, fill, wait_seconds=wait_seconds)

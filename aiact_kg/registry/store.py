@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryTriples, Triple
+from pyoxigraph import Literal, NamedNode, Quad, QueryTriples, Triple
 
+from aiact_kg.kb.build import write_version
 from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.queries import get_query, with_prefixes
@@ -28,11 +30,13 @@ from aiact_kg.registry.names import (
     submission_graph,
 )
 from aiact_kg.store.faults import checkpoint
+from aiact_kg.store.layout import VERSIONS, active_version
+from aiact_kg.store.manifest import read_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_Term = NamedNode | BlankNode | Literal | Triple
+_T = TypeVar("_T")
 
 
 def _aia(name: str) -> NamedNode:
@@ -61,19 +65,81 @@ class Entry:
         return assessment_graph(self.name)
 
 
-def copy_of_active(store_dir: Path) -> Callable[[Path], OxigraphStore]:
-    """Opens a writable copy of the active version at a path (its files are hard links)."""
+class RegistryWriter:
+    """A writable copy of the active version, and the exact number of quads it holds.
 
-    def open_work(path: Path) -> OxigraphStore:
-        active = open_knowledge_base(store_dir)
+    The copy's table files are hard links to the active version's (``backup``); each
+    :meth:`apply` counts the quads of the one submission it changes before and after, so the
+    new version's quad count is known without counting the whole store.
+    """
+
+    def __init__(self, store_dir: Path) -> None:
+        self.store_dir = store_dir
+        self.quads = 0
+        self._store: OxigraphStore | None = None
+
+    @property
+    def store(self) -> OxigraphStore:
+        assert self._store is not None, "the copy is opened by write_version"
+        return self._store
+
+    def open(self, path: Path) -> OxigraphStore:
+        active = open_knowledge_base(self.store_dir, check_contents=False)
         try:
             active.raw.backup(str(path))
         finally:
             active.close()
+        version = active_version(self.store_dir)
+        self.quads = read_manifest(self.store_dir / VERSIONS / str(version)).quads
         checkpoint("registry-copied")
-        return OxigraphStore(path)
+        self._store = OxigraphStore(path)
+        return self._store
 
-    return open_work
+    def _footprint(self, name: str) -> int:
+        raw = self.store.raw
+        graphs = (NamedNode(submission_graph(name)), NamedNode(assessment_graph(name)))
+        count = sum(1 for g in graphs for _ in raw.quads_for_pattern(None, None, None, g))
+        record = NamedNode(entry_iri(name))
+        return count + sum(
+            1 for _ in raw.quads_for_pattern(record, None, None, NamedNode(REGISTRY_GRAPH))
+        )
+
+    def apply(self, name: str, update: str) -> None:
+        """Run one update of submission ``name``: a single transaction (all of it, or nothing).
+
+        The update is built here from parsed terms (``INSERT DATA``, ``DROP``,
+        ``DELETE WHERE``) and touches only ``name``'s graphs and record, so it cannot name a
+        remote endpoint and needs no check for one.
+        """
+        before = self._footprint(name)
+        checkpoint("registry-update")
+        self.store.raw.update(update)
+        checkpoint("registry-updated")
+        self.quads += self._footprint(name) - before
+
+
+def write_registry(
+    store_path: Path, fill: Callable[[RegistryWriter], _T], *, wait_seconds: float = 0.0
+) -> _T:
+    """Change the registry in a new version of the store (see :func:`write_version`)."""
+    store_dir = store_path.expanduser().resolve()
+    writer = RegistryWriter(store_dir)
+    return write_version(
+        store_dir,
+        writer.open,
+        lambda _: fill(writer),
+        wait_seconds=wait_seconds,
+        count=lambda: writer.quads,
+    )
+
+
+def read_entries_at(store_path: Path) -> dict[str, Entry]:
+    """The records of the active version, opened without checking its contents (writers)."""
+    current = open_knowledge_base(store_path, check_contents=False)
+    try:
+        return read_entries(current)
+    finally:
+        current.close()
 
 
 _ENTRIES = """
@@ -191,14 +257,3 @@ def replace_update(
 def withdraw_update(name: str) -> str:
     """One SPARQL update that removes a submission's graphs and record."""
     return " ;\n".join(_removal(name, statements=True))
-
-
-def apply(store: OxigraphStore, update: str) -> None:
-    """Run one registry update: a single transaction (all of it is written, or nothing).
-
-    The update is built here from parsed terms (``INSERT DATA``, ``DROP``, ``DELETE WHERE``),
-    so it cannot name a remote endpoint and needs no check for one.
-    """
-    checkpoint("registry-update")
-    store.raw.update(update)
-    checkpoint("registry-updated")

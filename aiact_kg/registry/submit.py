@@ -12,19 +12,18 @@ from typing import BinaryIO
 from pyoxigraph import NamedNode
 
 from aiact_kg.errors import AiactKgError, InputError
-from aiact_kg.kb.build import write_version
-from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.progress import progress_bar
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, run_rules
 from aiact_kg.registry.names import check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
-    apply,
+    RegistryWriter,
     categories,
-    copy_of_active,
     derived_triples,
     read_entries,
+    read_entries_at,
     replace_update,
+    write_registry,
 )
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
@@ -169,7 +168,7 @@ def submit_inputs(
         raise InputError("a submission read from standard input ('-') needs --name NAME")
     if name is not None:
         check_name(name)
-    _existing(store_path)  # no store: fail before reading anything
+    read_entries_at(store_path)  # no store: fail before reading anything
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
     return submit_documents(
@@ -183,14 +182,6 @@ def submit_inputs(
         progress=progress,
         wait_seconds=wait_seconds,
     )
-
-
-def _existing(store_path: Path) -> dict[str, Entry]:
-    current = open_knowledge_base(store_path)
-    try:
-        return read_entries(current)
-    finally:
-        current.close()
 
 
 def submit_documents(
@@ -217,7 +208,7 @@ def submit_documents(
     if len(names) != len(documents) or len(set(names)) != len(names):
         raise InputError("each document needs a registry name of its own")
     _require_subjects(documents)
-    existing = _existing(store_path)
+    existing = read_entries_at(store_path)
     key = options_key(options)
     outcomes: list[Outcome] = []
     pending: list[tuple[str, InputDocument]] = []
@@ -232,18 +223,18 @@ def submit_documents(
         for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
     ]
     if assessed:
-        outcomes += write_version(
+        outcomes += write_registry(
             store_path,
-            copy_of_active(store_path.expanduser().resolve()),
-            lambda store: _write(store, assessed, key, progress),
+            lambda writer: _write(writer, assessed, key, progress),
             wait_seconds=wait_seconds,
         )
     return RegistryResult(tuple(outcomes), validation)
 
 
 def _write(
-    store: OxigraphStore, assessed: list[_Assessed], key: str, progress: bool | None
+    writer: RegistryWriter, assessed: list[_Assessed], key: str, progress: bool | None
 ) -> list[Outcome]:
+    store = writer.store
     existing = read_entries(store)  # again, under the writer lock
     outcomes = []
     submitted_at = now()
@@ -258,7 +249,9 @@ def _write(
             options=key,
             as_of="",
         )
-        apply(store, replace_update(entry, derived_triples(item.store), item.document.quads))
+        writer.apply(
+            item.name, replace_update(entry, derived_triples(item.store), item.document.quads)
+        )
         item.store.close()
         status = "replaced" if item.name in existing else "stored"
         outcomes.append(

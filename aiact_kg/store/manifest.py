@@ -124,8 +124,16 @@ def _read(version_dir: Path, store_dir: Path) -> Manifest:
         raise damaged(store_dir, f"{MANIFEST} is unreadable") from None
 
 
-def verify_manifest(version_dir: Path, store_dir: Path) -> Manifest:
-    """Check every file of ``version_dir/db`` against the manifest; raise if any differs."""
+def read_manifest(version_dir: Path) -> Manifest:
+    """The manifest of a complete version, as recorded (its files are not checked)."""
+    return _read(version_dir, version_dir.parent.parent)
+
+
+def verify_manifest(version_dir: Path, store_dir: Path, *, hashes: bool = True) -> Manifest:
+    """Check every file of ``version_dir/db`` against the manifest; raise if any differs.
+
+    ``hashes=False`` checks presence and sizes only.
+    """
     manifest = _read(version_dir, store_dir)
     db_dir = version_dir / DB
     try:
@@ -136,7 +144,7 @@ def verify_manifest(version_dir: Path, store_dir: Path) -> Manifest:
                 raise damaged(store_dir, f"{DB}/{name} is missing")
             if path.stat().st_size != size:
                 raise damaged(store_dir, f"{DB}/{name} has {path.stat().st_size} bytes, not {size}")
-            if _sha256(path) != digest:
+            if hashes and _sha256(path) != digest:
                 raise damaged(store_dir, f"{DB}/{name} does not match its checksum")
     except OSError as error:
         raise damaged(store_dir, f"cannot read {db_dir}: {error.strerror}") from None
