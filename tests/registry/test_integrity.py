@@ -161,3 +161,19 @@ def test_cq_010_runs_over_the_stored_assessments(store: Path) -> None:
     ]
     assert float(rows[0]["compute"].value) == pytest.approx(3.8e25)
     assert "Art 51(2)" in rows[0]["legalBasis"].value
+
+
+def test_damage_found_after_a_registry_write(store: Path, spam_filter: Path) -> None:
+    """Writers do not hash the files they share with the active version; readers still do."""
+    from aiact_kg.errors import StoreError
+    from aiact_kg.store.layout import DB
+
+    submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    db = store / VERSIONS / str(active_version(store)) / DB
+    table = max(db.glob("*.sst"), key=lambda path: path.stat().st_size)
+    data = bytearray(table.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    table.write_bytes(bytes(data))  # same inode: the next version shares the damaged file
+    submit_inputs(store, [str(EXAMPLES / "customer-service-chatbot.ttl")], OPTIONS, progress=False)
+    with pytest.raises(StoreError, match="damaged"):
+        open_knowledge_base(store)
