@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
@@ -64,6 +65,15 @@ def progress_bar(
 
     stream = sys.stderr
     shown = stream.isatty() if enabled is None else enabled
+    size = shutil.get_terminal_size()  # 80x24 where a terminal reports no size
     yield from tqdm(
-        items, desc=label, total=total, disable=not shown, file=stream, unit=unit, leave=False
+        items,
+        desc=label,
+        total=total,
+        disable=not shown,
+        file=stream,
+        unit=unit,
+        leave=False,
+        ncols=min(size.columns, 120),
+        nrows=size.lines,
     )
