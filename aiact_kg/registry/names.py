@@ -7,9 +7,8 @@ from pathlib import PurePath
 from typing import Final
 
 from aiact_kg.errors import InputError
-from aiact_kg.namespaces import graph_iri
+from aiact_kg.namespaces import REGISTRY, graph_iri
 
-REGISTRY: Final = "https://w3id.org/aiact-kg/registry/"
 REGISTRY_GRAPH: Final = graph_iri("registry")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
