@@ -8,7 +8,7 @@ from typing import Any
 
 from aiact_kg.registry.reassess import Listed
 from aiact_kg.registry.submit import RegistryResult
-from aiact_kg.submission.render import render_text
+from aiact_kg.submission.render import render_text, report_json
 
 
 def _categories(subjects: dict[str, set[str]]) -> list[str]:
@@ -34,6 +34,7 @@ def result_json(result: RegistryResult) -> dict[str, Any]:
     }
     if result.validation is not None:
         data["conforms"] = result.validation.conforms
+        data["validation"] = report_json(result.validation)  # as validate --format json
     return data
 
 

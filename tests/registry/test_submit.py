@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -107,6 +108,11 @@ def test_nothing_is_stored_on_a_violation_or_unreadable_input(
     argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
     assert main([*argv, str(spam_filter), str(wrong)]) == 1
     assert "Nothing was stored" in capsys.readouterr().out
+    assert main([*argv, "--format", "json", str(wrong)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["submissions"] == []
+    assert data["conforms"] is False
+    assert data["validation"]["counts"]["violation"] >= 1
     # validated together, the batch describes a system; but each document is stored alone
     assert main([*argv, str(spam_filter), str(nothing)]) == 1
     assert "must describe an AI system or model on its own" in capsys.readouterr().err
@@ -165,8 +171,6 @@ def test_registry_listing_cli(
     assert "empty" in capsys.readouterr().out
     submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
     assert main(["--store", str(store), "submissions", "--format", "json"]) == 0
-    import json
-
     listed = json.loads(capsys.readouterr().out)
     assert [item["name"] for item in listed] == ["spam-filter"]
     assert listed[0]["subjects"] == [{"iri": SPAM, "categories": ["minimal"]}]
@@ -175,8 +179,6 @@ def test_registry_listing_cli(
 def test_submit_cli_reports_counts_as_json(
     store: Path, spam_filter: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import json
-
     argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
     assert main([*argv, "--format", "json", str(spam_filter)]) == 0
     data = json.loads(capsys.readouterr().out)
