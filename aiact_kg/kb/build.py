@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -262,17 +262,21 @@ def _carry_registry(store_dir: Path, store: OxigraphStore) -> tuple[int, str | N
         previous = open_knowledge_base(store_dir)
     except StoreError as error:
         return 0, str(error)
-    try:
-        quads = [
-            quad
-            for graph in previous.named_graphs()
-            if is_registry_graph(graph)
-            for quad in previous.raw.quads_for_pattern(None, None, None, NamedNode(graph))
-        ]
+    copied = 0
+
+    def quads() -> Iterator[Quad]:
+        nonlocal copied
+        for graph in previous.named_graphs():
+            if is_registry_graph(graph):
+                for quad in previous.raw.quads_for_pattern(None, None, None, NamedNode(graph)):
+                    copied += 1
+                    yield quad
+
+    try:  # streamed: the new version is only published once complete, so no transaction
+        store.raw.bulk_extend(quads())
     finally:
         previous.close()
-    store.raw.extend(quads)
-    return len(quads), None
+    return copied, None
 
 
 def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> BuildReport:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.progress import progress_bar
@@ -141,10 +141,20 @@ def _require_subjects(documents: Sequence[InputDocument]) -> None:
 
 @dataclass(frozen=True)
 class _Assessed:
+    """A document assessed alone: the run and its derived graph (the run's store is closed)."""
+
     name: str
     document: InputDocument
-    run: AssessmentRun
-    store: OxigraphStore
+    run: str
+    derived: list[Triple]
+
+
+def _assessed(name: str, document: InputDocument, options: AssessmentOptions) -> _Assessed:
+    run, store = assess_alone(document, options)
+    try:
+        return _Assessed(name, document, run.iri, derived_triples(store))
+    finally:
+        store.close()
 
 
 def submit_inputs(
@@ -219,7 +229,7 @@ def submit_documents(
         else:
             pending.append((document_name, document))
     assessed = [
-        _Assessed(document_name, document, *assess_alone(document, options))
+        _assessed(document_name, document, options)
         for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
     ]
     if assessed:
@@ -245,16 +255,13 @@ def _write(
             sha256=item.document.sha256,
             statements=len(item.document.quads),
             submitted_at=submitted_at,
-            run=item.run.iri,
+            run=item.run,
             options=key,
             as_of="",
         )
-        writer.apply(
-            item.name, replace_update(entry, derived_triples(item.store), item.document.quads)
-        )
-        item.store.close()
+        writer.apply(item.name, replace_update(entry, item.derived, item.document.quads))
         status = "replaced" if item.name in existing else "stored"
         outcomes.append(
-            Outcome(item.name, entry.file, status, categories(store, item.name), item.run.iri)
+            Outcome(item.name, entry.file, status, categories(store, item.name), item.run)
         )
     return outcomes
