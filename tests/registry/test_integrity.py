@@ -177,3 +177,17 @@ def test_damage_found_after_a_registry_write(store: Path, spam_filter: Path) -> 
     submit_inputs(store, [str(EXAMPLES / "customer-service-chatbot.ttl")], OPTIONS, progress=False)
     with pytest.raises(StoreError, match="damaged"):
         open_knowledge_base(store)
+
+
+def test_a_submission_waits_for_another_writer_or_fails(
+    store: Path, spam_filter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aiact_kg.cli import main
+    from aiact_kg.store.locking import writer_lock
+
+    before = snapshot(store)
+    with writer_lock(store.resolve()):
+        code = main(["--store", str(store), "submit", "--no-progress", str(spam_filter)])
+    assert code == 3
+    assert "is locked" in capsys.readouterr().err
+    assert snapshot(store) == before
