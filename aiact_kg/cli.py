@@ -219,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
 
     _add_serve(commands)
+    _registry_parsers(commands)
 
     provision = commands.add_parser("provision", help="show a provision with its context")
     provision.add_argument(
@@ -333,6 +334,48 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _law_and_date(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--as-of", default=None, help="date of the assessment (YYYY-MM-DD; default today)"
+    )
+    command.add_argument(
+        "--law",
+        choices=("as-published", "as-amended"),
+        default=None,
+        help="force a version of the Regulation (default: the version in force on the as-of date)",
+    )
+    command.add_argument("--threshold", type=float, default=None, help=argparse.SUPPRESS)
+    command.add_argument(
+        "--wait", type=float, default=0.0, help="wait up to SECONDS for another writer"
+    )
+    command.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    command.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _registry_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    submit = commands.add_parser(
+        "submit", help="validate, assess and keep submissions in the registry of the store"
+    )
+    submit.add_argument("inputs", nargs="+", metavar="FILE|DIR|-")
+    submit.add_argument(
+        "--name", default=None, help="registry name of a single document (default: file name)"
+    )
+    submit.add_argument("--max-bytes", type=int, default=None)
+    _law_and_date(submit)
+    reassess = commands.add_parser(
+        "reassess", help="assess every stored submission again (new date or law version)"
+    )
+    _law_and_date(reassess)
+    withdraw = commands.add_parser("withdraw", help="remove a submission from the registry")
+    withdraw.add_argument("name")
+    withdraw.add_argument(
+        "--wait", type=float, default=0.0, help="wait up to SECONDS for another writer"
+    )
+    for name in ("registry", "submissions"):
+        listing = commands.add_parser(name, help="list the stored submissions")
+        listing.add_argument("--format", choices=("table", "json"), default="table")
+
+
 def _store_path(args: argparse.Namespace) -> Path:
     path: Path = args.store if args.store is not None else default_store_path()
     return path
@@ -346,6 +389,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for graph in report.graphs:
         print(f"  {graph.name:<26} {graph.quads:>8} triples from {graph.files} file(s)")
     print(f"  {'total':<26} {report.total_quads:>8} quads")
+    if report.registry_quads:
+        print(f"  carried over the registry: {report.registry_quads} quads")
+    if report.registry_problem:
+        print(
+            "aiact-kg: warning: the registry of the previous version could not be read and was "
+            f"not carried over ({report.registry_problem})",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -598,7 +649,74 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_submit(args: argparse.Namespace) -> int:
+    from aiact_kg.registry import render
+    from aiact_kg.registry.submit import submit_inputs
+
+    result = submit_inputs(
+        _store_path(args),
+        args.inputs,
+        _options(args),
+        name=args.name,
+        max_bytes=args.max_bytes,
+        progress=False if args.no_progress else None,
+        wait_seconds=args.wait,
+    )
+    if args.format == "json":
+        sys.stdout.write(render.dumps(render.result_json(result)))
+    else:
+        sys.stdout.write(render.result_text(result))
+    if result.validation is not None:
+        for error in result.validation.unreadable:
+            print(f"aiact-kg: error: {error}", file=sys.stderr)
+    return result.exit_code
+
+
+def _cmd_reassess(args: argparse.Namespace) -> int:
+    from aiact_kg.registry import render
+    from aiact_kg.registry.reassess import reassess
+
+    result = reassess(
+        _store_path(args),
+        _options(args),
+        progress=False if args.no_progress else None,
+        wait_seconds=args.wait,
+    )
+    if args.format == "json":
+        sys.stdout.write(render.dumps(render.result_json(result)))
+    elif not result.outcomes:
+        print("The registry is empty: nothing to reassess.")
+    else:
+        sys.stdout.write(render.result_text(result))
+    return 0
+
+
+def _cmd_withdraw(args: argparse.Namespace) -> int:
+    from aiact_kg.registry.reassess import withdraw
+
+    entry = withdraw(_store_path(args), args.name, wait_seconds=args.wait)
+    print(f"Withdrew {entry.name} ({entry.file}): its statements, assessment and record")
+    return 0
+
+
+def _cmd_registry(args: argparse.Namespace) -> int:
+    from aiact_kg.registry import render
+    from aiact_kg.registry.reassess import list_registry
+
+    listed = list_registry(_store_path(args))
+    if args.format == "json":
+        sys.stdout.write(render.dumps(render.listing_json(listed)))
+    else:
+        sys.stdout.write(render.listing_table(listed))
+    return 0
+
+
 _COMMANDS = {
+    "submit": _cmd_submit,
+    "reassess": _cmd_reassess,
+    "withdraw": _cmd_withdraw,
+    "registry": _cmd_registry,
+    "submissions": _cmd_registry,
     "build": _cmd_build,
     "stats": _cmd_stats,
     "query": _cmd_query,

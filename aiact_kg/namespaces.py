@@ -12,6 +12,7 @@ DRAFT: Final = "https://w3id.org/aiact-kg/draft/"
 GRAPH: Final = "https://w3id.org/aiact-kg/graph/"
 RULE: Final = "https://w3id.org/aiact-kg/rule/"
 ASSESSMENT: Final = "https://w3id.org/aiact-kg/assessment/"
+REGISTRY: Final = "https://w3id.org/aiact-kg/registry/"  # submissions kept in the store
 CHECK: Final = "https://w3id.org/aiact-kg/check/"  # the checks of submissions done in Python
 DUTY_REVIEW: Final = "https://w3id.org/aiact-kg/duty-review/"  # the duty sweep
 ACT: Final = "http://data.europa.eu/eli/reg/2024/1689/oj"

@@ -1,9 +1,16 @@
-"""A one-line progress display on stderr, shown only when stderr is a terminal."""
+"""Progress displays on stderr, shown only when stderr is a terminal.
+
+:class:`Progress` is a one-line counter; :func:`progress_bar` wraps an iterable in a tqdm bar.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sys
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO, TypeVar
+
+_T = TypeVar("_T")
 
 
 class Progress:
@@ -44,3 +51,29 @@ class Progress:
         if self.enabled:
             self.stream.write("\r" + " " * 80 + "\r")
             self.stream.flush()
+
+
+def progress_bar(
+    items: Iterable[_T],
+    label: str,
+    total: int | None = None,
+    enabled: bool | None = None,
+    unit: str = "doc",
+) -> Iterator[_T]:
+    """``items``, with a progress bar (tqdm) on stderr while they are consumed, on a terminal."""
+    from tqdm import tqdm  # only the commands that show a bar pay for the import
+
+    stream = sys.stderr
+    shown = stream.isatty() if enabled is None else enabled
+    size = shutil.get_terminal_size()  # 80x24 where a terminal reports no size
+    yield from tqdm(
+        items,
+        desc=label,
+        total=total,
+        disable=not shown,
+        file=stream,
+        unit=unit,
+        leave=False,
+        ncols=min(size.columns, 120),
+        nrows=size.lines,
+    )

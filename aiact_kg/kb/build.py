@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
@@ -22,12 +24,13 @@ from aiact_kg.store.layout import (
     STAGING_PREFIX,
     TRASH_PREFIX,
     VERSIONS,
+    active_version,
     fsync_dir,
     switch_active,
     versions,
 )
 from aiact_kg.store.locking import READERS_LOCK, try_exclusive, writer_lock
-from aiact_kg.store.manifest import write_manifest
+from aiact_kg.store.manifest import known_digests, write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 # The checkpoints of a build, in order (crash-injection tests go through every one).
@@ -45,6 +48,7 @@ BUILD_STEPS = (
 )
 _FORMATS = {"turtle": RdfFormat.TURTLE, "xml": RdfFormat.RDF_XML}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class BuildReport:
     store_path: Path | None
     graphs: tuple[LoadedGraph, ...]
     total_quads: int
+    registry_quads: int = 0  # carried over from the previous version
+    registry_problem: str | None = None  # why the registry could not be carried over
 
 
 def _sha256(path: Path) -> str:
@@ -124,20 +130,32 @@ def load_knowledge_base(store: OxigraphStore) -> tuple[LoadedGraph, ...]:
     return tuple(loaded)
 
 
-def _stage(staging: Path) -> tuple[tuple[LoadedGraph, ...], int]:
-    """Build a complete version into the ``staging`` directory, with its manifest."""
+def _stage(
+    staging: Path,
+    open_work: Callable[[Path], OxigraphStore],
+    fill: Callable[[OxigraphStore], _T],
+    *,
+    optimize: bool,
+    previous: Path | None,
+    count: Callable[[], int] | None,
+) -> _T:
+    """Write a complete version into the ``staging`` directory, with its manifest.
+
+    Files shared with the ``previous`` version (hard links) keep the digests it recorded.
+    """
     staging.mkdir()
     (staging / READERS_LOCK).touch()
     checkpoint("staged")
     work = staging / "work"
-    store = OxigraphStore(work)
+    store = open_work(work)
     try:
-        graphs = load_knowledge_base(store)
+        result = fill(store)
         checkpoint("loaded")
         store.raw.flush()
-        store.raw.optimize()
+        if optimize:
+            store.raw.optimize()
         checkpoint("optimized")
-        total = store.quad_count()
+        total = count() if count is not None else store.quad_count()
         named = tuple(store.named_graphs())
         # A checkpoint of the flushed store: its tables, without the write-ahead log that a
         # reader would otherwise replay on every open.
@@ -146,10 +164,10 @@ def _stage(staging: Path) -> tuple[tuple[LoadedGraph, ...], int]:
         store.close()
     shutil.rmtree(work)
     checkpoint("closed")
-    write_manifest(staging, total, named)
+    write_manifest(staging, total, named, known_digests(previous) if previous else None)
     fsync_dir(staging)
     checkpoint("manifest-written")
-    return graphs, total
+    return result
 
 
 def _remove_leftovers(store_dir: Path) -> None:
@@ -185,13 +203,23 @@ def _new_version_id() -> str:
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}Z-{os.getpid()}"
 
 
-def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> BuildReport:
-    """Build the knowledge base into ``store_path`` and make it the active version atomically.
+def write_version(
+    store_path: Path,
+    open_work: Callable[[Path], OxigraphStore],
+    fill: Callable[[OxigraphStore], _T],
+    *,
+    wait_seconds: float = 0.0,
+    optimize: bool = False,
+    count: Callable[[], int] | None = None,
+) -> _T:
+    """Write a new version of the store and make it the active one atomically.
 
-    Only one writer works on a store at a time: a second one waits up to ``wait_seconds`` for
-    the lock, then fails. The new version is complete, with its manifest, before the ``active``
-    link is switched to it in one rename, so a failed or killed build leaves the previous knowledge
-    base in use; old versions are removed only after the switch, and never while read.
+    Under the writer lock, ``open_work(path)`` opens the store the new version starts from (an
+    empty one, or a copy of the active version) and ``fill`` writes into it; the result is
+    checkpointed with its manifest into ``versions/<id>`` and ``active`` is switched to it in one
+    rename. A failed or killed writer leaves the previous version in use; old versions are
+    removed only after the switch, and never while read. ``count`` gives the number of quads
+    of the new version when the writer keeps it (counting a large store takes time).
     """
     store_dir = store_path.expanduser().resolve()
     try:
@@ -205,9 +233,13 @@ def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> Buil
         version_id = _new_version_id()
         staging = store_dir / VERSIONS / f"{STAGING_PREFIX}{version_id}"
         try:
-            graphs, total = _stage(staging)
+            active = active_version(store_dir)
+            previous = store_dir / VERSIONS / active if active else None
+            result = _stage(
+                staging, open_work, fill, optimize=optimize, previous=previous, count=count
+            )
             staging.rename(store_dir / VERSIONS / version_id)
-        except BaseException:  # a failed build cleans up; a killed one, the next build
+        except BaseException:  # a failed writer cleans up; a killed one, the next writer
             shutil.rmtree(staging, ignore_errors=True)
             raise
         fsync_dir(store_dir / VERSIONS)
@@ -216,4 +248,52 @@ def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> Buil
         checkpoint("switched")
         _retire_old_versions(store_dir, keep=version_id)
         checkpoint("cleaned")
-    return BuildReport(store_dir, graphs, total)
+    return result
+
+
+def _carry_registry(store_dir: Path, store: OxigraphStore) -> tuple[int, str | None]:
+    """Copy the registry's graphs from the active version, if any; (quads, problem)."""
+    from aiact_kg.kb.open import open_knowledge_base
+    from aiact_kg.registry.names import is_registry_graph
+
+    if active_version(store_dir) is None:
+        return 0, None
+    try:
+        previous = open_knowledge_base(store_dir)
+    except StoreError as error:
+        return 0, str(error)
+    copied = 0
+
+    def quads() -> Iterator[Quad]:
+        nonlocal copied
+        for graph in previous.named_graphs():
+            if is_registry_graph(graph):
+                for quad in previous.raw.quads_for_pattern(None, None, None, NamedNode(graph)):
+                    copied += 1
+                    yield quad
+
+    try:  # streamed: the new version is only published once complete, so no transaction
+        store.raw.bulk_extend(quads())
+    finally:
+        previous.close()
+    return copied, None
+
+
+def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> BuildReport:
+    """Build the knowledge base into ``store_path`` and make it the active version atomically.
+
+    Only one writer works on a store at a time: a second one waits up to ``wait_seconds`` for
+    the lock, then fails. The new version is complete, with its manifest, before the ``active``
+    link is switched to it in one rename, so a failed or killed build leaves the previous knowledge
+    base in use; old versions are removed only after the switch, and never while read. The
+    registry (submissions and their assessments, see :mod:`aiact_kg.registry`) is carried over
+    from the active version into the new one.
+    """
+    store_dir = store_path.expanduser().resolve()
+
+    def fill(store: OxigraphStore) -> BuildReport:
+        graphs = load_knowledge_base(store)
+        carried, problem = _carry_registry(store_dir, store)
+        return BuildReport(store_dir, graphs, store.quad_count(), carried, problem)
+
+    return write_version(store_dir, OxigraphStore, fill, wait_seconds=wait_seconds, optimize=True)

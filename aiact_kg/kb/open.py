@@ -57,11 +57,14 @@ def _engine_check(store: OxigraphStore, manifest: Manifest, store_dir: Path) -> 
         raise damaged(store_dir, f"it holds {quads} quads, its build wrote {manifest.quads}")
 
 
-def open_knowledge_base(store_path: Path) -> OxigraphStore:
+def open_knowledge_base(store_path: Path, *, check_contents: bool = True) -> OxigraphStore:
     """Open the active version read-only; raise a clear error if there is none or it is damaged.
 
     Readers never wait for a writer: they read the version ``active`` named when they opened,
-    which no build removes while it is open.
+    which no build removes while it is open. ``check_contents=False`` (for a registry writer,
+    whose cost must not grow with the store) checks the files' presence and sizes but neither
+    their sha256 nor the engine's counts: the new version it writes keeps the recorded digests
+    of the files it shares, so a damaged file is still found when that version is opened.
     """
     store_dir = store_path.expanduser()
     try:
@@ -71,13 +74,14 @@ def open_knowledge_base(store_path: Path) -> OxigraphStore:
         raise StoreError(f"cannot read the store at {store_dir}: {error.strerror}") from None
     version_dir, pin = _pin_active(store_dir)
     try:
-        manifest = verify_manifest(version_dir, store_dir)
+        manifest = verify_manifest(version_dir, store_dir, hashes=check_contents)
         try:
             store = OxigraphStore(version_dir / DB, read_only=True)
         except StoreError as error:
             raise damaged(store_dir, str(error)) from None
         try:
-            _engine_check(store, manifest, store_dir)
+            if check_contents:
+                _engine_check(store, manifest, store_dir)
         except StoreError:
             store.close()
             raise

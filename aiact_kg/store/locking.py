@@ -1,6 +1,6 @@
 """Advisory ``flock`` locks: one writer at a time per store, and readers pinning a version.
 
-Writers (``build``, later ``submit`` and ``reassess``) hold an exclusive lock on
+Writers (``build``, ``submit``, ``reassess`` and ``withdraw``) hold an exclusive lock on
 ``<store>/writer.lock`` for their whole run. Readers never touch that lock: each holds a shared
 lock on ``readers.lock`` inside the version it opened, and a writer removes an old version only
 if it can take that lock exclusively without waiting, so readers are never blocked and never
@@ -49,9 +49,9 @@ def writer_lock(store_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise StoreError(
-                        f"the store at {store_dir} is locked: another aiact-kg build is "
-                        f"writing it{_holder(lock_path)}; wait for it to finish or pass "
-                        "'build --wait SECONDS' to wait for it"
+                        f"the store at {store_dir} is locked: another aiact-kg build or "
+                        f"registry command is writing it{_holder(lock_path)}; wait for it to "
+                        "finish or pass '--wait SECONDS' to wait for it"
                     ) from None
                 time.sleep(_POLL_SECONDS)
         os.ftruncate(fd, 0)

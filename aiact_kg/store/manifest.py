@@ -56,13 +56,47 @@ def _data_files(db_dir: Path) -> dict[str, Path]:
     }
 
 
-def write_manifest(version_dir: Path, quads: int, graphs: tuple[str, ...]) -> None:
-    """Record the files of ``version_dir/db`` and make them and the record durable."""
+Digests = dict[tuple[int, int], tuple[int, str]]
+
+
+def known_digests(version_dir: Path) -> Digests:
+    """``{(device, inode): (size, sha256)}`` of the files of a complete version, as recorded.
+
+    A new version made from a copy of this one shares most files with it as hard links (the
+    engine never changes a table file once written): their digests need not be computed again.
+    The files are not hashed here; a file damaged in place still fails the check on opening.
+    """
+    try:
+        manifest = _read(version_dir, version_dir)
+    except StoreError:
+        return {}
+    known: Digests = {}
+    for name, (size, digest) in manifest.files.items():
+        try:
+            status = (version_dir / DB / name).stat()
+        except OSError:
+            continue
+        if status.st_size == size:
+            known[(status.st_dev, status.st_ino)] = (size, digest)
+    return known
+
+
+def write_manifest(
+    version_dir: Path, quads: int, graphs: tuple[str, ...], known: Digests | None = None
+) -> None:
+    """Record the files of ``version_dir/db`` and make them and the record durable.
+
+    ``known`` gives the digests of files shared (hard-linked) with an earlier version.
+    """
     files: dict[str, dict[str, object]] = {}
     for name, path in sorted(_data_files(version_dir / DB).items()):
         with path.open("rb") as handle:
             os.fsync(handle.fileno())
-        files[name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+            status = os.fstat(handle.fileno())
+        size, digest = (known or {}).get((status.st_dev, status.st_ino), (-1, ""))
+        if size != status.st_size:
+            digest = _sha256(path)
+        files[name] = {"size": status.st_size, "sha256": digest}
     record = {"format": FORMAT, "quads": quads, "graphs": list(graphs), "files": files}
     target = version_dir / MANIFEST
     with target.open("w", encoding="utf-8") as handle:
@@ -90,8 +124,16 @@ def _read(version_dir: Path, store_dir: Path) -> Manifest:
         raise damaged(store_dir, f"{MANIFEST} is unreadable") from None
 
 
-def verify_manifest(version_dir: Path, store_dir: Path) -> Manifest:
-    """Check every file of ``version_dir/db`` against the manifest; raise if any differs."""
+def read_manifest(version_dir: Path) -> Manifest:
+    """The manifest of a complete version, as recorded (its files are not checked)."""
+    return _read(version_dir, version_dir.parent.parent)
+
+
+def verify_manifest(version_dir: Path, store_dir: Path, *, hashes: bool = True) -> Manifest:
+    """Check every file of ``version_dir/db`` against the manifest; raise if any differs.
+
+    ``hashes=False`` checks presence and sizes only.
+    """
     manifest = _read(version_dir, store_dir)
     db_dir = version_dir / DB
     try:
@@ -102,7 +144,7 @@ def verify_manifest(version_dir: Path, store_dir: Path) -> Manifest:
                 raise damaged(store_dir, f"{DB}/{name} is missing")
             if path.stat().st_size != size:
                 raise damaged(store_dir, f"{DB}/{name} has {path.stat().st_size} bytes, not {size}")
-            if _sha256(path) != digest:
+            if hashes and _sha256(path) != digest:
                 raise damaged(store_dir, f"{DB}/{name} does not match its checksum")
     except OSError as error:
         raise damaged(store_dir, f"cannot read {db_dir}: {error.strerror}") from None

@@ -1,0 +1,259 @@
+"""Reading and writing the registry's graphs inside a store version.
+
+A submission ``<name>`` has three parts, all replaced or removed together by one SPARQL update
+(one pyoxigraph transaction):
+
+- ``<registry/<name>/submission>``: the document's statements, whatever graph the input named;
+- ``<registry/<name>/assessment>``: the derived graph of its latest assessment (the CONSTRUCT
+  of ``queries/assess/construct-results.rq``: run, determinations, premises, obligations);
+- the record ``<registry/<name>>`` in ``<graph/registry>``: name, file, sha256, statement
+  count, submission time, the two graph IRIs, the assessment run and its options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pyoxigraph import Literal, NamedNode, Quad, QueryTriples, Triple
+
+from aiact_kg.kb.build import write_version
+from aiact_kg.kb.open import open_knowledge_base
+from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.queries import get_query, with_prefixes
+from aiact_kg.registry.names import (
+    REGISTRY_GRAPH,
+    assessment_graph,
+    entry_iri,
+    submission_graph,
+)
+from aiact_kg.store.faults import checkpoint
+from aiact_kg.store.layout import VERSIONS, active_version
+from aiact_kg.store.manifest import read_manifest
+from aiact_kg.store.oxigraph_store import OxigraphStore
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_T = TypeVar("_T")
+
+
+def _aia(name: str) -> NamedNode:
+    return NamedNode(ONTOLOGY + name)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The record of one stored submission."""
+
+    name: str
+    file: str
+    sha256: str
+    statements: int
+    submitted_at: str
+    run: str
+    options: str
+    as_of: str
+
+    @property
+    def submission_graph(self) -> str:
+        return submission_graph(self.name)
+
+    @property
+    def assessment_graph(self) -> str:
+        return assessment_graph(self.name)
+
+
+class RegistryWriter:
+    """A writable copy of the active version, and the exact number of quads it holds.
+
+    The copy's table files are hard links to the active version's (``backup``); each
+    :meth:`apply` counts the quads of the one submission it changes before and after, so the
+    new version's quad count is known without counting the whole store.
+    """
+
+    def __init__(self, store_dir: Path) -> None:
+        self.store_dir = store_dir
+        self.quads = 0
+        self._store: OxigraphStore | None = None
+
+    @property
+    def store(self) -> OxigraphStore:
+        assert self._store is not None, "the copy is opened by write_version"
+        return self._store
+
+    def open(self, path: Path) -> OxigraphStore:
+        active = open_knowledge_base(self.store_dir, check_contents=False)
+        try:
+            active.raw.backup(str(path))
+        finally:
+            active.close()
+        version = active_version(self.store_dir)
+        self.quads = read_manifest(self.store_dir / VERSIONS / str(version)).quads
+        checkpoint("registry-copied")
+        self._store = OxigraphStore(path)
+        return self._store
+
+    def _footprint(self, name: str) -> int:
+        raw = self.store.raw
+        graphs = (NamedNode(submission_graph(name)), NamedNode(assessment_graph(name)))
+        count = sum(1 for g in graphs for _ in raw.quads_for_pattern(None, None, None, g))
+        record = NamedNode(entry_iri(name))
+        return count + sum(
+            1 for _ in raw.quads_for_pattern(record, None, None, NamedNode(REGISTRY_GRAPH))
+        )
+
+    def apply(self, name: str, update: str) -> None:
+        """Run one update of submission ``name``: a single transaction (all of it, or nothing).
+
+        The update is built here from parsed terms (``INSERT DATA``, ``DROP``,
+        ``DELETE WHERE``) and touches only ``name``'s graphs and record, so it cannot name a
+        remote endpoint and needs no check for one.
+        """
+        before = self._footprint(name)
+        checkpoint("registry-update")
+        self.store.raw.update(update)
+        checkpoint("registry-updated")
+        self.quads += self._footprint(name) - before
+
+
+def write_registry(
+    store_path: Path, fill: Callable[[RegistryWriter], _T], *, wait_seconds: float = 0.0
+) -> _T:
+    """Change the registry in a new version of the store (see :func:`write_version`)."""
+    store_dir = store_path.expanduser().resolve()
+    writer = RegistryWriter(store_dir)
+    return write_version(
+        store_dir,
+        writer.open,
+        lambda _: fill(writer),
+        wait_seconds=wait_seconds,
+        count=lambda: writer.quads,
+    )
+
+
+def read_entries_at(store_path: Path) -> dict[str, Entry]:
+    """The records of the active version, opened without checking its contents (writers)."""
+    current = open_knowledge_base(store_path, check_contents=False)
+    try:
+        return read_entries(current)
+    finally:
+        current.close()
+
+
+_ENTRIES = """
+SELECT ?entry ?name ?file ?sha ?count ?at ?run ?options ?asOf WHERE {
+  GRAPH <%s> {
+    ?entry a aia:RegistryEntry ; aia:registryName ?name ; aia:documentName ?file ;
+      aia:sha256 ?sha ; aia:statementCount ?count ; aia:submittedAt ?at ;
+      aia:latestAssessment ?run ; aia:assessmentOptions ?options .
+  }
+  OPTIONAL { GRAPH ?assessment { ?run aia:asOf ?asOf } }
+}
+ORDER BY ?name
+"""
+
+
+def read_entries(store: OxigraphStore) -> dict[str, Entry]:
+    """Every stored submission's record, by name."""
+    entries: dict[str, Entry] = {}
+    for row in store.select(with_prefixes(_ENTRIES % REGISTRY_GRAPH)).records():
+        values = {key: (term.value if term is not None else "") for key, term in row.items()}
+        entries[values["name"]] = Entry(
+            name=values["name"],
+            file=values["file"],
+            sha256=values["sha"],
+            statements=int(values["count"]),
+            submitted_at=values["at"],
+            run=values["run"],
+            options=values["options"],
+            as_of=values["asOf"],
+        )
+    return entries
+
+
+_CATEGORIES = """
+SELECT ?subject ?notation WHERE {
+  GRAPH <%s> { ?d a aia:Determination ; aia:determinationOf ?subject ; aia:conclusion ?c . }
+  GRAPH ?kb { ?c a aia:RiskCategory ; skos:notation ?notation }
+}
+"""
+
+
+def categories(store: OxigraphStore, name: str) -> dict[str, set[str]]:
+    """``{subject IRI: {category notations}}`` from a submission's stored assessment."""
+    found: dict[str, set[str]] = {}
+    query = with_prefixes(_CATEGORIES % assessment_graph(name))
+    for row in store.select(query).records():
+        subject, notation = row["subject"], row["notation"]
+        if subject is not None and notation is not None:
+            found.setdefault(subject.value, set()).add(notation.value)
+    return found
+
+
+def derived_triples(run_store: OxigraphStore) -> list[Triple]:
+    """The derived graph of an assessment run (what ``assess --format turtle`` prints)."""
+    result = run_store.raw.query(with_prefixes(get_query("assess/construct-results").text))
+    assert isinstance(result, QueryTriples)
+    return list(result)
+
+
+def record_triples(entry: Entry) -> list[Triple]:
+    node = NamedNode(entry_iri(entry.name))
+
+    def literal(value: str, datatype: str = "string") -> Literal:
+        return Literal(value, datatype=NamedNode(_XSD + datatype))
+
+    return [
+        Triple(node, _RDF_TYPE, _aia("RegistryEntry")),
+        Triple(node, _RDF_TYPE, _aia("SubmittedDocument")),
+        Triple(node, _aia("registryName"), literal(entry.name)),
+        Triple(node, _aia("documentName"), literal(entry.file)),
+        Triple(node, _aia("sha256"), literal(entry.sha256)),
+        Triple(node, _aia("statementCount"), literal(str(entry.statements), "integer")),
+        Triple(node, _aia("submittedAt"), literal(entry.submitted_at, "dateTime")),
+        Triple(node, _aia("submissionGraph"), NamedNode(entry.submission_graph)),
+        Triple(node, _aia("assessmentGraph"), NamedNode(entry.assessment_graph)),
+        Triple(node, _aia("latestAssessment"), NamedNode(entry.run)),
+        Triple(node, _aia("assessmentOptions"), literal(entry.options)),
+    ]
+
+
+def _graph_block(graph: str, triples: Iterable[Triple | Quad]) -> str:
+    lines = "\n".join(f"    {t.subject} {t.predicate} {t.object} ." for t in triples)
+    return f"  GRAPH <{graph}> {{\n{lines}\n  }}"
+
+
+def _removal(name: str, *, statements: bool) -> list[str]:
+    operations = [f"DROP SILENT GRAPH <{assessment_graph(name)}>"]
+    if statements:
+        operations.append(f"DROP SILENT GRAPH <{submission_graph(name)}>")
+    operations.append(
+        f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{entry_iri(name)}> ?p ?o }} }}"
+    )
+    return operations
+
+
+def replace_update(
+    entry: Entry, derived: Iterable[Triple], statements: Iterable[Quad] | None = None
+) -> str:
+    """One SPARQL update that replaces a submission (or, without statements, its assessment).
+
+    Every statement goes into the submission's own graph, whatever graph its input named, and
+    the derived graph into the assessment graph: a document cannot write anywhere else.
+    """
+    blocks = [
+        _graph_block(entry.assessment_graph, derived),
+        _graph_block(REGISTRY_GRAPH, record_triples(entry)),
+    ]
+    if statements is not None:
+        blocks.insert(0, _graph_block(entry.submission_graph, statements))
+    operations = _removal(entry.name, statements=statements is not None)
+    operations.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(operations)
+
+
+def withdraw_update(name: str) -> str:
+    """One SPARQL update that removes a submission's graphs and record."""
+    return " ;\n".join(_removal(name, statements=True))

@@ -1,0 +1,267 @@
+"""``aiact-kg submit``: validate documents, assess each alone, and keep both in the registry."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from pyoxigraph import NamedNode, Triple
+
+from aiact_kg.errors import AiactKgError, InputError
+from aiact_kg.progress import progress_bar
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, run_rules
+from aiact_kg.registry.names import check_name, name_for_file
+from aiact_kg.registry.store import (
+    Entry,
+    RegistryWriter,
+    categories,
+    derived_triples,
+    read_entries,
+    read_entries_at,
+    replace_update,
+    write_registry,
+)
+from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator, ValidationReport
+
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+class RegistryError(AiactKgError):
+    """A registry operation names a submission that is not there (exit code 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one submission: ``stored``, ``replaced``, ``unchanged``, ``reassessed``."""
+
+    name: str
+    file: str
+    status: str
+    subjects: dict[str, set[str]] = field(default_factory=dict)  # subject: categories
+    run: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistryResult:
+    """The outcome of ``submit`` or ``reassess``: the validation, and one outcome per document."""
+
+    outcomes: tuple[Outcome, ...]
+    validation: ValidationReport | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 stored, 1 nothing stored because of violations, 2 unreadable input."""
+        if self.validation is None:
+            return 0
+        if self.validation.unreadable:
+            return 2
+        return 0 if self.validation.conforms else 1
+
+    def counts(self) -> dict[str, object]:
+        statuses = Counter(outcome.status for outcome in self.outcomes)
+        by_category: Counter[str] = Counter()
+        assessed = 0
+        for outcome in self.outcomes:
+            if outcome.status == "unchanged":
+                continue
+            assessed += len(outcome.subjects)
+            for found in outcome.subjects.values():
+                by_category.update(found)
+        return {
+            **{status: statuses.get(status, 0) for status in ("stored", "replaced", "unchanged")},
+            **({"reassessed": statuses["reassessed"]} if "reassessed" in statuses else {}),
+            "subjects_assessed": assessed,
+            "by_category": dict(sorted(by_category.items())),
+        }
+
+
+def options_key(options: AssessmentOptions) -> str:
+    """The options of an assessment, as recorded: an identical resubmission compares them."""
+    law = options.law or "in-force"
+    threshold = "default" if options.threshold_flop is None else repr(options.threshold_flop)
+    return f"as-of={options.as_of.isoformat()};law={law};threshold={threshold}"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def assess_alone(
+    document: InputDocument, options: AssessmentOptions
+) -> tuple[AssessmentRun, OxigraphStore]:
+    """Run the rules over one document in a store of its own: its cost is independent of the
+    registry's size."""
+    run = AssessmentRun()
+    return run, run_rules([document], options, run=run)
+
+
+def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:
+    if name is not None:
+        if len(documents) != 1:
+            raise InputError(f"--name names one document; {len(documents)} were read")
+        return [check_name(name)]
+    names = [name_for_file(document.name) for document in documents]
+    clashes = sorted(n for n, count in Counter(names).items() if count > 1)
+    if clashes:
+        raise InputError(
+            "several documents would get the same registry name: "
+            + ", ".join(clashes)
+            + "; submit them separately with --name"
+        )
+    return names
+
+
+def _require_subjects(documents: Sequence[InputDocument]) -> None:
+    """Each stored document is assessed alone, so each must describe a system or model.
+
+    (Validation checks this over all inputs together, as ``assess`` reads them together.)
+    """
+    kinds = {NamedNode(str(kind)) for kind in SUBJECT_KINDS}
+    empty = [
+        document.name
+        for document in documents
+        if not any(q.predicate == _RDF_TYPE and q.object in kinds for q in document.quads)
+    ]
+    if empty:
+        raise RegistryError(
+            "each submission must describe an AI system or model on its own (a node typed "
+            "aia:AISystem, aia:GeneralPurposeAISystem, aia:GeneralPurposeAIModel or aia:AIModel); "
+            f"nothing was stored. Describing nothing: {', '.join(empty)}"
+        )
+
+
+@dataclass(frozen=True)
+class _Assessed:
+    """A document assessed alone: the run and its derived graph (the run's store is closed)."""
+
+    name: str
+    document: InputDocument
+    run: str
+    derived: list[Triple]
+
+
+def _assessed(name: str, document: InputDocument, options: AssessmentOptions) -> _Assessed:
+    run, store = assess_alone(document, options)
+    try:
+        return _Assessed(name, document, run.iri, derived_triples(store))
+    finally:
+        store.close()
+
+
+def submit_inputs(
+    store_path: Path,
+    arguments: Sequence[str],
+    options: AssessmentOptions,
+    *,
+    name: str | None = None,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool | None = None,
+    wait_seconds: float = 0.0,
+    validator: SubmissionValidator | None = None,
+) -> RegistryResult:
+    """Validate every input together; if nothing is wrong, assess and store each document.
+
+    On any violation or unreadable input nothing is stored. Each document is assessed alone,
+    then all are written into one new version of the store, each by one SPARQL update.
+    """
+    if "-" in arguments and name is None:
+        raise InputError("a submission read from standard input ('-') needs --name NAME")
+    if name is not None:
+        check_name(name)
+    read_entries_at(store_path)  # no store: fail before reading anything
+    documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
+    validation = (validator or SubmissionValidator()).validate(documents, errors)
+    return submit_documents(
+        store_path,
+        documents,
+        options,
+        validation=validation,
+        names=_names(documents, name)
+        if validation.conforms and not validation.unreadable
+        else None,
+        progress=progress,
+        wait_seconds=wait_seconds,
+    )
+
+
+def submit_documents(
+    store_path: Path,
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    *,
+    validation: ValidationReport | None = None,
+    names: Sequence[str] | None = None,
+    progress: bool | None = False,
+    wait_seconds: float = 0.0,
+    validator: SubmissionValidator | None = None,
+) -> RegistryResult:
+    """Store documents already read (e.g. by a service): validate them together unless a
+    ``validation`` of exactly these documents is given; store nothing on any violation.
+
+    ``names`` gives each document's registry name (default: from its file name).
+    """
+    if validation is None:
+        validation = (validator or SubmissionValidator()).validate(documents)
+    if validation.unreadable or not validation.conforms:
+        return RegistryResult((), validation)
+    names = [check_name(n) for n in names] if names is not None else _names(documents, None)
+    if len(names) != len(documents) or len(set(names)) != len(names):
+        raise InputError("each document needs a registry name of its own")
+    _require_subjects(documents)
+    existing = read_entries_at(store_path)
+    key = options_key(options)
+    outcomes: list[Outcome] = []
+    pending: list[tuple[str, InputDocument]] = []
+    for document_name, document in zip(names, documents, strict=True):
+        known = existing.get(document_name)
+        if known is not None and known.sha256 == document.sha256 and known.options == key:
+            outcomes.append(Outcome(document_name, document.name, "unchanged", run=known.run))
+        else:
+            pending.append((document_name, document))
+    assessed = [
+        _assessed(document_name, document, options)
+        for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
+    ]
+    if assessed:
+        outcomes += write_registry(
+            store_path,
+            lambda writer: _write(writer, assessed, key, progress),
+            wait_seconds=wait_seconds,
+        )
+    return RegistryResult(tuple(outcomes), validation)
+
+
+def _write(
+    writer: RegistryWriter, assessed: list[_Assessed], key: str, progress: bool | None
+) -> list[Outcome]:
+    store = writer.store
+    existing = read_entries(store)  # again, under the writer lock
+    outcomes = []
+    submitted_at = now()
+    for item in progress_bar(assessed, "Storing", len(assessed), progress):
+        entry = Entry(
+            name=item.name,
+            file=item.document.name,
+            sha256=item.document.sha256,
+            statements=len(item.document.quads),
+            submitted_at=submitted_at,
+            run=item.run,
+            options=key,
+            as_of="",
+        )
+        writer.apply(item.name, replace_update(entry, item.derived, item.document.quads))
+        status = "replaced" if item.name in existing else "stored"
+        outcomes.append(
+            Outcome(item.name, entry.file, status, categories(store, item.name), item.run)
+        )
+    return outcomes
