@@ -12,63 +12,73 @@
 INSERT { ?assessed aia:effectiveFrom ?effective }
 WHERE {
   {
+    # each branch gives candidate dates for assessed obligations; the latest wins. Every branch
+    # starts from what binds it most narrowly (an amendment's changes, a transitional trigger),
+    # so the cost stays linear in the number of assessed obligations.
     SELECT ?assessed (MAX(?candidate) AS ?effective) WHERE {
-      ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
-      ?obligation aia:appliesFrom ?published .
-      OPTIONAL {
-        ?obligation aia:appliesFromForAnnexIProducts ?annexI .
-        ?route6 aia:determinationOf ?s ; aia:route aiac:route-art-6-1 .
-      }
-      OPTIONAL {
+      {
+        ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
+        ?obligation aia:appliesFrom ?candidate .
+      } UNION {
+        # Annex I products: systems high-risk by the Art 6(1) route
+        ?route6 aia:route aiac:route-art-6-1 ; aia:determinationOf ?s .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:appliesFromForAnnexIProducts ?candidate .
+      } UNION {
+        # an amendment of the run's law version, by category and route
         aiaa:run aia:lawVersion ?law .
         ?law aia:includesAmendment ?amendment .
-        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:newDate ?amendedDate .
-        {
-          ?change aia:affectsCategory ?category ; aia:affectsRoute ?route .
-          ?obligation aia:appliesToCategory ?category .
-          ?hr aia:determinationOf ?s ; aia:conclusion ?category ; aia:route ?route .
-        } UNION {
-          ?change aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
-          ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
-          FILTER(?placed < ?cutoff)
-        }
-      }
-      OPTIONAL {
+        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:newDate ?candidate ;
+                aia:affectsCategory ?category ; aia:affectsRoute ?route .
+        ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:appliesToCategory ?category .
+      } UNION {
+        # an amendment of the run's law version, for one obligation of subjects placed before a date
+        aiaa:run aia:lawVersion ?law2 .
+        ?law2 aia:includesAmendment ?amendment2 .
+        ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment2 ; aia:newDate ?candidate ;
+                 aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
+        ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
+        FILTER(?placed < ?cutoff)
+      } UNION {
+        # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesToCategory ?gpaiCategory .
         FILTER(?gpaiCategory IN (aiac:category-gpai, aiac:category-gpai-systemic-risk))
-        aiac:transition-art-111-3 aia:complianceDeadline ?legacyDate .
-      }
-      OPTIONAL {
+        aiac:transition-art-111-3 aia:complianceDeadline ?candidate .
+      } UNION {
         # Art 111(2) legacy high-risk systems; Art 111(1) Annex X components (also Art 50)
         ?s aia:satisfiesTrigger ?legacyRule .
         VALUES ?legacyRule { aiac:transition-art-111-2 aiac:transition-art-111-1 }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesToCategory ?legacyCategory .
         FILTER(?legacyCategory = aiac:category-high-risk
                || (?legacyRule = aiac:transition-art-111-1 && ?legacyCategory = aiac:category-transparency))
         FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-        ?legacyRule aia:complianceDeadline ?legacyHighRiskDate .
+        ?legacyRule aia:complianceDeadline ?candidate .
       }
-      VALUES ?which { 1 2 3 4 5 }
-      BIND(IF(?which = 1, ?published, IF(?which = 2, ?annexI, IF(?which = 3, ?amendedDate,
-           IF(?which = 4, ?legacyDate, ?legacyHighRiskDate)))) AS ?candidate)
-      FILTER(BOUND(?candidate))
     }
     GROUP BY ?assessed
   }
 } ;
 INSERT { ?assessed aia:dependsOnAmendment ?amendment }
 WHERE {
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
+  # the same changes as above; each branch starts from the amendment's changes
   aiaa:run aia:lawVersion ?law .
   ?law aia:includesAmendment ?amendment .
-  ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment .
   {
-    ?change aia:affectsCategory ?category ; aia:affectsRoute ?route .
+    ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
+            aia:affectsCategory ?category ; aia:affectsRoute ?route .
+    ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
+    ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
     ?obligation aia:appliesToCategory ?category .
-    ?hr aia:determinationOf ?s ; aia:conclusion ?category ; aia:route ?route .
   } UNION {
-    ?change aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
+    ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
+             aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
+    ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
     ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
     FILTER(?placed < ?cutoff)
   }

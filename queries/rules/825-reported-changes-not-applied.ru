@@ -11,11 +11,16 @@ INSERT { ?assessed aia:dependsOnAmendment ?amendment ; aia:amendmentNote ?note }
 WHERE {
   aiaa:run aia:lawVersion ?law .
   ?law aia:includesAmendment ?amendment .
-  ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
-          aia:changesProvision ?changed ; rdfs:label ?label .
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
-  ?obligation aia:imposedBy ?provision .
-  FILTER(?provision = ?changed || EXISTS { ?provision eli:is_part_of+ ?changed }
-         || EXISTS { ?changed eli:is_part_of+ ?provision })
+  {
+    # the catalogue obligations each change touches (knowledge base only: computed once)
+    SELECT DISTINCT ?amendment ?obligation ?label WHERE {
+      ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+              aia:changesProvision ?changed ; rdfs:label ?label .
+      ?obligation a aia:Obligation ; aia:imposedBy ?provision .
+      FILTER(?provision = ?changed || EXISTS { ?provision eli:is_part_of+ ?changed }
+             || EXISTS { ?changed eli:is_part_of+ ?provision })
+    }
+  }
+  ?assessed aia:obligation ?obligation ; a aia:AssessedObligation .
   BIND(CONCAT("Reported change not applied: ", STR(?label), "; the duty is given as published.") AS ?note)
 }
