@@ -24,6 +24,18 @@ from aiact_kg.store.oxigraph_store import OxigraphStore
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "submissions"
 OPTIONS = AssessmentOptions(as_of=date(2026, 11, 22))
+# no example engages in a prohibited practice: one more document does (Art 5(1)(f))
+PROHIBITED = """
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix aiac: <https://w3id.org/aiact-kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/moodwork> a aia:AISystem ; aia:hasProvider <https://example.org/acme> ;
+  aia:intendedPurpose aiac:purpose-other ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2025-06-01"^^xsd:date ;
+  aia:engagesIn [ aia:practice aiac:practice-emotion-recognition ;
+                  aia:practiceArea aiac:area-workplace ; aia:practiceReason aiac:reason-other ] .
+<https://example.org/acme> a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .
+"""
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +43,9 @@ def registry(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     target = tmp_path_factory.mktemp("registry") / "store"
     shutil.copytree(kb_path, target, symlinks=True)
     documents = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix != ".md")
+    extra = target.parent / "moodwork.ttl"
+    extra.write_text(PROHIBITED, encoding="utf-8")
+    documents.append(extra)
     result = submit_inputs(target, [str(p) for p in documents], OPTIONS, progress=False)
     assert result.exit_code == 0
     store = open_knowledge_base(target)
@@ -109,3 +124,56 @@ def test_results_depending_on_the_unverified_amendment(registry: OxigraphStore) 
     assert {r["amendment"] for r in rows} == {"digital-omnibus-2026"}
     by_subject = {r["subject"]: int(r["dependentResults"]) for r in rows}
     assert by_subject["https://example.org/talentsift/cv-ranker"] > 10
+
+
+def test_subjects_by_category(registry: OxigraphStore) -> None:
+    rows = {r["category"]: r for r in ask(registry, "cq-021-subjects-by-category")}
+    assert int(rows["high-risk"]["subjects"]) >= 9
+    assert int(rows["prohibited"]["subjects"]) == 1
+    # under the amended law (in force on 2026-11-22) every high-risk date depends on it
+    assert rows["high-risk"]["dependingOnAmendment"] == rows["high-risk"]["subjects"]
+    assert rows["gpai"]["dependingOnAmendment"] == "0"
+
+
+def test_obligations_by_role(registry: OxigraphStore) -> None:
+    rows = {r["role"]: r for r in ask(registry, "cq-022-obligations-by-role")}
+    assert {"provider", "deployer", "authorised-representative", "importer"} <= set(rows)
+    for row in rows.values():
+        assert 0 <= int(row["inForce"]) <= int(row["obligations"])
+    assert int(rows["provider"]["obligations"]) > int(rows["deployer"]["obligations"])
+
+
+def test_transparency_duties(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-023-transparency-duties")
+    found = {(r["citation"], r["role"]) for r in rows}
+    assert ("Art 50(1)", "provider") in found  # the customer-service chatbot
+    assert ("Art 50(4) first subparagraph", "deployer") in found  # the deep-fake deployer
+    assert all(r["citation"].startswith("Art 50(") for r in rows)
+
+
+def test_gpai_provider_duties(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-024-gpai-provider-duties")
+    by_model: dict[str, set[str]] = {}
+    for row in rows:
+        by_model.setdefault(row["model"], set()).add(row["citation"])
+    atlas = by_model["https://example.org/atlas-ai/atlas-3"]
+    assert {"Art 52(1)", "Art 53(1)(a)", "Art 55(1)(a)"} <= atlas
+    assert all(
+        citation.startswith("Art ") for citations in by_model.values() for citation in citations
+    )
+
+
+def test_conditional_duties(registry: OxigraphStore) -> None:
+    rows = {(r["event"], r["citation"]): r for r in ask(registry, "cq-025-conditional-duties")}
+    serious = rows[("serious incident", "Art 73(1)")]
+    assert int(serious["bearers"]) >= 1
+    assert int(serious["subjects"]) >= int(serious["bearers"]) - 1
+    assert not any(citation == "Art 26(1)" for _, citation in rows)
+
+
+def test_prohibited_practices_found(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-026-prohibited-practices-found")
+    assert [(r["system"], r["fineTier"], float(r["maxFineEUR"])) for r in rows] == [
+        ("https://example.org/moodwork", "Art 99(3)", 35_000_000)
+    ]
+    assert "Art 5(1)(f)" in rows[0]["legalBasis"]
