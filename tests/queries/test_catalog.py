@@ -26,6 +26,23 @@ def test_every_query_has_a_header(query: NamedQuery) -> None:
     assert first.startswith("# "), f"{query.name} must start with a comment header"
 
 
+CATALOGUE = list_queries("cq/")
+
+
+@pytest.mark.parametrize("query", CATALOGUE, ids=[q.path.stem for q in CATALOGUE])
+def test_catalogue_query_header_names_question_provisions_and_variables(query: NamedQuery) -> None:
+    head = query.text.split("SELECT", 1)[0]
+    assert head.startswith("# Question: ")
+    assert "\n# Provisions: " in head, f"{query.name}: no '# Provisions:' line"
+    assert _declared_variables(query)
+
+
+def test_the_catalogue_asks_enough_questions_half_across_the_registry() -> None:
+    across = [q for q in CATALOGUE if "# Store: assessment" in q.text]
+    assert len(CATALOGUE) >= 25
+    assert len(across) * 2 >= len(CATALOGUE) - 1
+
+
 @pytest.mark.parametrize("query", ANALYST_QUERIES, ids=[q.path.stem for q in ANALYST_QUERIES])
 def test_analyst_query_runs_and_returns_declared_variables(
     kb: OxigraphStore, query: NamedQuery
