@@ -17,6 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from pyoxigraph import Literal  # noqa: E402
+
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base  # noqa: E402
 from aiact_kg.queries import run_select  # noqa: E402
 
@@ -35,26 +37,11 @@ def main() -> int:
             row["provision"].value  # type: ignore[union-attr]
             for row in run_select(store, "checks/duty-sweep-unreviewed-violation").records()
         }
-        query = """
-        PREFIX aia: <https://w3id.org/aiact-kg/ontology#>
-        PREFIX eli: <http://data.europa.eu/eli/ontology#>
-        SELECT ?provision ?citation ?text ?parentText WHERE {
-          GRAPH <https://w3id.org/aiact-kg/graph/legal-text> {
-            ?provision aia:text ?text ; aia:citation ?citation .
-            FILTER NOT EXISTS { ?provision a aia:Recital }
-            FILTER NOT EXISTS { ?part eli:is_part_of ?provision ; aia:text ?partText }
-            OPTIONAL {
-              ?provision a aia:Point ; eli:is_part_of ?parent . ?parent aia:text ?parentText
-            }
-          }
-          FILTER(REGEX(?text, "\\\\bshall\\\\b")
-                 || CONTAINS(STRBEFORE(COALESCE(?parentText, ""), ":"), "shall"))
-        }"""
-        rows = list(store.raw.query(query))  # type: ignore[arg-type]
+        rows = run_select(store, "kb/duty-sweep-candidates").records()
         store.close()
     pattern = re.compile(r"/anx_" if args.annexes else r"/art_(\d+)")
-    for row in sorted(rows, key=lambda r: r["provision"].value):
-        iri = row["provision"].value
+    for row in rows:
+        iri = row["provision"].value  # type: ignore[union-attr]
         match = pattern.search(iri)
         if not match or (not args.annexes and not args.first <= int(match.group(1)) <= args.last):
             continue
@@ -62,11 +49,12 @@ def main() -> int:
         if args.unreviewed and reviewed:
             continue
         local = iri.rsplit("/", 1)[-1]
-        print(f"== aiap:{local}  [{row['citation'].value}]{'  (reviewed)' if reviewed else ''}")
+        citation = row["citation"].value  # type: ignore[union-attr]
+        print(f"== aiap:{local}  [{citation}]{'  (reviewed)' if reviewed else ''}")
         parent = row["parentText"]
-        if parent is not None and "shall" in parent.value.split(":", 1)[0]:
+        if isinstance(parent, Literal) and "shall" in parent.value.split(":", 1)[0]:
             print(f"   chapeau: {parent.value.split(':', 1)[0][:400]}:")
-        print(f"   {row['text'].value}")
+        print(f"   {row['text'].value}")  # type: ignore[union-attr]
     return 0
 
 

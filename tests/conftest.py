@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -31,3 +33,15 @@ def kb(kb_path: Path) -> Iterator[OxigraphStore]:
     store = open_knowledge_base(kb_path)
     yield store
     store.close()
+
+
+def coverage_script() -> ModuleType:
+    """``scripts/coverage.py`` as a module: what the rules read, what the guide lists."""
+    spec = importlib.util.spec_from_file_location(
+        "coverage_script", REPO_ROOT / "scripts" / "coverage.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -7,24 +7,9 @@ rules whose patterns read it; this test fails on any property that no rule reads
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
+from tests.conftest import coverage_script
 
-from tests.conftest import REPO_ROOT
-
-
-def _coverage_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "coverage_script", REPO_ROOT / "scripts" / "coverage.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-COVERAGE = _coverage_script()
+COVERAGE = coverage_script()
 
 
 def test_guide_lists_the_vocabulary() -> None:

@@ -12,9 +12,7 @@ fails for any term of the submission vocabulary they name that the guide does no
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from types import ModuleType
 
 from rdflib import RDF, Graph, Namespace
 from rdflib.namespace import SKOS
@@ -22,24 +20,13 @@ from rdflib.namespace import SKOS
 from aiact_kg.namespaces import CONCEPT, ONTOLOGY
 from aiact_kg.reasoning.rules import load_rules
 from aiact_kg.resources import data_dir, scheme_files
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, coverage_script
 
 AIA = Namespace(ONTOLOGY)
 GUIDE = (REPO_ROOT / "docs" / "submission-guide.md").read_text(encoding="utf-8")
 
 
-def _coverage_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "coverage_script", REPO_ROOT / "scripts" / "coverage.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-COVERAGE = _coverage_script()
+COVERAGE = coverage_script()
 
 
 def _patterns() -> str:
