@@ -30,7 +30,7 @@ from aiact_kg.store.layout import (
     versions,
 )
 from aiact_kg.store.locking import READERS_LOCK, try_exclusive, writer_lock
-from aiact_kg.store.manifest import known_digests, write_manifest
+from aiact_kg.store.manifest import damaged, known_digests, write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 # The checkpoints of a build, in order (crash-injection tests go through every one).
@@ -130,6 +130,13 @@ def load_knowledge_base(store: OxigraphStore) -> tuple[LoadedGraph, ...]:
     return tuple(loaded)
 
 
+def _fill_and_flush(store: OxigraphStore, fill: Callable[[OxigraphStore], _T]) -> _T:
+    result = fill(store)
+    checkpoint("loaded")
+    store.raw.flush()
+    return result
+
+
 def _stage(
     staging: Path,
     open_work: Callable[[Path], OxigraphStore],
@@ -149,9 +156,12 @@ def _stage(
     work = staging / "work"
     store = open_work(work)
     try:
-        result = fill(store)
-        checkpoint("loaded")
-        store.raw.flush()
+        try:
+            result = _fill_and_flush(store, fill)
+        except RuntimeError as error:  # the engine found damaged files shared with ``previous``
+            if "Corruption" not in str(error):
+                raise
+            raise damaged(previous.parent.parent if previous else staging, str(error)) from None
         if optimize:
             store.raw.optimize()
         checkpoint("optimized")
