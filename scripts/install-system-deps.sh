@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the system packages aiact-kg's tests need, only where they are missing.
 # Java runtime: HermiT (through owlready2) checks the ontology.
+# Chromium: the browser tests of the service's pages (driven by Playwright, no browser download).
 set -euo pipefail
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
