@@ -1,0 +1,453 @@
+"""Find the explicit cross-references in the text of the Regulation (a build-time tool).
+
+A reference is a phrase such as "Article 6(2)", "points (a) and (b) of Article 16",
+"Annex III, point 1", "paragraph 1, point (a)" (relative to the citing article) or
+"Regulation (EU) 2017/745". :func:`find_references` returns, for each phrase, the local names of
+the provisions of this Regulation it names (resolved against the citing provision) or the ELI of
+the other act it names. Phrases that name a provision of *another* act ("Article 4 of Regulation
+(EU) 2016/679") link to that act, never to our own article of the same number. Nothing here reads
+files or the network; the caller passes the set of known local names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+
+ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+}
+_ORD = "|".join(ORDINAL)
+_AND = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s+and/or\s+)"
+_PAREN = r"\((?:[0-9]+[a-z]?|[a-z]{1,5})\)"
+_ART_NUM = rf"\d+[a-z]?(?:{_PAREN})*"
+_ROMAN = r"[IVX]+"
+_POINT_ITEM = rf"(?:{_PAREN}|\d+(?:\.\d+)*)(?:\s?{_PAREN})*"
+_POINTS = rf"{_POINT_ITEM}(?:{_AND}{_POINT_ITEM})*"
+
+# acts: "Regulation (EU) 2017/745", "Regulation (EC) No 300/2008", "Directive 2014/90/EU",
+# "Council Framework Decision 2002/584/JHA", "Decision No 768/2008/EC"
+_ACT = re.compile(
+    r"(?P<kind>Regulation|Directive|Framework Decision|Decision)\s+"
+    r"(?:(?:\((?P<series>EU|EC|EEC|EU,\s*Euratom|Euratom)\)\s+)?(?P<no>No\s+)?"
+    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})(?:/(?P<suffix>EU|EC|EEC|JHA|CFSP))?)"
+)
+_EXTERNAL_AFTER = re.compile(
+    r",?\s*(?:of|to|in)\s+(?:the\s+)?(?:Council\s+|Commission\s+)?"
+    r"(?:Regulation|Directive|Framework Decision|Decision|Treaty|TFEU|TEU|Charter|Protocol|"
+    r"that\s+(?:Regulation|Directive|Decision|Treaty|Charter|Protocol|Act|act)|"
+    r"those\s+(?:Regulations|Directives|acts)|Union harmonisation|Union law|the said)"
+    r"|\s*(?:TFEU|TEU)\b"
+)
+_ARTICLE = re.compile(
+    rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
+    rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
+    rf"Articles?\s+(?P<list>{_ART_NUM}(?:{_AND}(?:Article\s+)?{_ART_NUM})*)"
+    rf"(?:,\s*(?P<sub>{_ORD})\s+subparagraph)?"
+    rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
+)
+_ANNEX = re.compile(
+    rf"(?:(?P<prepts>points?\s+{_POINTS}),?\s+of\s+)?"
+    rf"(?:Section\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>points?\s+{_POINTS}),?)?\s+of\s+)?"
+    rf"(?:the\s+)?Annex(?:es)?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
+    rf"(?:,?\s*Section\s+(?P<sect>[A-Z])\b)?"
+    rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
+)
+_PARAGRAPH = re.compile(
+    rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
+    rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
+    rf"paragraphs?\s+(?P<list>\d+[a-z]?(?:{_PAREN})*(?:{_AND}\d+[a-z]?(?:{_PAREN})*)*)"
+    rf"(?:,\s*(?P<sub>{_ORD})\s+subparagraph)?"
+    rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
+    r"(?P<of>\s+of\s+(?:this\s+Article|Article\s+(?P<art>\d+[a-z]?)))?"
+)
+_POINT = re.compile(
+    rf"(?<!\w)(?P<pts>points?\s+{_POINTS})"
+    rf"(?:\s+of\s+(?:this\s+paragraph|the\s+(?P<sub>{_ORD})\s+subparagraph)|(?P<thereof>,?\s+thereof))?"
+)
+_SUBPARAGRAPH = re.compile(rf"\b(?:the\s+)?(?P<sub>{_ORD})\s+subparagraph(?!\s+of\s+Article)")
+_SELF_ACT = ("2024", "1689")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One phrase of the citing provision and what it names.
+
+    ``targets`` are local names of provisions of this Regulation (``art_6.par_2``); ``acts`` are
+    ELIs of other acts. A phrase with neither is unresolved (kept for the coverage count).
+    """
+
+    citing: str
+    phrase: str
+    start: int
+    targets: tuple[str, ...]
+    acts: tuple[str, ...] = ()
+    external: bool = False
+
+
+def act_eli(match: re.Match[str]) -> str | None:
+    """The ELI of the act named by an :data:`_ACT` match (``None`` for this Regulation)."""
+    kind, a, b = match["kind"], match["a"], match["b"]
+    if match["series"] and not match["no"]:
+        year, number = a, b
+    elif match["no"]:
+        number, year = a, b
+    else:  # "Directive 2014/90/EU", "Framework Decision 2002/584/JHA", "Directive 95/46/EC"
+        year, number = a, b
+    if len(year) == 2:
+        year = ("19" if int(year) > 50 else "20") + year
+    if (year, number) == _SELF_ACT:
+        return None
+    typedoc = {"Regulation": "reg", "Directive": "dir", "Decision": "dec"}.get(kind, "dec_framw")
+    return f"http://data.europa.eu/eli/{typedoc}/{year}/{int(number)}/oj"
+
+
+def _split(items: str) -> list[tuple[str, str]]:
+    """``"8 to 15"`` -> [("8","to"),("15","")]; keeps the connector after each item."""
+    parts = re.split(r"(\s*,\s*(?:and\s+|or\s+)?|\s+and/or\s+|\s+and\s+|\s+or\s+|\s+to\s+)", items)
+    out: list[tuple[str, str]] = []
+    for index in range(0, len(parts), 2):
+        item = re.sub(r"^(?:Article|points?)\s+", "", parts[index].strip())
+        connector = parts[index + 1].strip() if index + 1 < len(parts) else ""
+        out.append((item, "to" if connector == "to" else ""))
+    return out
+
+
+def _chain(item: str) -> tuple[str, list[str]]:
+    """``"5(1)(h)"`` -> ("5", ["1", "h"]); ``"(a)(ii)"`` -> ("", ["a", "ii"])."""
+    head = re.match(r"[^(]*", item)
+    base = head.group(0).strip() if head else ""
+    return base, re.findall(r"\(([^)]*)\)", item)
+
+
+def _expand(items: str, numeric: bool) -> list[str]:
+    """Expand ranges: "8 to 15" -> 8..15; "(a) to (d)" -> (a)..(d); keeps other items."""
+    split = _split(items)
+    out: list[str] = []
+    index = 0
+    while index < len(split):
+        item, connector = split[index]
+        if connector == "to" and index + 1 < len(split):
+            end = split[index + 1][0]
+            out.extend(_range(item, end, numeric))
+            index += 2
+            continue
+        out.append(item)
+        index += 1
+    return out
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(text: str) -> int | None:
+    if not text or any(c not in _ROMAN_VALUES for c in text):
+        return None
+    total = 0
+    for char, following in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def _range(start: str, end: str, numeric: bool) -> list[str]:
+    if numeric and start.isdigit() and end.isdigit():
+        return [str(n) for n in range(int(start), int(end) + 1)]
+    a, b = start.strip("()"), end.strip("()")
+    wrap = start.startswith("(")
+    values: list[str]
+    if a.isdigit() and b.isdigit():
+        values = [str(n) for n in range(int(a), int(b) + 1)]
+    elif len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha() and a < b and a not in "iv":
+        values = [chr(c) for c in range(ord(a), ord(b) + 1)]
+    elif (ra := _roman(a)) and (rb := _roman(b)) and ra < rb:
+        values = [_to_roman(n) for n in range(ra, rb + 1)]
+    elif len(a) == 1 and len(b) == 1 and a < b:
+        values = [chr(c) for c in range(ord(a), ord(b) + 1)]
+    else:
+        values = [a, b]
+    return [f"({v})" if wrap else v for v in values]
+
+
+def _points(text: str | None) -> list[list[str]]:
+    """``"points (a) and (b)"`` -> [["a"], ["b"]]; ``"point 1(a)"`` -> [["1", "a"]]."""
+    if not text:
+        return []
+    body = re.sub(r"^points?\s+", "", text)
+    chains: list[list[str]] = []
+    previous: list[str] = []
+    for item in _expand(body, numeric=False):
+        base, parts = _chain(item.replace(" ", ""))
+        head = base.split(".") if base else []
+        if not head and previous and len(previous) > len(parts):
+            head = previous[: len(previous) - len(parts)]  # "5(b) and (c)": (c) is 5(c)
+        chain = head + parts
+        chains.append(chain)
+        previous = chain
+    return chains
+
+
+class _Resolver:
+    def __init__(self, known: Collection[str], citing: str) -> None:
+        self.known = known
+        self.citing = citing
+
+    def first(self, *candidates: str) -> str | None:
+        return next((c for c in candidates if c in self.known), None)
+
+    def below(self, base: str, path: list[str], sub: int | None) -> str | None:
+        """Resolve a path of paragraph/point labels under ``base`` (subparagraph optional)."""
+        if not path and sub is None:
+            return base if base in self.known else None
+        heads = [base]
+        if sub is not None:
+            heads = [f"{base}.sub_{sub}", base] if path else [f"{base}.sub_{sub}"]
+        for head in heads:
+            local = head
+            for label in path:
+                local = f"{local}.pnt_{label}"
+            if local in self.known:
+                return local
+        return None
+
+    def article(self, number: str, chain: list[str], sub: int | None, pts: list[list[str]]) -> list[str]:
+        art = f"art_{number}"
+        base = art
+        path = list(chain)
+        if path and f"{art}.par_{path[0]}" in self.known:
+            base, path = f"{art}.par_{path[0]}", path[1:]
+        bases = [(base, path)]
+        if path and base == art and path[0].isdigit():
+            bases.append((art, path[1:]))  # "Article 113(3), point (a)": no numbered paragraphs
+        out = []
+        for point in pts or [[]]:
+            for head, rest in bases:
+                found = self.below(head, rest + point, sub)
+                if found:
+                    out.append(found)
+                    break
+        return out
+
+    def annex(self, numeral: str, section: str | None, pts: list[list[str]]) -> list[str]:
+        base = f"anx_{numeral}"
+        if section:
+            base = self.first(f"{base}.sct_{section}") or base
+        if not pts:
+            return [base] if base in self.known else []
+        out = []
+        for point in pts:
+            candidates = [base, f"anx_{numeral}"] + [
+                s for s in sorted(self.known) if s.startswith(f"anx_{numeral}.sct_") and "." not in s[len(f"anx_{numeral}.sct_"):]
+            ]
+            for head in candidates:
+                local = head + "".join(f".pnt_{label}" for label in point)
+                if local in self.known:
+                    out.append(local)
+                    break
+        return out
+
+    def ancestors(self) -> list[str]:
+        parts = self.citing.split(".")
+        return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+    def paragraph_of_citing(self) -> str | None:
+        return next((a for a in self.ancestors() if re.search(r"\.par_\w+$", a)), None)
+
+    def relative_points(
+        self, pts: list[list[str]], sub: int | None, context: tuple[str, ...] = ()
+    ) -> list[str]:
+        heads = self.ancestors() if not context else []
+        for target in context:
+            parts = target.split(".")
+            heads += [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+        if context:
+            heads += self.ancestors()
+        out = []
+        for point in pts:
+            for head in heads:
+                if sub is not None:
+                    head = f"{head}.sub_{sub}"
+                local = head + "".join(f".pnt_{label}" for label in point)
+                if local in self.known and local != self.citing:
+                    out.append(local)
+                    break
+        return out
+
+
+def _external(text: str, end: int) -> bool:
+    return _EXTERNAL_AFTER.match(text, end) is not None
+
+
+def find_references(citing: str, text: str, known: Collection[str]) -> list[Reference]:
+    """Every explicit reference in ``text`` (the citing provision's own words), resolved."""
+    resolver = _Resolver(known, citing)
+    article_of_citing = citing.split(".")[0]
+    taken: list[tuple[int, int]] = []
+    refs: list[Reference] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(match: re.Match[str], targets: list[str], acts: list[str], external: bool) -> None:
+        taken.append(match.span())
+        refs.append(
+            Reference(
+                citing,
+                match.group(0),
+                match.start(),
+                tuple(dict.fromkeys(targets)),
+                tuple(dict.fromkeys(acts)),
+                external,
+            )
+        )
+
+    def next_act(end: int) -> list[str]:
+        act = _ACT.search(text, end, min(len(text), end + 120))
+        if act is None:
+            return []
+        eli = act_eli(act)
+        return [eli] if eli else []
+
+    for match in _ACT.finditer(text):
+        eli = act_eli(match)
+        if eli:
+            add(match, [], [eli], True)
+
+    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = []
+
+    def on_article(match: re.Match[str]) -> None:
+        if _external(text, match.end()):
+            add(match, [], next_act(match.end()), True)
+            return
+        sub = ORDINAL.get(match["sub"] or match["presub"] or "")
+        pts = _points(match["prepts"] or match["postpts"])
+        targets: list[str] = []
+        for item in _expand(match["list"], numeric=True):
+            number, chain = _chain(item)
+            targets += resolver.article(number, chain, sub, pts)
+        add(match, targets, [], False)
+
+    def on_annex(match: re.Match[str]) -> None:
+        if _external(text, match.end()):
+            add(match, [], next_act(match.end()), True)
+            return
+        pts = _points(match["prepts"] or match["sectpts"] or match["postpts"])
+        section = match["sect"] or match["presect"]
+        targets: list[str] = []
+        for numeral in _expand(match["list"], numeric=False):
+            targets += resolver.annex(numeral, section, pts)
+        add(match, targets, [], False)
+
+    def on_paragraph(match: re.Match[str]) -> None:
+        rest = match.end()
+        if match["of"] is None and _external(text, rest):
+            add(match, [], next_act(rest), True)
+            return
+        article = f"art_{match['art']}" if match["art"] else article_of_citing
+        if not article.startswith("art_"):
+            add(match, [], [], False)
+            return
+        sub = ORDINAL.get(match["sub"] or match["presub"] or "")
+        pts = _points(match["prepts"] or match["postpts"])
+        targets: list[str] = []
+        for item in _expand(match["list"], numeric=True):
+            number, chain = _chain(item)
+            targets += resolver.article(article[4:], [number, *chain], sub, pts)
+        add(match, targets, [], False)
+
+    def on_point(match: re.Match[str]) -> None:
+        if _external(text, match.end()):
+            add(match, [], next_act(match.end()), True)
+            return
+        sub = ORDINAL.get(match["sub"] or "")
+        if sub is not None:
+            paragraph = resolver.paragraph_of_citing() or article_of_citing
+            targets = [
+                t
+                for t in (resolver.below(paragraph, p, sub) for p in _points(match["pts"]))
+                if t
+            ]
+        else:
+            previous = next((r.targets for r in reversed(refs) if r.start < match.start()), ())
+            near = match["thereof"] is not None or re.search(
+                r"exception of\s*$", text[max(0, match.start() - 20) : match.start()]
+            )
+            targets = resolver.relative_points(
+                _points(match["pts"]), None, previous if near else ()
+            )
+        add(match, targets, [], False)
+
+    def on_subparagraph(match: re.Match[str]) -> None:
+        paragraph = resolver.paragraph_of_citing() or article_of_citing
+        sub = ORDINAL[match["sub"]]
+        found = resolver.first(f"{paragraph}.sub_{sub}")
+        if found and found != citing:
+            add(match, [found], [], False)
+
+    passes = [
+        (_ARTICLE, on_article),
+        (_ANNEX, on_annex),
+        (_PARAGRAPH, on_paragraph),
+        (_POINT, on_point),
+        (_SUBPARAGRAPH, on_subparagraph),
+    ]
+    for pattern, handler in passes:
+        for match in _iter_free(pattern, text, free):
+            handler(match)
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _iter_free(
+    pattern: re.Pattern[str], text: str, free: Callable[[int, int], bool]
+) -> Iterator[re.Match[str]]:
+    for match in pattern.finditer(text):
+        if free(*match.span()):
+            yield match
+
+
+def own_texts(texts: dict[str, str], parents: dict[str, str | None]) -> dict[str, str]:
+    """Each provision's own words: its text minus the text of its descendants.
+
+    The legal-text graph gives every provision its full text (an article includes its
+    paragraphs); a reference is attributed to the deepest provision whose own words hold it.
+    """
+    groups: dict[str, list[str]] = {}
+    for local in texts:
+        groups.setdefault(local.split(".")[0], []).append(local)
+    out: dict[str, str] = {}
+    for local, text in texts.items():
+        ancestors = set()
+        current = parents.get(local)
+        while current is not None:
+            ancestors.add(current)
+            current = parents.get(current)
+        own = text
+        others = [
+            other
+            for other in groups[local.split(".")[0]]
+            if other != local and other not in ancestors and len(texts[other]) < len(text)
+        ]
+        for other in sorted(others, key=lambda o: -len(texts[o])):
+            piece = texts[other]
+            if piece not in own:
+                piece = re.sub(r"^\d+[a-z]?\.\s+", "", piece)
+            if piece and piece in own:
+                own = own.replace(piece, " \u2026 ", 1)
+        out[local] = own
+    return out
