@@ -140,18 +140,18 @@ def clean(text: str | None) -> str:
 
 
 def load_baseline(path: Path) -> dict[str, Unit]:
-    """The provisions of the 2024 legal-text graph (``aia:text``, ``eli:title``, parent)."""
+    """The provisions of the 2024 legal-text graph (``aia:text``, ``dct:title``, parent)."""
     store = pyoxigraph.Store()
     try:
         store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
     except (OSError, SyntaxError, ValueError) as error:
         raise VerificationError(f"cannot read the 2024 legal-text graph {path}: {error}") from None
     query = f"""
-        PREFIX aia: <{ONTOLOGY}> PREFIX eli: <{ELI}>
+        PREFIX aia: <{ONTOLOGY}> PREFIX eli: <{ELI}> PREFIX dct: <http://purl.org/dc/terms/>
         SELECT ?p ?citation ?text ?heading ?parent ?number WHERE {{
           ?p aia:citation ?citation ; eli:number ?number .
           OPTIONAL {{ ?p aia:text ?text }}
-          OPTIONAL {{ ?p eli:title ?heading }}
+          OPTIONAL {{ ?p dct:title ?heading }}
           OPTIONAL {{ ?p eli:is_part_of ?parent FILTER(STRSTARTS(STR(?parent), "{PROVISION}")) }}
           FILTER(STRSTARTS(STR(?p), "{PROVISION}"))
         }}"""

@@ -12,8 +12,10 @@ files or the network; the caller passes the set of known local names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+
+from aiact_kg.legaltext.eurlex import Provision
 
 ORDINAL = {
     "first": 1,
@@ -233,7 +235,7 @@ class _Resolver:
         if path and f"{art}.par_{path[0]}" in self.known:
             base, path = f"{art}.par_{path[0]}", path[1:]
         bases = [(base, path)]
-        if path and base == art and path[0].isdigit():
+        if path and base == art and f"{art}.sub_{path[0]}" in self.known:
             bases.append((art, path[1:]))  # "Article 113(3), point (a)": no numbered paragraphs
         out = []
         for point in pts or [[]]:
@@ -294,8 +296,14 @@ def _external(text: str, end: int) -> bool:
     return _EXTERNAL_AFTER.match(text, end) is not None
 
 
-def find_references(citing: str, text: str, known: Collection[str]) -> list[Reference]:
-    """Every explicit reference in ``text`` (the citing provision's own words), resolved."""
+def find_references(
+    citing: str, text: str, known: Collection[str], amended_act: str | None = None
+) -> list[Reference]:
+    """Every explicit reference in ``text`` (the citing provision's own words), resolved.
+
+    ``amended_act`` is the ELI of the act an amending article (Articles 102 to 110) amends:
+    there "Article 17" or "paragraph 2" name provisions of that act, not of this Regulation.
+    """
     resolver = _Resolver(known, citing)
     article_of_citing = citing.split(".")[0]
     taken: list[tuple[int, int]] = []
@@ -305,6 +313,8 @@ def find_references(citing: str, text: str, known: Collection[str]) -> list[Refe
         return all(end <= a or start >= b for a, b in taken)
 
     def add(match: re.Match[str], targets: list[str], acts: list[str], external: bool) -> None:
+        if amended_act and not _ACT.match(match.group(0)):
+            targets, acts, external = [], [amended_act], True
         taken.append(match.span())
         refs.append(
             Reference(
@@ -451,3 +461,31 @@ def own_texts(texts: dict[str, str], parents: dict[str, str | None]) -> dict[str
                 own = own.replace(piece, " \u2026 ", 1)
         out[local] = own
     return out
+
+
+_SKIPPED_KINDS = frozenset({"Chapter", "Section"})
+
+
+def collect_references(provisions: Sequence[Provision]) -> list[Reference]:
+    """The references of every provision of the act, in document order."""
+    texts = {p.iri_local: p.text for p in provisions if p.text}
+    parents = {p.iri_local: p.parent_local for p in provisions}
+    known = frozenset(p.iri_local for p in provisions)
+    amended: dict[str, str] = {}
+    for provision in provisions:
+        heading = provision.heading or ""
+        if provision.kind.value == "Article" and heading.startswith("Amendment"):
+            match = _ACT.search(heading)
+            eli = act_eli(match) if match else None
+            if eli:
+                amended[provision.iri_local] = eli
+    own = own_texts(texts, parents)
+    refs: list[Reference] = []
+    for provision in provisions:
+        if provision.kind.value in _SKIPPED_KINDS or provision.iri_local not in own:
+            continue
+        top = provision.iri_local.split(".")[0]
+        refs += find_references(
+            provision.iri_local, own[provision.iri_local], known, amended.get(top)
+        )
+    return refs

@@ -13,6 +13,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF
 
+from aiact_kg.legaltext.crossrefs import Reference, collect_references
 from aiact_kg.legaltext.eurlex import Kind, Provision
 from aiact_kg.namespaces import ACT, CONCEPT, ELI, ONTOLOGY, PROVISION
 
@@ -20,10 +21,16 @@ EURLEX_HTML = "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L_202
 _DATED_KINDS = frozenset(
     {Kind.ARTICLE, Kind.PARAGRAPH, Kind.SUBPARAGRAPH, Kind.POINT, Kind.ANNEX, Kind.ANNEX_SECTION}
 )
+# EUR-Lex documents ELIs for these subdivisions: ``{act}/{EUR-Lex element id}/oj``, e.g.
+# http://data.europa.eu/eli/reg/2024/1689/art_6/oj (see docs/linking.md); the OJ HTML marks exactly
+# these elements (and the citations, not modelled) as ``eli-subdivision``.
+_OFFICIAL_ELI_KINDS = frozenset({Kind.ARTICLE, Kind.RECITAL})
+_ACT_BASE = ACT.removesuffix("oj")
 _PREFIXES = (
     ("aia", ONTOLOGY),
     ("aiac", CONCEPT),
     ("aiap", PROVISION),
+    ("dct", "http://purl.org/dc/terms/"),
     ("eli", ELI),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
@@ -120,8 +127,21 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+def official_eli(provision: Provision) -> str | None:
+    """The ELI of an article or recital in the form EUR-Lex documents; ``None`` for the rest."""
+    if provision.kind not in _OFFICIAL_ELI_KINDS:
+        return None
+    return f"{_ACT_BASE}{provision.anchor}/oj"
+
+
+def _cited(provision: Provision, refs: Sequence[Reference]) -> list[str]:
+    iris = {PROVISION + t for r in refs for t in r.targets if t != provision.iri_local}
+    iris |= {act for r in refs for act in r.acts}
+    return sorted(_iri(i) for i in iris)
+
+
 def _statements(
-    provision: Provision, rule: ApplicabilityRule | None
+    provision: Provision, rule: ApplicabilityRule | None, refs: Sequence[Reference] = ()
 ) -> list[tuple[str, list[str]]]:
     parent = ACT if provision.parent_local is None else PROVISION + provision.parent_local
     rows: list[tuple[str, list[str]]] = [
@@ -131,7 +151,7 @@ def _statements(
         ("eli:number", [_literal(provision.number)]),
     ]
     if provision.heading:
-        rows.append(("eli:title", [_literal(provision.heading, "@en")]))
+        rows.append(("dct:title", [_literal(provision.heading, "@en")]))
     rows.append(("eli:is_part_of", [_iri(parent)]))
     if provision.chapter_local:
         rows.append(("aia:inChapter", [_iri(PROVISION + provision.chapter_local)]))
@@ -142,6 +162,13 @@ def _statements(
         ("eli:id_local", [_literal(provision.anchor)]),
         ("aia:eurLexLink", [_literal(f"{EURLEX_HTML}#{provision.anchor}", "^^xsd:anyURI")]),
     ]
+    eli = official_eli(provision)
+    if eli is not None:
+        rows.append(("aia:eli", [_iri(eli)]))
+    rows.append(("aia:identifierStatus", ["aiac:eli-documented" if eli else "aiac:identifier-own"]))
+    cited = _cited(provision, refs)
+    if cited:
+        rows.append(("eli:cites", cited))
     if rule is not None:
         rows.append(("eli:date_applicability", [_literal(rule.date, "^^xsd:date")]))
         rows.append(("aia:applicabilityRule", [_iri(rule.iri)]))
@@ -156,11 +183,16 @@ def to_turtle(
     """Serialise provisions (with their applicability) as Turtle, byte-stable."""
     items = list(provisions)
     assigned = assign_rules(items, rules)
+    by_citing: dict[str, list[Reference]] = {}
+    for ref in collect_references(items):
+        by_citing.setdefault(ref.citing, []).append(ref)
     lines = [f"# {line}".rstrip() for line in header]
     lines += [""] if lines else []
     lines += [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in _PREFIXES]
     for provision in items:
-        rows = _statements(provision, assigned.get(provision.iri_local))
+        rows = _statements(
+            provision, assigned.get(provision.iri_local), by_citing.get(provision.iri_local, ())
+        )
         lines.append("")
         lines.append(_iri(PROVISION + provision.iri_local))
         for index, (predicate, objects) in enumerate(rows):
