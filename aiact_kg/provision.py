@@ -64,6 +64,10 @@ class ProvisionReport:
     concepts: tuple[Reference, ...]
     draft_citations: tuple[Reference, ...]
     amendments: tuple[ProvisionChangeReport, ...] = ()
+    eli: str | None = None
+    eli_of: str | None = None  # citation of the provision the ELI belongs to (self or ancestor)
+    cites: tuple[Reference, ...] = ()
+    cited_by: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,10 @@ def describe_provision(store: KnowledgeStore, citation: str) -> ProvisionReport:
             store, "kb/provision-draft-citations", iri, "draft", "draftLabel", "versionLabel"
         ),
         amendments=_amendments(store, iri),
+        eli=_text(details["eli"]),
+        eli_of=_text(details["eliOf"]),
+        cites=_references(store, "kb/provision-cites", iri, "target", "label", "part"),
+        cited_by=_references(store, "kb/provision-cited-by", iri, "source", "label", "cited"),
     )
 
 

@@ -72,6 +72,10 @@ def provision_text(report: ProvisionReport) -> str:
     lines = [heading, "=" * min(len(heading), 96), f"IRI: {report.iri}"]
     if report.eur_lex_link:
         lines.append(f"EUR-Lex: {report.eur_lex_link}")
+    if report.eli and report.eli_of not in (None, report.citation):
+        lines.append(f"ELI: {report.eli} (of {report.eli_of}; none documented for this part)")
+    else:
+        lines.append(f"ELI: {report.eli or '(none documented for this kind of provision)'}")
     if report.ancestors:
         lines.append(
             "Part of: "
@@ -99,6 +103,10 @@ def provision_text(report: ProvisionReport) -> str:
     )
     lines.append("")
     lines += _section("Concepts and terms citing it", report.concepts, "none")
+    lines.append("")
+    lines += _section("Cites (eli:cites, from the text)", report.cites, "nothing")
+    lines.append("")
+    lines += _section("Cited by", report.cited_by, "no provision")
     if report.draft_citations:
         lines.append("")
         lines += _section("Cited in drafts as", report.draft_citations, "")
