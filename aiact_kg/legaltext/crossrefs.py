@@ -45,10 +45,12 @@ _ACT = re.compile(
 _EXTERNAL_AFTER = re.compile(
     r",?\s*(?:of|to|in)\s+(?:the\s+)?(?:Council\s+|Commission\s+)?"
     r"(?:Regulation|Directive|Framework Decision|Decision|Treaty|TFEU|TEU|Charter|Protocol|"
+    r"Annex\s+(?:[IVX]+\s+)?to\s|"
     r"that\s+(?:Regulation|Directive|Decision|Treaty|Charter|Protocol|Act|act)|"
     r"those\s+(?:Regulations|Directives|acts)|Union harmonisation|Union law|the said)"
     r"|\s*(?:TFEU|TEU)\b"
 )
+_THEREOF = re.compile(r",?\s*thereof\b")
 _ARTICLE = re.compile(
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
     rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
@@ -58,9 +60,9 @@ _ARTICLE = re.compile(
 )
 _ANNEX = re.compile(
     rf"(?:(?P<prepts>points?\s+{_POINTS}),?\s+of\s+)?"
-    rf"(?:Section\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>points?\s+{_POINTS}),?)?\s+of\s+)?"
+    rf"(?:[Ss]ection\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>points?\s+{_POINTS}),?)?\s+of\s+)?"
     rf"(?:the\s+)?Annex(?:es)?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
-    rf"(?:,?\s*Section\s+(?P<sect>[A-Z])\b)?"
+    rf"(?:,?\s*[Ss]ection\s+(?P<sect>[A-Z])\b)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
 )
 _PARAGRAPH = re.compile(
@@ -84,7 +86,8 @@ class Reference:
     """One phrase of the citing provision and what it names.
 
     ``targets`` are local names of provisions of this Regulation (``art_6.par_2``); ``acts`` are
-    ELIs of other acts. A phrase with neither is unresolved (kept for the coverage count).
+    ELIs of other acts; ``external`` marks a phrase naming a provision of another act or treaty
+    ("Article 4 of Regulation (EU) 2016/679"). A phrase with no target and no act is unresolved.
     """
 
     citing: str
@@ -337,11 +340,21 @@ def find_references(
     for match in _ACT.finditer(text):
         eli = act_eli(match)
         if eli:
-            add(match, [], [eli], True)
+            add(match, [], [eli], False)
 
     passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = []
 
+    def principal_act(start: int) -> list[str]:
+        """The act a "thereof" points back to: the first act the provision names (Annex I
+        entries name the act first, then the acts it amends or repeals)."""
+        first = _ACT.search(text, 0, start)
+        eli = act_eli(first) if first else None
+        return [eli] if eli else []
+
     def on_article(match: re.Match[str]) -> None:
+        if _THEREOF.match(text, match.end()):  # "Article 2(1) thereof": the act just named
+            add(match, [], principal_act(match.start()), True)
+            return
         if _external(text, match.end()):
             add(match, [], next_act(match.end()), True)
             return
