@@ -12,7 +12,7 @@ files or the network; the caller passes the set of known local names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from aiact_kg.legaltext.eurlex import Provision
@@ -231,7 +231,9 @@ class _Resolver:
                 return local
         return None
 
-    def article(self, number: str, chain: list[str], sub: int | None, pts: list[list[str]]) -> list[str]:
+    def article(
+        self, number: str, chain: list[str], sub: int | None, pts: list[list[str]]
+    ) -> list[str]:
         art = f"art_{number}"
         base = art
         path = list(chain)
@@ -257,9 +259,11 @@ class _Resolver:
             return [base] if base in self.known else []
         out = []
         for point in pts:
-            candidates = [base, f"anx_{numeral}"] + [
-                s for s in sorted(self.known) if s.startswith(f"anx_{numeral}.sct_") and "." not in s[len(f"anx_{numeral}.sct_"):]
-            ]
+            prefix = f"anx_{numeral}.sct_"
+            sections = sorted(
+                s for s in self.known if s.startswith(prefix) and "." not in s[len(prefix) :]
+            )
+            candidates = [base, f"anx_{numeral}", *sections]
             for head in candidates:
                 local = head + "".join(f".pnt_{label}" for label in point)
                 if local in self.known:
@@ -295,10 +299,6 @@ class _Resolver:
         return out
 
 
-def _external(text: str, end: int) -> bool:
-    return _EXTERNAL_AFTER.match(text, end) is not None
-
-
 def find_references(
     citing: str, text: str, known: Collection[str], amended_act: str | None = None
 ) -> list[Reference]:
@@ -307,21 +307,52 @@ def find_references(
     ``amended_act`` is the ELI of the act an amending article (Articles 102 to 110) amends:
     there "Article 17" or "paragraph 2" name provisions of that act, not of this Regulation.
     """
-    resolver = _Resolver(known, citing)
-    article_of_citing = citing.split(".")[0]
-    taken: list[tuple[int, int]] = []
-    refs: list[Reference] = []
+    return _Finder(citing, text, known, amended_act).run()
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
 
-    def add(match: re.Match[str], targets: list[str], acts: list[str], external: bool) -> None:
-        if amended_act and not _ACT.match(match.group(0)):
-            targets, acts, external = [], [amended_act], True
-        taken.append(match.span())
-        refs.append(
+class _Finder:
+    """One pass over one provision's words: acts first, then articles, annexes, paragraphs,
+    points and subparagraphs, each phrase taken once (the longest, earliest pattern wins)."""
+
+    def __init__(
+        self, citing: str, text: str, known: Collection[str], amended_act: str | None
+    ) -> None:
+        self.citing, self.text, self.amended_act = citing, text, amended_act
+        self.resolver = _Resolver(known, citing)
+        self.article_of_citing = citing.split(".")[0]
+        self.taken: list[tuple[int, int]] = []
+        self.refs: list[Reference] = []
+
+    def run(self) -> list[Reference]:
+        for match in _ACT.finditer(self.text):
+            eli = act_eli(match)
+            if eli:
+                self.add(match, [], [eli], False)
+        passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = [
+            (_ARTICLE, self.on_article),
+            (_ANNEX, self.on_annex),
+            (_PARAGRAPH, self.on_paragraph),
+            (_POINT, self.on_point),
+            (_SUBPARAGRAPH, self.on_subparagraph),
+        ]
+        for pattern, handler in passes:
+            for match in pattern.finditer(self.text):
+                if self.free(*match.span()):
+                    handler(match)
+        return sorted(self.refs, key=lambda r: r.start)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def add(
+        self, match: re.Match[str], targets: list[str], acts: list[str], external: bool
+    ) -> None:
+        if self.amended_act and not _ACT.match(match.group(0)):
+            targets, acts, external = [], [self.amended_act], True
+        self.taken.append(match.span())
+        self.refs.append(
             Reference(
-                citing,
+                self.citing,
                 match.group(0),
                 match.start(),
                 tuple(dict.fromkeys(targets)),
@@ -330,118 +361,86 @@ def find_references(
             )
         )
 
-    def next_act(end: int) -> list[str]:
-        act = _ACT.search(text, end, min(len(text), end + 120))
-        if act is None:
-            return []
-        eli = act_eli(act)
+    def next_act(self, end: int) -> list[str]:
+        act = _ACT.search(self.text, end, min(len(self.text), end + 120))
+        eli = act_eli(act) if act else None
         return [eli] if eli else []
 
-    for match in _ACT.finditer(text):
-        eli = act_eli(match)
-        if eli:
-            add(match, [], [eli], False)
-
-    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = []
-
-    def principal_act(start: int) -> list[str]:
+    def principal_act(self, start: int) -> list[str]:
         """The act a "thereof" points back to: the first act the provision names (Annex I
         entries name the act first, then the acts it amends or repeals)."""
-        first = _ACT.search(text, 0, start)
+        first = _ACT.search(self.text, 0, start)
         eli = act_eli(first) if first else None
         return [eli] if eli else []
 
-    def on_article(match: re.Match[str]) -> None:
-        if _THEREOF.match(text, match.end()):  # "Article 2(1) thereof": the act just named
-            add(match, [], principal_act(match.start()), True)
+    def external(self, match: re.Match[str]) -> bool:
+        """Add ``match`` as a reference to another act if the words after it say so."""
+        if _EXTERNAL_AFTER.match(self.text, match.end()) is None:
+            return False
+        self.add(match, [], self.next_act(match.end()), True)
+        return True
+
+    def on_article(self, match: re.Match[str]) -> None:
+        if _THEREOF.match(self.text, match.end()):  # "Article 2(1) thereof": the act named
+            self.add(match, [], self.principal_act(match.start()), True)
             return
-        if _external(text, match.end()):
-            add(match, [], next_act(match.end()), True)
+        if self.external(match):
             return
         sub = ORDINAL.get(match["sub"] or match["presub"] or "")
         pts = _points(match["prepts"] or match["postpts"])
         targets: list[str] = []
         for item in _expand(match["list"], numeric=True):
             number, chain = _chain(item)
-            targets += resolver.article(number, chain, sub, pts)
-        add(match, targets, [], False)
+            targets += self.resolver.article(number, chain, sub, pts)
+        self.add(match, targets, [], False)
 
-    def on_annex(match: re.Match[str]) -> None:
-        if _external(text, match.end()):
-            add(match, [], next_act(match.end()), True)
+    def on_annex(self, match: re.Match[str]) -> None:
+        if self.external(match):
             return
         pts = _points(match["prepts"] or match["sectpts"] or match["postpts"])
         section = match["sect"] or match["presect"]
         targets: list[str] = []
         for numeral in _expand(match["list"], numeric=False):
-            targets += resolver.annex(numeral, section, pts)
-        add(match, targets, [], False)
+            targets += self.resolver.annex(numeral, section, pts)
+        self.add(match, targets, [], False)
 
-    def on_paragraph(match: re.Match[str]) -> None:
-        rest = match.end()
-        if match["of"] is None and _external(text, rest):
-            add(match, [], next_act(rest), True)
+    def on_paragraph(self, match: re.Match[str]) -> None:
+        if match["of"] is None and self.external(match):
             return
-        article = f"art_{match['art']}" if match["art"] else article_of_citing
+        article = f"art_{match['art']}" if match["art"] else self.article_of_citing
         if not article.startswith("art_"):
-            add(match, [], [], False)
+            self.add(match, [], [], False)
             return
         sub = ORDINAL.get(match["sub"] or match["presub"] or "")
         pts = _points(match["prepts"] or match["postpts"])
         targets: list[str] = []
         for item in _expand(match["list"], numeric=True):
             number, chain = _chain(item)
-            targets += resolver.article(article[4:], [number, *chain], sub, pts)
-        add(match, targets, [], False)
+            targets += self.resolver.article(article[4:], [number, *chain], sub, pts)
+        self.add(match, targets, [], False)
 
-    def on_point(match: re.Match[str]) -> None:
-        if _external(text, match.end()):
-            add(match, [], next_act(match.end()), True)
+    def on_point(self, match: re.Match[str]) -> None:
+        if self.external(match):
             return
         sub = ORDINAL.get(match["sub"] or "")
+        points = _points(match["pts"])
         if sub is not None:
-            paragraph = resolver.paragraph_of_citing() or article_of_citing
-            targets = [
-                t
-                for t in (resolver.below(paragraph, p, sub) for p in _points(match["pts"]))
-                if t
-            ]
-        else:
-            previous = next((r.targets for r in reversed(refs) if r.start < match.start()), ())
-            near = match["thereof"] is not None or re.search(
-                r"exception of\s*$", text[max(0, match.start() - 20) : match.start()]
-            )
-            targets = resolver.relative_points(
-                _points(match["pts"]), None, previous if near else ()
-            )
-        add(match, targets, [], False)
+            paragraph = self.resolver.paragraph_of_citing() or self.article_of_citing
+            found = (self.resolver.below(paragraph, p, sub) for p in points)
+            self.add(match, [t for t in found if t], [], False)
+            return
+        before = self.text[max(0, match.start() - 20) : match.start()]
+        near = match["thereof"] is not None or re.search(r"exception of\s*$", before)
+        previous: tuple[str, ...] = ()
+        if near:  # "point 2 thereof", "with the exception of points 6, 8 and 9"
+            previous = next((r.targets for r in reversed(self.refs) if r.start < match.start()), ())
+        self.add(match, self.resolver.relative_points(points, None, previous), [], False)
 
-    def on_subparagraph(match: re.Match[str]) -> None:
-        paragraph = resolver.paragraph_of_citing() or article_of_citing
-        sub = ORDINAL[match["sub"]]
-        found = resolver.first(f"{paragraph}.sub_{sub}")
-        if found and found != citing:
-            add(match, [found], [], False)
-
-    passes = [
-        (_ARTICLE, on_article),
-        (_ANNEX, on_annex),
-        (_PARAGRAPH, on_paragraph),
-        (_POINT, on_point),
-        (_SUBPARAGRAPH, on_subparagraph),
-    ]
-    for pattern, handler in passes:
-        for match in _iter_free(pattern, text, free):
-            handler(match)
-    return sorted(refs, key=lambda r: r.start)
-
-
-def _iter_free(
-    pattern: re.Pattern[str], text: str, free: Callable[[int, int], bool]
-) -> Iterator[re.Match[str]]:
-    for match in pattern.finditer(text):
-        if free(*match.span()):
-            yield match
+    def on_subparagraph(self, match: re.Match[str]) -> None:
+        paragraph = self.resolver.paragraph_of_citing() or self.article_of_citing
+        found = self.resolver.first(f"{paragraph}.sub_{ORDINAL[match['sub']]}")
+        if found and found != self.citing:
+            self.add(match, [found], [], False)
 
 
 def own_texts(texts: dict[str, str], parents: dict[str, str | None]) -> dict[str, str]:

@@ -48,9 +48,7 @@ def test_sample_is_large_and_varied() -> None:
     assert sum(1 for entry in _ENTRIES if entry.get("acts")) >= 20
 
 
-@pytest.mark.parametrize(
-    "entry", _ENTRIES, ids=[f"{e['citing']}:{e['phrase']}" for e in _ENTRIES]
-)
+@pytest.mark.parametrize("entry", _ENTRIES, ids=[f"{e['citing']}:{e['phrase']}" for e in _ENTRIES])
 def test_sample_reference(
     entry: dict[str, Any], references: dict[str, list[Reference]], own: dict[str, str]
 ) -> None:
@@ -58,7 +56,9 @@ def test_sample_reference(
     start = own[citing].find(phrase)
     assert start >= 0, f"{phrase!r} is not in the own text of {citing}"
     end = start + len(phrase)
-    found = [r for r in references.get(citing, []) if r.start < end and r.start + len(r.phrase) > start]
+    found = [
+        r for r in references.get(citing, []) if r.start < end and r.start + len(r.phrase) > start
+    ]
     assert found, f"no reference found in {phrase!r} of {citing}"
     assert {t for r in found for t in r.targets} == set(entry.get("targets", []))
     assert {a for r in found for a in r.acts} == {_act(a) for a in entry.get("acts", [])}
@@ -90,13 +90,15 @@ def test_relative_references_resolve_against_the_citing_provision() -> None:
 def test_articles_of_other_acts_never_link_to_ours() -> None:
     known = {"art_4", "art_4.par_1"}
     (ref, act) = find_references("art_1", "Article 4(1) of Regulation (EU) 2016/679", known)
-    assert ref.targets == () and ref.external
+    assert ref.targets == ()
+    assert ref.external
     assert ref.acts == act.acts == ("http://data.europa.eu/eli/reg/2016/679/oj",)
 
 
 def test_unresolvable_reference_is_kept_without_target() -> None:
     (ref,) = find_references("art_1", "referred to in Article 200", {"art_1"})
-    assert ref.targets == () and not ref.external
+    assert ref.targets == ()
+    assert not ref.external
 
 
 def test_coverage_numbers(references: dict[str, list[Reference]]) -> None:

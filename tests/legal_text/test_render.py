@@ -19,8 +19,10 @@ def test_superscript_gets_a_caret() -> None:
 
 
 def test_note_markers_are_dropped() -> None:
-    markup = ('<p>the Council <a href="#n">(<span class="oj-super oj-note-tag">58</span>)</a>,'
-              " the following</p>")
+    markup = (
+        '<p>the Council <a href="#n">(<span class="oj-super oj-note-tag">58</span>)</a>,'
+        " the following</p>"
+    )
     assert render(_el(markup)) == "the Council, the following"
 
 
