@@ -30,7 +30,7 @@ ORDINAL = {
 _ORD = "|".join(ORDINAL)
 _AND = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s+and/or\s+)"
 _PAREN = r"\((?:[0-9]+[a-z]?|[a-z]{1,5})\)"
-_ART_NUM = rf"\d+[a-z]?(?:{_PAREN})*"
+_ART_NUM = rf"\d+[a-z]?(?:\s?{_PAREN})*"
 _ROMAN = r"[IVX]+"
 _POINT_ITEM = rf"(?:{_PAREN}|\d+(?:\.\d+)*)(?:\s?{_PAREN})*"
 _POINTS = rf"{_POINT_ITEM}(?:{_AND}{_POINT_ITEM})*"
@@ -50,11 +50,13 @@ _EXTERNAL_AFTER = re.compile(
     r"those\s+(?:Regulations|Directives|acts)|Union harmonisation|Union law|the said)"
     r"|\s*(?:TFEU|TEU)\b"
 )
+_OF_ACT = re.compile(rf",?\s*of\s+(?:the\s+)?{_ACT.pattern}")
+_OF_THAT = re.compile(r",?\s*of\s+that\s+(?:Regulation|Directive|Decision)\b")
 _THEREOF = re.compile(r",?\s*thereof\b")
 _ARTICLE = re.compile(
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
     rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
-    rf"Articles?\s+(?P<list>{_ART_NUM}(?:{_AND}(?:Article\s+)?{_ART_NUM})*)"
+    rf"Articles?\s+(?P<list>{_ART_NUM}(?:{_AND}(?:(?:Article\s+)?{_ART_NUM}|{_PAREN}))*)"
     rf"(?:,\s*(?P<sub>{_ORD})\s+subparagraph)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
 )
@@ -64,6 +66,11 @@ _ANNEX = re.compile(
     rf"(?:the\s+)?Annex(?:es)?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
     rf"(?:,?\s*[Ss]ection\s+(?P<sect>[A-Z])\b)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
+)
+_CHAPTER = re.compile(
+    r"(?:Section\s+(?P<presect>\d+)\s+of\s+)?"
+    rf"Chapters?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
+    rf"(?:,\s*Sections?\s+(?P<sect>\d+(?:{_AND}\d+)*)\b)?"
 )
 _PARAGRAPH = re.compile(
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
@@ -331,6 +338,7 @@ class _Finder:
         passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = [
             (_ARTICLE, self.on_article),
             (_ANNEX, self.on_annex),
+            (_CHAPTER, self.on_chapter),
             (_PARAGRAPH, self.on_paragraph),
             (_POINT, self.on_point),
             (_SUBPARAGRAPH, self.on_subparagraph),
@@ -347,7 +355,7 @@ class _Finder:
     def add(
         self, match: re.Match[str], targets: list[str], acts: list[str], external: bool
     ) -> None:
-        if self.amended_act and not _ACT.match(match.group(0)):
+        if self.amended_act and not _ACT.match(match.group(0)) and not self.names_self(match):
             targets, acts, external = [], [self.amended_act], True
         self.taken.append(match.span())
         self.refs.append(
@@ -363,6 +371,8 @@ class _Finder:
 
     def next_act(self, end: int) -> list[str]:
         act = _ACT.search(self.text, end, min(len(self.text), end + 120))
+        if act is None and _OF_THAT.match(self.text, end):
+            act = self.antecedent(end)
         eli = act_eli(act) if act else None
         return [eli] if eli else []
 
@@ -373,9 +383,27 @@ class _Finder:
         eli = act_eli(first) if first else None
         return [eli] if eli else []
 
+    def names_self(self, match: re.Match[str]) -> bool:
+        """The words after ``match`` name this act: "of Regulation (EU) 2024/1689", or "of
+        that Regulation" right after this act was named."""
+        after = _OF_ACT.match(self.text, match.end())
+        if after is not None:
+            return act_eli(after) is None
+        if _OF_THAT.match(self.text, match.end()):
+            antecedent = self.antecedent(match.start())
+            return antecedent is not None and act_eli(antecedent) is None
+        return False
+
+    def antecedent(self, start: int) -> re.Match[str] | None:
+        """The last act named before ``start`` (what "that Regulation" points back to)."""
+        found = None
+        for found in _ACT.finditer(self.text, 0, start):  # noqa: B007 - keep the last
+            pass
+        return found
+
     def external(self, match: re.Match[str]) -> bool:
         """Add ``match`` as a reference to another act if the words after it say so."""
-        if _EXTERNAL_AFTER.match(self.text, match.end()) is None:
+        if _EXTERNAL_AFTER.match(self.text, match.end()) is None or self.names_self(match):
             return False
         self.add(match, [], self.next_act(match.end()), True)
         return True
@@ -389,9 +417,23 @@ class _Finder:
         sub = ORDINAL.get(match["sub"] or match["presub"] or "")
         pts = _points(match["prepts"] or match["postpts"])
         targets: list[str] = []
+        previous = ""
         for item in _expand(match["list"], numeric=True):
-            number, chain = _chain(item)
+            number, chain = _chain(item.replace(" ", ""))
+            number = previous = number or previous  # "Article 42(1) and (2)"
             targets += self.resolver.article(number, chain, sub, pts)
+        self.add(match, targets, [], False)
+
+    def on_chapter(self, match: re.Match[str]) -> None:
+        if self.external(match):
+            return
+        sections = _expand(match["sect"] or match["presect"] or "", numeric=True)
+        targets = []
+        for numeral in _expand(match["list"], numeric=False):
+            for section in [s for s in sections if s] or [""]:
+                local = f"cpt_{numeral}" + (f".sct_{section}" if section else "")
+                if local in self.resolver.known:
+                    targets.append(local)
         self.add(match, targets, [], False)
 
     def on_annex(self, match: re.Match[str]) -> None:
