@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from aiact_kg.namespaces import ACT, PROVISION
-from aiact_kg.resources import external_vocabularies, ontology_files
+from aiact_kg.resources import external_vocabularies, ontology_files, scheme_files
 
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 EXPECTED: dict[str, Any] = yaml.safe_load(
@@ -191,3 +191,26 @@ def test_other_provisions_are_marked_as_own_identifiers(graph: rdflib.Graph) -> 
         has_eli = bool(list(graph.objects(provision, AIA.eli)))
         assert status == [documented if has_eli else own], provision
     assert all(not list(graph.objects(a, AIA.eli)) for a in annexes)
+
+
+SKOS = rdflib.namespace.SKOS
+
+
+def test_is_about_links_points_to_the_concepts_resting_on_them(
+    graph: rdflib.Graph, legal_text_dir: Path, eli: rdflib.Graph
+) -> None:
+    """subjects.ttl: eli:is_about from a Work to a skos:Concept (ELI's domain and range), each
+    backed by the concept's own aia:sourceProvision in our schemes."""
+    (domain,) = eli.objects(ELI.is_about, RDFS.domain)
+    (rng,) = eli.objects(ELI.is_about, RDFS.range)
+    assert (domain, rng) == (ELI.Work, SKOS.Concept)
+    subjects = rdflib.Graph().parse(legal_text_dir / "subjects.ttl", format="turtle")
+    schemes = rdflib.Graph()
+    for path in scheme_files():
+        schemes.parse(path, format="turtle")
+    pairs = list(subjects.subject_objects(ELI.is_about))
+    assert len(pairs) == len(list(subjects)) >= 60
+    for provision, concept in pairs:
+        assert (provision, RDF.type, ELI.LegalResourceSubdivision) in graph, provision
+        assert (concept, RDF.type, SKOS.Concept) in schemes, concept
+        assert (concept, AIA.sourceProvision, provision) in schemes, (provision, concept)
