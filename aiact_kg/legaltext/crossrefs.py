@@ -54,6 +54,7 @@ _OF_ACT = re.compile(rf",?\s*of\s+(?:the\s+)?{_ACT.pattern}")
 _OF_THAT = re.compile(r",?\s*of\s+that\s+(?:Regulation|Directive|Decision)\b")
 _THEREOF = re.compile(r",?\s*thereof\b")
 _ARTICLE = re.compile(
+    r"\b(?=[ptfseA])"  # cheap first-letter test
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
     rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
     rf"Articles?\s+(?P<list>{_ART_NUM}(?:{_AND}(?:(?:Article\s+)?{_ART_NUM}|{_PAREN}))*)"
@@ -61,6 +62,7 @@ _ARTICLE = re.compile(
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
 )
 _ANNEX = re.compile(
+    r"\b(?=[pSstA])"  # cheap first-letter test
     rf"(?:(?P<prepts>points?\s+{_POINTS}),?\s+of\s+)?"
     rf"(?:[Ss]ection\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>points?\s+{_POINTS}),?)?\s+of\s+)?"
     rf"(?:the\s+)?Annex(?:es)?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
@@ -68,11 +70,13 @@ _ANNEX = re.compile(
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
 )
 _CHAPTER = re.compile(
+    r"\b(?=[SC])"  # cheap first-letter test
     r"(?:Section\s+(?P<presect>\d+)\s+of\s+)?"
     rf"Chapters?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
     rf"(?:,\s*Sections?\s+(?P<sect>\d+(?:{_AND}\d+)*)\b)?"
 )
 _PARAGRAPH = re.compile(
+    r"\b(?=[ptfse])"  # cheap first-letter test
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
     rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
     rf"paragraphs?\s+(?P<list>\d+[a-z]?(?:{_PAREN})*(?:{_AND}\d+[a-z]?(?:{_PAREN})*)*)"
