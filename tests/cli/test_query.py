@@ -178,7 +178,7 @@ def test_select_terms_keep_their_kind_datatype_and_language(
 ) -> None:
     text = (
         "SELECT ?provision ?title ?n ?none WHERE { BIND(aiap:art_6 AS ?provision) "
-        "?provision <http://data.europa.eu/eli/ontology#title> ?title BIND(6 AS ?n) }"
+        "?provision <http://purl.org/dc/terms/title> ?title BIND(6 AS ?n) }"
     )
     for format_name, results_format in (
         ("json", QueryResultsFormat.JSON),
