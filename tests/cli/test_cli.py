@@ -55,6 +55,23 @@ def test_provision_json(kb_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert report["ancestors"][0]["label"] == "Art 6"
 
 
+def test_provision_shows_eli_and_cross_references(
+    kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 6(2)")
+    assert code == 0
+    assert "ELI: http://data.europa.eu/eli/reg/2024/1689/art_6/oj (of Art 6;" in out
+    cites = out.split("Cites (eli:cites, from the text)", 1)[1].split("Cited by", 1)[0]
+    assert "reg/2024/1689/anx_III\n" in cites  # "listed in Annex III"
+    assert "reg/2024/1689/art_6.par_1\n" in cites  # "paragraph 1"
+    cited_by = out.split("Cited by", 1)[1]
+    assert "reg/2024/1689/art_6.par_3.sub_1\n" in cited_by  # "referred to in paragraph 2"
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 6", "--format", "json")
+    report = json.loads(out)
+    assert report["eli"] == "http://data.europa.eu/eli/reg/2024/1689/art_6/oj"
+    assert report["eli_of"] == "Art 6"
+
+
 def test_provision_of_art_6_1_applies_from_2027(
     kb_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
