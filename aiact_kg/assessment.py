@@ -13,10 +13,10 @@ from aiact_kg.reasoning.engine import (
     run_rules,
 )
 from aiact_kg.reasoning.report import assessment_json, law_json
+from aiact_kg.render.validation import finding_json
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.render import finding_json
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 

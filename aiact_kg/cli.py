@@ -22,7 +22,12 @@ from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtl
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
-from aiact_kg.output import (
+from aiact_kg.provision import describe_provision, resolve_draft_citation
+from aiact_kg.queries import get_query, list_queries
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.render.assessment import assessment_text, explanation_text
+from aiact_kg.render.provision import draft_resolution_text, provision_json, provision_text
+from aiact_kg.render.query import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
     TABLE,
@@ -31,11 +36,6 @@ from aiact_kg.output import (
     write_solutions,
     write_triples,
 )
-from aiact_kg.provision import describe_provision, resolve_draft_citation
-from aiact_kg.queries import get_query, list_queries
-from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.reasoning.render import assessment_text, explanation_text
-from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
 from aiact_kg.store.base import Term
@@ -585,8 +585,8 @@ def _cmd_provision(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from aiact_kg.render.validation import render_json, render_text, render_turtle
     from aiact_kg.submission.batch import validate_inputs
-    from aiact_kg.submission.render import render_json, render_text, render_turtle
 
     if args.max_bytes is not None and args.max_bytes < 1:
         raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
@@ -650,8 +650,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_submit(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.submit import submit_inputs
+    from aiact_kg.render import registry as render
 
     result = submit_inputs(
         _store_path(args),
@@ -673,8 +673,8 @@ def _cmd_submit(args: argparse.Namespace) -> int:
 
 
 def _cmd_reassess(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.reassess import reassess
+    from aiact_kg.render import registry as render
 
     result = reassess(
         _store_path(args),
@@ -700,8 +700,8 @@ def _cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def _cmd_registry(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.reassess import list_registry
+    from aiact_kg.render import registry as render
 
     listed = list_registry(_store_path(args))
     if args.format == "json":

@@ -24,13 +24,13 @@ from aiact_kg.assessment import assess_documents
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.render_provision import provision_json
+from aiact_kg.render.provision import provision_json
+from aiact_kg.render.validation import render_json
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
-from aiact_kg.submission.render import render_json
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 router = APIRouter()

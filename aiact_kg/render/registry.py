@@ -8,7 +8,7 @@ from typing import Any
 
 from aiact_kg.registry.reassess import Listed
 from aiact_kg.registry.submit import RegistryResult
-from aiact_kg.submission.render import render_text, report_json
+from aiact_kg.render.validation import render_text, report_json
 
 
 def _categories(subjects: dict[str, set[str]]) -> list[str]:
