@@ -18,14 +18,19 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Triple
 
 from aiact_kg import __version__
-from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
+from aiact_kg.assessment import AssessmentReport, assess_inputs
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.queries import get_query, list_queries
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.render.assessment import assessment_text, explanation_text
+from aiact_kg.render.assessment import (
+    assessment_json,
+    assessment_text,
+    assessment_turtle,
+    explanation_text,
+)
 from aiact_kg.render.provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.render.query import (
     GRAPH_FORMATS,
@@ -623,11 +628,11 @@ def _assess(args: argparse.Namespace) -> AssessmentReport:
 def _cmd_assess(args: argparse.Namespace) -> int:
     report = _assess(args)
     if args.format == "json":
-        sys.stdout.write(json.dumps(report.data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(assessment_json(report.result))
     elif args.format == "turtle" and report.store is not None:
-        sys.stdout.write(construct_turtle(report.store))
+        sys.stdout.write(assessment_turtle(report.store))
     else:
-        sys.stdout.write(assessment_text(report.data))
+        sys.stdout.write(assessment_text(report.result))
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     return report.exit_code
@@ -638,14 +643,14 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     if report.exit_code or report.store is None:
-        sys.stdout.write(assessment_text(report.data))
+        sys.stdout.write(assessment_text(report.result))
         return report.exit_code
-    iris = [subject["iri"] for subject in report.data["subjects"]]
+    iris = [subject.iri for subject in report.result.subjects]
     if args.subject not in iris:
         raise InputError(
             f"{args.subject} is not a subject of the inputs; assessed: " + ", ".join(iris)
         )
-    sys.stdout.write(explanation_text(report.data, args.subject, report.store))
+    sys.stdout.write(explanation_text(report.result, args.subject, report.store))
     return 0
 
 
@@ -663,7 +668,7 @@ def _cmd_submit(args: argparse.Namespace) -> int:
         wait_seconds=args.wait,
     )
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.result_json(result)))
+        sys.stdout.write(render.result_json(result))
     else:
         sys.stdout.write(render.result_text(result))
     if result.validation is not None:
@@ -683,7 +688,7 @@ def _cmd_reassess(args: argparse.Namespace) -> int:
         wait_seconds=args.wait,
     )
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.result_json(result)))
+        sys.stdout.write(render.result_json(result))
     elif not result.outcomes:
         print("The registry is empty: nothing to reassess.")
     else:
@@ -705,7 +710,7 @@ def _cmd_registry(args: argparse.Namespace) -> int:
 
     listed = list_registry(_store_path(args))
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.listing_json(listed)))
+        sys.stdout.write(render.listing_json(listed))
     else:
         sys.stdout.write(render.listing_table(listed))
     return 0
