@@ -7,8 +7,11 @@ in Python; the JSON is then written by the models (see README for its shape).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -260,6 +263,24 @@ def law_version(store: OxigraphStore) -> LawVersion:
     return LawVersion.model_validate(law_json(store))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while many new objects are made and kept.
+
+    Validating 10k subjects makes hundreds of thousands of models, none of them garbage; the
+    collector's full passes over them made the validation five times slower (and the rows'
+    gathering some 10% slower). Without cycles, what is dropped meanwhile is still freed.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def assessed_subjects(store: OxigraphStore) -> list[AssessedSubject]:
     """Every assessed subject with its determinations and obligations, typed."""
-    return SUBJECTS.validate_python(subjects_json(store))
+    with collector_paused():
+        return SUBJECTS.validate_python(subjects_json(store))
