@@ -37,7 +37,7 @@ from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
-from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter()
 _serial = threading.Lock()
@@ -114,9 +114,11 @@ def _json(text: str, status: int) -> Response:
     return Response(text, status, media_type="application/json")
 
 
-def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> ValidationReport:
+def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
+    """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
     with _serial:
-        return SubmissionValidator().validate(documents, errors)
+        report = SubmissionValidator().validate(documents, errors)
+    return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
 
 @router.post(
@@ -135,19 +137,21 @@ def _validate(documents: list[InputDocument], errors: list[InputFormatError]) ->
 )
 async def validate(request: Request, name: Name = "request") -> Response:
     documents, errors = await _read(request, name)
-    report = await run_in_threadpool(_validate, documents, errors)
-    return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
+    return await run_in_threadpool(_validate, documents, errors)
 
 
 def _assess(
     documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
-) -> AssessmentResult:
+) -> Response:
+    """Assess in a worker thread, and write the JSON there too (not on the event loop)."""
     with _serial:
         validation = SubmissionValidator().validate(documents, errors)
         report = assess_documents(documents, options, validation=validation)
         if report.store is not None:
             report.store.close()
-        return report.result
+    result = report.result
+    text = assessment_json(result, indent=None)
+    return _json(text, 200 if result.valid and not result.unreadable else 422)
 
 
 @router.post(
@@ -177,9 +181,7 @@ async def assess(
 ) -> Response:
     options = _options(as_of, law)
     documents, errors = await _read(request, name)
-    result = await run_in_threadpool(_assess, documents, errors, options)
-    text = assessment_json(result, indent=None)
-    return _json(text, 200 if result.valid and not result.unreadable else 422)
+    return await run_in_threadpool(_assess, documents, errors, options)
 
 
 @router.get(
