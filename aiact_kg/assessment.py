@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, BinaryIO
 
 from aiact_kg.reasoning.engine import (
@@ -12,33 +13,41 @@ from aiact_kg.reasoning.engine import (
     knowledge_base_digest,
     run_rules,
 )
-from aiact_kg.reasoning.report import assessment_json, law_json
+from aiact_kg.reasoning.report import assessed_subjects, law_version
+from aiact_kg.results.assessment import AssessmentResult, RunInput, RunProvenance, Violation
+from aiact_kg.results.validation import Finding, Unreadable
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.render import finding_json
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 
 @dataclass(frozen=True)
 class AssessmentReport:
-    """The outcome of an assessment: the JSON structure, the validation and the derived graph."""
+    """The outcome of an assessment: the typed result, the validation and the derived graph."""
 
-    data: dict[str, Any]
+    result: AssessmentResult
     validation: ValidationReport
     store: OxigraphStore | None = field(repr=False, compare=False)
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The result as the JSON document holds it (plain dicts and lists)."""
+        return self.result.model_dump(mode="json")
 
     @property
     def exit_code(self) -> int:
         """0 assessed, 1 not assessed because of violations, 2 unreadable input."""
         if self.validation.unreadable:
             return 2
-        return 0 if self.data["valid"] else 1
+        return 0 if self.result.valid else 1
 
 
-def _violations(validation: ValidationReport) -> list[dict[str, Any]]:
+def _violations(validation: ValidationReport) -> list[Violation]:
     return [
-        finding_json(finding) | {"file": subject.file, "subject": subject.iri}
+        Violation.model_validate(
+            Finding.fields_of(finding) | {"file": subject.file, "subject": subject.iri}
+        )
         for subject in validation.subjects
         for finding in subject.findings
         if finding.severity == "violation"
@@ -58,34 +67,27 @@ def assess_documents(
     valid = validation.conforms
     run = AssessmentRun()
     store = run_rules(documents if valid else (), options, run=run)
-    data = (
-        assessment_json(store, options)
-        if valid
-        else {"as_of": options.as_of.isoformat(), "law": law_json(store), "subjects": []}
+    # the parts are validated already: construct the whole without validating them again
+    result = AssessmentResult.model_construct(
+        as_of=options.as_of,
+        law=law_version(store),
+        valid=valid,
+        violations=_violations(validation),
+        unreadable=[Unreadable.of(error) for error in validation.unreadable],
+        subjects=assessed_subjects(store) if valid else [],
+        run=_provenance(run, documents),
     )
-    data = {
-        "as_of": data["as_of"],
-        "law": data["law"],
-        "valid": valid,
-        "violations": _violations(validation),
-        "unreadable": [
-            {"file": e.name, "line": e.line, "column": e.column, "message": str(e)}
-            for e in validation.unreadable
-        ],
-        "subjects": data["subjects"],
-        "run": _run_json(run, documents),
-    }
-    return AssessmentReport(data, validation, store)
+    return AssessmentReport(result, validation, store)
 
 
-def _run_json(run: AssessmentRun, documents: Sequence[InputDocument]) -> dict[str, Any]:
+def _provenance(run: AssessmentRun, documents: Sequence[InputDocument]) -> RunProvenance:
     """Which run this was (its PROV activity) and what it read."""
-    return {
-        "iri": run.iri,
-        "started_at": run.started,
-        "knowledge_base": knowledge_base_digest(),
-        "inputs": [{"file": d.name, "sha256": d.sha256} for d in documents],
-    }
+    return RunProvenance(
+        iri=run.iri,
+        started_at=run.started,
+        knowledge_base=knowledge_base_digest(),
+        inputs=[RunInput(file=d.name, sha256=d.sha256) for d in documents],
+    )
 
 
 def assess_inputs(
@@ -101,16 +103,3 @@ def assess_inputs(
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
     return assess_documents(documents, options, validation=validation)
-
-
-def construct_turtle(store: OxigraphStore) -> str:
-    """The derived graph (run, determinations, premises, estimates, obligations) as Turtle."""
-    from pyoxigraph import QueryTriples, RdfFormat, serialize
-
-    from aiact_kg.namespaces import PREFIXES
-    from aiact_kg.queries import get_query, with_prefixes
-
-    triples = store.raw.query(with_prefixes(get_query("assess/construct-results").text))
-    assert isinstance(triples, QueryTriples)
-    data = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
-    return (data or b"").decode("utf-8")

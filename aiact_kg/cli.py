@@ -18,11 +18,21 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Triple
 
 from aiact_kg import __version__
-from aiact_kg.assessment import AssessmentReport, assess_inputs, construct_turtle
+from aiact_kg.assessment import AssessmentReport, assess_inputs
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
-from aiact_kg.output import (
+from aiact_kg.provision import describe_provision, resolve_draft_citation
+from aiact_kg.queries import get_query, list_queries
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.render.assessment import (
+    assessment_json,
+    assessment_text,
+    assessment_turtle,
+    explanation_text,
+)
+from aiact_kg.render.provision import draft_resolution_text, provision_json, provision_text
+from aiact_kg.render.query import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
     TABLE,
@@ -31,11 +41,6 @@ from aiact_kg.output import (
     write_solutions,
     write_triples,
 )
-from aiact_kg.provision import describe_provision, resolve_draft_citation
-from aiact_kg.queries import get_query, list_queries
-from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.reasoning.render import assessment_text, explanation_text
-from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.stats import knowledge_base_stats
 from aiact_kg.store import default_store_path
 from aiact_kg.store.base import Term
@@ -585,8 +590,8 @@ def _cmd_provision(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from aiact_kg.render.validation import render_json, render_text, render_turtle
     from aiact_kg.submission.batch import validate_inputs
-    from aiact_kg.submission.render import render_json, render_text, render_turtle
 
     if args.max_bytes is not None and args.max_bytes < 1:
         raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
@@ -623,11 +628,11 @@ def _assess(args: argparse.Namespace) -> AssessmentReport:
 def _cmd_assess(args: argparse.Namespace) -> int:
     report = _assess(args)
     if args.format == "json":
-        sys.stdout.write(json.dumps(report.data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(assessment_json(report.result))
     elif args.format == "turtle" and report.store is not None:
-        sys.stdout.write(construct_turtle(report.store))
+        sys.stdout.write(assessment_turtle(report.store))
     else:
-        sys.stdout.write(assessment_text(report.data))
+        sys.stdout.write(assessment_text(report.result))
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     return report.exit_code
@@ -638,20 +643,20 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     if report.exit_code or report.store is None:
-        sys.stdout.write(assessment_text(report.data))
+        sys.stdout.write(assessment_text(report.result))
         return report.exit_code
-    iris = [subject["iri"] for subject in report.data["subjects"]]
+    iris = [subject.iri for subject in report.result.subjects]
     if args.subject not in iris:
         raise InputError(
             f"{args.subject} is not a subject of the inputs; assessed: " + ", ".join(iris)
         )
-    sys.stdout.write(explanation_text(report.data, args.subject, report.store))
+    sys.stdout.write(explanation_text(report.result, args.subject, report.store))
     return 0
 
 
 def _cmd_submit(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.submit import submit_inputs
+    from aiact_kg.render import registry as render
 
     result = submit_inputs(
         _store_path(args),
@@ -663,7 +668,7 @@ def _cmd_submit(args: argparse.Namespace) -> int:
         wait_seconds=args.wait,
     )
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.result_json(result)))
+        sys.stdout.write(render.result_json(result))
     else:
         sys.stdout.write(render.result_text(result))
     if result.validation is not None:
@@ -673,8 +678,8 @@ def _cmd_submit(args: argparse.Namespace) -> int:
 
 
 def _cmd_reassess(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.reassess import reassess
+    from aiact_kg.render import registry as render
 
     result = reassess(
         _store_path(args),
@@ -683,7 +688,7 @@ def _cmd_reassess(args: argparse.Namespace) -> int:
         wait_seconds=args.wait,
     )
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.result_json(result)))
+        sys.stdout.write(render.result_json(result))
     elif not result.outcomes:
         print("The registry is empty: nothing to reassess.")
     else:
@@ -700,12 +705,12 @@ def _cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def _cmd_registry(args: argparse.Namespace) -> int:
-    from aiact_kg.registry import render
     from aiact_kg.registry.reassess import list_registry
+    from aiact_kg.render import registry as render
 
     listed = list_registry(_store_path(args))
     if args.format == "json":
-        sys.stdout.write(render.dumps(render.listing_json(listed)))
+        sys.stdout.write(render.listing_json(listed))
     else:
         sys.stdout.write(render.listing_table(listed))
     return 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from aiact_kg import __version__
 from aiact_kg.assessment import assess_documents
 from aiact_kg.reasoning.engine import AssessmentOptions, run_rules
-from aiact_kg.reasoning.report import subjects_json
+from aiact_kg.reasoning.report import assessed_subjects
 from aiact_kg.submission.reading import read_rdf_file
 from aiact_kg.submission.validation import SubmissionValidator
 from benchmarks.generate import write_single_file, write_subject_files
@@ -38,7 +38,7 @@ def _reasoning_seconds(path: Path) -> tuple[float, int]:
     document = read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED)
     start = time.perf_counter()
     store = run_rules([document], OPTIONS)
-    subjects = subjects_json(store)
+    subjects = assessed_subjects(store)
     return time.perf_counter() - start, len(subjects)
 
 
@@ -46,7 +46,7 @@ def _naive_rate(paths: list[Path]) -> float:
     documents = [read_rdf_file(path) for path in paths]
     start = time.perf_counter()
     for document in documents:
-        subjects_json(run_rules([document], OPTIONS))
+        assessed_subjects(run_rules([document], OPTIONS))
     return len(paths) / (time.perf_counter() - start)
 
 
@@ -55,7 +55,7 @@ def _end_to_end_seconds(path: Path, validator: SubmissionValidator) -> float:
     document = read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED)
     report = assess_documents([document], OPTIONS,
                               validator=validator)
-    assert report.data["valid"], "generated subjects must be valid"
+    assert report.result.valid, "generated subjects must be valid"
     return time.perf_counter() - start
 
 

@@ -1,22 +1,23 @@
-"""The HTTP API: ``POST /validate``, ``POST /assess`` and ``GET /provisions/{citation}``.
+"""The HTTP API: ``POST /validate``, ``POST /assess``, ``GET /provisions/{citation}`` and the
+JSON Schemas of the results at ``GET /schemas/{name}.schema.json``.
 
 Each answers with exactly the JSON of the matching command (``aiact-kg validate --format
-json``, ``aiact-kg assess --format json``, ``aiact-kg provision --format json``), built by the
-same functions. ``/validate`` and ``/assess`` are stateless: the body is one RDF document in
-the format its ``Content-Type`` names; nothing is stored. Assessments run one at a time in a
-worker thread (the validation and rule libraries are not made for concurrent use), so they
-never hold up SPARQL queries.
+json``, ``aiact-kg assess --format json``, ``aiact-kg provision --format json``), written by
+the same typed result models (:mod:`aiact_kg.results`), which OpenAPI names as the responses.
+``/validate`` and ``/assess`` are stateless: the body is one RDF document in the format its
+``Content-Type`` names; nothing is stored. Assessments run one at a time in a worker thread
+(the validation and rule libraries are not made for concurrent use), so they never hold up
+SPARQL queries.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pyoxigraph import RdfFormat
 from starlette.concurrency import run_in_threadpool
 
@@ -24,14 +25,19 @@ from aiact_kg.assessment import assess_documents
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.render_provision import provision_json
+from aiact_kg.render.assessment import assessment_json
+from aiact_kg.render.provision import provision_json
+from aiact_kg.render.validation import render_json
+from aiact_kg.results.assessment import AssessmentResult
+from aiact_kg.results.provision import ProvisionResult
+from aiact_kg.results.schemas import MODELS, json_schema
+from aiact_kg.results.validation import ValidationResult
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
-from aiact_kg.submission.render import render_json
-from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter()
 _serial = threading.Lock()
@@ -104,51 +110,62 @@ def _options(as_of: str | None, law: str | None) -> AssessmentOptions:
         raise ServiceError(400, "bad-request", str(error)) from None
 
 
-def _json(text: str, status: int) -> JSONResponse:
-    return JSONResponse(json.loads(text), status)
+def _json(text: str, status: int) -> Response:
+    return Response(text, status, media_type="application/json")
 
 
-def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> ValidationReport:
+def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
+    """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
     with _serial:
-        return SubmissionValidator().validate(documents, errors)
+        report = SubmissionValidator().validate(documents, errors)
+    return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
 
 @router.post(
     "/validate",
     summary="Validate a description (the JSON of `aiact-kg validate --format json`)",
     openapi_extra=_DOCUMENT_BODY,
+    response_model=ValidationResult,
     responses={
         200: {"description": "the document was read; `conforms` says whether it is valid"},
         415: {"description": "a Content-Type we do not read"},
-        422: {"description": "the document could not be read (see `unreadable`)"},
+        422: {
+            "description": "the document could not be read (see `unreadable`)",
+            "model": ValidationResult,
+        },
     },
 )
-async def validate(request: Request, name: Name = "request") -> JSONResponse:
+async def validate(request: Request, name: Name = "request") -> Response:
     documents, errors = await _read(request, name)
-    report = await run_in_threadpool(_validate, documents, errors)
-    return _json(render_json(report), 422 if report.unreadable else 200)
+    return await run_in_threadpool(_validate, documents, errors)
 
 
 def _assess(
     documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
-) -> dict[str, Any]:
+) -> Response:
+    """Assess in a worker thread, and write the JSON there too (not on the event loop)."""
     with _serial:
         validation = SubmissionValidator().validate(documents, errors)
         report = assess_documents(documents, options, validation=validation)
-        data = report.data
         if report.store is not None:
             report.store.close()
-        return data
+    result = report.result
+    text = assessment_json(result, indent=None)
+    return _json(text, 200 if result.valid and not result.unreadable else 422)
 
 
 @router.post(
     "/assess",
     summary="Assess a description (the JSON of `aiact-kg assess --format json`)",
     openapi_extra=_DOCUMENT_BODY,
+    response_model=AssessmentResult,
     responses={
         200: {"description": "assessed: categories and obligations per subject"},
         415: {"description": "a Content-Type we do not read"},
-        422: {"description": "not assessed: the document has violations or is unreadable"},
+        422: {
+            "description": "not assessed: the document has violations or is unreadable",
+            "model": AssessmentResult,
+        },
     },
 )
 async def assess(
@@ -161,28 +178,40 @@ async def assess(
         str | None,
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
-) -> JSONResponse:
+) -> Response:
     options = _options(as_of, law)
     documents, errors = await _read(request, name)
-    data = await run_in_threadpool(_assess, documents, errors, options)
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _json(text, 200 if data["valid"] and not data["unreadable"] else 422)
+    return await run_in_threadpool(_assess, documents, errors, options)
 
 
 @router.get(
     "/provisions/{citation}",
     summary="A provision with its context (the JSON of `aiact-kg provision --format json`)",
+    response_model=ProvisionResult,
     responses={404: {"description": "no provision has this citation"}},
 )
-async def provision(request: Request, citation: str) -> JSONResponse:
+async def provision(request: Request, citation: str) -> Response:
     """``citation`` as the command takes it: ``Art 6(3)``, ``Annex III point 4(a)``, ..."""
     knowledge: KnowledgeBase = request.app.state.knowledge
 
     def describe() -> str:
-        return provision_json(describe_provision(knowledge.current(), citation))
+        return provision_json(describe_provision(knowledge.current(), citation), indent=None)
 
     try:
         text = await run_in_threadpool(describe)
     except CitationError as error:
         raise ServiceError(404, "no-such-provision", str(error)) from None
     return _json(text, 200)
+
+
+@router.get(
+    "/schemas/{name}.schema.json",
+    summary="The JSON Schema of a result (" + ", ".join(MODELS) + "), as in docs/schemas/",
+    responses={404: {"description": "no result has this name"}},
+)
+async def schema(name: str) -> JSONResponse:
+    if name not in MODELS:
+        raise ServiceError(
+            404, "no-such-schema", f"no schema {name!r}; there are: " + ", ".join(MODELS)
+        )
+    return JSONResponse(json_schema(name), media_type="application/schema+json")

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
+from aiact_kg.render.query_documents import boolean_document, graph_document, solutions_document
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
@@ -36,7 +37,6 @@ from aiact_kg.service.negotiation import (
     choose,
     offered,
 )
-from aiact_kg.service.results import boolean_document, graph_document, solutions_document
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
 from aiact_kg.store.remote import check_query, check_update

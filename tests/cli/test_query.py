@@ -30,7 +30,7 @@ from rdflib.query import Result
 
 from aiact_kg.cli import build_parser, main
 from aiact_kg.namespaces import PREFIXES
-from aiact_kg.output import write_solutions
+from aiact_kg.render.query import write_solutions
 from aiact_kg.store.syntax import syntax_error
 
 AIA = PREFIXES["aia"]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from aiact_kg.assessment import assess_documents, construct_turtle
+from aiact_kg.assessment import assess_documents
 from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.render.assessment import assessment_turtle
 from aiact_kg.submission.reading import read_rdf_file
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "submissions"
@@ -24,7 +25,7 @@ def _derived(as_of: date) -> tuple[str, str]:
     # the text as published: its Annex III dates are the point of the comparison
     report = assess_documents([document], AssessmentOptions(as_of=as_of, law="as-published"))
     assert report.store is not None
-    return report.data["run"]["iri"], construct_turtle(report.store)
+    return report.data["run"]["iri"], assessment_turtle(report.store)
 
 
 def test_two_assessments_in_one_store_keep_their_dates_and_flags_apart() -> None:

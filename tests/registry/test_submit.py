@@ -15,6 +15,7 @@ from aiact_kg.registry.names import REGISTRY_GRAPH, assessment_graph, submission
 from aiact_kg.registry.reassess import list_registry, reassess, withdraw
 from aiact_kg.registry.submit import RegistryError, submit_inputs
 from tests.registry.conftest import EXAMPLES, OPTIONS, entries, graph_quads, snapshot
+from tests.results.schema_check import check
 
 SPAM = "https://example.org/mailguard/spam-filter"
 
@@ -110,6 +111,7 @@ def test_nothing_is_stored_on_a_violation_or_unreadable_input(
     assert "Nothing was stored" in capsys.readouterr().out
     assert main([*argv, "--format", "json", str(wrong)]) == 1
     data = json.loads(capsys.readouterr().out)
+    check("submission", data)
     assert data["submissions"] == []
     assert data["conforms"] is False
     assert data["validation"]["counts"]["violation"] >= 1
@@ -172,6 +174,7 @@ def test_registry_listing_cli(
     submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
     assert main(["--store", str(store), "submissions", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
+    check("registry", listed)
     assert [item["name"] for item in listed] == ["spam-filter"]
     assert listed[0]["subjects"] == [{"iri": SPAM, "categories": ["minimal"]}]
 
@@ -182,6 +185,7 @@ def test_submit_cli_reports_counts_as_json(
     argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
     assert main([*argv, "--format", "json", str(spam_filter)]) == 0
     data = json.loads(capsys.readouterr().out)
+    check("submission", data)
     assert data["counts"] == {
         "stored": 1,
         "replaced": 0,

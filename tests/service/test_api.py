@@ -12,7 +12,9 @@ import httpx
 import pytest
 
 from aiact_kg.cli import main
+from aiact_kg.results.schemas import MODELS
 from tests.conftest import REPO_ROOT
+from tests.results.schema_check import check, committed
 
 EXAMPLES = REPO_ROOT / "examples" / "submissions"
 INVALID = REPO_ROOT / "tests" / "shapes" / "submission" / "PublicBenefitsDeployer" / "invalid.ttl"
@@ -83,6 +85,7 @@ def test_validate_gives_the_json_of_the_command(
     assert code == 0
     assert response.json() == expected
     assert expected["counts"]["subjects"] >= 1
+    check("validation", response.json())
 
 
 def test_validate_reports_violations_like_the_command(
@@ -129,6 +132,7 @@ def test_assess_gives_the_json_of_the_command(
     assert code == 0
     assert _without_run(response.json()) == _without_run(expected)
     assert expected["subjects"]
+    check("assessment", response.json())
     assert response.json()["run"]["iri"] != expected["run"]["iri"]  # a run of its own
 
 
@@ -219,3 +223,32 @@ def test_errors_are_json_without_a_traceback(client: httpx.Client) -> None:
         body = response.json()
         assert set(body) == {"error", "message"}
         assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_the_schemas_are_served_as_in_docs(client: httpx.Client, name: str) -> None:
+    response = client.get(f"/schemas/{name}.schema.json")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/schema+json")
+    assert response.json() == committed(name)
+
+
+def test_an_unknown_schema_is_404(client: httpx.Client) -> None:
+    response = client.get("/schemas/verdict.schema.json")
+    assert response.status_code == 404
+    assert "assessment" in response.json()["message"]
+
+
+def test_openapi_names_the_result_models(client: httpx.Client) -> None:
+    schema = client.get("/openapi.json").json()
+    for path, model, statuses in (
+        ("/validate", "ValidationResult", ("200", "422")),
+        ("/assess", "AssessmentResult", ("200", "422")),
+        ("/provisions/{citation}", "ProvisionResult", ("200",)),
+    ):
+        operation = next(iter(schema["paths"][path].values()))
+        for status in statuses:
+            content = operation["responses"][status]["content"]["application/json"]
+            assert content["schema"]["$ref"] == f"#/components/schemas/{model}", (path, status)
+    assessed = schema["components"]["schemas"]["Obligation"]
+    assert "condition" not in assessed["required"]

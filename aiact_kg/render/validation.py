@@ -2,62 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-from typing import Any
-
 from aiact_kg.namespaces import compact
-from aiact_kg.submission.errors import InputFormatError
-from aiact_kg.submission.validation import Finding, SubjectReport, ValidationReport
+from aiact_kg.results.validation import ValidationResult
+from aiact_kg.submission.findings import Finding
+from aiact_kg.submission.validation import ValidationReport
 
 _MARKS = {"violation": "✗ violation", "warning": "! warning", "info": "i info"}
 
 
-def _unreadable_json(error: InputFormatError) -> dict[str, Any]:
-    return {
-        "file": error.name,
-        "line": error.line,
-        "column": error.column,
-        "message": str(error),
-    }
+def validation_result(report: ValidationReport) -> ValidationResult:
+    """The typed result of a validation (the document of ``validate --format json``)."""
+    return ValidationResult.of(report)
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    return asdict(finding) | {
-        "legal_basis": list(finding.legal_basis),
-        "provisions": list(finding.provisions),
-    }
-
-
-def subject_json(subject: SubjectReport) -> dict[str, Any]:
-    return {
-        "file": subject.file,
-        "iri": subject.iri,
-        "kind": subject.kind,
-        "conforms": not any(f.severity == "violation" for f in subject.findings),
-        "findings": [finding_json(finding) for finding in subject.findings],
-    }
-
-
-def report_json(report: ValidationReport) -> dict[str, Any]:
-    """The JSON form of ``validate --format json`` (documented in the README)."""
-    return {
-        "conforms": report.conforms,
-        "documents": report.documents,
-        "counts": {
-            "subjects": report.described,
-            "violation": report.count("violation"),
-            "warning": report.count("warning"),
-            "info": report.count("info"),
-            "unreadable": len(report.unreadable),
-        },
-        "unreadable": [_unreadable_json(error) for error in report.unreadable],
-        "subjects": [subject_json(subject) for subject in report.subjects],
-    }
-
-
-def render_json(report: ValidationReport) -> str:
-    return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+def render_json(report: ValidationReport, *, indent: int | None = 2) -> str:
+    """The JSON of ``validate --format json`` (and, unindented, of ``POST /validate``)."""
+    return validation_result(report).model_dump_json(indent=indent) + ("\n" if indent else "")
 
 
 def render_turtle(report: ValidationReport) -> str:

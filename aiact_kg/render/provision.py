@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
-from dataclasses import asdict
 
 from aiact_kg.provision import (
     DraftResolution,
@@ -12,6 +10,7 @@ from aiact_kg.provision import (
     ProvisionReport,
     Reference,
 )
+from aiact_kg.results.provision import ProvisionResult
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -113,8 +112,14 @@ def provision_text(report: ProvisionReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def provision_json(report: ProvisionReport) -> str:
-    return json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+def provision_result(report: ProvisionReport) -> ProvisionResult:
+    """The typed result of ``aiact-kg provision``."""
+    return ProvisionResult.model_validate(report, from_attributes=True)
+
+
+def provision_json(report: ProvisionReport, *, indent: int | None = 2) -> str:
+    """The JSON of ``provision --format json`` (and, unindented, of ``GET /provisions/...``)."""
+    return provision_result(report).model_dump_json(indent=indent) + ("\n" if indent else "")
 
 
 def draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> str:

@@ -2,40 +2,56 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from typing import Any
 
 from aiact_kg.registry.reassess import Listed
 from aiact_kg.registry.submit import RegistryResult
-from aiact_kg.submission.render import render_text, report_json
+from aiact_kg.render.validation import render_text, validation_result
+from aiact_kg.results.registry import (
+    RegistryCounts,
+    RegistryEntry,
+    RegistryListing,
+    SubjectCategories,
+    SubmissionOutcome,
+    SubmissionResult,
+)
 
 
 def _categories(subjects: dict[str, set[str]]) -> list[str]:
     return sorted({category for found in subjects.values() for category in found})
 
 
-def result_json(result: RegistryResult) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "submissions": [
-            {
-                "name": outcome.name,
-                "file": outcome.file,
-                "status": outcome.status,
-                "run": outcome.run,
-                "subjects": [
-                    {"iri": iri, "categories": sorted(found)}
-                    for iri, found in sorted(outcome.subjects.items())
-                ],
-            }
+def _subjects(subjects: dict[str, set[str]]) -> list[SubjectCategories]:
+    return [
+        SubjectCategories(iri=iri, categories=sorted(found))
+        for iri, found in sorted(subjects.items())
+    ]
+
+
+def submission_result(result: RegistryResult) -> SubmissionResult:
+    """The typed result of ``submit`` or ``reassess``."""
+    validation = result.validation
+    return SubmissionResult(
+        submissions=[
+            SubmissionOutcome(
+                name=outcome.name,
+                file=outcome.file,
+                status=outcome.status,
+                run=outcome.run,
+                subjects=_subjects(outcome.subjects),
+            )
             for outcome in result.outcomes
         ],
-        "counts": result.counts(),
-    }
-    if result.validation is not None:
-        data["conforms"] = result.validation.conforms
-        data["validation"] = report_json(result.validation)  # as validate --format json
-    return data
+        counts=RegistryCounts.model_validate(result.counts()),
+        conforms=None if validation is None else validation.conforms,
+        # as validate --format json prints it
+        validation=None if validation is None else validation_result(validation),
+    )
+
+
+def result_json(result: RegistryResult) -> str:
+    """The JSON of ``submit`` or ``reassess --format json``."""
+    return submission_result(result).model_dump_json(indent=2) + "\n"
 
 
 def result_text(result: RegistryResult) -> str:
@@ -61,25 +77,30 @@ def result_text(result: RegistryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def listing_json(listed: Sequence[Listed]) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": item.entry.name,
-            "file": item.entry.file,
-            "sha256": item.entry.sha256,
-            "statements": item.entry.statements,
-            "submitted_at": item.entry.submitted_at,
-            "as_of": item.entry.as_of,
-            "run": item.entry.run,
-            "submission_graph": item.entry.submission_graph,
-            "assessment_graph": item.entry.assessment_graph,
-            "subjects": [
-                {"iri": iri, "categories": sorted(found)}
-                for iri, found in sorted(item.subjects.items())
-            ],
-        }
-        for item in listed
-    ]
+def registry_listing(listed: Sequence[Listed]) -> RegistryListing:
+    """The typed result of ``aiact-kg registry``."""
+    return RegistryListing(
+        [
+            RegistryEntry(
+                name=item.entry.name,
+                file=item.entry.file,
+                sha256=item.entry.sha256,
+                statements=item.entry.statements,
+                submitted_at=item.entry.submitted_at,
+                as_of=item.entry.as_of,
+                run=item.entry.run,
+                submission_graph=item.entry.submission_graph,
+                assessment_graph=item.entry.assessment_graph,
+                subjects=_subjects(item.subjects),
+            )
+            for item in listed
+        ]
+    )
+
+
+def listing_json(listed: Sequence[Listed]) -> str:
+    """The JSON of ``aiact-kg registry --format json``."""
+    return registry_listing(listed).model_dump_json(indent=2) + "\n"
 
 
 def listing_table(listed: Sequence[Listed]) -> str:
@@ -103,7 +124,3 @@ def listing_table(listed: Sequence[Listed]) -> str:
         for row in rows
     ]
     return "\n".join(lines) + f"\n({len(listed)} submission(s))\n"
-
-
-def dumps(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

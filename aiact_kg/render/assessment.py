@@ -1,0 +1,151 @@
+"""Renderings of assessments: JSON, the derived graph as Turtle, the ``assess`` text report and
+the ``explain`` chain."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, QueryTriples, RdfFormat, serialize
+
+from aiact_kg.namespaces import PREFIXES
+from aiact_kg.queries import get_query, run_select, with_prefixes
+from aiact_kg.results.assessment import AssessmentResult, LawVersion
+from aiact_kg.store.oxigraph_store import OxigraphStore
+
+
+def assessment_json(result: AssessmentResult, *, indent: int | None = 2) -> str:
+    """The JSON of ``aiact-kg assess --format json`` (and, unindented, of ``POST /assess``)."""
+    return result.model_dump_json(indent=indent) + ("\n" if indent else "")
+
+
+def assessment_turtle(store: OxigraphStore) -> str:
+    """The derived graph (run, determinations, premises, estimates, obligations) as Turtle."""
+    triples = store.raw.query(with_prefixes(get_query("assess/construct-results").text))
+    assert isinstance(triples, QueryTriples)
+    data = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return (data or b"").decode("utf-8")
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=98, initial_indent=indent, subsequent_indent=indent)
+
+
+def _law_lines(law: LawVersion) -> list[str]:
+    lines = [f"Law: {law.title}"]
+    if law.chosen_by:
+        lines.append(f"  ({law.chosen_by}; use --law to force a version)")
+    for amendment in law.amendments:
+        lines.append(
+            f"  including {amendment.title} ({amendment.status}): {amendment.status_note or ''}"
+        )
+    return lines
+
+
+def assessment_text(result: AssessmentResult) -> str:
+    """The human-readable report of ``aiact-kg assess``."""
+    lines = [f"Assessment as of {result.as_of}", *_law_lines(result.law), ""]
+    if not result.valid:
+        lines.append(
+            "Not assessed: the input has violations (run 'aiact-kg validate' for details)."
+        )
+        for violation in result.violations:
+            basis = "; ".join(violation.legal_basis)
+            lines.append(f"  ✗ {violation.subject}: {violation.message} [{basis}]")
+        return "\n".join(lines) + "\n"
+    for subject in result.subjects:
+        lines.append(f"{subject.iri} ({subject.kind})")
+        lines.append(f"  categories: {', '.join(subject.categories) or 'none'}")
+        if subject.flags:
+            lines.append(f"  flags: {', '.join(subject.flags)}")
+        for determination in subject.determinations:
+            basis = "; ".join(determination.legal_basis)
+            lines.append(f"  - {determination.conclusion} [{basis}]")
+            if determination.explanation:
+                lines.append(_wrap(determination.explanation, "      "))
+            if determination.depends_on_unverified_amendment:
+                lines.append(f"      note: {determination.depends_on_unverified_amendment}")
+        if subject.obligations:
+            lines.append(f"  obligations ({len(subject.obligations)}):")
+        for item in subject.obligations:
+            due = f", due {item.due}" if item.due else ""
+            note = " (unverified amendment)" if item.depends_on_unverified_amendment else ""
+            lines.append(
+                f"    {item.citation!s:<22} {item.role!s:<18} from {item.applies_from}"
+                f"{due}{note}  {item.title}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[str]:
+    """A provision's citation, heading and link, then its text (cut after 700 characters)."""
+    title = f" — {row['title'].value}" if row.get("title") is not None else ""
+    link = f" <{row['link'].value}>" if row.get("link") is not None else ""
+    lines = [f"{indent}{citation.value}{title}{link}"]
+    if row.get("text") is not None:
+        text = row["text"].value
+        lines.append(_wrap(text if len(text) < 700 else text[:700] + " …", indent + "  │ "))
+    return lines
+
+
+def explanation_text(result: AssessmentResult, subject_iri: str, store: OxigraphStore) -> str:
+    """Walk each conclusion about one subject back to its facts and provision texts."""
+    subjects = {s.iri: s for s in result.subjects}
+    subject = subjects[subject_iri]
+    lines = [
+        f"Why {subject_iri} is assessed as it is (as of {result.as_of})",
+        *_law_lines(result.law),
+        "",
+    ]
+    for number, determination in enumerate(subject.determinations, start=1):
+        rule = determination.rule_label or determination.rule
+        lines.append(f"{number}. {determination.conclusion}: {rule}")
+        if determination.explanation:
+            lines.append(_wrap(determination.explanation, "   "))
+        for premise in determination.premises:
+            lines.append(f"   because: {premise}")
+        if determination.applies_from:
+            lines.append(f"   applies from {determination.applies_from}")
+        for provision in determination.provisions:
+            rows = run_select(
+                store, "assess/explain-provision", {"provision": NamedNode(provision)}
+            ).records()
+            if rows:
+                lines += _provision_lines(rows[0]["citation"], rows[0], "   ")
+        lines.append("")
+    if subject.obligations:
+        lines.append("Obligations that follow, each with the words that impose it:")
+        lines.append("")
+        for item in subject.obligations:
+            due = f", due {item.due}" if item.due else ""
+            state = "in force" if item.in_force else "not yet in force"
+            when = f"from {item.applies_from}, {state}{due}"
+            lines.append(f"  {item.citation} ({item.role}, {when}): {item.title}")
+            lines.append(
+                f"    bearer {item.bearer}; follows from determination {item.determination}"
+            )
+            if item.conditional_on:
+                condition = item.condition or ", ".join(item.conditional_on)
+                lines.append(
+                    textwrap.fill(
+                        condition,
+                        width=98,
+                        initial_indent="    only if: ",
+                        subsequent_indent=" " * 13,
+                    )
+                )
+            if item.depends_on_unverified_amendment:
+                note = item.depends_on_unverified_amendment
+                lines.append(
+                    textwrap.fill(
+                        note, width=98, initial_indent="    note: ", subsequent_indent=" " * 10
+                    )
+                )
+            rows = run_select(
+                store, "assess/explain-citation", {"citation": Literal(item.citation or "")}
+            ).records()
+            if rows:
+                lines += _provision_lines(Literal(item.citation or ""), rows[0], "    ")
+            lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,151 @@
+"""The result of ``aiact-kg assess`` and ``POST /assess``: subjects, determinations, obligations.
+
+Every value that names law (a category, a role, a rule, a citation) comes from the knowledge
+base, so these models type it as text and describe it; they do not enumerate it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from aiact_kg.results.base import Result, optional
+from aiact_kg.results.validation import Finding, Unreadable
+
+
+class Amendment(Result):
+    """An amendment included in the law version applied, and how far it is verified."""
+
+    id: str | None = Field(description="its notation, e.g. digital-omnibus-2026")
+    title: str | None = Field(description="its title")
+    identifier: str | None = Field(description="its official identifier, as far as known")
+    in_force: date | None = Field(description="the day it enters into force")
+    status: str | None = Field(
+        description="verified, or how it is known otherwise (e.g. unverified-secondary-sources)"
+    )
+    status_note: str | None = Field(description="what the status means for the results")
+
+
+class LawVersion(Result):
+    """The version of Regulation (EU) 2024/1689 the rules applied, and why that one."""
+
+    version: str | None = Field(description="as-published or as-amended")
+    title: str | None = Field(description="the version's title")
+    in_force_from: date | None = Field(description="the day the version is in force from")
+    chosen_by: str | None = Field(
+        description="how it was chosen: in-force-on-as-of-date, before-entry-into-force or "
+        "requested (--law)"
+    )
+    reason: str = Field(description="why this version applies, in words")
+    base: str = Field(description="ELI of the Regulation as published")
+    amendments: list[Amendment] = Field(description="the amendments this version includes")
+    verified: bool = Field(description="true when every included amendment is verified")
+
+
+class Fine(Result):
+    """The fine tier for breaching an obligation or engaging in a prohibited practice."""
+
+    tier: str | None = Field(description="citation of the tier, e.g. Art 99(4)")
+    max_eur: float | None = Field(description="the fixed maximum in euro, if the tier has one")
+    max_turnover_percent: float | None = Field(
+        description="the maximum as a percentage of worldwide annual turnover, if any"
+    )
+    cap: str | None = Field(description="which of the two figures caps the fine: higher or lower")
+    cap_provision: str | None = Field(description="citation of the provision that sets the cap")
+
+
+class Determination(Result):
+    """A conclusion drawn about a subject by one rule, with its premises and legal basis."""
+
+    id: str = Field(description="the determination's key within its run")
+    conclusion: str = Field(description="what was concluded: a category, flag or outcome")
+    kind: str | None = Field(description="category, flag or outcome")
+    legal_basis: list[str] = Field(description="citations it rests on, in reading order")
+    provisions: list[str] = Field(description="IRIs of those provisions, in the same order")
+    rule: str = Field(description="the rule that drew it (compact IRI, e.g. aiar:...)")
+    rule_label: str | None = Field(description="what the rule does, in words")
+    premises: list[str] = Field(
+        description="the facts it rests on ('subject property value') and the determinations "
+        "('determination ID')"
+    )
+    explanation: str | None = Field(description="the conclusion explained in words")
+    applies_from: date | None = Field(description="the day the conclusion applies from")
+    depends_on_unverified_amendment: str | None = optional(
+        "present when it rests on an amendment that is not verified: what that means"
+    )
+    fines: list[Fine] | None = optional("present on prohibited practices: the fine tiers")
+
+
+class Obligation(Result):
+    """A duty an operator bears because of a determination about a subject."""
+
+    id: str = Field(description="the obligation's identifier in the catalogue")
+    citation: str | None = Field(description="citation of the provision that imposes it")
+    title: str | None = Field(description="the duty in words")
+    bearer: str | None = Field(description="IRI of the operator who bears it")
+    role: str | None = Field(description="the bearer's role: provider, deployer, importer, ...")
+    applies_from: date | None = Field(description="the day it applies from")
+    due: date | None = Field(description="the deadline, for a duty with one")
+    in_force: bool = Field(description="true when it applies on the as-of date")
+    legal_basis: list[str] = Field(description="every provision it rests on (citations)")
+    determination: str | None = Field(description="id of the determination it follows from")
+    conditional_on: list[str] = Field(
+        description="events any one of which makes it arise; [] for a standing duty"
+    )
+    condition: str | None = optional("present for a duty that arises on an event: when, in words")
+    fines: list[Fine] = Field(description="the fine tiers for breaching it")
+    depends_on_unverified_amendment: str | None = optional(
+        "present when it rests on an amendment that is not verified: what that means"
+    )
+
+
+class AssessedSubject(Result):
+    """One AI system or model: its categories, flags, determinations and obligations."""
+
+    iri: str = Field(description="the subject's IRI")
+    kind: str | None = Field(description="ai-system, gpai-model or gpai-system")
+    categories: list[str] = Field(
+        description="risk categories, in a fixed order: out-of-scope, prohibited, high-risk, "
+        "transparency, minimal, gpai, gpai-systemic-risk"
+    )
+    flags: list[str] = Field(description="flags such as borderline-compute or compute-estimated")
+    determinations: list[Determination] = Field(
+        description="categories first, then the other determinations, by id"
+    )
+    obligations: list[Obligation] = Field(description="the duties that follow")
+
+
+class Violation(Finding):
+    """A violation that stopped the assessment, with where it was found."""
+
+    file: str = Field(description="the file with the violation")
+    subject: str = Field(description="the subject's IRI ('' when nothing is described)")
+
+
+class RunInput(Result):
+    """One input the run read."""
+
+    file: str = Field(description="the input's file name")
+    sha256: str = Field(description="SHA-256 of the input as read")
+
+
+class RunProvenance(Result):
+    """Which run this was (its PROV activity) and what it read."""
+
+    iri: str = Field(description="the run's PROV activity; its determinations are minted under it")
+    started_at: str = Field(description="start time, xsd:dateTime in UTC to the millisecond")
+    knowledge_base: str = Field(description="SHA-256 of the knowledge base and rules read")
+    inputs: list[RunInput] = Field(description="the inputs read")
+
+
+class AssessmentResult(Result):
+    """The result of assessing descriptions: per subject, categories and obligations."""
+
+    as_of: date = Field(description="the date the assessment is made as of")
+    law: LawVersion
+    valid: bool = Field(description="false when a violation stopped the assessment")
+    violations: list[Violation] = Field(description="the violations found, if any")
+    unreadable: list[Unreadable] = Field(description="inputs that could not be read")
+    subjects: list[AssessedSubject] = Field(description="the assessed subjects ([] if not valid)")
+    run: RunProvenance

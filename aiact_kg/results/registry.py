@@ -1,0 +1,66 @@
+"""The results of ``submit``, ``reassess`` and ``registry`` (the stored submissions)."""
+
+from __future__ import annotations
+
+from pydantic import Field, RootModel
+
+from aiact_kg.results.base import Result, optional
+from aiact_kg.results.validation import ValidationResult
+
+
+class SubjectCategories(Result):
+    """A subject of a submission and its categories in the assessment."""
+
+    iri: str = Field(description="the subject's IRI")
+    categories: list[str] = Field(description="its risk categories, sorted")
+
+
+class SubmissionOutcome(Result):
+    """What happened to one submission."""
+
+    name: str = Field(description="the name the document is kept under")
+    file: str = Field(description="the document's file name")
+    status: str = Field(description="stored, replaced, unchanged or reassessed")
+    run: str | None = Field(description="IRI of the run that assessed it (null if not assessed)")
+    subjects: list[SubjectCategories] = Field(description="its subjects, sorted by IRI")
+
+
+class RegistryCounts(Result):
+    """How many submissions had each outcome, and the categories of the subjects assessed."""
+
+    stored: int = Field(description="submissions stored for the first time")
+    replaced: int = Field(description="submissions that replaced a stored one")
+    unchanged: int = Field(description="the same document and options as stored: not assessed")
+    reassessed: int | None = optional("present for reassess: submissions assessed again")
+    subjects_assessed: int = Field(description="subjects assessed by this command")
+    by_category: dict[str, int] = Field(description="assessed subjects per category")
+
+
+class SubmissionResult(Result):
+    """The result of ``submit`` or ``reassess``."""
+
+    submissions: list[SubmissionOutcome] = Field(description="one outcome per document")
+    counts: RegistryCounts
+    conforms: bool | None = optional("present for submit: whether the inputs were valid")
+    validation: ValidationResult | None = optional(
+        "present for submit: the validation, as `validate --format json` prints it"
+    )
+
+
+class RegistryEntry(Result):
+    """One stored submission, with its graphs and the categories of its latest assessment."""
+
+    name: str = Field(description="the name it is kept under")
+    file: str = Field(description="the document's file name")
+    sha256: str = Field(description="SHA-256 of the document")
+    statements: int = Field(description="number of statements stored")
+    submitted_at: str = Field(description="when it was submitted (xsd:dateTime, UTC)")
+    as_of: str = Field(description="the as-of date of its latest assessment")
+    run: str = Field(description="IRI of its latest assessment run")
+    submission_graph: str = Field(description="IRI of the graph with its statements")
+    assessment_graph: str = Field(description="IRI of the graph with its assessment")
+    subjects: list[SubjectCategories] = Field(description="its subjects, sorted by IRI")
+
+
+class RegistryListing(RootModel[list[RegistryEntry]]):
+    """The result of ``aiact-kg registry --format json``: every stored submission."""
