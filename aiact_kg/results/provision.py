@@ -56,3 +56,10 @@ class ProvisionResult(Result):
     concepts: list[Reference] = Field(description="concepts and terms that cite it")
     draft_citations: list[Reference] = Field(description="how drafts cited it")
     amendments: list[ProvisionChange] = Field(description="changes made by amendments")
+    eli: str | None = Field(
+        description="the official ELI of the provision, or of the article or recital it is part "
+        "of; null where EUR-Lex documents no ELI form (annexes)"
+    )
+    eli_of: str | None = Field(description="citation of the provision that ELI identifies")
+    cites: list[Reference] = Field(description="what its text refers to (eli:cites)")
+    cited_by: list[Reference] = Field(description="provisions whose text refers to it")
