@@ -215,7 +215,13 @@ WHERE {
       FILTER(?date <= ?asOf)
     } GROUP BY ?m ?decisionKind
   }
-  BIND(CONCAT("On ", STR(?decisionDate), " the Commission ", ?words, ".") AS ?explanation)
+  ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
+  # who decided, where the description names the body, and where the decision is recorded
+  OPTIONAL { ?decisionEvent aia:eventActor ?actor . OPTIONAL { ?actor rdfs:label ?actorName } }
+  OPTIONAL { ?decisionEvent aia:eventSource ?source }
+  BIND(IF(BOUND(?actor), CONCAT(" (", COALESCE(STR(?actorName), STR(?actor)), ")"), "") AS ?actorText)
+  BIND(IF(BOUND(?source), CONCAT("; recorded in: ", STR(?source)), "") AS ?sourceText)
+  BIND(CONCAT("On ", STR(?decisionDate), " the Commission", ?actorText, " ", ?words, ?sourceText, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|", STR(?state))))) AS ?d)
 } ;
 
@@ -266,8 +272,10 @@ WHERE {
   BIND(COALESCE(CONCAT(" (", STR(?routeLabel), ")"),
                 IF(BOUND(?alertDate), CONCAT(" (after the scientific panel's qualified alert of ", STR(?alertDate), ")"), "")) AS ?routeText)
   BIND(IF(BOUND(?criteria), CONCAT(", relying on ", ?criteria), "") AS ?criteriaText)
+  OPTIONAL { ?des aia:eventSource ?desSource }
+  BIND(IF(BOUND(?desSource), CONCAT(" Recorded in: ", STR(?desSource), "."), "") AS ?desSourceText)
   BIND(CONCAT("On ", STR(?desDate), " the Commission designated the model as a general-purpose AI model with systemic risk", ?routeText, ?criteriaText,
-              " (Art 51(1)(b), Art 52(4)); the designation is not revoked.") AS ?explanation)
+              " (Art 51(1)(b), Art 52(4)); the designation is not revoked.", ?desSourceText) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|designated")))) AS ?d)
 } ;
 
