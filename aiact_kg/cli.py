@@ -190,10 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("assess", "classify submitted systems and models and list their obligations"),
         ("explain", "explain each conclusion about one subject, down to provision text"),
+        ("timeline", "the systemic-risk procedure of one GPAI model: events, states, deadlines"),
     ):
         command = commands.add_parser(name, help=help_text)
         if name == "explain":
             command.add_argument("subject", help="IRI of the AI system or model to explain")
+        if name == "timeline":
+            command.add_argument("model", help="IRI or name (aia:modelName) of the model")
         command.add_argument("inputs", nargs="+", metavar="FILE|DIR|-")
         command.add_argument(
             "--as-of", default=None, help="date of the assessment (YYYY-MM-DD; default today)"
@@ -217,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--no-progress", action="store_true")
         if name == "assess":
             command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
+        if name == "timeline":
+            command.add_argument("--format", choices=("text", "json"), default="text")
 
     _add_serve(commands)
     _registry_parsers(commands)
@@ -649,6 +654,23 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from aiact_kg.timeline import timeline_json, timeline_text
+
+    report = _assess(args)
+    for error in report.validation.unreadable:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+    if report.exit_code or report.store is None:
+        sys.stdout.write(assessment_text(report.data))
+        return report.exit_code
+    timeline = timeline_json(report.data, report.store, args.model)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(timeline, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(timeline_text(timeline))
+    return 0
+
+
 def _cmd_submit(args: argparse.Namespace) -> int:
     from aiact_kg.registry import render
     from aiact_kg.registry.submit import submit_inputs
@@ -725,6 +747,7 @@ _COMMANDS = {
     "validate": _cmd_validate,
     "assess": _cmd_assess,
     "explain": _cmd_explain,
+    "timeline": _cmd_timeline,
     "serve": _cmd_serve,
 }
 

@@ -14,8 +14,9 @@
 #   - notified: the earliest notification (or arguments) dated on or before the as-of date.
 #   - arguments under review: the latest arguments have no decision (accepted or rejected) dated
 #     on or after them and on or before the as-of date.
-#   - presumed systemic risk, arguments accepted / rejected, designated, designation revoked:
-#     from the determinations of rules 520, 525 and 530, with the date of the deciding event.
+#   - arguments accepted / rejected: the latest decision on or after the latest arguments.
+#   - presumed systemic risk, designated, designation revoked: from the determinations of rules
+#     520, 525 and 530, with the date of the deciding event.
 #   - reassessment: for a designated model, the latest decision (the designation, or a decision
 #     maintaining it) opens a new request six months later (Art 52(5)); before that date the
 #     request is not yet possible, from it it is; a request on or after that date with no
@@ -150,7 +151,7 @@ WHERE {
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(CONCAT("On ", STR(?argsDate), " the provider presented arguments that the model exceptionally does not present systemic risks (Art 52(2)); the Commission has not decided on them by ", STR(?asOf),
-              " (Art 52(3)), and until it accepts them the model is classified as having systemic risk.") AS ?explanation)
+              " (Art 52(3)); the arguments do not suspend the classification that follows from the facts meanwhile.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|arguments-under-review")))) AS ?d)
 } ;
 
@@ -190,32 +191,43 @@ WHERE {
 } ;
 
 # The Commission's decision on the arguments ----------------------------------------------------
+# The latest decision (accepted or rejected) on or after the latest arguments, up to the as-of date.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;
     aia:conclusion ?state ;
     aia:byRule aiar:gpai-procedure-states ;
     aia:legalBasis aiap:art_52.par_3 ;
-    aia:premise ?outcome ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?decisionEvent ] ;
     aia:stateSince ?decisionDate ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  VALUES (?outcomeConcept ?decisionKind ?state ?words) {
-    (aiac:outcome-arguments-accepted aia:ArgumentsAccepted aiac:gpai-state-arguments-accepted "accepted the provider's arguments: the model is not classified as having systemic risk (Art 52(3))")
-    (aiac:outcome-arguments-rejected aia:ArgumentsRejected aiac:gpai-state-arguments-rejected "rejected the provider's arguments: the model is considered to have systemic risk (Art 52(3))")
-  }
-  ?outcome aia:determinationOf ?m ; aia:conclusion ?outcomeConcept .
-  FILTER(isIRI(?m))
   {
-    SELECT ?m ?decisionKind (MAX(?date) AS ?decisionDate) WHERE {
-      ?m aia:hasProcedureEvent ?decision . ?decision a ?decisionKind ; aia:eventDate ?date .
+    SELECT ?m (MAX(?date) AS ?argsDate) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?event .
+      ?event a aia:ProviderArguments ; aia:eventDate ?date .
       aiaa:run aia:asOf ?asOf .
       FILTER(?date <= ?asOf)
-    } GROUP BY ?m ?decisionKind
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  {
+    SELECT ?m (MAX(?date) AS ?decisionDate) WHERE {
+      ?m aia:hasProcedureEvent ?event . ?event aia:eventDate ?date .
+      FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:ArgumentsAccepted, aia:ArgumentsRejected)) }
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER(?decisionDate >= ?argsDate)
+  VALUES (?decisionKind ?state ?words) {
+    (aia:ArgumentsAccepted aiac:gpai-state-arguments-accepted "accepted the provider's arguments: the model is not classified as having systemic risk (Art 52(3))")
+    (aia:ArgumentsRejected aiac:gpai-state-arguments-rejected "rejected the provider's arguments: the model is considered to have systemic risk (Art 52(3))")
   }
   ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   # who decided, where the description names the body, and where the decision is recorded
   OPTIONAL { ?decisionEvent aia:eventActor ?actor . OPTIONAL { ?actor rdfs:label ?actorName } }
   OPTIONAL { ?decisionEvent aia:eventSource ?source }
