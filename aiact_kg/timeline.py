@@ -80,7 +80,7 @@ def _events(store: OxigraphStore, model: str, as_of: str) -> list[dict[str, Any]
 
 
 def _states(subject: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
+    states = [
         {
             "state": d["conclusion"],
             "since": d.get("since"),
@@ -93,6 +93,7 @@ def _states(subject: dict[str, Any]) -> list[dict[str, Any]]:
         for d in subject["determinations"]
         if d.get("kind") == STATE_KIND
     ]
+    return sorted(states, key=lambda s: (s["since"] or "", s["state"]), reverse=True)
 
 
 def _entries(

@@ -223,7 +223,7 @@ WHERE {
   }
   FILTER(?decisionDate >= ?argsDate)
   VALUES (?decisionKind ?state ?words) {
-    (aia:ArgumentsAccepted aiac:gpai-state-arguments-accepted "accepted the provider's arguments: the model is not classified as having systemic risk (Art 52(3))")
+    (aia:ArgumentsAccepted aiac:gpai-state-arguments-accepted "accepted the provider's arguments: the model is not classified as having systemic risk under Art 51(1)(a) (Art 52(3))")
     (aia:ArgumentsRejected aiac:gpai-state-arguments-rejected "rejected the provider's arguments: the model is considered to have systemic risk (Art 52(3))")
   }
   ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
