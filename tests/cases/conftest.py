@@ -139,7 +139,9 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
     for unwanted in expected.get("absent_determinations", []):
         present = [d for d in subject["determinations"] if d["conclusion"] == unwanted]
         if present:
-            problems.append(f"determination {unwanted} should be absent: {present[0]['explanation']}")
+            problems.append(
+                f"determination {unwanted} should be absent: {present[0]['explanation']}"
+            )
     return problems
 
 
