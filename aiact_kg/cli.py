@@ -195,10 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("assess", "classify submitted systems and models and list their obligations"),
         ("explain", "explain each conclusion about one subject, down to provision text"),
+        ("timeline", "the systemic-risk procedure of one GPAI model: events, states, deadlines"),
     ):
         command = commands.add_parser(name, help=help_text)
         if name == "explain":
             command.add_argument("subject", help="IRI of the AI system or model to explain")
+        if name == "timeline":
+            command.add_argument("model", help="IRI or name (aia:modelName) of the model")
         command.add_argument("inputs", nargs="+", metavar="FILE|DIR|-")
         command.add_argument(
             "--as-of", default=None, help="date of the assessment (YYYY-MM-DD; default today)"
@@ -222,9 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--no-progress", action="store_true")
         if name == "assess":
             command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
+        if name == "timeline":
+            command.add_argument("--format", choices=("text", "json"), default="text")
 
     _add_serve(commands)
     _registry_parsers(commands)
+    _add_systemic_risk_list(commands)
 
     provision = commands.add_parser("provision", help="show a provision with its context")
     provision.add_argument(
@@ -337,6 +343,36 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     )
     serve(config, args.host, args.port, public=args.public)
     return 0
+
+
+def _add_systemic_risk_list(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    listing = commands.add_parser(
+        "systemic-risk-list",
+        help="the general-purpose AI models with systemic risk and the basis of each (Art 52(6))",
+        description="List the models with systemic risk on the as-of date, with the basis of "
+        "each: the presumption of Art 51(2) or a designation under Art 51(1)(b). Without "
+        "inputs, from the registry (its last assessments); with --catalogue, from the shipped "
+        "catalogue of real models (Epoch AI data); with FILE|DIR|-, from those descriptions.",
+    )
+    listing.add_argument("inputs", nargs="*", metavar="FILE|DIR|-")
+    listing.add_argument(
+        "--catalogue", action="store_true", help="assess the shipped model catalogue"
+    )
+    listing.add_argument(
+        "--as-of", default=None, help="date of the assessment (YYYY-MM-DD; default today)"
+    )
+    listing.add_argument(
+        "--law",
+        choices=("as-published", "as-amended"),
+        default=None,
+        help="force a version of the Regulation (default: the version in force on the date)",
+    )
+    listing.add_argument("--threshold", type=float, default=None, help=argparse.SUPPRESS)
+    listing.add_argument("--max-bytes", type=int, default=None)
+    listing.add_argument("--no-progress", action="store_true")
+    listing.add_argument(
+        "--format", choices=("table", "csv", "tsv", "json", "xml"), default="table"
+    )
 
 
 def _law_and_date(command: argparse.ArgumentParser) -> None:
@@ -654,6 +690,61 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from aiact_kg.timeline import timeline_json, timeline_text
+
+    report = _assess(args)
+    for error in report.validation.unreadable:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+    if report.exit_code or report.store is None:
+        sys.stdout.write(assessment_text(report.data))
+        return report.exit_code
+    timeline = timeline_json(report.data, report.store, args.model)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(timeline, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(timeline_text(timeline))
+    return 0
+
+
+def _cmd_systemic_risk_list(args: argparse.Namespace) -> int:
+    from aiact_kg.kb import open_knowledge_base
+    from aiact_kg.systemic_risk_list import catalogue_file, systemic_risk_rows
+
+    if args.catalogue:
+        args.inputs = [*args.inputs, str(catalogue_file())]
+    if args.inputs:
+        report = _assess(args)
+        for error in report.validation.unreadable:
+            print(f"aiact-kg: error: {error}", file=sys.stderr)
+        if report.exit_code or report.store is None:
+            sys.stdout.write(assessment_text(report.data))
+            return report.exit_code
+        result = systemic_risk_rows(report.store, union=False)
+    else:
+        if args.as_of or args.law:
+            raise InputError(
+                "--as-of and --law apply to an assessment of inputs or --catalogue; the "
+                "registry lists its last assessments (see aiact-kg reassess)"
+            )
+        store = open_knowledge_base(_store_path(args))
+        try:
+            result = systemic_risk_rows(store, union=True)
+        finally:
+            store.close()
+    if args.format == TABLE:
+        writer = TableWriter(sys.stdout)
+        writer.start(result.variables)
+        for row in result.rows:
+            writer.row(row)
+        writer.finish(None)
+    else:
+        sys.stdout.flush()
+        write_solutions(result.variables, result.rows, sys.stdout.buffer, args.format)
+        sys.stdout.buffer.flush()
+    return 0
+
+
 def _cmd_submit(args: argparse.Namespace) -> int:
     from aiact_kg.registry.submit import submit_inputs
     from aiact_kg.render import registry as render
@@ -730,6 +821,8 @@ _COMMANDS = {
     "validate": _cmd_validate,
     "assess": _cmd_assess,
     "explain": _cmd_explain,
+    "timeline": _cmd_timeline,
+    "systemic-risk-list": _cmd_systemic_risk_list,
     "serve": _cmd_serve,
 }
 

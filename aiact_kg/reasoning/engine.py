@@ -168,10 +168,7 @@ def _run_quads(run: AssessmentRun, options: AssessmentOptions, rules: Sequence[R
             ),
             Quad(node, NamedNode(aia + "usesThreshold"), override),
         ]
-    else:
-        quads.append(
-            Quad(node, NamedNode(aia + "usesThreshold"), NamedNode(CONCEPT + "threshold-art-51-2"))
-        )
+    # without an override, rule 006 picks the threshold in force on the as-of date
     for rule in rules:
         node = NamedNode(rule.iri)
         quads += [

@@ -183,6 +183,9 @@ def _determinations(
             "explanation": _text(row["explanation"]),
             "applies_from": _text(row["appliesFrom"]),
         }
+        for key, variable in (("since", "since"), ("due", "due"), ("earliest", "earliest")):
+            if row[variable] is not None:  # the dates of a procedure state
+                item[key] = _text(row[variable])
         if iri in dependent:
             item["depends_on_unverified_amendment"] = dependent[iri]
         if iri in fines:

@@ -49,7 +49,10 @@ WHERE {
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
       FILTER(?x >= ?p && ?x < 10 * ?p)
       BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
-      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+      OPTIONAL { ?t aia:replacesThreshold+ aiac:threshold-art-51-2 ; dct:source ?tact ; aia:inForceFrom ?tfrom }
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)",
+              IF(BOUND(?tact), CONCAT("set by ", STR(?tact), " under Art 51(3), in force from ", STR(?tfrom)),
+                 "set for this assessment in place of the Art 51(2) value (a what-if override)")) AS ?tsource)
     }
   }
   OPTIONAL { ?m aia:thresholdKnownOn ?known }
@@ -85,7 +88,10 @@ WHERE {
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
       FILTER(?x >= ?p && ?x < 10 * ?p)
       BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
-      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+      OPTIONAL { ?t aia:replacesThreshold+ aiac:threshold-art-51-2 ; dct:source ?tact ; aia:inForceFrom ?tfrom }
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)",
+              IF(BOUND(?tact), CONCAT("set by ", STR(?tact), " under Art 51(3), in force from ", STR(?tfrom)),
+                 "set for this assessment in place of the Art 51(2) value (a what-if override)")) AS ?tsource)
     }
   }
   BIND(IF(?c = ?tv,
@@ -127,7 +133,10 @@ WHERE {
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
       FILTER(?x >= ?p && ?x < 10 * ?p)
       BIND(CONCAT(STR(ROUND(?x / ?p * 100) / 100), "e", STR(?k), " FLOP") AS ?ts)
-      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)", "set for this assessment in place of the Art 51(2) value (override, e.g. a delegated act under Art 51(3))") AS ?tsource)
+      OPTIONAL { ?t aia:replacesThreshold+ aiac:threshold-art-51-2 ; dct:source ?tact ; aia:inForceFrom ?tfrom }
+      BIND(IF(?t = aiac:threshold-art-51-2, "set by Art 51(2)",
+              IF(BOUND(?tact), CONCAT("set by ", STR(?tact), " under Art 51(3), in force from ", STR(?tfrom)),
+                 "set for this assessment in place of the Art 51(2) value (a what-if override)")) AS ?tsource)
     }
   }
   {

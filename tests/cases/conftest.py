@@ -10,8 +10,9 @@ dates where given; ``due: null`` for no due date) and obligations that must be a
 obligation's ``citation`` matches the provision that imposes it or any provision of its legal
 basis; with ``exact: true`` only the imposing provision matches. ``fine_tier``, ``cap`` and
 ``cap_provision`` match its fines. ``law_version`` is the version the assessment must apply;
-a determination's ``applies_from`` its date; an obligation's ``in_force`` whether it applies on
-the as-of date.
+a determination's ``applies_from`` its date, and ``since``, ``due`` and ``earliest`` the dates of a
+procedure state; ``absent_determinations`` lists conclusions that must not be drawn; an
+obligation's ``in_force`` whether it applies on the as-of date.
 """
 
 from __future__ import annotations
@@ -123,6 +124,10 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
             and want.get("explanation_contains", "") in (d.get("explanation") or "")
             and ("applies_from" not in want or d["applies_from"] == _as_date(want["applies_from"]))
+            and all(
+                key not in want or d.get(key) == _as_date(want[key])
+                for key in ("since", "due", "earliest")
+            )
             and _fine_matches(want, d)
         ]
         if not found:
@@ -131,6 +136,12 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
                 for d in subject["determinations"]
             ]
             problems.append(f"no determination {want}; found {seen}")
+    for unwanted in expected.get("absent_determinations", []):
+        present = [d for d in subject["determinations"] if d["conclusion"] == unwanted]
+        if present:
+            problems.append(
+                f"determination {unwanted} should be absent: {present[0]['explanation']}"
+            )
     return problems
 
 

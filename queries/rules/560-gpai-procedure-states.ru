@@ -1,0 +1,370 @@
+# Rule: gpai-procedure-states
+# Label: Where a general-purpose AI model stands in the systemic-risk procedure on the as-of date: notification due or overdue, notified, arguments under review or decided, presumed or designated, revoked, and when a reassessment may be requested (Arts 51-52)
+# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_1.pnt_b aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3 aiap:art_52.par_4 aiap:art_52.par_5
+# The states (aia:ProcedureState, scheme aiac:gpai-procedure) are conclusions beside the risk
+# categories: they never change a category, they say where the procedure stands. Several hold at
+# once (e.g. notified, arguments under review, presumed systemic risk). Each carries the date it
+# holds since (aia:stateSince) where the events give it, and the date a step is due
+# (aia:dueDate) or possible (aia:earliestDate):
+#   - notification due / overdue: the condition of Art 51(1)(a) is met or known to be met
+#     (the trigger of rules 520/525) and no notification (nor arguments, which come with one) is
+#     dated on or before the as-of date. The due date is aia:thresholdKnownOn plus the deadline
+#     of the Art 52(1) obligation in the catalogue (two weeks); the as-of date on the due date is
+#     still within time. Without aia:thresholdKnownOn the notification is due with no date.
+#   - notified: the earliest notification (or arguments) dated on or before the as-of date.
+#   - arguments under review: the latest arguments have no decision (accepted or rejected) dated
+#     on or after them and on or before the as-of date.
+#   - arguments accepted / rejected: the latest decision on or after the latest arguments.
+#   - presumed systemic risk, designated, designation revoked: from the determinations of rules
+#     520, 525 and 530, with the date of the deciding event.
+#   - reassessment: for a designated model, the latest decision (the designation, or a decision
+#     maintaining it) opens a new request six months later (Art 52(5)); before that date the
+#     request is not yet possible, from it it is; a request on or after that date with no
+#     decision after it is under review.
+#   - not notifiable: a general-purpose AI model that does not meet the condition and is not
+#     classified as having systemic risk.
+
+# Not notifiable --------------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-not-notifiable ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , aiap:art_51.par_2 , aiap:art_52.par_1 ;
+    aia:premise ?gpai ;
+    aia:explanation "The model is not described as meeting the condition of Art 51(1)(a) (training compute used or planned above the threshold of Art 51(2), or a notification that it meets it) and it is not designated: no notification to the Commission is due under Art 52(1)." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?gpai aia:determinationOf ?m ; aia:conclusion aiac:category-gpai .
+  FILTER(isIRI(?m))
+  FILTER NOT EXISTS { ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met }
+  FILTER NOT EXISTS { ?sr aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|not-notifiable")))) AS ?d)
+} ;
+
+# Notification due or overdue -------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion ?state ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_1 ;
+    aia:premise ?knownPremise ;
+    aia:stateSince ?known ;
+    aia:dueDate ?due ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+  ?knownPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:thresholdKnownOn ; aia:premiseValue ?known .
+}
+WHERE {
+  ?m a aia:GeneralPurposeAIModel ; aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .
+  FILTER(isIRI(?m))
+  aiaa:run aia:asOf ?asOf .
+  FILTER NOT EXISTS {
+    ?m aia:hasProcedureEvent ?n . ?n aia:eventDate ?nDate .
+    FILTER EXISTS { ?n a ?nKind . FILTER(?nKind IN (aia:ProviderNotification, aia:ProviderArguments)) }
+    FILTER(?nDate <= ?asOf)
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  OPTIONAL {
+    ?m aia:thresholdKnownOn ?known .
+    aiao:art-52-1-notify-commission-systemic-risk aia:deadline ?deadline .
+    BIND(?known + xsd:dayTimeDuration(?deadline) AS ?due)
+    BIND(BNODE() AS ?knownPremise)
+  }
+  BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
+  BIND(IF(!BOUND(?known),
+          "The model meets, or is known to meet, the condition of Art 51(1)(a) and no notification to the Commission is given: the provider must notify without delay and in any event within two weeks of the day the condition was met or became known (Art 52(1)); that day (aia:thresholdKnownOn) is not given, so no due date can be computed.",
+          IF(?asOf > ?due,
+             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (two weeks, Art 52(1)) and none is given on or before ", STR(?asOf), ": it is overdue."),
+             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (two weeks, Art 52(1)); no notification is given yet."))) AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notification")))) AS ?d)
+} ;
+# Notified --------------------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-notified ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_1 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?n ] ;
+    aia:stateSince ?nDate ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (MIN(?date) AS ?nDate) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?event .
+      ?event aia:eventDate ?date .
+      FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:ProviderNotification, aia:ProviderArguments)) }
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  ?m aia:hasProcedureEvent ?n . ?n aia:eventDate ?nDate .
+  FILTER EXISTS { ?n a ?kind . FILTER(?kind IN (aia:ProviderNotification, aia:ProviderArguments)) }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  OPTIONAL {
+    ?m aia:thresholdKnownOn ?known .
+    aiao:art-52-1-notify-commission-systemic-risk aia:deadline ?deadline .
+    BIND(?known + xsd:dayTimeDuration(?deadline) AS ?due)
+  }
+  BIND(IF(BOUND(?due) && ?nDate > ?due,
+          CONCAT(", after the due date of ", STR(?due), " (two weeks from ", STR(?known), ", Art 52(1)): the notification was late"),
+          IF(BOUND(?due), CONCAT(", within the two weeks of Art 52(1) (due by ", STR(?due), ")"), "")) AS ?timeliness)
+  BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets, or will meet, the condition of Art 51(1)(a)", ?timeliness, ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notified")))) AS ?d)
+} ;
+
+# Arguments under review ------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-arguments-under-review ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_2 , aiap:art_52.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?args ] ;
+    aia:stateSince ?argsDate ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (MAX(?date) AS ?argsDate) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?event .
+      ?event a aia:ProviderArguments ; aia:eventDate ?date .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  ?m aia:hasProcedureEvent ?args . ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
+  aiaa:run aia:asOf ?asOf .
+  FILTER NOT EXISTS {
+    ?m aia:hasProcedureEvent ?decision . ?decision aia:eventDate ?decisionDate .
+    FILTER EXISTS { ?decision a ?decisionKind . FILTER(?decisionKind IN (aia:ArgumentsAccepted, aia:ArgumentsRejected)) }
+    FILTER(?decisionDate >= ?argsDate && ?decisionDate <= ?asOf)
+  }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("On ", STR(?argsDate), " the provider presented arguments that the model exceptionally does not present systemic risks (Art 52(2)); the Commission has not decided on them by ", STR(?asOf),
+              " (Art 52(3)); the arguments do not suspend the classification that follows from the facts meanwhile.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|arguments-under-review")))) AS ?d)
+} ;
+
+# Presumed systemic risk ------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-presumed-systemic-risk ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , aiap:art_51.par_2 ;
+    aia:premise ?sr ;
+    aia:stateSince ?since ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (SAMPLE(?sr0) AS ?sr) WHERE {
+      ?sr0 aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk ; aia:byRule ?rule .
+      FILTER(?rule IN (aiar:art-51-1-a-presumption, aiar:art-52-procedure-events))
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  OPTIONAL {
+    SELECT ?m (MIN(?date) AS ?since) WHERE {
+      { ?m aia:thresholdKnownOn ?date }
+      UNION
+      { ?m aia:hasProcedureEvent ?n . ?n a aia:ProviderNotification ; aia:eventDate ?date }
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
+              IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"), ""),
+              " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|presumed")))) AS ?d)
+} ;
+
+# The Commission's decision on the arguments ----------------------------------------------------
+# The latest decision (accepted or rejected) on or after the latest arguments, up to the as-of date.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion ?state ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?decisionEvent ] ;
+    aia:stateSince ?decisionDate ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (MAX(?date) AS ?argsDate) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?event .
+      ?event a aia:ProviderArguments ; aia:eventDate ?date .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  {
+    SELECT ?m (MAX(?date) AS ?decisionDate) WHERE {
+      ?m aia:hasProcedureEvent ?event . ?event aia:eventDate ?date .
+      FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:ArgumentsAccepted, aia:ArgumentsRejected)) }
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER(?decisionDate >= ?argsDate)
+  VALUES (?decisionKind ?state ?words) {
+    (aia:ArgumentsAccepted aiac:gpai-state-arguments-accepted "accepted the provider's arguments: the model is not classified as having systemic risk under Art 51(1)(a) (Art 52(3))")
+    (aia:ArgumentsRejected aiac:gpai-state-arguments-rejected "rejected the provider's arguments: the model is considered to have systemic risk (Art 52(3))")
+  }
+  ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # who decided, where the description names the body, and where the decision is recorded
+  OPTIONAL { ?decisionEvent aia:eventActor ?actor . OPTIONAL { ?actor rdfs:label ?actorName } }
+  OPTIONAL { ?decisionEvent aia:eventSource ?source }
+  BIND(IF(BOUND(?actor), CONCAT(" (", COALESCE(STR(?actorName), STR(?actor)), ")"), "") AS ?actorText)
+  BIND(IF(BOUND(?source), CONCAT("; recorded in: ", STR(?source)), "") AS ?sourceText)
+  BIND(CONCAT("On ", STR(?decisionDate), " the Commission", ?actorText, " ", ?words, ?sourceText, ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|", STR(?state))))) AS ?d)
+} ;
+
+# Designated ------------------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-designated ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_b> , aiap:art_52.par_4 ;
+    aia:premise ?designation ;
+    aia:stateSince ?desDate ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (SAMPLE(?designation0) AS ?designation) WHERE {
+      ?designation0 aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk ;
+                    aia:byRule aiar:art-51-1-b-designation .
+    } GROUP BY ?m
+  }
+  FILTER(isIRI(?m))
+  # the latest designation up to the as-of date
+  {
+    SELECT ?m (MAX(?date) AS ?desDate) WHERE {
+      ?m aia:hasProcedureEvent ?event . ?event a aia:CommissionDesignation ; aia:eventDate ?date .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  ?m aia:hasProcedureEvent ?des . ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  OPTIONAL { ?des aia:designationRoute ?route . ?route rdfs:label ?routeLabel . FILTER(LANG(?routeLabel) = "en") }
+  OPTIONAL {
+    ?m aia:hasProcedureEvent ?alert . ?alert a aia:QualifiedAlert ; aia:eventDate ?alertDate .
+    FILTER(?alertDate <= ?desDate)
+  }
+  OPTIONAL {
+    SELECT ?des (GROUP_CONCAT(?criterionName ; separator="; ") AS ?criteria) WHERE {
+      {
+        SELECT DISTINCT ?des ?criterionName WHERE {
+          ?des aia:criterionReliedOn ?criterion . ?criterion skos:notation ?criterionNotation .
+          BIND(CONCAT("Annex XIII point ", STR(?criterionNotation)) AS ?criterionName)
+        } ORDER BY ?des ?criterionName
+      }
+    } GROUP BY ?des
+  }
+  BIND(COALESCE(CONCAT(" (", STR(?routeLabel), ")"),
+                IF(BOUND(?alertDate), CONCAT(" (after the scientific panel's qualified alert of ", STR(?alertDate), ")"), "")) AS ?routeText)
+  BIND(IF(BOUND(?criteria), CONCAT(", relying on ", ?criteria), "") AS ?criteriaText)
+  OPTIONAL { ?des aia:eventSource ?desSource }
+  BIND(IF(BOUND(?desSource), CONCAT(" Recorded in: ", STR(?desSource), "."), "") AS ?desSourceText)
+  BIND(CONCAT("On ", STR(?desDate), " the Commission designated the model as a general-purpose AI model with systemic risk", ?routeText, ?criteriaText,
+              " (Art 51(1)(b), Art 52(4)); the designation is not revoked.", ?desSourceText) AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|designated")))) AS ?d)
+} ;
+
+# Designation revoked ---------------------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:gpai-state-designation-revoked ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_5 ;
+    aia:premise ?revoked ;
+    aia:stateSince ?revDate ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?revoked aia:determinationOf ?m ; aia:conclusion aiac:outcome-designation-revoked .
+  FILTER(isIRI(?m))
+  FILTER NOT EXISTS { ?designated aia:determinationOf ?m ; aia:byRule aiar:art-51-1-b-designation ; aia:conclusion aiac:category-gpai-systemic-risk }
+  {
+    SELECT ?m (MAX(?date) AS ?revDate) WHERE {
+      ?m aia:hasProcedureEvent ?event . ?event a aia:DesignationRevoked ; aia:eventDate ?date .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+    } GROUP BY ?m
+  }
+  BIND(CONCAT("On ", STR(?revDate), " the Commission, after a reassessment, revoked the designation (Art 52(5)): the model is no longer classified as having systemic risk by designation.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|revoked")))) AS ?d)
+} ;
+
+# Reassessment of a designation -----------------------------------------------------------------
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion ?state ;
+    aia:byRule aiar:gpai-procedure-states ;
+    aia:legalBasis aiap:art_52.par_5 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?decision ] ;
+    aia:stateSince ?since ;
+    aia:earliestDate ?earliest ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?designated aia:determinationOf ?m ; aia:byRule aiar:art-51-1-b-designation ; aia:conclusion aiac:category-gpai-systemic-risk .
+  FILTER(isIRI(?m))
+  aiaa:run aia:asOf ?asOf .
+  # the latest decision up to the as-of date: the designation or a decision maintaining it
+  {
+    SELECT ?m (MAX(?date) AS ?decisionDate) WHERE {
+      ?m aia:hasProcedureEvent ?event . ?event aia:eventDate ?date .
+      FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:CommissionDesignation, aia:DesignationMaintained)) }
+      aiaa:run aia:asOf ?asOf0 .
+      FILTER(?date <= ?asOf0)
+    } GROUP BY ?m
+  }
+  ?m aia:hasProcedureEvent ?decision . ?decision aia:eventDate ?decisionDate ; a ?decisionKind .
+  FILTER(?decisionKind IN (aia:CommissionDesignation, aia:DesignationMaintained))
+  BIND(?decisionDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
+  # the latest request: admissible (on or after the earliest date) and not yet decided, since a
+  # decision after it would be the latest decision
+  OPTIONAL {
+    SELECT ?m (MAX(?requestDate0) AS ?requestDate) WHERE {
+      ?m aia:hasProcedureEvent ?request . ?request a aia:ReassessmentRequest ; aia:eventDate ?requestDate0 .
+      aiaa:run aia:asOf ?asOf1 .
+      FILTER(?requestDate0 <= ?asOf1)
+    } GROUP BY ?m
+  }
+  BIND(IF(BOUND(?requestDate) && ?requestDate >= ?earliest, ?requestDate, ?unbound) AS ?pending)
+  BIND(IF(BOUND(?pending), aiac:gpai-state-reassessment-under-review,
+          IF(?asOf >= ?earliest, aiac:gpai-state-reassessment-requestable, aiac:gpai-state-reassessment-not-yet-requestable)) AS ?state)
+  BIND(IF(BOUND(?pending), ?pending, IF(?asOf >= ?earliest, ?earliest, ?decisionDate)) AS ?since)
+  BIND(IF(?decisionKind = aia:DesignationMaintained, CONCAT("the decision of ", STR(?decisionDate), " maintaining the designation"), CONCAT("the designation of ", STR(?decisionDate))) AS ?after)
+  BIND(IF(BOUND(?pending),
+          CONCAT("On ", STR(?pending), " the provider asked for a reassessment of the designation, at or after the earliest date of ", STR(?earliest), " (six months after ", ?after, ", Art 52(5)); the Commission has not decided on it, so the designation stands."),
+          IF(?asOf >= ?earliest,
+             CONCAT("The provider may ask the Commission to reassess the designation: six months have passed since ", ?after, " (earliest date ", STR(?earliest), ", Art 52(5))."),
+             CONCAT("The provider may ask the Commission to reassess the designation at the earliest on ", STR(?earliest), ", six months after ", ?after, " (Art 52(5))."))) AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|reassessment")))) AS ?d)
+}

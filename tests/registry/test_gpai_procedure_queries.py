@@ -1,0 +1,158 @@
+"""The analyst questions on the GPAI procedure (cq-027 to cq-032) and the Art 52(6) list export.
+
+Asked across a registry holding the fixture models of ``gpai_models/`` and the worked example of
+docs/gpai-timeline.md, as of 2026-11-30, and of an assessment of the shipped model catalogue.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyoxigraph import QuerySolutions
+
+from aiact_kg.assessment import assess_documents
+from aiact_kg.cli import main
+from aiact_kg.kb import open_knowledge_base
+from aiact_kg.queries import get_query, with_prefixes
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.registry.submit import submit_inputs
+from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.reading import read_rdf_file
+from aiact_kg.systemic_risk_list import catalogue_file
+from tests.conftest import REPO_ROOT
+
+FIXTURES = Path(__file__).parent / "gpai_models"
+WORKED_EXAMPLE = REPO_ROOT / "examples" / "timeline" / "orion-procedure.ttl"
+OPTIONS = AssessmentOptions(as_of=date(2026, 11, 30))
+EX = "https://example.org/gpai/"
+
+
+@pytest.fixture(scope="module")
+def registry_path(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("gpai-registry") / "store"
+    shutil.copytree(kb_path, target, symlinks=True)
+    documents = [*sorted(FIXTURES.glob("*.ttl")), WORKED_EXAMPLE]
+    result = submit_inputs(target, [str(p) for p in documents], OPTIONS, progress=False)
+    assert result.exit_code == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def registry(registry_path: Path) -> Iterator[OxigraphStore]:
+    store = open_knowledge_base(registry_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> OxigraphStore:
+    report = assess_documents([read_rdf_file(catalogue_file())], OPTIONS)
+    assert report.data["valid"]
+    assert report.store is not None
+    return report.store
+
+
+def ask(store: OxigraphStore, name: str, *, union: bool = True) -> list[dict[str, Any]]:
+    solutions = store.raw.query(
+        with_prefixes(get_query(f"cq/{name}").text), use_default_graph_as_union=union
+    )
+    assert isinstance(solutions, QuerySolutions)
+    variables = [v.value for v in solutions.variables]
+    return [
+        {name: (None if s[name] is None else s[name].value) for name in variables}  # type: ignore[union-attr]
+        for s in solutions
+    ]
+
+
+def test_the_public_list_gives_the_basis_of_each_model(registry: OxigraphStore) -> None:
+    rows = {(r["model"], r["basis"]): r for r in ask(registry, "cq-027-public-list-systemic-risk")}
+    assert set(rows) == {
+        (EX + "late", "presumption"),
+        (EX + "open", "presumption"),
+        (EX + "estimated", "presumption"),
+        (EX + "designated", "designation"),
+        ("https://example.org/orion/orion-2", "designation"),
+    }
+    designated = rows[(EX + "designated", "designation")]
+    assert set(designated["legalBasis"].split("; ")) == {"Art 51(1)(b)", "Art 52(4)", "Annex XIII"}
+    assert designated["since"] == "2026-03-01"
+    assert designated["asOf"] == "2026-11-30"
+    assert rows[(EX + "late", "presumption")]["since"] == "2026-10-01"
+    assert "Art 51(2)" in rows[(EX + "open", "presumption")]["legalBasis"]
+
+
+def test_overdue_notifications(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-028-overdue-notifications")
+    assert [(r["model"], r["knownOn"], r["due"]) for r in rows] == [
+        (EX + "late", "2026-10-01", "2026-10-15")
+    ]
+
+
+def test_what_if_the_threshold_moved(registry: OxigraphStore, catalogue: OxigraphStore) -> None:
+    rows = ask(registry, "cq-029-threshold-what-if")
+    # 2e25 is above 1e25 and below the 3e25 of the question; 4e25 and 4.8e25 stay above
+    assert [(r["model"], r["presumedNow"], r["presumedThen"]) for r in rows] == [
+        (EX + "late", "true", "false")
+    ]
+    changed = ask(catalogue, "cq-029-threshold-what-if", union=False)
+    assert changed, "some real models lie between 1e25 and 3e25 FLOP"
+    assert all(1e25 < float(r["compute"]) <= 3e25 for r in changed)
+
+
+def test_reassessment_requestable(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-030-reassessment-requestable")
+    # Orion-2 was designated on 2026-09-15: not before 2027-03-15, so not listed
+    assert [(r["model"], r["state"], r["earliest"]) for r in rows] == [
+        (EX + "designated", "reassessment-requestable", "2026-09-01")
+    ]
+
+
+def test_open_source_models_with_systemic_risk(registry: OxigraphStore) -> None:
+    rows = ask(registry, "cq-031-open-source-systemic-risk")
+    assert [(r["model"], r["basis"]) for r in rows] == [(EX + "open", "presumption")]
+
+
+def test_status_on_estimated_compute(registry: OxigraphStore, catalogue: OxigraphStore) -> None:
+    rows = ask(registry, "cq-032-estimated-compute-status")
+    assert [(r["model"], r["conclusion"], r["method"]) for r in rows] == [
+        (EX + "estimated", "gpai-systemic-risk", "6nd")
+    ]
+    assert float(rows[0]["compute"]) == pytest.approx(4.8e25)
+    catalogue_rows = ask(catalogue, "cq-032-estimated-compute-status", union=False)
+    assert all(r["method"] not in ("stated", "petaflops-days") for r in catalogue_rows)
+
+
+def _list(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    assert main(["systemic-risk-list", *argv, "--format", "csv"]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_the_list_export_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _list(["--catalogue", "--as-of", "2026-11-30", "--no-progress"], capsys)
+    names = {r["name"] for r in rows}
+    assert "GPT-4" in names
+    assert {r["basis"] for r in rows} == {"presumption"}
+    assert all(r["asOf"] == "2026-11-30" for r in rows)
+
+
+def test_the_list_export_from_the_registry(
+    registry_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--store", str(registry_path), "systemic-risk-list", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["name"] for r in rows if r["basis"] == "designation"} == {"Designated", "Orion-2"}
+
+
+def test_the_registry_list_refuses_a_date(
+    registry_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--store", str(registry_path), "systemic-risk-list", "--as-of", "2027-01-01"])
+    assert code == 2
+    assert "reassess" in capsys.readouterr().err
