@@ -697,7 +697,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     if report.exit_code or report.store is None:
-        sys.stdout.write(assessment_text(report.data))
+        sys.stdout.write(assessment_text(report.result))
         return report.exit_code
     timeline = timeline_json(report.data, report.store, args.model)
     if args.format == "json":
@@ -718,7 +718,7 @@ def _cmd_systemic_risk_list(args: argparse.Namespace) -> int:
         for error in report.validation.unreadable:
             print(f"aiact-kg: error: {error}", file=sys.stderr)
         if report.exit_code or report.store is None:
-            sys.stdout.write(assessment_text(report.data))
+            sys.stdout.write(assessment_text(report.result))
             return report.exit_code
         result = systemic_risk_rows(report.store, union=False)
     else:

@@ -59,8 +59,10 @@ class Determination(Result):
     """A conclusion drawn about a subject by one rule, with its premises and legal basis."""
 
     id: str = Field(description="the determination's key within its run")
-    conclusion: str = Field(description="what was concluded: a category, flag or outcome")
-    kind: str | None = Field(description="category, flag or outcome")
+    conclusion: str = Field(
+        description="what was concluded: a category, flag, outcome or procedure state"
+    )
+    kind: str | None = Field(description="category, flag, outcome or state")
     legal_basis: list[str] = Field(description="citations it rests on, in reading order")
     provisions: list[str] = Field(description="IRIs of those provisions, in the same order")
     rule: str = Field(description="the rule that drew it (compact IRI, e.g. aiar:...)")
@@ -75,6 +77,11 @@ class Determination(Result):
         "present when it rests on an amendment that is not verified: what that means"
     )
     fines: list[Fine] | None = optional("present on prohibited practices: the fine tiers")
+    since: date | None = optional("on a procedure state: the day it holds since, where known")
+    due: date | None = optional("on a procedure state: the day the step it awaits is due")
+    earliest: date | None = optional(
+        "on a procedure state: the earliest day the step it opens may be taken"
+    )
 
 
 class Obligation(Result):

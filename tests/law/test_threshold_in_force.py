@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from aiact_kg.reasoning.engine import AssessmentOptions, run_rules
-from aiact_kg.reasoning.report import assessment_json
+from aiact_kg.reasoning.report import subjects_json
 from aiact_kg.submission.reading import read_rdf_bytes
 
 PREFIXES = """\
@@ -44,8 +44,8 @@ def _subject(as_of: str, *, with_act: bool, threshold: float | None = None) -> d
     options = AssessmentOptions(
         as_of=date.fromisoformat(as_of), law="as-published", threshold_flop=threshold
     )
-    data = assessment_json(run_rules(documents, options), options)
-    subject: dict = next(s for s in data["subjects"] if s["iri"] == "https://example.org/m")  # type: ignore[type-arg]
+    subjects = subjects_json(run_rules(documents, options))
+    subject: dict = next(s for s in subjects if s["iri"] == "https://example.org/m")  # type: ignore[type-arg]
     return subject
 
 
@@ -84,9 +84,9 @@ def test_a_model_above_the_new_threshold_cites_the_delegated_act() -> None:
         read_rdf_bytes((PREFIXES + DELEGATED_ACT).encode(), name="act.ttl"),
     ]
     options = AssessmentOptions(as_of=date(2027, 7, 1), law="as-published")
-    data = assessment_json(run_rules(documents, options), options)
+    subjects = subjects_json(run_rules(documents, options))
     presumption = next(
-        d for d in data["subjects"][0]["determinations"] if d["conclusion"] == "gpai-systemic-risk"
+        d for d in subjects[0]["determinations"] if d["conclusion"] == "gpai-systemic-risk"
     )
     assert "set by Commission Delegated Regulation (EU) 2027/0000" in presumption["explanation"]
     assert "in force from 2027-06-01" in presumption["explanation"]
