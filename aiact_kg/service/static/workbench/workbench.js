@@ -263,7 +263,7 @@ function subjectBlock(subject) {
       { class: "categories" },
       "Categories: ",
       subject.categories.map((c) => el("span", { class: "category" }, c)),
-      subject.flags.map((f) => el("span", { class: "flag" }, f)),
+      subject.flags.length ? [" Flags: ", subject.flags.map((f) => el("span", { class: "flag" }, f))] : null,
     ),
     el("h4", {}, "Determinations"),
     subject.determinations.map(determinationBlock),
