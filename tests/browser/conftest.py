@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -19,8 +19,12 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from aiact_kg.registry.submit import submit_inputs
 from tests.conftest import REPO_ROOT
 from tests.registry.test_catalogue_queries import EXAMPLES, OPTIONS, PROHIBITED
-from tests.service.conftest import Server, start_server, stop_server
-from tests.service.conftest import server  # noqa: F401 (the real service, a fixture)
+from tests.service.conftest import (
+    Server,
+    server,  # noqa: F401 (the real service, a fixture)
+    start_server,
+    stop_server,
+)
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 #: the flags that keep chromium off the network and quiet on a machine with no screen
@@ -103,9 +107,9 @@ def requests_of(page: Page) -> list[str]:
     return seen
 
 
-def open_workbench(page: Page, server: Server) -> Any:
+def open_workbench(page: Page, service: Server) -> Any:
     """Open the workbench and wait until its catalogue and editor are ready."""
-    response = page.goto(server.url + "/")
+    response = page.goto(service.url + "/")
     assert response is not None
     assert response.status == 200
     page.wait_for_selector("body[data-ready=yes]", timeout=30_000)

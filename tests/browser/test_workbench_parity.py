@@ -104,6 +104,7 @@ def through_plain_http(endpoint: str) -> dict[str, Answer]:
 
 
 def through_the_workbench(page: Page, server: Server) -> dict[str, Answer]:
+    """Each question picked and run by the page's own code, as the analyst's ▶ runs it."""
     open_workbench(page, server)
     shown = page.evaluate(
         """async (names) => {
@@ -114,8 +115,10 @@ def through_the_workbench(page: Page, server: Server) -> dict[str, Answer]:
         list(CATALOGUE),
     )
     return {
-        name: json_answer({"head": {"vars": r["variables"]}, "results": {"bindings": r["bindings"]}})
-        for name, r in shown.items()
+        name: json_answer(
+            {"head": {"vars": got["variables"]}, "results": {"bindings": got["bindings"]}}
+        )
+        for name, got in shown.items()
     }
 
 
