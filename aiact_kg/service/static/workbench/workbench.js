@@ -353,29 +353,41 @@ async function readFile() {
 
 // ---- start ---------------------------------------------------------------------------
 
+const followed = new WeakSet();
+
+/** Offer the downloads that fit the query of the tab in view, as it is edited. */
+function followTab() {
+  const yasqe = tab().getYasqe();
+  if (yasqe && !followed.has(yasqe)) {
+    followed.add(yasqe);
+    yasqe.on("change", showDownloads);
+  }
+  showDownloads();
+}
+
 async function start() {
+  // the class and property completions ask a service on the internet (LOV): not here
+  const completers = Yasgui.Yasqe.defaults.autocompleters;
+  Yasgui.Yasqe.defaults.autocompleters = completers.filter((n) => !["class", "property"].includes(n));
   const response = await fetch("/catalogue");
   catalogue = await response.json();
   yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: ENDPOINT, method: "POST" },
     copyEndpointOnNewTab: true,
     persistenceId: null,
-    populateFromUrl: false,
+    populateFromUrl: true, // share links (the editor's share button) open the query they carry
     endpointCatalogueOptions: { getData: () => [{ endpoint: ENDPOINT }], keys: [] },
     yasqe: {
       prefixCcApi: "/catalogue/prefixes",
       value: catalogue.queries.length ? catalogue.queries[0].text : "SELECT * WHERE { ?s ?p ?o } LIMIT 10",
     },
   });
-  const yasqe = tab().getYasqe();
-  for (const name of ["class", "property"]) {
-    // these complete from the LOV service on the internet
-    if (yasqe.autocompleters[name]) yasqe.disableCompleter(name);
-  }
   yasgui.on("query", showDownloads);
-  yasqe.on("change", showDownloads);
+  for (const event of ["tabSelect", "tabAdd", "tabChange"]) {
+    yasgui.on(event, () => setTimeout(followTab, 0));
+  }
+  followTab();
   showCatalogue();
-  showDownloads();
   const format = document.getElementById("assess-format");
   format.replaceChildren(
     ...DOCUMENT_FORMATS.map(([media, label]) => el("option", { value: media }, label)),
