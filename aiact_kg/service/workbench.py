@@ -96,9 +96,21 @@ def catalogue() -> dict[str, Any]:
     }
 
 
-@router.get("/", include_in_schema=False)
+#: the page may load and fetch only from this service (styles may be inline: YASGUI sets some)
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+
+@router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 async def workbench() -> FileResponse:
-    return FileResponse(STATIC / "workbench" / "index.html", media_type=MEDIA_TYPES[".html"])
+    return FileResponse(
+        STATIC / "workbench" / "index.html",
+        media_type=MEDIA_TYPES[".html"],
+        headers={"Content-Security-Policy": PAGE_POLICY},
+    )
 
 
 @router.get(
@@ -117,7 +129,7 @@ async def get_prefixes() -> dict[str, str]:
     return dict(PREFIXES)
 
 
-@router.get("/static/{path:path}", include_in_schema=False)
+@router.api_route("/static/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
 async def static(path: str) -> FileResponse:
     """A file of the workbench or of a vendored library (and nothing outside ``static/``)."""
     target = (STATIC / path).resolve()

@@ -22,11 +22,20 @@ def hosts(urls: list[str]) -> set[str]:
 
 def test_the_workbench_loads_and_lists_the_catalogue(page: Page, registry_server: Server) -> None:
     seen = requests_of(page)
-    open_workbench(page, registry_server)
+    console: list[str] = []  # e.g. a Content-Security-Policy violation
+    page.on(
+        "console", lambda message: console.append(message.text) if message.type == "error" else None
+    )
+    response = open_workbench(page, registry_server)
+    assert "connect-src 'self'" in response.headers["content-security-policy"]
     items = page.locator("#catalogue li")
     assert items.evaluate_all("items => items.map(item => item.dataset.id)") == CATALOGUE
     expect(page.locator("#catalogue li").first).to_contain_text("which obligations")
+    page.locator("#catalogue li[data-id='cq-021-subjects-by-category'] button").click()
+    page.locator(".yasqe_queryButton").click()
+    expect(page.locator(".yasr table.dataTable tbody tr").first).to_be_visible(timeout=30_000)
     assert page_errors(page) == []
+    assert console == []
     assert hosts(seen) == {"127.0.0.1"}, seen
 
 

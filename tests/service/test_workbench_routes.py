@@ -31,6 +31,10 @@ def test_the_page_is_served_at_the_root(client: httpx.Client) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert '<script type="module" src="/static/workbench/workbench.js">' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy
+    assert "connect-src 'self';" in policy
+    assert client.head("/").status_code == 200
 
 
 def test_the_catalogue_lists_every_competency_question(client: httpx.Client) -> None:

@@ -21,7 +21,7 @@ function el(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -336,7 +336,7 @@ async function assess(event) {
     });
     const report = await response.json();
     if (report.error) throw new Error(report.message);
-    result.replaceChildren(...showAssessment(report).flat());
+    result.replaceChildren(...showAssessment(report).flat(Infinity));
   } catch (error) {
     result.replaceChildren(el("p", { class: "error" }, error.message));
   }
