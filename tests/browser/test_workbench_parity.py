@@ -16,12 +16,15 @@ from typing import Any
 from xml.etree import ElementTree
 
 import httpx
+import pytest
 from playwright.sync_api import Page
 from SPARQLWrapper import GET, JSON, SPARQLWrapper
 
 from tests.browser.conftest import open_workbench, page_errors
 from tests.conftest import REPO_ROOT
 from tests.service.conftest import Server
+
+pytestmark = pytest.mark.slow  # 26 questions, three ways (about 30 s)
 
 Row = tuple[tuple[str, ...], ...]
 Answer = tuple[list[str], list[Row]]
