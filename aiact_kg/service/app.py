@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 
 from aiact_kg import __version__
 from aiact_kg.errors import AiactKgError
-from aiact_kg.service import api, sparql, timeline
+from aiact_kg.service import api, sparql, timeline, workbench
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import (
@@ -43,6 +43,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
         title="aiact-kg",
         version=__version__,
         description=DESCRIPTION,
+        docs_url=None,  # served from vendored files by the workbench, not from a CDN
+        redoc_url=None,
         exception_handlers={
             HTTPException: http_error,
             AiactKgError: aiact_kg_error,
@@ -56,6 +58,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(api.router)
     app.include_router(timeline.router)
+    app.include_router(workbench.router)
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
 
     @app.get("/health", summary="Liveness, and how many queries are running")

@@ -11,12 +11,20 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from aiact_kg.registry.submit import submit_inputs
 from tests.conftest import REPO_ROOT
-from tests.service.conftest import server  # noqa: F401 (the real service, a fixture)
+from tests.registry.test_catalogue_queries import EXAMPLES, OPTIONS, PROHIBITED
+from tests.service.conftest import (
+    Server,
+    server,  # noqa: F401 (the real service, a fixture)
+    start_server,
+    stop_server,
+)
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 #: the flags that keep chromium off the network and quiet on a machine with no screen
@@ -72,3 +80,37 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 def page_errors(page: Page) -> list[str]:
     """JavaScript errors the page raised so far."""
     return list(page.problems)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def registry_server(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The service on a registry: the knowledge base with the example submissions (and the one
+    prohibited system of the registry's catalogue tests) submitted, so that every catalogue
+    question has something to find."""
+    work = tmp_path_factory.mktemp("registry-service")
+    store = work / "store"
+    shutil.copytree(kb_path, store, symlinks=True)
+    extra = work / "moodwork.ttl"
+    extra.write_text(PROHIBITED, encoding="utf-8")
+    documents = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix != ".md")
+    result = submit_inputs(store, [str(p) for p in (*documents, extra)], OPTIONS, progress=False)
+    assert result.exit_code == 0
+    running = start_server(store, work / "serve.log", ("--timeout", "60"))
+    yield running
+    stop_server(running)
+
+
+def requests_of(page: Page) -> list[str]:
+    """Record the URL of every request the page makes from now on."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def open_workbench(page: Page, service: Server) -> Any:
+    """Open the workbench and wait until its catalogue and editor are ready."""
+    response = page.goto(service.url + "/")
+    assert response is not None
+    assert response.status == 200
+    page.wait_for_selector("body[data-ready=yes]", timeout=30_000)
+    return response

@@ -57,6 +57,21 @@ def test_wheel_data_files_match_the_source_tree(wheel: Path) -> None:
     assert shipped == _source_files()
 
 
+def test_wheel_ships_the_workbench_and_its_vendored_libraries(wheel: Path) -> None:
+    static = REPO_ROOT / "aiact_kg" / "service" / "static"
+    expected = {
+        f"aiact_kg/service/static/{path.relative_to(static).as_posix()}"
+        for path in static.rglob("*")
+        if path.is_file()
+    }
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {
+            name for name in archive.namelist() if name.startswith("aiact_kg/service/static/")
+        }
+    assert "aiact_kg/service/static/vendor/yasgui/LICENSE" in shipped
+    assert shipped == expected
+
+
 def test_unpacked_wheel_builds_and_answers_without_the_source_tree(
     wheel: Path, tmp_path: Path
 ) -> None:
