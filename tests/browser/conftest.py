@@ -85,14 +85,17 @@ def page_errors(page: Page) -> list[str]:
 @pytest.fixture(scope="session")
 def registry_server(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The service on a registry: the knowledge base with the example submissions (and the one
-    prohibited system of the registry's catalogue tests) submitted, so that every catalogue
-    question has something to find."""
+    prohibited system of the registry's catalogue tests, and the models of the GPAI procedure
+    questions) submitted, so that every catalogue question has something to find."""
     work = tmp_path_factory.mktemp("registry-service")
     store = work / "store"
     shutil.copytree(kb_path, store, symlinks=True)
     extra = work / "moodwork.ttl"
     extra.write_text(PROHIBITED, encoding="utf-8")
     documents = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix != ".md")
+    # the models of the GPAI procedure questions (overdue notifications, reassessment, ...)
+    documents += sorted((REPO_ROOT / "tests" / "registry" / "gpai_models").glob("*.ttl"))
+    documents.append(REPO_ROOT / "examples" / "timeline" / "orion-procedure.ttl")
     result = submit_inputs(store, [str(p) for p in (*documents, extra)], OPTIONS, progress=False)
     assert result.exit_code == 0
     running = start_server(store, work / "serve.log", ("--timeout", "60"))
