@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 
 from aiact_kg import __version__
 from aiact_kg.errors import AiactKgError
-from aiact_kg.service import api, sparql
+from aiact_kg.service import api, pages, sparql
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import (
@@ -31,6 +31,9 @@ The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API
 - `/graph?graph=IRI`: one named graph (Graph Store Protocol, read only).
 - `/validate`, `/assess`: the JSON of the command line's `validate` / `assess`, for one document.
 - `/provisions/{citation}`: the JSON of `aiact-kg provision`.
+- `/subjects/{iri}`: a subject of the registry (categories, obligations, explanation chain).
+- `/resource?iri=IRI`, and `/<path>` for every IRI `https://w3id.org/aiact-kg/<path>` we mint:
+  the resource as an HTML page, Turtle, JSON-LD or N-Triples, by `Accept`.
 
 Errors are JSON: `{"error": CODE, "message": TEXT}`.
 """
@@ -54,6 +57,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.activity = sparql.Activity(config.max_queries)
     app.include_router(sparql.router)
     app.include_router(api.router)
+    app.include_router(pages.router)
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
 
     @app.get("/health", summary="Liveness, and how many queries are running")
