@@ -21,6 +21,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pyoxigraph import NamedNode, RdfFormat
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.namespaces import (
@@ -47,6 +48,21 @@ from aiact_kg.service.negotiation import Offer, choose, offered
 from aiact_kg.service.subjects import UnknownSubjectError, describe_subject, submissions_of
 from aiact_kg.service.templates import render
 
+
+class _AnyText(Convertor[str]):
+    """A path parameter that takes anything, line breaks included (``path`` stops at them), so
+    that a subject IRI with a line break is refused as an IRI (400), not as a route (404)."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anytext", _AnyText())
 router = APIRouter()
 
 #: the namespaces whose IRIs are answered at ``/<path>`` (the ontology's at ``/ontology``)
@@ -171,7 +187,7 @@ async def subject_by_parameter(
     return await _subject(request, iri, submission, fmt)
 
 
-@router.get("/subjects/{iri:path}", summary="A subject of the registry: categories, "
+@router.get("/subjects/{iri:anytext}", summary="A subject of the registry: categories, "
             "obligations, explanation", responses=_SUBJECT_DOC)  # fmt: skip
 async def subject(
     request: Request, iri: str, submission: Submission = None, fmt: Format = None
