@@ -78,6 +78,13 @@ def _page(web: httpx.Client, path: str) -> lxml_html.HtmlElement:
     return lxml_html.fromstring(response.text)
 
 
+def _stored(kb: OxigraphStore, iri: str, prop: str) -> str:
+    """The value of ``aia:<prop>`` of ``iri`` in the knowledge base."""
+    quad = next(kb.raw.quads_for_pattern(NamedNode(iri), aia(prop), None, None))
+    assert isinstance(quad.object, Literal)
+    return quad.object.value
+
+
 # --- subjects ---------------------------------------------------------------------------
 
 
@@ -108,11 +115,9 @@ def test_the_explanation_chain_reaches_the_provision_text(
     assert high_risk["rule"]["label"]
     assert any(p.get("subject") == CV_RANKER for p in high_risk["premises"])
     provisions = {p["iri"]: p for p in high_risk["provisions"]}
-    stored = next(kb.raw.quads_for_pattern(NamedNode(ART_6_2), aia("text"), None, None))
-    assert provisions[ART_6_2]["text"] == stored.object.value
+    assert provisions[ART_6_2]["text"] == _stored(kb, ART_6_2, "text")
     assert provisions[ART_6_2]["citation"] == "Art 6(2)"
-    link = next(kb.raw.quads_for_pattern(NamedNode(ART_6_2), aia("eurLexLink"), None, None))
-    assert provisions[ART_6_2]["eur_lex"] == link.object.value
+    assert provisions[ART_6_2]["eur_lex"] == _stored(kb, ART_6_2, "eurLexLink")
     obligations = explanation["obligations"]
     assert len(obligations) == len(cv_ranker["obligations"])  # type: ignore[arg-type]
     imposed = [o["imposed_by"] for o in obligations if o["imposed_by"]]
@@ -177,7 +182,7 @@ def test_text_from_a_submission_is_escaped_on_every_page(web: httpx.Client) -> N
 
 def _first_subject(kb: OxigraphStore, graph: str, namespace: str) -> str:
     for quad in kb.raw.quads_for_pattern(None, RDF_TYPE, None, NamedNode(GRAPH + graph)):
-        if quad.subject.value.startswith(namespace):
+        if isinstance(quad.subject, NamedNode) and quad.subject.value.startswith(namespace):
             return quad.subject.value
     raise AssertionError(f"no {namespace} resource in {graph}")
 
@@ -308,10 +313,8 @@ def test_a_determination_brings_its_premises_as_blank_nodes(
 
 def test_a_provision_page_shows_the_provision(web: httpx.Client, kb: OxigraphStore) -> None:
     page = _page(web, "/reg/2024/1689/art_6.par_2")
-    stored = next(kb.raw.quads_for_pattern(NamedNode(ART_6_2), aia("text"), None, None))
-    assert page.get_element_by_id("provision-text").text_content() == stored.object.value
-    link = next(kb.raw.quads_for_pattern(NamedNode(ART_6_2), aia("eurLexLink"), None, None))
-    assert page.get_element_by_id("eur-lex").get("href") == link.object.value
+    assert page.get_element_by_id("provision-text").text_content() == _stored(kb, ART_6_2, "text")
+    assert page.get_element_by_id("eur-lex").get("href") == _stored(kb, ART_6_2, "eurLexLink")
     section = page.get_element_by_id("provision").text_content()
     assert "Applies from: 2026-08-02" in section
     assert "Digital Omnibus" in section  # the version as amended
@@ -327,12 +330,26 @@ def test_a_subject_s_resource_page_links_to_its_assessment(web: httpx.Client) ->
     )
 
 
-def test_a_named_graph_says_how_big_it_is(web: httpx.Client) -> None:
-    page = _page(web, "/graph/law")
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        ("/graph/law", None),
+        ("/registry/recruitment-cv-screening/assessment", "aia:assessmentGraph"),
+        ("/registry/recruitment-cv-screening/submission", "aia:submissionGraph"),
+    ],
+)
+def test_a_named_graph_says_how_big_it_is_and_where_to_read_it(
+    web: httpx.Client, path: str, pointer: str | None
+) -> None:
+    iri = BASE + path[1:]
+    page = _page(web, path)
     assert "A named graph of the store with" in page.text_content()
-    assert f"/graph?graph={quote(GRAPH + 'law', safe='')}" in {
-        a.get("href") for a in page.iter("a")
-    }
+    assert f"/graph?graph={quote(iri, safe='')}" in {a.get("href") for a in page.iter("a")}
+    if pointer is not None:  # the registry entry names it
+        incoming = page.get_element_by_id("incoming").text_content()
+        assert pointer in incoming
+        assert REGISTRY + "recruitment-cv-screening" in incoming
+    assert web.get(path, headers={"Accept": "text/turtle"}).status_code == 200
 
 
 def test_the_ontology_document_is_whole_with_an_anchor_per_term(web: httpx.Client) -> None:
@@ -382,6 +399,7 @@ HOSTILE_IRIS = [
     "https://example.org/a b",
     '"} ; DROP ALL ; SELECT * { ?s ?p "',
     "not an iri",
+    "",
     "https://example.org/" + "x" * 5000,
 ]
 
