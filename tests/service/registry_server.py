@@ -1,5 +1,6 @@
-"""A service on a registry with submissions: a copy of the session's store, three examples and
-one description whose label is hostile HTML, submitted as of 2026-11-01."""
+"""A service on a registry with submissions: a copy of the session's store, one example (a
+high-risk system with many obligations) and one description whose label is hostile HTML,
+submitted as of 2026-11-01."""
 
 from __future__ import annotations
 
@@ -13,13 +14,8 @@ from aiact_kg.registry.submit import submit_inputs
 from tests.registry.conftest import EXAMPLES, OPTIONS
 from tests.service.conftest import Server, start_server, stop_server
 
-SUBMITTED = (
-    "recruitment-cv-screening.ttl",
-    "minimal-risk-spam-filter.ttl",
-    "customer-service-chatbot.ttl",
-)
+SUBMITTED = ("recruitment-cv-screening.ttl",)
 CV_RANKER = "https://example.org/talentsift/cv-ranker"
-SPAM_FILTER = "https://example.org/mailguard/spam-filter"
 HOSTILE = "https://example.org/mailguard/hostile-filter"
 #: a label a page must show as text, never as markup
 HOSTILE_LABEL = '<script>alert("x")</script> & <b>bold</b>'

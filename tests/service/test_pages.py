@@ -32,7 +32,6 @@ from tests.service.registry_server import (  # noqa: F401 (fixtures)
     CV_RANKER,
     HOSTILE,
     HOSTILE_LABEL,
-    SPAM_FILTER,
     registry_server,
     registry_store,
 )
@@ -161,7 +160,7 @@ def test_a_subject_page_shows_categories_obligations_and_the_chain(
 
 
 def test_a_subject_is_json_or_html_only(web: httpx.Client) -> None:
-    response = web.get(f"/subjects/{quote(SPAM_FILTER, safe='')}", headers={"Accept": "image/png"})
+    response = web.get(f"/subjects/{quote(CV_RANKER, safe='')}", headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert "application/json" in response.json()["message"]
 
