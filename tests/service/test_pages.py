@@ -65,7 +65,11 @@ def cv_ranker(web: httpx.Client) -> dict[str, object]:
 def _turtle(web: httpx.Client, path: str, accept: str = "text/turtle") -> set[Triple]:
     response = web.get(path, headers={"Accept": accept})
     assert response.status_code == 200, response.text
-    media = {"text/turtle": RdfFormat.TURTLE, "application/ld+json": RdfFormat.JSON_LD}[accept]
+    media = {
+        "text/turtle": RdfFormat.TURTLE,
+        "application/ld+json": RdfFormat.JSON_LD,
+        "application/n-triples": RdfFormat.N_TRIPLES,
+    }[accept]
     assert response.headers["content-type"].startswith(accept)
     return {quad.triple for quad in parse(response.content, format=media)}
 
@@ -290,6 +294,7 @@ def test_every_kind_of_iri_answers_in_turtle_json_ld_and_html(
     assert expected <= turtle
     assert all(t.subject == NamedNode(iri) or isinstance(t.subject, BlankNode) for t in turtle)
     assert _turtle(web, by_parameter, "application/ld+json") == turtle
+    assert _turtle(web, by_parameter, "application/n-triples") == turtle
     if iri.startswith(BASE) and "#" not in iri:  # our own IRIs also at their path
         assert _turtle(web, "/" + iri[len(BASE) :]) == turtle
     page = _page(web, by_parameter)
