@@ -66,9 +66,12 @@ register_url_convertor("anytext", _AnyText())
 router = APIRouter()
 
 #: the namespaces whose IRIs are answered at ``/<path>`` (the ontology's at ``/ontology``)
-MINTED = (PROVISION, CONCEPT, OBLIGATION, DRAFT, GRAPH, RULE, ASSESSMENT, REGISTRY, CHECK,
-          DUTY_REVIEW)  # fmt: skip
+MINTED = (
+    *(PROVISION, CONCEPT, OBLIGATION, DRAFT, GRAPH, RULE),
+    *(ASSESSMENT, REGISTRY, CHECK, DUTY_REVIEW),
+)
 ONTOLOGY_DOCUMENT = ONTOLOGY.rstrip("#")
+READ = ["GET", "HEAD"]  # linked-data clients check a link with HEAD
 
 
 @dataclass(frozen=True)
@@ -176,8 +179,12 @@ Submission = Annotated[
 Format = Annotated[str | None, Query(alias="format", description="override Accept")]
 
 
-@router.get("/subjects", summary="A subject of the registry (IRI as a parameter)",
-            responses=_SUBJECT_DOC)  # fmt: skip
+@router.api_route(
+    "/subjects",
+    methods=READ,
+    summary="A subject of the registry (IRI as a parameter)",
+    responses=_SUBJECT_DOC,
+)
 async def subject_by_parameter(
     request: Request,
     iri: Annotated[str | None, Query(description="the subject's IRI")] = None,
@@ -187,8 +194,12 @@ async def subject_by_parameter(
     return await _subject(request, iri, submission, fmt)
 
 
-@router.get("/subjects/{iri:anytext}", summary="A subject of the registry: categories, "
-            "obligations, explanation", responses=_SUBJECT_DOC)  # fmt: skip
+@router.api_route(
+    "/subjects/{iri:anytext}",
+    methods=READ,
+    summary="A subject of the registry: categories, obligations, explanation",
+    responses=_SUBJECT_DOC,
+)
 async def subject(
     request: Request, iri: str, submission: Submission = None, fmt: Format = None
 ) -> Any:
@@ -263,8 +274,9 @@ async def _ontology(request: Request, offer: PageOffer) -> Response:
         return describe(store, NamedNode(ONTOLOGY_DOCUMENT)), ontology_terms(store, graph)
 
     description, terms = await run_in_threadpool(look)
-    return _page(request, "ontology.html", description=description, terms=terms,
-                 formats=RESOURCE_OFFERS)  # fmt: skip
+    return _page(
+        request, "ontology.html", description=description, terms=terms, formats=RESOURCE_OFFERS
+    )
 
 
 _RESOURCE_DOC: dict[int | str, dict[str, Any]] = {
@@ -279,8 +291,12 @@ _RESOURCE_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/resource", summary="Any IRI of the store, by content negotiation",
-            responses=_RESOURCE_DOC)  # fmt: skip
+@router.api_route(
+    "/resource",
+    methods=READ,
+    summary="Any IRI of the store, by content negotiation",
+    responses=_RESOURCE_DOC,
+)
 async def resource(
     request: Request,
     iri: Annotated[str | None, Query(description="the IRI to describe")] = None,
@@ -291,8 +307,12 @@ async def resource(
     return await _resource(request, iri, fmt)
 
 
-@router.get("/ontology", summary="The ontology document (its terms are hash IRIs)",
-            responses=_RESOURCE_DOC)  # fmt: skip
+@router.api_route(
+    "/ontology",
+    methods=READ,
+    summary="The ontology document (its terms are hash IRIs)",
+    responses=_RESOURCE_DOC,
+)
 async def ontology(request: Request, fmt: Format = None) -> Response:
     return await _ontology(request, _chosen(request, RESOURCE_OFFERS, fmt))
 
@@ -306,7 +326,7 @@ def _minted_route(namespace: str) -> None:
     router.add_api_route(
         f"/{path}{{rest:path}}",
         minted,
-        methods=["GET"],
+        methods=READ,
         summary=f"An IRI {namespace}…, dereferenced",
         responses=_RESOURCE_DOC,
         name=f"minted-{path.strip('/').replace('/', '-')}",

@@ -384,6 +384,15 @@ def test_iris_the_store_does_not_hold_are_404(web: httpx.Client, path: str) -> N
     assert response.json()["error"] == "not-found"
 
 
+def test_a_link_checker_may_ask_with_head(web: httpx.Client) -> None:
+    for path in ("/reg/2024/1689/art_6.par_2", "/ontology", f"/subjects?iri={quote(CV_RANKER)}"):
+        response = web.head(path, headers={"Accept": "text/html"})
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert response.content == b""
+    assert web.head("/concept/no-such-concept").status_code == 404
+
+
 def test_unsupported_media_types_are_406_and_format_overrides(web: httpx.Client) -> None:
     response = web.get("/concept/role-provider", headers={"Accept": "image/png"})
     assert response.status_code == 406
