@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+BASE: Final = "https://w3id.org/aiact-kg/"  # every IRI we mint starts with it (see README)
 ONTOLOGY: Final = "https://w3id.org/aiact-kg/ontology#"
 PROVISION: Final = "https://w3id.org/aiact-kg/reg/2024/1689/"
 CONCEPT: Final = "https://w3id.org/aiact-kg/concept/"

@@ -21,8 +21,7 @@ from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ASSESSMENT, compact
 from aiact_kg.queries import run_select
 from aiact_kg.results.assessment import AssessedSubject, LawVersion
-from aiact_kg.store.base import Term
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore, Term
 
 # a determination minted by a run: <assessment namespace><run id>/det-<key>
 _DETERMINATION = re.compile(re.escape(ASSESSMENT) + r"(?:[^/]+/)?det-(?P<key>.+)$")
@@ -68,7 +67,7 @@ def _natural_key(iri: str) -> list[object]:
 
 
 def _cited_provisions(
-    store: OxigraphStore, query: str, key: str
+    store: KnowledgeStore, query: str, key: str
 ) -> dict[str, list[tuple[str, str]]]:
     """``{node: [(provision IRI, citation), ...]}`` in reading order, without duplicates."""
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -86,7 +85,7 @@ def _imposing_citation(provision: Term | None, stored: Term | None) -> str | Non
     return _citation(iri, _text(stored)) if iri else None
 
 
-def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
+def _amendment_notes(store: KnowledgeStore) -> dict[str, str | None]:
     """``{node: status note}`` for determinations and obligations depending on an amendment."""
     return {
         (_text(r["node"]) or ""): _text(r["statusNote"])
@@ -94,7 +93,7 @@ def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
     }
 
 
-def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+def _fines(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
     """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/fines").records():
@@ -113,7 +112,7 @@ def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def law_json(store: OxigraphStore) -> dict[str, Any]:
+def law_json(store: KnowledgeStore) -> dict[str, Any]:
     """The law version of the run, how it was chosen and why, and the amendments it includes."""
     rows = run_select(store, "assess/amendments-used").records()
     first = rows[0] if rows else {}
@@ -153,7 +152,7 @@ _Fines = dict[str, list[dict[str, Any]]]
 
 
 def _determinations(
-    store: OxigraphStore, dependent: _Notes, fines: _Fines
+    store: KnowledgeStore, dependent: _Notes, fines: _Fines
 ) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
     premises: dict[str, list[str]] = defaultdict(list)
@@ -195,7 +194,7 @@ def _determinations(
 
 
 def _obligations(
-    store: OxigraphStore, dependent: _Notes, fines: _Fines
+    store: KnowledgeStore, dependent: _Notes, fines: _Fines
 ) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
     conditions: dict[str, list[str]] = defaultdict(list)
@@ -233,7 +232,7 @@ def _obligations(
     return by_subject
 
 
-def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
+def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
     """The subjects as plain data, in the shape of :class:`AssessedSubject`."""
     # both read which nodes depend on an amendment and which fine tiers apply: query once
     dependent, fines = _amendment_notes(store), _fines(store)
@@ -261,7 +260,7 @@ def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
 SUBJECTS = TypeAdapter(list[AssessedSubject])
 
 
-def law_version(store: OxigraphStore) -> LawVersion:
+def law_version(store: KnowledgeStore) -> LawVersion:
     """The law version of the run, typed."""
     return LawVersion.model_validate(law_json(store))
 
@@ -283,7 +282,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def assessed_subjects(store: OxigraphStore) -> list[AssessedSubject]:
+def assessed_subjects(store: KnowledgeStore) -> list[AssessedSubject]:
     """Every assessed subject with its determinations and obligations, typed."""
     with collector_paused():
         return SUBJECTS.validate_python(subjects_json(store))

@@ -6,6 +6,9 @@
 - :mod:`.limits`: errors as JSON, the request-body limit;
 - :mod:`.sparql`: the SPARQL 1.1 Protocol (``/sparql``) and Graph Store reads (``/graph``);
 - :mod:`.api`: ``/validate``, ``/assess`` and ``/provisions/{citation}``;
+- :mod:`.pages`: ``/subjects/{iri}``, ``/resource?iri=`` and the paths of the IRIs we mint, with
+  :mod:`.subjects` (a stored assessment read through a :mod:`.dataset` view), :mod:`.describe`
+  (bounded descriptions) and :mod:`.templates` (the HTML, escaped automatically);
 - :mod:`.app`: the application factory; :mod:`.server`: starting uvicorn.
 """
 

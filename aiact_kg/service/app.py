@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 
 from aiact_kg import __version__
 from aiact_kg.errors import AiactKgError
-from aiact_kg.service import api, sparql, timeline, workbench
+from aiact_kg.service import api, pages, sparql, timeline, workbench
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import (
@@ -32,6 +32,9 @@ The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API
 - `/validate`, `/assess`: the JSON of the command line's `validate` / `assess`, for one document.
 - `/provisions/{citation}`: the JSON of `aiact-kg provision`.
 - `/timeline?model=IRI`: the JSON of `aiact-kg timeline` for a model in the registry.
+- `/subjects/{iri}`: a subject of the registry (categories, obligations, explanation chain).
+- `/resource?iri=IRI`, and `/<path>` for every IRI `https://w3id.org/aiact-kg/<path>` we mint:
+  the resource as an HTML page, Turtle, JSON-LD or N-Triples, by `Accept`.
 
 Errors are JSON: `{"error": CODE, "message": TEXT}`.
 """
@@ -59,6 +62,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(api.router)
     app.include_router(timeline.router)
     app.include_router(workbench.router)
+    app.include_router(pages.router)
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
 
     @app.get("/health", summary="Liveness, and how many queries are running")
