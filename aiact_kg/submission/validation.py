@@ -18,7 +18,6 @@ from functools import cache
 from pyoxigraph import BlankNode as OxBlankNode
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode as OxNamedNode
-from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -32,6 +31,15 @@ from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, t
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
 from aiact_kg.submission.reading import InputDocument, submission_base_iri
+from aiact_kg.submission.shacl_sparql import (
+    CompiledShapes,
+    ShapeResult,
+    compile_shapes,
+    run_compiled,
+)
+from aiact_kg.submission.shacl_sparql.loading import FromStore, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
+from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -48,6 +56,8 @@ SUBJECT_KINDS = {
 }
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
+ENGINES = ("store", "pyshacl")
+DEFAULT_ENGINE = "store"
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,16 @@ def _background_triples() -> tuple[tuple[Node, Node, Node], ...]:
     return tuple(graph)
 
 
+@cache
+def _compiled_shapes() -> CompiledShapes:
+    return compile_shapes(_shapes_graph())
+
+
+@cache
+def _background_quads() -> tuple[object, ...]:
+    return tuple(store_quad(triple) for triple in _background_triples())
+
+
 def _shape_provisions(shapes: Graph, shape: Node) -> tuple[str, ...]:
     provisions = [str(p) for p in shapes.objects(shape, SOURCE_PROVISION)]
     if not provisions:
@@ -156,14 +176,15 @@ def _as_written(term: object) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _reported(results: Graph, submission: Graph) -> set[tuple[Node | None, Node | None]]:
+def _reported(
+    results: Sequence[ShapeResult], submission: Graph
+) -> set[tuple[Node | None, Node | None]]:
     """The (node, property) pairs the shapes report a violation for."""
     pairs: set[tuple[Node | None, Node | None]] = set()
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        if results.value(result, SH.resultSeverity) != SH.Violation:
+    for result in results:
+        if result.severity != SH.Violation:
             continue
-        focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
-        value = results.value(result, SH.value)
+        focus, path, value = result.focus, result.path, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             path = next(submission.predicates(focus, value), path)  # an alternative path
         pairs.add((focus, path))
@@ -171,7 +192,7 @@ def _reported(results: Graph, submission: Graph) -> set[tuple[Node | None, Node 
 
 
 def _checked_in_python(
-    statements: Sequence[Statement], results: Graph, submission: Graph
+    statements: Sequence[Statement], results: Sequence[ShapeResult], submission: Graph
 ) -> list[tuple[Node, Finding]]:
     """The findings of the Python checks, less those a shape already reports (same node and
     property)."""
@@ -240,20 +261,52 @@ class _SubmissionIndex:
 
 
 class SubmissionValidator:
-    """Validates submissions with the shipped shapes; build once, call many times."""
+    """Validates submissions with the shipped shapes; build once, call many times.
 
-    def __init__(self) -> None:
+    ``engine="store"`` runs the shapes compiled to SPARQL (:mod:`.shacl_sparql`) in a
+    pyoxigraph store holding the submissions and the background; ``engine="pyshacl"`` runs
+    pyshacl over rdflib, the reference. Both give the same findings (a differential test
+    checks it) and the same W3C SHACL report.
+    """
+
+    def __init__(self, engine: str = DEFAULT_ENGINE) -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown validation engine {engine!r}; use one of {ENGINES}")
+        self.engine = engine
         self.shapes = _shapes_graph()
         self.background = _background_triples()
+        if engine == "store":
+            self.compiled = _compiled_shapes()
+            self.background_quads = _background_quads()
+
+    def shape_results(
+        self, submission: Graph, written: dict[Node, object]
+    ) -> tuple[list[ShapeResult], Graph | None]:
+        """The results of the shapes on ``submission`` (with the background), and pyshacl's
+        own report graph when pyshacl ran."""
+        if self.engine == "pyshacl":
+            data = Graph()
+            data += submission
+            for triple in self.background:
+                data.add(triple)
+            return pyshacl_results(data, self.shapes)
+        from_store = FromStore()
+        for literal in written:
+            from_store.remember(literal)
+        store = new_store(
+            self.background_quads,  # type: ignore[arg-type]
+            (store_quad(t, written.get(t[2])) for t in submission),
+        )
+        return run_compiled(self.compiled, store, from_store), None
 
     def validate(
         self,
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
     ) -> ValidationReport:
-        data = Graph()
         submission = Graph()
         origin: dict[Node, str] = {}
+        written: dict[Node, object] = {}
         statements: list[Statement] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
@@ -266,30 +319,22 @@ class SubmissionValidator:
                     )
                     submission.add(triple)
                     origin.setdefault(triple[0], document.name)
+                    if isinstance(quad.object, OxLiteral):
+                        written.setdefault(triple[2], quad.object)
                     statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
-        data += submission
-        for triple in self.background:
-            data.add(triple)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            _, results_graph, _ = shacl_validate(
-                data,
-                shacl_graph=self.shapes,
-                advanced=True,
-                inference="none",
-                inplace=True,
-                allow_warnings=True,
-                allow_infos=True,
-            )
+            results, reference_graph = self.shape_results(submission, written)
+        results_graph = (
+            reference_graph if reference_graph is not None else report_graph(results, self.shapes)
+        )
         nodes = _SubmissionIndex(submission, origin)
-        checked = _checked_in_python(statements, results_graph, submission)
+        checked = _checked_in_python(statements, results, submission)
         missing = no_subject_findings(
             statements,
             [document.name for document in documents],
             [str(kind) for kind in SUBJECT_KINDS],
             load_vocabulary(),
         )
-        subjects = self._group(results_graph, nodes, checked)
+        subjects = self._group(results, nodes, checked)
         subjects += tuple(
             SubjectReport(file=file, iri="", kind=None, findings=(finding,))
             for file, finding in missing
@@ -300,17 +345,17 @@ class SubmissionValidator:
         )
         return ValidationReport(len(documents), subjects, tuple(unreadable), results_graph)
 
-    def _finding(self, results: Graph, result: Node, submission: Graph) -> Finding:
-        shape = results.value(result, SH.sourceShape)
-        path = results.value(result, SH.resultPath)
-        focus, value = results.value(result, SH.focusNode), results.value(result, SH.value)
+    def finding(self, result: ShapeResult, submission: Graph) -> Finding:
+        """The finding a shape result is shown as (file-independent part)."""
+        shape, path = result.source_shape, result.path
+        focus, value = result.focus, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             # an alternative path: name the property that actually carried the value
             path = next(submission.predicates(focus, value), path)
-        provisions = _shape_provisions(self.shapes, shape) if shape is not None else ()
-        messages = [str(m) for m in results.objects(result, SH.resultMessage)]
+        provisions = _shape_provisions(self.shapes, shape)
+        messages = [str(m) for m in result.messages]
         return Finding(
-            severity=_severity(results.value(result, SH.resultSeverity)),
+            severity=_severity(result.severity),
             message=messages[0] if messages else "The description does not meet a shape.",
             focus_node=_label(focus) or "",
             path=str(path) if isinstance(path, URIRef) else None,
@@ -322,17 +367,14 @@ class SubmissionValidator:
 
     def _group(
         self,
-        results: Graph,
+        results: Sequence[ShapeResult],
         index: _SubmissionIndex,
         checked: Iterable[tuple[Node, Finding]] = (),
     ) -> tuple[SubjectReport, ...]:
         grouped: dict[Node, list[Finding]] = {}
-        for result in results.subjects(RDF.type, SH.ValidationResult):
-            focus = results.value(result, SH.focusNode)
-            if focus is None:
-                continue
-            grouped.setdefault(index.subject_of(focus), []).append(
-                self._finding(results, result, index.graph)
+        for result in results:
+            grouped.setdefault(index.subject_of(result.focus), []).append(
+                self.finding(result, index.graph)
             )
         for node, finding in checked:
             grouped.setdefault(index.subject_of(node), []).append(finding)

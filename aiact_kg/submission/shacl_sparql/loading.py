@@ -1,0 +1,86 @@
+"""Terms between rdflib (what the shapes and the Python checks read) and the store.
+
+The store holds each statement as the reference engine sees it: blank nodes under their rdflib
+identifiers and literals as rdflib reads them, except an ill-typed literal, which keeps its
+lexical form as written (rdflib reads ``"yes"^^xsd:boolean`` as ``false`` but marks it
+ill-typed; the store must see ``"yes"`` to find it ill-typed too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
+from rdflib import BNode, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
+_DEFAULT = DefaultGraph()
+StoreTerm = NamedNode | BlankNode | Literal
+
+
+def to_store(node: Node, written: object = None) -> StoreTerm:
+    """The store term of an rdflib node; ``written`` is the literal as parsed, if known."""
+    if isinstance(node, URIRef):
+        return NamedNode(str(node))
+    if isinstance(node, BNode):
+        return BlankNode(str(node))
+    if isinstance(node, RdfLiteral):
+        if getattr(node, "ill_typed", False) and isinstance(written, Literal):
+            return written
+        if node.language:
+            return Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return Literal(str(node), datatype=NamedNode(str(node.datatype)))
+        return Literal(str(node))
+    raise TypeError(f"unexpected RDF term {node!r}")
+
+
+class FromStore:
+    """Reads store terms back as the rdflib nodes that were loaded.
+
+    The store keeps numbers, booleans and dates by value (``"-2.0"^^xsd:decimal`` comes back
+    as ``"-2"``), so a literal is looked up by datatype and value among the loaded ones.
+    """
+
+    def __init__(self) -> None:
+        self._literals: dict[tuple[str, object], RdfLiteral] = {}
+
+    def remember(self, node: Node) -> None:
+        """Note a loaded literal, so that it is given back as loaded."""
+        if isinstance(node, RdfLiteral) and node.datatype is not None and not node.ill_typed:
+            key = (str(node.datatype), node.value)
+            try:
+                self._literals.setdefault(key, node)
+            except TypeError:  # a value that cannot be a key
+                pass
+
+    def __call__(self, term: object) -> Node:
+        if isinstance(term, NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, BlankNode):
+            return BNode(term.value)
+        if isinstance(term, Literal):
+            if term.language:
+                return RdfLiteral(term.value, lang=term.language)
+            literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+            if literal.ill_typed:
+                return literal
+            try:
+                return self._literals.get((str(literal.datatype), literal.value), literal)
+            except TypeError:
+                return literal
+        raise TypeError(f"unexpected store term {term!r}")
+
+
+def store_quad(triple: tuple[Node, Node, Node], written: object = None) -> Quad:
+    subject, predicate, value = triple
+    return Quad(to_store(subject), to_store(predicate), to_store(value, written), _DEFAULT)  # type: ignore[arg-type]
+
+
+def new_store(*parts: Iterable[Quad]) -> Store:
+    """An in-memory store holding the given quads."""
+    store = Store()
+    for quads in parts:
+        store.extend(quads)
+    return store
