@@ -280,7 +280,7 @@ class SubmissionValidator:
             self.background_quads = _background_quads()
 
     def shape_results(
-        self, submission: Graph, written: dict[Node, object]
+        self, submission: Graph, written: dict[tuple[Node, Node, Node], object]
     ) -> tuple[list[ShapeResult], Graph | None]:
         """The results of the shapes on ``submission`` (with the background), and pyshacl's
         own report graph when pyshacl ran."""
@@ -291,12 +291,12 @@ class SubmissionValidator:
                 data.add(triple)
             return pyshacl_results(data, self.shapes)
         from_store = FromStore()
-        for literal in written:
-            from_store.remember(literal)
-        store = new_store(
-            self.background_quads,  # type: ignore[arg-type]
-            (store_quad(t, written.get(t[2])) for t in submission),
-        )
+        quads = []
+        for triple in submission:
+            quad = store_quad(triple, written.get(triple))
+            from_store.remember(triple[2], quad.object)
+            quads.append(quad)
+        store = new_store(self.background_quads, quads)  # type: ignore[arg-type]
         return run_compiled(self.compiled, store, from_store), None
 
     def validate(
@@ -306,7 +306,7 @@ class SubmissionValidator:
     ) -> ValidationReport:
         submission = Graph()
         origin: dict[Node, str] = {}
-        written: dict[Node, object] = {}
+        written: dict[tuple[Node, Node, Node], object] = {}
         statements: list[Statement] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
@@ -320,7 +320,7 @@ class SubmissionValidator:
                     submission.add(triple)
                     origin.setdefault(triple[0], document.name)
                     if isinstance(quad.object, OxLiteral):
-                        written.setdefault(triple[2], quad.object)
+                        written.setdefault(triple, quad.object)  # the first one, as rdflib
                     statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
             results, reference_graph = self.shape_results(submission, written)
         results_graph = (

@@ -40,18 +40,22 @@ class FromStore:
     """Reads store terms back as the rdflib nodes that were loaded.
 
     The store keeps numbers, booleans and dates by value (``"-2.0"^^xsd:decimal`` comes back
-    as ``"-2"``), so a literal is looked up by datatype and value among the loaded ones.
+    as ``"-2"``), so a literal the store gives back changed is looked up by datatype and value
+    among the loaded ones.
     """
 
     def __init__(self) -> None:
-        self._literals: dict[tuple[str, object], RdfLiteral] = {}
+        self._exact: dict[Literal, RdfLiteral] = {}
+        self._by_value: dict[tuple[str, object], RdfLiteral] = {}
 
-    def remember(self, node: Node) -> None:
-        """Note a loaded literal, so that it is given back as loaded."""
-        if isinstance(node, RdfLiteral) and node.datatype is not None and not node.ill_typed:
-            key = (str(node.datatype), node.value)
+    def remember(self, node: Node, term: object) -> None:
+        """Note a loaded literal and its store term, so that it is given back as loaded."""
+        if not isinstance(node, RdfLiteral) or not isinstance(term, Literal):
+            return
+        self._exact.setdefault(term, node)
+        if node.datatype is not None and not node.ill_typed:
             try:
-                self._literals.setdefault(key, node)
+                self._by_value.setdefault((str(node.datatype), node.value), node)
             except TypeError:  # a value that cannot be a key
                 pass
 
@@ -61,13 +65,14 @@ class FromStore:
         if isinstance(term, BlankNode):
             return BNode(term.value)
         if isinstance(term, Literal):
+            known = self._exact.get(term)
+            if known is not None:
+                return known
             if term.language:
                 return RdfLiteral(term.value, lang=term.language)
             literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
-            if literal.ill_typed:
-                return literal
             try:
-                return self._literals.get((str(literal.datatype), literal.value), literal)
+                return self._by_value.get((str(literal.datatype), literal.value), literal)
             except TypeError:
                 return literal
         raise TypeError(f"unexpected store term {term!r}")
