@@ -78,6 +78,7 @@ class ValidationReport:
     subjects: tuple[SubjectReport, ...]
     unreadable: tuple[InputFormatError, ...]
     results_graph: Graph = field(repr=False, compare=False)
+    shape_results: tuple[ShapeResult, ...] = field(default=(), repr=False, compare=False)
 
     def count(self, severity: str) -> int:
         return sum(
@@ -343,7 +344,9 @@ class SubmissionValidator:
             results_graph,
             checked + [(URIRef(submission_base_iri(file)), finding) for file, finding in missing],
         )
-        return ValidationReport(len(documents), subjects, tuple(unreadable), results_graph)
+        return ValidationReport(
+            len(documents), subjects, tuple(unreadable), results_graph, tuple(results)
+        )
 
     def finding(self, result: ShapeResult, submission: Graph) -> Finding:
         """The finding a shape result is shown as (file-independent part)."""
@@ -387,7 +390,14 @@ class SubmissionValidator:
                 findings=tuple(
                     sorted(
                         set(grouped.get(node, [])),
-                        key=lambda f: (_SEVERITY_ORDER[f.severity], f.message, f.focus_node),
+                        key=lambda f: (
+                            _SEVERITY_ORDER[f.severity],
+                            f.message,
+                            f.focus_node,
+                            f.path or "",
+                            f.value or "",
+                            f.shape,
+                        ),
                     )
                 ),
             )

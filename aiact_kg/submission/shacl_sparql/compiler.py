@@ -110,7 +110,11 @@ def _selector(cases: list[tuple[int, str]]) -> str:
 
 def _node_constraints(unit: _Shape) -> list[CompiledQuery]:
     cases = [
-        (unit.branch(component, True), f"!{safe(check('?this'))}")
+        # sh:hasValue is about the focus node as a whole: its result has no sh:value
+        (
+            unit.branch(component, component != SH.HasValueConstraintComponent),
+            f"!{safe(check('?this'))}",
+        )
         for component, check in value_checks(unit.ctx, unit.shape)
     ]
     if not cases:

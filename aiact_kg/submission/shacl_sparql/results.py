@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 
@@ -24,21 +24,33 @@ class ShapeResult:
     component: URIRef
     messages: tuple[Literal, ...]
 
-    def key(self) -> tuple[str, str, str, str, str, tuple[str, ...]]:
-        """A comparable key: focus, path, value, severity, shape and messages as text."""
+    def key(
+        self, data: Graph | None = None, shapes: Graph | None = None
+    ) -> tuple[str, str, str, str, str, tuple[str, ...]]:
+        """A comparable key: focus, path, value, severity, shape and message texts.
+
+        A blank node is keyed by what its graph says about it (``data`` for focus and value
+        nodes, ``shapes`` for paths and shapes), never by its label, which differs between two
+        readings of the same input."""
         return (
-            _term_key(self.focus),
-            _term_key(self.path),
-            _term_key(self.value),
+            term_key(self.focus, data),
+            term_key(self.path, shapes),
+            term_key(self.value, data),
             str(self.severity),
-            _term_key(self.source_shape),
-            tuple(sorted(f"{m}@{m.language or ''}" for m in self.messages)),
+            term_key(self.source_shape, shapes),
+            tuple(sorted(str(m) for m in self.messages)),
         )
 
 
-def _term_key(node: Node | None) -> str:
+def term_key(node: Node | None, graph: Graph | None = None, depth: int = 0) -> str:
+    """A key of a term; a blank node's key is the sorted keys of its statements, recursively."""
     if node is None:
         return ""
     if isinstance(node, Literal):
         return f"{node!s}^^{node.datatype or ''}@{node.language or ''}"
+    if isinstance(node, BNode) and graph is not None and depth < 8:
+        described = sorted(
+            f"{p} {term_key(o, graph, depth + 1)}" for p, o in graph.predicate_objects(node)
+        )
+        return "[" + "; ".join(described) + "]"
     return f"{type(node).__name__}:{node}"
