@@ -46,8 +46,15 @@ def naive_rate(paths: list[Path]) -> float:
             data.add(triple)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            validate(data, shacl_graph=shapes, advanced=True, inference="none", inplace=True,
-                     allow_warnings=True, allow_infos=True)
+            validate(
+                data,
+                shacl_graph=shapes,
+                advanced=True,
+                inference="none",
+                inplace=True,
+                allow_warnings=True,
+                allow_infos=True,
+            )
     return len(paths) / (time.perf_counter() - start)
 
 
@@ -90,21 +97,25 @@ def run(sizes: list[int], naive_sample: int) -> dict[str, object]:
             ]
             sample = paths[: min(size, naive_sample)]
             naive = naive_rate(sample) if sample else None
-            rows.append({
-                "subjects": size,
-                "store_seconds": round(store["seconds"], 2),
-                "pyshacl_seconds": round(reference["seconds"], 2),
-                "speedup": round(reference["seconds"] / store["seconds"], 1),
-                "store_shapes_seconds": round(store["shapes_seconds"], 2),
-                "pyshacl_shapes_seconds": round(reference["shapes_seconds"], 2),
-                "shapes_speedup": round(reference["shapes_seconds"] / store["shapes_seconds"], 1),
-                "store_subjects_per_second": round(size / store["seconds"], 1),
-                "naive_subjects_per_second": round(naive, 1) if naive else None,
-                "naive_sample": len(sample),
-                "same_findings": same,
-                "violations": store["report"].count("violation"),
-                "warnings": store["report"].count("warning"),
-            })
+            rows.append(
+                {
+                    "subjects": size,
+                    "store_seconds": round(store["seconds"], 2),
+                    "pyshacl_seconds": round(reference["seconds"], 2),
+                    "speedup": round(reference["seconds"] / store["seconds"], 1),
+                    "store_shapes_seconds": round(store["shapes_seconds"], 2),
+                    "pyshacl_shapes_seconds": round(reference["shapes_seconds"], 2),
+                    "shapes_speedup": round(
+                        reference["shapes_seconds"] / store["shapes_seconds"], 1
+                    ),
+                    "store_subjects_per_second": round(size / store["seconds"], 1),
+                    "naive_subjects_per_second": round(naive, 1) if naive else None,
+                    "naive_sample": len(sample),
+                    "same_findings": same,
+                    "violations": store["report"].count("violation"),
+                    "warnings": store["report"].count("warning"),
+                }
+            )
             print(json.dumps(rows[-1]))
     return {
         "benchmark": "validation throughput",
@@ -148,9 +159,14 @@ def write_results(result: dict[str, object]) -> None:
     ]
     naive = [r for r in result["rows"] if r["naive_subjects_per_second"]]  # type: ignore[attr-defined]
     if naive:
-        lines += ["", "Naive baseline (one pyshacl call per file, on a sample): "
-                  + ", ".join(f"{r['naive_subjects_per_second']} subjects/s at {r['subjects']}"
-                              for r in naive) + "."]
+        lines += [
+            "",
+            "Naive baseline (one pyshacl call per file, on a sample): "
+            + ", ".join(
+                f"{r['naive_subjects_per_second']} subjects/s at {r['subjects']}" for r in naive
+            )
+            + ".",
+        ]
     (RESULTS / "validation.md").write_text("\n".join(lines) + "\n")
 
 

@@ -103,7 +103,9 @@ FAULTS: dict[str, Fault] = {
     "missing-purpose": _drop(r"\n  aia:intendedPurpose aiac:[\w-]+ ;"),
     "missing-establishment": _drop(r' aia:establishedIn "\w+" ;'),
     "missing-kind": _drop(r" a aia:(AISystem|GeneralPurposeAIModel) ;"),
-    "duplicate-date": _add('{s} aia:putIntoServiceOn "2020-01-01"^^xsd:date , "2021-01-01"^^xsd:date .\n'),
+    "duplicate-date": _add(
+        '{s} aia:putIntoServiceOn "2020-01-01"^^xsd:date , "2021-01-01"^^xsd:date .\n'
+    ),
     "duplicate-compute": _add("{s} aia:trainingComputeFLOP 1e20 , 2e20 .\n"),
     "duplicate-country": _add('{org} aia:establishedIn "US" , "FR" .\n'),
     "duplicate-sme": _add("{org} aia:isSME true , false .\n"),

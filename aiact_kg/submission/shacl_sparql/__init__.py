@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from aiact_kg.submission.shacl_sparql.compiler import (
     CompiledShapes,
-    UnsupportedShape,
+    UnsupportedShapeError,
     compile_shapes,
 )
 from aiact_kg.submission.shacl_sparql.engine import run_compiled
 from aiact_kg.submission.shacl_sparql.results import ShapeResult
 
-__all__ = ["CompiledShapes", "ShapeResult", "UnsupportedShape", "compile_shapes", "run_compiled"]
+__all__ = [
+    "CompiledShapes",
+    "ShapeResult",
+    "UnsupportedShapeError",
+    "compile_shapes",
+    "run_compiled",
+]

@@ -28,9 +28,9 @@ from aiact_kg.submission.shacl_sparql.expressions import (
 )
 from aiact_kg.submission.shacl_sparql.paths import path_text
 from aiact_kg.submission.shacl_sparql.targets import focus_nodes, has_target, prefixes, prologue
-from aiact_kg.submission.shacl_sparql.terms import UnsupportedShape, iri, term
+from aiact_kg.submission.shacl_sparql.terms import UnsupportedShapeError, iri, number, ordered, term
 
-__all__ = ["Branch", "CompiledQuery", "CompiledShapes", "UnsupportedShape", "compile_shapes"]
+__all__ = ["Branch", "CompiledQuery", "CompiledShapes", "UnsupportedShapeError", "compile_shapes"]
 
 _SELECT = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?", re.IGNORECASE)
 
@@ -127,31 +127,31 @@ def _count_group(unit: _Shape, path: str) -> str | None:
     shapes, shape = unit.ctx.shapes, unit.shape
     aggregates, binds, cases = [], [], []
     for low in shapes.objects(shape, SH.minCount):
-        cases.append((unit.branch(SH.MinCountConstraintComponent, False), f"?n < {int(low)}"))
+        cases.append((unit.branch(SH.MinCountConstraintComponent, False), f"?n < {number(low)}"))
     for high in shapes.objects(shape, SH.maxCount):
-        cases.append((unit.branch(SH.MaxCountConstraintComponent, False), f"?n > {int(high)}"))
-    for index, required in enumerate(sorted(shapes.objects(shape, SH.hasValue))):
+        cases.append((unit.branch(SH.MaxCountConstraintComponent, False), f"?n > {number(high)}"))
+    for index, required in enumerate(ordered(shapes.objects(shape, SH.hasValue))):
         aggregates.append(
             f"(SUM(IF({safe(f'sameTerm(?v, {term(required)})')}, 1, 0)) AS ?h{index})"
         )
         cases.append((unit.branch(SH.HasValueConstraintComponent, False), f"?h{index} = 0"))
-    for index, qualified in enumerate(sorted(shapes.objects(shape, SH.qualifiedValueShape))):
+    for index, qualified in enumerate(ordered(shapes.objects(shape, SH.qualifiedValueShape))):
         binds.append(f"BIND(IF({conforms(unit.ctx, qualified, '?v')}, ?v, ?unbound) AS ?q{index})")
         aggregates.append(f"(COUNT(DISTINCT ?q{index}) AS ?qn{index})")
-        low = shapes.value(shape, SH.qualifiedMinCount)
-        high = shapes.value(shape, SH.qualifiedMaxCount)
-        if low is not None:
+        least = shapes.value(shape, SH.qualifiedMinCount)
+        most = shapes.value(shape, SH.qualifiedMaxCount)
+        if least is not None:
             cases.append(
                 (
                     unit.branch(SH.QualifiedMinCountConstraintComponent, False),
-                    f"?qn{index} < {int(low)}",
+                    f"?qn{index} < {number(least)}",
                 )
             )
-        if high is not None:
+        if most is not None:
             cases.append(
                 (
                     unit.branch(SH.QualifiedMaxCountConstraintComponent, False),
-                    f"?qn{index} > {int(high)}",
+                    f"?qn{index} > {number(most)}",
                 )
             )
     if not cases:
@@ -165,22 +165,22 @@ def _count_group(unit: _Shape, path: str) -> str | None:
 
 def _sparql_constraints(unit: _Shape) -> list[CompiledQuery]:
     shapes, queries = unit.ctx.shapes, []
-    for constraint in sorted(shapes.objects(unit.shape, SH.sparql)):
+    for constraint in ordered(shapes.objects(unit.shape, SH.sparql)):
         if is_deactivated(shapes, constraint):
             continue
         select = shapes.value(constraint, SH.select)
         if select is None:
-            raise UnsupportedShape(f"{unit.shape}: a sh:sparql constraint without sh:select")
+            raise UnsupportedShapeError(f"{unit.shape}: a sh:sparql constraint without sh:select")
         text = str(select).replace("$this", "?this")
         if "$shapesGraph" in text:
-            raise UnsupportedShape(f"{unit.shape}: $shapesGraph is not available in the store")
+            raise UnsupportedShapeError(f"{unit.shape}: $shapesGraph is not available in the store")
         if isinstance(unit.shape, URIRef):
             text = text.replace("$currentShape", iri(unit.shape))
         if unit.path_node is not None:
             text = text.replace("$PATH", path_text(shapes, unit.path_node))
         match = _SELECT.search(text)
         if match is None:
-            raise UnsupportedShape(f"{unit.shape}: sh:select is not a SELECT query")
+            raise UnsupportedShapeError(f"{unit.shape}: sh:select is not a SELECT query")
         head = text[match.end() :].split("WHERE", 1)[0].split("{", 1)[0]
         if "*" not in head and not re.search(r"[?$]this\b", head):
             text = text[: match.end()] + "?this " + text[match.end() :]
@@ -210,7 +210,7 @@ def compile_shape(
     check_known(ctx.shapes, shape)
     unit = _Shape(ctx, shape, focus, declared)
     queries = _sparql_constraints(unit)
-    nested = sorted(ctx.shapes.objects(shape, SH.property))
+    nested = ordered(ctx.shapes.objects(shape, SH.property))
     if unit.path_node is None:
         queries += _node_constraints(unit)
         for child in nested:
@@ -239,7 +239,7 @@ def compile_shape(
 
 
 def compile_shapes(shapes: Graph) -> CompiledShapes:
-    """Every shape with a target, compiled; raises :class:`UnsupportedShape` otherwise."""
+    """Every shape with a target, compiled; raises :class:`UnsupportedShapeError` otherwise."""
     ctx = Context(shapes)
     queries: list[CompiledQuery] = []
     candidates = {s for s in shapes.subjects() if has_target(shapes, s)}

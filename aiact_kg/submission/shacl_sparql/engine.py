@@ -52,7 +52,7 @@ def run_compiled(compiled: CompiledShapes, store: Store, to_node: ToNode) -> lis
             results += [_sparql_result(query.branches[0], row, to_node) for row in rows]
             continue
         for row in rows:
-            branch = query.branches[int(row["k"].value)]  # type: ignore[union-attr]
+            branch = query.branches[int(row["k"].value)]
             value = row["value"]
             results.append(
                 ShapeResult(

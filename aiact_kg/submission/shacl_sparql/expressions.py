@@ -18,7 +18,15 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from aiact_kg.submission.shacl_sparql.paths import path_text
-from aiact_kg.submission.shacl_sparql.terms import UnsupportedShape, iri, members, string, term
+from aiact_kg.submission.shacl_sparql.terms import (
+    UnsupportedShapeError,
+    iri,
+    members,
+    number,
+    ordered,
+    string,
+    term,
+)
 
 Check = Callable[[str], str]  # variable -> boolean expression that holds when it conforms
 
@@ -147,13 +155,15 @@ def check_known(shapes: Graph, shape: Node) -> None:
             continue
         if predicate == SH.sparql:
             continue
-        raise UnsupportedShape(f"{shape}: the constraint component {predicate} is not compiled")
+        raise UnsupportedShapeError(
+            f"{shape}: the constraint component {predicate} is not compiled"
+        )
     if any(
         v.toPython() is True
         for v in shapes.objects(shape, SH.qualifiedValueShapesDisjoint)
         if isinstance(v, Literal)
     ):
-        raise UnsupportedShape(f"{shape}: sh:qualifiedValueShapesDisjoint is not compiled")
+        raise UnsupportedShapeError(f"{shape}: sh:qualifiedValueShapesDisjoint is not compiled")
 
 
 def _datatype(datatype: Node) -> Check:
@@ -200,7 +210,7 @@ def value_check(ctx: Context, shape: Node, predicate: Node, parameter: Node) -> 
         return _datatype(parameter)
     if predicate == SH.nodeKind:
         if parameter not in _NODE_KINDS:
-            raise UnsupportedShape(f"{shape}: unknown sh:nodeKind {parameter}")
+            raise UnsupportedShapeError(f"{shape}: unknown sh:nodeKind {parameter}")
         return lambda v: _NODE_KINDS[parameter].format(v=v)  # type: ignore[index]
     if predicate == SH["in"]:
         return _in(shapes, parameter)
@@ -210,17 +220,22 @@ def value_check(ctx: Context, shape: Node, predicate: Node, parameter: Node) -> 
         operator = _COMPARISONS[predicate]  # type: ignore[index]
         return lambda v: f"({v} {operator} {term(parameter)})"
     if predicate == SH.minLength:
-        return lambda v: f"(!isBlank({v}) && STRLEN(STR({v})) >= {int(parameter)})"
+        return lambda v: f"(!isBlank({v}) && STRLEN(STR({v})) >= {number(parameter)})"
     if predicate == SH.maxLength:
-        return lambda v: f"(!isBlank({v}) && STRLEN(STR({v})) <= {int(parameter)})"
+        return lambda v: f"(!isBlank({v}) && STRLEN(STR({v})) <= {number(parameter)})"
     if predicate == SH.languageIn:
         return _language_in(shapes, parameter)
+    return _logical(ctx, shape, predicate, parameter)
+
+
+def _logical(ctx: Context, shape: Node, predicate: Node, parameter: Node) -> Check:
+    """``sh:node``, ``sh:not``, ``sh:and``, ``sh:or``, ``sh:xone``: conformance to shapes."""
     if predicate == SH.node:
         return lambda v: conforms(ctx, parameter, v)
     if predicate == SH["not"]:
         return lambda v: f"!{conforms(ctx, parameter, v)}"
     if predicate in (SH["and"], SH["or"], SH.xone):
-        parts = members(shapes, parameter)
+        parts = members(ctx.shapes, parameter)
         if not parts:
             return lambda v: "true" if predicate == SH["and"] else "false"
         if predicate == SH.xone:
@@ -229,23 +244,23 @@ def value_check(ctx: Context, shape: Node, predicate: Node, parameter: Node) -> 
             )
         joiner = " && " if predicate == SH["and"] else " || "
         return lambda v: "(" + joiner.join(conforms(ctx, p, v) for p in parts) + ")"
-    raise UnsupportedShape(f"{shape}: {predicate} is not a value-type component")
+    raise UnsupportedShapeError(f"{shape}: {predicate} is not a value-type component")
+
+
+def _same_term(value: Node) -> Check:
+    constant = term(value)
+    return lambda v: f"sameTerm({v}, {constant})"
 
 
 def value_checks(ctx: Context, shape: Node) -> list[tuple[URIRef, Check]]:
     """The value-type constraints of a shape, each with its component."""
     checks: list[tuple[URIRef, Check]] = []
     for predicate, component in VALUE_COMPONENTS.items():
-        for parameter in sorted(ctx.shapes.objects(shape, predicate)):
+        for parameter in ordered(ctx.shapes.objects(shape, predicate)):
             checks.append((component, value_check(ctx, shape, predicate, parameter)))
     if ctx.shapes.value(shape, SH.path) is None:
-        for value in sorted(ctx.shapes.objects(shape, SH.hasValue)):
-            checks.append(
-                (
-                    SH.HasValueConstraintComponent,
-                    lambda v, value=value: f"sameTerm({v}, {term(value)})",
-                )
-            )
+        for value in ordered(ctx.shapes.objects(shape, SH.hasValue)):
+            checks.append((SH.HasValueConstraintComponent, _same_term(value)))
     return checks
 
 
@@ -261,7 +276,9 @@ def _count_at_least(ctx: Context, focus: str, path: str, count: int) -> str:
     if count <= 0:
         return "true"
     if count > 4:
-        raise UnsupportedShape(f"a count of {count} inside a logical constraint is not compiled")
+        raise UnsupportedShapeError(
+            f"a count of {count} inside a logical constraint is not compiled"
+        )
     return f"EXISTS {{ {_distinct_values(ctx, focus, path, count)} }}"
 
 
@@ -272,15 +289,15 @@ def _qualified(ctx: Context, shape: Node, focus: str, path: str) -> list[str]:
         pattern = f"{focus} {path} {value} FILTER({conforms(ctx, qualified, value)})"
         low = ctx.shapes.value(shape, SH.qualifiedMinCount)
         high = ctx.shapes.value(shape, SH.qualifiedMaxCount)
-        if low is not None and int(low) > 0:
-            if int(low) > 1:
-                raise UnsupportedShape(
+        if low is not None and number(low) > 0:
+            if number(low) > 1:
+                raise UnsupportedShapeError(
                     f"{shape}: qualifiedMinCount > 1 inside a logical constraint"
                 )
             parts.append(f"EXISTS {{ {pattern} }}")
         if high is not None:
-            if int(high) > 0:
-                raise UnsupportedShape(
+            if number(high) > 0:
+                raise UnsupportedShapeError(
                     f"{shape}: qualifiedMaxCount > 0 inside a logical constraint"
                 )
             parts.append(f"NOT EXISTS {{ {pattern} }}")
@@ -294,7 +311,9 @@ def conforms(ctx: Context, shape: Node, var: str) -> str:
         return "true"
     check_known(shapes, shape)
     if shapes.value(shape, SH.sparql) is not None:
-        raise UnsupportedShape(f"{shape}: sh:sparql inside a logical constraint is not compiled")
+        raise UnsupportedShapeError(
+            f"{shape}: sh:sparql inside a logical constraint is not compiled"
+        )
     parts: list[str] = []
     path_node = shapes.value(shape, SH.path)
     checks = value_checks(ctx, shape)
@@ -311,9 +330,9 @@ def conforms(ctx: Context, shape: Node, var: str) -> str:
                 f"NOT EXISTS {{ {var} {path} {value} FILTER(!{safe(' && '.join(every))}) }}"
             )
         for low in shapes.objects(shape, SH.minCount):
-            parts.append(_count_at_least(ctx, var, path, int(low)))
+            parts.append(_count_at_least(ctx, var, path, number(low)))
         for high in shapes.objects(shape, SH.maxCount):
-            parts.append(f"!{_count_at_least(ctx, var, path, int(high) + 1)}")
+            parts.append(f"!{_count_at_least(ctx, var, path, number(high) + 1)}")
         for required in shapes.objects(shape, SH.hasValue):
             parts.append(f"EXISTS {{ {var} {path} {term(required)} }}")
         parts += _qualified(ctx, shape, var, path)

@@ -9,6 +9,7 @@ ill-typed; the store must see ``"yes"`` to find it ill-typed too).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 from rdflib import BNode, URIRef
@@ -54,10 +55,8 @@ class FromStore:
             return
         self._exact.setdefault(term, node)
         if node.datatype is not None and not node.ill_typed:
-            try:
+            with suppress(TypeError):  # a value that cannot be a key
                 self._by_value.setdefault((str(node.datatype), node.value), node)
-            except TypeError:  # a value that cannot be a key
-                pass
 
     def __call__(self, term: object) -> Node:
         if isinstance(term, NamedNode):

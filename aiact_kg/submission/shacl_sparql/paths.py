@@ -6,7 +6,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from aiact_kg.submission.shacl_sparql.terms import UnsupportedShape, iri, members
+from aiact_kg.submission.shacl_sparql.terms import UnsupportedShapeError, iri, members
 
 _UNARY = {
     SH.inversePath: ("^(", ")"),
@@ -21,7 +21,7 @@ def path_text(shapes: Graph, path: Node) -> str:
     if isinstance(path, URIRef):
         return iri(path)
     if not isinstance(path, BNode):
-        raise UnsupportedShape(f"not a SHACL path: {path!r}")
+        raise UnsupportedShapeError(f"not a SHACL path: {path!r}")
     for predicate, (before, after) in _UNARY.items():
         inner = shapes.value(path, predicate)
         if inner is not None:
@@ -31,5 +31,5 @@ def path_text(shapes: Graph, path: Node) -> str:
         return "(" + "|".join(path_text(shapes, p) for p in members(shapes, alternatives)) + ")"
     steps = members(shapes, path)
     if len(steps) < 2:
-        raise UnsupportedShape(f"a sequence path needs two steps or more: {path!r}")
+        raise UnsupportedShapeError(f"a sequence path needs two steps or more: {path!r}")
     return "(" + "/".join(path_text(shapes, p) for p in steps) + ")"

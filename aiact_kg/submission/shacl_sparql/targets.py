@@ -6,7 +6,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from aiact_kg.submission.shacl_sparql.terms import UnsupportedShape, iri, term
+from aiact_kg.submission.shacl_sparql.terms import UnsupportedShapeError, iri, ordered, term
 
 TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 TARGET_PREDICATES = (
@@ -39,9 +39,9 @@ def prefixes(shapes: Graph, node: Node) -> dict[str, str]:
                 shapes.value(declaration, SH.namespace),
             )
             if prefix is None or namespace is None:
-                raise UnsupportedShape(f"{owner}: a sh:declare without prefix or namespace")
+                raise UnsupportedShapeError(f"{owner}: a sh:declare without prefix or namespace")
             if declared.setdefault(str(prefix), str(namespace)) != str(namespace):
-                raise UnsupportedShape(f"{owner}: prefix {prefix} declared twice")
+                raise UnsupportedShapeError(f"{owner}: prefix {prefix} declared twice")
     return declared
 
 
@@ -52,12 +52,12 @@ def prologue(declared: dict[str, str]) -> str:
 def _sparql_target(shapes: Graph, shape: Node, target: Node, declared: dict[str, str]) -> str:
     select = shapes.value(target, SH.select)
     if select is None:
-        raise UnsupportedShape(f"{shape}: a sh:target that is not a SPARQL target (sh:select)")
+        raise UnsupportedShapeError(f"{shape}: a sh:target that is not a SPARQL target (sh:select)")
     if shapes.value(target, SH.deactivated) is not None:
-        raise UnsupportedShape(f"{shape}: a deactivated sh:target is not compiled")
+        raise UnsupportedShapeError(f"{shape}: a deactivated sh:target is not compiled")
     for prefix, namespace in prefixes(shapes, target).items():
         if declared.setdefault(prefix, namespace) != namespace:
-            raise UnsupportedShape(f"{shape}: prefix {prefix} declared twice")
+            raise UnsupportedShapeError(f"{shape}: prefix {prefix} declared twice")
     return "{ " + str(select).strip() + " }"
 
 
@@ -68,18 +68,21 @@ def focus_nodes(shapes: Graph, shape: Node) -> tuple[str, dict[str, str]]:
     classes = list(shapes.objects(shape, SH.targetClass))
     if isinstance(shape, URIRef) and is_class(shapes, shape):
         classes.append(shape)
-    branches += [f"?this {TYPE_PATH} {iri(c)}" for c in sorted(set(classes))]
-    nodes = sorted(shapes.objects(shape, SH.targetNode))
+    branches += [f"?this {TYPE_PATH} {iri(c)}" for c in ordered(set(classes))]
+    nodes = ordered(shapes.objects(shape, SH.targetNode))
     if nodes:
         branches.append("VALUES ?this { " + " ".join(term(n) for n in nodes) + " }")
     branches += [
-        f"?this {iri(p)} ?target_object" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))
+        f"?this {iri(p)} ?target_object"
+        for p in ordered(shapes.objects(shape, SH.targetSubjectsOf))
     ]
     branches += [
-        f"?target_subject {iri(p)} ?this" for p in sorted(shapes.objects(shape, SH.targetObjectsOf))
+        f"?target_subject {iri(p)} ?this"
+        for p in ordered(shapes.objects(shape, SH.targetObjectsOf))
     ]
     branches += [
-        _sparql_target(shapes, shape, t, declared) for t in sorted(shapes.objects(shape, SH.target))
+        _sparql_target(shapes, shape, t, declared)
+        for t in ordered(shapes.objects(shape, SH.target))
     ]
     union = " UNION ".join("{ " + b + " }" for b in branches)
     return "{ SELECT DISTINCT ?this WHERE { " + union + " } }", declared
