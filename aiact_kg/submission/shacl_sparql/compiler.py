@@ -127,14 +127,23 @@ def _count_group(unit: _Shape, path: str) -> str | None:
     shapes, shape = unit.ctx.shapes, unit.shape
     aggregates, binds, cases = [], [], []
     for low in shapes.objects(shape, SH.minCount):
-        cases.append((unit.branch(SH.MinCountConstraintComponent, False), f"?n < {number(low)}"))
+        cases.append(
+            (unit.branch(SH.MinCountConstraintComponent, False), f"COALESCE(?n, 0) < {number(low)}")
+        )
     for high in shapes.objects(shape, SH.maxCount):
-        cases.append((unit.branch(SH.MaxCountConstraintComponent, False), f"?n > {number(high)}"))
+        cases.append(
+            (
+                unit.branch(SH.MaxCountConstraintComponent, False),
+                f"COALESCE(?n, 0) > {number(high)}",
+            )
+        )
     for index, required in enumerate(ordered(shapes.objects(shape, SH.hasValue))):
         aggregates.append(
             f"(SUM(IF({safe(f'sameTerm(?v, {term(required)})')}, 1, 0)) AS ?h{index})"
         )
-        cases.append((unit.branch(SH.HasValueConstraintComponent, False), f"?h{index} = 0"))
+        cases.append(
+            (unit.branch(SH.HasValueConstraintComponent, False), f"COALESCE(?h{index}, 0) = 0")
+        )
     for index, qualified in enumerate(ordered(shapes.objects(shape, SH.qualifiedValueShape))):
         binds.append(f"BIND(IF({conforms(unit.ctx, qualified, '?v')}, ?v, ?unbound) AS ?q{index})")
         aggregates.append(f"(COUNT(DISTINCT ?q{index}) AS ?qn{index})")
@@ -144,23 +153,25 @@ def _count_group(unit: _Shape, path: str) -> str | None:
             cases.append(
                 (
                     unit.branch(SH.QualifiedMinCountConstraintComponent, False),
-                    f"?qn{index} < {number(least)}",
+                    f"COALESCE(?qn{index}, 0) < {number(least)}",
                 )
             )
         if most is not None:
             cases.append(
                 (
                     unit.branch(SH.QualifiedMaxCountConstraintComponent, False),
-                    f"?qn{index} > {number(most)}",
+                    f"COALESCE(?qn{index}, 0) > {number(most)}",
                 )
             )
     if not cases:
         return None
+    # counted over every node with values, then joined to the focus nodes (a focus node
+    # without values has no count: zero)
     group = (
         f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) {' '.join(aggregates)} WHERE "
-        f"{{ {unit.focus} OPTIONAL {{ ?this {path} ?v {' '.join(binds)} }} }} GROUP BY ?this"
+        f"{{ ?this {path} ?v {' '.join(binds)} }} GROUP BY ?this"
     )
-    return f"{{ {group} }} {_selector(cases)}"
+    return f"{unit.focus} OPTIONAL {{ {group} }} {_selector(cases)}"
 
 
 def _sparql_constraints(unit: _Shape) -> list[CompiledQuery]:
