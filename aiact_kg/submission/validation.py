@@ -12,12 +12,9 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 
-from pyoxigraph import BlankNode as OxBlankNode
 from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import NamedNode as OxNamedNode
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -37,7 +34,8 @@ from aiact_kg.submission.shacl_sparql import (
     compile_shapes,
     run_compiled,
 )
-from aiact_kg.submission.shacl_sparql.loading import FromStore, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
 from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
 from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.value_checks import value_findings
@@ -100,23 +98,6 @@ class ValidationReport:
         if self.unreadable:
             return 2
         return 1 if self.count("violation") else 0
-
-
-def _to_rdflib(term: object, document: int) -> Node:
-    if isinstance(term, OxNamedNode):
-        return URIRef(term.value)
-    if isinstance(term, OxBlankNode):
-        return BNode(f"d{document}x{term.value}")
-    if isinstance(term, OxLiteral):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        literal = Literal(term.value, datatype=URIRef(term.datatype.value))
-        if isinstance(literal.value, Decimal) and literal.value.is_nan():
-            # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
-            # pyshacl: the shapes get the text as a string; the value checks report the literal
-            return Literal(term.value)
-        return literal
-    raise TypeError(f"unexpected RDF term {term!r}")
 
 
 @cache
@@ -281,24 +262,21 @@ class SubmissionValidator:
             self.background_quads = _background_quads()
 
     def shape_results(
-        self, submission: Graph, written: dict[tuple[Node, Node, Node], object]
+        self, submission: Graph, documents: Sequence[InputDocument]
     ) -> tuple[list[ShapeResult], Graph | None]:
-        """The results of the shapes on ``submission`` (with the background), and pyshacl's
-        own report graph when pyshacl ran."""
+        """The results of the shapes on the documents (read as ``submission``) with the
+        background, and pyshacl's own report graph when pyshacl ran."""
         if self.engine == "pyshacl":
             data = Graph()
             data += submission
             for triple in self.background:
                 data.add(triple)
             return pyshacl_results(data, self.shapes)
-        from_store = FromStore()
-        quads = []
-        for triple in submission:
-            quad = store_quad(triple, written.get(triple))
-            from_store.remember(triple[2], quad.object)
-            quads.append(quad)
-        store = new_store(self.background_quads, quads)  # type: ignore[arg-type]
-        return run_compiled(self.compiled, store, from_store), None
+        loader = StoreLoader()
+        for index, document in enumerate(documents):
+            loader.add_document(index, document.quads)
+        store = new_store(self.background_quads, loader.quads)  # type: ignore[arg-type]
+        return run_compiled(self.compiled, store, loader.from_store), None
 
     def validate(
         self,
@@ -307,7 +285,6 @@ class SubmissionValidator:
     ) -> ValidationReport:
         submission = Graph()
         origin: dict[Node, str] = {}
-        written: dict[tuple[Node, Node, Node], object] = {}
         statements: list[Statement] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
@@ -320,10 +297,8 @@ class SubmissionValidator:
                     )
                     submission.add(triple)
                     origin.setdefault(triple[0], document.name)
-                    if isinstance(quad.object, OxLiteral):
-                        written.setdefault(triple, quad.object)  # the first one, as rdflib
                     statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
-            results, reference_graph = self.shape_results(submission, written)
+            results, reference_graph = self.shape_results(submission, documents)
         results_graph = (
             reference_graph if reference_graph is not None else report_graph(results, self.shapes)
         )

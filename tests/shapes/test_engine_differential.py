@@ -21,10 +21,10 @@ from rdflib.namespace import RDF, SH
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.shacl_sparql import compile_shapes, run_compiled
-from aiact_kg.submission.shacl_sparql.loading import FromStore, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.loading import FromStore, new_store, store_quad, to_rdflib
 from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
 from aiact_kg.submission.shacl_sparql.results import ShapeResult
-from aiact_kg.submission.validation import SubmissionValidator, ValidationReport, _to_rdflib
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 from benchmarks.generate import FAULTS, write_faulty_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +46,7 @@ def _submission(documents: list[InputDocument]) -> Graph:
         warnings.simplefilter("ignore")
         for index, document in enumerate(documents):
             for quad in document.quads:
-                graph.add(tuple(_to_rdflib(t, index) for t in quad.triple))  # type: ignore[arg-type]
+                graph.add(tuple(to_rdflib(t, index) for t in quad.triple))  # type: ignore[arg-type]
     return graph
 
 

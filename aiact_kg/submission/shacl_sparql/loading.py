@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import suppress
+from decimal import Decimal
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 from rdflib import BNode, URIRef
@@ -80,6 +81,66 @@ class FromStore:
 def store_quad(triple: tuple[Node, Node, Node], written: object = None) -> Quad:
     subject, predicate, value = triple
     return Quad(to_store(subject), to_store(predicate), to_store(value, written), _DEFAULT)  # type: ignore[arg-type]
+
+
+class StoreLoader:
+    """The statements of the documents as store quads, each term as the reference reads it.
+
+    Blank nodes are renamed per document exactly as the rdflib reading does
+    (``d<index>x<label>``); a literal is stored as rdflib reads it unless ill-typed; of two
+    statements rdflib takes for one (``"yes"^^xsd:boolean`` and ``false``) the first is kept.
+    """
+
+    def __init__(self) -> None:
+        self.quads: list[Quad] = []
+        self.from_store = FromStore()
+        self._literals: dict[Literal, tuple[RdfLiteral, StoreTerm]] = {}
+        self._seen: set[tuple[object, object, RdfLiteral]] = set()
+
+    def _literal(self, term: Literal) -> tuple[RdfLiteral, StoreTerm]:
+        known = self._literals.get(term)
+        if known is None:
+            node = to_rdflib(term, 0)
+            assert isinstance(node, RdfLiteral)
+            stored = to_store(node, term)
+            if stored == term:
+                stored = term
+            self.from_store.remember(node, stored)
+            known = self._literals[term] = (node, stored)
+        return known
+
+    def add_document(self, index: int, quads: Iterable[Quad]) -> None:
+        for quad in quads:
+            subject, value = quad.subject, quad.object
+            if isinstance(subject, BlankNode):
+                subject = BlankNode(f"d{index}x{subject.value}")
+            if isinstance(value, BlankNode):
+                value = BlankNode(f"d{index}x{value.value}")
+            elif isinstance(value, Literal):
+                node, value = self._literal(value)
+                key = (subject, quad.predicate, node)
+                if key in self._seen:
+                    continue
+                self._seen.add(key)
+            self.quads.append(Quad(subject, quad.predicate, value, _DEFAULT))
+
+
+def to_rdflib(term: object, document: int) -> Node:
+    """The rdflib node of a term of document number ``document`` (its blank nodes apart)."""
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(f"d{document}x{term.value}")
+    if isinstance(term, Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+        if isinstance(literal.value, Decimal) and literal.value.is_nan():
+            # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
+            # pyshacl: the shapes get the text as a string; the value checks report the literal
+            return RdfLiteral(term.value)
+        return literal
+    raise TypeError(f"unexpected RDF term {term!r}")
 
 
 def new_store(*parts: Iterable[Quad]) -> Store:
