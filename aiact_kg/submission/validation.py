@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import warnings
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from pyoxigraph import Literal as OxLiteral
+from pyoxigraph import NamedNode as OxNamedNode
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -75,8 +76,13 @@ class ValidationReport:
     documents: int
     subjects: tuple[SubjectReport, ...]
     unreadable: tuple[InputFormatError, ...]
-    results_graph: Graph = field(repr=False, compare=False)
+    graph_builder: Callable[[], Graph] = field(repr=False, compare=False)
     shape_results: tuple[ShapeResult, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def results_graph(self) -> Graph:
+        """The W3C SHACL validation report (built when first asked for)."""
+        return self.graph_builder()
 
     def count(self, severity: str) -> int:
         return sum(
@@ -159,7 +165,7 @@ def _as_written(term: object) -> tuple[str | None, str | None]:
 
 
 def _reported(
-    results: Sequence[ShapeResult], submission: Graph
+    results: Sequence[ShapeResult], submission: _Statements
 ) -> set[tuple[Node | None, Node | None]]:
     """The (node, property) pairs the shapes report a violation for."""
     pairs: set[tuple[Node | None, Node | None]] = set()
@@ -168,13 +174,13 @@ def _reported(
             continue
         focus, path, value = result.focus, result.path, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
-            path = next(submission.predicates(focus, value), path)  # an alternative path
+            path = submission.predicate(focus, value) or path  # an alternative path
         pairs.add((focus, path))
     return pairs
 
 
 def _checked_in_python(
-    statements: Sequence[Statement], results: Sequence[ShapeResult], submission: Graph
+    statements: Sequence[Statement], results: Sequence[ShapeResult], submission: _Statements
 ) -> list[tuple[Node, Finding]]:
     """The findings of the Python checks, less those a shape already reports (same node and
     property)."""
@@ -215,15 +221,49 @@ def _record(results: Graph, findings: Sequence[tuple[Node, Finding]]) -> None:
             results.set((report, SH.conforms, Literal(False)))
 
 
+class _Reader:
+    """Converts the terms of the documents to rdflib, each IRI once."""
+
+    def __init__(self) -> None:
+        self.iris: dict[OxNamedNode, Node] = {}
+
+    def __call__(self, term: object, document: int) -> Node:
+        if isinstance(term, OxNamedNode):
+            node = self.iris.get(term)
+            if node is None:
+                node = self.iris[term] = _to_rdflib(term, document)
+            return node
+        return _to_rdflib(term, document)
+
+
+class _Statements:
+    """The submitted statements indexed for what the findings need (no rdflib graph)."""
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.parents: dict[Node, list[Node]] = {}
+        self.links: dict[tuple[Node, Node], Node] = {}
+        self.typed: dict[Node, list[Node]] = {}
+        for statement in statements:
+            subject, predicate, value = statement.subject, statement.predicate, statement.object
+            self.parents.setdefault(value, []).append(subject)
+            self.links.setdefault((subject, value), predicate)
+            if predicate == RDF.type:
+                self.typed.setdefault(value, []).append(subject)
+
+    def predicate(self, subject: Node, value: Node) -> Node | None:
+        """The first property that links ``subject`` to ``value``."""
+        return self.links.get((subject, value))
+
+
 class _SubmissionIndex:
     """Which file each node came from, and which described subject it belongs to."""
 
-    def __init__(self, graph: Graph, origin: dict[Node, str]) -> None:
-        self.graph = graph
+    def __init__(self, statements: _Statements, origin: dict[Node, str]) -> None:
+        self.statements = statements
         self.origin = origin
         self.kinds: dict[Node, str] = {}
         for kind_class, label in SUBJECT_KINDS.items():
-            for node in graph.subjects(RDF.type, kind_class):
+            for node in statements.typed.get(kind_class, ()):
                 self.kinds.setdefault(node, label)
 
     def subject_of(self, node: Node) -> Node:
@@ -233,7 +273,7 @@ class _SubmissionIndex:
         seen, queue = {node}, deque([node])
         while queue:
             current = queue.popleft()
-            for parent in self.graph.subjects(None, current):
+            for parent in self.statements.parents.get(current, ()):
                 if parent in self.kinds:
                     return parent
                 if parent not in seen and len(seen) < 64:
@@ -262,13 +302,14 @@ class SubmissionValidator:
             self.background_quads = _background_quads()
 
     def shape_results(
-        self, submission: Graph, documents: Sequence[InputDocument]
+        self, documents: Sequence[InputDocument], statements: Sequence[Statement]
     ) -> tuple[list[ShapeResult], Graph | None]:
-        """The results of the shapes on the documents (read as ``submission``) with the
+        """The results of the shapes on the documents (read as ``statements``) with the
         background, and pyshacl's own report graph when pyshacl ran."""
         if self.engine == "pyshacl":
             data = Graph()
-            data += submission
+            for statement in statements:
+                data.add((statement.subject, statement.predicate, statement.object))
             for triple in self.background:
                 data.add(triple)
             return pyshacl_results(data, self.shapes)
@@ -283,25 +324,22 @@ class SubmissionValidator:
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
     ) -> ValidationReport:
-        submission = Graph()
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
+        read = _Reader()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
                 for quad in document.quads:
-                    triple = (
-                        _to_rdflib(quad.subject, index),
-                        _to_rdflib(quad.predicate, index),
-                        _to_rdflib(quad.object, index),
+                    subject, predicate, value = (read(term, index) for term in quad.triple)
+                    origin.setdefault(subject, document.name)
+                    statements.append(
+                        Statement(
+                            subject, predicate, value, document.name, *_as_written(quad.object)
+                        )
                     )
-                    submission.add(triple)
-                    origin.setdefault(triple[0], document.name)
-                    statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
-            results, reference_graph = self.shape_results(submission, documents)
-        results_graph = (
-            reference_graph if reference_graph is not None else report_graph(results, self.shapes)
-        )
+            results, reference_graph = self.shape_results(documents, statements)
+        submission = _Statements(statements)
         nodes = _SubmissionIndex(submission, origin)
         checked = _checked_in_python(statements, results, submission)
         missing = no_subject_findings(
@@ -315,21 +353,24 @@ class SubmissionValidator:
             SubjectReport(file=file, iri="", kind=None, findings=(finding,))
             for file, finding in missing
         )
-        _record(
-            results_graph,
-            checked + [(URIRef(submission_base_iri(file)), finding) for file, finding in missing],
-        )
-        return ValidationReport(
-            len(documents), subjects, tuple(unreadable), results_graph, tuple(results)
-        )
+        recorded = checked + [
+            (URIRef(submission_base_iri(file)), finding) for file, finding in missing
+        ]
 
-    def finding(self, result: ShapeResult, submission: Graph) -> Finding:
+        def graph() -> Graph:
+            built = reference_graph or report_graph(results, self.shapes)
+            _record(built, recorded)
+            return built
+
+        return ValidationReport(len(documents), subjects, tuple(unreadable), graph, tuple(results))
+
+    def finding(self, result: ShapeResult, submission: _Statements) -> Finding:
         """The finding a shape result is shown as (file-independent part)."""
         shape, path = result.source_shape, result.path
         focus, value = result.focus, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             # an alternative path: name the property that actually carried the value
-            path = next(submission.predicates(focus, value), path)
+            path = submission.predicate(focus, value) or path
         provisions = _shape_provisions(self.shapes, shape)
         messages = [str(m) for m in result.messages]
         return Finding(
@@ -352,7 +393,7 @@ class SubmissionValidator:
         grouped: dict[Node, list[Finding]] = {}
         for result in results:
             grouped.setdefault(index.subject_of(result.focus), []).append(
-                self.finding(result, index.graph)
+                self.finding(result, index.statements)
             )
         for node, finding in checked:
             grouped.setdefault(index.subject_of(node), []).append(finding)
