@@ -189,9 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--engine",
         choices=("store", "pyshacl"),
-        default="store",
-        help="store: the shapes compiled to SPARQL, run in an embedded store (default); "
-        "pyshacl: the reference SHACL engine (same findings, slower)",
+        default=None,
+        help="store: the shapes compiled to SPARQL, run in an embedded store (default, or "
+        "$AIACT_KG_VALIDATION_ENGINE); pyshacl: the reference SHACL engine (same findings, "
+        "slower)",
     )
 
     for name, help_text in (

@@ -8,6 +8,7 @@ subject it concerns, its severity, a plain-language message and the provisions i
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +22,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from aiact_kg import resources
+from aiact_kg.errors import InputError
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
@@ -57,6 +59,18 @@ _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warnin
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 ENGINES = ("store", "pyshacl")
 DEFAULT_ENGINE = "store"
+ENGINE_VARIABLE = "AIACT_KG_VALIDATION_ENGINE"
+
+
+def default_engine() -> str:
+    """The validation engine: ``$AIACT_KG_VALIDATION_ENGINE`` if set, else the store."""
+    engine = os.environ.get(ENGINE_VARIABLE, "").strip() or DEFAULT_ENGINE
+    if engine not in ENGINES:
+        raise InputError(
+            f"{ENGINE_VARIABLE}={engine!r} is not a validation engine; use one of "
+            f"{', '.join(ENGINES)}"
+        )
+    return engine
 
 
 @dataclass(frozen=True)
@@ -291,9 +305,12 @@ class SubmissionValidator:
     checks it) and the same W3C SHACL report.
     """
 
-    def __init__(self, engine: str = DEFAULT_ENGINE) -> None:
+    def __init__(self, engine: str | None = None) -> None:
+        engine = engine or default_engine()
         if engine not in ENGINES:
-            raise ValueError(f"unknown validation engine {engine!r}; use one of {ENGINES}")
+            raise InputError(
+                f"unknown validation engine {engine!r}; use one of {', '.join(ENGINES)}"
+            )
         self.engine = engine
         self.shapes = _shapes_graph()
         self.background = _background_triples()
