@@ -124,6 +124,7 @@ def run(sizes: list[int], naive_sample: int) -> dict[str, object]:
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()}, {os.cpu_count()} cores",
         "shapes": [p.name for p in resources.shape_files()],
+        "load_average": [round(x, 1) for x in os.getloadavg()],
         "rows": rows,
     }
 
@@ -155,7 +156,12 @@ def write_results(result: dict[str, object]) -> None:
         "the default) and `--engine pyshacl` (the reference), on the same files in the same run. "
         "'Shapes only' is the time in the SHACL engine itself: for the store, loading the store "
         "and running the compiled queries; for pyshacl, copying the graph and validating. The "
-        "rest (reading, the checks done in Python, grouping the findings) is shared.",
+        "rest (reading, the checks done in Python, grouping the findings) is shared. "
+        "'Same findings': both engines reported identical findings for every subject.",
+        "",
+        f"Load average at the end of the run: {result['load_average']} (the machine may be "
+        "shared: compare the engines within a row, measured one after the other on the same "
+        "files).",
     ]
     naive = [r for r in result["rows"] if r["naive_subjects_per_second"]]  # type: ignore[attr-defined]
     if naive:

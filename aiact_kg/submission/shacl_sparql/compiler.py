@@ -122,56 +122,88 @@ def _node_constraints(unit: _Shape) -> list[CompiledQuery]:
     return [unit.query([f"{unit.focus} BIND(?this AS ?value) {_selector(cases)}"])]
 
 
-def _count_group(unit: _Shape, path: str) -> str | None:
-    """The per-focus-node counts as a GROUP BY subquery, or None without count constraints."""
+@dataclass(frozen=True)
+class _Count:
+    """One count constraint: an aggregate over the values of a focus node and its bound."""
+
+    component: URIRef
+    alias: str
+    aggregate: str
+    operator: str  # "<" (at least) or ">" (at most)
+    bound: int
+
+
+def _counts(unit: _Shape, binds: list[str]) -> list[_Count]:
     shapes, shape = unit.ctx.shapes, unit.shape
-    aggregates, binds, cases = [], [], []
-    for low in shapes.objects(shape, SH.minCount):
-        cases.append(
-            (unit.branch(SH.MinCountConstraintComponent, False), f"COALESCE(?n, 0) < {number(low)}")
-        )
-    for high in shapes.objects(shape, SH.maxCount):
-        cases.append(
-            (
-                unit.branch(SH.MaxCountConstraintComponent, False),
-                f"COALESCE(?n, 0) > {number(high)}",
-            )
-        )
+    counted = "COUNT(DISTINCT ?v)"
+    found = [
+        _Count(SH.MinCountConstraintComponent, "?n", counted, "<", number(low))
+        for low in shapes.objects(shape, SH.minCount)
+    ]
+    found += [
+        _Count(SH.MaxCountConstraintComponent, "?n", counted, ">", number(high))
+        for high in shapes.objects(shape, SH.maxCount)
+    ]
     for index, required in enumerate(ordered(shapes.objects(shape, SH.hasValue))):
-        aggregates.append(
-            f"(SUM(IF({safe(f'sameTerm(?v, {term(required)})')}, 1, 0)) AS ?h{index})"
-        )
-        cases.append(
-            (unit.branch(SH.HasValueConstraintComponent, False), f"COALESCE(?h{index}, 0) = 0")
-        )
+        matches = f"SUM(IF({safe(f'sameTerm(?v, {term(required)})')}, 1, 0))"
+        found.append(_Count(SH.HasValueConstraintComponent, f"?h{index}", matches, "<", 1))
     for index, qualified in enumerate(ordered(shapes.objects(shape, SH.qualifiedValueShape))):
         binds.append(f"BIND(IF({conforms(unit.ctx, qualified, '?v')}, ?v, ?unbound) AS ?q{index})")
-        aggregates.append(f"(COUNT(DISTINCT ?q{index}) AS ?qn{index})")
+        conforming = f"COUNT(DISTINCT ?q{index})"
         least = shapes.value(shape, SH.qualifiedMinCount)
         most = shapes.value(shape, SH.qualifiedMaxCount)
         if least is not None:
-            cases.append(
-                (
-                    unit.branch(SH.QualifiedMinCountConstraintComponent, False),
-                    f"COALESCE(?qn{index}, 0) < {number(least)}",
+            found.append(
+                _Count(
+                    SH.QualifiedMinCountConstraintComponent,
+                    f"?qn{index}",
+                    conforming,
+                    "<",
+                    number(least),
                 )
             )
         if most is not None:
-            cases.append(
-                (
-                    unit.branch(SH.QualifiedMaxCountConstraintComponent, False),
-                    f"COALESCE(?qn{index}, 0) > {number(most)}",
+            found.append(
+                _Count(
+                    SH.QualifiedMaxCountConstraintComponent,
+                    f"?qn{index}",
+                    conforming,
+                    ">",
+                    number(most),
                 )
             )
-    if not cases:
-        return None
-    # counted over every node with values, then joined to the focus nodes (a focus node
-    # without values has no count: zero)
-    group = (
-        f"SELECT ?this (COUNT(DISTINCT ?v) AS ?n) {' '.join(aggregates)} WHERE "
-        f"{{ ?this {path} ?v {' '.join(binds)} }} GROUP BY ?this"
-    )
-    return f"{unit.focus} OPTIONAL {{ {group} }} {_selector(cases)}"
+    return found
+
+
+def _count_groups(unit: _Shape, path: str) -> list[str]:
+    """The count constraints as ``GROUP BY ?this`` over the values of the property.
+
+    Upper bounds keep only the focus nodes over them (``HAVING``) and join them to the
+    focus nodes; lower bounds join the counts to every focus node with ``OPTIONAL`` (a focus
+    node without values has no count: zero).
+    """
+    binds: list[str] = []
+    counts = _counts(unit, binds)
+    values = f"{{ ?this {path} ?v {' '.join(binds)} }}"
+    groups = []
+    for upper in (False, True):
+        chosen = [c for c in counts if (c.operator == ">") == upper]
+        if not chosen:
+            continue
+        aliases = {c.alias: c.aggregate for c in chosen}
+        projection = " ".join(f"({aggregate} AS {alias})" for alias, aggregate in aliases.items())
+        group = f"SELECT ?this {projection} WHERE {values} GROUP BY ?this"
+        cases = []
+        for count in chosen:
+            k = unit.branch(count.component, False)
+            total = count.alias if upper else f"COALESCE({count.alias}, 0)"
+            cases.append((k, f"{total} {count.operator} {count.bound}"))
+        if upper:
+            over = " || ".join(f"{c.aggregate} > {c.bound}" for c in chosen)
+            groups.append(f"{unit.focus} {{ {group} HAVING({over}) }} {_selector(cases)}")
+        else:
+            groups.append(f"{unit.focus} OPTIONAL {{ {group} }} {_selector(cases)}")
+    return groups
 
 
 def _sparql_constraints(unit: _Shape) -> list[CompiledQuery]:
@@ -235,9 +267,7 @@ def compile_shape(
     ]
     if cases:
         groups.append(f"{focus} ?this {path} ?value . {_selector(cases)}")
-    counts = _count_group(unit, path)
-    if counts is not None:
-        groups.append(counts)
+    groups += _count_groups(unit, path)
     if groups:
         queries.append(unit.query(groups))
     values = (
