@@ -236,16 +236,16 @@ def _record(results: Graph, findings: Sequence[tuple[Node, Finding]]) -> None:
 
 
 class _Reader:
-    """Converts the terms of the documents to rdflib, each IRI once."""
+    """Converts the terms of the documents to rdflib, each IRI and literal once."""
 
     def __init__(self) -> None:
-        self.iris: dict[OxNamedNode, Node] = {}
+        self.terms: dict[object, Node] = {}
 
     def __call__(self, term: object, document: int) -> Node:
-        if isinstance(term, OxNamedNode):
-            node = self.iris.get(term)
+        if isinstance(term, OxNamedNode | OxLiteral):
+            node = self.terms.get(term)
             if node is None:
-                node = self.iris[term] = _to_rdflib(term, document)
+                node = self.terms[term] = _to_rdflib(term, document)
             return node
         return _to_rdflib(term, document)
 
@@ -314,6 +314,7 @@ class SubmissionValidator:
         self.engine = engine
         self.shapes = _shapes_graph()
         self.background = _background_triples()
+        self._shapes_seen: dict[Node, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
         if engine == "store":
             self.compiled = _compiled_shapes()
             self.background_quads = _background_quads()
@@ -388,7 +389,7 @@ class SubmissionValidator:
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             # an alternative path: name the property that actually carried the value
             path = submission.predicate(focus, value) or path
-        provisions = _shape_provisions(self.shapes, shape)
+        name, provisions, legal_basis = self._about(shape)
         messages = [str(m) for m in result.messages]
         return Finding(
             severity=_severity(result.severity),
@@ -396,10 +397,23 @@ class SubmissionValidator:
             focus_node=_label(focus) or "",
             path=str(path) if isinstance(path, URIRef) else None,
             value=_label(value),
-            shape=_shape_name(self.shapes, shape),
-            legal_basis=tuple(citation_for_iri(p) for p in provisions),
+            shape=name,
+            legal_basis=legal_basis,
             provisions=provisions,
         )
+
+    def _about(self, shape: Node) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """A shape's name, provisions and their citations (looked up once per shape)."""
+        known = self._shapes_seen.get(shape)
+        if known is None:
+            provisions = _shape_provisions(self.shapes, shape)
+            known = (
+                _shape_name(self.shapes, shape),
+                provisions,
+                tuple(citation_for_iri(p) for p in provisions),
+            )
+            self._shapes_seen[shape] = known
+        return known
 
     def _group(
         self,

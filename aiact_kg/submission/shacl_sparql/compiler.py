@@ -5,8 +5,8 @@ Each query returns rows ``?this ?value ?k``: a focus node, the value node a resu
 violates in :attr:`CompiledQuery.branches`, which holds what the result reports (component,
 source shape, path, severity, messages). Value-type constraints are checked per value node;
 ``sh:minCount``, ``sh:maxCount``, ``sh:hasValue`` and qualified counts per focus node with
-``GROUP BY ?this`` (upper bounds with ``HAVING``). SPARQL-based constraints (``sh:sparql``) run their own query with ``$this``
-bound by a join with the focus nodes.
+``GROUP BY ?this`` (upper bounds with ``HAVING``). SPARQL-based constraints (``sh:sparql``)
+run their own query with ``$this`` bound by a join with the focus nodes.
 """
 
 from __future__ import annotations
