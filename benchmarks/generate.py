@@ -139,6 +139,12 @@ FAULTS: dict[str, Fault] = {
     ),
     "wrong-value-user-count": _add("{s} aia:registeredEndUsersEU -3 .\n"),
     "wrong-value-nan": _add('{s} aia:totalParameters "NaN"^^xsd:decimal .\n'),
+    # valid values the store cannot hold as written (64-bit integers, 18-place decimals)
+    "odd-value-big-decimal": _add('{s} aia:totalParameters "1e26"^^xsd:decimal .\n'),
+    "odd-value-huge-integer": _add("{s} aia:registeredEndUsersEU 99999999999999999999999 .\n"),
+    "odd-value-many-places": _add("{s} aia:hardwareUtilisation 0.1234567890123456789012 .\n"),
+    "odd-value-zoned-date": _add('{s} aia:placedOnMarketOn "2026-01-05Z"^^xsd:date .\n'),
+    "odd-value-boolean-one": _add('{s} aia:interactsWithNaturalPersons "1"^^xsd:boolean .\n'),
 }
 
 

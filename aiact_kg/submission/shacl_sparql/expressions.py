@@ -31,19 +31,15 @@ from aiact_kg.submission.shacl_sparql.terms import (
 Check = Callable[[str], str]  # variable -> boolean expression that holds when it conforms
 
 _TYPE_PATH = f"<{RDF.type}>/<{URIRef('http://www.w3.org/2000/01/rdf-schema#subClassOf')}>*"
-# datatypes whose lexical space the store can check by a cast from the string
-_CASTABLE = {
-    XSD.boolean,
-    XSD.integer,
-    XSD.decimal,
-    XSD.float,
-    XSD.double,
-    XSD.date,
-    XSD.dateTime,
-    XSD.time,
-    XSD.string,
-}
+# datatypes whose lexical space the store checks by a cast from the string
+_CASTABLE = {XSD.boolean, XSD.date, XSD.dateTime, XSD.time, XSD.string}
+# numbers: by the XML Schema lexical form, since the store cannot hold every valid number
+# (its integers have 64 bits, its decimals 18 places and about 1.7e20 at most)
+_INTEGER_FORM = "^[+-]?[0-9]+$"
+_DECIMAL_FORM = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$"
+_FLOAT_FORM = "^([+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([Ee][+-]?[0-9]+)?|[+-]?INF|NaN)$"
 _INTEGER_TYPES = {
+    XSD.integer,
     XSD.int,
     XSD.long,
     XSD.short,
@@ -57,6 +53,13 @@ _INTEGER_TYPES = {
     XSD.unsignedShort,
     XSD.unsignedByte,
 }
+_NUMBER_FORMS = {
+    **{datatype: _INTEGER_FORM for datatype in _INTEGER_TYPES},
+    XSD.decimal: _DECIMAL_FORM,
+    XSD.float: _FLOAT_FORM,
+    XSD.double: _FLOAT_FORM,
+}
+_NUMERIC = ", ".join(f"<{datatype}>" for datatype in sorted(_NUMBER_FORMS))
 _NODE_KINDS = {
     SH.IRI: "isIRI({v})",
     SH.BlankNode: "isBlank({v})",
@@ -170,12 +173,25 @@ def _datatype(datatype: Node) -> Check:
     name = iri(datatype)
     if datatype in _CASTABLE:
         lexical = f" && isLiteral({name}(STR({{v}})))"
-    elif datatype in _INTEGER_TYPES:
-        lexical = f" && isLiteral(<{XSD.integer}>(STR({{v}})))"
+    elif datatype in _NUMBER_FORMS:
+        form = string(_NUMBER_FORMS[datatype])  # type: ignore[index]
+        lexical = f" && REGEX(STR({{v}}), {form})"
     else:
         lexical = ""
     template = f"(isLiteral({{v}}) && datatype({{v}}) = {name}{lexical})"
     return lambda v: template.format(v=v)
+
+
+def _comparison(operator: str, bound: Node) -> Check:
+    """A range constraint; a number the store cannot hold is compared as an xsd:double."""
+    limit = term(bound)
+
+    def check(v: str) -> str:
+        as_double = f"<{XSD.double}>(STR({v})) {operator} {limit}"
+        fallback = f"IF(datatype({v}) IN ({_NUMERIC}), {as_double}, false)"
+        return f"COALESCE({v} {operator} {limit}, {fallback}, false)"
+
+    return check
 
 
 def _in(shapes: Graph, head: Node) -> Check:
@@ -217,8 +233,7 @@ def value_check(ctx: Context, shape: Node, predicate: Node, parameter: Node) -> 
     if predicate == SH.pattern:
         return _pattern(shapes, shape, parameter)
     if predicate in _COMPARISONS:
-        operator = _COMPARISONS[predicate]  # type: ignore[index]
-        return lambda v: f"({v} {operator} {term(parameter)})"
+        return _comparison(_COMPARISONS[predicate], parameter)  # type: ignore[index]
     if predicate == SH.minLength:
         return lambda v: f"(!isBlank({v}) && STRLEN(STR({v})) >= {number(parameter)})"
     if predicate == SH.maxLength:
