@@ -1,7 +1,8 @@
 """The shapes compiled to SPARQL (store engine) find exactly what pyshacl finds (reference).
 
-Compared on every shape fixture, every example submission, a generated corpus with injected
-faults (missing, duplicate, ill-typed and wrong-valued facts) and a small shapes graph that uses
+Compared on every shape fixture, every example submission, the facts of every legal case
+(tests/cases), a generated corpus with injected faults (missing, duplicate, ill-typed and
+wrong-valued facts, and valid numbers the store cannot hold) and a small shapes graph that uses
 the SHACL features the shipped shapes do not (other targets and paths, ``sh:xone``, ``sh:not``,
 ``sh:sparql``, ``sh:deactivated`` ...). Each result is compared by focus node, path, value,
 severity, source shape and message; nodes by their RDF term, never by a display label. The
@@ -15,21 +16,24 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from aiact_kg.submission.batch import read_all
-from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
 from aiact_kg.submission.shacl_sparql import compile_shapes, run_compiled
 from aiact_kg.submission.shacl_sparql.loading import FromStore, new_store, store_quad, to_rdflib
 from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
 from aiact_kg.submission.shacl_sparql.results import ShapeResult
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 from benchmarks.generate import FAULTS, write_faulty_files
+from tests.cases.conftest import PREFIXES as CASE_PREFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "shapes" / "submission"
 EXAMPLES = ROOT / "examples" / "submissions"
+CASES = ROOT / "tests" / "cases"
 
 Keys = Counter[tuple[str, str, str, str, str, tuple[str, ...]]]
 
@@ -50,16 +54,30 @@ def _submission(documents: list[InputDocument]) -> Graph:
     return graph
 
 
+def _case_documents() -> list[InputDocument]:
+    """The facts of every legal case (tests/cases/**/*.yaml), one document each."""
+    documents = []
+    for path in sorted(CASES.rglob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(case, dict) and isinstance(case.get("facts"), str):
+            name = str(path.relative_to(CASES))
+            documents.append(read_rdf_bytes((CASE_PREFIXES + case["facts"]).encode(), name=name))
+    return documents
+
+
 def _findings(report: ValidationReport) -> list[tuple[str, str, str | None, object]]:
     return [(s.file, s.iri, s.kind, s.findings) for s in report.subjects]
 
 
 def _assert_same(
-    engines: tuple[SubmissionValidator, SubmissionValidator], inputs: list[str]
+    engines: tuple[SubmissionValidator, SubmissionValidator],
+    inputs: list[str],
+    documents: list[InputDocument] | None = None,
 ) -> Keys:
     reference, store = engines
-    documents, errors = read_all(inputs, progress=False)
-    assert not errors
+    if documents is None:
+        documents, errors = read_all(inputs, progress=False)
+        assert not errors
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         by_reference, by_store = reference.validate(documents), store.validate(documents)
@@ -90,6 +108,13 @@ def test_every_shape_fixture(engines: tuple[SubmissionValidator, SubmissionValid
 def test_every_example(engines: tuple[SubmissionValidator, SubmissionValidator]) -> None:
     results = _assert_same(engines, [str(EXAMPLES)])
     assert sum(results.values()) > 0
+
+
+def test_every_legal_case(engines: tuple[SubmissionValidator, SubmissionValidator]) -> None:
+    documents = _case_documents()
+    assert len(documents) > 200
+    results = _assert_same(engines, [], documents)
+    assert sum(results.values()) > 100
 
 
 def test_generated_corpus_with_injected_faults(
