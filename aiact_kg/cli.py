@@ -191,6 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
     )
     validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
+    validate.add_argument(
+        "--engine",
+        choices=("store", "pyshacl"),
+        default=None,
+        help="store: the shapes compiled to SPARQL, run in an embedded store (default, or "
+        "$AIACT_KG_VALIDATION_ENGINE); pyshacl: the reference SHACL engine (same findings, "
+        "slower)",
+    )
 
     for name, help_text in (
         ("assess", "classify submitted systems and models and list their obligations"),
@@ -631,8 +639,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     if args.max_bytes is not None and args.max_bytes < 1:
         raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
+    from aiact_kg.submission.validation import SubmissionValidator
+
     report = validate_inputs(
-        args.inputs, max_bytes=args.max_bytes, progress=False if args.no_progress else None
+        args.inputs,
+        max_bytes=args.max_bytes,
+        progress=False if args.no_progress else None,
+        validator=SubmissionValidator(args.engine),
     )
     renderers = {"text": render_text, "json": render_json, "turtle": render_turtle}
     sys.stdout.write(renderers[args.format](report))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 ANNEX_III = ["1a", "1c", "2", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "6d", "7b", "8a"]
@@ -72,3 +74,97 @@ def write_single_file(path: Path, count: int, seed: int = 1689, *, valid: bool =
     body = "".join(subject_turtle(index, rng, valid=valid) for index in range(count))
     path.write_text(PREFIXES + body, encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------- injected faults
+# Each fault turns the Turtle of subject ``i`` into a faulty variant: a fact missing, given
+# twice, of the wrong datatype or with a wrong value. Used by the differential test of the two
+# validation engines (tests/shapes/test_engine_differential.py).
+
+
+def _drop(fragment: str) -> Fault:
+    def fault(text: str, index: int) -> str:
+        return re.sub(fragment, "", text, count=1)
+
+    return fault
+
+
+def _add(statements: str) -> Fault:
+    def fault(text: str, index: int) -> str:
+        kind = "model" if f"ex:model{index} " in text else "system"
+        return text + statements.format(s=f"ex:{kind}{index}", org=f"ex:org{index}", i=index)
+
+    return fault
+
+
+Fault = Callable[[str, int], str]
+FAULTS: dict[str, Fault] = {
+    "missing-provider": _drop(r" aia:hasProvider ex:org\d+ ;"),
+    "missing-purpose": _drop(r"\n  aia:intendedPurpose aiac:[\w-]+ ;"),
+    "missing-establishment": _drop(r' aia:establishedIn "\w+" ;'),
+    "missing-kind": _drop(r" a aia:(AISystem|GeneralPurposeAIModel) ;"),
+    "duplicate-date": _add(
+        '{s} aia:putIntoServiceOn "2020-01-01"^^xsd:date , "2021-01-01"^^xsd:date .\n'
+    ),
+    "duplicate-compute": _add("{s} aia:trainingComputeFLOP 1e20 , 2e20 .\n"),
+    "duplicate-country": _add('{org} aia:establishedIn "US" , "FR" .\n'),
+    "duplicate-sme": _add("{org} aia:isSME true , false .\n"),
+    "wrong-datatype-boolean": _add('{s} aia:interactsWithNaturalPersons "yes" .\n'),
+    "wrong-datatype-ill-typed": _add('{org} aia:isStartUp "yes"^^xsd:boolean .\n'),
+    "wrong-datatype-date": _add('{s} aia:placedOnMarketOn "2026-13-45"^^xsd:date .\n'),
+    "wrong-datatype-date-string": _add('{s} aia:placedOnMarketOn "1 March 2026" .\n'),
+    "wrong-datatype-number": _add('{s} aia:totalParameters "many" .\n'),
+    "wrong-datatype-decimal": _add('{s} aia:hardwareUtilisation "0.4"^^xsd:string .\n'),
+    "wrong-value-purpose": _add("{s} aia:intendedPurpose aiac:purpose-unheard-of .\n"),
+    "wrong-value-country": _add('{org} aia:establishedIn "Germany" .\n'),
+    "wrong-value-compute": _add("{s} aia:trainingComputeFLOP -5 .\n"),
+    "wrong-value-small-compute": _add("{s} aia:trainingComputeFLOP 1025 .\n"),
+    "wrong-value-utilisation": _add("{s} aia:hardwareUtilisation 1.5 .\n"),
+    "wrong-value-provider-text": _add('{s} aia:hasDeployer "ACME Ltd" .\n'),
+    "wrong-value-content": _add("{s} aia:generatesContent aiac:content-smell .\n"),
+    "wrong-value-offence": _add(
+        "{s} aia:engagesIn [ aia:practice aiac:practice-remote-biometric-identification ; "
+        "aia:realTime true ; aia:forLawEnforcement true ; "
+        "aia:practiceArea aiac:area-publicly-accessible-space ; "
+        "aia:lawEnforcementObjective aiac:art-5-1-h-iii , aiac:art-5-1-h-none ; "
+        'aia:targetOffence aiac:annex-iii-1a ; aia:maximumSentenceYears "-2.0"^^xsd:decimal ] .\n'
+    ),
+    "wrong-value-practice": _add("{s} aia:engagesIn [ aia:practice aiac:area-workplace ] .\n"),
+    "wrong-value-event": _add(
+        '{s} aia:hasValueChainEvent [ a aia:Rebranding ; aia:eventDate "soon" ] .\n'
+    ),
+    "wrong-value-deployer-authority": _add(
+        "{s} aia:intendedPurpose aiac:annex-iii-5a ; aia:hasDeployer ex:agency{i} .\n"
+        'ex:agency{i} aia:establishedIn "BR" ; aia:actsOnBehalfOfPublicAuthority "no" .\n'
+    ),
+    "wrong-value-user-count": _add("{s} aia:registeredEndUsersEU -3 .\n"),
+    "wrong-value-nan": _add('{s} aia:totalParameters "NaN"^^xsd:decimal .\n'),
+    # valid values the store cannot hold as written (64-bit integers, 18-place decimals)
+    "odd-value-big-decimal": _add('{s} aia:totalParameters "1e26"^^xsd:decimal .\n'),
+    "odd-value-huge-integer": _add("{s} aia:registeredEndUsersEU 99999999999999999999999 .\n"),
+    "odd-value-many-places": _add("{s} aia:hardwareUtilisation 0.1234567890123456789012 .\n"),
+    "odd-value-zoned-date": _add('{s} aia:placedOnMarketOn "2026-01-05Z"^^xsd:date .\n'),
+    "odd-value-boolean-one": _add('{s} aia:interactsWithNaturalPersons "1"^^xsd:boolean .\n'),
+}
+
+
+def write_faulty_files(
+    directory: Path, count: int, faulty: int, seed: int = 1689
+) -> dict[str, list[str]]:
+    """Write ``count`` one-subject files, ``faulty`` of them with one to three injected faults.
+
+    Returns, per fault name, the files it was injected into."""
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    chosen = set(rng.sample(range(count), faulty))
+    names = sorted(FAULTS)
+    injected: dict[str, list[str]] = {name: [] for name in names}
+    for index in range(count):
+        text = subject_turtle(index, rng)
+        file = f"subject-{index:06d}.ttl"
+        if index in chosen:
+            for name in rng.sample(names, rng.randint(1, 3)):
+                text = FAULTS[name](text, index)
+                injected[name].append(file)
+        (directory / file).write_text(PREFIXES + text, encoding="utf-8")
+    return injected

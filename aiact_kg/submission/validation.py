@@ -8,22 +8,21 @@ subject it concerns, its severity, a plain-language message and the provisions i
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 
-from pyoxigraph import BlankNode as OxBlankNode
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode as OxNamedNode
-from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from aiact_kg import resources
+from aiact_kg.errors import InputError
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
@@ -32,6 +31,16 @@ from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, t
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
 from aiact_kg.submission.reading import InputDocument, submission_base_iri
+from aiact_kg.submission.shacl_sparql import (
+    CompiledShapes,
+    ShapeResult,
+    compile_shapes,
+    run_compiled,
+)
+from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
+from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
+from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -48,6 +57,20 @@ SUBJECT_KINDS = {
 }
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
+ENGINES = ("store", "pyshacl")
+DEFAULT_ENGINE = "store"
+ENGINE_VARIABLE = "AIACT_KG_VALIDATION_ENGINE"
+
+
+def default_engine() -> str:
+    """The validation engine: ``$AIACT_KG_VALIDATION_ENGINE`` if set, else the store."""
+    engine = os.environ.get(ENGINE_VARIABLE, "").strip() or DEFAULT_ENGINE
+    if engine not in ENGINES:
+        raise InputError(
+            f"{ENGINE_VARIABLE}={engine!r} is not a validation engine; use one of "
+            f"{', '.join(ENGINES)}"
+        )
+    return engine
 
 
 @dataclass(frozen=True)
@@ -67,7 +90,13 @@ class ValidationReport:
     documents: int
     subjects: tuple[SubjectReport, ...]
     unreadable: tuple[InputFormatError, ...]
-    results_graph: Graph = field(repr=False, compare=False)
+    graph_builder: Callable[[], Graph] = field(repr=False, compare=False)
+    shape_results: tuple[ShapeResult, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def results_graph(self) -> Graph:
+        """The W3C SHACL validation report (built when first asked for)."""
+        return self.graph_builder()
 
     def count(self, severity: str) -> int:
         return sum(
@@ -91,23 +120,6 @@ class ValidationReport:
         return 1 if self.count("violation") else 0
 
 
-def _to_rdflib(term: object, document: int) -> Node:
-    if isinstance(term, OxNamedNode):
-        return URIRef(term.value)
-    if isinstance(term, OxBlankNode):
-        return BNode(f"d{document}x{term.value}")
-    if isinstance(term, OxLiteral):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        literal = Literal(term.value, datatype=URIRef(term.datatype.value))
-        if isinstance(literal.value, Decimal) and literal.value.is_nan():
-            # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
-            # pyshacl: the shapes get the text as a string; the value checks report the literal
-            return Literal(term.value)
-        return literal
-    raise TypeError(f"unexpected RDF term {term!r}")
-
-
 @cache
 def _shapes_graph() -> Graph:
     graph = Graph()
@@ -124,6 +136,16 @@ def _background_triples() -> tuple[tuple[Node, Node, Node], ...]:
     for path in resources.ontology_files() + resources.scheme_files():
         graph.parse(path, format="turtle")
     return tuple(graph)
+
+
+@cache
+def _compiled_shapes() -> CompiledShapes:
+    return compile_shapes(_shapes_graph())
+
+
+@cache
+def _background_quads() -> tuple[object, ...]:
+    return tuple(store_quad(triple) for triple in _background_triples())
 
 
 def _shape_provisions(shapes: Graph, shape: Node) -> tuple[str, ...]:
@@ -156,22 +178,23 @@ def _as_written(term: object) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _reported(results: Graph, submission: Graph) -> set[tuple[Node | None, Node | None]]:
+def _reported(
+    results: Sequence[ShapeResult], submission: _Statements
+) -> set[tuple[Node | None, Node | None]]:
     """The (node, property) pairs the shapes report a violation for."""
     pairs: set[tuple[Node | None, Node | None]] = set()
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        if results.value(result, SH.resultSeverity) != SH.Violation:
+    for result in results:
+        if result.severity != SH.Violation:
             continue
-        focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
-        value = results.value(result, SH.value)
+        focus, path, value = result.focus, result.path, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
-            path = next(submission.predicates(focus, value), path)  # an alternative path
+            path = submission.predicate(focus, value) or path  # an alternative path
         pairs.add((focus, path))
     return pairs
 
 
 def _checked_in_python(
-    statements: Sequence[Statement], results: Graph, submission: Graph
+    statements: Sequence[Statement], results: Sequence[ShapeResult], submission: _Statements
 ) -> list[tuple[Node, Finding]]:
     """The findings of the Python checks, less those a shape already reports (same node and
     property)."""
@@ -212,15 +235,49 @@ def _record(results: Graph, findings: Sequence[tuple[Node, Finding]]) -> None:
             results.set((report, SH.conforms, Literal(False)))
 
 
+class _Reader:
+    """Converts the terms of the documents to rdflib, each IRI and literal once."""
+
+    def __init__(self) -> None:
+        self.terms: dict[object, Node] = {}
+
+    def __call__(self, term: object, document: int) -> Node:
+        if isinstance(term, OxNamedNode | OxLiteral):
+            node = self.terms.get(term)
+            if node is None:
+                node = self.terms[term] = _to_rdflib(term, document)
+            return node
+        return _to_rdflib(term, document)
+
+
+class _Statements:
+    """The submitted statements indexed for what the findings need (no rdflib graph)."""
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.parents: dict[Node, list[Node]] = {}
+        self.links: dict[tuple[Node, Node], Node] = {}
+        self.typed: dict[Node, list[Node]] = {}
+        for statement in statements:
+            subject, predicate, value = statement.subject, statement.predicate, statement.object
+            self.parents.setdefault(value, []).append(subject)
+            self.links.setdefault((subject, value), predicate)
+            if predicate == RDF.type:
+                self.typed.setdefault(value, []).append(subject)
+
+    def predicate(self, subject: Node, value: Node) -> Node | None:
+        """The first property that links ``subject`` to ``value``."""
+        return self.links.get((subject, value))
+
+
 class _SubmissionIndex:
     """Which file each node came from, and which described subject it belongs to."""
 
-    def __init__(self, graph: Graph, origin: dict[Node, str]) -> None:
-        self.graph = graph
+    def __init__(self, statements: _Statements, origin: dict[Node, str]) -> None:
+        self.statements = statements
         self.origin = origin
         self.kinds: dict[Node, str] = {}
         for kind_class, label in SUBJECT_KINDS.items():
-            for node in graph.subjects(RDF.type, kind_class):
+            for node in statements.typed.get(kind_class, ()):
                 self.kinds.setdefault(node, label)
 
     def subject_of(self, node: Node) -> Node:
@@ -230,7 +287,7 @@ class _SubmissionIndex:
         seen, queue = {node}, deque([node])
         while queue:
             current = queue.popleft()
-            for parent in self.graph.subjects(None, current):
+            for parent in self.statements.parents.get(current, ()):
                 if parent in self.kinds:
                     return parent
                 if parent not in seen and len(seen) < 64:
@@ -240,99 +297,134 @@ class _SubmissionIndex:
 
 
 class SubmissionValidator:
-    """Validates submissions with the shipped shapes; build once, call many times."""
+    """Validates submissions with the shipped shapes; build once, call many times.
 
-    def __init__(self) -> None:
+    ``engine="store"`` runs the shapes compiled to SPARQL (:mod:`.shacl_sparql`) in a
+    pyoxigraph store holding the submissions and the background; ``engine="pyshacl"`` runs
+    pyshacl over rdflib, the reference. Both give the same findings (a differential test
+    checks it) and the same W3C SHACL report.
+    """
+
+    def __init__(self, engine: str | None = None) -> None:
+        engine = engine or default_engine()
+        if engine not in ENGINES:
+            raise InputError(
+                f"unknown validation engine {engine!r}; use one of {', '.join(ENGINES)}"
+            )
+        self.engine = engine
         self.shapes = _shapes_graph()
         self.background = _background_triples()
+        self._shapes_seen: dict[Node, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        if engine == "store":
+            self.compiled = _compiled_shapes()
+            self.background_quads = _background_quads()
+
+    def shape_results(
+        self, documents: Sequence[InputDocument], statements: Sequence[Statement]
+    ) -> tuple[list[ShapeResult], Graph | None]:
+        """The results of the shapes on the documents (read as ``statements``) with the
+        background, and pyshacl's own report graph when pyshacl ran."""
+        if self.engine == "pyshacl":
+            data = Graph()
+            for statement in statements:
+                data.add((statement.subject, statement.predicate, statement.object))
+            for triple in self.background:
+                data.add(triple)
+            return pyshacl_results(data, self.shapes)
+        loader = StoreLoader()
+        for index, document in enumerate(documents):
+            loader.add_document(index, document.quads)
+        store = new_store(self.background_quads, loader.quads)  # type: ignore[arg-type]
+        return run_compiled(self.compiled, store, loader.from_store), None
 
     def validate(
         self,
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
     ) -> ValidationReport:
-        data = Graph()
-        submission = Graph()
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
+        read = _Reader()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
                 for quad in document.quads:
-                    triple = (
-                        _to_rdflib(quad.subject, index),
-                        _to_rdflib(quad.predicate, index),
-                        _to_rdflib(quad.object, index),
+                    subject, predicate, value = (read(term, index) for term in quad.triple)
+                    origin.setdefault(subject, document.name)
+                    statements.append(
+                        Statement(
+                            subject, predicate, value, document.name, *_as_written(quad.object)
+                        )
                     )
-                    submission.add(triple)
-                    origin.setdefault(triple[0], document.name)
-                    statements.append(Statement(*triple, document.name, *_as_written(quad.object)))
-        data += submission
-        for triple in self.background:
-            data.add(triple)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            _, results_graph, _ = shacl_validate(
-                data,
-                shacl_graph=self.shapes,
-                advanced=True,
-                inference="none",
-                inplace=True,
-                allow_warnings=True,
-                allow_infos=True,
-            )
+            results, reference_graph = self.shape_results(documents, statements)
+        submission = _Statements(statements)
         nodes = _SubmissionIndex(submission, origin)
-        checked = _checked_in_python(statements, results_graph, submission)
+        checked = _checked_in_python(statements, results, submission)
         missing = no_subject_findings(
             statements,
             [document.name for document in documents],
             [str(kind) for kind in SUBJECT_KINDS],
             load_vocabulary(),
         )
-        subjects = self._group(results_graph, nodes, checked)
+        subjects = self._group(results, nodes, checked)
         subjects += tuple(
             SubjectReport(file=file, iri="", kind=None, findings=(finding,))
             for file, finding in missing
         )
-        _record(
-            results_graph,
-            checked + [(URIRef(submission_base_iri(file)), finding) for file, finding in missing],
-        )
-        return ValidationReport(len(documents), subjects, tuple(unreadable), results_graph)
+        recorded = checked + [
+            (URIRef(submission_base_iri(file)), finding) for file, finding in missing
+        ]
 
-    def _finding(self, results: Graph, result: Node, submission: Graph) -> Finding:
-        shape = results.value(result, SH.sourceShape)
-        path = results.value(result, SH.resultPath)
-        focus, value = results.value(result, SH.focusNode), results.value(result, SH.value)
+        def graph() -> Graph:
+            built = reference_graph or report_graph(results, self.shapes)
+            _record(built, recorded)
+            return built
+
+        return ValidationReport(len(documents), subjects, tuple(unreadable), graph, tuple(results))
+
+    def finding(self, result: ShapeResult, submission: _Statements) -> Finding:
+        """The finding a shape result is shown as (file-independent part)."""
+        shape, path = result.source_shape, result.path
+        focus, value = result.focus, result.value
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             # an alternative path: name the property that actually carried the value
-            path = next(submission.predicates(focus, value), path)
-        provisions = _shape_provisions(self.shapes, shape) if shape is not None else ()
-        messages = [str(m) for m in results.objects(result, SH.resultMessage)]
+            path = submission.predicate(focus, value) or path
+        name, provisions, legal_basis = self._about(shape)
+        messages = [str(m) for m in result.messages]
         return Finding(
-            severity=_severity(results.value(result, SH.resultSeverity)),
+            severity=_severity(result.severity),
             message=messages[0] if messages else "The description does not meet a shape.",
             focus_node=_label(focus) or "",
             path=str(path) if isinstance(path, URIRef) else None,
             value=_label(value),
-            shape=_shape_name(self.shapes, shape),
-            legal_basis=tuple(citation_for_iri(p) for p in provisions),
+            shape=name,
+            legal_basis=legal_basis,
             provisions=provisions,
         )
 
+    def _about(self, shape: Node) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """A shape's name, provisions and their citations (looked up once per shape)."""
+        known = self._shapes_seen.get(shape)
+        if known is None:
+            provisions = _shape_provisions(self.shapes, shape)
+            known = (
+                _shape_name(self.shapes, shape),
+                provisions,
+                tuple(citation_for_iri(p) for p in provisions),
+            )
+            self._shapes_seen[shape] = known
+        return known
+
     def _group(
         self,
-        results: Graph,
+        results: Sequence[ShapeResult],
         index: _SubmissionIndex,
         checked: Iterable[tuple[Node, Finding]] = (),
     ) -> tuple[SubjectReport, ...]:
         grouped: dict[Node, list[Finding]] = {}
-        for result in results.subjects(RDF.type, SH.ValidationResult):
-            focus = results.value(result, SH.focusNode)
-            if focus is None:
-                continue
-            grouped.setdefault(index.subject_of(focus), []).append(
-                self._finding(results, result, index.graph)
+        for result in results:
+            grouped.setdefault(index.subject_of(result.focus), []).append(
+                self.finding(result, index.statements)
             )
         for node, finding in checked:
             grouped.setdefault(index.subject_of(node), []).append(finding)
@@ -345,7 +437,14 @@ class SubmissionValidator:
                 findings=tuple(
                     sorted(
                         set(grouped.get(node, [])),
-                        key=lambda f: (_SEVERITY_ORDER[f.severity], f.message, f.focus_node),
+                        key=lambda f: (
+                            _SEVERITY_ORDER[f.severity],
+                            f.message,
+                            f.focus_node,
+                            f.path or "",
+                            f.value or "",
+                            f.shape,
+                        ),
                     )
                 ),
             )

@@ -1,0 +1,151 @@
+"""Terms between rdflib (what the shapes and the Python checks read) and the store.
+
+The store holds each statement as the reference engine sees it: blank nodes under their rdflib
+identifiers and literals as rdflib reads them, except an ill-typed literal, which keeps its
+lexical form as written (rdflib reads ``"yes"^^xsd:boolean`` as ``false`` but marks it
+ill-typed; the store must see ``"yes"`` to find it ill-typed too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import suppress
+from decimal import Decimal
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
+from rdflib import BNode, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
+_DEFAULT = DefaultGraph()
+StoreTerm = NamedNode | BlankNode | Literal
+
+
+def to_store(node: Node, written: object = None) -> StoreTerm:
+    """The store term of an rdflib node; ``written`` is the literal as parsed, if known."""
+    if isinstance(node, URIRef):
+        return NamedNode(str(node))
+    if isinstance(node, BNode):
+        return BlankNode(str(node))
+    if isinstance(node, RdfLiteral):
+        if getattr(node, "ill_typed", False) and isinstance(written, Literal):
+            return written
+        if node.language:
+            return Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return Literal(str(node), datatype=NamedNode(str(node.datatype)))
+        return Literal(str(node))
+    raise TypeError(f"unexpected RDF term {node!r}")
+
+
+class FromStore:
+    """Reads store terms back as the rdflib nodes that were loaded.
+
+    The store keeps numbers, booleans and dates by value (``"-2.0"^^xsd:decimal`` comes back
+    as ``"-2"``), so a literal the store gives back changed is looked up by datatype and value
+    among the loaded ones.
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[Literal, RdfLiteral] = {}
+        self._by_value: dict[tuple[str, object], RdfLiteral] = {}
+
+    def remember(self, node: Node, term: object) -> None:
+        """Note a loaded literal and its store term, so that it is given back as loaded."""
+        if not isinstance(node, RdfLiteral) or not isinstance(term, Literal):
+            return
+        self._exact.setdefault(term, node)
+        if node.datatype is not None and not node.ill_typed:
+            with suppress(TypeError):  # a value that cannot be a key
+                self._by_value.setdefault((str(node.datatype), node.value), node)
+
+    def __call__(self, term: object) -> Node:
+        if isinstance(term, NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, BlankNode):
+            return BNode(term.value)
+        if isinstance(term, Literal):
+            known = self._exact.get(term)
+            if known is not None:
+                return known
+            if term.language:
+                return RdfLiteral(term.value, lang=term.language)
+            literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+            try:
+                return self._by_value.get((str(literal.datatype), literal.value), literal)
+            except TypeError:
+                return literal
+        raise TypeError(f"unexpected store term {term!r}")
+
+
+def store_quad(triple: tuple[Node, Node, Node], written: object = None) -> Quad:
+    subject, predicate, value = triple
+    return Quad(to_store(subject), to_store(predicate), to_store(value, written), _DEFAULT)  # type: ignore[arg-type]
+
+
+class StoreLoader:
+    """The statements of the documents as store quads, each term as the reference reads it.
+
+    Blank nodes are renamed per document exactly as the rdflib reading does
+    (``d<index>x<label>``); a literal is stored as rdflib reads it unless ill-typed; of two
+    statements rdflib takes for one (``"yes"^^xsd:boolean`` and ``false``) the first is kept.
+    """
+
+    def __init__(self) -> None:
+        self.quads: list[Quad] = []
+        self.from_store = FromStore()
+        self._literals: dict[Literal, tuple[RdfLiteral, StoreTerm]] = {}
+        self._seen: set[tuple[object, object, RdfLiteral]] = set()
+
+    def _literal(self, term: Literal) -> tuple[RdfLiteral, StoreTerm]:
+        known = self._literals.get(term)
+        if known is None:
+            node = to_rdflib(term, 0)
+            assert isinstance(node, RdfLiteral)
+            stored = to_store(node, term)
+            if stored == term:
+                stored = term
+            self.from_store.remember(node, stored)
+            known = self._literals[term] = (node, stored)
+        return known
+
+    def add_document(self, index: int, quads: Iterable[Quad]) -> None:
+        for quad in quads:
+            subject, value = quad.subject, quad.object
+            if isinstance(subject, BlankNode):
+                subject = BlankNode(f"d{index}x{subject.value}")
+            if isinstance(value, BlankNode):
+                value = BlankNode(f"d{index}x{value.value}")
+            elif isinstance(value, Literal):
+                node, value = self._literal(value)
+                key = (subject, quad.predicate, node)
+                if key in self._seen:
+                    continue
+                self._seen.add(key)
+            self.quads.append(Quad(subject, quad.predicate, value, _DEFAULT))
+
+
+def to_rdflib(term: object, document: int) -> Node:
+    """The rdflib node of a term of document number ``document`` (its blank nodes apart)."""
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(f"d{document}x{term.value}")
+    if isinstance(term, Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+        if isinstance(literal.value, Decimal) and literal.value.is_nan():
+            # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
+            # pyshacl: the shapes get the text as a string; the value checks report the literal
+            return RdfLiteral(term.value)
+        return literal
+    raise TypeError(f"unexpected RDF term {term!r}")
+
+
+def new_store(*parts: Iterable[Quad]) -> Store:
+    """An in-memory store holding the given quads."""
+    store = Store()
+    for quads in parts:
+        store.extend(quads)
+    return store
