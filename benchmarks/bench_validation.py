@@ -40,8 +40,15 @@ def naive_rate(paths: list[Path]) -> float:
             data.add(triple)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            validate(data, shacl_graph=shapes, advanced=True, inference="none", inplace=True,
-                     allow_warnings=True, allow_infos=True)
+            validate(
+                data,
+                shacl_graph=shapes,
+                advanced=True,
+                inference="none",
+                inplace=True,
+                allow_warnings=True,
+                allow_infos=True,
+            )
     return len(paths) / (time.perf_counter() - start)
 
 
@@ -50,8 +57,12 @@ def batched_rate(directory: Path, count: int, validator: SubmissionValidator) ->
     report = validate_inputs([str(directory)], progress=False, validator=validator)
     seconds = time.perf_counter() - start
     assert len(report.subjects) >= count, "every generated subject must be reported"
-    return {"seconds": seconds, "subjects_per_second": count / seconds,
-            "violations": report.count("violation"), "warnings": report.count("warning")}
+    return {
+        "seconds": seconds,
+        "subjects_per_second": count / seconds,
+        "violations": report.count("violation"),
+        "warnings": report.count("warning"),
+    }
 
 
 def run(sizes: list[int], naive_sample: int) -> dict[str, object]:
@@ -64,16 +75,18 @@ def run(sizes: list[int], naive_sample: int) -> dict[str, object]:
             batched = batched_rate(directory, size, validator)
             sample = paths[: min(size, naive_sample)]
             naive = naive_rate(sample)
-            rows.append({
-                "subjects": size,
-                "batched_seconds": round(batched["seconds"], 2),
-                "batched_subjects_per_second": round(batched["subjects_per_second"], 1),
-                "naive_subjects_per_second": round(naive, 1),
-                "naive_sample": len(sample),
-                "speedup": round(batched["subjects_per_second"] / naive, 1),
-                "violations": batched["violations"],
-                "warnings": batched["warnings"],
-            })
+            rows.append(
+                {
+                    "subjects": size,
+                    "batched_seconds": round(batched["seconds"], 2),
+                    "batched_subjects_per_second": round(batched["subjects_per_second"], 1),
+                    "naive_subjects_per_second": round(naive, 1),
+                    "naive_sample": len(sample),
+                    "speedup": round(batched["subjects_per_second"] / naive, 1),
+                    "violations": batched["violations"],
+                    "warnings": batched["warnings"],
+                }
+            )
             print(json.dumps(rows[-1]))
     return {
         "benchmark": "validation throughput",
@@ -104,8 +117,11 @@ def write_results(result: dict[str, object]) -> None:
             f"{row['batched_subjects_per_second']} | {row['naive_subjects_per_second']} "
             f"({row['naive_sample']} files) | {row['speedup']}x |"
         )
-    lines += ["", "Naive: one pyshacl call per file with the same shapes and ontology background.",
-              "Batched: `aiact-kg validate DIR` (all files read, then one pyshacl call)."]
+    lines += [
+        "",
+        "Naive: one pyshacl call per file with the same shapes and ontology background.",
+        "Batched: `aiact-kg validate DIR` (all files read, then one pyshacl call).",
+    ]
     (RESULTS / "validation.md").write_text("\n".join(lines) + "\n")
 
 

@@ -72,8 +72,6 @@ def write_single_file(
     """Write ``count`` subjects (numbered from ``first``) into one Turtle file (``valid``: no
     deliberate gaps)."""
     rng = random.Random(seed)
-    body = "".join(
-        subject_turtle(index, rng, valid=valid) for index in range(first, first + count)
-    )
+    body = "".join(subject_turtle(index, rng, valid=valid) for index in range(first, first + count))
     path.write_text(PREFIXES + body, encoding="utf-8")
     return path
