@@ -330,6 +330,7 @@ def run(
                 phases.append(phase)
                 print(json.dumps({k: v for k, v in phase.items() if k != "by_name"}), flush=True)
         result["phases"] = phases
+    result["total_seconds"] = round(time.perf_counter() - started, 1)
     return result
 
 
@@ -351,7 +352,8 @@ def write_results(result: dict[str, Any], results: Path = RESULTS, name: str = "
         f"{result['stored']['submissions']} submissions, {result['stored']['subjects']} "
         f"assessed subjects. Service options: `{' '.join(result['serve_options']) or 'defaults'}`"
         f"; clients on the same machine; {result['seconds_per_phase']} s per phase. First query "
-        f"after start (opens and checks the store): {result['first_query_seconds']} s.",
+        f"after start (opens and checks the store): {result['first_query_seconds']} s. The whole "
+        f"run took {result['total_seconds']} s.",
         "",
         "## Each catalogue question alone",
         "",

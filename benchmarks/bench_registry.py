@@ -163,6 +163,7 @@ def run(
     sizes: list[int], per_document: int, runs: int, keep: Path | None = None
 ) -> dict[str, object]:
     rows: list[dict[str, object]] = []
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="aiact-kg-bench-registry-") as tmp:
         work = Path(tmp)
         store = keep if keep is not None else work / "store"
@@ -197,6 +198,7 @@ def run(
         "per_document": per_document,
         "runs": runs,
         "rows": rows,
+        "total_seconds": round(time.perf_counter() - started),
     }
 
 
@@ -208,7 +210,8 @@ def write_results(result: dict[str, object], results: Path = RESULTS) -> None:
         "",
         f"Run {result['date']}, aiact-kg {result['aiact_kg']}, Python {result['python']}, "
         f"{result['machine']}. Generated subjects (`benchmarks/generate.py`), as of 2026-11-22, "
-        f"stored {result['per_document']} per submission; medians of {result['runs']} runs.",
+        f"stored {result['per_document']} per submission; medians of {result['runs']} runs. "
+        f"The whole run took {result.get('total_seconds', '?')} s.",
         "",
         "| stored subjects | submissions | quads | store (MiB) | files | fill (s) "
         "| submit one (ms) | of which assess alone (ms) | withdraw one (ms) | open (ms) "
