@@ -53,8 +53,7 @@ def _naive_rate(paths: list[Path]) -> float:
 def _end_to_end_seconds(path: Path, validator: SubmissionValidator) -> float:
     start = time.perf_counter()
     document = read_rdf_file(path, max_bytes=UNLIMITED, max_statements=UNLIMITED)
-    report = assess_documents([document], OPTIONS,
-                              validator=validator)
+    report = assess_documents([document], OPTIONS, validator=validator)
     assert report.result.valid, "generated subjects must be valid"
     return time.perf_counter() - start
 

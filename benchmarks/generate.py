@@ -55,23 +55,26 @@ def subject_turtle(index: int, rng: random.Random, *, valid: bool = False) -> st
 
 
 def write_subject_files(
-    directory: Path, count: int, seed: int = 1689, *, valid: bool = False
+    directory: Path, count: int, seed: int = 1689, *, valid: bool = False, first: int = 0
 ) -> list[Path]:
-    """Write ``count`` files of one subject each; returns their paths."""
+    """Write ``count`` files of one subject each (numbered from ``first``); returns their paths."""
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for index in range(count):
+    for index in range(first, first + count):
         path = directory / f"subject-{index:06d}.ttl"
         path.write_text(PREFIXES + subject_turtle(index, rng, valid=valid), encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def write_single_file(path: Path, count: int, seed: int = 1689, *, valid: bool = False) -> Path:
-    """Write ``count`` subjects into one Turtle file (``valid``: no deliberate gaps)."""
+def write_single_file(
+    path: Path, count: int, seed: int = 1689, *, valid: bool = False, first: int = 0
+) -> Path:
+    """Write ``count`` subjects (numbered from ``first``) into one Turtle file (``valid``: no
+    deliberate gaps)."""
     rng = random.Random(seed)
-    body = "".join(subject_turtle(index, rng, valid=valid) for index in range(count))
+    body = "".join(subject_turtle(index, rng, valid=valid) for index in range(first, first + count))
     path.write_text(PREFIXES + body, encoding="utf-8")
     return path
 

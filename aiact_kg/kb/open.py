@@ -9,7 +9,7 @@ from pathlib import Path
 from aiact_kg.errors import StoreError
 from aiact_kg.store.layout import DB, VERSIONS, active_version, is_legacy
 from aiact_kg.store.locking import READERS_LOCK, pin_shared
-from aiact_kg.store.manifest import Manifest, damaged, verify_manifest
+from aiact_kg.store.manifest import Check, Manifest, damaged, verify_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 _PIN_ATTEMPTS = 50
@@ -46,25 +46,39 @@ def _pin_active(store_dir: Path) -> tuple[Path, int]:
     raise StoreError(f"the store at {store_dir} keeps changing; try again")
 
 
-def _engine_check(store: OxigraphStore, manifest: Manifest, store_dir: Path) -> None:
-    """Ask the engine what it holds and compare with what the build recorded."""
+def _engine_check(
+    store: OxigraphStore, manifest: Manifest, store_dir: Path, *, count: bool
+) -> None:
+    """Ask the engine what it holds and compare with what the build recorded.
+
+    The named graphs are listed on every open; counting every quad takes time that grows with
+    the store (seconds at 100k stored subjects), so only ``count`` (``aiact-kg check``) does.
+    """
     try:
-        quads = store.quad_count()
         graphs = tuple(store.named_graphs())
+        quads = store.quad_count() if count else manifest.quads
     except (OSError, RuntimeError) as error:
         raise damaged(store_dir, f"the engine reports: {error}") from None
-    if quads != manifest.quads or graphs != manifest.graphs:
+    if graphs != manifest.graphs:
+        wrote = len(manifest.graphs)
+        raise damaged(store_dir, f"it holds {len(graphs)} named graphs, its build wrote {wrote}")
+    if quads != manifest.quads:
         raise damaged(store_dir, f"it holds {quads} quads, its build wrote {manifest.quads}")
 
 
-def open_knowledge_base(store_path: Path, *, check_contents: bool = True) -> OxigraphStore:
+def open_knowledge_base(
+    store_path: Path, *, check_contents: bool = True, thorough: bool = False
+) -> OxigraphStore:
     """Open the active version read-only; raise a clear error if there is none or it is damaged.
 
     Readers never wait for a writer: they read the version ``active`` named when they opened,
-    which no build removes while it is open. ``check_contents=False`` (for a registry writer,
-    whose cost must not grow with the store) checks the files' presence and sizes but neither
-    their sha256 nor the engine's counts: the new version it writes keeps the recorded digests
-    of the files it shares, so a damaged file is still found when that version is opened.
+    which no build removes while it is open. The check costs the same whatever the store holds
+    (see :mod:`aiact_kg.store.manifest`): the manifest's seal; each file's presence, size and
+    time (a file whose time changed is hashed); the engine's named graphs.
+    ``check_contents=False`` (for a registry writer) checks the files' presence and sizes only:
+    the new version it writes keeps the recorded time and digest of the files it shares, so a
+    damaged file is still found when that version is opened. ``thorough`` (``aiact-kg check``)
+    hashes every file and counts every quad.
     """
     store_dir = store_path.expanduser()
     try:
@@ -74,14 +88,15 @@ def open_knowledge_base(store_path: Path, *, check_contents: bool = True) -> Oxi
         raise StoreError(f"cannot read the store at {store_dir}: {error.strerror}") from None
     version_dir, pin = _pin_active(store_dir)
     try:
-        manifest = verify_manifest(version_dir, store_dir, hashes=check_contents)
+        check = Check.ALL if thorough else Check.CHANGED if check_contents else Check.SIZES
+        manifest = verify_manifest(version_dir, store_dir, check)
         try:
             store = OxigraphStore(version_dir / DB, read_only=True)
         except StoreError as error:
             raise damaged(store_dir, str(error)) from None
         try:
-            if check_contents:
-                _engine_check(store, manifest, store_dir)
+            if check_contents or thorough:
+                _engine_check(store, manifest, store_dir, count=thorough)
         except StoreError:
             store.close()
             raise

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
+from aiact_kg.store import manifest
 from aiact_kg.store.layout import MANIFEST, VERSIONS, active_version
 from tests.store.conftest import active_db, run_cli
 
@@ -78,15 +82,55 @@ def test_missing_manifest_is_detected(store_copy: Path, capsys: pytest.CaptureFi
     assert f"{MANIFEST} is missing" in _assert_damaged(capsys, store_copy, "stats")
 
 
-def test_engine_count_is_checked_against_the_build(
+def test_an_edited_manifest_is_detected_by_its_seal(
     store_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Files intact but not what the build recorded: the engine-level check catches it."""
     manifest_path = active_db(store_copy).parent / MANIFEST
     record = json.loads(manifest_path.read_text())
     record["quads"] += 1
     manifest_path.write_text(json.dumps(record))
-    assert "quads" in _assert_damaged(capsys, store_copy, "stats")
+    assert "its seal does not match" in _assert_damaged(capsys, store_copy, "stats")
+
+
+def _reseal(manifest_path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    record = json.loads(manifest_path.read_text())
+    change(record)
+    record["seal"] = manifest._seal(record)
+    manifest_path.write_text(json.dumps(record))
+
+
+def test_engine_counts_are_checked_against_the_build(
+    store_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files intact but not what the build recorded: the engine-level check catches it."""
+    manifest_path = active_db(store_copy).parent / MANIFEST
+    _reseal(manifest_path, lambda record: record["graphs"].pop())
+    assert "named graphs" in _assert_damaged(capsys, store_copy, "stats")
+    build_knowledge_base(store_copy)
+    manifest_path = active_db(store_copy).parent / MANIFEST
+    _reseal(manifest_path, lambda record: record.update(quads=record["quads"] + 1))
+    assert run_cli(capsys, "--store", str(store_copy), "stats")[0] == 0  # not counted on open
+    assert "quads" in _assert_damaged(capsys, store_copy, "check")
+
+
+def test_a_changed_file_is_hashed_on_open_and_every_file_by_check(
+    store_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening hashes only files whose time differs from the record; ``check`` hashes all."""
+    table = _largest_table(store_copy)
+    status = table.stat()
+    data = bytearray(table.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    table.write_bytes(bytes(data))
+    os.utime(table, ns=(status.st_atime_ns, status.st_mtime_ns))  # damage that keeps the time
+    err = _assert_damaged(capsys, store_copy, "check")
+    assert f"{table.name} does not match its checksum" in err
+    data[len(data) // 2] ^= 0xFF
+    table.write_bytes(bytes(data))  # the same bytes again, with a new time: hashed, and intact
+    assert run_cli(capsys, "--store", str(store_copy), "stats")[0] == 0
+    code, out, _ = run_cli(capsys, "--store", str(store_copy), "check")
+    assert code == 0
+    assert "is intact" in out
 
 
 def test_active_link_to_a_missing_version(
