@@ -34,7 +34,7 @@ from aiact_kg.submission.render import render_json
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 router = APIRouter()
-_serial = threading.Lock()
+serial = threading.Lock()
 
 #: media type -> format of a submitted document
 DOCUMENT_TYPES = {
@@ -46,7 +46,7 @@ DOCUMENT_TYPES = {
     "application/ld+json": RdfFormat.JSON_LD,
     "application/rdf+xml": RdfFormat.RDF_XML,
 }
-_DOCUMENT_BODY = {
+DOCUMENT_BODY = {
     "requestBody": {
         "required": True,
         "description": "one description of AI systems or models, in the format named by "
@@ -76,7 +76,9 @@ def _document_format(request: Request) -> RdfFormat:
     return chosen
 
 
-async def _read(request: Request, name: str) -> tuple[list[InputDocument], list[InputFormatError]]:
+async def read_document(
+    request: Request, name: str
+) -> tuple[list[InputDocument], list[InputFormatError]]:
     config: ServiceConfig = request.app.state.config
     rdf_format = _document_format(request)
     data = await request.body()
@@ -89,7 +91,7 @@ async def _read(request: Request, name: str) -> tuple[list[InputDocument], list[
     return [document], []
 
 
-def _options(as_of: str | None, law: str | None) -> AssessmentOptions:
+def assessment_options(as_of: str | None, law: str | None) -> AssessmentOptions:
     day = date.today()
     if as_of:
         try:
@@ -109,14 +111,14 @@ def _json(text: str, status: int) -> JSONResponse:
 
 
 def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> ValidationReport:
-    with _serial:
+    with serial:
         return SubmissionValidator().validate(documents, errors)
 
 
 @router.post(
     "/validate",
     summary="Validate a description (the JSON of `aiact-kg validate --format json`)",
-    openapi_extra=_DOCUMENT_BODY,
+    openapi_extra=DOCUMENT_BODY,
     responses={
         200: {"description": "the document was read; `conforms` says whether it is valid"},
         415: {"description": "a Content-Type we do not read"},
@@ -124,7 +126,7 @@ def _validate(documents: list[InputDocument], errors: list[InputFormatError]) ->
     },
 )
 async def validate(request: Request, name: Name = "request") -> JSONResponse:
-    documents, errors = await _read(request, name)
+    documents, errors = await read_document(request, name)
     report = await run_in_threadpool(_validate, documents, errors)
     return _json(render_json(report), 422 if report.unreadable else 200)
 
@@ -132,7 +134,7 @@ async def validate(request: Request, name: Name = "request") -> JSONResponse:
 def _assess(
     documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
 ) -> dict[str, Any]:
-    with _serial:
+    with serial:
         validation = SubmissionValidator().validate(documents, errors)
         report = assess_documents(documents, options, validation=validation)
         data = report.data
@@ -144,7 +146,7 @@ def _assess(
 @router.post(
     "/assess",
     summary="Assess a description (the JSON of `aiact-kg assess --format json`)",
-    openapi_extra=_DOCUMENT_BODY,
+    openapi_extra=DOCUMENT_BODY,
     responses={
         200: {"description": "assessed: categories and obligations per subject"},
         415: {"description": "a Content-Type we do not read"},
@@ -162,8 +164,8 @@ async def assess(
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
 ) -> JSONResponse:
-    options = _options(as_of, law)
-    documents, errors = await _read(request, name)
+    options = assessment_options(as_of, law)
+    documents, errors = await read_document(request, name)
     data = await run_in_threadpool(_assess, documents, errors, options)
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return _json(text, 200 if data["valid"] and not data["unreadable"] else 422)
