@@ -19,6 +19,7 @@ the operator's allowlist (:func:`check_update`).
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from aiact_kg.errors import AiactKgError, QueryError
 from aiact_kg.kb.build import write_version
 from aiact_kg.namespaces import PREFIXES, REGISTRY
 from aiact_kg.registry.store import RegistryWriter
-from aiact_kg.store.layout import active_version
+from aiact_kg.store.layout import STAGING_PREFIX, active_version
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.store.remote import check_update
 from aiact_kg.store.syntax import syntax_error
@@ -93,6 +94,33 @@ def census(store: OxigraphStore) -> dict[str, Fingerprint]:
     return found
 
 
+class _Censuses:
+    """The census of the latest version this process copied or published, by version id.
+
+    Versions never change once published and their ids are unique, so the census of the
+    version an update starts from is reused instead of read again (one census per update).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: tuple[Path, str, dict[str, Fingerprint]] | None = None
+
+    def get(self, store_dir: Path, version: str | None) -> dict[str, Fingerprint] | None:
+        with self._lock:
+            known = self._known
+        if known is None or version is None or known[:2] != (store_dir, version):
+            return None
+        return known[2]
+
+    def put(self, store_dir: Path, version: str | None, found: dict[str, Fingerprint]) -> None:
+        if version:
+            with self._lock:
+                self._known = (store_dir, version, found)
+
+
+_censuses = _Censuses()
+
+
 def _changed(before: dict[str, Fingerprint], after: dict[str, Fingerprint]) -> list[str]:
     return sorted(g for g in before.keys() | after.keys() if before.get(g) != after.get(g))
 
@@ -125,9 +153,19 @@ def apply_update(
         _run(Store(), update)  # a malformed update fails here, before the store is copied
     store_dir = store_path.expanduser().resolve()
     writer = RegistryWriter(store_dir)
+    versions: dict[str, str | None] = {}
+
+    def open_copy(path: Path) -> OxigraphStore:
+        store = writer.open(path)  # under the writer lock: the active version stays the same
+        versions["from"] = active_version(store_dir)
+        versions["to"] = path.parent.name.removeprefix(STAGING_PREFIX)
+        return store
 
     def fill(store: OxigraphStore) -> tuple[str, ...]:
-        before = census(store)
+        before = _censuses.get(store_dir, versions["from"])
+        if before is None:
+            before = census(store)
+            _censuses.put(store_dir, versions["from"], before)
         _run(store, update)
         after = census(store)
         changed = _changed(before, after)
@@ -137,11 +175,12 @@ def apply_update(
         if not changed:
             raise _Unchanged
         writer.quads += sum(n for n, _ in after.values()) - sum(n for n, _ in before.values())
+        _censuses.put(store_dir, versions["to"], after)  # used only once it is published
         return tuple(changed)
 
     try:
         changed = write_version(
-            store_dir, writer.open, fill, wait_seconds=wait_seconds, count=lambda: writer.quads
+            store_dir, open_copy, fill, wait_seconds=wait_seconds, count=lambda: writer.quads
         )
     except _Unchanged:
         return UpdateReport(active_version(store_dir), (), writer.quads)
