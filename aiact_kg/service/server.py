@@ -14,7 +14,11 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
     check_binding(host, public)
     open_knowledge_base(config.store_path).close()  # fail now, clearly, if there is none
     app = create_app(config)
-    print(f"aiact-kg: serving {config.store_path} at http://{_url_host(host)}:{port}/sparql")
+    url = f"http://{_url_host(host)}:{port}/"
+    print(
+        f"aiact-kg: serving {config.store_path} at {url} (SPARQL 1.1 endpoint: {url}sparql)",
+        flush=True,
+    )
     uvicorn.run(
         app,
         host=host,
