@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +28,15 @@ from aiact_kg.registry.submit import submit_inputs
 from aiact_kg.store.layout import active_version
 from aiact_kg.store.locking import writer_lock
 from tests.registry.conftest import EXAMPLES, OPTIONS, snapshot
-from tests.service.conftest import MAX_BODY, TOKEN, Server, start_server, stop_server
+from tests.service.conftest import (
+    MAX_BODY,
+    TOKEN,
+    Server,
+    serve_command,
+    service_environment,
+    start_server,
+    stop_server,
+)
 
 AS_OF = OPTIONS.as_of.isoformat()
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -405,3 +414,20 @@ def test_a_busy_store_answers_503_with_retry_after(
         assert int(response.headers["retry-after"]) > 0
     assert elapsed < 30  # --write-wait 1 each, not forever
     assert registry.state() == before
+
+
+def test_a_port_in_use_is_a_clear_error(registry: Registry) -> None:
+    """What `make run` shows when another service already has the port."""
+    port = registry.server.url.rsplit(":", 1)[1]
+    done = subprocess.run(
+        serve_command(registry.store, "--port", port),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=service_environment(),
+        check=False,
+    )
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "--port" in done.stderr
+    assert "Traceback" not in done.stderr
