@@ -162,9 +162,10 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
     )
 
 
-def service_description(endpoint: str, federated: bool) -> list[Triple]:
+def service_description(endpoint: str, federated: bool, updates: bool = False) -> list[Triple]:
     """The endpoint described in the SPARQL 1.1 Service Description vocabulary
-    (``federated``: SERVICE may reach some allowlisted endpoint)."""
+    (``federated``: SERVICE may reach some allowlisted endpoint; ``updates``: a token is set,
+    so SPARQL updates are accepted from its holder)."""
     sd = "http://www.w3.org/ns/sparql-service-description#"
     formats = "http://www.w3.org/ns/formats/"
     service, a = BlankNode("service"), NamedNode(RDF_TYPE)
@@ -178,6 +179,8 @@ def service_description(endpoint: str, federated: bool) -> list[Triple]:
         Triple(service, term("supportedLanguage"), term("SPARQL11Query")),
         Triple(service, term("feature"), term("UnionDefaultGraph")),
     ]
+    if updates:
+        triples.append(Triple(service, term("supportedLanguage"), term("SPARQL11Update")))
     if federated:
         triples.append(Triple(service, term("feature"), term("BasicFederatedQuery")))
     for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"):
@@ -390,8 +393,11 @@ async def sparql(request: Request) -> Response:
         offer = _offer("DESCRIBE", request.headers.get("accept"))
         assert isinstance(offer, GraphOffer)
         endpoint = str(request.url.replace(query=None, fragment=None))
-        federated = bool(request.app.state.config.allowed_services)
-        body = graph_document(service_description(endpoint, federated), offer.rdf_format)
+        settings: ServiceConfig = request.app.state.config
+        described = service_description(
+            endpoint, bool(settings.allowed_services), settings.token is not None
+        )
+        body = graph_document(described, offer.rdf_format)
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
     config: ServiceConfig = request.app.state.config
     knowledge: KnowledgeBase = request.app.state.knowledge

@@ -176,6 +176,8 @@ def test_with_the_token_an_update_is_published_and_queryable_at_once(
     assert again.status_code == 200
     assert again.json()["changed_graphs"] == []
     assert registry.state() == unchanged  # nothing changed: no new version
+    description = client.get("/sparql", headers={"Accept": "application/n-triples"}).text
+    assert "<http://www.w3.org/ns/sparql-service-description#SPARQL11Update>" in description
 
 
 @pytest.mark.parametrize(
@@ -431,3 +433,13 @@ def test_a_port_in_use_is_a_clear_error(registry: Registry) -> None:
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "--port" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_openapi_describes_the_writes(client: httpx.Client) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"get", "post"} <= paths["/submissions"].keys()
+    assert {"get", "delete"} <= paths["/submissions/{name}"].keys()
+    assert {"201", "401", "403", "413", "422", "503"} <= paths["/submissions"]["post"][
+        "responses"
+    ].keys()
+    assert "application/sparql-update" in paths["/sparql"]["post"]["requestBody"]["content"]
