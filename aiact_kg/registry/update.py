@@ -65,8 +65,8 @@ class UpdateReport:
     """A published update: the new active version, the graphs it changed, its quad count."""
 
     version: str | None
-    changed: tuple[str, ...]
-    quads: int
+    changed: tuple[str, ...] | None  # None: published, but by a writer stopped at its end
+    quads: int | None
 
 
 def is_writable(graph: str) -> bool:
@@ -94,7 +94,7 @@ def census(store: OxigraphStore) -> dict[str, Fingerprint]:
     return found
 
 
-class _Censuses:
+class Censuses:
     """The census of the latest version this process copied or published, by version id.
 
     Versions never change once published and their ids are unique, so the census of the
@@ -117,8 +117,12 @@ class _Censuses:
             with self._lock:
                 self._known = (store_dir, version, found)
 
+    def latest(self) -> tuple[Path, str, dict[str, Fingerprint]] | None:
+        with self._lock:
+            return self._known
 
-_censuses = _Censuses()
+
+process_censuses = Censuses()
 
 
 def _changed(before: dict[str, Fingerprint], after: dict[str, Fingerprint]) -> list[str]:
@@ -135,22 +139,33 @@ def _run(store: OxigraphStore | Store, update: str) -> None:
         raise QueryError(f"the update failed: {error}") from None
 
 
+def check_update_text(update: str, allowed_services: Collection[str] = ()) -> tuple[str, ...]:
+    """Refuse ``LOAD``/``SERVICE`` outside the allowlist and, without either, a malformed
+    update (parsed against an empty store); return the endpoints it reaches."""
+    endpoints = check_update(update, allowed_services, PREFIXES)
+    if not endpoints:
+        _run(Store(), update)
+    return endpoints
+
+
 def apply_update(
     store_path: Path,
     update: str,
     *,
     allowed_services: Collection[str] = (),
     wait_seconds: float = 0.0,
+    censuses: Censuses | None = None,
 ) -> UpdateReport:
     """Run ``update`` on a copy of the active version; publish it if it kept to its graphs.
 
     Raises :class:`QueryError` for a malformed update or a ``LOAD``/``SERVICE`` outside
     ``allowed_services`` (before anything is copied), :class:`UpdateRefusedError` if it would
     change a protected graph, and the store's errors (a busy writer lock after
-    ``wait_seconds``: :class:`~aiact_kg.store.locking.StoreLockedError`).
+    ``wait_seconds``: :class:`~aiact_kg.store.locking.StoreLockedError`). ``censuses`` keeps
+    the census of the versions it starts from and publishes (default: this process's).
     """
-    if not check_update(update, allowed_services, PREFIXES):
-        _run(Store(), update)  # a malformed update fails here, before the store is copied
+    check_update_text(update, allowed_services)  # fails before the store is copied
+    known = process_censuses if censuses is None else censuses
     store_dir = store_path.expanduser().resolve()
     writer = RegistryWriter(store_dir)
     versions: dict[str, str | None] = {}
@@ -162,10 +177,10 @@ def apply_update(
         return store
 
     def fill(store: OxigraphStore) -> tuple[str, ...]:
-        before = _censuses.get(store_dir, versions["from"])
+        before = known.get(store_dir, versions["from"])
         if before is None:
             before = census(store)
-            _censuses.put(store_dir, versions["from"], before)
+            known.put(store_dir, versions["from"], before)
         _run(store, update)
         after = census(store)
         changed = _changed(before, after)
@@ -175,7 +190,7 @@ def apply_update(
         if not changed:
             raise _Unchanged
         writer.quads += sum(n for n, _ in after.values()) - sum(n for n, _ in before.values())
-        _censuses.put(store_dir, versions["to"], after)  # used only once it is published
+        known.put(store_dir, versions["to"], after)  # used only once it is published
         return tuple(changed)
 
     try:

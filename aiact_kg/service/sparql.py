@@ -25,7 +25,8 @@ from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
-from aiact_kg.registry.update import UpdateRefusedError, UpdateReport, apply_update
+from aiact_kg.registry.update import UpdateRefusedError, UpdateReport
+from aiact_kg.registry.update_worker import UpdateTimeoutError, run_update
 from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
@@ -301,15 +302,18 @@ def answer(
     return render(execute(config, knowledge, query, default_graphs, named_graphs), offer)
 
 
-def run_update(config: ServiceConfig, update: str) -> UpdateReport:
+def apply(config: ServiceConfig, update: str) -> UpdateReport:
     """Apply an update to the store as a new version (blocking: call it in a worker thread)."""
     try:
-        return apply_update(
+        return run_update(
             config.store_path,
             update,
             allowed_services=config.allowed_services,
             wait_seconds=config.write_wait,
+            timeout=config.limits.timeout,
         )
+    except UpdateTimeoutError as error:
+        raise ServiceError(503, "timeout", str(error)) from None
     except QueryError as error:
         message = str(error)
         if message.startswith(("SERVICE ", "LOAD ")):
@@ -333,9 +337,10 @@ def writer_busy(error: StoreLockedError) -> ServiceError:
 async def _update(request: Request, update: str) -> Response:
     require_token(request, "SPARQL updates")
     config: ServiceConfig = request.app.state.config
-    report = await run_in_threadpool(run_update, config, update)
+    report = await run_in_threadpool(apply, config, update)
+    changed = None if report.changed is None else list(report.changed)
     return JSONResponse(
-        {"version": report.version, "changed_graphs": list(report.changed), "quads": report.quads}
+        {"version": report.version, "changed_graphs": changed, "quads": report.quads}
     )
 
 

@@ -443,3 +443,28 @@ def test_openapi_describes_the_writes(client: httpx.Client) -> None:
         "responses"
     ].keys()
     assert "application/sparql-update" in paths["/sparql"]["post"]["requestBody"]["content"]
+
+
+def test_an_update_over_the_time_limit_is_stopped_and_changes_nothing(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """Another service on the same store, with a time limit of 3 seconds."""
+    slow = (
+        f"INSERT {{ GRAPH <{NOTES}> {{ ?a ?b ?c }} }} "
+        "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
+    )
+    before = registry.state()
+    limited = start_server(registry.store, tmp_path / "serve.log", ("--timeout", "3"))
+    try:
+        with limited.client() as client:
+            started = time.monotonic()
+            response = client.post("/sparql", data={"update": slow}, headers=AUTH)
+            elapsed = time.monotonic() - started
+            assert response.status_code == 503, response.text
+            assert response.json()["error"] == "timeout"
+            assert "nothing was changed" in response.json()["message"]
+            assert elapsed < 30
+            assert client.get("/health").status_code == 200
+    finally:
+        stop_server(limited)
+    assert registry.state() == before  # not even a staging directory is left
