@@ -89,8 +89,9 @@ def census(store: OxigraphStore) -> dict[str, Fingerprint]:
     """Every graph's fingerprint, the default graph's under :data:`DEFAULT_GRAPH`."""
     raw = store.raw
     found = {DEFAULT_GRAPH: _fingerprint(raw.quads_for_pattern(None, None, None, DefaultGraph()))}
-    for graph in store.named_graphs():
-        found[graph] = _fingerprint(raw.quads_for_pattern(None, None, None, NamedNode(graph)))
+    for graph in raw.named_graphs():  # blank-node graph names too (as ``_:id``)
+        key = graph.value if isinstance(graph, NamedNode) else str(graph)
+        found[key] = _fingerprint(raw.quads_for_pattern(None, None, None, graph))
     return found
 
 
