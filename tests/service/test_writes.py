@@ -351,36 +351,36 @@ def test_a_submission_cannot_write_outside_its_graphs(
     assert client.delete("/submissions/intruder", headers=AUTH).status_code == 200
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "../x",
-        "..",
-        "https://example.org/x",
-        "a/b",
-        "a" * 129,
-        "a" * 300,
-        "süßes-system",
-        "",
-        ".hidden",
-        "x y",
-        "x%00",
-    ],
-)
-def test_a_hostile_name_is_a_clear_400(registry: Registry, client: httpx.Client, name: str) -> None:
+HOSTILE_NAMES = [
+    "../x",
+    "..",
+    "https://example.org/x",
+    "a/b",
+    "a" * 129,
+    "a" * 300,
+    "süßes-system",
+    "",
+    ".hidden",
+    "x y",
+    "x%00",
+]
+
+
+def test_a_hostile_name_is_a_clear_400(registry: Registry, client: httpx.Client) -> None:
     before = registry.state()
-    response = client.post(
-        "/submissions",
-        params={"name": name},
-        content=CHATBOT.read_bytes(),
-        headers={**AUTH, "Content-Type": "text/turtle"},
-    )
-    assert response.status_code == 400, response.text
-    assert "name" in response.json()["message"]
-    if name:
-        escaped = quote(name, safe="").replace(".", "%2E")
-        deleted = client.delete(f"/submissions/{escaped}", headers=AUTH)
-        assert deleted.status_code == 400, deleted.text
+    for name in HOSTILE_NAMES:
+        response = client.post(
+            "/submissions",
+            params={"name": name},
+            content=CHATBOT.read_bytes(),
+            headers={**AUTH, "Content-Type": "text/turtle"},
+        )
+        assert response.status_code == 400, (name, response.text)
+        assert "name" in response.json()["message"]
+        if name:
+            escaped = quote(name, safe="").replace(".", "%2E")
+            deleted = client.delete(f"/submissions/{escaped}", headers=AUTH)
+            assert deleted.status_code == 400, (name, deleted.text)
     assert registry.state() == before
 
 
