@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint system-deps legal-text clean
 
@@ -9,12 +11,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Build the knowledge base into the embedded store and show what it holds.
+# Install, build the knowledge base into the default store, submit the example submissions
+# into its registry and serve it all on http://$(HOST):$(PORT)/ until Ctrl-C.
 run: $(BIN)/python
 	$(BIN)/pip install --quiet .
 	$(BIN)/aiact-kg build
-	$(BIN)/aiact-kg stats
-	$(BIN)/aiact-kg provision "Art 51(2)"
+	$(BIN)/aiact-kg submit --no-progress examples/submissions
+	$(BIN)/aiact-kg serve --host $(HOST) --port $(PORT)
 
 # System packages the tests need (Java for HermiT); installs only what is missing.
 system-deps:

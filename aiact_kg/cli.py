@@ -267,6 +267,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         DEFAULT_MAX_RESULTS,
         DEFAULT_PORT,
         DEFAULT_QUERY_TIMEOUT,
+        DEFAULT_WRITE_WAIT,
         TOKEN_VARIABLE,
     )
 
@@ -275,8 +276,8 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="serve the knowledge base over the SPARQL 1.1 Protocol, with an HTTP API",
         description="Serve the store over HTTP: SPARQL 1.1 queries at /sparql (the default "
         "graph is the union of all named graphs), graphs at /graph?graph=IRI, /validate, "
-        "/assess, /provisions/{citation}, OpenAPI at /openapi.json. Read-only unless an "
-        "update token is configured. See docs/service.md.",
+        "/assess, /submissions, /provisions/{citation}, OpenAPI at /openapi.json. Read-only "
+        "unless an update token is configured. See docs/service.md.",
     )
     serve.add_argument(
         "--host",
@@ -321,8 +322,16 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--token-file",
         type=Path,
         default=None,
-        help=f"file holding the bearer token SPARQL updates need (default: ${TOKEN_VARIABLE}; "
-        "without either, updates are refused)",
+        help="file holding the bearer token that SPARQL updates and submissions need "
+        f"(default: ${TOKEN_VARIABLE}; without either, the service is read-only)",
+    )
+    serve.add_argument(
+        "--write-wait",
+        type=float,
+        default=DEFAULT_WRITE_WAIT,
+        metavar="SECONDS",
+        help="how long a write waits for another writer of the store "
+        f"(default {DEFAULT_WRITE_WAIT:g}; then 503 with Retry-After)",
     )
     serve.add_argument(
         "--allow-service",
@@ -340,6 +349,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.timeout > 0 or args.timeout == float("inf"):
         raise InputError(f"--timeout takes a positive number of seconds, not {args.timeout}")
+    if not 0 <= args.write_wait < float("inf"):
+        raise InputError(f"--write-wait takes a number of seconds, not {args.write_wait}")
     for name in ("max_results", "max_body_bytes", "max_queries"):
         if getattr(args, name) < 1:
             option = "--" + name.replace("_", "-")
@@ -353,6 +364,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         allowed_services=(*args.allow_service, *allowlist_from_environment(os.environ)),
         max_body_bytes=args.max_body_bytes,
         max_queries=args.max_queries,
+        write_wait=args.write_wait,
     )
     serve(config, args.host, args.port, public=args.public)
     return 0

@@ -29,7 +29,7 @@ from aiact_kg.store.layout import (
     switch_active,
     versions,
 )
-from aiact_kg.store.locking import READERS_LOCK, try_exclusive, writer_lock
+from aiact_kg.store.locking import READERS_LOCK, StoreLockedError, try_exclusive, writer_lock
 from aiact_kg.store.manifest import damaged, known_digests, write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
@@ -185,6 +185,19 @@ def _remove_leftovers(store_dir: Path) -> None:
     for entry in (store_dir / VERSIONS).iterdir():
         if entry.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def remove_leftovers(store_path: Path) -> bool:
+    """Remove what a stopped writer left (a staging directory) now, if no writer is at work;
+    whether it was done (otherwise the next writer does it)."""
+    store_dir = store_path.expanduser().resolve()
+    try:
+        with writer_lock(store_dir):
+            if (store_dir / VERSIONS).is_dir():
+                _remove_leftovers(store_dir)
+    except StoreLockedError:
+        return False
+    return True
 
 
 def _retire_old_versions(store_dir: Path, keep: str) -> None:

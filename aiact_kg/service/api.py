@@ -40,7 +40,7 @@ from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
 from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter()
-_serial = threading.Lock()
+serial = threading.Lock()
 
 #: media type -> format of a submitted document
 DOCUMENT_TYPES = {
@@ -52,7 +52,7 @@ DOCUMENT_TYPES = {
     "application/ld+json": RdfFormat.JSON_LD,
     "application/rdf+xml": RdfFormat.RDF_XML,
 }
-_DOCUMENT_BODY = {
+DOCUMENT_BODY = {
     "requestBody": {
         "required": True,
         "description": "one description of AI systems or models, in the format named by "
@@ -82,7 +82,9 @@ def _document_format(request: Request) -> RdfFormat:
     return chosen
 
 
-async def _read(request: Request, name: str) -> tuple[list[InputDocument], list[InputFormatError]]:
+async def read_document(
+    request: Request, name: str
+) -> tuple[list[InputDocument], list[InputFormatError]]:
     config: ServiceConfig = request.app.state.config
     rdf_format = _document_format(request)
     data = await request.body()
@@ -95,7 +97,7 @@ async def _read(request: Request, name: str) -> tuple[list[InputDocument], list[
     return [document], []
 
 
-def _options(as_of: str | None, law: str | None) -> AssessmentOptions:
+def assessment_options(as_of: str | None, law: str | None) -> AssessmentOptions:
     day = date.today()
     if as_of:
         try:
@@ -116,7 +118,7 @@ def _json(text: str, status: int) -> Response:
 
 def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
     """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
-    with _serial:
+    with serial:
         report = SubmissionValidator().validate(documents, errors)
     return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
@@ -124,7 +126,7 @@ def _validate(documents: list[InputDocument], errors: list[InputFormatError]) ->
 @router.post(
     "/validate",
     summary="Validate a description (the JSON of `aiact-kg validate --format json`)",
-    openapi_extra=_DOCUMENT_BODY,
+    openapi_extra=DOCUMENT_BODY,
     response_model=ValidationResult,
     responses={
         200: {"description": "the document was read; `conforms` says whether it is valid"},
@@ -136,7 +138,7 @@ def _validate(documents: list[InputDocument], errors: list[InputFormatError]) ->
     },
 )
 async def validate(request: Request, name: Name = "request") -> Response:
-    documents, errors = await _read(request, name)
+    documents, errors = await read_document(request, name)
     return await run_in_threadpool(_validate, documents, errors)
 
 
@@ -144,7 +146,7 @@ def _assess(
     documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
 ) -> Response:
     """Assess in a worker thread, and write the JSON there too (not on the event loop)."""
-    with _serial:
+    with serial:
         validation = SubmissionValidator().validate(documents, errors)
         report = assess_documents(documents, options, validation=validation)
         if report.store is not None:
@@ -157,7 +159,7 @@ def _assess(
 @router.post(
     "/assess",
     summary="Assess a description (the JSON of `aiact-kg assess --format json`)",
-    openapi_extra=_DOCUMENT_BODY,
+    openapi_extra=DOCUMENT_BODY,
     response_model=AssessmentResult,
     responses={
         200: {"description": "assessed: categories and obligations per subject"},
@@ -179,8 +181,8 @@ async def assess(
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
 ) -> Response:
-    options = _options(as_of, law)
-    documents, errors = await _read(request, name)
+    options = assessment_options(as_of, law)
+    documents, errors = await read_document(request, name)
     return await run_in_threadpool(_assess, documents, errors, options)
 
 

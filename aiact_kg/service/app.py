@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 
 from aiact_kg import __version__
 from aiact_kg.errors import AiactKgError
-from aiact_kg.service import api, pages, sparql, timeline, workbench
+from aiact_kg.service import api, pages, sparql, submissions, timeline, workbench
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import (
@@ -25,9 +25,11 @@ The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API
 
 - `/sparql`: SPARQL 1.1 queries (GET, POST form, POST `application/sparql-query`). The default
   graph is the **union of all named graphs**; `default-graph-uri` / `named-graph-uri` (or
-  `FROM` / `FROM NAMED`) name another dataset. Read-only: updates need the operator's bearer
-  token. `SERVICE` reaches only allowlisted endpoints. Each query has a time limit (503) and a
-  result-size limit (413).
+  `FROM` / `FROM NAMED`) name another dataset. `SERVICE` reaches only allowlisted endpoints.
+  Each query has a time limit (503) and a result-size limit (413). SPARQL updates (POST form
+  `update=` or `application/sparql-update`) need the operator's bearer token and may change
+  only named graphs under `https://w3id.org/aiact-kg/registry/` other than the submissions'
+  own graphs; each is published atomically as a new version of the store.
 - `/graph?graph=IRI`: one named graph (Graph Store Protocol, read only).
 - `/validate`, `/assess`: the JSON of the command line's `validate` / `assess`, for one document.
 - `/provisions/{citation}`: the JSON of `aiact-kg provision`.
@@ -35,6 +37,9 @@ The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API
 - `/subjects/{iri}`: a subject of the registry (categories, obligations, explanation chain).
 - `/resource?iri=IRI`, and `/<path>` for every IRI `https://w3id.org/aiact-kg/<path>` we mint:
   the resource as an HTML page, Turtle, JSON-LD or N-Triples, by `Accept`.
+- `POST /submissions?name=NAME` (bearer token): validate, store and assess one document, as
+  `aiact-kg submit`; `GET /submissions[/NAME]` lists the registry; `DELETE /submissions/NAME`
+  (bearer token) withdraws one.
 
 Errors are JSON: `{"error": CODE, "message": TEXT}`.
 """
@@ -63,6 +68,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(timeline.router)
     app.include_router(workbench.router)
     app.include_router(pages.router)
+    app.include_router(submissions.router)
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
 
     @app.get("/health", summary="Liveness, and how many queries are running")

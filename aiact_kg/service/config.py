@@ -18,6 +18,7 @@ DEFAULT_QUERY_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_QUERIES = 8
+DEFAULT_WRITE_WAIT = 10.0
 MIN_TOKEN_LENGTH = 16
 
 
@@ -25,10 +26,11 @@ MIN_TOKEN_LENGTH = 16
 class ServiceConfig:
     """The settings of one running service.
 
-    ``token`` is the bearer token that SPARQL updates must carry (None: every update is
-    refused); ``allowed_services`` are the exact endpoint IRIs ``SERVICE`` may reach;
-    ``max_body_bytes`` bounds every request body (queries and documents); at most
-    ``max_queries`` queries run at once (each in a process of its own).
+    ``token`` is the bearer token that SPARQL updates and submissions must carry (None: the
+    service is read-only); a write waits up to ``write_wait`` seconds for another writer of
+    the store, then is refused with 503; ``allowed_services`` are the exact endpoint IRIs
+    ``SERVICE`` may reach; ``max_body_bytes`` bounds every request body (queries and
+    documents); at most ``max_queries`` queries run at once (each in a process of its own).
     """
 
     store_path: Path
@@ -39,6 +41,7 @@ class ServiceConfig:
     allowed_services: tuple[str, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_queries: int = DEFAULT_MAX_QUERIES
+    write_wait: float = DEFAULT_WRITE_WAIT
 
 
 def read_token(token_file: Path | None, environ: Mapping[str, str]) -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+
 import uvicorn
 
+from aiact_kg.errors import InputError
 from aiact_kg.kb import open_knowledge_base
 from aiact_kg.service.app import create_app
 from aiact_kg.service.config import ServiceConfig, check_binding
@@ -13,8 +16,13 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
     """Check the binding and the store, then serve until interrupted."""
     check_binding(host, public)
     open_knowledge_base(config.store_path).close()  # fail now, clearly, if there is none
+    check_port(host, port)
     app = create_app(config)
-    print(f"aiact-kg: serving {config.store_path} at http://{_url_host(host)}:{port}/sparql")
+    url = f"http://{_url_host(host)}:{port}/"
+    print(
+        f"aiact-kg: serving {config.store_path} at {url} (SPARQL 1.1 endpoint: {url}sparql)",
+        flush=True,
+    )
     uvicorn.run(
         app,
         host=host,
@@ -24,6 +32,21 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
         timeout_graceful_shutdown=5,
         server_header=False,
     )
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with a clear message if ``host:port`` cannot be listened on (e.g. it is in use)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise InputError(
+                f"cannot listen on {_url_host(host)}:{port}: {error.strerror}; if another "
+                "program (perhaps another aiact-kg serve) uses the port, pick another with "
+                "--port (with make: make run PORT=8001)"
+            ) from None
 
 
 def _url_host(host: str) -> str:

@@ -6,25 +6,29 @@ in a thread of the server's pool so that a slow query never holds up the others.
 graph is the union of all the store's named graphs unless the request or the query names a
 dataset (``default-graph-uri``/``named-graph-uri``, which take precedence, or ``FROM``/``FROM
 NAMED``). Our standard prefixes (``aia:``, ``aiap:``, ...) are declared for every query.
-Updates are refused unless they carry the operator's bearer token.
+Updates (POST form ``update=``, POST ``application/sparql-update``) need the operator's bearer
+token; each runs on a copy of the active version and is published as a new version only if it
+changed nothing but the operator's own graphs (:mod:`aiact_kg.registry.update`).
 """
 
 from __future__ import annotations
 
-import hmac
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pyoxigraph import BlankNode, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
+from aiact_kg.registry.update import UpdateRefusedError, UpdateReport
+from aiact_kg.registry.update_worker import UpdateTimeoutError, run_update
 from aiact_kg.render.query_documents import boolean_document, graph_document, solutions_document
+from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
@@ -39,7 +43,8 @@ from aiact_kg.service.negotiation import (
 )
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
-from aiact_kg.store.remote import check_query, check_update
+from aiact_kg.store.locking import StoreLockedError
+from aiact_kg.store.remote import check_query
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FORM = "application/x-www-form-urlencoded"
@@ -158,9 +163,10 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
     )
 
 
-def service_description(endpoint: str, federated: bool) -> list[Triple]:
+def service_description(endpoint: str, federated: bool, updates: bool = False) -> list[Triple]:
     """The endpoint described in the SPARQL 1.1 Service Description vocabulary
-    (``federated``: SERVICE may reach some allowlisted endpoint)."""
+    (``federated``: SERVICE may reach some allowlisted endpoint; ``updates``: a token is set,
+    so SPARQL updates are accepted from its holder)."""
     sd = "http://www.w3.org/ns/sparql-service-description#"
     formats = "http://www.w3.org/ns/formats/"
     service, a = BlankNode("service"), NamedNode(RDF_TYPE)
@@ -174,6 +180,8 @@ def service_description(endpoint: str, federated: bool) -> list[Triple]:
         Triple(service, term("supportedLanguage"), term("SPARQL11Query")),
         Triple(service, term("feature"), term("UnionDefaultGraph")),
     ]
+    if updates:
+        triples.append(Triple(service, term("supportedLanguage"), term("SPARQL11Update")))
     if federated:
         triples.append(Triple(service, term("feature"), term("BasicFederatedQuery")))
     for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"):
@@ -294,37 +302,45 @@ def answer(
     return render(execute(config, knowledge, query, default_graphs, named_graphs), offer)
 
 
-def _authorised(config: ServiceConfig, request: Request) -> bool:
-    header = request.headers.get("authorization", "")
-    scheme, _, credentials = header.partition(" ")
-    if config.token is None or scheme.lower() != "bearer":
-        return False
-    return hmac.compare_digest(credentials.strip().encode(), config.token.encode())
-
-
-def _update(config: ServiceConfig, request: Request, update: str) -> Response:
-    if not _authorised(config, request):
-        reason = (
-            "no update token is configured, so the service is read-only"
-            if config.token is None
-            else "a valid bearer token is required (Authorization: Bearer ...)"
-        )
-        raise ServiceError(
-            403,
-            "read-only",
-            f"SPARQL updates are refused: {reason}; nothing was changed",
-            {"WWW-Authenticate": 'Bearer realm="aiact-kg"'},
-        )
+def apply(config: ServiceConfig, update: str) -> UpdateReport:
+    """Apply an update to the store as a new version (blocking: call it in a worker thread)."""
     try:
-        check_update(update, config.allowed_services, PREFIXES)
+        return run_update(
+            config.store_path,
+            update,
+            allowed_services=config.allowed_services,
+            wait_seconds=config.write_wait,
+            timeout=config.limits.timeout,
+        )
+    except UpdateTimeoutError as error:
+        raise ServiceError(503, "timeout", str(error)) from None
     except QueryError as error:
-        raise ServiceError(403, "service-refused", str(error)) from None
-    raise ServiceError(
-        501,
-        "not-implemented",
-        "the token is valid, but this store holds only the built knowledge base, which is "
-        "immutable (rebuild it with `aiact-kg build`); updates of the registry's graphs come "
-        "with the registry commands. Nothing was changed",
+        message = str(error)
+        if message.startswith(("SERVICE ", "LOAD ")):
+            raise ServiceError(403, "service-refused", message) from None
+        raise bad_request(message) from None
+    except UpdateRefusedError as error:
+        raise ServiceError(403, "protected-graph", str(error)) from None
+    except StoreLockedError as error:
+        raise writer_busy(error) from None
+
+
+def writer_busy(error: StoreLockedError) -> ServiceError:
+    return ServiceError(
+        503,
+        "busy",
+        f"{error}. Nothing was changed; try again shortly",
+        {"Retry-After": "5"},
+    )
+
+
+async def _update(request: Request, update: str) -> Response:
+    require_token(request, "SPARQL updates")
+    config: ServiceConfig = request.app.state.config
+    report = await run_in_threadpool(apply, config, update)
+    changed = None if report.changed is None else list(report.changed)
+    return JSONResponse(
+        {"version": report.version, "changed_graphs": changed, "quads": report.quads}
     )
 
 
@@ -337,23 +353,33 @@ _SPARQL_DOC = {
     "responses": {
         "200": {
             "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
-            "CONSTRUCT/DESCRIBE: Turtle, N-Triples, JSON-LD or RDF/XML, by Accept",
+            "CONSTRUCT/DESCRIBE: Turtle, N-Triples, JSON-LD or RDF/XML, by Accept; an "
+            "update: JSON naming the new version and the graphs it changed",
             "content": {
                 media: {} for offer in (*SOLUTIONS, *GRAPHS) for media in offer.media_types[:1]
             },
         },
         "400": {"description": "malformed query or parameters"},
-        "403": {"description": "an update without the token, or SERVICE outside the allowlist"},
+        "401": {"description": "an update without the bearer token"},
+        "403": {
+            "description": "an update with a wrong token or changing a protected graph, or "
+            "SERVICE/LOAD outside the allowlist"
+        },
         "406": {"description": "no acceptable result format"},
         "413": {"description": "the body or the result is over the limit"},
-        "503": {"description": "the query ran past the time limit"},
+        "503": {"description": "the query ran past the time limit, or another writer is busy"},
     },
 }
 _POST_DOC = {
     **_SPARQL_DOC,
     "requestBody": {
         "content": {
-            FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "properties": {"query": {"type": "string"}, "update": {"type": "string"}},
+                }
+            },
             QUERY: {"schema": {"type": "string"}},
             UPDATE: {"schema": {"type": "string"}},
         }
@@ -372,14 +398,17 @@ async def sparql(request: Request) -> Response:
         offer = _offer("DESCRIBE", request.headers.get("accept"))
         assert isinstance(offer, GraphOffer)
         endpoint = str(request.url.replace(query=None, fragment=None))
-        federated = bool(request.app.state.config.allowed_services)
-        body = graph_document(service_description(endpoint, federated), offer.rdf_format)
+        settings: ServiceConfig = request.app.state.config
+        described = service_description(
+            endpoint, bool(settings.allowed_services), settings.token is not None
+        )
+        body = graph_document(described, offer.rdf_format)
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
     config: ServiceConfig = request.app.state.config
     knowledge: KnowledgeBase = request.app.state.knowledge
     protocol = await _protocol_request(request)
     if protocol.update is not None:
-        return _update(config, request, protocol.update)
+        return await _update(request, protocol.update)
     assert protocol.query is not None
     form = _checked_form(config, protocol.query)
     offer = _offer(form, request.headers.get("accept"))

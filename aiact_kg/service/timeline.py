@@ -17,7 +17,7 @@ from aiact_kg.assessment import assess_documents
 from aiact_kg.errors import InputError
 from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.service.api import _options, _serial
+from aiact_kg.service.api import assessment_options, serial
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.reading import read_rdf_bytes
@@ -36,7 +36,7 @@ def _timeline(knowledge: KnowledgeBase, model: str, options: AssessmentOptions) 
     document = read_rdf_bytes(
         store.export(RdfFormat.N_TRIPLES, graph), name=graph, rdf_format=RdfFormat.N_TRIPLES
     )
-    with _serial:
+    with serial:
         report = assess_documents([document], options)
     try:
         if report.store is None or not report.data["valid"]:
@@ -76,7 +76,7 @@ async def timeline(
         c in model for c in '<>"{}|\\^` \n\r\t'
     ):
         raise ServiceError(400, "bad-request", f"model takes an absolute IRI, not {model!r}")
-    options = _options(as_of, law)
+    options = assessment_options(as_of, law)
     knowledge: KnowledgeBase = request.app.state.knowledge
     data = await run_in_threadpool(_timeline, knowledge, model, options)
     return JSONResponse(data)

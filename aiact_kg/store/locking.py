@@ -24,6 +24,10 @@ READERS_LOCK = "readers.lock"
 _POLL_SECONDS = 0.1
 
 
+class StoreLockedError(StoreError):
+    """Another writer holds the store's writer lock (a service answers 503, try again)."""
+
+
 def _holder(lock_path: Path) -> str:
     try:
         text = lock_path.read_text(encoding="ascii").strip()
@@ -48,7 +52,7 @@ def writer_lock(store_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreError(
+                    raise StoreLockedError(
                         f"the store at {store_dir} is locked: another aiact-kg build or "
                         f"registry command is writing it{_holder(lock_path)}; wait for it to "
                         "finish or pass '--wait SECONDS' to wait for it"

@@ -22,7 +22,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 _FLUSH_SECONDS = 0.05
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this process if the parent dies (no orphaned runaway query)."""
     if not sys.platform.startswith("linux"):
         return
@@ -126,7 +126,7 @@ def _run(request: dict[str, Any], channel: _Channel) -> None:
 def main() -> None:
     """Read the request from stdin, run it, stream the answer; never raise."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    die_with_parent()
     channel = _Channel()
     try:
         _run(json.loads(sys.stdin.read()), channel)
