@@ -23,11 +23,11 @@ from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import InputError
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.registry import render
 from aiact_kg.registry.names import check_name, name_for_file
 from aiact_kg.registry.reassess import Listed, withdraw
 from aiact_kg.registry.store import categories, read_entries
 from aiact_kg.registry.submit import RegistryError, RegistryResult, submit_documents
+from aiact_kg.render import registry as render
 from aiact_kg.service.api import DOCUMENT_BODY, assessment_options, read_document, serial
 from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
