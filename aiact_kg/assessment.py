@@ -72,10 +72,50 @@ def assess_documents(
             {"file": e.name, "line": e.line, "column": e.column, "message": str(e)}
             for e in validation.unreadable
         ],
-        "subjects": data["subjects"],
+        "subjects": _with_declared(data["subjects"], documents),
         "run": _run_json(run, documents),
     }
     return AssessmentReport(data, validation, store)
+
+
+def _with_declared(
+    subjects: list[dict[str, Any]], documents: Sequence[InputDocument]
+) -> list[dict[str, Any]]:
+    """Compare the conclusions a submitter stated in DPV/AIRO terms with the derived categories.
+
+    Each subject gets ``declared`` (what was stated, the term as written) and, where it
+    differs, ``disagreements``; ``derived`` carries our categories with their provisions.
+    """
+    stated: dict[str, list[tuple[str, str]]] = {}
+    for document in documents:
+        for iri, category, term in document.declared:
+            stated.setdefault(iri, []).append((category, term))
+    for subject in subjects:
+        if subject["iri"] not in stated:
+            continue
+        derived = [
+            {
+                "category": d["conclusion"],
+                "legal_basis": d["legal_basis"],
+                "provisions": d["provisions"],
+            }
+            for d in subject["determinations"]
+            if d["kind"] == "category"
+        ]
+        ours = {d["category"] for d in derived}
+        declared = [
+            {"category": category, "term": term, "agrees": category in ours}
+            for category, term in sorted(set(stated[subject["iri"]]))
+        ]
+        subject["declared"] = declared
+        subject["derived"] = derived
+        subject["disagreements"] = [
+            f"declared {d['category']} ({d['term']}), derived: "
+            + (", ".join(sorted(ours)) or "no category")
+            for d in declared
+            if not d["agrees"]
+        ]
+    return subjects
 
 
 def _run_json(run: AssessmentRun, documents: Sequence[InputDocument]) -> dict[str, Any]:
