@@ -33,6 +33,7 @@ from aiact_kg.output import (
 )
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.queries import get_query, list_queries
+from aiact_kg.reasoning.dpv_output import dpv_turtle
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.reasoning.render import assessment_text, explanation_text
 from aiact_kg.render_provision import draft_resolution_text, provision_json, provision_text
@@ -216,7 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--max-bytes", type=int, default=None)
         command.add_argument("--no-progress", action="store_true")
         if name == "assess":
-            command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
+            command.add_argument(
+                "--format",
+                choices=("text", "json", "turtle", "dpv"),
+                default="text",
+                help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle)",
+            )
 
     _add_serve(commands)
     _registry_parsers(commands)
@@ -626,6 +632,8 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report.data, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "turtle" and report.store is not None:
         sys.stdout.write(construct_turtle(report.store))
+    elif args.format == "dpv":
+        sys.stdout.write(dpv_turtle(report.data))
     else:
         sys.stdout.write(assessment_text(report.data))
     for error in report.validation.unreadable:

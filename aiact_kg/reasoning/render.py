@@ -43,6 +43,9 @@ def assessment_text(data: dict[str, Any]) -> str:
         lines.append(f"  categories: {', '.join(subject['categories']) or 'none'}")
         if subject["flags"]:
             lines.append(f"  flags: {', '.join(subject['flags'])}")
+        for declared in subject.get("declared", []):
+            verdict = "agrees" if declared["agrees"] else "DISAGREES with the derived categories"
+            lines.append(f"  declared: {declared['category']} ({declared['term']}): {verdict}")
         for item in subject["determinations"]:
             basis = "; ".join(item["legal_basis"])
             lines.append(f"  - {item['conclusion']} [{basis}]")
