@@ -51,7 +51,9 @@ def _rewrite(document: InputDocument) -> tuple[InputDocument, int]:
         if predicate == RDF_TYPE:
             obj = NamedNode(inverse.get(("ClassMapping", obj.value), obj.value))
         else:
-            predicate = NamedNode(inverse.get(("PropertyMapping", predicate.value), predicate.value))
+            predicate = NamedNode(
+                inverse.get(("PropertyMapping", predicate.value), predicate.value)
+            )
             if isinstance(obj, NamedNode):
                 obj = NamedNode(inverse.get(("ConceptMapping", obj.value), obj.value))
         new = Quad(quad.subject, predicate, obj, quad.graph_name)
@@ -112,3 +114,120 @@ def test_example_in_dpv_terms_same_assessment(path: Path, both: dict[str, Any]) 
     after = {k: v for k, v in _summary(both["after"]).items() if k in subjects}
     assert before, f"{path.name}: no assessed subject"
     assert after == before
+
+
+PREFIXES = """@prefix airo: <https://w3id.org/airo#> .
+@prefix vair: <https://w3id.org/vair#> .
+@prefix ai: <https://w3id.org/dpv/ai#> .
+@prefix eu-aiact: <https://w3id.org/dpv/legal/eu/aiact#> .
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+SYSTEM = """<https://example.org/cv> {types} ;
+    rdfs:label "CV ranker"@en ;
+    airo:hasPurpose vair:Recruiting ;
+    aia:intendedPurposeDescription "Ranks job applications."@en ;
+    aia:performsProfiling true ;
+    aia:interactsWithNaturalPersons false ;
+    aia:placedOnMarketOn "2026-10-01"^^xsd:date .
+<https://example.org/p> a aia:LegalPerson {party} ; rdfs:label "P"@en ;
+    aia:establishedIn "DE" ; aia:isSME false .
+"""
+
+
+def _read(body: str) -> InputDocument:
+    return read_rdf_bytes((PREFIXES + body).encode(), name="dpv.ttl")
+
+
+def _statements(document: InputDocument) -> set[tuple[str, str, str]]:
+    return {(q.subject.value, q.predicate.value, q.object.value) for q in document.quads}
+
+
+def _messages(document: InputDocument, severity: str) -> list[str]:
+    return [f.message for _, f in document.mapping_findings if f.severity == severity]
+
+
+def test_class_property_concept_and_role_mappings() -> None:
+    document = _read(SYSTEM.format(types="a airo:AISystem", party=", airo:AIProvider"))
+    statements = _statements(document)
+    assert ("https://example.org/cv", str(RDF_TYPE.value), AIA + "AISystem") in statements
+    assert (
+        "https://example.org/cv",
+        AIA + "intendedPurpose",
+        "https://w3id.org/aiact-kg/concept/annex-iii-4a",
+    ) in statements
+    assert ("https://example.org/cv", AIA + "hasProvider", "https://example.org/p") in statements
+    assert not any(is_external(o) or is_external(p) for _, p, o in statements)
+    notes = _messages(document, "info")
+    assert len(notes) == 3
+    assert any("airo#AIProvider" in n and "hasProvider" in n for n in notes)
+    assert any("vair#Recruiting" in n and "annex-iii-4a" in n for n in notes)
+
+
+def test_role_class_with_two_systems_is_reported_not_guessed() -> None:
+    body = SYSTEM.format(types="a airo:AISystem", party=", eu-aiact:AIDeployer")
+    body += '<https://example.org/other> a aia:AISystem ; rdfs:label "Other"@en .\n'
+    document = _read(body)
+    assert not any(p == AIA + "hasDeployer" for _, p, _ in _statements(document))
+    (warning,) = _messages(document, "warning")
+    assert "AIDeployer" in warning and "2 AI systems" in warning
+
+
+def test_unmappable_statement_is_reported_by_name(validator: SubmissionValidator) -> None:
+    body = SYSTEM.format(types="a airo:AISystem", party="")
+    body += "<https://example.org/cv> airo:hasProvider <https://example.org/p> .\n"  # not AIRO
+    body += "<https://example.org/cv> airo:hasModality vair:Bogus .\n"
+    document = _read(body)
+    report = validator.validate([document])
+    warnings = [f.message for s in report.subjects for f in s.findings if f.severity == "warning"]
+    for term in ("airo#hasProvider", "airo#hasModality", "vair#Bogus"):
+        assert any(term in w for w in warnings), term
+    # left as written (never silently dropped)
+    assert (
+        "https://example.org/cv",
+        "https://w3id.org/airo#hasProvider",
+        "https://example.org/p",
+    ) in _statements(document)
+
+
+def test_conclusions_kept_aside_and_compared(validator: SubmissionValidator) -> None:
+    body = SYSTEM.format(
+        types="a airo:AISystem , eu-aiact:HighRiskAISystem , eu-aiact:ProhibitedAISystem",
+        party=", airo:AIProvider",
+    )
+    body += "<https://example.org/cv> eu-aiact:hasRiskLevel eu-aiact:RiskLevelMinimal .\n"
+    document = _read(body)
+    statements = _statements(document)
+    assert not any("HighRiskAISystem" in o or "RiskLevel" in o for _, _, o in statements)
+    assert {c for _, c, _ in document.declared} == {"high-risk", "prohibited", "minimal"}
+    data = assess_documents([document], OPTIONS, validator=validator).data
+    (subject,) = data["subjects"]
+    assert subject["categories"] == ["high-risk"]
+    agree = {d["category"]: d["agrees"] for d in subject["declared"]}
+    assert agree == {"high-risk": True, "prohibited": False, "minimal": False}
+    assert len(subject["disagreements"]) == 2
+    (derived,) = subject["derived"]
+    assert "https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_2" in derived["provisions"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a literal where a term is expected, an external term as subject, a blank node role
+        '<https://example.org/cv> a airo:AISystem ; airo:hasPurpose "Recruiting" .',
+        "vair:Recruiting a airo:AISystem .",
+        "[] a airo:AIProvider .",
+        "<https://example.org/cv> a eu-aiact:HighRiskAISystem .",
+    ],
+)
+def test_hostile_inputs_give_findings_not_errors(body: str, validator: SubmissionValidator) -> None:
+    document = _read(body)
+    report = validator.validate([document])
+    assert report.subjects  # something is said about it
+    assert all(f.message for s in report.subjects for f in s.findings)
+
+
+def test_own_vocabulary_untouched() -> None:
+    original = read_rdf_file(EXAMPLES[0])
+    assert original.mapping_findings == () and original.declared == ()
