@@ -58,7 +58,7 @@ def assess_documents(
     valid = validation.conforms
     run = AssessmentRun()
     store = run_rules(documents if valid else (), options, run=run)
-    data = (
+    data: dict[str, Any] = (
         assessment_json(store, options)
         if valid
         else {"as_of": options.as_of.isoformat(), "law": law_json(store), "subjects": []}

@@ -55,8 +55,8 @@ def output_rows() -> dict[tuple[str, str], OutputRow]:
             kind=row["type"][0].removeprefix(MAP),
             name=row["name"][0],
             classes=tuple(sorted(row.get("class", []))),
-            risk_level=(row.get("riskLevel") or [None])[0],
-            link=(row.get("property") or [None])[0],
+            risk_level=next(iter(row.get("riskLevel", [])), None),
+            link=next(iter(row.get("property", [])), None),
         )
         for row in rows.values()
     }

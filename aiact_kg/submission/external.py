@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
 
 from aiact_kg.resources import data_dir
 from aiact_kg.submission.findings import Finding
@@ -63,7 +63,7 @@ def load_mappings() -> dict[str, Mapping]:
     path = data_dir("ontology") / "mappings" / "dpv-airo-vair-input.ttl"
     rows: dict[str, dict[str, str]] = {}
     for quad in parse(path=str(path), format=RdfFormat.TURTLE):
-        row = rows.setdefault(quad.subject.value, {})
+        row = rows.setdefault(term_value(quad.subject), {})
         key = quad.predicate.value.removeprefix(MAP)
         if quad.predicate == RDF_TYPE:
             key = "kind"
@@ -82,6 +82,11 @@ def load_mappings() -> dict[str, Mapping]:
         for iri, row in rows.items()
     }
     return mappings
+
+
+def term_value(term: object) -> str:
+    """The IRI or text of a term (a quoted triple has none: its string form)."""
+    return term.value if isinstance(term, NamedNode | BlankNode | Literal) else str(term)
 
 
 def is_external(iri: str) -> bool:
@@ -149,7 +154,7 @@ class _Mapper:
             self._declare(quad, conclusion)
             return
         role = quad.predicate == RDF_TYPE and _row(
-            self.mappings, quad.object.value, "RoleClassMapping"
+            self.mappings, term_value(quad.object), "RoleClassMapping"
         )
         if role:
             self._role(quad, role)
@@ -159,7 +164,7 @@ class _Mapper:
         if used:
             rows = ", ".join(f"{r.iri.removeprefix(MAP)} ({r.rests_on})" for r in used)
             self._note(
-                new.subject.value,
+                term_value(new.subject),
                 "info",
                 f"The statement {_statement(quad)} was read "
                 f"as {_statement(new)}, by the input mapping {rows}.",
@@ -187,9 +192,9 @@ class _Mapper:
         return Quad(quad.subject, predicate, obj, quad.graph_name), used
 
     def _declare(self, quad: Quad, row: Mapping) -> None:
-        self.declared.append((quad.subject.value, row.target, row.source))
+        self.declared.append((term_value(quad.subject), row.target, row.source))
         self._note(
-            quad.subject.value,
+            term_value(quad.subject),
             "info",
             f"The statement {_statement(quad)} states a "
             f"conclusion ({row.target}); it is not used as a fact but compared with the "
@@ -200,7 +205,7 @@ class _Mapper:
     def _role(self, quad: Quad, row: Mapping) -> None:
         if len(self.systems) != 1:
             self._note(
-                quad.subject.value,
+                term_value(quad.subject),
                 "warning",
                 f"The statement {_statement(quad)} "
                 f"names a role, but the document describes {len(self.systems)} AI "
@@ -212,7 +217,7 @@ class _Mapper:
         new = Quad(NamedNode(self.systems[0]), NamedNode(row.target), quad.subject, quad.graph_name)
         self.out.append(new)
         self._note(
-            new.subject.value,
+            term_value(new.subject),
             "info",
             f"The statement {_statement(quad)} was read as "
             f"{_statement(new)}, by the input mapping {row.iri.removeprefix(MAP)} "
@@ -245,7 +250,7 @@ def _systems(quads: Sequence[Quad], mappings: dict[str, Mapping]) -> list[str]:
     )
     return sorted(
         {
-            q.subject.value
+            term_value(q.subject)
             for q in quads
             if q.predicate == RDF_TYPE
             and isinstance(q.object, NamedNode)

@@ -13,6 +13,7 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from aiact_kg.assessment import assess_documents
 from aiact_kg.reasoning.dpv_output import dpv_turtle
@@ -48,7 +49,7 @@ def pinned() -> tuple[Graph, tuple[str, ...]]:
     return graph, tuple(namespaces)
 
 
-def _classes(graph: Graph, node: URIRef | None) -> set[URIRef]:
+def _classes(graph: Graph, node: Node | None) -> set[URIRef]:
     """The named classes a domain/range node stands for (members of an owl:unionOf)."""
     if node is None:
         return set()
@@ -58,7 +59,7 @@ def _classes(graph: Graph, node: URIRef | None) -> set[URIRef]:
     return {node} if isinstance(node, URIRef) else set()
 
 
-def _declared(graph: Graph, prop: URIRef, which: str) -> set[URIRef]:
+def _declared(graph: Graph, prop: Node, which: str) -> set[URIRef]:
     predicates = (
         (RDFS.domain, DCAM.domainIncludes, SCHEMA.domainIncludes)
         if which == "domain"
@@ -67,7 +68,7 @@ def _declared(graph: Graph, prop: URIRef, which: str) -> set[URIRef]:
     return {c for p in predicates for n in graph.objects(prop, p) for c in _classes(graph, n)}
 
 
-def _types(graph: Graph, output: Graph, node: URIRef) -> set[URIRef]:
+def _types(graph: Graph, output: Graph, node: Node) -> set[URIRef]:
     direct = set(output.objects(node, RDF.type)) | set(graph.objects(node, RDF.type))
     closed: set[URIRef] = set()
     todo = [t for t in direct if isinstance(t, URIRef)]
