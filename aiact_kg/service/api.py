@@ -13,16 +13,17 @@ from __future__ import annotations
 import json
 import threading
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pyoxigraph import RdfFormat
 from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.assessment import assess_documents
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
+from aiact_kg.reasoning.dpv_output import dpv_turtle
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.render_provision import provision_json
 from aiact_kg.service.config import ServiceConfig
@@ -161,12 +162,19 @@ async def assess(
         str | None,
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
-) -> JSONResponse:
+    format: Annotated[
+        Literal["json", "dpv"],
+        Query(description="dpv: the results as Turtle in W3C DPV eu-aiact and AIRO terms"),
+    ] = "json",
+) -> Response:
     options = _options(as_of, law)
     documents, errors = await _read(request, name)
     data = await run_in_threadpool(_assess, documents, errors, options)
+    status = 200 if data["valid"] and not data["unreadable"] else 422
+    if format == "dpv" and status == 200:
+        return Response(dpv_turtle(data), 200, media_type="text/turtle; charset=utf-8")
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _json(text, 200 if data["valid"] and not data["unreadable"] else 422)
+    return _json(text, status)
 
 
 @router.get(
