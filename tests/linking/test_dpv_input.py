@@ -16,6 +16,7 @@ from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.submission.external import RDF_TYPE, is_external, load_mappings, term_value
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes, read_rdf_file
 from aiact_kg.submission.validation import SubmissionValidator
+from aiact_kg.submission.vocabulary import load_vocabulary
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
@@ -237,3 +238,51 @@ def test_own_vocabulary_untouched() -> None:
     original = read_rdf_file(EXAMPLES[0])
     assert original.mapping_findings == ()
     assert original.declared == ()
+
+
+def test_conclusion_only_subject_is_read_as_an_ai_system(validator: SubmissionValidator) -> None:
+    document = _read('<https://example.org/cv> a eu-aiact:HighRiskAISystem ; rdfs:label "X"@en .')
+    assert ("https://example.org/cv", str(RDF_TYPE.value), AIA + "AISystem") in _statements(
+        document
+    )
+    assert not any("HighRisk" in o for _, _, o in _statements(document))
+    assert [c for _, c, _ in document.declared] == ["high-risk"]
+
+
+# airo:HighRiskAISystem is not in the pinned AIRO 1.0; submitters write it (the issue names it),
+# so the mapping reads it as a stated conclusion (never as a fact). Reviewed exception.
+NOT_IN_PINNED = {"https://w3id.org/airo#HighRiskAISystem"}
+
+
+def test_mapping_terms_exist_in_pinned_copies() -> None:
+    from rdflib import Graph, URIRef
+
+    from aiact_kg.resources import data_dir, external_vocabularies
+
+    defined: set[str] = set()
+    namespaces = []
+    for vocabulary in external_vocabularies():
+        graph = Graph().parse(vocabulary.path, format=vocabulary.rdf_format)
+        defined |= {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+        namespaces.append(vocabulary.namespace)
+    for name in ("dpv-airo-vair-input.ttl", "dpv-airo-output.ttl"):
+        graph = Graph().parse(data_dir("ontology") / "mappings" / name)
+        used = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+        external = {t for t in used if t.startswith(tuple(namespaces))}
+        assert external - defined == (NOT_IN_PINNED if name.endswith("input.ttl") else set())
+    rows = load_mappings().values()
+    assert {r.kind for r in rows} == {
+        "ClassMapping",
+        "PropertyMapping",
+        "ConceptMapping",
+        "RoleClassMapping",
+        "Conclusion",
+    }
+    assert all(r.rests_on and r.note for r in rows)
+    vocabulary = load_vocabulary()
+    for row in rows:
+        if row.kind != "Conclusion" and row.target.startswith(AIA):
+            assert row.target in vocabulary.terms, row.iri
+        if row.kind in ("ClassMapping", "ConceptMapping"):
+            # rests on an alignment that really links the two terms
+            assert row.target in vocabulary.matches.get(row.source, ()), row.iri
