@@ -279,10 +279,10 @@ def test_mapping_terms_exist_in_pinned_copies() -> None:
         "Conclusion",
     }
     assert all(r.rests_on and r.note for r in rows)
-    vocabulary = load_vocabulary()
+    ours = load_vocabulary()
     for row in rows:
         if row.kind != "Conclusion" and row.target.startswith(AIA):
-            assert row.target in vocabulary.terms, row.iri
+            assert row.target in ours.terms, row.iri
         if row.kind in ("ClassMapping", "ConceptMapping"):
             # rests on an alignment that really links the two terms
-            assert row.target in vocabulary.matches.get(row.source, ()), row.iri
+            assert row.target in ours.matches.get(row.source, ()), row.iri
