@@ -45,7 +45,6 @@ class Mapping:
     target: str  # an IRI; for a Conclusion, our category name
     rests_on: str
     note: str
-    implies: str | None = None  # for a Conclusion: the class of ours that is a fact
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,6 @@ def load_mappings() -> dict[str, Mapping]:
             row.get("target") or row["category"],
             row["restsOn"],
             row["note"],
-            row.get("implies"),
         )
         for iri, row in rows.items()
     }
@@ -195,15 +193,12 @@ class _Mapper:
 
     def _declare(self, quad: Quad, row: Mapping) -> None:
         self.declared.append((term_value(quad.subject), row.target, row.source))
-        if row.implies:
-            self.out.append(Quad(quad.subject, RDF_TYPE, NamedNode(row.implies), quad.graph_name))
         self._note(
             term_value(quad.subject),
             "info",
             f"The statement {_statement(quad)} states a "
             f"conclusion ({row.target}); it is not used as a fact but compared with the "
-            "assessment ('declared' in the assess output)"
-            + (f"; read only as <{row.implies}>." if row.implies else "."),
+            "assessment ('declared' in the assess output).",
             quad,
         )
 
