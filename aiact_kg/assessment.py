@@ -14,7 +14,15 @@ from aiact_kg.reasoning.engine import (
     run_rules,
 )
 from aiact_kg.reasoning.report import assessed_subjects, law_version
-from aiact_kg.results.assessment import AssessmentResult, RunInput, RunProvenance, Violation
+from aiact_kg.results.assessment import (
+    AssessedSubject,
+    AssessmentResult,
+    DeclaredCategory,
+    DerivedCategory,
+    RunInput,
+    RunProvenance,
+    Violation,
+)
 from aiact_kg.results.validation import Finding, Unreadable
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
@@ -74,10 +82,55 @@ def assess_documents(
         valid=valid,
         violations=_violations(validation),
         unreadable=[Unreadable.of(error) for error in validation.unreadable],
-        subjects=assessed_subjects(store) if valid else [],
+        subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
         run=_provenance(run, documents),
     )
     return AssessmentReport(result, validation, store)
+
+
+def _with_declared(
+    subjects: list[AssessedSubject], documents: Sequence[InputDocument]
+) -> list[AssessedSubject]:
+    """Compare the conclusions a submitter stated in DPV/AIRO terms with the derived categories.
+
+    A subject with stated conclusions gets ``declared`` (what was stated, the term as written),
+    ``derived`` (our categories with their provisions) and ``disagreements``.
+    """
+    stated: dict[str, set[tuple[str, str]]] = {}
+    for document in documents:
+        for iri, category, term in document.declared:
+            stated.setdefault(iri, set()).add((category, term))
+    if not stated:
+        return subjects
+    compared = []
+    for subject in subjects:
+        if subject.iri not in stated:
+            compared.append(subject)
+            continue
+        derived = [
+            DerivedCategory(
+                category=d.conclusion, legal_basis=d.legal_basis, provisions=d.provisions
+            )
+            for d in subject.determinations
+            if d.kind == "category"
+        ]
+        ours = {d.category for d in derived}
+        declared = [
+            DeclaredCategory(category=category, term=term, agrees=category in ours)
+            for category, term in sorted(stated[subject.iri])
+        ]
+        disagreements = [
+            f"declared {d.category} ({d.term}), derived: "
+            + (", ".join(sorted(ours)) or "no category")
+            for d in declared
+            if not d.agrees
+        ]
+        compared.append(
+            subject.model_copy(
+                update={"declared": declared, "derived": derived, "disagreements": disagreements}
+            )
+        )
+    return compared
 
 
 def _provenance(run: AssessmentRun, documents: Sequence[InputDocument]) -> RunProvenance:

@@ -24,6 +24,7 @@ from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.queries import get_query, list_queries
+from aiact_kg.reasoning.dpv_output import dpv_turtle
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.render.assessment import (
     assessment_json,
@@ -237,7 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--max-bytes", type=int, default=None)
         command.add_argument("--no-progress", action="store_true")
         if name == "assess":
-            command.add_argument("--format", choices=("text", "json", "turtle"), default="text")
+            command.add_argument(
+                "--format",
+                choices=("text", "json", "turtle", "dpv"),
+                default="text",
+                help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle)",
+            )
         if name == "timeline":
             command.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -706,6 +712,8 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         sys.stdout.write(assessment_json(report.result))
     elif args.format == "turtle" and report.store is not None:
         sys.stdout.write(assessment_turtle(report.store))
+    elif args.format == "dpv":
+        sys.stdout.write(dpv_turtle(report.data))
     else:
         sys.stdout.write(assessment_text(report.result))
     for error in report.validation.unreadable:

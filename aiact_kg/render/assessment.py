@@ -58,6 +58,9 @@ def assessment_text(result: AssessmentResult) -> str:
         lines.append(f"  categories: {', '.join(subject.categories) or 'none'}")
         if subject.flags:
             lines.append(f"  flags: {', '.join(subject.flags)}")
+        for declared in subject.declared or []:
+            verdict = "agrees" if declared.agrees else "DISAGREES with the derived categories"
+            lines.append(f"  declared: {declared.category} ({declared.term}): {verdict}")
         for determination in subject.determinations:
             basis = "; ".join(determination.legal_basis)
             lines.append(f"  - {determination.conclusion} [{basis}]")

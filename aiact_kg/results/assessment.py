@@ -107,6 +107,22 @@ class Obligation(Result):
     )
 
 
+class DeclaredCategory(Result):
+    """A conclusion the submitter stated in DPV, AIRO or VAIR terms, as a category of ours."""
+
+    category: str = Field(description="the category the stated term means")
+    term: str = Field(description="the term as the submitter wrote it (compact IRI)")
+    agrees: bool = Field(description="whether the assessment derived the same category")
+
+
+class DerivedCategory(Result):
+    """A category the assessment derived, beside a stated conclusion."""
+
+    category: str = Field(description="the derived category")
+    legal_basis: list[str] = Field(description="the citations it rests on")
+    provisions: list[str] = Field(description="IRIs of those provisions")
+
+
 class AssessedSubject(Result):
     """One AI system or model: its categories, flags, determinations and obligations."""
 
@@ -121,6 +137,15 @@ class AssessedSubject(Result):
         description="categories first, then the other determinations, by id"
     )
     obligations: list[Obligation] = Field(description="the duties that follow")
+    declared: list[DeclaredCategory] | None = optional(
+        "present when the description stated conclusions (DPV/AIRO terms): what it stated"
+    )
+    derived: list[DerivedCategory] | None = optional(
+        "present with `declared`: the categories derived, with their provisions"
+    )
+    disagreements: list[str] | None = optional(
+        "present with `declared`: each stated conclusion the assessment does not derive"
+    )
 
 
 class Violation(Finding):

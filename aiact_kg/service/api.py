@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from aiact_kg.assessment import assess_documents
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
+from aiact_kg.reasoning.dpv_output import dpv_turtle
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.render.provision import provision_json
@@ -143,17 +144,22 @@ async def validate(request: Request, name: Name = "request") -> Response:
 
 
 def _assess(
-    documents: list[InputDocument], errors: list[InputFormatError], options: AssessmentOptions
+    documents: list[InputDocument],
+    errors: list[InputFormatError],
+    options: AssessmentOptions,
+    result_format: str = "json",
 ) -> Response:
-    """Assess in a worker thread, and write the JSON there too (not on the event loop)."""
+    """Assess in a worker thread, and write the result there too (not on the event loop)."""
     with serial:
         validation = SubmissionValidator().validate(documents, errors)
         report = assess_documents(documents, options, validation=validation)
         if report.store is not None:
             report.store.close()
     result = report.result
-    text = assessment_json(result, indent=None)
-    return _json(text, 200 if result.valid and not result.unreadable else 422)
+    status = 200 if result.valid and not result.unreadable else 422
+    if result_format == "dpv" and status == 200:
+        return Response(dpv_turtle(report.data), 200, media_type="text/turtle; charset=utf-8")
+    return _json(assessment_json(result, indent=None), status)
 
 
 @router.post(
@@ -180,10 +186,14 @@ async def assess(
         str | None,
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
+    format: Annotated[
+        Literal["json", "dpv"],
+        Query(description="dpv: the results as Turtle in W3C DPV eu-aiact and AIRO terms"),
+    ] = "json",
 ) -> Response:
     options = assessment_options(as_of, law)
     documents, errors = await read_document(request, name)
-    return await run_in_threadpool(_assess, documents, errors, options)
+    return await run_in_threadpool(_assess, documents, errors, options, format)
 
 
 @router.get(

@@ -38,6 +38,8 @@ from pyoxigraph import Quad, RdfFormat, parse
 
 from aiact_kg.submission.encoding import check_text
 from aiact_kg.submission.errors import CheckError, InputFormatError
+from aiact_kg.submission.external import map_quads
+from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.formats import (
     ACCEPTED_DESCRIPTION,
     detect_format,
@@ -99,6 +101,10 @@ class InputDocument:
     quads: tuple[Quad, ...]
     size: int
     sha256: str = ""
+    # notes of the DPV/AIRO/VAIR mapping (subject IRI, finding), and the conclusions the
+    # submitter stated (subject IRI, category, term as written): see :mod:`.external`
+    mapping_findings: tuple[tuple[str, Finding], ...] = ()
+    declared: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,12 +199,15 @@ def read_rdf_bytes(
             "context declarations, or nothing at all). A submission must describe at least "
             "one AI system or model; add its triples and try again.",
         )
+    mapped = map_quads(skolemize(quads, name, text))
     return InputDocument(
         name=name,
         rdf_format=chosen,
-        quads=skolemize(quads, name, text),
+        quads=mapped.quads,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
+        mapping_findings=mapped.findings,
+        declared=mapped.declared,
     )
 
 

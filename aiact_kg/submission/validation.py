@@ -360,6 +360,11 @@ class SubmissionValidator:
         submission = _Statements(statements)
         nodes = _SubmissionIndex(submission, origin)
         checked = _checked_in_python(statements, results, submission)
+        checked += [
+            (URIRef(iri), finding)
+            for document in documents
+            for iri, finding in document.mapping_findings
+        ]
         missing = no_subject_findings(
             statements,
             [document.name for document in documents],

@@ -179,7 +179,8 @@ def test_a_document_type_we_do_not_read_is_415(client: httpx.Client, route: str)
 
 
 @pytest.mark.parametrize(
-    "params", [{"as_of": "2026-13-01"}, {"law": "as-rumoured"}, {"name": "x" * 300}]
+    "params",
+    [{"as_of": "2026-13-01"}, {"law": "as-rumoured"}, {"name": "x" * 300}, {"format": "rdf"}],
 )
 def test_bad_assessment_parameters_are_400(client: httpx.Client, params: dict[str, str]) -> None:
     source = EXAMPLES / "recruitment-cv-screening.ttl"
@@ -252,3 +253,22 @@ def test_openapi_names_the_result_models(client: httpx.Client) -> None:
             assert content["schema"]["$ref"] == f"#/components/schemas/{model}", (path, status)
     assessed = schema["components"]["schemas"]["Obligation"]
     assert "condition" not in assessed["required"]
+
+
+def test_assess_format_dpv_gives_the_turtle_of_the_command(
+    client: httpx.Client,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = _copy(EXAMPLES / "recruitment-cv-screening.ttl", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    options = ["--as-of", "2026-09-01", "--format", "dpv", "--no-progress"]
+    assert main(["assess", source.name, *options]) == 0
+    expected = capsys.readouterr().out
+    response = _post(client, "/assess", source, as_of="2026-09-01", format="dpv")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/turtle")
+    assert response.text == expected
+    assert "eu-aiact:HighRiskAISystem" in expected

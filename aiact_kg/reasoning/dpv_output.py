@@ -1,0 +1,97 @@
+"""An assessment stated in W3C DPV 2.3 eu-aiact and AIRO terms (``assess --format dpv``).
+
+What is written comes from ``ontology/mappings/dpv-airo-output.ttl`` (data): for each subject its
+kind and categories as eu-aiact/AIRO classes and eu-aiact risk levels, its parties with their
+roles, and the obligations of each party as our obligation IRIs linked with dpv:hasObligation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from aiact_kg.resources import data_dir
+
+MAP = "https://w3id.org/aiact-kg/input-mapping#"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+HAS_RISK_LEVEL = NamedNode("https://w3id.org/dpv/legal/eu/aiact#hasRiskLevel")
+HAS_OBLIGATION = NamedNode("https://w3id.org/dpv#hasObligation")
+OBLIGATION = "https://w3id.org/aiact-kg/obligation/"
+PREFIXES = {
+    "dpv": "https://w3id.org/dpv#",
+    "eu-aiact": "https://w3id.org/dpv/legal/eu/aiact#",
+    "airo": "https://w3id.org/airo#",
+    "aiao": OBLIGATION,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+}
+
+
+@dataclass(frozen=True)
+class OutputRow:
+    """One row of the output mapping: a kind, category or role and what it is written as."""
+
+    kind: str  # KindOutput | CategoryOutput | RoleOutput
+    name: str
+    classes: tuple[str, ...]
+    risk_level: str | None
+    link: str | None
+
+
+@cache
+def output_rows() -> dict[tuple[str, str], OutputRow]:
+    """The output mapping, by (kind, name)."""
+    path = data_dir("ontology") / "mappings" / "dpv-airo-output.ttl"
+    rows: dict[str, dict[str, list[str]]] = {}
+    for quad in parse(path=str(path), format=RdfFormat.TURTLE):
+        key = "type" if quad.predicate == RDF_TYPE else quad.predicate.value.removeprefix(MAP)
+        rows.setdefault(quad.subject.value, {}).setdefault(key, []).append(quad.object.value)
+    return {
+        (row["type"][0].removeprefix(MAP), row["name"][0]): OutputRow(
+            kind=row["type"][0].removeprefix(MAP),
+            name=row["name"][0],
+            classes=tuple(sorted(row.get("class", []))),
+            risk_level=next(iter(row.get("riskLevel", [])), None),
+            link=next(iter(row.get("property", [])), None),
+        )
+        for row in rows.values()
+    }
+
+
+def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
+    rows = output_rows()
+    node = NamedNode(subject["iri"])
+    kind = rows.get(("KindOutput", subject["kind"]))
+    for cls in kind.classes if kind else ():
+        yield Triple(node, RDF_TYPE, NamedNode(cls))
+    for category in subject["categories"]:
+        row = rows.get(("CategoryOutput", category))
+        if row is None:
+            continue  # no counterpart (gpai-systemic-risk): see the output mapping
+        for cls in row.classes:
+            yield Triple(node, RDF_TYPE, NamedNode(cls))
+        if row.risk_level and subject["kind"] != "gpai-model":
+            yield Triple(node, HAS_RISK_LEVEL, NamedNode(row.risk_level))
+    for item in subject["obligations"]:
+        party = NamedNode(item["bearer"])
+        role = rows.get(("RoleOutput", item["role"]))
+        if role is not None and role.link:
+            yield Triple(node, NamedNode(role.link), party)
+        for cls in role.classes if role else ():
+            yield Triple(party, RDF_TYPE, NamedNode(cls))
+        obligation = NamedNode(OBLIGATION + item["id"])
+        yield Triple(party, HAS_OBLIGATION, obligation)
+        yield Triple(
+            obligation, RDFS_LABEL, Literal(f"{item['citation']}: {item['title']}", language="en")
+        )
+
+
+def dpv_turtle(data: dict[str, Any]) -> str:
+    """The subjects of an assessment report (``AssessmentReport.data``) as DPV/AIRO Turtle."""
+    triples = sorted({t for s in data["subjects"] for t in _subject_triples(s)}, key=str)
+    text = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return (text or b"").decode("utf-8")

@@ -1,0 +1,147 @@
+"""DPV/AIRO out: ``assess --format dpv`` on every example uses only terms that exist in the
+pinned copies of DPV 2.3 (eu-aiact, ai, legal-eu), AIRO and VAIR, each according to its declared
+domain and range (rdfs:domain/range, or DPV's dcam/schema domainIncludes/rangeIncludes; an
+owl:unionOf is satisfied by any member), with types closed under the pinned rdfs:subClassOf."""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+from aiact_kg.assessment import assess_documents
+from aiact_kg.reasoning.dpv_output import dpv_turtle
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.resources import external_vocabularies
+from aiact_kg.submission.reading import read_rdf_file
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(
+    p
+    for p in (REPO_ROOT / "examples" / "submissions").rglob("*")
+    if p.is_file() and p.name != "README.md"
+)
+DCAM = Namespace("http://purl.org/dc/dcam/")
+SCHEMA = Namespace("https://schema.org/")
+DPV = "https://w3id.org/dpv#"
+# DPV core is not among the pinned copies (only its extensions are): reviewed by hand against
+# https://w3id.org/dpv (DPV 2.3): hasObligation, no declared domain, range dpv:Obligation
+# (rangeIncludes); our obligation IRIs are aia:Obligation, documented as dpv:Obligation.
+DPV_CORE_REVIEWED = {DPV + "hasObligation"}
+OURS = ("https://w3id.org/aiact-kg/", "https://example.org/", "http://www.w3.org/")
+
+
+@cache
+def pinned() -> tuple[Graph, tuple[str, ...]]:
+    graph = Graph()
+    namespaces = []
+    for vocabulary in external_vocabularies():
+        if "eli" in vocabulary.name:
+            continue
+        graph.parse(vocabulary.path, format=vocabulary.rdf_format)
+        namespaces.append(vocabulary.namespace)
+    return graph, tuple(namespaces)
+
+
+def _classes(graph: Graph, node: Node | None) -> set[URIRef]:
+    """The named classes a domain/range node stands for (members of an owl:unionOf)."""
+    if node is None:
+        return set()
+    union = graph.value(node, OWL.unionOf)
+    if union is not None:
+        return {c for c in Collection(graph, union) if isinstance(c, URIRef)}
+    return {node} if isinstance(node, URIRef) else set()
+
+
+def _declared(graph: Graph, prop: Node, which: str) -> set[URIRef]:
+    predicates = (
+        (RDFS.domain, DCAM.domainIncludes, SCHEMA.domainIncludes)
+        if which == "domain"
+        else (RDFS.range, DCAM.rangeIncludes, SCHEMA.rangeIncludes)
+    )
+    return {c for p in predicates for n in graph.objects(prop, p) for c in _classes(graph, n)}
+
+
+def _types(graph: Graph, output: Graph, node: Node) -> set[URIRef]:
+    direct = set(output.objects(node, RDF.type)) | set(graph.objects(node, RDF.type))
+    closed: set[URIRef] = set()
+    todo = [t for t in direct if isinstance(t, URIRef)]
+    while todo:
+        cls = todo.pop()
+        if cls not in closed:
+            closed.add(cls)
+            todo += [s for s in graph.objects(cls, RDFS.subClassOf) if isinstance(s, URIRef)]
+    return closed
+
+
+@pytest.fixture(scope="module")
+def output() -> Graph:
+    documents = [read_rdf_file(path) for path in EXAMPLES]
+    report = assess_documents(documents, AssessmentOptions(as_of=datetime.date(2026, 11, 30)))
+    assert report.data["valid"]
+    graph = Graph()
+    graph.parse(data=dpv_turtle(report.data), format="turtle")
+    return graph
+
+
+def test_output_states_every_subject(output: Graph) -> None:
+    subjects = {s for s in output.subjects(RDF.type, None)}
+    assert len(subjects) > len(EXAMPLES)
+    eu = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+    airo = Namespace("https://w3id.org/airo#")
+    assert any(output.triples((None, RDF.type, eu.HighRiskAISystem)))
+    assert any(output.triples((None, eu.hasRiskLevel, eu.RiskLevelMinimal)))
+    assert any(output.triples((None, airo.isProvidedBy, None)))
+    assert any(output.triples((None, airo.isDeployedBy, None)))
+    assert any(output.triples((None, URIRef(DPV + "hasObligation"), None)))
+
+
+def test_every_term_exists_in_pinned_copies(output: Graph) -> None:
+    graph, namespaces = pinned()
+    terms = {t for triple in output for t in triple if isinstance(t, URIRef)}
+    unknown = []
+    for term in sorted(terms):
+        if str(term).startswith(namespaces):
+            if (term, None, None) not in graph:
+                unknown.append(term)
+        elif str(term) not in DPV_CORE_REVIEWED and not str(term).startswith(OURS):
+            unknown.append(term)
+    assert unknown == []
+    for cls in set(output.objects(None, RDF.type)):
+        if str(cls).startswith(namespaces):
+            assert {RDFS.Class, OWL.Class} & set(graph.objects(cls, RDF.type)), cls
+
+
+def _problems(output: Graph) -> list[str]:
+    graph, namespaces = pinned()
+    problems = []
+    for s, p, o in output:
+        if p == RDF.type or not str(p).startswith(namespaces):
+            continue
+        domain, range_ = _declared(graph, p, "domain"), _declared(graph, p, "range")
+        if domain and not domain & _types(graph, output, s):
+            problems.append(f"{s} {p}: subject is none of {sorted(domain)}")
+        if range_ and isinstance(o, URIRef) and not range_ & _types(graph, output, o):
+            problems.append(f"{p} {o}: object is none of {sorted(range_)}")
+    return problems
+
+
+def test_domain_and_range_respected(output: Graph) -> None:
+    assert _problems(output) == []
+
+
+def test_domain_and_range_check_catches_misuse(output: Graph) -> None:
+    eu = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+    airo = Namespace("https://w3id.org/airo#")
+    wrong = Graph()
+    model, party = URIRef("https://example.org/m"), URIRef("https://example.org/p")
+    wrong.add((model, RDF.type, eu.GPAIModel))
+    wrong.add((model, eu.hasRiskLevel, eu.RiskLevelHigh))  # domain: AI systems only
+    wrong.add((URIRef("https://example.org/s"), airo.isProvidedBy, party))  # untyped subject
+    assert len(_problems(wrong)) == 3
