@@ -13,7 +13,7 @@ from aiact_kg.reasoning.engine import (
     run_rules,
 )
 from aiact_kg.reasoning.report import assessment_json, law_json
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.render import finding_json
@@ -22,11 +22,19 @@ from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 @dataclass(frozen=True)
 class AssessmentReport:
-    """The outcome of an assessment: the JSON structure, the validation and the derived graph."""
+    """The outcome of an assessment: the JSON structure, the validation and the derived graph.
+
+    ``store`` holds the derived graph until :meth:`close` (on a shared engine, closing removes
+    the run's graph from it).
+    """
 
     data: dict[str, Any]
     validation: ValidationReport
-    store: OxigraphStore | None = field(repr=False, compare=False)
+    store: KnowledgeStore | None = field(repr=False, compare=False)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
     @property
     def exit_code(self) -> int:
@@ -51,18 +59,37 @@ def assess_documents(
     *,
     validation: ValidationReport | None = None,
     validator: SubmissionValidator | None = None,
+    engine: KnowledgeStore | None = None,
+    keep: bool = True,
+    run: AssessmentRun | None = None,
 ) -> AssessmentReport:
-    """Validate, then (only if there is no violation) run the rules and build the report."""
+    """Validate, then (only if there is no violation) run the rules and build the report.
+
+    ``engine``: a shared store holding the knowledge base (e.g. a remote SPARQL endpoint) to
+    run in, in a graph of the run's own; without it, a fresh embedded store. ``keep=False``
+    releases the derived graph once the report is built (``store`` is then ``None``).
+    ``run`` fixes the run's identity (its IRI and start time; a new one by default).
+    """
     if validation is None:
         validation = (validator or SubmissionValidator()).validate(documents)
     valid = validation.conforms
-    run = AssessmentRun()
-    store = run_rules(documents if valid else (), options, run=run)
-    data = (
-        assessment_json(store, options)
-        if valid
-        else {"as_of": options.as_of.isoformat(), "law": law_json(store), "subjects": []}
+    run = AssessmentRun() if run is None else run
+    store: KnowledgeStore | None = run_rules(
+        documents if valid else (), options, run=run, engine=engine
     )
+    assert store is not None
+    try:
+        data = (
+            assessment_json(store, options)
+            if valid
+            else {"as_of": options.as_of.isoformat(), "law": law_json(store), "subjects": []}
+        )
+    except BaseException:
+        store.close()
+        raise
+    if not keep:
+        store.close()
+        store = None
     data = {
         "as_of": data["as_of"],
         "law": data["law"],
@@ -96,21 +123,21 @@ def assess_inputs(
     stdin: BinaryIO | None = None,
     progress: bool | None = None,
     validator: SubmissionValidator | None = None,
+    engine: KnowledgeStore | None = None,
 ) -> AssessmentReport:
     """Read files, directories or stdin, then assess everything readable in one batch."""
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
-    return assess_documents(documents, options, validation=validation)
+    return assess_documents(documents, options, validation=validation, engine=engine)
 
 
-def construct_turtle(store: OxigraphStore) -> str:
+def construct_turtle(store: KnowledgeStore) -> str:
     """The derived graph (run, determinations, premises, estimates, obligations) as Turtle."""
-    from pyoxigraph import QueryTriples, RdfFormat, serialize
+    from pyoxigraph import RdfFormat, serialize
 
     from aiact_kg.namespaces import PREFIXES
     from aiact_kg.queries import get_query, with_prefixes
 
-    triples = store.raw.query(with_prefixes(get_query("assess/construct-results").text))
-    assert isinstance(triples, QueryTriples)
+    triples = store.construct(with_prefixes(get_query("assess/construct-results").text))
     data = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
     return (data or b"").decode("utf-8")

@@ -8,7 +8,7 @@ from typing import Any
 from pyoxigraph import Literal, NamedNode
 
 from aiact_kg.queries import run_select
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -74,7 +74,7 @@ def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[st
     return lines
 
 
-def explanation_text(data: dict[str, Any], subject_iri: str, store: OxigraphStore) -> str:
+def explanation_text(data: dict[str, Any], subject_iri: str, store: KnowledgeStore) -> str:
     """Walk each conclusion about one subject back to its facts and provision texts."""
     subjects = {s["iri"]: s for s in data["subjects"]}
     subject = subjects[subject_iri]

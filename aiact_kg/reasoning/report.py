@@ -12,8 +12,7 @@ from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ASSESSMENT, compact
 from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.store.base import Term
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore, Term
 
 # a determination minted by a run: <assessment namespace><run id>/det-<key>
 _DETERMINATION = re.compile(re.escape(ASSESSMENT) + r"(?:[^/]+/)?det-(?P<key>.+)$")
@@ -59,7 +58,7 @@ def _natural_key(iri: str) -> list[object]:
 
 
 def _cited_provisions(
-    store: OxigraphStore, query: str, key: str
+    store: KnowledgeStore, query: str, key: str
 ) -> dict[str, list[tuple[str, str]]]:
     """``{node: [(provision IRI, citation), ...]}`` in reading order, without duplicates."""
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -77,7 +76,7 @@ def _imposing_citation(provision: Term | None, stored: Term | None) -> str | Non
     return _citation(iri, _text(stored)) if iri else None
 
 
-def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
+def _amendment_notes(store: KnowledgeStore) -> dict[str, str | None]:
     """``{node: status note}`` for determinations and obligations depending on an amendment."""
     return {
         (_text(r["node"]) or ""): _text(r["statusNote"])
@@ -85,7 +84,7 @@ def _amendment_notes(store: OxigraphStore) -> dict[str, str | None]:
     }
 
 
-def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
+def _fines(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
     """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in run_select(store, "assess/fines").records():
@@ -104,7 +103,7 @@ def _fines(store: OxigraphStore) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def law_json(store: OxigraphStore) -> dict[str, Any]:
+def law_json(store: KnowledgeStore) -> dict[str, Any]:
     """The law version of the run, how it was chosen and why, and the amendments it includes."""
     rows = run_select(store, "assess/amendments-used").records()
     first = rows[0] if rows else {}
@@ -144,7 +143,7 @@ _Fines = dict[str, list[dict[str, Any]]]
 
 
 def _determinations(
-    store: OxigraphStore, dependent: _Notes, fines: _Fines
+    store: KnowledgeStore, dependent: _Notes, fines: _Fines
 ) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
     premises: dict[str, list[str]] = defaultdict(list)
@@ -183,7 +182,7 @@ def _determinations(
 
 
 def _obligations(
-    store: OxigraphStore, dependent: _Notes, fines: _Fines
+    store: KnowledgeStore, dependent: _Notes, fines: _Fines
 ) -> dict[str, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
     conditions: dict[str, list[str]] = defaultdict(list)
@@ -221,7 +220,7 @@ def _obligations(
     return by_subject
 
 
-def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
+def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
     # both read which nodes depend on an amendment and which fine tiers apply: query once
     dependent, fines = _amendment_notes(store), _fines(store)
     determinations = _determinations(store, dependent, fines)
@@ -244,7 +243,7 @@ def subjects_json(store: OxigraphStore) -> list[dict[str, Any]]:
     return subjects
 
 
-def assessment_json(store: OxigraphStore, options: AssessmentOptions) -> dict[str, Any]:
+def assessment_json(store: KnowledgeStore, options: AssessmentOptions) -> dict[str, Any]:
     return {
         "as_of": options.as_of.isoformat(),
         "law": law_json(store),
