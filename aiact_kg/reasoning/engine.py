@@ -196,8 +196,8 @@ def engine_graphs() -> tuple[str, ...]:
 
 
 def _check_engine(engine: KnowledgeStore) -> None:
-    graphs = set(engine.named_graphs())
-    missing = [iri for iri in engine_graphs() if iri not in graphs]
+    ask = "ASK {{ GRAPH <{}> {{ ?s ?p ?o }} }}"  # one lookup per graph: listing them all is slow
+    missing = [iri for iri in engine_graphs() if not engine.ask(ask.format(iri))]
     if missing:
         raise StoreError(
             f"the store {engine} lacks the knowledge-base graph(s) {', '.join(missing)}; "
