@@ -101,7 +101,7 @@ def test_bulk_load_construct_swap_and_clear(engine: SparqlEndpointStore) -> None
     assert [t.object for t in triples] == [NamedNode(T + "b")]
     engine.replace_graphs({T + "staged": T + "live"})
     assert not engine.has_graph(T + "staged")
-    live = engine.construct(f"CONSTRUCT WHERE {{ GRAPH <{T}live> {{ ?s ?p ?o }} }}")
+    live = engine.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{T}live> {{ ?s ?p ?o }} }}")
     assert [t.object for t in live] == [NamedNode(T + "b")]
     engine.clear_graph(T + "live")
     assert not engine.has_graph(T + "live")
