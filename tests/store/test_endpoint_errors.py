@@ -17,7 +17,7 @@ _RESULTS = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","v
 
 
 class _Engine(BaseHTTPRequestHandler):
-    """Answers by path: /cut (Virtuoso's row cap header), /slow (2 s, then nothing), /broken (HTTP 503)."""
+    """Answers by path: /cut (with Virtuoso's row cap header), /slow (nothing), /broken (503)."""
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
