@@ -24,7 +24,7 @@ from aiact_kg.results.assessment import (
     Violation,
 )
 from aiact_kg.results.validation import Finding, Unreadable
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
@@ -32,11 +32,19 @@ from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 @dataclass(frozen=True)
 class AssessmentReport:
-    """The outcome of an assessment: the typed result, the validation and the derived graph."""
+    """The outcome of an assessment: the typed result, the validation and the derived graph.
+
+    ``store`` holds the derived graph until :meth:`close` (on a shared engine, closing removes
+    the run's graph from it).
+    """
 
     result: AssessmentResult
     validation: ValidationReport
-    store: OxigraphStore | None = field(repr=False, compare=False)
+    store: KnowledgeStore | None = field(repr=False, compare=False)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
     @cached_property
     def data(self) -> dict[str, Any]:
@@ -68,23 +76,42 @@ def assess_documents(
     *,
     validation: ValidationReport | None = None,
     validator: SubmissionValidator | None = None,
+    engine: KnowledgeStore | None = None,
+    keep: bool = True,
+    run: AssessmentRun | None = None,
 ) -> AssessmentReport:
-    """Validate, then (only if there is no violation) run the rules and build the report."""
+    """Validate, then (only if there is no violation) run the rules and build the report.
+
+    ``engine``: a shared store holding the knowledge base (e.g. a remote SPARQL endpoint) to
+    run in, in a graph of the run's own; without it, a fresh embedded store. ``keep=False``
+    releases the derived graph once the report is built (``store`` is then ``None``).
+    ``run`` fixes the run's identity (its IRI and start time; a new one by default).
+    """
     if validation is None:
         validation = (validator or SubmissionValidator()).validate(documents)
     valid = validation.conforms
-    run = AssessmentRun()
-    store = run_rules(documents if valid else (), options, run=run)
-    # the parts are validated already: construct the whole without validating them again
-    result = AssessmentResult.model_construct(
-        as_of=options.as_of,
-        law=law_version(store),
-        valid=valid,
-        violations=_violations(validation),
-        unreadable=[Unreadable.of(error) for error in validation.unreadable],
-        subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
-        run=_provenance(run, documents),
+    run = AssessmentRun() if run is None else run
+    store: KnowledgeStore | None = run_rules(
+        documents if valid else (), options, run=run, engine=engine
     )
+    assert store is not None
+    try:
+        # the parts are validated already: construct the whole without validating them again
+        result = AssessmentResult.model_construct(
+            as_of=options.as_of,
+            law=law_version(store),
+            valid=valid,
+            violations=_violations(validation),
+            unreadable=[Unreadable.of(error) for error in validation.unreadable],
+            subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
+            run=_provenance(run, documents),
+        )
+    except BaseException:
+        store.close()
+        raise
+    if not keep:
+        store.close()
+        store = None
     return AssessmentReport(result, validation, store)
 
 
@@ -151,8 +178,9 @@ def assess_inputs(
     stdin: BinaryIO | None = None,
     progress: bool | None = None,
     validator: SubmissionValidator | None = None,
+    engine: KnowledgeStore | None = None,
 ) -> AssessmentReport:
     """Read files, directories or stdin, then assess everything readable in one batch."""
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
     validation = (validator or SubmissionValidator()).validate(documents, errors)
-    return assess_documents(documents, options, validation=validation)
+    return assess_documents(documents, options, validation=validation, engine=engine)

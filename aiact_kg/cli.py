@@ -43,7 +43,6 @@ from aiact_kg.render.query import (
     write_triples,
 )
 from aiact_kg.stats import knowledge_base_stats
-from aiact_kg.store import default_store_path
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import (
     DEFAULT_MAX_ROWS,
@@ -53,6 +52,8 @@ from aiact_kg.store.bounded import (
     QueryTimeoutError,
     bounded_query,
 )
+from aiact_kg.store.factory import is_endpoint, open_store
+from aiact_kg.store.location import default_store_location
 from aiact_kg.store.remote import ALLOWLIST_VARIABLE, allowlist_from_environment, check_query
 
 EXPORT_FORMATS = {
@@ -91,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aiact-kg {__version__}")
     parser.add_argument(
         "--store",
-        type=Path,
         default=None,
-        help="knowledge-base store directory (default: $AIACT_KG_STORE or "
+        metavar="DIR|URL",
+        help="knowledge-base store: a directory, or the query URL of a SPARQL 1.1 endpoint "
+        "(http(s)://...; see docs/deploy.md) (default: $AIACT_KG_STORE or "
         "$XDG_DATA_HOME/aiact-kg/store)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -448,16 +450,35 @@ def _registry_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
         listing.add_argument("--format", choices=("table", "json"), default="table")
 
 
+def _location(args: argparse.Namespace) -> str | Path:
+    """The store ``--store`` or ``$AIACT_KG_STORE`` names: a directory or an endpoint URL."""
+    if args.store is None:
+        return default_store_location()
+    return args.store if is_endpoint(args.store) else Path(args.store).expanduser()
+
+
 def _store_path(args: argparse.Namespace) -> Path:
-    path: Path = args.store if args.store is not None else default_store_path()
-    return path
+    """The directory of the embedded store, for the commands that only work on it."""
+    location = _location(args)
+    if isinstance(location, str):
+        raise InputError(
+            f"`aiact-kg {args.command}` works on the embedded store only, but the store is the "
+            f"SPARQL endpoint {location}; give a store directory with --store"
+        )
+    return location
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     if args.wait < 0:
         raise InputError(f"--wait takes a number of seconds >= 0, not {args.wait}")
-    report = build_knowledge_base(_store_path(args), wait_seconds=args.wait)
-    print(f"Built the knowledge base in {report.store_path}")
+    location = _location(args)
+    if isinstance(location, str):
+        from aiact_kg.kb.build import build_endpoint
+
+        report = build_endpoint(open_store(location))
+    else:
+        report = build_knowledge_base(location, wait_seconds=args.wait)
+    print(f"Built the knowledge base in {report.store_path or location}")
     for graph in report.graphs:
         print(f"  {graph.name:<26} {graph.quads:>8} triples from {graph.files} file(s)")
     print(f"  {'total':<26} {report.total_quads:>8} quads")
@@ -482,7 +503,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    store = open_knowledge_base(_store_path(args))
+    store = open_store(_location(args))
     counts = knowledge_base_stats(store)
     if args.format == "json":
         print(json.dumps(counts, indent=2))
@@ -595,6 +616,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
     limits = _query_limits(args)
     allowed = (*args.allow_service, *allowlist_from_environment(os.environ))
     format_name = _query_format(args.format, check_query(text, allowed, PREFIXES).form)
+    location = _location(args)
+    if isinstance(location, str):
+        return _query_endpoint(location, text, limits, format_name)
     # the open store pins its version (a concurrent build cannot remove it) until the query ends
     store = open_knowledge_base(_store_path(args))
     store_path = store.path
@@ -623,6 +647,41 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_endpoint(url: str, text: str, limits: QueryLimits, format_name: str) -> int:
+    """Run a read-only query on a remote engine and write its (row-limited) answer."""
+    from aiact_kg.queries import with_prefixes
+    from aiact_kg.store.sparql_endpoint import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
+    from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
+
+    store = SparqlEndpointStore(url, timeout=limits.timeout or REMOTE_TIMEOUT)
+    sparql, form = with_prefixes(text), check_query(text, (), PREFIXES).form
+    limit, out = limits.max_rows, sys.stdout.buffer
+    sys.stdout.flush()
+    if form == "ASK":
+        answer = store.ask(sparql)
+        if format_name == TABLE:
+            sys.stdout.write("true\n" if answer else "false\n")
+        else:
+            write_boolean(answer, out, format_name)
+    elif form in GRAPH_FORMS:
+        triples = store.construct(sparql)
+        write_triples(triples[:limit] if limit else triples, out, format_name, PREFIXES)
+    else:
+        result = store.select(sparql)
+        rows = result.rows[:limit] if limit else result.rows
+        if format_name == TABLE:
+            writer = TableWriter(sys.stdout)
+            writer.start(result.variables)
+            for row in rows:
+                writer.row(row)
+            writer.finish("max-rows" if len(rows) < len(result.rows) else None)
+        else:
+            write_solutions(result.variables, rows, out, format_name)
+    out.flush()
+    sys.stdout.flush()
+    return 0
+
+
 def _export_graph(reference: str, graphs: Sequence[str]) -> str:
     """The IRI of the named graph ``reference`` (an IRI, or a name under GRAPH)."""
     for candidate in (reference, GRAPH + reference.removeprefix("/")):
@@ -636,7 +695,7 @@ def _export_graph(reference: str, graphs: Sequence[str]) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    store = open_knowledge_base(_store_path(args))
+    store = open_store(_location(args))
     graph = None if args.graph is None else _export_graph(args.graph, store.named_graphs())
     data = store.export(EXPORT_FORMATS[args.format], graph)
     if args.output:
@@ -655,7 +714,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_provision(args: argparse.Namespace) -> int:
-    store = open_knowledge_base(_store_path(args))
+    store = open_store(_location(args))
     if args.draft:
         resolutions = resolve_draft_citation(store, args.citation)
         sys.stdout.write(draft_resolution_text(args.citation, resolutions))
@@ -698,16 +757,24 @@ def _options(args: argparse.Namespace) -> AssessmentOptions:
 
 
 def _assess(args: argparse.Namespace) -> AssessmentReport:
+    """Assess in a fresh embedded store, or in run graphs of the remote engine ``--store``
+    names (the run's graphs are removed when the report is closed)."""
+    location = _location(args)
     return assess_inputs(
         args.inputs,
         _options(args),
         max_bytes=args.max_bytes,
         progress=False if args.no_progress else None,
+        engine=open_store(location) if isinstance(location, str) else None,
     )
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
-    report = _assess(args)
+    with closing(_assess(args)) as report:
+        return _write_assessment(args, report)
+
+
+def _write_assessment(args: argparse.Namespace, report: AssessmentReport) -> int:
     if args.format == "json":
         sys.stdout.write(assessment_json(report.result))
     elif args.format == "turtle" and report.store is not None:
@@ -722,7 +789,11 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    report = _assess(args)
+    with closing(_assess(args)) as report:
+        return _write_explanation(args, report)
+
+
+def _write_explanation(args: argparse.Namespace, report: AssessmentReport) -> int:
     for error in report.validation.unreadable:
         print(f"aiact-kg: error: {error}", file=sys.stderr)
     if report.exit_code or report.store is None:
@@ -923,7 +994,7 @@ def _run(args: argparse.Namespace) -> int:
             raise
         if "Corruption" in str(error):  # RocksDB found damage the checks on opening missed
             print(
-                f"aiact-kg: error: the store at {_store_path(args)} is damaged ({error}); "
+                f"aiact-kg: error: the store at {_location(args)} is damaged ({error}); "
                 "rebuild it with `aiact-kg build`",
                 file=sys.stderr,
             )

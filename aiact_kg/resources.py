@@ -147,6 +147,34 @@ def knowledge_base_sources() -> tuple[GraphSource, ...]:
     )
 
 
+# Which graphs of the knowledge base each consumer reads, declared once (names as above):
+# the rules engine (queries/rules/ and queries/assess/), the SHACL validation of submissions
+# (the classes and allowed values the shapes refer to), and the build (every graph).
+CONSUMER_GRAPHS: dict[str, tuple[str, ...]] = {
+    "engine": ("ontology", "schemes", "legal-text", "obligations", "law"),
+    "validation": ("ontology", "schemes"),
+    "build": (
+        "ontology",
+        "schemes",
+        "alignments",
+        "legal-text",
+        "obligations",
+        "draft-history",
+        "law",
+        "models",
+        "duty-sweep",
+    ),
+}
+
+
+def sources_for(consumer: str) -> tuple[GraphSource, ...]:
+    """The knowledge-base graphs ``consumer`` (a key of :data:`CONSUMER_GRAPHS`) reads."""
+    if consumer not in CONSUMER_GRAPHS:
+        raise KeyError(f"unknown consumer {consumer!r}; known: {sorted(CONSUMER_GRAPHS)}")
+    wanted = CONSUMER_GRAPHS[consumer]
+    return tuple(source for source in knowledge_base_sources() if source.name in wanted)
+
+
 def jsonld_context_file() -> Path:
     """The project's JSON-LD @context, published as https://w3id.org/aiact-kg/context.jsonld."""
     return data_dir("ontology") / "context" / "aiact-kg.context.jsonld"

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import QuerySolutions
-
 from aiact_kg.queries import get_query, with_prefixes
 from aiact_kg.resources import data_dir
-from aiact_kg.store.base import SelectResult
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore, SelectResult
 
 QUESTION = "cq/cq-027-public-list-systemic-risk"
 
@@ -24,16 +21,11 @@ def catalogue_file() -> Path:
     return data_dir("models") / "epoch-large-scale.ttl"
 
 
-def systemic_risk_rows(store: OxigraphStore, *, union: bool) -> SelectResult:
+def systemic_risk_rows(store: KnowledgeStore, *, union: bool) -> SelectResult:
     """The models with systemic risk that ``store`` holds, with the basis of each.
 
     ``union`` asks over the union of the named graphs (a registry); otherwise over the default
     graph (the store of one assessment run).
     """
-    solutions = store.raw.query(
-        with_prefixes(get_query(QUESTION).text), use_default_graph_as_union=union
-    )
-    assert isinstance(solutions, QuerySolutions)
-    variables = tuple(variable.value for variable in solutions.variables)
-    rows = tuple(tuple(solution[name] for name in variables) for solution in solutions)
-    return SelectResult(variables, rows)
+    graphs = list(store.named_graphs()) if union else None
+    return store.select(with_prefixes(get_query(QUESTION).text), default_graphs=graphs)

@@ -14,8 +14,7 @@ from pyoxigraph import NamedNode
 
 from aiact_kg.errors import InputError
 from aiact_kg.queries import run_select
-from aiact_kg.store.base import Term
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore, Term
 
 STATE_KIND = "state"
 #: the order of the procedure's steps, for events on the same day
@@ -38,7 +37,7 @@ def _text(term: Term | None) -> str | None:
     return None if term is None else str(term.value)
 
 
-def model_names(store: OxigraphStore) -> dict[str, str]:
+def model_names(store: KnowledgeStore) -> dict[str, str]:
     """The name (aia:modelName) of each assessed model, by IRI."""
     rows = run_select(store, "assess/model-names").records()
     return {_text(row["model"]) or "": _text(row["name"]) or "" for row in rows}
@@ -55,7 +54,7 @@ def find_model(data: dict[str, Any], names: dict[str, str], reference: str) -> d
     raise InputError(f"{reference} is not a subject of the inputs; assessed: {assessed}")
 
 
-def _events(store: OxigraphStore, model: str, as_of: str) -> list[dict[str, Any]]:
+def _events(store: KnowledgeStore, model: str, as_of: str) -> list[dict[str, Any]]:
     rows = run_select(store, "assess/procedure-events", {"model": NamedNode(model)}).records()
     events = []
     for row in rows:
@@ -152,7 +151,7 @@ def _step(kind: str) -> int:
     return STEP_ORDER.index(kind) if kind in STEP_ORDER else len(STEP_ORDER)
 
 
-def timeline_json(data: dict[str, Any], store: OxigraphStore, reference: str) -> dict[str, Any]:
+def timeline_json(data: dict[str, Any], store: KnowledgeStore, reference: str) -> dict[str, Any]:
     """The timeline of one model of an assessment (``data`` and its run ``store``)."""
     names = model_names(store)
     subject = find_model(data, names, reference)

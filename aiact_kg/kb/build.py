@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +17,8 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from aiact_kg import __version__
 from aiact_kg.errors import StoreError
 from aiact_kg.namespaces import ONTOLOGY, graph_iri
-from aiact_kg.resources import external_vocabularies, knowledge_base_sources
+from aiact_kg.resources import external_vocabularies, sources_for
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import (
     DB,
@@ -74,13 +76,17 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _graph_size(store: OxigraphStore, iri: str) -> int:
-    return sum(1 for _ in store.raw.quads_for_pattern(None, None, None, NamedNode(iri)))
+def _graph_size(store: KnowledgeStore, iri: str) -> int:
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").rows
+    count = rows[0][0] if rows else None
+    return int(count.value) if count is not None else 0
 
 
-def _record_build(store: OxigraphStore, sources: list[tuple[str, Path]]) -> None:
+def _record_build(
+    store: KnowledgeStore, sources: list[tuple[str, Path]], into: Callable[[str], str]
+) -> None:
     """Write build metadata (engine version, time, source files and their hashes)."""
-    meta = NamedNode(graph_iri("meta"))
+    meta = NamedNode(into(graph_iri("meta")))
     build = NamedNode(graph_iri("meta") + "#build")
     quads = [
         Quad(build, NamedNode(ONTOLOGY + "engineVersion"), Literal(__version__), meta),
@@ -102,32 +108,69 @@ def _record_build(store: OxigraphStore, sources: list[tuple[str, Path]]) -> None
             Quad(source, NamedNode(ONTOLOGY + "loadedInto"), NamedNode(graph), meta),
             Quad(source, NamedNode(ONTOLOGY + "sha256"), Literal(_sha256(path)), meta),
         ]
-    store.raw.extend(quads)
+    store.add_quads(quads)
 
 
-def load_knowledge_base(store: OxigraphStore) -> tuple[LoadedGraph, ...]:
-    """Load the shipped ontology, schemes, legal text, obligations, history and vocabularies."""
+def _same(iri: str) -> str:
+    return iri
+
+
+def load_knowledge_base(
+    store: KnowledgeStore, into: Callable[[str], str] = _same
+) -> tuple[LoadedGraph, ...]:
+    """Load the shipped ontology, schemes, legal text, obligations, history and vocabularies.
+
+    ``into`` maps each graph's IRI to the graph it is written to (staging graphs on a remote
+    engine, see :func:`build_endpoint`); the metadata names the graphs' own IRIs.
+    """
     loaded: list[LoadedGraph] = []
     sources: list[tuple[str, Path]] = []
-    for source in knowledge_base_sources():
+    for source in sources_for("build"):
         for path in source.files:
-            store.load_file(path, RdfFormat.TURTLE, source.graph_iri)
+            store.load_file(path, RdfFormat.TURTLE, into(source.graph_iri))
             sources.append((source.graph_iri, path))
         loaded.append(
             LoadedGraph(
                 source.name,
                 source.graph_iri,
                 len(source.files),
-                _graph_size(store, source.graph_iri),
+                _graph_size(store, into(source.graph_iri)),
             )
         )
     for vocabulary in external_vocabularies():
         iri = graph_iri(f"external/{vocabulary.name}")
-        store.load_file(vocabulary.path, _FORMATS[vocabulary.rdf_format], iri)
+        store.load_file(vocabulary.path, _FORMATS[vocabulary.rdf_format], into(iri))
         sources.append((iri, vocabulary.path))
-        loaded.append(LoadedGraph(f"external/{vocabulary.name}", iri, 1, _graph_size(store, iri)))
-    _record_build(store, sources)
+        loaded.append(
+            LoadedGraph(f"external/{vocabulary.name}", iri, 1, _graph_size(store, into(iri)))
+        )
+    _record_build(store, sources, into)
     return tuple(loaded)
+
+
+def build_endpoint(store: KnowledgeStore) -> BuildReport:
+    """Load the knowledge base into a remote engine's named graphs, replacing what they held.
+
+    Every graph is first written to a staging graph of its own; one update then moves all of
+    them onto the knowledge-base graphs (atomic on engines that run an update as one
+    transaction, e.g. the Oxigraph server). The engine's other graphs are left alone.
+    """
+    staging = f"{graph_iri('staging')}/{uuid.uuid4().hex}/"
+
+    def into(iri: str) -> str:
+        return staging + iri.removeprefix(graph_iri(""))
+
+    try:
+        graphs = load_knowledge_base(store, into)
+        targets = [graph.iri for graph in graphs] + [graph_iri("meta")]
+        store.replace_graphs({into(iri): iri for iri in targets})
+    except BaseException:
+        for left in store.named_graphs():  # a failed build leaves nothing behind
+            if left.startswith(staging):
+                store.clear_graph(left)
+        raise
+    total = sum(graph.quads for graph in graphs)
+    return BuildReport(None, graphs, total)
 
 
 def _fill_and_flush(store: OxigraphStore, fill: Callable[[OxigraphStore], _T]) -> _T:

@@ -7,6 +7,12 @@ threshold, engine version, start time, knowledge-base digest, the input document
 SHA-256). The rules of ``queries/rules/`` then run in order as SPARQL updates; the derived
 determinations and obligations stay in the store for querying.
 
+On a shared engine (``engine=``, e.g. a remote SPARQL endpoint holding the knowledge base in its
+named graphs, see ``aiact-kg build --store URL``) the run works in a graph of its own instead:
+the submitted statements and the run description go into ``<run namespace>graph``, each rule
+reads the merge of the knowledge-base graphs it needs and that graph and writes into it
+(:mod:`aiact_kg.store.scoping`), and closing the returned view removes the graph.
+
 Every run is its own PROV activity: the ``aiaa:`` namespace the rules mint their nodes in is
 bound, for one run, to ``https://w3id.org/aiact-kg/assessment/<run id>/``, so the run node
 (``aiaa:run``), its determinations and assessed obligations never collide with those of another
@@ -25,12 +31,14 @@ from functools import cache
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from aiact_kg import __version__
-from aiact_kg.errors import InputError
+from aiact_kg.errors import InputError, StoreError
 from aiact_kg.namespaces import ASSESSMENT, CONCEPT, ONTOLOGY
 from aiact_kg.queries import with_prefixes
 from aiact_kg.reasoning.rules import Rule, load_rules
-from aiact_kg.resources import knowledge_base_sources
+from aiact_kg.resources import sources_for
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.view import ScopedStore
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.values import canonical_quads
 
@@ -42,7 +50,6 @@ LAW_VERSIONS = {
     "as-published": CONCEPT + "law-as-published",
     "as-amended": CONCEPT + "law-as-amended",
 }
-_BASE_GRAPHS = ("ontology", "schemes", "legal-text", "obligations", "law")
 
 
 @dataclass(frozen=True)
@@ -68,9 +75,7 @@ class AssessmentOptions:
 def _base_quads() -> tuple[Quad, ...]:
     """The knowledge-base files the rules read, parsed once, all in the default graph."""
     quads: list[Quad] = []
-    for source in knowledge_base_sources():
-        if source.name not in _BASE_GRAPHS:
-            continue
+    for source in sources_for("engine"):
         for path in source.files:
             for quad in parse(path=str(path), format=RdfFormat.TURTLE):
                 quads.append(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()))
@@ -81,12 +86,7 @@ def _base_quads() -> tuple[Quad, ...]:
 def knowledge_base_digest() -> str:
     """SHA-256 over the files an assessment reads: the knowledge base and the rules."""
     digest = hashlib.sha256()
-    paths = [
-        path
-        for source in knowledge_base_sources()
-        if source.name in _BASE_GRAPHS
-        for path in source.files
-    ]
+    paths = [path for source in sources_for("engine") for path in source.files]
     paths += [rule.path for rule in load_rules()]
     for path in paths:
         digest.update(path.name.encode("utf-8") + b"\0")
@@ -108,6 +108,11 @@ class AssessmentRun:
     @property
     def iri(self) -> str:
         return self.namespace + "run"
+
+    @property
+    def graph(self) -> str:
+        """The graph the run works in on a shared engine."""
+        return self.namespace + "graph"
 
     @property
     def started(self) -> str:
@@ -182,24 +187,58 @@ def _run_quads(run: AssessmentRun, options: AssessmentOptions, rules: Sequence[R
     return quads
 
 
+def engine_graphs() -> tuple[str, ...]:
+    """The IRIs of the knowledge-base graphs the rules and the report read."""
+    return tuple(source.graph_iri for source in sources_for("engine"))
+
+
+def _check_engine(engine: KnowledgeStore) -> None:
+    ask = "ASK {{ GRAPH <{}> {{ ?s ?p ?o }} }}"  # one lookup per graph: listing them all is slow
+    missing = [iri for iri in engine_graphs() if not engine.ask(ask.format(iri))]
+    if missing:
+        raise StoreError(
+            f"the store {engine} lacks the knowledge-base graph(s) {', '.join(missing)}; "
+            "load them with `aiact-kg --store ... build`"
+        )
+
+
 def run_rules(
     documents: Sequence[InputDocument],
     options: AssessmentOptions,
     rules: Sequence[Rule] | None = None,
     run: AssessmentRun | None = None,
-) -> OxigraphStore:
-    """Load everything into a fresh store and run the rules; returns the store."""
+    engine: KnowledgeStore | None = None,
+) -> KnowledgeStore:
+    """Load the run's data and run the rules; returns the store to query the results from.
+
+    Without ``engine`` a fresh embedded store receives the knowledge base and the run; with one,
+    the run works in its own graph of that engine and the returned view removes it on close.
+    """
     rules = load_rules() if rules is None else rules
     run = AssessmentRun() if run is None else run
-    store = OxigraphStore()
-    store.raw.extend(_base_quads())
-    store.raw.extend(
-        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
-        for document in documents
-        for quad in canonical_quads(document.quads)
-    )
-    store.raw.extend(_run_quads(run, options, rules))
-    store.raw.extend(_input_quads(run, documents))
-    for rule in rules:
-        store.update(run.bind(rule.text))
+    store: KnowledgeStore
+    if engine is None:
+        store = OxigraphStore()
+        store.add_quads(_base_quads())
+    else:
+        _check_engine(engine)
+        store = ScopedStore(engine, (*engine_graphs(), run.graph), run.graph)
+    try:
+        store.add_quads(
+            [
+                Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
+                for document in documents
+                for quad in canonical_quads(document.quads)
+            ]
+            + _run_quads(run, options, rules)
+            + _input_quads(run, documents)
+        )
+        for rule in rules:
+            try:
+                store.update(run.bind(rule.text))
+            except StoreError as error:  # a remote engine refused it: say which rule
+                raise StoreError(f"rule {rule.path.name}: {error}") from None
+    except BaseException:
+        store.close()
+        raise
     return store

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from pyoxigraph import Literal, NamedNode, Quad, QueryTriples, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from aiact_kg.kb.build import write_version
 from aiact_kg.kb.open import open_knowledge_base
@@ -29,6 +29,7 @@ from aiact_kg.registry.names import (
     entry_iri,
     submission_graph,
 )
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
@@ -192,11 +193,9 @@ def categories(store: OxigraphStore, name: str) -> dict[str, set[str]]:
     return found
 
 
-def derived_triples(run_store: OxigraphStore) -> list[Triple]:
+def derived_triples(run_store: KnowledgeStore) -> list[Triple]:
     """The derived graph of an assessment run (what ``assess --format turtle`` prints)."""
-    result = run_store.raw.query(with_prefixes(get_query("assess/construct-results").text))
-    assert isinstance(result, QueryTriples)
-    return list(result)
+    return run_store.construct(with_prefixes(get_query("assess/construct-results").text))
 
 
 def record_triples(entry: Entry) -> list[Triple]:

@@ -25,7 +25,7 @@ from aiact_kg.registry.store import (
     replace_update,
     write_registry,
 )
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator, ValidationReport
@@ -97,7 +97,7 @@ def now() -> str:
 
 def assess_alone(
     document: InputDocument, options: AssessmentOptions
-) -> tuple[AssessmentRun, OxigraphStore]:
+) -> tuple[AssessmentRun, KnowledgeStore]:
     """Run the rules over one document in a store of its own: its cost is independent of the
     registry's size."""
     run = AssessmentRun()

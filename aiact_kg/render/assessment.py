@@ -6,12 +6,12 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, QueryTriples, RdfFormat, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
 from aiact_kg.results.assessment import AssessmentResult, LawVersion
-from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.store.base import KnowledgeStore
 
 
 def assessment_json(result: AssessmentResult, *, indent: int | None = 2) -> str:
@@ -19,10 +19,9 @@ def assessment_json(result: AssessmentResult, *, indent: int | None = 2) -> str:
     return result.model_dump_json(indent=indent) + ("\n" if indent else "")
 
 
-def assessment_turtle(store: OxigraphStore) -> str:
+def assessment_turtle(store: KnowledgeStore) -> str:
     """The derived graph (run, determinations, premises, estimates, obligations) as Turtle."""
-    triples = store.raw.query(with_prefixes(get_query("assess/construct-results").text))
-    assert isinstance(triples, QueryTriples)
+    triples = store.construct(with_prefixes(get_query("assess/construct-results").text))
     data = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
     return (data or b"").decode("utf-8")
 
@@ -92,7 +91,7 @@ def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[st
     return lines
 
 
-def explanation_text(result: AssessmentResult, subject_iri: str, store: OxigraphStore) -> str:
+def explanation_text(result: AssessmentResult, subject_iri: str, store: KnowledgeStore) -> str:
     """Walk each conclusion about one subject back to its facts and provision texts."""
     subjects = {s.iri: s for s in result.subjects}
     subject = subjects[subject_iri]

@@ -17,9 +17,9 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from aiact_kg.namespaces import OBLIGATION, PREFIXES, graph_iri
+from aiact_kg.namespaces import OBLIGATION, PREFIXES
 from aiact_kg.queries import get_query, with_prefixes
-from aiact_kg.reasoning.engine import _BASE_GRAPHS  # the graphs the rules read, kept there
+from aiact_kg.reasoning.engine import engine_graphs  # the graphs the rules read
 from aiact_kg.reasoning.report import determination_id, law_json, subjects_json
 from aiact_kg.reasoning.rules import load_rules
 from aiact_kg.registry.names import REGISTRY_GRAPH
@@ -97,7 +97,7 @@ def submissions_of(store: KnowledgeStore, iri: str) -> list[StoredSubmission]:
 
 def assessment_view(store: OxigraphStore, submission: StoredSubmission) -> DatasetView:
     """The submission and its assessment over the knowledge base, as one run's store."""
-    graphs = [graph_iri(name) for name in _BASE_GRAPHS]
+    graphs = list(engine_graphs())
     return DatasetView(store, [*graphs, submission.submission_graph, submission.assessment_graph])
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import (
     BlankNode,
+    DefaultGraph,
     Literal,
     NamedNode,
+    Quad,
     QueryBoolean,
     QuerySolutions,
     QueryTriples,
@@ -23,7 +25,7 @@ from pyoxigraph import (
 
 from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
-from aiact_kg.store.base import Bindings, SelectResult
+from aiact_kg.store.base import Bindings, Graphs, SelectResult, move_update
 from aiact_kg.store.remote import check_query, check_update
 
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -86,28 +88,52 @@ class OxigraphStore:
         except (SyntaxError, ValueError, OSError) as error:
             raise StoreError(f"cannot load {path.name} into <{graph}>: {error}") from None
 
-    def _query(self, sparql: str, bindings: Bindings | None) -> object:
-        _checked_query(sparql)  # no SERVICE: nothing is ever fetched
+    def load_bytes(self, data: bytes, rdf_format: RdfFormat, graph: str) -> None:
         try:
-            return self._store.query(sparql, substitutions=_substitutions(bindings))
+            self._store.load(data, format=rdf_format, to_graph=NamedNode(graph))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise StoreError(f"cannot load the data into <{graph}>: {error}") from None
+
+    def add_quads(self, quads: Iterable[Quad]) -> None:
+        self._store.extend(quads)
+
+    def _query(self, sparql: str, bindings: Bindings | None, default_graphs: Graphs) -> object:
+        _checked_query(sparql)  # no SERVICE: nothing is ever fetched
+        graphs: list[NamedNode | BlankNode | DefaultGraph] | None = (
+            None if default_graphs is None else [NamedNode(g) for g in default_graphs]
+        )
+        try:
+            return self._store.query(
+                sparql, substitutions=_substitutions(bindings), default_graph=graphs
+            )
         except SyntaxError as error:
             raise QueryError(f"the SPARQL query is not valid: {error}") from None
         except (OSError, ValueError) as error:
             raise QueryError(f"the SPARQL query failed: {error}") from None
 
-    def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
-        result = self._query(sparql, bindings)
+    def select(
+        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
+    ) -> SelectResult:
+        result = self._query(sparql, bindings, default_graphs)
         if not isinstance(result, QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(variable.value for variable in result.variables)
         rows = tuple(tuple(solution[name] for name in variables) for solution in result)
         return SelectResult(variables, rows)
 
-    def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
-        result = self._query(sparql, bindings)
+    def ask(
+        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
+    ) -> bool:
+        result = self._query(sparql, bindings, default_graphs)
         if not isinstance(result, QueryBoolean):
             raise QueryError("expected an ASK query")
         return bool(result)
+
+    def construct(self, sparql: str, *, default_graphs: Graphs = None) -> list[Triple]:
+        result = self._query(sparql, None, default_graphs)
+        if not isinstance(result, QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
 
     def update(self, sparql: str) -> None:
         _checked_update(sparql)  # no LOAD or SERVICE: nothing is ever fetched
@@ -115,6 +141,14 @@ class OxigraphStore:
             self._store.update(sparql)
         except SyntaxError as error:
             raise QueryError(f"the SPARQL update is not valid: {error}") from None
+
+    def clear_graph(self, graph: str) -> None:
+        if self._store.contains_named_graph(NamedNode(graph)):
+            self._store.remove_graph(NamedNode(graph))
+
+    def replace_graphs(self, moves: Mapping[str, str]) -> None:
+        if moves:
+            self._store.update(move_update(moves))  # one update: one transaction
 
     def named_graphs(self) -> Sequence[str]:
         return sorted(

@@ -133,8 +133,9 @@ def _shapes_graph() -> Graph:
 def _background_triples() -> tuple[tuple[Node, Node, Node], ...]:
     """The ontology and concept schemes the shapes refer to (classes, allowed values)."""
     graph = Graph()
-    for path in resources.ontology_files() + resources.scheme_files():
-        graph.parse(path, format="turtle")
+    for source in resources.sources_for("validation"):
+        for path in source.files:
+            graph.parse(path, format="turtle")
     return tuple(graph)
 
 

@@ -22,7 +22,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-out-of-scope ;
     aia:byRule aiar:art-2-1-territorial-scope ;
-    aia:legalBasis aiap:art_2.par_1\.pnt_a , aiap:art_2.par_1\.pnt_b , ?basisC ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_a> , <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_b> , ?basisC ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:placedOnUnionMarket ; aia:premiseValue false ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -45,7 +45,7 @@ WHERE {
     }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  BIND(IF(?system, aiap:art_2.par_1\.pnt_c, ?unbound) AS ?basisC)
+  BIND(IF(?system, <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c>, ?unbound) AS ?basisC)
   BIND(IF(?system, BNODE(), ?unbound) AS ?outputPremise)
   BIND(IF(?system,
           "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
@@ -57,7 +57,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-output-used-in-union ;
     aia:byRule aiar:art-2-1-territorial-scope ;
-    aia:legalBasis aiap:art_2.par_1\.pnt_c ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:outputUsedInUnion ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?roleProperty ; aia:premiseValue ?party ] ,
                 [ a aia:Premise ; aia:premiseSubject ?party ; aia:premiseProperty aia:establishedIn ; aia:premiseValue ?country ] ;
@@ -83,7 +83,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-deployer-outside-territorial-scope ;
     aia:byRule aiar:art-2-1-territorial-scope ;
-    aia:legalBasis aiap:art_2.par_1\.pnt_b , aiap:art_2.par_1\.pnt_c ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_b> , <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:outputUsedInUnion ; aia:premiseValue false ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasDeployer ; aia:premiseValue ?party ] ,
                 [ a aia:Premise ; aia:premiseSubject ?party ; aia:premiseProperty aia:establishedIn ; aia:premiseValue ?country ] ;

@@ -11,7 +11,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-a-manipulation ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_a ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_a> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-subliminal-manipulative-techniques ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:materiallyDistortsBehaviour ; aia:premiseValue true ] ,

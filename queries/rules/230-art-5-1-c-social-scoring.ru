@@ -10,7 +10,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-c-social-scoring ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_c , ?subPoint ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_c> , ?subPoint ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-social-scoring ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:detrimentalTreatment ; aia:premiseValue ?treatment ] ;
@@ -24,8 +24,8 @@ WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p .
       ?p aia:practice aiac:practice-social-scoring ; aia:detrimentalTreatment ?treatment .
       VALUES (?treatment ?subPoint) {
-        (aiac:treatment-unrelated-context aiap:art_5.par_1\.pnt_c\.pnt_i)
-        (aiac:treatment-unjustified-disproportionate aiap:art_5.par_1\.pnt_c\.pnt_ii)
+        (aiac:treatment-unrelated-context <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_c.pnt_i>)
+        (aiac:treatment-unjustified-disproportionate <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_c.pnt_ii>)
       }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }

@@ -14,7 +14,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-d-crime-prediction ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_d ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_d> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-crime-risk-prediction ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:basedSolelyOnProfiling ; aia:premiseValue true ] ;
@@ -42,7 +42,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:art-5-1-d-exception-objective-facts ;
     aia:byRule aiar:art-5-1-d-crime-prediction ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_d ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_d> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-crime-risk-prediction ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:supportsHumanAssessmentOnFacts ; aia:premiseValue true ] ;

@@ -14,7 +14,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-f-emotion-recognition ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_f ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_f> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-emotion-recognition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue ?area ] ;
@@ -51,7 +51,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:art-5-1-f-exception-medical-safety ;
     aia:byRule aiar:art-5-1-f-emotion-recognition ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_f ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_f> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-emotion-recognition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practiceArea ; aia:premiseValue ?area ] ,

@@ -15,7 +15,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-g-biometric-categorisation ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_g ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_g> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-biometric-categorisation ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:inferredAttribute ; aia:premiseValue ?attribute ] ;
@@ -62,7 +62,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion ?exception ;
     aia:byRule aiar:art-5-1-g-biometric-categorisation ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_g ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_g> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-biometric-categorisation ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:lawfullyAcquiredDatasetFiltering ; aia:premiseValue true ] ;

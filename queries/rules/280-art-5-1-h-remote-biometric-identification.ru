@@ -30,7 +30,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
     aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_h , ?objectiveBasis , ?annexBasis ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h> , ?objectiveBasis , ?annexBasis ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue true ] ,
@@ -68,7 +68,7 @@ WHERE {
   BIND(IF(BOUND(?objective), BNODE(), ?unbound) AS ?objectivePremise)
   BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
   BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
-  BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:art_5.par_1\.pnt_h\.pnt_iii, ?unbound) AS ?objectiveBasis)
+  BIND(IF(?objective = aiac:art-5-1-h-iii, <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h.pnt_iii>, ?unbound) AS ?objectiveBasis)
   BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:anx_II, ?unbound) AS ?annexBasis)
   BIND(IF(!BOUND(?objective), "no objective of Art 5(1)(h)(i)-(iii) was given, so the use is taken to serve none of them",
        IF(?objective = aiac:art-5-1-h-none, "the description states that the use serves none of the objectives of Art 5(1)(h)(i)-(iii)",
@@ -89,7 +89,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion ?objective ;
     aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_h , ?objectiveProvision , ?annexBasis , aiap:art_5.par_2 , aiap:art_5.par_3 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h> , ?objectiveProvision , ?annexBasis , aiap:art_5.par_2 , aiap:art_5.par_3 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue true ] ,
@@ -142,7 +142,7 @@ WHERE {
   }
   ?objective aia:sourceProvision ?objectiveProvision ; aia:citation ?objectiveCitation ; rdfs:label ?objectiveLabel .
   FILTER(LANG(?objectiveLabel) = "en")
-  FILTER(STRSTARTS(STR(?objectiveProvision), STR(aiap:art_5.par_1\.pnt_h)))
+  FILTER(STRSTARTS(STR(?objectiveProvision), STR(<https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h>)))
   BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
   BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
   BIND(IF(BOUND(?offence), aiap:anx_II, ?unbound) AS ?annexBasis)
@@ -160,7 +160,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-post-remote-rbi-not-prohibited ;
     aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
-    aia:legalBasis aiap:art_5.par_1\.pnt_h , aiap:art_26.par_10 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h> , aiap:art_26.par_10 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-remote-biometric-identification ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:realTime ; aia:premiseValue false ] ,

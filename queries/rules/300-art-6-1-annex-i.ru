@@ -17,7 +17,7 @@ INSERT {
     aia:conclusion aiac:category-high-risk ;
     aia:route aiac:route-art-6-1 ;
     aia:byRule aiar:art-6-1-annex-i ;
-    aia:legalBasis aiap:art_6.par_1 , aiap:art_6.par_1\.pnt_a , aiap:art_6.par_1\.pnt_b , ?actProvision ;
+    aia:legalBasis aiap:art_6.par_1 , <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_1.pnt_a> , <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_1.pnt_b> , ?actProvision ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue true ] ;
     aia:appliesFromDate ?applies ;
@@ -49,7 +49,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-art-6-1-no-third-party-assessment ;
     aia:byRule aiar:art-6-1-annex-i ;
-    aia:legalBasis aiap:art_6.par_1\.pnt_b , ?actProvision ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_1.pnt_b> , ?actProvision ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue false ] ;
     aia:explanation ?explanation ;

@@ -12,7 +12,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-product-manufacturer-provider-art-25-3 ;
     aia:byRule aiar:art-25-3-product-manufacturer ;
-    aia:legalBasis aiap:art_25.par_3 , aiap:art_25.par_3\.pnt_a , aiap:art_25.par_3\.pnt_b ;
+    aia:legalBasis aiap:art_25.par_3 , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_3.pnt_a> , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_3.pnt_b> ;
     aia:premise ?hr ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasProductManufacturer ; aia:premiseValue ?m ] ;
     aia:explanation "The system is a high-risk safety component of a product covered by Annex I Section A and is supplied under the product manufacturer's name; the product manufacturer is considered its provider (Art 25(3))." ;

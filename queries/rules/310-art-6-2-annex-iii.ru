@@ -46,7 +46,7 @@ WHERE {
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
       # a claimed identity (rule annex-iii-exclusion)
       FILTER NOT EXISTS {
-        ?useCase aia:sourceProvision aiap:anx_III.pnt_1\.pnt_a .
+        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
         ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
       }
       BIND(EXISTS { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true } AS ?authorityFinding)
@@ -63,7 +63,7 @@ WHERE {
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(IF(?authorityFinding, aiap:art_80.par_2,
-       IF(?profilingOverride || ?profilingNotGiven, aiap:art_6.par_3\.sub_3, ?unbound)) AS ?profilingBasis)
+       IF(?profilingOverride || ?profilingNotGiven, <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3>, ?unbound)) AS ?profilingBasis)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
               COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
               "; the system is high-risk under Art 6(2)",
@@ -90,7 +90,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:art-6-3-profiling-override ;
     aia:byRule aiar:art-6-2-annex-iii ;
-    aia:legalBasis aiap:art_6.par_3\.sub_3 , aiap:art_3.pnt_52 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3> , aiap:art_3.pnt_52 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue true ] ;
     aia:explanation "The provider relies on an Art 6(3) condition, but the system performs profiling of natural persons; an Annex III system that profiles is always high-risk (Art 6(3) third subparagraph)." ;
     prov:wasGeneratedBy aiaa:run .

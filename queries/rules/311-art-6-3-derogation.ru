@@ -65,7 +65,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion ?condition ;
     aia:byRule aiar:art-6-3-derogation ;
-    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision , aiap:art_25.par_1\.pnt_c , aiap:art_6.par_4 , aiap:art_3.pnt_3 ;
+    aia:legalBasis aiap:art_6.par_3 , ?conditionProvision , ?useCaseProvision , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> , aiap:art_6.par_4 , aiap:art_3.pnt_3 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ,

@@ -44,7 +44,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:annex-iii-1a-exclusion-verification ;
     aia:byRule aiar:annex-iii-exclusion ;
-    aia:legalBasis aiap:anx_III.pnt_1\.pnt_a , aiap:art_3.pnt_36 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> , aiap:art_3.pnt_36 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue aiac:annex-iii-1a ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?practice ] ,
                 [ a aia:Premise ; aia:premiseSubject ?practice ; aia:premiseProperty aia:solePurposeIdentityConfirmation ; aia:premiseValue true ] ;

@@ -25,7 +25,7 @@ INSERT {
     aia:conclusion aiac:category-high-risk ;
     aia:route aiac:route-art-6-2 ;
     aia:byRule aiar:art-25-value-chain ;
-    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , aiap:art_25.par_1\.pnt_c ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ;
     aia:appliesFromDate ?applies ;
     aia:explanation ?hrExplanation ;
@@ -34,7 +34,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-new-provider-art-25 ;
     aia:byRule aiar:art-25-value-chain ;
-    aia:legalBasis aiap:art_25.par_1\.pnt_c , aiap:art_25.par_2 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> , aiap:art_25.par_2 ;
     aia:premise ?hr ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
@@ -99,7 +99,7 @@ WHERE {
       ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
     }
   }
-  BIND(IF(?kind = aia:Rebranding, aiap:art_25.par_1\.pnt_a, aiap:art_25.par_1\.pnt_b) AS ?point)
+  BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
   BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)
   BIND(IF(?kind = aia:Rebranding,
           "put its name or trademark on the high-risk system (Art 25(1)(a))",

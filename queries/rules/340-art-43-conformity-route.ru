@@ -37,7 +37,7 @@ WHERE {
   BIND((EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true }) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
           IF(?standards, aiac:outcome-conformity-route-annex-vi-or-vii, aiac:outcome-conformity-route-annex-vii)) AS ?route)
-  BIND(IF(!?biometric, aiap:art_43.par_2, IF(?standards, aiap:art_43.par_1\.sub_1, aiap:art_43.par_1\.sub_2)) AS ?basis1)
+  BIND(IF(!?biometric, aiap:art_43.par_2, IF(?standards, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_1>, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2>)) AS ?basis1)
   BIND(IF(!?biometric || ?standards, aiap:anx_VI, aiap:anx_VII) AS ?basis2)
   BIND(IF(?biometric && ?standards, aiap:anx_VII,
           IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_b>, ?unbound)) AS ?basis3)

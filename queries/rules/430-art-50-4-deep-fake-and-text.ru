@@ -37,9 +37,9 @@ INSERT {
 }
 WHERE {
   VALUES (?fact ?transparencyCase ?basis ?what) {
-    (aia:deployerPublishesDeepFakes aiac:art-50-4-deep-fake aiap:art_50.par_4\.sub_1
+    (aia:deployerPublishesDeepFakes aiac:art-50-4-deep-fake <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
      "image, audio or video content constituting a deep fake; its deployer must disclose that the content has been artificially generated or manipulated (Art 50(4) first subparagraph)")
-    (aia:deployerPublishesPublicInterestText aiac:art-50-4-public-interest-text aiap:art_50.par_4\.sub_2
+    (aia:deployerPublishesPublicInterestText aiac:art-50-4-public-interest-text <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_2>
      "text published to inform the public on matters of public interest; its deployer must disclose that the text has been artificially generated or manipulated (Art 50(4) second subparagraph)")
   }
   ?s a aia:AISystem ; ?fact true .
@@ -72,16 +72,16 @@ INSERT {
 WHERE {
   VALUES (?fact ?exceptionFact ?exception ?exemption ?basis ?why) {
     (aia:deployerPublishesDeepFakes aia:authorisedByLawForCriminalOffences aiac:art-50-4-deep-fake-exception-law-enforcement
-     aiac:trigger-law-enforcement-authorised-use aiap:art_50.par_4\.sub_1
+     aiac:trigger-law-enforcement-authorised-use <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
      "The deep fake is used as authorised by law to detect, prevent, investigate or prosecute a criminal offence; the disclosure duty of Art 50(4) first subparagraph does not apply.")
     (aia:deployerPublishesDeepFakes aia:evidentlyArtisticWork aiac:art-50-4-deep-fake-exception-artistic-work
-     UNDEF aiap:art_50.par_4\.sub_1
+     UNDEF <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
      "The deep fake forms part of an evidently artistic, creative, satirical, fictional or analogous work; the disclosure duty still applies but is limited to disclosing the existence of the generated or manipulated content in a way that does not hamper the display or enjoyment of the work (Art 50(4) first subparagraph).")
     (aia:deployerPublishesPublicInterestText aia:authorisedByLawForCriminalOffences aiac:art-50-4-public-interest-text-exception-law-enforcement
-     aiac:trigger-law-enforcement-authorised-use aiap:art_50.par_4\.sub_2
+     aiac:trigger-law-enforcement-authorised-use <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_2>
      "The text is published as authorised by law to detect, prevent, investigate or prosecute criminal offences; the disclosure duty of Art 50(4) second subparagraph does not apply.")
     (aia:deployerPublishesPublicInterestText aia:underHumanEditorialControl aiac:art-50-4-public-interest-text-exception-editorial-control
-     aiac:trigger-editorial-control aiap:art_50.par_4\.sub_2
+     aiac:trigger-editorial-control <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_2>
      "The text underwent human review or editorial control and a natural or legal person holds editorial responsibility for its publication; the disclosure duty of Art 50(4) second subparagraph does not apply.")
   }
   ?s a aia:AISystem ; ?fact true ; ?exceptionFact true .

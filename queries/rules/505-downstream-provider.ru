@@ -12,7 +12,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-downstream-provider ;
     aia:byRule aiar:downstream-provider ;
-    aia:legalBasis aiap:art_3.pnt_68 , aiap:art_53.par_1\.pnt_b ;
+    aia:legalBasis aiap:art_3.pnt_68 , <https://w3id.org/aiact-kg/reg/2024/1689/art_53.par_1.pnt_b> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .

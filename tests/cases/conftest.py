@@ -13,12 +13,22 @@ basis; with ``exact: true`` only the imposing provision matches. ``fine_tier``, 
 a determination's ``applies_from`` its date, and ``since``, ``due`` and ``earliest`` the dates of a
 procedure state; ``absent_determinations`` lists conclusions that must not be drawn; an
 obligation's ``in_force`` whether it applies on the as-of date.
+
+Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` (item
+``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
+knowledge base, the run works in its own graphs, and the assessment JSON must be identical to the
+embedded store's (same run identity), besides meeting the case. ``AIACT_KG_TEST_ENGINES`` chooses
+the engines (default: ``oxigraph``; ``oxigraph,virtuoso``; ``none``); an engine not installed is
+skipped. By default a representative subset runs on them (the first case of each directory);
+``AIACT_KG_TEST_ENGINE_CASES=all`` runs every case (see docs/deploy.md for the times).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +36,8 @@ import pytest
 import yaml
 
 from aiact_kg.assessment import assess_documents
-from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.reading import read_rdf_bytes
 from aiact_kg.submission.skolem import SKOLEM_BASE, document_key
 from aiact_kg.submission.validation import SubmissionValidator
@@ -40,6 +51,9 @@ PREFIXES = (
 )
 EX = "https://example.org/"
 _VALIDATOR: list[SubmissionValidator] = []
+_EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case, to compare with
+_ENGINES_VARIABLE = "AIACT_KG_TEST_ENGINES"
+_ALL_CASES_VARIABLE = "AIACT_KG_TEST_ENGINE_CASES"
 
 
 def _validator() -> SubmissionValidator:
@@ -63,15 +77,57 @@ def _as_date(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def run_case(case: dict[str, Any], name: str) -> dict[str, Any]:
-    """Assess the case's facts; return the subject's JSON (or the whole report if invalid)."""
+def _case_run(name: str) -> AssessmentRun:
+    """The same run identity for a case on every engine (its IRI and time are in the JSON)."""
+    run_id = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+    return AssessmentRun(run_id, datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def run_case(
+    case: dict[str, Any], name: str, engine: KnowledgeStore | None = None
+) -> dict[str, Any]:
+    """Assess the case's facts; return the assessment JSON (the whole report)."""
     document = read_rdf_bytes((PREFIXES + case["facts"]).encode(), name=name)
     as_of = case["as_of"] if isinstance(case["as_of"], date) else date.fromisoformat(case["as_of"])
     options = AssessmentOptions(
         as_of=as_of, law=case.get("law"), threshold_flop=case.get("threshold_flop")
     )
-    report = assess_documents([document], options, validator=_validator())
+    report = assess_documents(
+        [document], options, validator=_validator(), engine=engine, keep=False, run=_case_run(name)
+    )
     return report.data
+
+
+def case_engines() -> tuple[str, ...]:
+    """The remote engines the cases also run on (``$AIACT_KG_TEST_ENGINES``)."""
+    from tests.remote_engines import ENGINES
+
+    value = os.environ.get(_ENGINES_VARIABLE, "oxigraph")
+    return tuple(name for name in value.replace(" ", "").split(",") if name in ENGINES)
+
+
+def on_engines(path: Path) -> bool:
+    """Whether a case also runs on the remote engines: all with ``..._ENGINE_CASES=all``,
+    else the first case (by file name) of each directory of cases."""
+    if os.environ.get(_ALL_CASES_VARIABLE) == "all":
+        return True
+    return min(path.parent.glob("*.yaml")) == path
+
+
+def _differences(embedded: Any, remote: Any, path: str = "") -> list[str]:
+    """Where two JSON values differ (the first few), as ``path: embedded != remote``."""
+    if isinstance(embedded, dict) and isinstance(remote, dict):
+        found: list[str] = []
+        for key in sorted(set(embedded) | set(remote)):
+            found += _differences(embedded.get(key), remote.get(key), f"{path}.{key}")
+        return found
+    if isinstance(embedded, list) and isinstance(remote, list) and len(embedded) == len(remote):
+        return [
+            d
+            for i, pair in enumerate(zip(embedded, remote, strict=True))
+            for d in _differences(*pair, f"{path}[{i}]")
+        ]
+    return [] if embedded == remote else [f"{path}: {embedded!r} != {remote!r}"]
 
 
 def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
@@ -188,12 +244,34 @@ def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> li
 
 
 class CaseItem(pytest.Item):
-    def __init__(self, *, case: dict[str, Any], **kwargs: Any) -> None:
+    def __init__(self, *, case: dict[str, Any], engine: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
+        self.engine = engine
+
+    def _embedded(self) -> dict[str, Any]:
+        key = str(self.path)
+        if key not in _EMBEDDED:
+            _EMBEDDED[key] = run_case(self.case, self.path.name)
+        return _EMBEDDED[key]
 
     def runtest(self) -> None:
-        data = run_case(self.case, self.path.name)
+        embedded = self._embedded()
+        if self.engine is None:
+            data = embedded
+        else:
+            from tests.remote_engines import session_engine
+
+            running = session_engine(self.config, self.engine)
+            if running is None:
+                pytest.skip(f"{self.engine} is not installed")
+            data = run_case(self.case, self.path.name, running.store)
+            differences = _differences(embedded, data)
+            if differences:
+                raise CaseFailedError(
+                    f"the assessment on {self.engine} differs from the embedded store's:\n"
+                    + "\n".join(differences[:10])
+                )
         problems = check_case(self.case, data, self.path.name)
         if problems:
             raise CaseFailedError("\n".join(problems))
@@ -214,6 +292,10 @@ class CaseFile(pytest.File):
             if key not in case:
                 raise pytest.UsageError(f"{self.path}: a case needs '{key}'")
         yield CaseItem.from_parent(self, name=self.path.stem, case=case)
+        for engine in case_engines() if on_engines(self.path) else ():
+            yield CaseItem.from_parent(
+                self, name=f"{self.path.stem}[{engine}]", case=case, engine=engine
+            )
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> CaseFile | None:

@@ -63,13 +63,11 @@ def test_the_run_names_its_inputs_with_their_hashes_and_the_knowledge_base() -> 
     ]
     assert len(run["knowledge_base"]) == 64
     assert report.store is not None
-    used = list(
-        report.store.raw.query(
-            PREFIXES
-            + f"""SELECT ?hash ?started WHERE {{
-                   <{run["iri"]}> prov:used ?input ; prov:startedAtTime ?started ;
-                     aia:knowledgeBaseDigest ?kb .
-                   ?input aia:sha256 ?hash }}"""
-        )
-    )
-    assert [row["hash"].value for row in used] == [run["inputs"][0]["sha256"]]
+    used = report.store.select(
+        PREFIXES
+        + f"""SELECT ?hash ?started WHERE {{
+               <{run["iri"]}> prov:used ?input ; prov:startedAtTime ?started ;
+                 aia:knowledgeBaseDigest ?kb .
+               ?input aia:sha256 ?hash }}"""
+    ).column("hash")
+    assert [term.value for term in used if term is not None] == [run["inputs"][0]["sha256"]]

@@ -1,0 +1,213 @@
+"""Real SPARQL engines for tests: the Oxigraph server and Virtuoso Open Source.
+
+Each runs as a child process in a folder of its own, bound to 127.0.0.1 on free ports, and
+holds the knowledge base (loaded by :func:`aiact_kg.kb.build.build_endpoint`, as ``aiact-kg
+--store URL build`` does). :func:`start` returns ``None`` when the engine is not installed
+(``pip install oxigraph``; Debian ``virtuoso-opensource``, see scripts/install-system-deps.sh).
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from aiact_kg.kb.build import build_endpoint
+from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
+
+ENGINES = ("oxigraph", "virtuoso")
+_START_SECONDS = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class RunningEngine:
+    """An engine process, the store on its endpoint, and how long it took to start and load."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    store: SparqlEndpointStore
+    folder: Path
+    startup_seconds: float = 0.0
+    load_seconds: float = 0.0
+    log: Path | None = field(default=None)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + _START_SECONDS
+    probe = url + "?query=ASK%7B%7D"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the engine stopped on start: {log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(probe, timeout=5) as response:
+                response.read()
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"the engine at {url} did not start within {_START_SECONDS:g} s")
+
+
+def _oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _start_oxigraph(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] | None:
+    binary = _oxigraph_binary()
+    if binary is None:
+        return None
+    port, log = free_port(), folder / "oxigraph.log"
+    command = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    return process, f"http://127.0.0.1:{port}/query", log
+
+
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+LiteMode = 0
+DisableUnixSocket = 1
+DisableTcpSocket = 0
+MaxClientConnections = 10
+CheckpointInterval = 0
+CaseMode = 2
+DirsAllowed = ., {db}
+ThreadCleanupInterval = 0
+ThreadThreshold = 10
+ResourcesCleanupInterval = 0
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+MaxQueryMem = 1G
+ThreadsPerQuery = 2
+AsyncQueueMaxThreads = 4
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {db}
+MaxClientConnections = 10
+ServerThreads = 10
+EnabledDavVSP = 0
+HTTPProxyEnabled = 0
+Charset = UTF-8
+EnabledGzipContent = 0
+
+[SPARQL]
+; the default of 10000 rows would cut larger results (the store reports it as an error)
+ResultSetMaxRows = 1000000
+MaxQueryCostEstimationTime = 3600
+MaxQueryExecutionTime = 3600
+"""
+
+# anonymous SPARQL users may update (the test engine listens on 127.0.0.1 only)
+_VIRTUOSO_GRANTS = (
+    "GRANT SPARQL_UPDATE TO \"SPARQL\";DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+)
+
+
+def _start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] | None:
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        return None
+    sql_port, http_port = free_port(), free_port()
+    ini, log = folder / "virtuoso.ini", folder / "virtuoso.out"
+    ini.write_text(
+        _VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8"
+    )
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [binary, "+foreground", "+configfile", str(ini)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    _wait_until_up(url, process, log)
+    subprocess.run(
+        [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={_VIRTUOSO_GRANTS}"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return process, url, log
+
+
+def start(name: str, folder: Path) -> RunningEngine | None:
+    """Start engine ``name`` in ``folder`` and load the knowledge base; None if not installed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    began = time.monotonic()
+    started = _start_oxigraph(folder) if name == "oxigraph" else _start_virtuoso(folder)
+    if started is None:
+        return None
+    process, url, log = started
+    try:
+        _wait_until_up(url, process, log)
+        up = time.monotonic()
+        store = SparqlEndpointStore(url)
+        build_endpoint(store)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    loaded = time.monotonic()
+    return RunningEngine(name, process, store, folder, up - began, loaded - up, log)
+
+
+_RUNNING = pytest.StashKey[dict[str, "RunningEngine | None"]]()
+
+
+def session_engine(config: pytest.Config, name: str) -> RunningEngine | None:
+    """Engine ``name`` for this test session: started on first use, stopped at the end."""
+    running = config.stash.setdefault(_RUNNING, {})
+    if name not in running:
+        folder = Path(tempfile.mkdtemp(prefix=f"aiact-kg-{name}-"))
+        engine = start(name, folder)
+        running[name] = engine
+        if engine is not None:
+            config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+            config.add_cleanup(engine.stop)
+    return running[name]
