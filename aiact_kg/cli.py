@@ -698,6 +698,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     store = open_store(_location(args))
     graph = None if args.graph is None else _export_graph(args.graph, store.named_graphs())
     data = store.export(EXPORT_FORMATS[args.format], graph)
+    if args.format == "jsonld":
+        from aiact_kg.render.jsonld import compact_expanded
+
+        data = compact_expanded(data)
     if args.output:
         args.output.write_bytes(data)
         print(f"Wrote {len(data)} bytes to {args.output}", file=sys.stderr)
