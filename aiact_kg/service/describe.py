@@ -21,6 +21,7 @@ from aiact_kg.errors import InputError
 from aiact_kg.namespaces import ONTOLOGY, PREFIXES, RULE
 from aiact_kg.queries import get_query, with_prefixes
 from aiact_kg.reasoning.rules import Rule, load_rules
+from aiact_kg.render.jsonld import compact_expanded
 from aiact_kg.store.base import KnowledgeStore, Term
 
 MAX_IRI_LENGTH = 2048
@@ -234,6 +235,11 @@ def ontology_terms(store: KnowledgeStore, graph: str) -> list[OntologyTerm]:
 
 
 def rdf(triples: list[Triple], rdf_format: RdfFormat) -> bytes:
-    """The triples in ``rdf_format``, with our prefixes where the format has them."""
+    """The triples in ``rdf_format``, with our prefixes where the format has them.
+
+    JSON-LD is compacted with the whole-ontology context (embedded).
+    """
     data = serialize(triples, format=rdf_format, prefixes=PREFIXES)
+    if rdf_format == RdfFormat.JSON_LD:
+        return compact_expanded(data or b"[]")
     return data or b""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -41,6 +42,8 @@ from aiact_kg.namespaces import (
     graph_iri,
 )
 from aiact_kg.provision import ProvisionReport, describe_provision
+from aiact_kg.render.jsonld import compact_expanded
+from aiact_kg.resources import full_jsonld_context_file, jsonld_context_file
 from aiact_kg.service.describe import Description, describe, ontology_terms, parse_iri, rdf
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
@@ -267,6 +270,8 @@ async def _ontology(request: Request, offer: PageOffer) -> Response:
     rdf_format = offer.rdf_format
     if rdf_format is not None:
         body = await run_in_threadpool(lambda: knowledge.current().export(rdf_format, graph))
+        if rdf_format == RdfFormat.JSON_LD:
+            body = compact_expanded(body)
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
     def look() -> tuple[Description, list[Any]]:
@@ -315,6 +320,33 @@ async def resource(
 )
 async def ontology(request: Request, fmt: Format = None) -> Response:
     return await _ontology(request, _chosen(request, RESOURCE_OFFERS, fmt))
+
+
+# --- JSON-LD contexts ----------------------------------------------------------------------
+
+#: our published contexts, answered at their w3id paths
+CONTEXTS = {
+    "/context.jsonld": jsonld_context_file,
+    "/context/full.jsonld": full_jsonld_context_file,
+}
+
+
+def _context_route(path: str, file: Callable[[], Path]) -> None:
+    async def context(request: Request) -> Response:
+        body = await run_in_threadpool(file().read_bytes)
+        return Response(body, media_type="application/ld+json")
+
+    router.add_api_route(
+        path,
+        context,
+        methods=READ,
+        summary=f"The JSON-LD context published as https://w3id.org/aiact-kg{path}",
+        name=f"context-{path.strip('/').replace('/', '-')}",
+    )
+
+
+for _path, _file in CONTEXTS.items():
+    _context_route(_path, _file)
 
 
 def _minted_route(namespace: str) -> None:
