@@ -7,7 +7,7 @@ for a client that asks for ``text/html`` first, a page.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
