@@ -128,9 +128,7 @@ def test_the_model_page_shows_its_timeline(registry_server: Server) -> None:
         params={"model": ORION, "as_of": "2027-04-01"},
         timeout=120,
     ).json()
-    page = _html(
-        f"{registry_server.url}/subjects/{quote(ORION, safe='')}", {"as_of": "2027-04-01"}
-    )
+    page = _html(f"{registry_server.url}/subjects/{quote(ORION, safe='')}", {"as_of": "2027-04-01"})
     heading = page.xpath('//section[@id="timeline"]/h2')[0].text_content()
     assert heading == "Procedure timeline (Arts 51-52)"
     rows = _rows(page)
