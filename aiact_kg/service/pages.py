@@ -44,9 +44,11 @@ from aiact_kg.namespaces import (
 from aiact_kg.provision import ProvisionReport, describe_provision
 from aiact_kg.render.jsonld import compact_expanded
 from aiact_kg.resources import full_jsonld_context_file, jsonld_context_file
+from aiact_kg.service.api import assessment_options
 from aiact_kg.service.describe import Description, describe, ontology_terms, parse_iri, rdf
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.model_timeline import model_timeline, provision_iris
 from aiact_kg.service.negotiation import Offer, choose, offered
 from aiact_kg.service.subjects import UnknownSubjectError, describe_subject, submissions_of
 from aiact_kg.service.templates import render
@@ -149,7 +151,35 @@ def _page(request: Request, template: str, status: int = 200, **context: Any) ->
 # --- subjects ---------------------------------------------------------------------------
 
 
-async def _subject(request: Request, text: str | None, name: str | None, fmt: str | None) -> Any:
+def _timeline_context(knowledge: KnowledgeBase, data: dict[str, Any]) -> dict[str, Any]:
+    """What a page shows of a timeline: the timeline and the IRIs of the provisions it cites."""
+    return {"timeline": data, "provision_iris": provision_iris(knowledge.current(), data)}
+
+
+async def timeline_page(request: Request, data: dict[str, Any]) -> HTMLResponse:
+    """The page of ``GET /timeline`` for a client that asks for HTML."""
+    knowledge = _knowledge(request)
+    context = await run_in_threadpool(_timeline_context, knowledge, data)
+    return _page(request, "timeline.html", **context)
+
+
+def _model_timeline(knowledge: KnowledgeBase, model: str, as_of: str | None) -> dict[str, Any]:
+    """The timeline section of a model's page: the timeline on ``as_of`` (default today), or the
+    reason there is none."""
+    try:
+        data = model_timeline(knowledge, model, assessment_options(as_of, None))
+    except ServiceError as error:
+        return {"timeline": None, "timeline_problem": error.message}
+    return {**_timeline_context(knowledge, data), "timeline_problem": None}
+
+
+async def _subject(
+    request: Request,
+    text: str | None,
+    name: str | None,
+    fmt: str | None,
+    as_of: str | None = None,
+) -> Any:
     offer = _chosen(request, SUBJECT_OFFERS, fmt)
     iri = _iri(text, "subject IRI")
     knowledge = _knowledge(request)
@@ -160,7 +190,10 @@ async def _subject(request: Request, text: str | None, name: str | None, fmt: st
     except UnknownSubjectError as error:
         raise ServiceError(404, "no-such-subject", str(error)) from None
     if offer is HTML:
-        return _page(request, "subject.html", subject=data)
+        timeline: dict[str, Any] = {"timeline": None, "timeline_problem": None}
+        if "gpai" in data.get("categories", ()):
+            timeline = await run_in_threadpool(_model_timeline, knowledge, iri.value, as_of)
+        return _page(request, "subject.html", subject=data, **timeline)
     return JSONResponse(data, headers={"Vary": "Accept"})
 
 
@@ -180,6 +213,10 @@ Submission = Annotated[
     Query(description="the registry name of the submission to show, when several describe it"),
 ]
 Format = Annotated[str | None, Query(alias="format", description="override Accept")]
+AsOf = Annotated[
+    str | None,
+    Query(description="date of the procedure timeline on a model's page (default today)"),
+]
 
 
 @router.api_route(
@@ -193,8 +230,9 @@ async def subject_by_parameter(
     iri: Annotated[str | None, Query(description="the subject's IRI")] = None,
     submission: Submission = None,
     fmt: Format = None,
+    as_of: AsOf = None,
 ) -> Any:
-    return await _subject(request, iri, submission, fmt)
+    return await _subject(request, iri, submission, fmt, as_of)
 
 
 @router.api_route(
@@ -204,10 +242,14 @@ async def subject_by_parameter(
     responses=_SUBJECT_DOC,
 )
 async def subject(
-    request: Request, iri: str, submission: Submission = None, fmt: Format = None
+    request: Request,
+    iri: str,
+    submission: Submission = None,
+    fmt: Format = None,
+    as_of: AsOf = None,
 ) -> Any:
     """``iri`` percent-encoded (``https%3A%2F%2Fexample.org%2Fsystem``)."""
-    return await _subject(request, iri, submission, fmt)
+    return await _subject(request, iri, submission, fmt, as_of)
 
 
 # --- resources --------------------------------------------------------------------------

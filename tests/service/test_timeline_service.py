@@ -7,11 +7,14 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
+from lxml import html as lxml_html
 
 from aiact_kg.cli import main
+from aiact_kg.namespaces import PROVISION
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.registry.submit import submit_inputs
 from tests.conftest import REPO_ROOT
@@ -20,6 +23,7 @@ from tests.service.conftest import Server, start_server, stop_server
 EXAMPLE = REPO_ROOT / "examples" / "timeline" / "orion-procedure.ttl"
 CHATBOT = REPO_ROOT / "examples" / "submissions" / "customer-service-chatbot.ttl"
 ORION = "https://example.org/orion/orion-2"
+CHATBOT_IRI = "https://example.org/helpdesk-ai/ella"
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +105,70 @@ def test_a_system_has_no_timeline(registry_server: Server) -> None:
     answer = httpx.get(registry_server.url + "/timeline", params={"model": system}, timeout=120)
     assert answer.status_code == 400
     assert "not assessed as a general-purpose AI model" in answer.json()["message"]
+
+
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+
+
+def _html(url: str, params: dict[str, str] | None = None) -> lxml_html.HtmlElement:
+    answer = httpx.get(url, params=params, headers={"Accept": HTML_ACCEPT}, timeout=120)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("text/html")
+    return lxml_html.fromstring(answer.text)
+
+
+def _rows(page: lxml_html.HtmlElement) -> list[list[str]]:
+    rows = page.xpath('//section[@id="timeline"]//table[@id="timeline-entries"]/tbody/tr')
+    return [[cell.text_content().strip() for cell in row.xpath("td")] for row in rows]
+
+
+def test_the_model_page_shows_its_timeline(registry_server: Server) -> None:
+    served = httpx.get(
+        registry_server.url + "/timeline",
+        params={"model": ORION, "as_of": "2027-04-01"},
+        timeout=120,
+    ).json()
+    page = _html(f"{registry_server.url}/subjects/{quote(ORION, safe='')}", {"as_of": "2027-04-01"})
+    heading = page.xpath('//section[@id="timeline"]/h2')[0].text_content()
+    assert heading == "Procedure timeline (Arts 51-52)"
+    rows = _rows(page)
+    assert [row[:3] for row in rows] == [
+        [e["date"], e["kind"], e["text"]] for e in served["entries"]
+    ]
+    dates = [row[0] for row in rows]
+    assert dates == sorted(dates)
+    assert ["2026-09-15", "state", "designated"] in [row[:3] for row in rows]
+    # the decision of 10 May 2027 comes after the as-of date, and only it is marked
+    marked = [row[0] for row in rows if row[4] == "after the as-of date"]
+    assert marked == ["2027-05-10"]
+    later = page.xpath('//table[@id="timeline-entries"]/tbody/tr[contains(@class, "after-as-of")]')
+    assert len(later) == 1
+    states = [li.text_content() for li in page.xpath('//ul[@id="timeline-states"]/li')]
+    assert states[0].startswith("reassessment-under-review (Art 52(5))")
+    assert "earliest 2027-03-15" in states[0]
+    assert any(s.startswith("designated") and "Annex XIII point (e)" in s for s in states)
+    links = page.xpath('//table[@id="timeline-entries"]//a[@class="provision-link"]/@href')
+    assert any(href.endswith(quote(PROVISION + "art_52.par_5", safe="")) for href in links)
+
+
+def test_the_timeline_as_a_page_for_a_browser(registry_server: Server) -> None:
+    page = _html(registry_server.url + "/timeline", {"model": ORION, "as_of": "2026-02-01"})
+    assert page.xpath("//h1")[0].text_content() == "Timeline of Orion-2"
+    rows = _rows(page)
+    assert ["2026-01-26", "state", "arguments-under-review"] in [row[:3] for row in rows]
+    assert sum(row[4] == "after the as-of date" for row in rows) == 6
+    # other clients still get the JSON
+    answer = httpx.get(
+        registry_server.url + "/timeline",
+        params={"model": ORION, "as_of": "2026-02-01"},
+        headers={"Accept": "*/*"},
+        timeout=120,
+    )
+    assert answer.headers["content-type"].startswith("application/json")
+
+
+def test_a_system_page_has_no_timeline(registry_server: Server) -> None:
+    page = _html(f"{registry_server.url}/subjects/{quote(CHATBOT_IRI, safe='')}")
+    assert page.xpath("//h1")
+    assert page.xpath('//section[@id="timeline"]') == []
+    assert "Procedure timeline" not in page.text_content()
