@@ -39,7 +39,7 @@ DOCUMENTS = (
 )
 # the steps of a registry write, in order; ``#n`` is the n-th time a per-document step is hit
 BEFORE_SWITCH = (
-    ("registry-update#2", "published")
+    ("registry-update#2", "linked")  # "linked": published, not yet switched
     if not SWEEP
     else (
         "locked",
@@ -53,9 +53,10 @@ BEFORE_SWITCH = (
         "closed",
         "manifest-written",
         "published",
+        "linked",
     )
 )
-AFTER_SWITCH = ("switched", "cleaned") if SWEEP else ("switched",)
+AFTER_SWITCH = ("switched", "retired", "cleaned") if SWEEP else ("switched",)
 AS_OF = ("--no-progress", "--as-of", "2026-11-01")
 
 State = dict[str, tuple[Entry, frozenset[str], frozenset[str]]]
@@ -93,8 +94,10 @@ def run(store: Path, *argv: str, fault: str | None = None) -> int:
 
 
 def no_leftovers(store: Path) -> None:
-    """After a successful writer only the active version is in ``versions/``."""
+    """After a successful writer only the active version is in ``versions/``, and no
+    temporary link of a switch is left beside ``active``."""
     assert [p.name for p in (store / VERSIONS).iterdir()] == [active_version(store)]
+    assert sorted(p.name for p in store.iterdir()) == ["active", "versions", "writer.lock"]
 
 
 @pytest.fixture
@@ -165,7 +168,7 @@ def test_a_killed_reassessment_or_withdrawal_is_never_mixed(store: Path, documen
     no_leftovers(store)
 
     before = state(store)
-    withdraw_steps = ("registry-update", "published") if not SWEEP else BEFORE_SWITCH[:4]
+    withdraw_steps = ("registry-update", "linked") if not SWEEP else (*BEFORE_SWITCH[:4], "linked")
     for step in withdraw_steps:
         run(store, "withdraw", "customer-service-chatbot", fault=step.partition("#")[0])
         assert state(store) == before, step
