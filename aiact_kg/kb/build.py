@@ -23,6 +23,7 @@ from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import (
     DB,
     LEGACY_FILE,
+    LINK_PREFIX,
     STAGING_PREFIX,
     TRASH_PREFIX,
     VERSIONS,
@@ -44,6 +45,7 @@ BUILD_STEPS = (
     "closed",
     "manifest-written",
     "published",
+    "linked",
     "switched",
     "retired",
     "cleaned",
@@ -224,10 +226,14 @@ def _stage(
 
 
 def _remove_leftovers(store_dir: Path) -> None:
-    """Remove what crashed writers left: staging and half-removed directories."""
+    """Remove what crashed writers left: staging and half-removed directories, and the
+    temporary link of a switch that did not happen (only a writer makes one)."""
     for entry in (store_dir / VERSIONS).iterdir():
         if entry.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
             shutil.rmtree(entry, ignore_errors=True)
+    for entry in store_dir.iterdir():
+        if entry.name.startswith(LINK_PREFIX) and entry.is_symlink():
+            entry.unlink()
 
 
 def remove_leftovers(store_path: Path) -> bool:

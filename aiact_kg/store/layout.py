@@ -9,6 +9,7 @@
     <store>/versions/<id>/readers.lock    shared-locked by every reader of this version
     <store>/versions/.staging-<id>/       a build in progress
     <store>/versions/.trash-<id>/         an old version being removed
+    <store>/.active.<pid>         the new link of a switch in progress
 
 A build writes a staging directory, renames it to ``versions/<id>`` and then replaces the
 ``active`` link with one ``os.replace``: a reader that resolves ``active`` sees either the old
@@ -21,12 +22,15 @@ import os
 import re
 from pathlib import Path
 
+from aiact_kg.store.faults import checkpoint
+
 ACTIVE = "active"
 VERSIONS = "versions"
 DB = "db"
 MANIFEST = "manifest.json"
 STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".trash-"
+LINK_PREFIX = f".{ACTIVE}."
 _VERSION_ID = re.compile(r"^[0-9]{8}T[0-9]{12}Z-[0-9]+$")
 # Files RocksDB keeps at the top of its directory: a store built before the versioned layout.
 LEGACY_FILE = re.compile(
@@ -73,9 +77,10 @@ def fsync_dir(path: Path) -> None:
 
 def switch_active(store_dir: Path, version_id: str) -> None:
     """Point ``active`` at ``versions/<version_id>`` in one atomic rename."""
-    temporary = store_dir / f".{ACTIVE}.{os.getpid()}"
+    temporary = store_dir / f"{LINK_PREFIX}{os.getpid()}"
     if temporary.is_symlink() or temporary.exists():
         temporary.unlink()
     os.symlink(f"{VERSIONS}/{version_id}", temporary)
+    checkpoint("linked")
     os.replace(temporary, store_dir / ACTIVE)
     fsync_dir(store_dir)

@@ -85,6 +85,7 @@ def test_process_killed_at_every_step(store_copy: Path, capsys: pytest.CaptureFi
     assert code == 0, err
     _assert_usable(store_copy, capsys, {str(active_version(store_copy))})
     assert all(not entry.name.startswith(".") for entry in (store_copy / VERSIONS).iterdir())
+    assert all(not entry.name.startswith(".") for entry in store_copy.iterdir())  # no link left
 
 
 def test_first_build_killed_leaves_no_half_store(
