@@ -26,7 +26,7 @@ system-deps:
 # Install with test tools, then lint, type-check and run the whole test suite.
 test: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e '.[test]'
-	$(BIN)/ruff check aiact_kg tests scripts benchmarks
+	$(BIN)/ruff check aiact_kg aiact_kg_build tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 

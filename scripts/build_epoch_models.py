@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from aiact_kg.models.epoch import build
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from aiact_kg_build.epoch import build  # noqa: E402
+
 SOURCE = ROOT / "data" / "sources" / "epoch" / "large_scale_ai_models.csv"
 TARGET = ROOT / "data" / "models" / "epoch-large-scale.ttl"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aiact_kg.legaltext.build import main  # noqa: E402
+from aiact_kg_build.legaltext.build import main  # noqa: E402
 
 DEFAULTS = [
     "--html",

@@ -54,8 +54,8 @@ import pyoxigraph  # noqa: E402
 import rdflib  # noqa: E402
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS  # noqa: E402
 
-from aiact_kg.legaltext.eurlex import Kind, Provision, normalise, parse_file  # noqa: E402
 from aiact_kg.namespaces import CONCEPT, ELI, ONTOLOGY, PROVISION  # noqa: E402
+from aiact_kg_build.legaltext.eurlex import Kind, Provision, normalise, parse_file  # noqa: E402
 
 DEFAULT_LAW_DIR = ROOT / "data" / "law"
 DEFAULT_LEGAL_TEXT = ROOT / "data" / "legal-text" / "aiact-2024-1689.ttl"
@@ -178,7 +178,7 @@ def _markup_error(path: Path, missing: str) -> VerificationError:
         "2024 (data/sources/eur-lex/OJ_L_202401689_EN_TXT.html): articles as "
         '<div class="eli-subdivision" id="art_N">, numbered paragraphs as <div id="NNN.NNN">, '
         'points as two-cell tables, annexes as <div id="anx_N">. This file seems to use other '
-        "markup; nothing was verified. Extend aiact_kg/legaltext/eurlex.py for it first."
+        "markup; nothing was verified. Extend aiact_kg_build/legaltext/eurlex.py for it first."
     )
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from aiact_kg.legaltext.eurlex import ParseResult, parse_file
 from aiact_kg.resources import data_dir
+from aiact_kg_build.legaltext.eurlex import ParseResult, parse_file
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HTML = REPO_ROOT / "data" / "sources" / "eur-lex" / "OJ_L_202401689_EN_TXT.html"

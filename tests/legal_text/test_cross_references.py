@@ -9,9 +9,14 @@ import pytest
 import rdflib
 import yaml
 
-from aiact_kg.legaltext.crossrefs import Reference, collect_references, find_references, own_texts
-from aiact_kg.legaltext.eurlex import ParseResult
 from aiact_kg.namespaces import PROVISION
+from aiact_kg_build.legaltext.crossrefs import (
+    Reference,
+    collect_references,
+    find_references,
+    own_texts,
+)
+from aiact_kg_build.legaltext.eurlex import ParseResult
 
 SAMPLE = Path(__file__).with_name("cross_references_sample.yaml")
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")

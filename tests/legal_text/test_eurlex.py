@@ -10,9 +10,9 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, RDFS
 
-from aiact_kg.legaltext.build import generate, main
-from aiact_kg.legaltext.eurlex import ParseResult
 from aiact_kg.namespaces import ACT, ELI, ONTOLOGY, PROVISION
+from aiact_kg_build.legaltext.build import generate, main
+from aiact_kg_build.legaltext.eurlex import ParseResult
 
 from .conftest import APPLICABILITY, GENERATED, HTML
 

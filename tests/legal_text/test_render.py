@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from aiact_kg.legaltext.eurlex import Kind, parse_tree, render, roman_value
+from aiact_kg_build.legaltext.eurlex import Kind, parse_tree, render, roman_value
 
 
 def _el(markup: str) -> lxml.html.HtmlElement:

@@ -258,9 +258,7 @@ def test_the_suite_catches_rules_that_read_blank_nodes(monkeypatch: pytest.Monke
     )
     source = _source("gpai-model-commission-designation.ttl")
     quads = _as_written(source)
-    blank = next(
-        v for v in variants(rename_local(quads, 0), 1) if v.name == "blank-nodes"
-    )
+    blank = next(v for v in variants(rename_local(quads, 0), 1) if v.name == "blank-nodes")
     with pytest.raises(AssertionError, match="blank nodes reached the rules"):
         check_invariance(source, [blank])
     problems = check_invariance(source, [blank], check_blank_nodes=False)

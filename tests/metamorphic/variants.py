@@ -221,4 +221,3 @@ def normalise_text(text: str, blanked: dict[str, str]) -> str:
     text = _NAMED_BLANK.sub("_:b", text)
     text = _MINTED.sub(r"aiaa:\1-#", text)
     return _RUN_NODE.sub(r"aiaa:\1", text)
-

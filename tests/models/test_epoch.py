@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from aiact_kg.models.epoch import MODEL_BASE, build, is_gpai, read_rows, select_models
+from aiact_kg_build.epoch import MODEL_BASE, build, is_gpai, read_rows, select_models
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCE = ROOT / "data" / "sources" / "epoch" / "large_scale_ai_models.csv"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from aiact_kg import resources
-from aiact_kg.reasoning.owl_consistency import check_consistency
-
-pytestmark = pytest.mark.java
+from aiact_kg_build.owl_consistency import ReasonerUnavailableError, check_consistency
 
 
 def _shipped_tbox_and_abox() -> tuple[Path, ...]:
@@ -21,6 +20,7 @@ def _shipped_tbox_and_abox() -> tuple[Path, ...]:
     )
 
 
+@pytest.mark.java
 def test_shipped_ontology_is_consistent_and_satisfiable() -> None:
     report = check_consistency(_shipped_tbox_and_abox())
     assert report.reasoner == "HermiT"
@@ -29,6 +29,7 @@ def test_shipped_ontology_is_consistent_and_satisfiable() -> None:
     assert report.axioms > 500
 
 
+@pytest.mark.java
 def test_hermit_detects_a_contradiction(tmp_path: Path) -> None:
     """The check can fail: an individual that is both an AI system and an AI model."""
     bad = tmp_path / "bad.ttl"
@@ -41,6 +42,7 @@ def test_hermit_detects_a_contradiction(tmp_path: Path) -> None:
     assert not report.consistent
 
 
+@pytest.mark.java
 def test_hermit_reports_unsatisfiable_class(tmp_path: Path) -> None:
     bad = tmp_path / "unsat.ttl"
     bad.write_text(
@@ -53,3 +55,10 @@ def test_hermit_reports_unsatisfiable_class(tmp_path: Path) -> None:
     )
     report = check_consistency((*resources.ontology_files(), bad))
     assert report.unsatisfiable_classes == ("https://example.org/Chimera",)
+
+
+def test_without_the_build_extra_the_check_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setitem(sys.modules, "owlready2", None)  # import owlready2 -> ImportError
+    with pytest.raises(ReasonerUnavailableError, match=r"aiact-kg\[build\]"):
+        check_consistency(resources.ontology_files())

@@ -72,6 +72,23 @@ def test_wheel_ships_the_workbench_and_its_vendored_libraries(wheel: Path) -> No
     assert shipped == expected
 
 
+def test_wheel_leaves_out_the_build_time_tools_and_their_extra(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata_name,) = (name for name in names if name.endswith(".dist-info/METADATA"))
+        metadata = archive.read(metadata_name).decode("utf-8")
+    packages = {name.split("/")[0] for name in names}
+    assert packages == {"aiact_kg", metadata_name.split("/")[0]}
+    moved = ("aiact_kg/legaltext/", "aiact_kg/models/", "aiact_kg/reasoning/owl_consistency.py")
+    assert [name for name in names if name.startswith(moved)] == []
+    owlready = [
+        line for line in metadata.splitlines() if line.startswith("Requires-Dist: owlready2")
+    ]
+    assert owlready  # declared, but only under an extra
+    assert all("extra ==" in line for line in owlready), owlready
+    assert "Provides-Extra: build" in metadata
+
+
 def test_unpacked_wheel_builds_and_answers_without_the_source_tree(
     wheel: Path, tmp_path: Path
 ) -> None:

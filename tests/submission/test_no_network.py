@@ -113,9 +113,7 @@ def _parsed(port: int) -> dict[str, bytes]:
             "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
             f"<http://example.org/onto> owl:imports <{url}/onto> .\n"
         ).encode(),
-        "base.ttl": (
-            f"@base <{url}/> .\n@prefix ex: <{url}/vocab#> .\n<s> ex:p <o> .\n"
-        ).encode(),
+        "base.ttl": (f"@base <{url}/> .\n@prefix ex: <{url}/vocab#> .\n<s> ex:p <o> .\n").encode(),
         "imports.rdf": (
             f'<rdf:RDF {RDF} xmlns:owl="http://www.w3.org/2002/07/owl#" xml:base="{url}/">'
             f'<owl:Ontology rdf:about="onto"><owl:imports rdf:resource="{url}/onto"/>'

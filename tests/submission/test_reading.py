@@ -85,10 +85,16 @@ EX = "http://example.org/"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 EXPECTED = {
     (NamedNode(EX + "system"), RDF_TYPE, NamedNode(ONTOLOGY + "AISystem")),
-    (NamedNode(EX + "system"), NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-     Literal("Système de recrutement", language="fr")),
-    (NamedNode(EX + "system"), NamedNode(EX + "parameters"),
-     Literal("7000000000", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+    (
+        NamedNode(EX + "system"),
+        NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+        Literal("Système de recrutement", language="fr"),
+    ),
+    (
+        NamedNode(EX + "system"),
+        NamedNode(EX + "parameters"),
+        Literal("7000000000", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+    ),
     (NamedNode(EX + "system"), NamedNode(EX + "provider"), NamedNode(EX + "acme")),
 }
 

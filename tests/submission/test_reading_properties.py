@@ -13,9 +13,7 @@ from tests.submission.test_reading import GOOD
 
 NAMES = ["x.ttl", "x.nt", "x.nq", "x.trig", "x.rdf", "x.jsonld", "x.json", "x.owl", "x", "x.bin"]
 VALID = {name: text.encode("utf-8") for name, text in GOOD.items()}
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _outcome(data: bytes, name: str) -> InputDocument | InputFormatError:
@@ -68,8 +66,21 @@ def _mutated(draw: st.DrawFn) -> tuple[bytes, str]:
                 st.one_of(
                     st.binary(min_size=1, max_size=8),
                     st.sampled_from(
-                        [b"<", b">", b'"', b"{", b"}", b"[", b"]", b"<!DOCTYPE x>", b"&lt;",
-                         b"\\u0000", b'"@context": "http://x/",', b"\xef\xbb\xbf", b"\r\n"]
+                        [
+                            b"<",
+                            b">",
+                            b'"',
+                            b"{",
+                            b"}",
+                            b"[",
+                            b"]",
+                            b"<!DOCTYPE x>",
+                            b"&lt;",
+                            b"\\u0000",
+                            b'"@context": "http://x/",',
+                            b"\xef\xbb\xbf",
+                            b"\r\n",
+                        ]
                     ),
                 )
             )
@@ -88,14 +99,34 @@ def test_mutated_valid_documents(case: tuple[bytes, str]) -> None:
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
     | st.sampled_from(["@id", "@type", "http://e/p", "https://w3id.org/aiact-kg/context.jsonld"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["@context", "@id", "@type", "@graph", "@value", "@list", "@import",
-                         "@base", "@vocab", "http://e/p", "ex:p", "p"]),
-        children,
-        max_size=4,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@context",
+                    "@id",
+                    "@type",
+                    "@graph",
+                    "@value",
+                    "@list",
+                    "@import",
+                    "@base",
+                    "@vocab",
+                    "http://e/p",
+                    "ex:p",
+                    "p",
+                ]
+            ),
+            children,
+            max_size=4,
+        )
     ),
     max_leaves=20,
 )

@@ -71,13 +71,21 @@ ex:acme a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .
 
 def test_a_practice_label_shared_by_two_files_does_not_leak_between_them() -> None:
     """One file's prohibited practice must not make the other file's system prohibited."""
-    harmful = PREFIXES + PRACTICE_SYSTEM % b"nudge" + (
-        b"_:practice aia:practice aiac:practice-subliminal-manipulative-techniques ;"
-        b" aia:materiallyDistortsBehaviour true ; aia:causesSignificantHarm true ."
+    harmful = (
+        PREFIXES
+        + PRACTICE_SYSTEM % b"nudge"
+        + (
+            b"_:practice aia:practice aiac:practice-subliminal-manipulative-techniques ;"
+            b" aia:materiallyDistortsBehaviour true ; aia:causesSignificantHarm true ."
+        )
     )
-    harmless = PREFIXES + PRACTICE_SYSTEM % b"helper" + (
-        b"_:practice aia:practice aiac:practice-subliminal-manipulative-techniques ;"
-        b" aia:materiallyDistortsBehaviour false ; aia:causesSignificantHarm false ."
+    harmless = (
+        PREFIXES
+        + PRACTICE_SYSTEM % b"helper"
+        + (
+            b"_:practice aia:practice aiac:practice-subliminal-manipulative-techniques ;"
+            b" aia:materiallyDistortsBehaviour false ; aia:causesSignificantHarm false ."
+        )
     )
     documents = [
         read_rdf_bytes(harmful, name="nudge.ttl"),

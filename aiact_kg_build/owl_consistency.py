@@ -25,7 +25,7 @@ _UNSUPPORTED_DATATYPES = {XSD.date, XSD.dateTime, XSD.duration, XSD.gYear}
 
 
 class ReasonerUnavailableError(AiactKgError):
-    """HermiT cannot run here (no Java runtime)."""
+    """HermiT cannot run here (no Java runtime, or owlready2 is not installed)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,13 @@ def check_consistency(files: Iterable[Path]) -> ConsistencyReport:
     """Run HermiT on the union of the given Turtle files."""
     if shutil.which("java") is None:
         raise ReasonerUnavailableError("HermiT needs a Java runtime ('java' is not on the PATH)")
-    import owlready2
+    try:
+        import owlready2
+    except ImportError as error:
+        raise ReasonerUnavailableError(
+            "the HermiT check needs owlready2: install the build extra "
+            "(pip install 'aiact-kg[build]')"
+        ) from error
 
     graph = _reasoner_input(files)
     with tempfile.TemporaryDirectory(prefix="aiact-kg-hermit-") as tmp:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from aiact_kg.legaltext.eurlex import Provision
+from aiact_kg_build.legaltext.eurlex import Provision
 
 ORDINAL = {
     "first": 1,

@@ -228,7 +228,7 @@ def to_turtle(models: list[EpochModel], source_name: str) -> str:
         f"# data/sources/epoch/{source_name}; do not edit.",
         f"# {ATTRIBUTION}",
         "# Changes: rows selected as general-purpose AI models and mapped to the aiact-kg",
-        "# submission vocabulary (see data/sources/epoch/README.md, aiact_kg/models/epoch.py).",
+        "# submission vocabulary (see data/sources/epoch/README.md, aiact_kg_build/epoch.py).",
         "@prefix aia:  <https://w3id.org/aiact-kg/ontology#> .",
         "@prefix dct:  <http://purl.org/dc/terms/> .",
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from aiact_kg.legaltext.eurlex import parse_file
-from aiact_kg.legaltext.to_rdf import load_rules, to_turtle
+from aiact_kg_build.legaltext.eurlex import parse_file
+from aiact_kg_build.legaltext.to_rdf import load_rules, to_turtle
 
 _ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_HTML = _ROOT / "data" / "sources" / "eur-lex" / "OJ_L_202401689_EN_TXT.html"

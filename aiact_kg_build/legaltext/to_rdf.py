@@ -13,9 +13,9 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF
 
-from aiact_kg.legaltext.crossrefs import Reference, collect_references
-from aiact_kg.legaltext.eurlex import Kind, Provision
 from aiact_kg.namespaces import ACT, CONCEPT, ELI, ONTOLOGY, PROVISION
+from aiact_kg_build.legaltext.crossrefs import Reference, collect_references
+from aiact_kg_build.legaltext.eurlex import Kind, Provision
 
 EURLEX_HTML = "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L_202401689"
 _DATED_KINDS = frozenset(

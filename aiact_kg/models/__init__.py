@@ -1,1 +1,0 @@
-"""Descriptions of real general-purpose AI models built from public data sets."""
