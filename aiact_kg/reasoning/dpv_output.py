@@ -2,7 +2,8 @@
 
 What is written comes from ``ontology/mappings/dpv-airo-output.ttl`` (data): for each subject its
 kind and categories as eu-aiact/AIRO classes and eu-aiact risk levels, its parties with their
-roles, and the obligations of each party as our obligation IRIs linked with dpv:hasObligation.
+roles, and the obligations of each party as our obligation IRIs, typed dpv:Obligation and linked
+from the party with dpv:hasObligation.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 HAS_RISK_LEVEL = NamedNode("https://w3id.org/dpv/legal/eu/aiact#hasRiskLevel")
 HAS_OBLIGATION = NamedNode("https://w3id.org/dpv#hasObligation")
+DPV_OBLIGATION = NamedNode("https://w3id.org/dpv#Obligation")
 OBLIGATION = "https://w3id.org/aiact-kg/obligation/"
 PREFIXES = {
     "dpv": "https://w3id.org/dpv#",
@@ -85,6 +87,7 @@ def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
             yield Triple(party, RDF_TYPE, NamedNode(cls))
         obligation = NamedNode(OBLIGATION + item["id"])
         yield Triple(party, HAS_OBLIGATION, obligation)
+        yield Triple(obligation, RDF_TYPE, DPV_OBLIGATION)
         yield Triple(
             obligation, RDFS_LABEL, Literal(f"{item['citation']}: {item['title']}", language="en")
         )

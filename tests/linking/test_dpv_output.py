@@ -1,7 +1,7 @@
 """DPV/AIRO out: ``assess --format dpv`` on every example uses only terms that exist in the
-pinned copies of DPV 2.3 (eu-aiact, ai, legal-eu), AIRO and VAIR, each according to its declared
-domain and range (rdfs:domain/range, or DPV's dcam/schema domainIncludes/rangeIncludes; an
-owl:unionOf is satisfied by any member), with types closed under the pinned rdfs:subClassOf."""
+pinned copies of DPV 2.3 (core, eu-aiact, ai, legal-eu), AIRO and VAIR, each according to its
+declared domain and range (rdfs:domain/range, or DPV's dcam/schema domainIncludes/rangeIncludes;
+an owl:unionOf is satisfied by any member), with types closed under the pinned rdfs:subClassOf."""
 
 from __future__ import annotations
 
@@ -30,10 +30,13 @@ EXAMPLES = sorted(
 DCAM = Namespace("http://purl.org/dc/dcam/")
 SCHEMA = Namespace("https://schema.org/")
 DPV = "https://w3id.org/dpv#"
-# DPV core is not among the pinned copies (only its extensions are): reviewed by hand against
-# https://w3id.org/dpv (DPV 2.3): hasObligation, no declared domain, range dpv:Obligation
-# (rangeIncludes); our obligation IRIs are aia:Obligation, documented as dpv:Obligation.
-DPV_CORE_REVIEWED = {DPV + "hasObligation"}
+# The one declared domain our output does not meet, reviewed: DPV core declares dpv:hasObligation
+# with dcam:domainIncludes dpv:Context, its "catch-all concept" for context, and nothing else. We
+# state a party's obligations on the party (typed with the eu-aiact/AIRO role class, a
+# tech:Provider or airo:Stakeholder, never a dpv:Context). DPV reads domainIncludes as a
+# suggestion: its own example E0061 (DPV 2.3 examples) states dpv:hasObligation on a dpv:Process,
+# which is not a dpv:Context either. The range (dpv:Obligation) is met: each obligation is typed so.
+REVIEWED_DOMAINS = {(URIRef(DPV + "hasObligation"), frozenset({URIRef(DPV + "Context")}))}
 OURS = ("https://w3id.org/aiact-kg/", "https://example.org/", "http://www.w3.org/")
 
 
@@ -100,17 +103,20 @@ def test_output_states_every_subject(output: Graph) -> None:
     assert any(output.triples((None, airo.isProvidedBy, None)))
     assert any(output.triples((None, airo.isDeployedBy, None)))
     assert any(output.triples((None, URIRef(DPV + "hasObligation"), None)))
+    for obligation in output.objects(None, URIRef(DPV + "hasObligation")):
+        assert (obligation, RDF.type, URIRef(DPV + "Obligation")) in output
 
 
 def test_every_term_exists_in_pinned_copies(output: Graph) -> None:
     graph, namespaces = pinned()
+    assert DPV in namespaces  # DPV core is checked like the extensions, not trusted
     terms = {t for triple in output for t in triple if isinstance(t, URIRef)}
     unknown = []
     for term in sorted(terms):
         if str(term).startswith(namespaces):
             if (term, None, None) not in graph:
                 unknown.append(term)
-        elif str(term) not in DPV_CORE_REVIEWED and not str(term).startswith(OURS):
+        elif not str(term).startswith(OURS):
             unknown.append(term)
     assert unknown == []
     for cls in set(output.objects(None, RDF.type)):
@@ -118,14 +124,14 @@ def test_every_term_exists_in_pinned_copies(output: Graph) -> None:
             assert {RDFS.Class, OWL.Class} & set(graph.objects(cls, RDF.type)), cls
 
 
-def _problems(output: Graph) -> list[str]:
+def _problems(output: Graph, reviewed: set[tuple[URIRef, frozenset[URIRef]]]) -> list[str]:
     graph, namespaces = pinned()
     problems = []
     for s, p, o in output:
         if p == RDF.type or not str(p).startswith(namespaces):
             continue
         domain, range_ = _declared(graph, p, "domain"), _declared(graph, p, "range")
-        if domain and not domain & _types(graph, output, s):
+        if domain and not domain & _types(graph, output, s) and (p, frozenset(domain)) not in reviewed:
             problems.append(f"{s} {p}: subject is none of {sorted(domain)}")
         if range_ and isinstance(o, URIRef) and not range_ & _types(graph, output, o):
             problems.append(f"{p} {o}: object is none of {sorted(range_)}")
@@ -133,7 +139,18 @@ def _problems(output: Graph) -> list[str]:
 
 
 def test_domain_and_range_respected(output: Graph) -> None:
-    assert _problems(output) == []
+    assert _problems(output, REVIEWED_DOMAINS) == []
+
+
+def test_the_reviewed_domain_is_what_dpv_declares_and_is_needed(output: Graph) -> None:
+    """The exception stays exact: DPV still declares that domain, and without it the check fails
+    on our hasObligation statements only (an upgrade of DPV or of the output shows up here)."""
+    graph, _ = pinned()
+    for prop, domain in REVIEWED_DOMAINS:
+        assert frozenset(_declared(graph, prop, "domain")) == domain
+    unreviewed = _problems(output, set())
+    assert unreviewed
+    assert all(f" {DPV}hasObligation: subject is none of" in problem for problem in unreviewed)
 
 
 def test_domain_and_range_check_catches_misuse(output: Graph) -> None:
@@ -144,4 +161,8 @@ def test_domain_and_range_check_catches_misuse(output: Graph) -> None:
     wrong.add((model, RDF.type, eu.GPAIModel))
     wrong.add((model, eu.hasRiskLevel, eu.RiskLevelHigh))  # domain: AI systems only
     wrong.add((URIRef("https://example.org/s"), airo.isProvidedBy, party))  # untyped subject
-    assert len(_problems(wrong)) == 3
+    obligation = URIRef("https://w3id.org/aiact-kg/obligation/x")
+    wrong.add((party, URIRef(DPV + "hasObligation"), obligation))  # object not a dpv:Obligation
+    assert len(_problems(wrong, REVIEWED_DOMAINS)) == 4
+    wrong.add((obligation, RDF.type, URIRef(DPV + "Obligation")))
+    assert len(_problems(wrong, REVIEWED_DOMAINS)) == 3
