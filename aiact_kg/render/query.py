@@ -2,7 +2,8 @@
 
 SELECT and ASK results are written as SPARQL 1.1 Query Results JSON, XML, CSV or TSV, and
 CONSTRUCT and DESCRIBE graphs as Turtle, N-Triples or JSON-LD, all by pyoxigraph's own
-serialisers, so the documents are exactly what the W3C formats define. The rows come from the
+serialisers, so the documents are exactly what the W3C formats define (JSON-LD then compacted
+with our context, :mod:`aiact_kg.render.jsonld`). The rows come from the
 query worker one at a time; they are handed to the serialiser as a stream (the solutions as a
 TSV results document read as it is produced), so nothing is held in memory and the output
 grows as the rows arrive.
@@ -25,6 +26,7 @@ from pyoxigraph import (
 )
 
 from aiact_kg.namespaces import compact
+from aiact_kg.render.jsonld import compact_jsonld
 from aiact_kg.store.base import SelectResult, Term
 
 
@@ -130,7 +132,14 @@ def write_triples(
     format_name: str,
     prefixes: Mapping[str, str] | None = None,
 ) -> None:
-    """Write a CONSTRUCT or DESCRIBE graph in an RDF format, as the triples arrive."""
+    """Write a CONSTRUCT or DESCRIBE graph in an RDF format, as the triples arrive.
+
+    JSON-LD is compacted with the whole-ontology context (embedded), which needs the whole
+    graph: it is written when the last triple has come (the row limit bounds it).
+    """
+    if format_name == "jsonld":
+        out.write(compact_jsonld(list(triples)))
+        return
     serialize(triples, out, GRAPH_FORMATS[format_name], prefixes=dict(prefixes or {}) or None)
     _end_line(out, format_name)
 

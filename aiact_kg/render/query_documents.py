@@ -4,7 +4,7 @@ pyoxigraph serialises only its own solutions object, which Python cannot build e
 parsing a results document; so the rows are handed to its parser as a TSV results document, in
 which every term is in its N-Triples form (what pyoxigraph writes for a term and reads back
 exactly), and the parsed solutions are written in the format asked for. Graphs (CONSTRUCT,
-DESCRIBE, Graph Store reads) are written by :func:`pyoxigraph.serialize`.
+DESCRIBE, Graph Store reads) are written by :func:`pyoxigraph.serialize`, JSON-LD compacted.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pyoxigraph import (
 )
 
 from aiact_kg.namespaces import PREFIXES
+from aiact_kg.render.jsonld import compact_jsonld
 from aiact_kg.store.base import Term
 
 
@@ -54,7 +55,10 @@ def boolean_document(value: bool, results_format: QueryResultsFormat) -> bytes:
 
 
 def graph_document(triples: Iterable[Triple], rdf_format: RdfFormat) -> bytes:
-    """Triples in an RDF format (our prefixes declared where the format has prefixes)."""
+    """Triples in an RDF format (our prefixes declared where the format has prefixes; JSON-LD
+    compacted with the whole-ontology context, embedded)."""
+    if rdf_format == RdfFormat.JSON_LD:
+        return compact_jsonld(list(triples))
     with_prefixes = rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML)
     data = serialize(
         list(triples), format=rdf_format, prefixes=dict(PREFIXES) if with_prefixes else None

@@ -20,14 +20,13 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from pyoxigraph import BlankNode, NamedNode, RdfFormat, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
 from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.registry.update import UpdateRefusedError, UpdateReport
 from aiact_kg.registry.update_worker import UpdateTimeoutError, run_update
-from aiact_kg.render.jsonld import compact_expanded
 from aiact_kg.render.query_documents import boolean_document, graph_document, solutions_document
 from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
@@ -457,6 +456,4 @@ async def graph(request: Request, graph: str) -> Response:
             f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}",
             offer,
         )
-    if offer.rdf_format == RdfFormat.JSON_LD:
-        body = compact_expanded(body)
     return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from aiact_kg.render.jsonld import compact_expanded, full_context
 from aiact_kg.resources import FULL_CONTEXT_IRI, full_jsonld_context_file, jsonld_context_file
@@ -140,3 +140,39 @@ def test_referenced_context_round_trips_with_an_offline_loader(
     assert referenced["@context"] == FULL_CONTEXT_IRI
     resolved = json.dumps(_offline_loader(referenced)).encode()
     assert _split(_quads(resolved)) == original
+
+
+GRAPH_QUERIES = {
+    "construct": "CONSTRUCT { ?p ?q ?o } WHERE { ?p eli:is_part_of aiap:art_6 ; ?q ?o }",
+    "describe": "DESCRIBE aiap:art_6 aiao:art-11-1-technical-documentation",
+}
+
+
+def _query(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], text: str, format_name: str
+) -> bytes:
+    from aiact_kg.cli import main
+
+    path = kb_path.parent / "compact-query.rq"
+    path.write_text(text, encoding="utf-8")
+    assert main(["--store", str(kb_path), "query", str(path), "--format", format_name]) == 0
+    return capsys.readouterr().out.encode("utf-8")
+
+
+@pytest.mark.parametrize("form", sorted(GRAPH_QUERIES))
+def test_query_writes_construct_and_describe_as_compacted_jsonld(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    text = GRAPH_QUERIES[form]
+    compacted = _query(kb_path, capsys, text, "jsonld")
+    document = json.loads(compacted)
+    assert document["@context"] == full_context()
+    keys: set[str] = set()
+    _collect_keys(document["graph"], keys)
+    assert {"id", "type"} <= keys
+    assert not [key for key in keys if key.startswith(OUR_NAMESPACES)]
+    expected = set(parse(_query(kb_path, capsys, text, "ntriples"), format=RdfFormat.N_TRIPLES))
+    assert len(expected) > 20
+    back = _quads(compacted)
+    assert {q.triple for q in back} == {q.triple for q in expected}  # no blank nodes here
+    assert all(isinstance(q.graph_name, DefaultGraph) for q in back)

@@ -43,3 +43,25 @@ def test_resource_and_graph_answers_are_compacted(client: httpx.Client, kb: Oxig
     got = {str(q.triple) + " ." for q in parse(graph.content, format=RdfFormat.JSON_LD)}
     assert len({t for t in expected if "_:" not in t}) > 10
     assert {t for t in got if "_:" not in t} == {t for t in expected if "_:" not in t}
+
+
+def test_sparql_construct_answers_are_compacted(client: httpx.Client) -> None:
+    query = "CONSTRUCT { ?p ?q ?o } WHERE { ?p eli:is_part_of aiap:art_6 ; ?q ?o }"
+
+    def ask(accept: str) -> httpx.Response:
+        answer = client.post("/sparql", data={"query": query}, headers={"Accept": accept})
+        assert answer.status_code == 200, answer.text
+        return answer
+
+    compacted = ask("application/ld+json")
+    assert compacted.headers["content-type"].startswith("application/ld+json")
+    document = json.loads(compacted.content)
+    assert document["@context"] == full_context()
+    text = json.dumps(document["graph"])
+    assert '"id": "aiap:art_6.par_2"' in text
+    assert "https://w3id.org/aiact-kg/" not in text
+    expected = set(parse(ask("application/n-triples").content, format=RdfFormat.N_TRIPLES))
+    assert len(expected) > 20
+    assert {q.triple for q in parse(compacted.content, format=RdfFormat.JSON_LD)} == {
+        q.triple for q in expected
+    }
