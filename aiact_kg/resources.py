@@ -105,7 +105,9 @@ class ExternalVocabulary:
 def external_vocabularies() -> tuple[ExternalVocabulary, ...]:
     imports = data_dir("ontology") / "imports"
     return (
-        ExternalVocabulary("dpv", imports / "dpv-2.3" / "dpv.ttl", "https://w3id.org/dpv#", "turtle"),
+        ExternalVocabulary(
+            "dpv", imports / "dpv-2.3" / "dpv.ttl", "https://w3id.org/dpv#", "turtle"
+        ),
         ExternalVocabulary(
             "dpv-eu-aiact",
             imports / "dpv-2.3" / "eu-aiact.ttl",

@@ -148,9 +148,7 @@ GRAPH_QUERIES = {
 }
 
 
-def _query(
-    kb_path: Path, capsys: pytest.CaptureFixture[str], text: str, format_name: str
-) -> bytes:
+def _query(kb_path: Path, capsys: pytest.CaptureFixture[str], text: str, format_name: str) -> bytes:
     from aiact_kg.cli import main
 
     path = kb_path.parent / "compact-query.rq"
