@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, Final
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from aiact_kg.resources import FULL_CONTEXT_IRI, full_jsonld_context_file
 
@@ -124,8 +124,8 @@ def _one(values: list[Any]) -> Any:
     return values[0] if len(values) == 1 else values
 
 
-def compact_jsonld(quads: Iterable[Quad], *, embed: bool = True) -> bytes:
-    """Compacted JSON-LD of ``quads``, named graphs kept (one ``graph`` per named graph).
+def compact_jsonld(quads: Iterable[Quad] | Iterable[Triple], *, embed: bool = True) -> bytes:
+    """Compacted JSON-LD of ``quads`` (or triples), named graphs kept (one ``graph`` each).
 
     With ``embed`` the context is written inline (the file stands alone); without it the
     document refers to the context by its published IRI, :data:`FULL_CONTEXT_IRI`.
