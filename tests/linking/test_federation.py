@@ -19,36 +19,9 @@ import pytest
 
 from aiact_kg.cli import main
 from aiact_kg.queries import get_query, with_prefixes
-from tests.conftest import REPO_ROOT
-from tests.remote_engines import _oxigraph_binary, _start_oxigraph, _wait_until_up
 from tests.service.conftest import start_server, stop_server
 
-DPV = REPO_ROOT / "ontology" / "imports" / "dpv-2.3" / "eu-aiact.ttl"
 DOCUMENTED_ENDPOINT = "http://127.0.0.1:7878/query"
-
-
-@pytest.fixture(scope="module")
-def dpv_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if _oxigraph_binary() is None:
-        pytest.fail("the oxigraph server is not installed (pip install oxigraph: the test extra)")
-    folder = tmp_path_factory.mktemp("dpv-endpoint")
-    started = _start_oxigraph(folder)
-    assert started is not None
-    process, url, log = started
-    try:
-        _wait_until_up(url, process, log)
-        # into the endpoint's default graph, by the Graph Store Protocol
-        loaded = httpx.post(
-            url.removesuffix("/query") + "/store?default",
-            content=DPV.read_bytes(),
-            headers={"Content-Type": "text/turtle"},
-            timeout=120,
-        )
-        assert loaded.status_code in (200, 201, 204), loaded.text
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _query_file(tmp_path: Path, endpoint: str) -> Path:
