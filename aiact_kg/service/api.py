@@ -36,6 +36,7 @@ from aiact_kg.results.validation import ValidationResult
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.negotiation import Offer, choose
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
 from aiact_kg.submission.validation import SubmissionValidator
@@ -143,6 +144,21 @@ async def validate(request: Request, name: Name = "request") -> Response:
     return await run_in_threadpool(_validate, documents, errors)
 
 
+#: what ``POST /assess`` writes when ``format`` is not given: JSON first, DPV/AIRO Turtle on
+#: ``Accept: text/turtle`` (an Accept allowing neither gets the JSON, which also carries errors)
+ASSESS_OFFERS = (
+    Offer(("application/json",), "application/json"),
+    Offer(("text/turtle",), "text/turtle; charset=utf-8"),
+)
+
+
+def _assess_format(requested: str | None, accept: str | None) -> str:
+    if requested is not None:
+        return requested
+    chosen = choose(accept, ASSESS_OFFERS)
+    return "dpv" if chosen is ASSESS_OFFERS[1] else "json"
+
+
 def _assess(
     documents: list[InputDocument],
     errors: list[InputFormatError],
@@ -158,8 +174,15 @@ def _assess(
     result = report.result
     status = 200 if result.valid and not result.unreadable else 422
     if result_format == "dpv" and status == 200:
-        return Response(dpv_turtle(report.data), 200, media_type="text/turtle; charset=utf-8")
-    return _json(assessment_json(result, indent=None), status)
+        return Response(
+            dpv_turtle(report.data),
+            200,
+            media_type="text/turtle; charset=utf-8",
+            headers={"Vary": "Accept"},
+        )
+    response = _json(assessment_json(result, indent=None), status)
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 @router.post(
@@ -168,7 +191,11 @@ def _assess(
     openapi_extra=DOCUMENT_BODY,
     response_model=AssessmentResult,
     responses={
-        200: {"description": "assessed: categories and obligations per subject"},
+        200: {
+            "description": "assessed: categories and obligations per subject (JSON, or DPV/AIRO "
+            "Turtle with format=dpv or Accept: text/turtle)",
+            "content": {"text/turtle": {}},
+        },
         415: {"description": "a Content-Type we do not read"},
         422: {
             "description": "not assessed: the document has violations or is unreadable",
@@ -187,13 +214,17 @@ async def assess(
         Query(description="as-published or as-amended (default: the version in force)"),
     ] = None,
     format: Annotated[
-        Literal["json", "dpv"],
-        Query(description="dpv: the results as Turtle in W3C DPV eu-aiact and AIRO terms"),
-    ] = "json",
+        Literal["json", "dpv"] | None,
+        Query(
+            description="dpv: the results as Turtle in W3C DPV eu-aiact and AIRO terms; "
+            "without it, Accept chooses (text/turtle: dpv; otherwise json)"
+        ),
+    ] = None,
 ) -> Response:
     options = assessment_options(as_of, law)
+    result_format = _assess_format(format, request.headers.get("accept"))
     documents, errors = await read_document(request, name)
-    return await run_in_threadpool(_assess, documents, errors, options, format)
+    return await run_in_threadpool(_assess, documents, errors, options, result_format)
 
 
 @router.get(

@@ -272,3 +272,30 @@ def test_assess_format_dpv_gives_the_turtle_of_the_command(
     assert response.headers["content-type"].startswith("text/turtle")
     assert response.text == expected
     assert "eu-aiact:HighRiskAISystem" in expected
+
+
+def test_assess_negotiates_dpv_turtle_by_accept(client: httpx.Client, tmp_path: Path) -> None:
+    source = _copy(EXAMPLES / "recruitment-cv-screening.ttl", tmp_path)
+
+    def post(accept: str | None, **params: str) -> httpx.Response:
+        headers = {"Content-Type": MEDIA_TYPES[source.suffix]}
+        if accept is not None:
+            headers["Accept"] = accept
+        return client.post(
+            "/assess",
+            params={"name": source.name, "as_of": "2026-09-01", **params},
+            content=source.read_bytes(),
+            headers=headers,
+        )
+
+    turtle = post(None, format="dpv")
+    assert turtle.status_code == 200, turtle.text
+    by_accept = post("text/turtle")
+    assert by_accept.headers["content-type"].startswith("text/turtle")
+    assert by_accept.text == turtle.text
+    assert by_accept.headers["vary"] == "Accept"
+    for accept in (None, "application/json", "text/turtle;q=0.5, application/json", "text/html"):
+        answer = post(accept)
+        assert answer.headers["content-type"].startswith("application/json"), accept
+        assert answer.json()["valid"] is True
+    assert post("text/turtle", format="json").headers["content-type"].startswith("application/json")
