@@ -5,7 +5,8 @@ added to the current batch until it holds ``batch_size`` subjects (AI systems an
 batch closes only between files, so a file is never split (a file with more subjects than the
 batch size is a batch of its own). Each batch is validated and assessed on its own, exactly as
 ``assess`` treats all of its inputs, in a fresh embedded store: a batch with a violation or an
-unreadable file is not assessed (and is reported with file and subject), the other batches are.
+unreadable file is not assessed (and is reported with file and subject), the other batches are;
+an unreadable input belongs to the batch open when it is read.
 A description spread over several files (a system in one, its provider in another) must therefore
 have its files in the same batch: keep it in one file, or give ``batch_size=0`` (one batch,
 today's behaviour). Were its files split, validation names the subject and the missing fact.
@@ -21,6 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from multiprocessing import get_context
 from typing import Any, BinaryIO, Final
 
@@ -50,7 +52,10 @@ class Batch:
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state (a worker receives the batch): formats by media type."""
-        documents = [replace(d, rdf_format=d.rdf_format.media_type) for d in self.documents]
+        documents = [
+            replace(d, rdf_format=d.rdf_format.media_type)  # type: ignore[arg-type]
+            for d in self.documents
+        ]
         return {**self.__dict__, "documents": documents}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -72,12 +77,12 @@ class BatchOutcome:
 
 def count_subjects(document: InputDocument) -> int:
     """How many AI systems and models a document describes (distinct typed nodes)."""
-    return len({q.subject for q in document.quads if q.predicate == _RDF_TYPE and q.object in _KINDS})
+    return len(
+        {q.subject for q in document.quads if q.predicate == _RDF_TYPE and q.object in _KINDS}
+    )
 
 
-def batches(
-    items: Iterable[InputDocument | InputFormatError], batch_size: int
-) -> Iterator[Batch]:
+def batches(items: Iterable[InputDocument | InputFormatError], batch_size: int) -> Iterator[Batch]:
     """Group documents, in order, into batches of about ``batch_size`` subjects (0: one batch).
 
     A batch closes only between inputs, once it holds ``batch_size`` subjects or more.
@@ -148,10 +153,13 @@ def assess_batches(
     run = AssessmentRun() if run is None else run
     jobs = default_jobs() if jobs is None else max(1, jobs)
     grouped = batches(items, batch_size)
-    if jobs == 1 or engine is not None:
-        for batch in grouped:
+    first = next(grouped)
+    second = next(grouped, None)
+    if second is None or jobs == 1 or engine is not None:  # no worker for a single batch
+        for batch in chain((first,), () if second is None else (second,), grouped):
             yield assess_batch(batch, options, run, engine_name, engine)
         return
+    grouped = chain((first, second), grouped)
     context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_warm, initargs=(engine_name,)

@@ -14,7 +14,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterable
-from typing import IO, Any, Final
+from typing import IO, Final
 
 from pydantic import BaseModel
 
