@@ -99,17 +99,17 @@ class _Sampler(threading.Thread):
 def run_child(argv: list[str], label: str, output: Path | None) -> dict[str, Any]:
     """Run ``argv`` (stdout to ``output``); its time, exit code and peak memory."""
     start = time.perf_counter()
-    with open(output or os.devnull, "wb") as out:
-        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+    with open(output or os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(argv, stdout=out, stderr=err)
         sampler = _Sampler(child.pid, label, output)
         sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         sampler.done.set()
         sampler.join()
-    seconds = time.perf_counter() - start
-    errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
-    if child.stderr:
-        child.stderr.close()
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        errors = err.read().decode("utf-8", "replace")
     return {
         "exit": os.waitstatus_to_exitcode(status),
         "seconds": round(seconds, 2),
