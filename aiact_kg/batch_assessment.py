@@ -1,15 +1,17 @@
 """Assess many inputs in batches of bounded size, in parallel, with results streamed in order.
 
 The batching rule: **files are the unit**. Inputs are read one at a time, in input order, and
-added to the current batch until it holds ``batch_size`` subjects (AI systems and models); a
+added to the current batch until it holds ``batch_size`` subjects (AI systems and models). A
 batch closes only between files, so a file is never split (a file with more subjects than the
-batch size is a batch of its own). Each batch is validated and assessed on its own, exactly as
-``assess`` treats all of its inputs, in a fresh embedded store: a batch with a violation or an
-unreadable file is not assessed (and is reported with file and subject), the other batches are;
-an unreadable input belongs to the batch open when it is read.
-A description spread over several files (a system in one, its provider in another) must therefore
-have its files in the same batch: keep it in one file, or give ``batch_size=0`` (one batch,
-today's behaviour). Were its files split, validation names the subject and the missing fact.
+batch size is a batch of its own), and only before a file that describes a subject, so files
+that describe none (a provider's, say) stay with the batch before them. Each batch is validated
+and assessed on its own, exactly as ``assess`` treats all of its inputs, in a fresh embedded
+store: a batch with a violation or an unreadable file is not assessed (and is reported with file
+and subject), the other batches are; an unreadable input joins the batch open when it is read.
+A description spread over several files (a system in one, its provider in another) must have
+its files in the same batch: keep it in one file, give the subject's file before the others, or
+give ``batch_size=0`` (one batch, as before batching). Were its files split, validation names
+the subject and the missing fact.
 
 Every batch of a run shares the run's identity (IRI, start time), so a subject's result does not
 depend on the batch it was assessed in. Results come out in input order whatever ``jobs`` is.
@@ -85,20 +87,21 @@ def count_subjects(document: InputDocument) -> int:
 def batches(items: Iterable[InputDocument | InputFormatError], batch_size: int) -> Iterator[Batch]:
     """Group documents, in order, into batches of about ``batch_size`` subjects (0: one batch).
 
-    A batch closes only between inputs, once it holds ``batch_size`` subjects or more.
+    A full batch (``batch_size`` subjects or more) is closed when the next input describing a
+    subject comes: inputs that describe none (a provider's file, say) join the batch before them.
     """
     current = Batch(0)
     for item in items:
+        subjects = 0 if isinstance(item, InputFormatError) else count_subjects(item)
+        if batch_size and subjects and current.subjects >= batch_size:
+            yield current
+            current = Batch(current.index + 1)
         if isinstance(item, InputFormatError):
             current.errors.append(item)
         else:
             current.documents.append(item)
-            current.subjects += count_subjects(item)
-        if batch_size and current.subjects >= batch_size:
-            yield current
-            current = Batch(current.index + 1)
-    if current.documents or current.errors or current.index == 0:
-        yield current
+            current.subjects += subjects
+    yield current
 
 
 def assess_batch(

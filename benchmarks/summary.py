@@ -75,15 +75,23 @@ def scale_table(scale: dict[str, Any]) -> list[str]:
         lines += [
             f"**{mix} mix** (time, subjects per second, peak memory of all processes)",
             "",
-            "| subjects | " + " | ".join(LABELS.values()) + " | assess speed-up |",
-            "| ---: | " + " | ".join("---:" for _ in LABELS) + " | ---: |",
+            "| subjects | " + " | ".join(LABELS.values()) + " | assess speed-up | load average |",
+            "| ---: | " + " | ".join("---:" for _ in LABELS) + " | ---: | ---: |",
         ]
         for size in _sizes(scale):
-            cells = [_cell(_row(scale, mix, size, stage)) for stage in LABELS]
+            rows = [_row(scale, mix, size, stage) for stage in LABELS]
+            cells = [_cell(row) for row in rows]
             new, old = _row(scale, mix, size, "assess"), _row(scale, mix, size, "assess-one-batch")
             speedup = f"{old['seconds'] / new['seconds']:.1f}x" if new and old else "n/m"
-            lines.append(f"| {size} | " + " | ".join(cells) + f" | {speedup} |")
-        lines.append("")
+            loads = [r["load_average_before"] for r in rows if r]
+            load = f"{min(loads)}-{max(loads)}" if loads else "?"
+            lines.append(f"| {size} | " + " | ".join(cells) + f" | {speedup} | {load} |")
+        lines += [
+            "",
+            "Sizes up to the batch size (default 1000) are one batch: there the batched and",
+            "one-batch columns do the same work in one process, and differ only by noise.",
+            "",
+        ]
         steps = list(zip(_sizes(scale), _sizes(scale)[1:], strict=False))
         for stage in LABELS:
             found = [(a, b, growth(scale, mix, stage, a, b)) for a, b in steps]

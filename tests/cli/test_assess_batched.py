@@ -83,6 +83,23 @@ def test_batches_give_the_subjects_of_one_batch(tmp_path: Path) -> None:
     assert out.getvalue() == assessment_json(one)
 
 
+def test_a_file_describing_no_subject_stays_with_the_batch_before_it(tmp_path: Path) -> None:
+    system, party = GOOD.split("ex:acme a aia:LegalPerson")
+    (tmp_path / "a-system.ttl").write_text(system, encoding="utf-8")
+    (tmp_path / "b-provider.ttl").write_text(
+        PREFIXES + "ex:acme a aia:LegalPerson" + party, "utf-8"
+    )
+    (tmp_path / "c-two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
+    grouped = list(batches(read_inputs([str(tmp_path)]), 1))
+    assert [[d.name.rsplit("/", 1)[-1] for d in b.documents] for b in grouped] == [
+        ["a-system.ttl", "b-provider.ttl"],
+        ["c-two.ttl"],
+    ]
+    outcomes = list(assess_batches(read_inputs([str(tmp_path)]), OPTIONS, batch_size=1, jobs=1))
+    assert [o.exit_code for o in outcomes] == [0, 0]
+    assert [s.iri for s in outcomes[0].result.subjects] == ["https://example.org/filter"]
+
+
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     code = main(["assess", "--no-progress", "--as-of", "2026-09-01", *argv])
     captured = capsys.readouterr()
@@ -154,8 +171,13 @@ def test_bad_input_is_reported_per_batch_and_the_others_are_assessed(
     unreadable = [r for r in records if r["record"] == "unreadable"]
     assert [u["file"].rsplit("/", 1)[-1] for u in unreadable] == ["c-broken.ttl"]
     assessed = [r["iri"] for r in records if r["record"] == "subject"]
-    # batches: a-good | b-orphan (violation) | c-broken (unreadable), d-two | e-good
-    assert assessed == ["https://example.org/filter", "https://example.org/filter2"]
+    # batches: a-good | b-orphan (violation), c-broken (unreadable) | d-two | e-good
+    assert assessed == [
+        "https://example.org/filter",
+        "https://example.org/a",
+        "https://example.org/b",
+        "https://example.org/filter2",
+    ]
     assert records[-1]["valid"] is False
     assert records[-1]["exit_code"] == 2
     code, text = _cli(capsys, "--format", "json", "--batch-size", "1", str(tmp_path))
