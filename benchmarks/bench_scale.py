@@ -36,7 +36,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from benchmarks.bench_load import machine
 from benchmarks.generate import MIXES, write_mix_files
@@ -45,6 +45,8 @@ from benchmarks.summary import RESULTS, write_scale_markdown, write_summary
 STAGES = ("validate", "validate-pyshacl", "assess", "assess-one-batch")
 AS_OF = "2026-09-01"
 PAGE = os.sysconf("SC_PAGE_SIZE")
+# how a subject starts in each assessment's output: a JSON Lines record, an item of "subjects"
+PATTERNS = {"assess": b'{"record":"subject"', "assess-one-batch": b'      "iri": '}
 
 
 def _tree(pid: int) -> list[int]:
@@ -71,12 +73,30 @@ def _resident(pids: list[int]) -> int:
     return total
 
 
+class _Counter(threading.Thread):
+    """Reads a child's output as it comes, counting the lines that start with ``pattern``."""
+
+    def __init__(self, stream: IO[bytes], pattern: bytes) -> None:
+        super().__init__(daemon=True)
+        self.stream, self.needle = stream, b"\n" + pattern
+        self.count = 0
+        self.bytes = 0
+
+    def run(self) -> None:
+        tail = b""
+        while chunk := self.stream.read(1 << 20):
+            self.bytes += len(chunk)
+            data = tail + chunk
+            self.count += data.count(self.needle)
+            tail = data[-(len(self.needle) - 1) :]
+
+
 class _Sampler(threading.Thread):
     """Samples the resident memory of a process tree; prints progress every ``every`` s."""
 
-    def __init__(self, pid: int, label: str, output: Path | None, every: float = 30) -> None:
+    def __init__(self, pid: int, label: str, counter: _Counter | None, every: float = 30) -> None:
         super().__init__(daemon=True)
-        self.pid, self.label, self.output, self.every = pid, label, output, every
+        self.pid, self.label, self.counter, self.every = pid, label, counter, every
         self.peak = 0
         self.done = threading.Event()
 
@@ -86,8 +106,12 @@ class _Sampler(threading.Thread):
             self.peak = max(self.peak, _resident(_tree(self.pid)))
             if time.monotonic() - last >= self.every:
                 last = time.monotonic()
-                size = self.output.stat().st_size / 2**20 if self.output else 0
-                written = f", {size:.0f} MiB written" if self.output else ""
+                written = ""
+                if self.counter:
+                    written = (
+                        f", {self.counter.count} subjects written "
+                        f"({self.counter.bytes / 2**20:.0f} MiB)"
+                    )
                 print(
                     f"  … {self.label}: {last - start:.0f} s, "
                     f"{self.peak / 2**20:.0f} MiB at most{written}",
@@ -96,39 +120,36 @@ class _Sampler(threading.Thread):
                 )
 
 
-def run_child(argv: list[str], label: str, output: Path | None) -> dict[str, Any]:
-    """Run ``argv`` (stdout to ``output``); its time, exit code and peak memory."""
+def run_child(argv: list[str], label: str, pattern: bytes | None) -> dict[str, Any]:
+    """Run ``argv``; its time, exit code, peak memory and (``pattern``) lines it wrote so."""
     start = time.perf_counter()
-    with open(output or os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(argv, stdout=out, stderr=err)
-        sampler = _Sampler(child.pid, label, output)
+    with tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(
+            argv, stdout=subprocess.PIPE if pattern else subprocess.DEVNULL, stderr=err
+        )
+        counter = _Counter(child.stdout, pattern) if pattern and child.stdout else None
+        if counter:
+            counter.start()
+        sampler = _Sampler(child.pid, label, counter)
         sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         sampler.done.set()
         sampler.join()
         seconds = time.perf_counter() - start
+        if counter:
+            counter.join()
+            counter.stream.close()
         err.seek(0)
         errors = err.read().decode("utf-8", "replace")
     return {
-        "exit": os.waitstatus_to_exitcode(status),
+        "exit": child.returncode,
         "seconds": round(seconds, 2),
         "peak_process_mib": round(usage.ru_maxrss / 1024),
         "peak_total_mib": round(max(sampler.peak, usage.ru_maxrss * 1024) / 2**20),
+        "assessed": counter.count if counter else None,
         "stderr": errors[-500:],
     }
-
-
-def _count_subjects(stage: str, output: Path) -> int:
-    """Subjects in an assessment's output, read line by line."""
-    count = 0
-    with output.open(encoding="utf-8") as lines:
-        for line in lines:
-            if stage == "assess":
-                count += line.startswith('{"record":"subject"')
-            else:
-                count += line.startswith('      "iri": ')
-    return count
 
 
 def _argv(stage: str, directory: Path, jobs: int | None, batch_size: int | None) -> list[str]:
@@ -168,21 +189,17 @@ def measure(size: int, mix: str, args: argparse.Namespace, work: Path) -> list[d
     print(f"[{mix} {size}] generated {files} files in {generated:.0f} s", file=sys.stderr)
     rows = []
     for stage in _stages(size, args):
-        output = work / f"{mix}-{size}-{stage}.out" if stage.startswith("assess") else None
         label = f"{mix} {size} {stage}"
         load = round(os.getloadavg()[0], 2)
         print(f"[{label}] running", file=sys.stderr, flush=True)
-        figures = run_child(_argv(stage, directory, args.jobs, args.batch_size), label, output)
-        assessed = _count_subjects(stage, output) if output and figures["exit"] == 0 else None
-        if output:
-            output.unlink(missing_ok=True)
+        pattern = PATTERNS.get(stage)
+        figures = run_child(_argv(stage, directory, args.jobs, args.batch_size), label, pattern)
         row = {
             "mix": mix,
             "subjects": size,
             "stage": stage,
             **{k: v for k, v in figures.items() if k != "stderr" or figures["exit"] not in (0, 1)},
             "subjects_per_second": round(size / figures["seconds"], 1),
-            "assessed": assessed,
             "files": files,
             "jobs": args.jobs if stage == "assess" else 1,
             "batch_size": args.batch_size if stage == "assess" else 0,
