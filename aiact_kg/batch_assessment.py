@@ -150,8 +150,9 @@ def assess_batches(
     """Assess ``items`` batch by batch; yields each batch's outcome in input order.
 
     ``jobs`` worker processes (default: the cores available; 1: in this process, as with a
-    remote ``engine``) each keep the knowledge base loaded between batches. At most two batches
-    per worker are read ahead, so memory depends on the batch size, not on the input size.
+    remote ``engine``) each keep the knowledge base loaded between batches. At most ``jobs + 1``
+    batches are in flight (read, being assessed, or done and waiting for their turn to be
+    written), so memory depends on the batch size and ``jobs``, not on the input size.
     """
     run = AssessmentRun() if run is None else run
     jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -170,7 +171,7 @@ def assess_batches(
         pending: deque[Future[BatchOutcome]] = deque()
         for batch in grouped:
             pending.append(pool.submit(assess_batch, batch, options, run, engine_name))
-            if len(pending) >= 2 * jobs:
+            if len(pending) > jobs:  # one batch waits for the first free worker
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
