@@ -80,6 +80,8 @@ def scale_table(scale: dict[str, Any]) -> list[str]:
         ]
         for size in _sizes(scale):
             rows = [_row(scale, mix, size, stage) for stage in LABELS]
+            if not any(rows):
+                continue
             cells = [_cell(row) for row in rows]
             new, old = _row(scale, mix, size, "assess"), _row(scale, mix, size, "assess-one-batch")
             speedup = f"{old['seconds'] / new['seconds']:.1f}x" if new and old else "n/m"
@@ -100,6 +102,21 @@ def scale_table(scale: dict[str, Any]) -> list[str]:
                 lines.append(f"- growth of {LABELS[stage]}: " + ", ".join(shown))
         lines.append("")
     return lines
+
+
+def _load_warning(scale: dict[str, Any]) -> list[str]:
+    """A warning when stages ran while the machine had more work than CPUs."""
+    cpus = max((m.get("cpus") or 1 for m in scale.get("machines", [])), default=1)
+    loads = [r["load_average_before"] for r in scale.get("rows", [])]
+    if not loads or max(loads) <= cpus:
+        return []
+    return [
+        f"**Some stages ran on a busy machine** (load average up to {max(loads)} on {cpus} "
+        "CPUs, see the load column): their times are inflated and their growth exponents "
+        "unreliable; compare columns within a row (measured one after the other), and re-run "
+        "on an idle machine to compare with the targets.",
+        "",
+    ]
 
 
 def _machine_lines(scale: dict[str, Any]) -> list[str]:
@@ -124,6 +141,7 @@ def write_scale_markdown(scale: dict[str, Any], results: Path) -> None:
         "`--baseline-max`, one-pass validation at `--validate-max`). Load average before each",
         "stage is in scale.json (`load_average_before`): the machine may be shared.",
         "",
+        *_load_warning(scale),
         *scale_table(scale),
         "Machines:",
         "",
@@ -324,10 +342,12 @@ def write_summary(results: Path = RESULTS, target: Path | None = None) -> Path:
         "`results/`; each benchmark's page says how it was run. Issue 10's targets on a 2-core",
         "machine, against the recorded figures:",
         "",
+        *_load_warning(scale),
         *_targets(results, scale),
         "",
         "## Scale ([results/scale.md](results/scale.md))",
         "",
+        *_load_warning(scale),
         *scale_table(scale),
         "Machines of the scale runs:",
         "",
