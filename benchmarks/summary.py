@@ -179,6 +179,9 @@ def plot(scale: dict[str, Any], path: Path) -> None:
             times.plot(xs, [r["seconds"] for _, r in points], **style)
             if stage.startswith("assess"):
                 memory.plot(xs, [r["peak_total_mib"] for _, r in points], **style)
+            if stage == "assess":
+                style |= {"linestyle": ":", "label": f"{mix}: {label}, largest process"}
+                memory.plot(xs, [r["peak_process_mib"] for _, r in points], **style)
     times.plot([100_000], [TARGET_100K_SECONDS], "r*", markersize=12, label="target 100k: 3 min")
     times.plot([1_000_000], [TARGET_1M_SECONDS], "rX", markersize=12, label="target 1M: 30 min")
     memory.axhline(TARGET_1M_MIB, color="r", linestyle=":", label="target at 1M: 4 GB")
