@@ -19,6 +19,7 @@ from pyoxigraph import RdfFormat, Triple
 
 from aiact_kg import __version__
 from aiact_kg.assessment import AssessmentReport, assess_inputs
+from aiact_kg.batch_assessment import BatchOutcome
 from aiact_kg.errors import AiactKgError, InputError, QueryError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import GRAPH, PREFIXES
@@ -242,10 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "assess":
             command.add_argument(
                 "--format",
-                choices=("text", "json", "turtle", "dpv"),
+                choices=("text", "json", "jsonl", "turtle", "dpv"),
                 default="text",
-                help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle)",
+                help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle); jsonl: one "
+                "JSON object per line (run, inputs, violations, subjects, summary), streamed as "
+                "batches finish; json and jsonl are assessed in batches (see --batch-size)",
             )
+            _batch_arguments(command)
         if name == "timeline":
             command.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -265,6 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
         "(e.g. 'Article 52a' of the February 2024 text)",
     )
     return parser
+
+
+def _batch_arguments(command: argparse.ArgumentParser) -> None:
+    from aiact_kg.batch_assessment import DEFAULT_BATCH_SIZE
+
+    command.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help="with --format json or jsonl: subjects per batch, each validated and assessed on "
+        "its own; files are never split, so a description spread over several files needs "
+        f"them in one batch; 0: everything in one batch (default {DEFAULT_BATCH_SIZE})",
+    )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="with --format json or jsonl: worker processes assessing batches in parallel "
+        "(default: the number of cores; 1: in this process); the output does not depend on it",
+    )
 
 
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -774,8 +798,44 @@ def _assess(args: argparse.Namespace) -> AssessmentReport:
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
+    if args.format in ("json", "jsonl"):
+        return _assess_batched(args)
     with closing(_assess(args)) as report:
         return _write_assessment(args, report)
+
+
+def _assess_batched(args: argparse.Namespace) -> int:
+    """``assess --format json|jsonl``: batches assessed in parallel, written as they finish."""
+    from aiact_kg.batch_assessment import assess_inputs_batched
+    from aiact_kg.progress import Progress
+    from aiact_kg.render.stream import write_json, write_jsonl
+
+    if args.batch_size < 0:
+        raise InputError(f"--batch-size must be 0 or more subjects, not {args.batch_size}")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
+    location = _location(args)
+    outcomes = assess_inputs_batched(
+        args.inputs,
+        _options(args),
+        batch_size=args.batch_size,
+        jobs=args.jobs,
+        max_bytes=args.max_bytes,
+        engine=open_store(location) if isinstance(location, str) else None,
+    )
+    meter = Progress("Assessed batches", enabled=False if args.no_progress else None)
+
+    def reported() -> Iterator[BatchOutcome]:
+        for outcome in outcomes:
+            for error in outcome.result.unreadable:
+                print(f"aiact-kg: error: {error.message}", file=sys.stderr)
+            meter.step(f"({len(outcome.result.subjects)} subjects in the last)")
+            yield outcome
+
+    writer = write_json if args.format == "json" else write_jsonl
+    code = writer(reported(), sys.stdout)
+    meter.close()
+    return code
 
 
 def _write_assessment(args: argparse.Namespace, report: AssessmentReport) -> int:

@@ -171,3 +171,62 @@ def write_faulty_files(
                 injected[name].append(file)
         (directory / file).write_text(PREFIXES + text, encoding="utf-8")
     return injected
+
+
+# ---------------------------------------------------------------- mixes at scale, streamed
+# Files of many subjects each, written one at a time (1M subjects never sit in memory): the
+# light mix of ``subject_turtle`` and a high-risk-heavy mix of renamed copies of the CV
+# screening example (Annex III point 4(a), a third-country provider with a representative and a
+# deployer: the most obligations per subject of the examples).
+
+HIGH_RISK_TEMPLATE = (
+    Path(__file__).resolve().parent.parent
+    / "examples"
+    / "submissions"
+    / "recruitment-cv-screening.ttl"
+)
+MIXES = ("light", "high-risk")
+
+
+def _high_risk_body() -> tuple[str, str]:
+    """The example's prefixes and its statements (comments dropped)."""
+    lines = [
+        line
+        for line in HIGH_RISK_TEMPLATE.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    prefixes = "".join(line + "\n" for line in lines if line.startswith("@prefix"))
+    body = "".join(line + "\n" for line in lines if not line.startswith("@prefix"))
+    return prefixes, body
+
+
+def high_risk_turtle(index: int, body: str) -> str:
+    """A copy of the CV screening description with every example.org IRI made unique."""
+    return body.replace("<https://example.org/", f"<https://example.org/hr{index}/")
+
+
+def write_mix_files(
+    directory: Path, count: int, mix: str = "light", per_file: int = 100, seed: int = 1689
+) -> int:
+    """Write ``count`` subjects of ``mix``, ``per_file`` to a file, streamed; returns the files.
+
+    The light mix is conforming (``valid=True``) so that every subject is assessed.
+    """
+    if mix not in MIXES:
+        raise ValueError(f"unknown mix {mix!r}; one of {', '.join(MIXES)}")
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    prefixes, body = _high_risk_body() if mix == "high-risk" else (PREFIXES, "")
+    files = 0
+    for first in range(0, count, per_file):
+        last = min(count, first + per_file)
+        path = directory / f"{mix}-{first:07d}.ttl"
+        with path.open("w", encoding="utf-8") as out:
+            out.write(prefixes)
+            for index in range(first, last):
+                if mix == "high-risk":
+                    out.write(high_risk_turtle(index, body))
+                else:
+                    out.write(subject_turtle(index, rng, valid=True))
+        files += 1
+    return files

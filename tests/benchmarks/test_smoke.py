@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
 from benchmarks import bench_load, bench_registry
@@ -28,3 +30,42 @@ def test_registry_and_load_benchmarks_at_a_tiny_size(kb_path: Path, tmp_path: Pa
     assert all(p["ok"] > 0 and set(p["statuses"]) == {"200"} for p in result["phases"])
     assert json.loads((tmp_path / "load.json").read_text())["pass"] == result["pass"]
     assert "| cq-021-subjects-by-category |" in (tmp_path / "load.md").read_text()
+
+
+@pytest.mark.slow
+def test_scale_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
+    from benchmarks import bench_scale, summary
+
+    results = tmp_path / "results"
+    argv = ["--sizes", "3", "--stages", "validate", "assess", "--jobs", "1"]
+    bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
+    recorded = json.loads((results / "scale.json").read_text())
+    rows = {(r["mix"], r["stage"]): r for r in recorded["rows"]}
+    assert set(rows) == {(m, s) for m in ("light", "high-risk") for s in ("validate", "assess")}
+    assert all(r["exit"] == 0 and r["peak_total_mib"] > 0 for r in rows.values())
+    assert [rows[(m, "assess")]["assessed"] for m in ("light", "high-risk")] == [3, 3]
+    # a second run of another size is merged into the figures, not written over them
+    bench_scale.main(
+        [
+            "--sizes",
+            "2",
+            "--mixes",
+            "light",
+            "--stages",
+            "assess",
+            "--jobs",
+            "1",
+            "--workdir",
+            str(tmp_path),
+            "--results",
+            str(results),
+        ]
+    )
+    recorded = json.loads((results / "scale.json").read_text())
+    assert sorted({r["subjects"] for r in recorded["rows"]}) == [2, 3]
+    text = (tmp_path / "RESULTS.md").read_text()
+    assert "| 3 | " in text
+    assert "| 2 | " in text
+    assert "catalogue.json` absent" in text
+    assert (results / "scale.png").stat().st_size > 0
+    assert summary.growth(recorded, "light", "assess", 2, 3) is not None

@@ -1,0 +1,370 @@
+"""Write ``benchmarks/RESULTS.md`` from every recorded result, against the targets of issue 10.
+
+Usage: python -m benchmarks.summary (``bench_scale`` runs it after each run). Reads
+``results/*.json`` (scale, validation, assessment, registry, load and, when present,
+catalogue), writes ``results/scale.md`` and the plot ``results/scale.png`` from the scale
+figures, and ``RESULTS.md`` beside ``results/``. A figure not recorded yet is shown as not
+measured; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGET_100K_SECONDS = 180
+TARGET_1M_SECONDS = 1800
+TARGET_1M_MIB = 4096
+TARGET_VALIDATION_SPEEDUP = 10
+TARGET_WARM_MS = 100
+TARGET_GROWTH = 1.05
+LABELS = {
+    "validate": "validate (store engine)",
+    "validate-pyshacl": "validate (rdflib + pyshacl, baseline)",
+    "assess": "assess end to end (batched, jsonl)",
+    "assess-one-batch": "assess end to end (one batch, baseline)",
+}
+
+
+def _load(results: Path, name: str) -> dict[str, Any] | None:
+    path = results / f"{name}.json"
+    if not path.exists():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _row(scale: dict[str, Any], mix: str, size: int, stage: str) -> dict[str, Any] | None:
+    for row in scale.get("rows", []):
+        if (row["mix"], row["subjects"], row["stage"]) == (mix, size, stage) and not row["exit"]:
+            return dict(row)
+    return None
+
+
+def growth(scale: dict[str, Any], mix: str, stage: str, low: int, high: int) -> float | None:
+    """The exponent k of time ~ N^k between two sizes, if both were measured."""
+    a, b = _row(scale, mix, low, stage), _row(scale, mix, high, stage)
+    if not a or not b:
+        return None
+    return round(math.log(b["seconds"] / a["seconds"]) / math.log(high / low), 2)
+
+
+def _sizes(scale: dict[str, Any]) -> list[int]:
+    return sorted({row["subjects"] for row in scale.get("rows", [])})
+
+
+def _mixes(scale: dict[str, Any]) -> list[str]:
+    return sorted({row["mix"] for row in scale.get("rows", [])})
+
+
+def _cell(row: dict[str, Any] | None) -> str:
+    if row is None:
+        return "n/m"
+    return (
+        f"{row['seconds']:.1f} s ({row['subjects_per_second']:.0f}/s, {row['peak_total_mib']} MiB)"
+    )
+
+
+def scale_table(scale: dict[str, Any]) -> list[str]:
+    """One table per mix: each stage's time, throughput and peak memory per size."""
+    lines: list[str] = []
+    for mix in _mixes(scale):
+        lines += [
+            f"**{mix} mix** (time, subjects per second, peak memory of all processes)",
+            "",
+            "| subjects | " + " | ".join(LABELS.values()) + " | assess speed-up | load average |",
+            "| ---: | " + " | ".join("---:" for _ in LABELS) + " | ---: | ---: |",
+        ]
+        for size in _sizes(scale):
+            rows = [_row(scale, mix, size, stage) for stage in LABELS]
+            if not any(rows):
+                continue
+            cells = [_cell(row) for row in rows]
+            new, old = _row(scale, mix, size, "assess"), _row(scale, mix, size, "assess-one-batch")
+            speedup = f"{old['seconds'] / new['seconds']:.1f}x" if new and old else "n/m"
+            loads = [r["load_average_before"] for r in rows if r]
+            load = f"{min(loads)}-{max(loads)}" if loads else "?"
+            lines.append(f"| {size} | " + " | ".join(cells) + f" | {speedup} | {load} |")
+        lines += [
+            "",
+            "Sizes up to the batch size (default 1000) are one batch: there the batched and",
+            "one-batch columns do the same work in one process, and differ only by noise.",
+            "",
+        ]
+        steps = list(zip(_sizes(scale), _sizes(scale)[1:], strict=False))
+        for stage in LABELS:
+            found = [(a, b, growth(scale, mix, stage, a, b)) for a, b in steps]
+            shown = [f"{a}→{b}: N^{k}" for a, b, k in found if k is not None]
+            if shown:
+                lines.append(f"- growth of {LABELS[stage]}: " + ", ".join(shown))
+        lines.append("")
+    return lines
+
+
+def _load_warning(scale: dict[str, Any]) -> list[str]:
+    """A warning when stages ran while the machine had more work than CPUs."""
+    cpus = max((m.get("cpus") or 1 for m in scale.get("machines", [])), default=1)
+    loads = [r["load_average_before"] for r in scale.get("rows", [])]
+    if not loads or max(loads) <= cpus:
+        return []
+    return [
+        f"**Some stages ran on a busy machine** (load average up to {max(loads)} on {cpus} "
+        "CPUs, see the load column): their times are inflated and their growth exponents "
+        "unreliable; compare columns within a row (measured one after the other), and re-run "
+        "on an idle machine to compare with the targets.",
+        "",
+    ]
+
+
+def _machine_lines(scale: dict[str, Any]) -> list[str]:
+    lines = []
+    for meta in scale.get("machines", []):
+        lines.append(
+            f"- {meta.get('date', '?')}: {meta.get('cpus')} CPUs ({meta.get('cpu') or '?'}), "
+            f"{meta.get('memory_gib')} GiB RAM, {meta.get('system')}, Python {meta.get('python')}, "
+            f"pyoxigraph {meta.get('pyoxigraph')}, load average at start "
+            f"{meta.get('load_average_at_start')}"
+        )
+    return lines
+
+
+def write_scale_markdown(scale: dict[str, Any], results: Path) -> None:
+    """``results/scale.md`` and ``results/scale.png``."""
+    lines = [
+        "# Scale: validate and assess end to end",
+        "",
+        "Written by `python -m benchmarks.bench_scale` (see its docstring). Each stage is the real",
+        "CLI in a child process; `n/m`: not measured at that size (baselines stop at",
+        "`--baseline-max`, one-pass validation at `--validate-max`). Load average before each",
+        "stage is in scale.json (`load_average_before`): the machine may be shared.",
+        "",
+        *_load_warning(scale),
+        *scale_table(scale),
+        "Machines:",
+        "",
+        *_machine_lines(scale),
+        "",
+        "![scale](scale.png)",
+        "",
+    ]
+    (results / "scale.md").write_text("\n".join(lines), encoding="utf-8")
+    plot(scale, results / "scale.png")
+
+
+def plot(scale: dict[str, Any], path: Path) -> None:
+    """Time and peak memory against subjects, log-log, with the targets."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, (times, memory) = plt.subplots(1, 2, figsize=(12, 5))
+    for mix in _mixes(scale):
+        marker = "s" if mix == "high-risk" else "o"
+        for number, (stage, label) in enumerate(LABELS.items()):
+            rows = [_row(scale, mix, size, stage) for size in _sizes(scale)]
+            points = [(r["subjects"], r) for r in rows if r]
+            if not points:
+                continue
+            style = {
+                "linestyle": "--" if stage in ("validate-pyshacl", "assess-one-batch") else "-",
+                "marker": marker,
+                "color": f"C{number}",
+                "label": f"{mix}: {label}",
+            }
+            xs = [x for x, _ in points]
+            times.plot(xs, [r["seconds"] for _, r in points], **style)
+            if stage.startswith("assess"):
+                memory.plot(xs, [r["peak_total_mib"] for _, r in points], **style)
+            if stage == "assess":
+                style |= {"linestyle": ":", "label": f"{mix}: {label}, largest process"}
+                memory.plot(xs, [r["peak_process_mib"] for _, r in points], **style)
+    times.plot([100_000], [TARGET_100K_SECONDS], "r*", markersize=12, label="target 100k: 3 min")
+    times.plot([1_000_000], [TARGET_1M_SECONDS], "rX", markersize=12, label="target 1M: 30 min")
+    memory.axhline(TARGET_1M_MIB, color="r", linestyle=":", label="target at 1M: 4 GB")
+    for axis, title, unit in ((times, "wall time", "seconds"), (memory, "peak memory", "MiB")):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.set_xlabel("subjects")
+        axis.set_ylabel(unit)
+        axis.set_title(title)
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def _verdict(value: float | None, limit: float, *, at_least: bool = False) -> str:
+    if value is None:
+        return "not measured yet"
+    met = value >= limit if at_least else value <= limit
+    return "met" if met else "**not met**"
+
+
+def _targets(results: Path, scale: dict[str, Any]) -> list[str]:
+    lines = ["| target | figure | verdict |", "| --- | --- | --- |"]
+    for mix in _mixes(scale) or ["light"]:
+        row = _row(scale, mix, 100_000, "assess")
+        value = row["seconds"] if row else None
+        figure = f"{value:.0f} s" if value is not None else "n/m"
+        lines.append(
+            f"| 100k end to end < 3 min ({mix}) | {figure} | "
+            f"{_verdict(value, TARGET_100K_SECONDS)} |"
+        )
+        row = _row(scale, mix, 1_000_000, "assess")
+        seconds = row["seconds"] if row else None
+        mib = row["peak_total_mib"] if row else None
+        figure = f"{seconds:.0f} s, {mib} MiB" if row else "n/m"
+        verdict = _verdict(seconds, TARGET_1M_SECONDS)
+        if row and verdict == "met":
+            verdict = _verdict(mib, TARGET_1M_MIB)
+        lines.append(f"| 1M end to end < 30 min and < 4 GB ({mix}) | {figure} | {verdict} |")
+        stages = ("validate", "assess")
+        for stage in stages:
+            k = growth(scale, mix, stage, 10_000, 100_000)
+            lines.append(
+                f"| growth 10k→100k ≤ N^1.05: {LABELS[stage]} ({mix}) | "
+                f"{'N^' + str(k) if k is not None else 'n/m'} | {_verdict(k, TARGET_GROWTH)} |"
+            )
+        new, old = (_row(scale, mix, 10_000, s) for s in ("validate", "validate-pyshacl"))
+        speedup = round(old["seconds"] / new["seconds"], 1) if new and old else None
+        lines.append(
+            f"| validation ≥ 10x pyshacl at 10k ({mix}, whole command) | "
+            f"{str(speedup) + 'x' if speedup else 'n/m'} | "
+            f"{_verdict(speedup, TARGET_VALIDATION_SPEEDUP, at_least=True)} |"
+        )
+    validation = _load(results, "validation")
+    if validation:
+        for row in validation.get("rows", []):
+            if row.get("subjects") == 10_000:
+                lines.append(
+                    "| validation ≥ 10x pyshacl at 10k (bench_validation: whole command; "
+                    f"shapes only) | {row['speedup']}x; {row['shapes_speedup']}x | "
+                    f"{_verdict(row['speedup'], TARGET_VALIDATION_SPEEDUP, at_least=True)}; "
+                    f"{_verdict(row['shapes_speedup'], TARGET_VALIDATION_SPEEDUP, at_least=True)} |"
+                )
+    warm = _warm_ms(results)
+    lines.append(
+        f"| one warm assessment < 100 ms | {f'{warm} ms' if warm is not None else 'n/m'} | "
+        f"{_verdict(warm, TARGET_WARM_MS)} |"
+    )
+    return lines
+
+
+def _warm_ms(results: Path) -> float | None:
+    """The warm latency of one assessment, as bench_assessment records it."""
+    assessment = _load(results, "assessment") or {}
+    for key in ("warm_latency_ms", "latency_warm_ms", "latency_one_subject_ms"):
+        if isinstance(assessment.get(key), int | float):
+            return float(assessment[key])
+    return None
+
+
+def _other_lines(results: Path) -> list[str]:
+    lines: list[str] = []
+    validation = _load(results, "validation")
+    if validation:
+        lines += ["### Validation ([results/validation.md](results/validation.md))", ""]
+        for row in validation.get("rows", []):
+            lines.append(
+                f"- {row['subjects']} subjects: store engine {row['store_seconds']} s, pyshacl "
+                f"{row['pyshacl_seconds']} s ({row['speedup']}x; shapes alone "
+                f"{row['shapes_speedup']}x), same findings: {row['same_findings']}"
+            )
+        lines += [f"- load average during the run: {validation.get('load_average')}", ""]
+    assessment = _load(results, "assessment")
+    if assessment:
+        lines += [
+            "### Assessment latency and throughput "
+            "([results/assessment.md](results/assessment.md))",
+            "",
+            f"- one assessment, warm: {_warm_ms(results)} ms",
+        ]
+        for row in assessment.get("rows", []):
+            lines.append(
+                f"- {row['subjects']} subjects: rules {row['reasoning_seconds']} s, end to end "
+                f"{row.get('end_to_end_seconds', 'n/m')} s"
+            )
+        lines.append("")
+    registry = _load(results, "registry")
+    if registry:
+        lines += [
+            "### One submission into a growing registry "
+            "([results/registry.md](results/registry.md))",
+            "",
+        ]
+        for row in registry.get("rows", []):
+            lines.append(
+                f"- {row['stored_subjects']} stored: submit {row['submit_ms']} ms (assess alone "
+                f"{row['assess_alone_ms']} ms), open {row['open_ms']} ms"
+            )
+        lines.append("")
+    load = _load(results, "load")
+    if load:
+        lines += ["### Concurrent clients on the service ([results/load.md](results/load.md))", ""]
+        for phase in load.get("phases", []):
+            lines.append(
+                f"- {phase['kind']}, {phase['clients']} clients: {phase['per_second']}/s, "
+                f"p50 {phase['p50_ms']} ms, p99 {phase['p99_ms']} ms"
+            )
+        lines += [f"- over {load.get('stored', {}).get('subjects', '?')} stored subjects", ""]
+    lines += ["### Catalogue queries", ""]
+    catalogue = _load(results, "catalogue")
+    if catalogue:
+        lines += [
+            "See [results/catalogue.md](results/catalogue.md). Recorded figures:",
+            "",
+            "```json",
+            json.dumps({k: v for k, v in catalogue.items() if k != "rows"}, indent=1)[:1500],
+            "```",
+            "",
+        ]
+        for row in catalogue.get("rows", [])[:40]:
+            lines.append("- " + ", ".join(f"{k}: {v}" for k, v in row.items()))
+    else:
+        lines.append(
+            "Not recorded yet (`results/catalogue.json` absent): filled in when it exists."
+        )
+    return [*lines, ""]
+
+
+def write_summary(results: Path = RESULTS, target: Path | None = None) -> Path:
+    """Write RESULTS.md (beside ``results`` unless ``target``); returns its path."""
+    target = target or results.parent / "RESULTS.md"
+    scale = _load(results, "scale") or {"rows": []}
+    if scale["rows"]:
+        write_scale_markdown(scale, results)
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python -m benchmarks.summary` (run by `bench_scale`) from the figures in",
+        "`results/`; each benchmark's page says how it was run. Issue 10's targets on a 2-core",
+        "machine, against the recorded figures:",
+        "",
+        *_load_warning(scale),
+        *_targets(results, scale),
+        "",
+        "## Scale ([results/scale.md](results/scale.md))",
+        "",
+        *_load_warning(scale),
+        *scale_table(scale),
+        "Machines of the scale runs:",
+        "",
+        *(_machine_lines(scale) or ["- none recorded"]),
+        "",
+        "![time and memory against subjects](results/scale.png)" if scale["rows"] else "",
+        "",
+        "## Other benchmarks",
+        "",
+        *_other_lines(results),
+    ]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":
+    print(write_summary())
