@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyoxigraph import QuerySolutions
+from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 
 from aiact_kg.kb import open_knowledge_base
 from aiact_kg.queries import get_query, with_prefixes
@@ -177,3 +177,42 @@ def test_prohibited_practices_found(registry: OxigraphStore) -> None:
         ("https://example.org/moodwork", "Art 99(3)", 35_000_000)
     ]
     assert "Art 5(1)(f)" in rows[0]["legalBasis"]
+
+
+REFERENCE_019 = Path(__file__).parent / "data" / "cq-019-reference-not-exists.rq"
+
+
+def _select(store: Store, sparql: str) -> list[dict[str, Any]]:
+    solutions = store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+    assert isinstance(solutions, QuerySolutions)
+    variables = [v.value for v in solutions.variables]
+    return [{n: (None if s[n] is None else s[n].value) for n in variables} for s in solutions]  # type: ignore[union-attr]
+
+
+def test_fine_exposure_agrees_with_its_not_exists_form_on_the_registry(
+    registry: OxigraphStore,
+) -> None:
+    reference = _select(registry.raw, REFERENCE_019.read_text(encoding="utf-8"))
+    assert reference
+    assert ask(registry, "cq-019-fine-exposure-by-operator") == reference
+
+
+def test_fine_exposure_with_ties() -> None:
+    store = Store()
+    store.load(
+        path=str(Path(__file__).parent / "data" / "fine-ties.ttl"),
+        format=RdfFormat.TURTLE,
+        to_graph=NamedNode("https://example.org/ties/graph"),
+    )
+    rows = _select(store, get_query("cq/cq-019-fine-exposure-by-operator").text)
+    assert rows == _select(store, REFERENCE_019.read_text(encoding="utf-8"))
+    found = {
+        r["operator"].rsplit("/", 1)[1]: (int(r["obligations"]), float(r["maxFineEUR"]), r["tier"])
+        for r in rows
+    }
+    assert found == {
+        "beta": (2, 35_000_000, "Art 99(3)"),
+        "alpha": (2, 15_000_000, "Art 101(1)"),
+        "delta": (1, 15_000_000, "Art 99(4)"),
+        "gamma": (1, 7_500_000, "Art 99(5)"),
+    }
