@@ -78,12 +78,15 @@ def _oxigraph_binary() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("oxigraph")
 
 
-def _start_oxigraph(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] | None:
+def _start_oxigraph(
+    folder: Path, *options: str
+) -> tuple[subprocess.Popen[bytes], str, Path] | None:
     binary = _oxigraph_binary()
     if binary is None:
         return None
     port, log = free_port(), folder / "oxigraph.log"
     command = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"]
+    command += options
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     return process, f"http://127.0.0.1:{port}/query", log
@@ -176,11 +179,15 @@ def _start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] |
     return process, url, log
 
 
-def start(name: str, folder: Path) -> RunningEngine | None:
-    """Start engine ``name`` in ``folder`` and load the knowledge base; None if not installed."""
+def start(name: str, folder: Path, *, union_default_graph: bool = False) -> RunningEngine | None:
+    """Start engine ``name`` in ``folder`` and load the knowledge base; None if not installed.
+
+    ``union_default_graph``: the Oxigraph server's default graph is the union of its graphs
+    (Virtuoso's always is)."""
     folder.mkdir(parents=True, exist_ok=True)
     began = time.monotonic()
-    started = _start_oxigraph(folder) if name == "oxigraph" else _start_virtuoso(folder)
+    options = ("--union-default-graph",) if union_default_graph else ()
+    started = _start_oxigraph(folder, *options) if name == "oxigraph" else _start_virtuoso(folder)
     if started is None:
         return None
     process, url, log = started

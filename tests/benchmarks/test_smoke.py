@@ -7,10 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
-from benchmarks import bench_load, bench_registry
+from benchmarks import bench_catalogue, bench_load, bench_registry
+
+PREFIX = "PREFIX aia: <https://w3id.org/aiact-kg/ontology#>\n"
 
 
 def test_registry_and_load_benchmarks_at_a_tiny_size(kb_path: Path, tmp_path: Path) -> None:
@@ -69,3 +72,42 @@ def test_scale_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
     assert "catalogue.json` absent" in text
     assert (results / "scale.png").stat().st_size > 0
     assert summary.growth(recorded, "light", "assess", 2, 3) is not None
+
+
+def test_catalogue_benchmark_at_a_tiny_size(kb_path: Path, tmp_path: Path) -> None:
+    questions = ["cq-019-fine-exposure-by-operator", "cq-021-subjects-by-category"]
+    result = bench_catalogue.run(
+        [2, 4], ["embedded"], 2, 1, 60.0, questions, per_document=2, kb=kb_path
+    )
+    bench_catalogue.write_results(result, tmp_path)
+    rows = {(r["size"], r["question"]): r for r in result["rows"]}  # type: ignore[attr-defined]
+    assert set(rows) == {(size, q) for size in (2, 4) for q in questions}
+    assert all("error" not in row for row in rows.values()), rows
+    assert "embedded cq-021-subjects-by-category" in result["growth"]  # type: ignore[operator]
+    assert "| cq-019-fine-exposure-by-operator |" in (tmp_path / "catalogue.md").read_text()
+
+
+def test_catalogue_copies_are_new_subjects_with_the_same_results(tmp_path: Path) -> None:
+    documents = bench_catalogue.assess_documents(tmp_path, 2, per_document=2)
+    store = Store()
+
+    def count(sparql: str) -> int:
+        solutions = store.query(PREFIX + sparql, use_default_graph_as_union=True)
+        assert isinstance(solutions, QuerySolutions)
+        return int(next(iter(solutions))[0].value)  # type: ignore[index,union-attr]
+
+    first = list(bench_catalogue.subject_graphs(documents, 0, 2))
+    for graph, text in first:
+        store.load(text, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(graph))
+    single = len(store)
+    once = count("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d aia:determinationOf ?s }")
+    for graph, text in bench_catalogue.subject_graphs(documents, 2, 4):
+        assert graph not in {g for g, _ in first}
+        store.load(text, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(graph))
+    assert len(store) == 2 * single  # nothing of the copy collides with the original
+
+    assert count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s aia:hasProvider ?p }") == 4
+    subjects = "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?d aia:determinationOf ?s }"
+    determinations = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d aia:determinationOf ?s }"
+    assert count(subjects) == 4
+    assert count(determinations) == 2 * once > 4
