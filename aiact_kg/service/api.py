@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from pyoxigraph import RdfFormat
 from starlette.concurrency import run_in_threadpool
 
-from aiact_kg.assessment import assess_documents
+from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
 from aiact_kg.reasoning.dpv_output import dpv_turtle
@@ -38,7 +38,6 @@ from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
-from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter()
 serial = threading.Lock()
@@ -120,7 +119,7 @@ def _json(text: str, status: int) -> Response:
 def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
     """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
     with serial:
-        report = SubmissionValidator().validate(documents, errors)
+        report = shared_assessor().validator.validate(documents, errors)
     return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
 
@@ -151,10 +150,7 @@ def _assess(
 ) -> Response:
     """Assess in a worker thread, and write the result there too (not on the event loop)."""
     with serial:
-        validation = SubmissionValidator().validate(documents, errors)
-        report = assess_documents(documents, options, validation=validation)
-        if report.store is not None:
-            report.store.close()
+        report = shared_assessor().assess(documents, options, unreadable=errors)
     result = report.result
     status = 200 if result.valid and not result.unreadable else 422
     if result_format == "dpv" and status == 200:
