@@ -7,6 +7,11 @@ writes into the run graph (``WITH``) and reads the merge of the knowledge-base g
 graph (``USING``). So a run never changes the knowledge base and never sees another run, and
 closing the run's view removes its graph. Runs may go on in several threads at once: each has
 its own graph, and each update is a transaction of the store.
+
+The in-memory store keeps what was removed (its indexes and term dictionary only grow), so with
+every run it got larger and its scans slower; after :attr:`WarmEngine.RUNS_PER_STORE` runs the
+engine therefore starts a new store with the knowledge base (runs under way finish in the old
+one, which is freed when their views are closed).
 """
 
 from __future__ import annotations
@@ -46,13 +51,20 @@ class _RunView(ScopedStore):
 class WarmEngine:
     """An embedded store with the knowledge base loaded once; each run in a graph of its own."""
 
+    RUNS_PER_STORE = 25
+
     def __init__(self) -> None:
-        self.store = OxigraphStore()
         self._quads = _base_quads()
-        graph = NamedNode(KNOWLEDGE_BASE_GRAPH)
-        self.store.add_quads(Quad(q.subject, q.predicate, q.object, graph) for q in self._quads)
+        self.store = self._new_store()
+        self._started = 0
         self._active: set[str] = set()
         self._lock = threading.Lock()
+
+    def _new_store(self) -> OxigraphStore:
+        store = OxigraphStore()
+        graph = NamedNode(KNOWLEDGE_BASE_GRAPH)
+        store.add_quads(Quad(q.subject, q.predicate, q.object, graph) for q in self._quads)
+        return store
 
     def run_rules(
         self,
@@ -67,8 +79,11 @@ class WarmEngine:
         with self._lock:
             if run.graph in self._active:
                 raise StoreError(f"the run {run.iri} is already under way in this engine")
+            if self._started >= self.RUNS_PER_STORE:
+                self.store, self._started = self._new_store(), 0
+            self._started += 1
             self._active.add(run.graph)
-        view = _RunView(self, run)
+            view = _RunView(self, run)
         run_rules_in(view, documents, options, rules, run)
         return view
 

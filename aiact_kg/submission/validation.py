@@ -157,13 +157,17 @@ class _BackgroundStore:
     statements are added for the shapes' queries and exactly those added are removed after.
 
     A large submission, or one arriving while the store is lent, gets a fresh store instead.
+    The store is made again after :attr:`LENDINGS` validations (an in-memory store keeps what
+    is removed from it, so it grows and slows).
     """
 
     LARGEST = 20_000  # statements; beyond, removing them one by one costs more than a copy
+    LENDINGS = 50
 
     def __init__(self, background: Sequence[Quad]) -> None:
         self.background = background
         self._store: Store | None = None
+        self._lent = 0
         self._lock = threading.Lock()
 
     @contextmanager
@@ -173,8 +177,10 @@ class _BackgroundStore:
             yield new_store(self.background, quads)
             return
         try:
-            store = self._store if self._store is not None else new_store(self.background)
-            self._store = None  # only put back once restored to the background alone
+            if self._store is None or self._lent >= self.LENDINGS:
+                self._store, self._lent = new_store(self.background), 0
+            store, self._store = self._store, None  # put back once restored to the background
+            self._lent += 1
             added = [quad for quad in quads if quad not in store]
             store.extend(added)
             yield store
