@@ -38,6 +38,7 @@ from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
+from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter()
 serial = threading.Lock()
@@ -119,7 +120,7 @@ def _json(text: str, status: int) -> Response:
 def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
     """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
     with serial:
-        report = shared_assessor().validator.validate(documents, errors)
+        report = SubmissionValidator().validate(documents, errors)
     return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
 
@@ -150,7 +151,8 @@ def _assess(
 ) -> Response:
     """Assess in a worker thread, and write the result there too (not on the event loop)."""
     with serial:
-        report = shared_assessor().assess(documents, options, unreadable=errors)
+        validation = SubmissionValidator().validate(documents, errors)  # the engine set now
+        report = shared_assessor().assess(documents, options, validation=validation)
     result = report.result
     status = 200 if result.valid and not result.unreadable else 422
     if result_format == "dpv" and status == 200:
