@@ -162,7 +162,7 @@ class _BackgroundStore:
     """
 
     LARGEST = 20_000  # statements; beyond, removing them one by one costs more than a copy
-    LENDINGS = 50
+    LENDINGS = 10
 
     def __init__(self, background: Sequence[Quad]) -> None:
         self.background = background
