@@ -143,7 +143,11 @@ class Assessor:
     options and run. Each run works in a graph of its own, removed when its report is closed
     (``keep=False``, the default, closes it before returning). Safe to call from several threads.
     ``options``: the options of a call that gives none (default: as of the day of the call).
+    A large batch (over :attr:`LARGEST` statements) runs in a fresh store of its own instead:
+    there its rules read one graph, not a merge of two, and the shared store does not grow.
     """
+
+    LARGEST = 20_000
 
     def __init__(
         self,
@@ -176,7 +180,11 @@ class Assessor:
             validation = self.validator.validate(documents, unreadable)
         run = AssessmentRun() if run is None else run
         documents_run = documents if validation.conforms else ()
-        store = self.engine.run_rules(documents_run, options, run)
+        store: KnowledgeStore
+        if sum(len(document.quads) for document in documents_run) > self.LARGEST:
+            store = run_rules(documents_run, options, run=run)
+        else:
+            store = self.engine.run_rules(documents_run, options, run)
         return _report(store, documents, options, validation, run, keep)
 
     def close(self) -> None:

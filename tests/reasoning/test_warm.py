@@ -101,6 +101,9 @@ def test_a_batch_and_the_default_options_match_the_one_shot_path(
     assert assessor.assess(batch, run=_run(99)).data == alone
     today = Assessor()
     assert today.assess(batch[:1]).data["as_of"] == date.today().isoformat()
+    today.LARGEST = 10  # a large batch: in a fresh store of its own, the same report
+    assert today.assess(batch, OPTIONS, run=_run(99)).data == alone
+    assert today.engine.runs == 0
     today.close()
 
 
