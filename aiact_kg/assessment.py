@@ -1,8 +1,15 @@
-"""Assess submissions: validate them, run the rules, and report (the API behind ``assess``)."""
+"""Assess submissions: validate them, run the rules, and report (the API behind ``assess``).
+
+:func:`assess_documents` assesses one batch in a fresh embedded store (or in a run graph of a
+shared engine); an :class:`Assessor` keeps the knowledge base, rules and shapes loaded and
+assesses descriptions one after another, each in a graph of its own (the warm path: the
+service, the registry and repeated assessments use it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, BinaryIO
@@ -14,6 +21,7 @@ from aiact_kg.reasoning.engine import (
     run_rules,
 )
 from aiact_kg.reasoning.report import assessed_subjects, law_version
+from aiact_kg.reasoning.warm import WarmEngine
 from aiact_kg.results.assessment import (
     AssessedSubject,
     AssessmentResult,
@@ -26,6 +34,7 @@ from aiact_kg.results.assessment import (
 from aiact_kg.results.validation import Finding, Unreadable
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
@@ -89,12 +98,23 @@ def assess_documents(
     """
     if validation is None:
         validation = (validator or SubmissionValidator()).validate(documents)
-    valid = validation.conforms
     run = AssessmentRun() if run is None else run
-    store: KnowledgeStore | None = run_rules(
-        documents if valid else (), options, run=run, engine=engine
-    )
-    assert store is not None
+    documents_run = documents if validation.conforms else ()
+    store = run_rules(documents_run, options, run=run, engine=engine)
+    return _report(store, documents, options, validation, run, keep)
+
+
+def _report(
+    store: KnowledgeStore,
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    validation: ValidationReport,
+    run: AssessmentRun,
+    keep: bool,
+) -> AssessmentReport:
+    """The report of a run whose rules have run in ``store`` (closed unless ``keep``)."""
+    valid = validation.conforms
+    kept: KnowledgeStore | None = store
     try:
         # the parts are validated already: construct the whole without validating them again
         result = AssessmentResult.model_construct(
@@ -111,8 +131,80 @@ def assess_documents(
         raise
     if not keep:
         store.close()
-        store = None
-    return AssessmentReport(result, validation, store)
+        kept = None
+    return AssessmentReport(result, validation, kept)
+
+
+class Assessor:
+    """Assesses descriptions one after another with everything loaded once: the knowledge base
+    (in a :class:`~aiact_kg.reasoning.warm.WarmEngine`), the rules and the compiled shapes.
+
+    ``assess`` gives exactly the report :func:`assess_documents` gives for the same documents,
+    options and run. Each run works in a graph of its own, removed when its report is closed
+    (``keep=False``, the default, closes it before returning). Safe to call from several threads.
+    ``options``: the options of a call that gives none (default: as of the day of the call).
+    A large batch (over :attr:`LARGEST` statements) runs in a fresh store of its own instead:
+    there its rules read one graph, not a merge of two, and the shared store does not grow.
+    """
+
+    LARGEST = 20_000
+
+    def __init__(
+        self,
+        options: AssessmentOptions | None = None,
+        *,
+        validator: SubmissionValidator | None = None,
+        engine: WarmEngine | None = None,
+    ) -> None:
+        self.options = options
+        self.validator = validator or SubmissionValidator()
+        self.engine = engine or WarmEngine()
+
+    def assess(
+        self,
+        documents: Sequence[InputDocument],
+        options: AssessmentOptions | None = None,
+        *,
+        unreadable: Iterable[InputFormatError] = (),
+        validation: ValidationReport | None = None,
+        keep: bool = False,
+        run: AssessmentRun | None = None,
+    ) -> AssessmentReport:
+        """Validate (unless ``validation`` is given), run the rules and build the report.
+
+        ``unreadable``: the inputs that could not be read (reported, and nothing is assessed).
+        ``keep=True`` keeps the derived graph in ``report.store`` until the report is closed.
+        """
+        options = options or self.options or AssessmentOptions()
+        if validation is None:
+            validation = self.validator.validate(documents, unreadable)
+        run = AssessmentRun() if run is None else run
+        documents_run = documents if validation.conforms else ()
+        store: KnowledgeStore
+        if sum(len(document.quads) for document in documents_run) > self.LARGEST:
+            store = run_rules(documents_run, options, run=run)
+        else:
+            store = self.engine.run_rules(documents_run, options, run)
+        return _report(store, documents, options, validation, run, keep)
+
+    def close(self) -> None:
+        """Release the knowledge-base store (the assessor cannot be used afterwards)."""
+        self.engine.close()
+
+
+_shared: list[Assessor] = []
+_shared_lock = threading.Lock()
+
+
+def shared_assessor() -> Assessor:
+    """The process's own :class:`Assessor` (made on first use), for repeated assessments.
+
+    It is made again if the knowledge base the engine reads has changed since.
+    """
+    with _shared_lock:
+        if not _shared or not _shared[0].engine.is_current():
+            _shared[:] = [Assessor()]
+        return _shared[0]
 
 
 def _with_declared(

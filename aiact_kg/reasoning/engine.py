@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
@@ -121,7 +121,14 @@ class AssessmentRun:
 
     def bind(self, sparql: str) -> str:
         """``sparql`` with the ``aiaa:`` prefix bound to this run's namespace."""
-        return with_prefixes(f"PREFIX aiaa: <{self.namespace}>\n{sparql}")
+        return f"{_standard_prefixes(sparql)}PREFIX aiaa: <{self.namespace}>\n{sparql}"
+
+
+@lru_cache(maxsize=512)
+def _standard_prefixes(sparql: str) -> str:
+    """The PREFIX lines ``with_prefixes`` puts before ``sparql`` once ``aiaa:`` is declared."""
+    declared = f"PREFIX aiaa: <>\n{sparql}"
+    return with_prefixes(declared)[: -len(declared)]
 
 
 def _literal(value: str, datatype: str) -> Literal:
@@ -214,7 +221,6 @@ def run_rules(
     Without ``engine`` a fresh embedded store receives the knowledge base and the run; with one,
     the run works in its own graph of that engine and the returned view removes it on close.
     """
-    rules = load_rules() if rules is None else rules
     run = AssessmentRun() if run is None else run
     store: KnowledgeStore
     if engine is None:
@@ -223,6 +229,19 @@ def run_rules(
     else:
         _check_engine(engine)
         store = ScopedStore(engine, (*engine_graphs(), run.graph), run.graph)
+    return run_rules_in(store, documents, options, rules, run)
+
+
+def run_rules_in(
+    store: KnowledgeStore,
+    documents: Sequence[InputDocument],
+    options: AssessmentOptions,
+    rules: Sequence[Rule] | None,
+    run: AssessmentRun,
+) -> KnowledgeStore:
+    """Add the run's data to ``store`` (which holds or reads the knowledge base) and run the
+    rules in it; ``store`` is returned, or closed if anything fails."""
+    rules = load_rules() if rules is None else rules
     try:
         store.add_quads(
             [

@@ -11,9 +11,10 @@ from typing import BinaryIO
 
 from pyoxigraph import NamedNode, Triple
 
+from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.progress import progress_bar
-from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, run_rules
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.registry.names import check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
@@ -98,10 +99,11 @@ def now() -> str:
 def assess_alone(
     document: InputDocument, options: AssessmentOptions
 ) -> tuple[AssessmentRun, KnowledgeStore]:
-    """Run the rules over one document in a store of its own: its cost is independent of the
-    registry's size."""
+    """Run the rules over one document apart from the registry (in a run graph of the warm
+    engine, see :func:`~aiact_kg.assessment.shared_assessor`): its cost is independent of the
+    registry's size. Close the returned store to release the run's graph."""
     run = AssessmentRun()
-    return run, run_rules([document], options, run=run)
+    return run, shared_assessor().engine.run_rules([document], options, run)
 
 
 def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from pyoxigraph import RdfFormat
 from starlette.concurrency import run_in_threadpool
 
-from aiact_kg.assessment import assess_documents
+from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
 from aiact_kg.reasoning.dpv_output import dpv_turtle
@@ -167,10 +167,8 @@ def _assess(
 ) -> Response:
     """Assess in a worker thread, and write the result there too (not on the event loop)."""
     with serial:
-        validation = SubmissionValidator().validate(documents, errors)
-        report = assess_documents(documents, options, validation=validation)
-        if report.store is not None:
-            report.store.close()
+        validation = SubmissionValidator().validate(documents, errors)  # the engine set now
+        report = shared_assessor().assess(documents, options, validation=validation)
     result = report.result
     status = 200 if result.valid and not result.unreadable else 422
     if result_format == "dpv" and status == 200:

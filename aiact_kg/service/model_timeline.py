@@ -10,7 +10,7 @@ from typing import Any
 
 from pyoxigraph import NamedNode, RdfFormat
 
-from aiact_kg.assessment import assess_documents
+from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import resolve_citation
 from aiact_kg.queries import run_select
@@ -37,7 +37,7 @@ def model_timeline(
         store.export(RdfFormat.N_TRIPLES, graph), name=graph, rdf_format=RdfFormat.N_TRIPLES
     )
     with serial:
-        report = assess_documents([document], options)
+        report = shared_assessor().assess([document], options, keep=True)
     try:
         if report.store is None or not report.data["valid"]:
             raise ServiceError(

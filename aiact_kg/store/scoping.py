@@ -8,13 +8,16 @@ reads (the knowledge-base graphs the engine needs and the run graph). The text i
 unchanged, so what a rule concludes does not change.
 
 Only the top level of the text is rewritten; a small lexer skips strings, IRIs and comments so
-that braces or keywords inside them are never mistaken for structure.
+that braces or keywords inside them are never mistaken for structure. The lexing is done once
+per text: leading ``PREFIX`` lines (which differ per run, see ``AssessmentRun.bind``) are set
+aside first, and where the clauses go in the rest is cached.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aiact_kg.errors import QueryError
 
@@ -69,7 +72,40 @@ def _top_level_words(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# one PREFIX declaration on a line of its own, written as ``with_prefixes`` and ``bind`` write it
+_DECLARATION = re.compile(
+    r"[ \t]*PREFIX[ \t]+(?:[A-Za-z][\w.-]*)?:[ \t]*<[^<>\"{}|^`\\\x00-\x20]*>[ \t]*\n",
+    re.IGNORECASE,
+)
 _UNSCOPABLE = {"LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "DATA", "WITH", "USING"}
+
+
+def _declarations_end(sparql: str) -> int:
+    """The offset just after the PREFIX lines the text starts with."""
+    end = 0
+    while (match := _DECLARATION.match(sparql, end)) is not None:
+        end = match.end()
+    return end
+
+
+@lru_cache(maxsize=512)
+def _edit_points(sparql: str) -> tuple[tuple[int, bool], ...]:
+    """``(offset, True)`` where ``WITH`` goes, ``(offset, False)`` where ``USING`` goes."""
+    edits: list[tuple[int, bool]] = []
+    expecting_operation = True
+    previous = ""
+    for offset, word in _top_level_words(sparql):
+        if word in _UNSCOPABLE or (word == "WHERE" and previous == "DELETE"):
+            raise QueryError(f"cannot run this update in a graph of its own: it uses {word}")
+        if word in ("INSERT", "DELETE") and expecting_operation:
+            edits.append((offset, True))
+            expecting_operation = False
+        elif word == "WHERE":
+            edits.append((offset, False))
+        elif word == ";":
+            expecting_operation = True
+        previous = word
+    return tuple(edits)
 
 
 def scope_update(sparql: str, target: str, reads: Sequence[str]) -> str:
@@ -81,20 +117,11 @@ def scope_update(sparql: str, target: str, reads: Sequence[str]) -> str:
     """
     with_clause = f"WITH <{target}> "
     using = "".join(f"USING <{graph}> " for graph in reads)
-    edits: list[tuple[int, str]] = []
-    expecting_operation = True
-    previous = ""
-    for offset, word in _top_level_words(sparql):
-        if word in _UNSCOPABLE or (word == "WHERE" and previous == "DELETE"):
-            raise QueryError(f"cannot run this update in a graph of its own: it uses {word}")
-        if word in ("INSERT", "DELETE") and expecting_operation:
-            edits.append((offset, with_clause))
-            expecting_operation = False
-        elif word == "WHERE":
-            edits.append((offset, using))
-        elif word == ";":
-            expecting_operation = True
-        previous = word
-    for offset, addition in reversed(edits):
-        sparql = sparql[:offset] + addition + sparql[offset:]
-    return sparql
+    start = _declarations_end(sparql)
+    body = sparql[start:]
+    parts, done = [sparql[:start]], 0
+    for offset, is_with in _edit_points(body):
+        parts += [body[done:offset], with_clause if is_with else using]
+        done = offset
+    parts.append(body[done:])
+    return "".join(parts)

@@ -9,14 +9,17 @@ subject it concerns, its severity, a plain-language message and the provisions i
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode as OxNamedNode
+from pyoxigraph import Quad, Store
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -147,6 +150,57 @@ def _compiled_shapes() -> CompiledShapes:
 @cache
 def _background_quads() -> tuple[object, ...]:
     return tuple(store_quad(triple) for triple in _background_triples())
+
+
+class _BackgroundStore:
+    """A store holding the background, lent to one validation at a time: the submitted
+    statements are added for the shapes' queries and exactly those added are removed after.
+
+    A large submission, or one arriving while the store is lent, gets a fresh store instead.
+    The store is made again after :attr:`LENDINGS` validations (an in-memory store keeps what
+    is removed from it, so it grows and slows).
+    """
+
+    LARGEST = 20_000  # statements; beyond, removing them one by one costs more than a copy
+    LENDINGS = 10
+
+    def __init__(self, background: Sequence[Quad]) -> None:
+        self.background = background
+        self._store: Store | None = None
+        self._lent = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def holding(self, quads: Sequence[Quad]) -> Iterator[Store]:
+        """A store holding the background and ``quads`` while the block runs."""
+        if len(quads) > self.LARGEST or not self._lock.acquire(blocking=False):
+            yield new_store(self.background, quads)
+            return
+        try:
+            if self._store is None or self._lent >= self.LENDINGS:
+                self._store, self._lent = new_store(self.background), 0
+            store, self._store = self._store, None  # put back once restored to the background
+            self._lent += 1
+            added = [quad for quad in quads if quad not in store]
+            store.extend(added)
+            yield store
+            for quad in added:
+                store.remove(quad)
+            self._store = store
+        finally:
+            self._lock.release()
+
+
+_lent: list[_BackgroundStore] = []
+_lent_lock = threading.Lock()
+
+
+def _background_store(background: Sequence[Quad]) -> _BackgroundStore:
+    """The process's background store (made again if the background is another)."""
+    with _lent_lock:
+        if not _lent or _lent[0].background is not background:
+            _lent[:] = [_BackgroundStore(background)]
+        return _lent[0]
 
 
 def _shape_provisions(shapes: Graph, shape: Node) -> tuple[str, ...]:
@@ -335,8 +389,9 @@ class SubmissionValidator:
         loader = StoreLoader()
         for index, document in enumerate(documents):
             loader.add_document(index, document.quads)
-        store = new_store(self.background_quads, loader.quads)  # type: ignore[arg-type]
-        return run_compiled(self.compiled, store, loader.from_store), None
+        background = _background_store(self.background_quads)  # type: ignore[arg-type]
+        with background.holding(loader.quads) as store:
+            return run_compiled(self.compiled, store, loader.from_store), None
 
     def validate(
         self,

@@ -60,6 +60,7 @@ def _assess(tmp_path: Path, facts: str, **options: object) -> dict[str, object]:
     import aiact_kg.reasoning.engine as engine
 
     document = read_rdf_bytes(facts.encode(), name="facts.ttl")
+    engine.knowledge_base_digest()  # cached from the shipped rules, not from the stand-in
     original = engine.load_rules
     engine.load_rules = lambda: _rules(tmp_path)  # type: ignore[assignment]
     try:
