@@ -28,6 +28,8 @@ from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import XSD
 from aiact_kg.submission.vocabulary import Vocabulary
 
+_TYPE: Final = RDF.type
+
 GUIDE: Final = "docs/submission-guide.md"
 
 
@@ -46,11 +48,15 @@ def _closest(term: str, vocabulary: Vocabulary) -> str | None:
 def _first_uses(
     statements: Iterable[Statement], wanted: Callable[[str], bool]
 ) -> dict[tuple[str, str], Statement]:
-    """The first statement using each wanted term, per file."""
+    """The first statement using each wanted term, per file (each term decided once)."""
     uses: dict[tuple[str, str], Statement] = {}
+    decided: dict[URIRef, bool] = {}
     for statement in statements:
         for term in _terms(statement):
-            if wanted(str(term)):
+            chosen = decided.get(term)
+            if chosen is None:
+                chosen = decided[term] = wanted(str(term))
+            if chosen:
                 uses.setdefault((str(term), statement.file), statement)
     return uses
 
@@ -112,7 +118,7 @@ def no_subject_findings(
 ) -> list[tuple[str, Finding]]:
     """One violation per file (with the file) when no input describes any system or model."""
     if not files or any(
-        s.predicate == RDF.type and str(s.object) in subject_classes for s in statements
+        s.predicate == _TYPE and str(s.object) in subject_classes for s in statements
     ):
         return []
     names = [compact(c) for c in subject_classes]
@@ -158,25 +164,58 @@ def _classes(
 ) -> dict[Node, dict[str, tuple[str, Statement]]]:
     """Per node: each class it belongs to, with why (the stated or implied class, statement)."""
     stated: dict[Node, list[tuple[str, Statement]]] = {}
+    implied_by: dict[Node, str | None] = {}  # property -> the class its range implies
     for statement in statements:
-        if statement.predicate == RDF.type and isinstance(statement.object, URIRef):
+        predicate = statement.predicate
+        if predicate == _TYPE and isinstance(statement.object, URIRef):
             stated.setdefault(statement.subject, []).append((str(statement.object), statement))
-        elif statement.datatype is None and str(statement.predicate).startswith(ONTOLOGY):
-            implied = vocabulary.range_of(str(statement.predicate))
-            if implied is not None and not implied.startswith(XSD):
+        elif statement.datatype is None:
+            if predicate in implied_by:
+                implied = implied_by[predicate]
+            else:
+                implied = vocabulary.range_of(str(predicate))
+                if not str(predicate).startswith(ONTOLOGY) or (
+                    implied is not None and implied.startswith(XSD)
+                ):
+                    implied = None
+                implied_by[predicate] = implied
+            if implied is not None:
                 stated.setdefault(statement.object, []).append((implied, statement))
+    ancestors: dict[str, list[str]] = {}
     classes: dict[Node, dict[str, tuple[str, Statement]]] = {}
     for node, sources in stated.items():
         reasons: dict[str, tuple[str, Statement]] = {}
         for cls, statement in sources:
-            for ancestor in sorted(vocabulary.classes_of([cls])):
+            above = ancestors.get(cls)
+            if above is None:
+                above = ancestors[cls] = sorted(vocabulary.classes_of([cls]))
+            for ancestor in above:
                 reasons.setdefault(ancestor, (cls, statement))
         classes[node] = reasons
     return classes
 
 
+def _disjoint_pairs(
+    classes: Iterable[str], vocabulary: Vocabulary, known: dict[frozenset[str], list[tuple[str, ...]]]
+) -> list[tuple[str, ...]]:
+    """The pairs of ``classes`` declared disjoint, sorted (memoised in ``known`` per set)."""
+    key = frozenset(classes)
+    pairs = known.get(key)
+    if pairs is None:
+        pairs = known[key] = sorted(
+            tuple(sorted(p))
+            for p in {
+                frozenset((cls, other))
+                for cls in key
+                for other in vocabulary.disjoint_with.get(cls, ())
+                if other in key
+            }
+        )
+    return pairs
+
+
 def _why(node: Node, cls: str, statement: Statement) -> str:
-    if statement.predicate == RDF.type and statement.subject == node:
+    if statement.predicate == _TYPE and statement.subject == node:
         return f"typed {compact(cls)}"
     return f"the value of {compact(str(statement.predicate))} of {show(statement.subject)}"
 
@@ -186,8 +225,9 @@ def disjoint_findings(
 ) -> list[tuple[Node, Finding]]:
     """A violation for each node that belongs to two classes declared disjoint."""
     found: list[tuple[Node, Finding]] = []
+    known: dict[frozenset[str], list[tuple[str, ...]]] = {}
     for node, reasons in _classes(statements, vocabulary).items():
-        pairs = sorted(tuple(sorted(p)) for p in vocabulary.disjoint if p <= reasons.keys())
+        pairs = _disjoint_pairs(reasons, vocabulary, known)
         if not pairs:
             continue
         first, second = pairs[0]

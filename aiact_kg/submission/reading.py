@@ -42,6 +42,7 @@ from aiact_kg.submission.external import map_quads
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.formats import (
     ACCEPTED_DESCRIPTION,
+    ACCEPTED_EXTENSIONS,
     detect_format,
     format_from_name,
     format_name,
@@ -67,6 +68,7 @@ __all__ = [
     "InputSource",
     "detect_format",
     "display_name",
+    "expand_each",
     "expand_inputs",
     "read_inputs",
     "read_rdf_bytes",
@@ -409,14 +411,17 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
     def fail(error: OSError) -> None:
         raise _os_problem(display_name(str(error.filename or name)), error)
 
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for root, dirs, files in os.walk(directory, onerror=fail):
+    # plain strings, not Path objects, per file: a directory may hold a million files
+    top = str(directory)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(top, onerror=fail):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        inner = os.path.relpath(root, top)
+        parts = () if inner == os.curdir else tuple(inner.split(os.sep))
         for file in files:
-            if file.startswith(".") or format_from_name(file) is None:
+            if file.startswith(".") or _suffix_format(file) is None:
                 continue
-            path = Path(root) / file
-            found.append((path.relative_to(directory).parts, path))
+            found.append(((*parts, file), os.path.join(root, file)))
     if not found:
         raise InputFormatError(
             display_name(name),
@@ -424,10 +429,24 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
             f"{ACCEPTED_DESCRIPTION}).",
         )
     found.sort()
+    base = str(Path(name))
     return [
-        InputSource(name=display_name(str(Path(name) / Path(*parts))), path=path)
+        InputSource(name=display_name(_joined(base, parts)), path=Path(path))
         for parts, path in found
     ]
+
+
+def _suffix_format(file: str) -> RdfFormat | None:
+    """:func:`format_from_name` of a bare file name (no directory), without a path object."""
+    dot = file.rfind(".")
+    return ACCEPTED_EXTENSIONS.get(file[dot:].lower()) if 0 < dot < len(file) - 1 else None
+
+
+def _joined(base: str, parts: tuple[str, ...]) -> str:
+    """``str(Path(base) / Path(*parts))`` for a normalised ``base`` and plain file names."""
+    if base == os.curdir:
+        return os.sep.join(parts)
+    return base + os.sep.join(parts) if base.endswith(os.sep) else os.sep.join((base, *parts))
 
 
 def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
@@ -461,18 +480,9 @@ def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
     return sources
 
 
-def read_inputs(
-    arguments: Sequence[str],
-    *,
-    max_bytes: int | None = None,
-    stdin: BinaryIO | None = None,
-) -> Iterator[InputDocument | InputFormatError]:
-    """Read every input named by ``arguments``, one result per source, errors yielded.
-
-    Documents are read one at a time, as the iterator advances. ``stdin`` defaults to
-    ``sys.stdin.buffer``. Raises :class:`InputError` only for an invalid size-limit setting.
-    """
-    limit = resolve_max_bytes(max_bytes)
+def expand_each(arguments: Sequence[str]) -> list[list[InputSource] | InputFormatError]:
+    """The sources of each argument (:func:`expand_inputs`), or the error that argument makes."""
+    expanded: list[list[InputSource] | InputFormatError] = []
     stdin_seen = False
     for argument in arguments:
         try:
@@ -480,11 +490,33 @@ def read_inputs(
                 raise InputFormatError(
                     STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
                 )
-            sources = expand_inputs([argument])
+            expanded.append(expand_inputs([argument]))
         except InputFormatError as error:
-            yield error
+            expanded.append(error)
             continue
         stdin_seen = stdin_seen or argument == "-"
+    return expanded
+
+
+def read_inputs(
+    arguments: Sequence[str],
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    expanded: Sequence[list[InputSource] | InputFormatError] | None = None,
+) -> Iterator[InputDocument | InputFormatError]:
+    """Read every input named by ``arguments``, one result per source, errors yielded.
+
+    Documents are read one at a time, as the iterator advances. ``stdin`` defaults to
+    ``sys.stdin.buffer``. ``expanded``: the arguments already expanded by :func:`expand_each`
+    (then ``arguments`` is not read again). Raises :class:`InputError` only for an invalid
+    size-limit setting.
+    """
+    limit = resolve_max_bytes(max_bytes)
+    for sources in expand_each(arguments) if expanded is None else expanded:
+        if isinstance(sources, InputFormatError):
+            yield sources
+            continue
         for source in sources:
             result: InputDocument | InputFormatError
             try:

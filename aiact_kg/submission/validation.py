@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import NamedNode as OxNamedNode
+from pyoxigraph import BlankNode as OxBlankNode
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from aiact_kg import resources
 from aiact_kg.errors import InputError
+from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
@@ -57,6 +58,7 @@ SUBJECT_KINDS = {
 }
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
+_TYPE = RDF.type
 ENGINES = ("store", "pyshacl")
 DEFAULT_ENGINE = "store"
 ENGINE_VARIABLE = "AIACT_KG_VALIDATION_ENGINE"
@@ -172,13 +174,6 @@ def _label(node: Node | None) -> str | None:
     return None if node is None else node_label(node)
 
 
-def _as_written(term: object) -> tuple[str | None, str | None]:
-    """The lexical form and datatype of a literal exactly as parsed (rdflib normalises them)."""
-    if isinstance(term, OxLiteral):
-        return term.value, term.datatype.value
-    return None, None
-
-
 def _reported(
     results: Sequence[ShapeResult], submission: _Statements
 ) -> set[tuple[Node | None, Node | None]]:
@@ -243,12 +238,12 @@ class _Reader:
         self.terms: dict[object, Node] = {}
 
     def __call__(self, term: object, document: int) -> Node:
-        if isinstance(term, OxNamedNode | OxLiteral):
-            node = self.terms.get(term)
-            if node is None:
-                node = self.terms[term] = _to_rdflib(term, document)
-            return node
-        return _to_rdflib(term, document)
+        node = self.terms.get(term)
+        if node is None:
+            node = _to_rdflib(term, document)
+            if not isinstance(term, OxBlankNode):  # blank nodes are kept apart per document
+                self.terms[term] = node
+        return node
 
 
 class _Statements:
@@ -262,7 +257,7 @@ class _Statements:
             subject, predicate, value = statement.subject, statement.predicate, statement.object
             self.parents.setdefault(value, []).append(subject)
             self.links.setdefault((subject, value), predicate)
-            if predicate == RDF.type:
+            if predicate == _TYPE:
                 self.typed.setdefault(value, []).append(subject)
 
     def predicate(self, subject: Node, value: Node) -> Node | None:
@@ -343,18 +338,32 @@ class SubmissionValidator:
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
     ) -> ValidationReport:
+        with paused_gc():
+            return self._validate(documents, unreadable)
+
+    def _validate(
+        self, documents: Sequence[InputDocument], unreadable: Iterable[InputFormatError]
+    ) -> ValidationReport:
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
         read = _Reader()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
+                name = document.name
                 for quad in document.quads:
-                    subject, predicate, value = (read(term, index) for term in quad.triple)
-                    origin.setdefault(subject, document.name)
+                    subject = read(quad.subject, index)
+                    value = quad.object
+                    if subject not in origin:
+                        origin[subject] = name
+                    written = (  # a literal exactly as parsed (rdflib normalises them)
+                        (value.value, value.datatype.value)
+                        if isinstance(value, OxLiteral)
+                        else (None, None)
+                    )
                     statements.append(
                         Statement(
-                            subject, predicate, value, document.name, *_as_written(quad.object)
+                            subject, read(quad.predicate, index), read(value, index), name, *written
                         )
                     )
             results, reference_graph = self.shape_results(documents, statements)
