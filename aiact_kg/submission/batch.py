@@ -26,9 +26,7 @@ def read_all(
     total = sum(len(s) if isinstance(s, list) else 1 for s in expanded)
     meter = Progress("Reading", total, enabled=progress)
     with paused_gc():
-        for result in read_inputs(
-            arguments, max_bytes=max_bytes, stdin=stdin, expanded=expanded
-        ):
+        for result in read_inputs(arguments, max_bytes=max_bytes, stdin=stdin, expanded=expanded):
             if isinstance(result, InputFormatError):
                 errors.append(result)
             else:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from rdflib import URIRef
@@ -33,12 +33,6 @@ _TYPE: Final = RDF.type
 GUIDE: Final = "docs/submission-guide.md"
 
 
-def _terms(statement: Statement) -> Iterator[URIRef]:
-    for node in (statement.subject, statement.predicate, statement.object):
-        if isinstance(node, URIRef):
-            yield node
-
-
 def _closest(term: str, vocabulary: Vocabulary) -> str | None:
     names = {iri[len(ONTOLOGY) :].lower(): iri for iri in vocabulary.terms}
     found = difflib.get_close_matches(term[len(ONTOLOGY) :].lower(), list(names), n=1, cutoff=0.6)
@@ -52,7 +46,9 @@ def _first_uses(
     uses: dict[tuple[str, str], Statement] = {}
     decided: dict[URIRef, bool] = {}
     for statement in statements:
-        for term in _terms(statement):
+        for term in statement[:3]:
+            if not isinstance(term, URIRef):
+                continue
             chosen = decided.get(term)
             if chosen is None:
                 chosen = decided[term] = wanted(str(term))
@@ -196,7 +192,9 @@ def _classes(
 
 
 def _disjoint_pairs(
-    classes: Iterable[str], vocabulary: Vocabulary, known: dict[frozenset[str], list[tuple[str, ...]]]
+    classes: Iterable[str],
+    vocabulary: Vocabulary,
+    known: dict[frozenset[str], list[tuple[str, ...]]],
 ) -> list[tuple[str, ...]]:
     """The pairs of ``classes`` declared disjoint, sorted (memoised in ``known`` per set)."""
     key = frozenset(classes)

@@ -30,7 +30,8 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from itertools import islice
+from pathlib import Path
 from typing import BinaryIO, Final
 from urllib.parse import quote
 
@@ -42,7 +43,7 @@ from aiact_kg.submission.external import map_quads
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.formats import (
     ACCEPTED_DESCRIPTION,
-    ACCEPTED_EXTENSIONS,
+    base_name,
     detect_format,
     format_from_name,
     format_name,
@@ -131,7 +132,7 @@ def submission_base_iri(name: str) -> str:
     if name == STDIN_NAME:
         segment = "stdin"
     else:
-        segment = PurePath(name).name
+        segment = base_name(name)
         if segment in {"", ".", ".."}:
             segment = "input"
     return SUBMISSION_BASE + quote(segment, safe="") + "/"
@@ -225,12 +226,12 @@ def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -
         raise CheckError(
             f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
         )
-    quads: list[Quad] = []
     try:
-        for quad in parse(input=data, format=rdf_format, base_iri=submission_base_iri(name)):
-            if len(quads) == max_statements:
-                raise too_many_statements(format_name(rdf_format), max_statements)
-            quads.append(quad)
+        parsed = parse(input=data, format=rdf_format, base_iri=submission_base_iri(name))
+        # one more than allowed, to tell a document over the limit (never more is parsed)
+        quads = list(islice(parsed, max_statements + 1))
+        if len(quads) > max_statements:
+            raise too_many_statements(format_name(rdf_format), max_statements)
     except CheckError:
         raise
     except SyntaxError as error:
@@ -419,7 +420,7 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
         inner = os.path.relpath(root, top)
         parts = () if inner == os.curdir else tuple(inner.split(os.sep))
         for file in files:
-            if file.startswith(".") or _suffix_format(file) is None:
+            if file.startswith(".") or format_from_name(file) is None:
                 continue
             found.append(((*parts, file), os.path.join(root, file)))
     if not found:
@@ -434,12 +435,6 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
         InputSource(name=display_name(_joined(base, parts)), path=Path(path))
         for parts, path in found
     ]
-
-
-def _suffix_format(file: str) -> RdfFormat | None:
-    """:func:`format_from_name` of a bare file name (no directory), without a path object."""
-    dot = file.rfind(".")
-    return ACCEPTED_EXTENSIONS.get(file[dot:].lower()) if 0 < dot < len(file) - 1 else None
 
 
 def _joined(base: str, parts: tuple[str, ...]) -> str:

@@ -80,11 +80,14 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
     namer = _Namer(name, text)
     listed = tuple(quads)
     # reserve the document's own labels first, so an anonymous node never takes one of them
+    blank = False
     for quad in listed:
         for term in (quad.subject, quad.object, quad.graph_name):
-            if isinstance(term, BlankNode) and not namer.is_anonymous(term.value):
-                namer.taken.add(term.value)
-    if not namer.taken and not any(_has_blank(quad) for quad in listed):
+            if type(term) is BlankNode:
+                blank = True
+                if not namer.is_anonymous(term.value):
+                    namer.taken.add(term.value)
+    if not blank:
         return listed
     return tuple(
         Quad(
@@ -97,10 +100,6 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
         )
         for quad in listed
     )
-
-
-def _has_blank(quad: Quad) -> bool:
-    return any(isinstance(term, BlankNode) for term in (quad.subject, quad.object, quad.graph_name))
 
 
 def is_skolem_iri(iri: str) -> bool:
