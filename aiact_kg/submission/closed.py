@@ -96,14 +96,39 @@ def term_findings(
 ) -> list[tuple[Node, Finding]]:
     """Warnings for undeclared ``aia:`` terms and for terms of external vocabularies."""
     found: list[tuple[Node, Finding]] = []
-    unknown = _first_uses(
-        statements, lambda t: t.startswith(ONTOLOGY) and t not in vocabulary.terms
-    )
+    unknown, external = _first_uses_of_both(statements, vocabulary)
     for (term, _), statement in unknown.items():
         found.append((statement.subject, _unknown_term(term, statement, vocabulary)))
-    for (term, _), statement in _first_uses(statements, vocabulary.is_external).items():
+    for (term, _), statement in external.items():
         found.append((statement.subject, _external_term(term, statement, vocabulary)))
     return found
+
+
+def _first_uses_of_both(
+    statements: Iterable[Statement], vocabulary: Vocabulary
+) -> tuple[dict[tuple[str, str], Statement], dict[tuple[str, str], Statement]]:
+    """:func:`_first_uses` of undeclared ``aia:`` terms and of external terms, in one pass."""
+    unknown: dict[tuple[str, str], Statement] = {}
+    external: dict[tuple[str, str], Statement] = {}
+    decided: dict[URIRef, tuple[dict[tuple[str, str], Statement], ...]] = {}
+    for statement in statements:
+        for term in statement[:3]:
+            if not isinstance(term, URIRef):
+                continue
+            targets = decided.get(term)
+            if targets is None:
+                iri = str(term)
+                targets = decided[term] = tuple(
+                    uses
+                    for uses, wanted in (
+                        (unknown, iri.startswith(ONTOLOGY) and iri not in vocabulary.terms),
+                        (external, vocabulary.is_external(iri)),
+                    )
+                    if wanted
+                )
+            for uses in targets:
+                uses.setdefault((str(term), statement.file), statement)
+    return unknown, external
 
 
 def no_subject_findings(

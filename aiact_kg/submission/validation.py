@@ -249,16 +249,22 @@ class _Reader:
 class _Statements:
     """The submitted statements indexed for what the findings need (no rdflib graph)."""
 
-    def __init__(self, statements: Iterable[Statement]) -> None:
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
         self.parents: dict[Node, list[Node]] = {}
-        self.links: dict[tuple[Node, Node], Node] = {}
         self.typed: dict[Node, list[Node]] = {}
-        for statement in statements:
-            subject, predicate, value = statement.subject, statement.predicate, statement.object
+        for subject, predicate, value, *_ in statements:
             self.parents.setdefault(value, []).append(subject)
-            self.links.setdefault((subject, value), predicate)
             if predicate == _TYPE:
                 self.typed.setdefault(value, []).append(subject)
+
+    @cached_property
+    def links(self) -> dict[tuple[Node, Node], Node]:
+        """The first property linking each subject to each value (built when first needed)."""
+        links: dict[tuple[Node, Node], Node] = {}
+        for subject, predicate, value, *_ in self.statements:
+            links.setdefault((subject, value), predicate)
+        return links
 
     def predicate(self, subject: Node, value: Node) -> Node | None:
         """The first property that links ``subject`` to ``value``."""
@@ -347,23 +353,28 @@ class SubmissionValidator:
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
         read = _Reader()
+        terms = read.terms
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
                 name = document.name
                 for quad in document.quads:
-                    subject = read(quad.subject, index)
-                    value = quad.object
-                    if subject not in origin:
-                        origin[subject] = name
-                    written = (  # a literal exactly as parsed (rdflib normalises them)
-                        (value.value, value.datatype.value)
-                        if isinstance(value, OxLiteral)
-                        else (None, None)
-                    )
+                    subject, predicate, value = quad.subject, quad.predicate, quad.object
+                    node = terms.get(subject) or read(subject, index)
+                    if node not in origin:
+                        origin[node] = name
                     statements.append(
                         Statement(
-                            subject, read(quad.predicate, index), read(value, index), name, *written
+                            node,
+                            terms.get(predicate) or read(predicate, index),
+                            terms.get(value) or read(value, index),
+                            name,
+                            # a literal exactly as parsed (rdflib normalises them)
+                            *(
+                                (value.value, value.datatype.value)
+                                if type(value) is OxLiteral
+                                else (None, None)
+                            ),
                         )
                     )
             results, reference_graph = self.shape_results(documents, statements)
