@@ -360,14 +360,16 @@ class SubmissionValidator:
                 name = document.name
                 for quad in document.quads:
                     subject, predicate, value = quad.subject, quad.predicate, quad.object
-                    node = terms.get(subject) or read(subject, index)
+                    node = read(subject, index) if (known := terms.get(subject)) is None else known
                     if node not in origin:
                         origin[node] = name
                     statements.append(
                         Statement(
                             node,
-                            terms.get(predicate) or read(predicate, index),
-                            terms.get(value) or read(value, index),
+                            read(predicate, index)
+                            if (known := terms.get(predicate)) is None
+                            else known,
+                            read(value, index) if (known := terms.get(value)) is None else known,
                             name,
                             # a literal exactly as parsed (rdflib normalises them)
                             *(
