@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import BinaryIO
 
+from aiact_kg.gc_pause import paused_gc
 from aiact_kg.progress import Progress
 from aiact_kg.submission.errors import InputFormatError
-from aiact_kg.submission.reading import InputDocument, expand_inputs, read_inputs
+from aiact_kg.submission.reading import InputDocument, expand_each, read_inputs
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
-
-
-def _count_sources(arguments: Sequence[str]) -> int | None:
-    try:
-        return len(expand_inputs([a for a in arguments if a != "-"])) + arguments.count("-")
-    except InputFormatError:
-        return None
 
 
 def read_all(
@@ -28,13 +22,16 @@ def read_all(
     """Read every input; unreadable ones are returned as errors, not raised."""
     documents: list[InputDocument] = []
     errors: list[InputFormatError] = []
-    meter = Progress("Reading", _count_sources(arguments), enabled=progress)
-    for result in read_inputs(arguments, max_bytes=max_bytes, stdin=stdin):
-        if isinstance(result, InputFormatError):
-            errors.append(result)
-        else:
-            documents.append(result)
-        meter.step()
+    expanded = expand_each(arguments)  # each directory walked once
+    total = sum(len(s) if isinstance(s, list) else 1 for s in expanded)
+    meter = Progress("Reading", total, enabled=progress)
+    with paused_gc():
+        for result in read_inputs(arguments, max_bytes=max_bytes, stdin=stdin, expanded=expanded):
+            if isinstance(result, InputFormatError):
+                errors.append(result)
+            else:
+                documents.append(result)
+            meter.step()
     meter.close()
     return documents, errors
 

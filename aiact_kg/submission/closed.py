@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from rdflib import URIRef
@@ -28,13 +28,9 @@ from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import XSD
 from aiact_kg.submission.vocabulary import Vocabulary
 
+_TYPE: Final = RDF.type
+
 GUIDE: Final = "docs/submission-guide.md"
-
-
-def _terms(statement: Statement) -> Iterator[URIRef]:
-    for node in (statement.subject, statement.predicate, statement.object):
-        if isinstance(node, URIRef):
-            yield node
 
 
 def _closest(term: str, vocabulary: Vocabulary) -> str | None:
@@ -46,11 +42,17 @@ def _closest(term: str, vocabulary: Vocabulary) -> str | None:
 def _first_uses(
     statements: Iterable[Statement], wanted: Callable[[str], bool]
 ) -> dict[tuple[str, str], Statement]:
-    """The first statement using each wanted term, per file."""
+    """The first statement using each wanted term, per file (each term decided once)."""
     uses: dict[tuple[str, str], Statement] = {}
+    decided: dict[URIRef, bool] = {}
     for statement in statements:
-        for term in _terms(statement):
-            if wanted(str(term)):
+        for term in statement[:3]:
+            if not isinstance(term, URIRef):
+                continue
+            chosen = decided.get(term)
+            if chosen is None:
+                chosen = decided[term] = wanted(str(term))
+            if chosen:
                 uses.setdefault((str(term), statement.file), statement)
     return uses
 
@@ -94,14 +96,39 @@ def term_findings(
 ) -> list[tuple[Node, Finding]]:
     """Warnings for undeclared ``aia:`` terms and for terms of external vocabularies."""
     found: list[tuple[Node, Finding]] = []
-    unknown = _first_uses(
-        statements, lambda t: t.startswith(ONTOLOGY) and t not in vocabulary.terms
-    )
+    unknown, external = _first_uses_of_both(statements, vocabulary)
     for (term, _), statement in unknown.items():
         found.append((statement.subject, _unknown_term(term, statement, vocabulary)))
-    for (term, _), statement in _first_uses(statements, vocabulary.is_external).items():
+    for (term, _), statement in external.items():
         found.append((statement.subject, _external_term(term, statement, vocabulary)))
     return found
+
+
+def _first_uses_of_both(
+    statements: Iterable[Statement], vocabulary: Vocabulary
+) -> tuple[dict[tuple[str, str], Statement], dict[tuple[str, str], Statement]]:
+    """:func:`_first_uses` of undeclared ``aia:`` terms and of external terms, in one pass."""
+    unknown: dict[tuple[str, str], Statement] = {}
+    external: dict[tuple[str, str], Statement] = {}
+    decided: dict[URIRef, tuple[dict[tuple[str, str], Statement], ...]] = {}
+    for statement in statements:
+        for term in statement[:3]:
+            if not isinstance(term, URIRef):
+                continue
+            targets = decided.get(term)
+            if targets is None:
+                iri = str(term)
+                targets = decided[term] = tuple(
+                    uses
+                    for uses, wanted in (
+                        (unknown, iri.startswith(ONTOLOGY) and iri not in vocabulary.terms),
+                        (external, vocabulary.is_external(iri)),
+                    )
+                    if wanted
+                )
+            for uses in targets:
+                uses.setdefault((str(term), statement.file), statement)
+    return unknown, external
 
 
 def no_subject_findings(
@@ -112,7 +139,7 @@ def no_subject_findings(
 ) -> list[tuple[str, Finding]]:
     """One violation per file (with the file) when no input describes any system or model."""
     if not files or any(
-        s.predicate == RDF.type and str(s.object) in subject_classes for s in statements
+        s.predicate == _TYPE and str(s.object) in subject_classes for s in statements
     ):
         return []
     names = [compact(c) for c in subject_classes]
@@ -158,25 +185,60 @@ def _classes(
 ) -> dict[Node, dict[str, tuple[str, Statement]]]:
     """Per node: each class it belongs to, with why (the stated or implied class, statement)."""
     stated: dict[Node, list[tuple[str, Statement]]] = {}
+    implied_by: dict[Node, str | None] = {}  # property -> the class its range implies
     for statement in statements:
-        if statement.predicate == RDF.type and isinstance(statement.object, URIRef):
+        predicate = statement.predicate
+        if predicate == _TYPE and isinstance(statement.object, URIRef):
             stated.setdefault(statement.subject, []).append((str(statement.object), statement))
-        elif statement.datatype is None and str(statement.predicate).startswith(ONTOLOGY):
-            implied = vocabulary.range_of(str(statement.predicate))
-            if implied is not None and not implied.startswith(XSD):
+        elif statement.datatype is None:
+            if predicate in implied_by:
+                implied = implied_by[predicate]
+            else:
+                implied = vocabulary.range_of(str(predicate))
+                if not str(predicate).startswith(ONTOLOGY) or (
+                    implied is not None and implied.startswith(XSD)
+                ):
+                    implied = None
+                implied_by[predicate] = implied
+            if implied is not None:
                 stated.setdefault(statement.object, []).append((implied, statement))
+    ancestors: dict[str, list[str]] = {}
     classes: dict[Node, dict[str, tuple[str, Statement]]] = {}
     for node, sources in stated.items():
         reasons: dict[str, tuple[str, Statement]] = {}
         for cls, statement in sources:
-            for ancestor in sorted(vocabulary.classes_of([cls])):
+            above = ancestors.get(cls)
+            if above is None:
+                above = ancestors[cls] = sorted(vocabulary.classes_of([cls]))
+            for ancestor in above:
                 reasons.setdefault(ancestor, (cls, statement))
         classes[node] = reasons
     return classes
 
 
+def _disjoint_pairs(
+    classes: Iterable[str],
+    vocabulary: Vocabulary,
+    known: dict[frozenset[str], list[tuple[str, ...]]],
+) -> list[tuple[str, ...]]:
+    """The pairs of ``classes`` declared disjoint, sorted (memoised in ``known`` per set)."""
+    key = frozenset(classes)
+    pairs = known.get(key)
+    if pairs is None:
+        pairs = known[key] = sorted(
+            tuple(sorted(p))
+            for p in {
+                frozenset((cls, other))
+                for cls in key
+                for other in vocabulary.disjoint_with.get(cls, ())
+                if other in key
+            }
+        )
+    return pairs
+
+
 def _why(node: Node, cls: str, statement: Statement) -> str:
-    if statement.predicate == RDF.type and statement.subject == node:
+    if statement.predicate == _TYPE and statement.subject == node:
         return f"typed {compact(cls)}"
     return f"the value of {compact(str(statement.predicate))} of {show(statement.subject)}"
 
@@ -186,8 +248,9 @@ def disjoint_findings(
 ) -> list[tuple[Node, Finding]]:
     """A violation for each node that belongs to two classes declared disjoint."""
     found: list[tuple[Node, Finding]] = []
+    known: dict[frozenset[str], list[tuple[str, ...]]] = {}
     for node, reasons in _classes(statements, vocabulary).items():
-        pairs = sorted(tuple(sorted(p)) for p in vocabulary.disjoint if p <= reasons.keys())
+        pairs = _disjoint_pairs(reasons, vocabulary, known)
         if not pairs:
             continue
         first, second = pairs[0]

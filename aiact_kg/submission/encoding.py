@@ -33,6 +33,8 @@ _BOMS: Final = (
     (b"\xff\xfe", "UTF-16"),
 )
 
+_MAGIC_STARTS: Final = tuple(magic for magic, _, _ in _MAGIC)
+
 # control characters no RDF text contains (tab, line feed, carriage return and form feed may)
 _CONTROL: Final = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _SNIFF_BYTES: Final = 4096
@@ -46,7 +48,7 @@ def check_text(data: bytes) -> bytes:
     Rejects known binary and compressed formats, UTF-16/UTF-32, NUL bytes, bytes that are not
     UTF-8 (naming the byte offset, line and column) and documents with nothing but whitespace.
     """
-    for magic, what, compressed in _MAGIC:
+    for magic, what, compressed in _MAGIC if data.startswith(_MAGIC_STARTS) else ():
         if data.startswith(magic):
             if compressed:
                 raise CheckError(

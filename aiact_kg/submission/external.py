@@ -232,7 +232,13 @@ class _Mapper:
 
 def map_quads(quads: Sequence[Quad]) -> MappingResult:
     """Rewrite DPV/AIRO/VAIR statements into the submission vocabulary."""
-    if not any(_mentions_external(quad) for quad in quads):
+    for quad in quads:  # the common case, no external term at all, in a plain loop
+        value = quad.object
+        if is_external(quad.predicate.value) or (
+            type(value) is NamedNode and is_external(value.value)
+        ):
+            break
+    else:
         return MappingResult(tuple(quads), (), ())
     mapper = _Mapper(quads)
     for quad in quads:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import PurePath
 from typing import Final
@@ -40,9 +41,20 @@ def format_name(rdf_format: RdfFormat) -> str:
     return str(rdf_format.name)
 
 
+def base_name(name: str) -> str:
+    """``PurePath(name).name``, without building a path object in the common case."""
+    if os.sep == "/" and os.altsep is None:
+        last = name.rsplit("/", 1)[-1]
+        if last not in ("", ".", ".."):
+            return last
+    return PurePath(name).name
+
+
 def format_from_name(name: str) -> RdfFormat | None:
     """The format the extension of ``name`` stands for, or None."""
-    return ACCEPTED_EXTENSIONS.get(PurePath(name).suffix.lower())
+    file = base_name(name)
+    dot = file.rfind(".")  # PurePath.suffix: a dot neither first nor last
+    return ACCEPTED_EXTENSIONS.get(file[dot:].lower()) if 0 < dot < len(file) - 1 else None
 
 
 def _first_statement_line(head: bytes) -> bytes:

@@ -30,7 +30,8 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from itertools import islice
+from pathlib import Path
 from typing import BinaryIO, Final
 from urllib.parse import quote
 
@@ -42,6 +43,7 @@ from aiact_kg.submission.external import map_quads
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.formats import (
     ACCEPTED_DESCRIPTION,
+    base_name,
     detect_format,
     format_from_name,
     format_name,
@@ -67,6 +69,7 @@ __all__ = [
     "InputSource",
     "detect_format",
     "display_name",
+    "expand_each",
     "expand_inputs",
     "read_inputs",
     "read_rdf_bytes",
@@ -129,7 +132,7 @@ def submission_base_iri(name: str) -> str:
     if name == STDIN_NAME:
         segment = "stdin"
     else:
-        segment = PurePath(name).name
+        segment = base_name(name)
         if segment in {"", ".", ".."}:
             segment = "input"
     return SUBMISSION_BASE + quote(segment, safe="") + "/"
@@ -223,12 +226,12 @@ def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -
         raise CheckError(
             f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
         )
-    quads: list[Quad] = []
     try:
-        for quad in parse(input=data, format=rdf_format, base_iri=submission_base_iri(name)):
-            if len(quads) == max_statements:
-                raise too_many_statements(format_name(rdf_format), max_statements)
-            quads.append(quad)
+        parsed = parse(input=data, format=rdf_format, base_iri=submission_base_iri(name))
+        # one more than allowed, to tell a document over the limit (never more is parsed)
+        quads = list(islice(parsed, max_statements + 1))
+        if len(quads) > max_statements:
+            raise too_many_statements(format_name(rdf_format), max_statements)
     except CheckError:
         raise
     except SyntaxError as error:
@@ -409,14 +412,17 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
     def fail(error: OSError) -> None:
         raise _os_problem(display_name(str(error.filename or name)), error)
 
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for root, dirs, files in os.walk(directory, onerror=fail):
+    # plain strings, not Path objects, per file: a directory may hold a million files
+    top = str(directory)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(top, onerror=fail):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        inner = os.path.relpath(root, top)
+        parts = () if inner == os.curdir else tuple(inner.split(os.sep))
         for file in files:
             if file.startswith(".") or format_from_name(file) is None:
                 continue
-            path = Path(root) / file
-            found.append((path.relative_to(directory).parts, path))
+            found.append(((*parts, file), os.path.join(root, file)))
     if not found:
         raise InputFormatError(
             display_name(name),
@@ -424,10 +430,18 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
             f"{ACCEPTED_DESCRIPTION}).",
         )
     found.sort()
+    base = str(Path(name))
     return [
-        InputSource(name=display_name(str(Path(name) / Path(*parts))), path=path)
+        InputSource(name=display_name(_joined(base, parts)), path=Path(path))
         for parts, path in found
     ]
+
+
+def _joined(base: str, parts: tuple[str, ...]) -> str:
+    """``str(Path(base) / Path(*parts))`` for a normalised ``base`` and plain file names."""
+    if base == os.curdir:
+        return os.sep.join(parts)
+    return base + os.sep.join(parts) if base.endswith(os.sep) else os.sep.join((base, *parts))
 
 
 def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
@@ -461,18 +475,9 @@ def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
     return sources
 
 
-def read_inputs(
-    arguments: Sequence[str],
-    *,
-    max_bytes: int | None = None,
-    stdin: BinaryIO | None = None,
-) -> Iterator[InputDocument | InputFormatError]:
-    """Read every input named by ``arguments``, one result per source, errors yielded.
-
-    Documents are read one at a time, as the iterator advances. ``stdin`` defaults to
-    ``sys.stdin.buffer``. Raises :class:`InputError` only for an invalid size-limit setting.
-    """
-    limit = resolve_max_bytes(max_bytes)
+def expand_each(arguments: Sequence[str]) -> list[list[InputSource] | InputFormatError]:
+    """The sources of each argument (:func:`expand_inputs`), or the error that argument makes."""
+    expanded: list[list[InputSource] | InputFormatError] = []
     stdin_seen = False
     for argument in arguments:
         try:
@@ -480,11 +485,33 @@ def read_inputs(
                 raise InputFormatError(
                     STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
                 )
-            sources = expand_inputs([argument])
+            expanded.append(expand_inputs([argument]))
         except InputFormatError as error:
-            yield error
+            expanded.append(error)
             continue
         stdin_seen = stdin_seen or argument == "-"
+    return expanded
+
+
+def read_inputs(
+    arguments: Sequence[str],
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    expanded: Sequence[list[InputSource] | InputFormatError] | None = None,
+) -> Iterator[InputDocument | InputFormatError]:
+    """Read every input named by ``arguments``, one result per source, errors yielded.
+
+    Documents are read one at a time, as the iterator advances. ``stdin`` defaults to
+    ``sys.stdin.buffer``. ``expanded``: the arguments already expanded by :func:`expand_each`
+    (then ``arguments`` is not read again). Raises :class:`InputError` only for an invalid
+    size-limit setting.
+    """
+    limit = resolve_max_bytes(max_bytes)
+    for sources in expand_each(arguments) if expanded is None else expanded:
+        if isinstance(sources, InputFormatError):
+            yield sources
+            continue
         for source in sources:
             result: InputDocument | InputFormatError
             try:

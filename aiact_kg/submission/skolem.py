@@ -29,6 +29,7 @@ __all__ = ["SKOLEM_BASE", "blank_label", "document_key", "is_skolem_iri", "skole
 SKOLEM_BASE: Final = "https://w3id.org/aiact-kg/genid/"
 # pyoxigraph labels an anonymous node with a random 128-bit number in hexadecimal
 _GENERATED: Final = re.compile(r"^[0-9a-f]{24,32}$")
+_HEX_RUN: Final = re.compile(rb"[0-9a-f]{24,}")
 
 
 def document_key(name: str) -> str:
@@ -45,12 +46,20 @@ class _Namer:
         self.iris: dict[str, NamedNode] = {}
         self.taken: set[str] = set()
         self.anonymous = 0
+        # the runs of hexadecimal digits long enough to hold a made-up label: a label (hex
+        # digits only) is in the text exactly when it is within one of them
+        self.runs: list[bytes] | None = None
 
     def is_anonymous(self, label: str) -> bool:
         """True for a label the parser made up (one the document does not contain)."""
         if not _GENERATED.match(label):
             return False
-        return self.text is None or label.encode("ascii") not in self.text
+        if self.text is None:
+            return True
+        if self.runs is None:  # found once: a document may have thousands of blank nodes
+            self.runs = _HEX_RUN.findall(self.text)
+        needle = label.encode("ascii")
+        return not any(needle in run for run in self.runs)
 
     def label_for(self, label: str) -> str:
         if not self.is_anonymous(label):
@@ -80,11 +89,14 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
     namer = _Namer(name, text)
     listed = tuple(quads)
     # reserve the document's own labels first, so an anonymous node never takes one of them
+    blank = False
     for quad in listed:
         for term in (quad.subject, quad.object, quad.graph_name):
-            if isinstance(term, BlankNode) and not namer.is_anonymous(term.value):
-                namer.taken.add(term.value)
-    if not namer.taken and not any(_has_blank(quad) for quad in listed):
+            if type(term) is BlankNode:
+                blank = True
+                if not namer.is_anonymous(term.value):
+                    namer.taken.add(term.value)
+    if not blank:
         return listed
     return tuple(
         Quad(
@@ -97,10 +109,6 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
         )
         for quad in listed
     )
-
-
-def _has_blank(quad: Quad) -> bool:
-    return any(isinstance(term, BlankNode) for term in (quad.subject, quad.object, quad.graph_name))
 
 
 def is_skolem_iri(iri: str) -> bool:

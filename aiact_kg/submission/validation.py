@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from pyoxigraph import BlankNode as OxBlankNode
 from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import NamedNode as OxNamedNode
 from pyoxigraph import Quad, Store
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from aiact_kg import resources
 from aiact_kg.errors import InputError
+from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
@@ -60,6 +61,7 @@ SUBJECT_KINDS = {
 }
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
+_TYPE = RDF.type
 ENGINES = ("store", "pyshacl")
 DEFAULT_ENGINE = "store"
 ENGINE_VARIABLE = "AIACT_KG_VALIDATION_ENGINE"
@@ -226,13 +228,6 @@ def _label(node: Node | None) -> str | None:
     return None if node is None else node_label(node)
 
 
-def _as_written(term: object) -> tuple[str | None, str | None]:
-    """The lexical form and datatype of a literal exactly as parsed (rdflib normalises them)."""
-    if isinstance(term, OxLiteral):
-        return term.value, term.datatype.value
-    return None, None
-
-
 def _reported(
     results: Sequence[ShapeResult], submission: _Statements
 ) -> set[tuple[Node | None, Node | None]]:
@@ -297,27 +292,33 @@ class _Reader:
         self.terms: dict[object, Node] = {}
 
     def __call__(self, term: object, document: int) -> Node:
-        if isinstance(term, OxNamedNode | OxLiteral):
-            node = self.terms.get(term)
-            if node is None:
-                node = self.terms[term] = _to_rdflib(term, document)
-            return node
-        return _to_rdflib(term, document)
+        node = self.terms.get(term)
+        if node is None:
+            node = _to_rdflib(term, document)
+            if not isinstance(term, OxBlankNode):  # blank nodes are kept apart per document
+                self.terms[term] = node
+        return node
 
 
 class _Statements:
     """The submitted statements indexed for what the findings need (no rdflib graph)."""
 
-    def __init__(self, statements: Iterable[Statement]) -> None:
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
         self.parents: dict[Node, list[Node]] = {}
-        self.links: dict[tuple[Node, Node], Node] = {}
         self.typed: dict[Node, list[Node]] = {}
-        for statement in statements:
-            subject, predicate, value = statement.subject, statement.predicate, statement.object
+        for subject, predicate, value, *_ in statements:
             self.parents.setdefault(value, []).append(subject)
-            self.links.setdefault((subject, value), predicate)
-            if predicate == RDF.type:
+            if predicate == _TYPE:
                 self.typed.setdefault(value, []).append(subject)
+
+    @cached_property
+    def links(self) -> dict[tuple[Node, Node], Node]:
+        """The first property linking each subject to each value (built when first needed)."""
+        links: dict[tuple[Node, Node], Node] = {}
+        for subject, predicate, value, *_ in self.statements:
+            links.setdefault((subject, value), predicate)
+        return links
 
     def predicate(self, subject: Node, value: Node) -> Node | None:
         """The first property that links ``subject`` to ``value``."""
@@ -398,18 +399,39 @@ class SubmissionValidator:
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
     ) -> ValidationReport:
+        with paused_gc():
+            return self._validate(documents, unreadable)
+
+    def _validate(
+        self, documents: Sequence[InputDocument], unreadable: Iterable[InputFormatError]
+    ) -> ValidationReport:
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
         read = _Reader()
+        terms = read.terms
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ill-typed literals are for the shapes to report
             for index, document in enumerate(documents):
+                name = document.name
                 for quad in document.quads:
-                    subject, predicate, value = (read(term, index) for term in quad.triple)
-                    origin.setdefault(subject, document.name)
+                    subject, predicate, value = quad.subject, quad.predicate, quad.object
+                    node = read(subject, index) if (known := terms.get(subject)) is None else known
+                    if node not in origin:
+                        origin[node] = name
                     statements.append(
                         Statement(
-                            subject, predicate, value, document.name, *_as_written(quad.object)
+                            node,
+                            read(predicate, index)
+                            if (known := terms.get(predicate)) is None
+                            else known,
+                            read(value, index) if (known := terms.get(value)) is None else known,
+                            name,
+                            # a literal exactly as parsed (rdflib normalises them)
+                            *(
+                                (value.value, value.datatype.value)
+                                if type(value) is OxLiteral
+                                else (None, None)
+                            ),
                         )
                     )
             results, reference_graph = self.shape_results(documents, statements)

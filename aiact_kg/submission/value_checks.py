@@ -28,6 +28,7 @@ from aiact_kg.submission.values import (
     CHECKED_TYPES,
     DATE,
     NUMERIC_TYPES,
+    Reading,
     Value,
     read_literal,
 )
@@ -73,20 +74,33 @@ def value_findings(
     """The violations about literal values, each with the node it concerns."""
     found: list[tuple[Node, Finding]] = []
     values: dict[tuple[Node, Node], dict[Value, Statement]] = {}
+    properties: dict[Node, tuple[str | None, bool, tuple[str, ...]] | None] = {}
+    readings: dict[tuple[str, str, str | None], Reading] = {}
     for statement in statements:
-        prop = str(statement.predicate)
-        if not prop.startswith(ONTOLOGY):
+        if statement.predicate in properties:
+            known = properties[statement.predicate]
+        else:
+            prop = str(statement.predicate)
+            known = properties[statement.predicate] = (
+                (
+                    vocabulary.range_of(prop),
+                    vocabulary.range_of(prop) in CHECKED_TYPES,
+                    vocabulary.provisions.get(prop, ()),
+                )
+                if prop.startswith(ONTOLOGY)
+                else None
+            )
+        if known is None:
             continue
-        expected = vocabulary.range_of(prop)
-        checked = expected in CHECKED_TYPES
-        provisions = vocabulary.provisions.get(prop, ())
+        expected, checked, provisions = known
         problem = _wrong_kind(statement, expected) if checked and expected else None
         if (
             problem is None
             and statement.datatype in CHECKED_TYPES
             and statement.lexical is not None
         ):
-            reading = read_literal(statement.lexical, statement.datatype, expected)
+            key = (statement.lexical, statement.datatype, expected)
+            reading = readings.get(key) or readings.setdefault(key, read_literal(*key))
             if reading.problem is not None:
                 problem = (
                     f"{_where(statement)}: the value {reading.problem}; the rules cannot read it."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from rdflib import Graph, URIRef
@@ -36,6 +36,15 @@ class Vocabulary:
     disjoint: frozenset[frozenset[str]]  # pairs of classes declared disjoint
     external_roots: tuple[str, ...]  # e.g. "https://w3id.org/dpv": DPV and its modules
     matches: dict[str, tuple[str, ...]]  # external term IRI -> aia/aiac terms aligned to it
+
+    @cached_property
+    def disjoint_with(self) -> dict[str, frozenset[str]]:
+        """Class IRI -> the classes declared disjoint with it."""
+        found: dict[str, set[str]] = {}
+        for pair in self.disjoint:
+            for cls in pair:
+                found.setdefault(cls, set()).update(pair - {cls})
+        return {cls: frozenset(others) for cls, others in found.items()}
 
     def range_of(self, prop: str) -> str | None:
         return self.ranges.get(prop)

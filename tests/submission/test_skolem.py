@@ -95,3 +95,22 @@ def test_a_practice_label_shared_by_two_files_does_not_leak_between_them() -> No
     categories = {s["iri"]: s["categories"] for s in report.data["subjects"]}
     assert "prohibited" in categories["https://example.org/nudge"]
     assert "prohibited" not in categories["https://example.org/helper"]
+
+
+def test_a_label_is_anonymous_exactly_when_the_text_lacks_it() -> None:
+    from aiact_kg.submission.skolem import _Namer
+
+    label = "0123456789abcdef01234567"
+    texts = [
+        b"",
+        b"_:x <a:b> <a:c> .",
+        b"_:" + label.encode() + b" <a:b> <a:c> .",
+        b"# ff" + label.encode() + b"ee in a longer run\n",
+        b"# " + label[:-1].encode() + b"\n",
+        b"# " + label.upper().encode() + b"\n",
+        b"#" + label[:12].encode() + b"-" + label[12:].encode(),
+    ]
+    for text in texts:
+        assert _Namer("f.ttl", text).is_anonymous(label) == (label.encode() not in text)
+    assert not _Namer("f.ttl", b"").is_anonymous("provider")  # not made up by the parser
+    assert _Namer("f.ttl", None).is_anonymous(label)

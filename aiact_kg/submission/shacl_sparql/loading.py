@@ -94,10 +94,12 @@ class StoreLoader:
     def __init__(self) -> None:
         self.quads: list[Quad] = []
         self.from_store = FromStore()
-        self._literals: dict[Literal, tuple[RdfLiteral, StoreTerm]] = {}
-        self._seen: set[tuple[object, object, RdfLiteral]] = set()
+        # each literal: the term to store, and a number per distinct rdflib node it reads as
+        self._literals: dict[Literal, tuple[StoreTerm, int]] = {}
+        self._nodes: dict[RdfLiteral, int] = {}
+        self._seen: set[tuple[object, object, int]] = set()
 
-    def _literal(self, term: Literal) -> tuple[RdfLiteral, StoreTerm]:
+    def _literal(self, term: Literal) -> tuple[StoreTerm, int]:
         known = self._literals.get(term)
         if known is None:
             node = to_rdflib(term, 0)
@@ -106,23 +108,25 @@ class StoreLoader:
             if stored == term:
                 stored = term
             self.from_store.remember(node, stored)
-            known = self._literals[term] = (node, stored)
+            number = self._nodes.setdefault(node, len(self._nodes))
+            known = self._literals[term] = (stored, number)
         return known
 
     def add_document(self, index: int, quads: Iterable[Quad]) -> None:
+        append, seen = self.quads.append, self._seen
         for quad in quads:
             subject, value = quad.subject, quad.object
-            if isinstance(subject, BlankNode):
+            if type(subject) is BlankNode:
                 subject = BlankNode(f"d{index}x{subject.value}")
-            if isinstance(value, BlankNode):
+            if type(value) is BlankNode:
                 value = BlankNode(f"d{index}x{value.value}")
-            elif isinstance(value, Literal):
-                node, value = self._literal(value)
-                key = (subject, quad.predicate, node)
-                if key in self._seen:
+            elif type(value) is Literal:
+                value, number = self._literal(value)
+                key = (subject, quad.predicate, number)
+                if key in seen:
                     continue
-                self._seen.add(key)
-            self.quads.append(Quad(subject, quad.predicate, value, _DEFAULT))
+                seen.add(key)
+            append(Quad(subject, quad.predicate, value, _DEFAULT))
 
 
 def to_rdflib(term: object, document: int) -> Node:
