@@ -14,37 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from pyoxigraph import Literal, Quad, RdfFormat, Triple
+from pyoxigraph import Literal, Quad, RdfFormat
 
 from aiact_kg.errors import StoreError
-from aiact_kg.store.base import Bindings, Graphs, KnowledgeStore, SelectResult
+from aiact_kg.store.view import GraphsView
 
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
-class DatasetView:
+class DatasetView(GraphsView):
     """A :class:`~aiact_kg.store.base.KnowledgeStore` reading ``graphs`` of ``store`` as its
     default graph. It writes nothing and closes nothing: the store stays the caller's."""
-
-    def __init__(self, store: KnowledgeStore, graphs: Sequence[str]) -> None:
-        self._store = store
-        self._graphs = tuple(graphs)
-
-    def _dataset(self, default_graphs: Graphs) -> Sequence[str]:
-        return self._graphs if default_graphs is None else default_graphs
-
-    def select(
-        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
-    ) -> SelectResult:
-        return self._store.select(sparql, bindings, default_graphs=self._dataset(default_graphs))
-
-    def ask(
-        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
-    ) -> bool:
-        return self._store.ask(sparql, bindings, default_graphs=self._dataset(default_graphs))
-
-    def construct(self, sparql: str, *, default_graphs: Graphs = None) -> list[Triple]:
-        return self._store.construct(sparql, default_graphs=self._dataset(default_graphs))
 
     def load_file(self, path: Path, rdf_format: RdfFormat, graph: str) -> None:
         raise StoreError("a dataset view is read-only")
@@ -65,13 +45,13 @@ class DatasetView:
         raise StoreError("a dataset view is read-only")
 
     def named_graphs(self) -> Sequence[str]:
-        return list(self._graphs)
+        return list(self.reads)
 
     def quad_count(self) -> int:
         """The quads of the viewed graphs (each graph counted on its own, as quads are)."""
         total = 0
-        for graph in self._graphs:
-            (count,) = self._store.select(_COUNT, default_graphs=[graph]).rows[0]
+        for graph in self.reads:
+            (count,) = self.store.select(_COUNT, default_graphs=[graph]).rows[0]
             total += int(count.value) if isinstance(count, Literal) else 0
         return total
 
