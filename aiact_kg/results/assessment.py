@@ -94,6 +94,10 @@ class Obligation(Result):
     role: str | None = Field(description="the bearer's role: provider, deployer, importer, ...")
     applies_from: date | None = Field(description="the day it applies from")
     due: date | None = Field(description="the deadline, for a duty with one")
+    met_on: date | None = optional(
+        "present for a once-only duty that an event of the description performed on or before "
+        "the as-of date (the Art 52(1) notification): the day it was met"
+    )
     in_force: bool = Field(description="true when it applies on the as-of date")
     legal_basis: list[str] = Field(description="every provision it rests on (citations)")
     determination: str | None = Field(description="id of the determination it follows from")
