@@ -166,6 +166,7 @@ def timeline_json(data: dict[str, Any], store: KnowledgeStore, reference: str) -
     states = _states(subject)
     in_force = [
         {"citation": o["citation"], "role": o["role"], "due": o.get("due")}
+        | ({"met_on": o["met_on"]} if o.get("met_on") else {})
         for o in subject["obligations"]
         if o.get("in_force")
     ]
@@ -205,6 +206,7 @@ def timeline_text(timeline: dict[str, Any]) -> str:
     lines += ["", "Obligations of the provider in force:"]
     for duty in timeline["obligations_in_force"]:
         due = f", due {duty['due']}" if duty["due"] else ""
+        due += f", met on {duty['met_on']}" if duty.get("met_on") else ""
         lines.append(f"  - {duty['citation']} ({duty['role']}{due})")
     if not timeline["obligations_in_force"]:
         lines.append("  - none")

@@ -228,6 +228,8 @@ def _obligations(
         item["fines"] = fines.get(assessed, [])
         if assessed in dependent:
             item["depends_on_unverified_amendment"] = dependent[assessed]
+        if row["metOn"] is not None:
+            item["met_on"] = _text(row["metOn"])
         by_subject[_text(row["subject"]) or ""].append(item)
     return by_subject
 

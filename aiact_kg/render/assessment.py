@@ -71,6 +71,7 @@ def assessment_text(result: AssessmentResult) -> str:
             lines.append(f"  obligations ({len(subject.obligations)}):")
         for item in subject.obligations:
             due = f", due {item.due}" if item.due else ""
+            due += f", met {item.met_on}" if item.met_on else ""
             note = " (unverified amendment)" if item.depends_on_unverified_amendment else ""
             lines.append(
                 f"    {item.citation!s:<22} {item.role!s:<18} from {item.applies_from}"
@@ -121,6 +122,7 @@ def explanation_text(result: AssessmentResult, subject_iri: str, store: Knowledg
         lines.append("")
         for item in subject.obligations:
             due = f", due {item.due}" if item.due else ""
+            due += f", met on {item.met_on}" if item.met_on else ""
             state = "in force" if item.in_force else "not yet in force"
             when = f"from {item.applies_from}, {state}{due}"
             lines.append(f"  {item.citation} ({item.role}, {when}): {item.title}")

@@ -10,7 +10,7 @@ from datetime import date
 
 from pydantic import Field
 
-from aiact_kg.results.base import Result, optional
+from aiact_kg.results.base import Citations, ProvisionIris, Result, optional
 from aiact_kg.results.validation import Finding, Unreadable
 
 
@@ -56,15 +56,15 @@ class Fine(Result):
 
 
 class Determination(Result):
-    """A conclusion drawn about a subject by one rule, with its premises and legal basis."""
+    """One rule's conclusion about a subject, with its premises and legal basis in reading order."""
 
     id: str = Field(description="the determination's key within its run")
     conclusion: str = Field(
         description="what was concluded: a category, flag, outcome or procedure state"
     )
     kind: str | None = Field(description="category, flag, outcome or state")
-    legal_basis: list[str] = Field(description="citations it rests on, in reading order")
-    provisions: list[str] = Field(description="IRIs of those provisions, in the same order")
+    legal_basis: Citations
+    provisions: ProvisionIris
     rule: str = Field(description="the rule that drew it (compact IRI, e.g. aiar:...)")
     rule_label: str | None = Field(description="what the rule does, in words")
     premises: list[str] = Field(
@@ -94,6 +94,10 @@ class Obligation(Result):
     role: str | None = Field(description="the bearer's role: provider, deployer, importer, ...")
     applies_from: date | None = Field(description="the day it applies from")
     due: date | None = Field(description="the deadline, for a duty with one")
+    met_on: date | None = optional(
+        "present for a once-only duty that an event of the description performed on or before "
+        "the as-of date (the Art 52(1) notification): the day it was met"
+    )
     in_force: bool = Field(description="true when it applies on the as-of date")
     legal_basis: list[str] = Field(description="every provision it rests on (citations)")
     determination: str | None = Field(description="id of the determination it follows from")
@@ -119,8 +123,8 @@ class DerivedCategory(Result):
     """A category the assessment derived, beside a stated conclusion."""
 
     category: str = Field(description="the derived category")
-    legal_basis: list[str] = Field(description="the citations it rests on")
-    provisions: list[str] = Field(description="IRIs of those provisions")
+    legal_basis: Citations
+    provisions: ProvisionIris
 
 
 class AssessedSubject(Result):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +11,14 @@ class Result(BaseModel):
     """A part of a result: every key is declared (``extra='forbid'``) and none is changed."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+#: the citations a conclusion or finding rests on, as the knowledge base writes them
+Citations = Annotated[
+    list[str], Field(description="the citations it rests on, e.g. 'Art 6(3) third subparagraph'")
+]
+#: the IRIs of the provisions those citations name
+ProvisionIris = Annotated[list[str], Field(description="IRIs of those provisions")]
 
 
 def _absent(value: object) -> bool:

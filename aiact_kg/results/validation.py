@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from aiact_kg.results.base import Result
+from aiact_kg.results.base import Citations, ProvisionIris, Result
 
 if TYPE_CHECKING:
     from aiact_kg.submission.errors import InputFormatError
@@ -41,8 +41,8 @@ class Finding(Result):
         description="IRI of the SHACL shape, or https://w3id.org/aiact-kg/check/<name> for a "
         "check done in Python"
     )
-    legal_basis: list[str] = Field(description="citations, e.g. 'Art 6(3) third subparagraph'")
-    provisions: list[str] = Field(description="IRIs of the cited provisions")
+    legal_basis: Citations
+    provisions: ProvisionIris
 
     @classmethod
     def fields_of(cls, finding: FindingRecord) -> dict[str, object]:

@@ -3,7 +3,8 @@
 Queries read the merge of ``reads`` (the knowledge-base graphs the engine needs and the run
 graph); rule updates are scoped (:func:`~aiact_kg.store.scoping.scope_update`) to read the same
 merge and write into ``target``; quads added without a graph go into ``target``. Closing the
-view removes the run graph, so the shared engine keeps nothing of the run.
+view removes the run graph, so the shared engine keeps nothing of the run. :class:`GraphsView`
+is the reading half, which the read-only :class:`~aiact_kg.service.dataset.DatasetView` shares.
 """
 
 from __future__ import annotations
@@ -17,12 +18,36 @@ from aiact_kg.store.base import Bindings, Graphs, KnowledgeStore, SelectResult
 from aiact_kg.store.scoping import scope_update
 
 
-class ScopedStore:
+class GraphsView:
+    """Queries on ``store`` whose default graph is the merge of ``reads`` (unless a query names
+    its own ``default_graphs``): the reading half of a view, shared by the views of a store."""
+
+    def __init__(self, store: KnowledgeStore, reads: Sequence[str]) -> None:
+        self.store = store
+        self.reads = tuple(reads)
+
+    def _dataset(self, default_graphs: Graphs) -> Sequence[str]:
+        return self.reads if default_graphs is None else default_graphs
+
+    def select(
+        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
+    ) -> SelectResult:
+        return self.store.select(sparql, bindings, default_graphs=self._dataset(default_graphs))
+
+    def ask(
+        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
+    ) -> bool:
+        return self.store.ask(sparql, bindings, default_graphs=self._dataset(default_graphs))
+
+    def construct(self, sparql: str, *, default_graphs: Graphs = None) -> list[Triple]:
+        return self.store.construct(sparql, default_graphs=self._dataset(default_graphs))
+
+
+class ScopedStore(GraphsView):
     """A :class:`~aiact_kg.store.base.KnowledgeStore` reading ``reads`` and writing ``target``."""
 
     def __init__(self, store: KnowledgeStore, reads: Sequence[str], target: str) -> None:
-        self.store = store
-        self.reads = tuple(reads)
+        super().__init__(store, reads)
         self.target = target
         self._closed = False
 
@@ -40,22 +65,6 @@ class ScopedStore:
             else q
             for q in quads
         )
-
-    def _dataset(self, default_graphs: Graphs) -> Sequence[str]:
-        return self.reads if default_graphs is None else default_graphs
-
-    def select(
-        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
-    ) -> SelectResult:
-        return self.store.select(sparql, bindings, default_graphs=self._dataset(default_graphs))
-
-    def ask(
-        self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
-    ) -> bool:
-        return self.store.ask(sparql, bindings, default_graphs=self._dataset(default_graphs))
-
-    def construct(self, sparql: str, *, default_graphs: Graphs = None) -> list[Triple]:
-        return self.store.construct(sparql, default_graphs=self._dataset(default_graphs))
 
     def update(self, sparql: str) -> None:
         self.store.update(scope_update(sparql, self.target, self.reads))

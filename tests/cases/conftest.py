@@ -157,6 +157,11 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
             or (_as_date(want["due"]) if want["due"] is not None else None) == obligation["due"]
         )
         and ("in_force" not in want or want["in_force"] == obligation["in_force"])
+        and (
+            "met_on" not in want  # met_on: null says the duty is not met
+            or (_as_date(want["met_on"]) if want["met_on"] is not None else None)
+            == obligation.get("met_on")
+        )
         and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
         and _fine_matches(want, obligation)
     )

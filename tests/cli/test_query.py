@@ -390,7 +390,7 @@ def test_a_syntax_error_from_stdin_names_stdin(
 def test_a_shipped_query_error_names_its_file(
     kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("aiact_kg.cli.get_query", _broken_query)
+    monkeypatch.setattr("aiact_kg.cli.query.get_query", _broken_query)
     code, _, err = run(capsys, kb_path, "anything")
     assert code == 2
     assert "the SPARQL query in queries/cq/broken.rq is not valid at line 2, column 18" in err

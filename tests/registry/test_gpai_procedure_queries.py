@@ -24,7 +24,7 @@ from aiact_kg.queries import get_query, with_prefixes
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.registry.submit import submit_inputs
 from aiact_kg.store.oxigraph_store import OxigraphStore
-from aiact_kg.submission.reading import read_rdf_file
+from aiact_kg.submission.reading import read_rdf_bytes, read_rdf_file
 from aiact_kg.systemic_risk_list import catalogue_file
 from tests.conftest import REPO_ROOT
 
@@ -86,6 +86,34 @@ def test_the_public_list_gives_the_basis_of_each_model(registry: OxigraphStore) 
     assert designated["asOf"] == "2026-11-30"
     assert rows[(EX + "late", "presumption")]["since"] == "2026-10-01"
     assert "Art 51(2)" in rows[(EX + "open", "presumption")]["legalBasis"]
+
+
+REJECTED_IN_TRAINING = b"""
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/gpai/> .
+ex:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
+ex:rejected a aia:GeneralPurposeAIModel ; aia:modelName "Rejected" ; aia:hasProvider ex:lab ;
+  aia:placedOnMarketOn "2025-10-01"^^xsd:date ; aia:plannedTrainingComputeFLOP 3.0e25 ;
+  aia:thresholdKnownOn "2026-02-01"^^xsd:date ;
+  aia:hasProcedureEvent ex:notification , ex:arguments , ex:rejection .
+ex:notification a aia:ProviderNotification ; aia:eventDate "2026-02-10"^^xsd:date .
+ex:arguments a aia:ProviderArguments ; aia:eventDate "2026-02-10"^^xsd:date .
+ex:rejection a aia:ArgumentsRejected ; aia:eventDate "2026-05-04"^^xsd:date .
+"""
+
+
+def test_a_model_considered_systemic_after_rejected_arguments_is_listed_on_that_basis() -> None:
+    # Art 52(3): not presumed (planned compute only), but "considered" to have systemic risk
+    # once the arguments are rejected: neither a presumption nor a designation
+    document = read_rdf_bytes(REJECTED_IN_TRAINING, name="rejected.ttl")
+    report = assess_documents([document], OPTIONS)
+    assert report.store is not None
+    rows = ask(report.store, "cq-027-public-list-systemic-risk", union=False)  # type: ignore[arg-type]
+    assert [(r["model"], r["basis"], r["since"]) for r in rows] == [
+        (EX + "rejected", "arguments-rejected", "2026-05-04")
+    ]
+    assert rows[0]["legalBasis"] == "Art 52(3)"
 
 
 def test_overdue_notifications(registry: OxigraphStore) -> None:

@@ -1,0 +1,143 @@
+"""``assess`` and ``explain``: classify the described systems and models, or explain one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+
+from aiact_kg.assessment import AssessmentReport
+from aiact_kg.batch_assessment import DEFAULT_BATCH_SIZE, BatchOutcome
+from aiact_kg.cli.common import Commands, add_command, location, print_errors
+from aiact_kg.cli.options import add_inputs, assess, assessment_options, stopped_early
+from aiact_kg.errors import InputError
+from aiact_kg.reasoning.dpv_output import dpv_turtle
+from aiact_kg.render.assessment import (
+    assessment_json,
+    assessment_text,
+    assessment_turtle,
+    explanation_text,
+)
+
+
+def add_assess(commands: Commands) -> None:
+    command = add_command(
+        commands,
+        "assess",
+        _cmd_assess,
+        help="classify submitted systems and models and list their obligations",
+    )
+    add_inputs(command)
+    command.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "turtle", "dpv"),
+        default="text",
+        help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle); jsonl: one "
+        "JSON object per line (run, inputs, violations, subjects, summary), streamed as "
+        "batches finish; json and jsonl are assessed in batches (see --batch-size)",
+    )
+    _add_batch_arguments(command)
+
+
+def _add_batch_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help="with --format json or jsonl: subjects per batch, each validated and assessed on "
+        "its own; files are never split, so a description spread over several files needs "
+        f"them in one batch; 0: everything in one batch (default {DEFAULT_BATCH_SIZE})",
+    )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="with --format json or jsonl: worker processes assessing batches in parallel "
+        "(default: the number of cores; 1: in this process); the output does not depend on it",
+    )
+
+
+def add_explain(commands: Commands) -> None:
+    command = add_command(
+        commands,
+        "explain",
+        _cmd_explain,
+        help="explain each conclusion about one subject, down to provision text",
+    )
+    command.add_argument("subject", help="IRI of the AI system or model to explain")
+    add_inputs(command)
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    if args.format in ("json", "jsonl"):
+        return _assess_batched(args)
+    with closing(assess(args)) as report:
+        return _write_assessment(args, report)
+
+
+def _assess_batched(args: argparse.Namespace) -> int:
+    """``assess --format json|jsonl``: batches assessed in parallel, written as they finish."""
+    from aiact_kg.batch_assessment import assess_inputs_batched
+    from aiact_kg.progress import Progress
+    from aiact_kg.render.stream import write_json, write_jsonl
+    from aiact_kg.store.factory import open_store
+
+    if args.batch_size < 0:
+        raise InputError(f"--batch-size must be 0 or more subjects, not {args.batch_size}")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
+    found = location(args)
+    outcomes = assess_inputs_batched(
+        args.inputs,
+        assessment_options(args),
+        batch_size=args.batch_size,
+        jobs=args.jobs,
+        max_bytes=args.max_bytes,
+        engine=open_store(found) if isinstance(found, str) else None,
+    )
+    meter = Progress("Assessed batches", enabled=False if args.no_progress else None)
+
+    def reported() -> Iterator[BatchOutcome]:
+        for outcome in outcomes:
+            for error in outcome.result.unreadable:
+                print(f"aiact-kg: error: {error.message}", file=sys.stderr)
+            meter.step(f"({len(outcome.result.subjects)} subjects in the last)")
+            yield outcome
+
+    writer = write_json if args.format == "json" else write_jsonl
+    code = writer(reported(), sys.stdout)
+    meter.close()
+    return code
+
+
+def _write_assessment(args: argparse.Namespace, report: AssessmentReport) -> int:
+    if args.format == "json":
+        sys.stdout.write(assessment_json(report.result))
+    elif args.format == "turtle" and report.store is not None:
+        sys.stdout.write(assessment_turtle(report.store))
+    elif args.format == "dpv":
+        sys.stdout.write(dpv_turtle(report.data))
+    else:
+        sys.stdout.write(assessment_text(report.result))
+    print_errors(report.validation.unreadable)
+    return report.exit_code
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    with closing(assess(args)) as report:
+        return _write_explanation(args, report)
+
+
+def _write_explanation(args: argparse.Namespace, report: AssessmentReport) -> int:
+    stopped = stopped_early(report)
+    if stopped is not None:
+        return stopped
+    assert report.store is not None
+    iris = [subject.iri for subject in report.result.subjects]
+    if args.subject not in iris:
+        raise InputError(
+            f"{args.subject} is not a subject of the inputs; assessed: " + ", ".join(iris)
+        )
+    sys.stdout.write(explanation_text(report.result, args.subject, report.store))
+    return 0

@@ -1,0 +1,77 @@
+"""What several commands share: the store they name, --wait, --allow-service, input errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from aiact_kg.errors import InputError
+from aiact_kg.store.factory import is_endpoint
+from aiact_kg.store.location import default_store_location
+from aiact_kg.store.remote import ALLOWLIST_VARIABLE, allowlist_from_environment
+
+if TYPE_CHECKING:
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+else:  # not subscriptable at run time
+    Commands = argparse._SubParsersAction
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_command(
+    commands: Commands, name: str, handler: Handler, **kwargs: object
+) -> argparse.ArgumentParser:
+    """A subcommand ``name`` that ``handler`` runs."""
+    command: argparse.ArgumentParser = commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
+    command.set_defaults(handler=handler)
+    return command
+
+
+def add_wait(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--wait", type=float, default=0.0, help="wait up to SECONDS for another writer"
+    )
+
+
+def location(args: argparse.Namespace) -> str | Path:
+    """The store ``--store`` or ``$AIACT_KG_STORE`` names: a directory or an endpoint URL."""
+    if args.store is None:
+        return default_store_location()
+    return args.store if is_endpoint(args.store) else Path(args.store).expanduser()
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    """The directory of the embedded store, for the commands that only work on it."""
+    found = location(args)
+    if isinstance(found, str):
+        raise InputError(
+            f"`aiact-kg {args.command}` works on the embedded store only, but the store is the "
+            f"SPARQL endpoint {found}; give a store directory with --store"
+        )
+    return found
+
+
+def print_errors(errors: Iterable[object]) -> None:
+    """Name each input that could not be read, on stderr."""
+    for error in errors:
+        print(f"aiact-kg: error: {error}", file=sys.stderr)
+
+
+def add_allow_service(command: argparse.ArgumentParser, note: str = "") -> None:
+    """--allow-service: the endpoints SERVICE may reach (see :func:`allowed_services`)."""
+    command.add_argument(
+        "--allow-service",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="let SERVICE reach this endpoint (exact IRI; repeatable; also "
+        f"${ALLOWLIST_VARIABLE}, space-separated){note}",
+    )
+
+
+def allowed_services(args: argparse.Namespace) -> tuple[str, ...]:
+    """The endpoints --allow-service and the environment allow."""
+    return (*args.allow_service, *allowlist_from_environment(os.environ))

@@ -1,0 +1,66 @@
+"""``validate``: check submitted descriptions against the shapes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from aiact_kg.cli.common import Commands, add_command, print_errors
+from aiact_kg.errors import InputError
+
+
+def add_validate(commands: Commands) -> None:
+    validate = add_command(
+        commands,
+        "validate",
+        _cmd_validate,
+        help="check submitted descriptions of AI systems and models",
+    )
+    validate.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE|DIR|-",
+        help="RDF files, directories (searched recursively) or - for stdin",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "turtle"),
+        default="text",
+        help="turtle writes the W3C SHACL validation report",
+    )
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
+    )
+    validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
+    validate.add_argument(
+        "--engine",
+        choices=("store", "pyshacl"),
+        default=None,
+        help="store: the shapes compiled to SPARQL, run in an embedded store (default, or "
+        "$AIACT_KG_VALIDATION_ENGINE); pyshacl: the reference SHACL engine (same findings, "
+        "slower)",
+    )
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from aiact_kg.render.validation import render_json, render_text, render_turtle
+    from aiact_kg.submission.batch import validate_inputs
+
+    if args.max_bytes is not None and args.max_bytes < 1:
+        raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
+    from aiact_kg.submission.validation import SubmissionValidator
+
+    report = validate_inputs(
+        args.inputs,
+        max_bytes=args.max_bytes,
+        progress=False if args.no_progress else None,
+        validator=SubmissionValidator(args.engine),
+    )
+    renderers = {"text": render_text, "json": render_json, "turtle": render_turtle}
+    sys.stdout.write(renderers[args.format](report))
+    if args.format == "turtle":
+        print_errors(report.unreadable)
+    return report.exit_code
