@@ -258,9 +258,7 @@ def write_high_risk_mix(
     importers, authorised representatives, some 60 obligations each) and the rest generated
     subjects (:func:`subject_turtle`, valid). Returns the paths written."""
     copies = round(count * (1 - generated))
-    paths = write_renamed_copies(
-        directory, list(HIGH_RISK_EXAMPLES), copies, per_file=per_file
-    )
+    paths = write_renamed_copies(directory, list(HIGH_RISK_EXAMPLES), copies, per_file=per_file)
     rest = count - copies
     rng = random.Random(seed)
     for start in range(0, rest, per_file):
