@@ -234,7 +234,10 @@ def write_renamed_copies(
     file (``copies-<n>.ttl``, N-Triples syntax); returns the paths written.
 
     Copy ``n`` (numbered from ``first``) has the example's IRIs under ``namespace`` renamed
-    into ``<namespace>copy-<n>/`` and its own blank nodes; it assesses as the example does."""
+    into ``<namespace>copy-<n>/`` and its own blank nodes; it assesses as the example does.
+    Keep ``per_file`` times the example's statements under the input limit (10,000 statements
+    by default, :mod:`aiact_kg.submission.limits`): e.g. 100 copies of the CV-screening example
+    (22 statements each) to a file."""
     names = example if isinstance(example, list) else [example]
     sources = [_example_triples(p if Path(p).exists() else EXAMPLES / p) for p in names]
     directory.mkdir(parents=True, exist_ok=True)
