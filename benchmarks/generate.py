@@ -230,3 +230,103 @@ def write_mix_files(
                     out.write(subject_turtle(index, rng, valid=True))
         files += 1
     return files
+
+
+# ---------------------------------------------------------------- renamed copies of an example
+# Realistic subjects: each copy of an example description has every IRI of the example's own
+# namespace moved under ``<namespace>copy-<n>/`` and its blank nodes relabelled, so copies
+# share nothing but the vocabulary and assess exactly as the example does.
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "submissions"
+EXAMPLE_NAMESPACE = "https://example.org/"
+#: the example descriptions that are high-risk (Art 6(1) or 6(2)), with deployers or importers
+HIGH_RISK_EXAMPLES = (
+    "recruitment-cv-screening.ttl",
+    "public-authority-benefits-eligibility.ttl",
+    "credit-scoring-bank.nt",
+    "machinery-safety-component-imported.ttl",
+    "medical-device-annex-i.rdf",
+    "biometric-identification-standards-not-stated.ttl",
+    "workplace-emotion-recognition-safety.ttl",
+)
+
+
+def _example_triples(example: Path) -> list[tuple[object, object, object]]:
+    from pyoxigraph import RdfFormat, parse
+
+    rdf_format = RdfFormat.from_extension(example.suffix.lstrip("."))
+    if rdf_format is None:
+        raise ValueError(f"unknown RDF format of {example}")
+    return [(q.subject, q.predicate, q.object) for q in parse(path=str(example), format=rdf_format)]
+
+
+def renamed_copy(
+    triples: list[tuple[object, object, object]], copy: int, namespace: str = EXAMPLE_NAMESPACE
+) -> str:
+    """Copy ``copy`` of an example's triples as N-Triples (also valid Turtle): IRIs under
+    ``namespace`` move to ``<namespace>copy-<copy>/``, blank nodes get a per-copy label."""
+    from pyoxigraph import BlankNode, NamedNode
+
+    prefix = f"{namespace}copy-{copy:07d}/"
+
+    def term(value: object) -> str:
+        if isinstance(value, NamedNode) and value.value.startswith(namespace):
+            return f"<{prefix}{value.value[len(namespace) :]}>"
+        if isinstance(value, BlankNode):
+            return f"_:c{copy}x{value.value}"
+        return str(value)
+
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+
+
+def write_renamed_copies(
+    directory: Path,
+    example: Path | str | list[Path | str],
+    count: int,
+    *,
+    per_file: int = 1,
+    first: int = 0,
+    namespace: str = EXAMPLE_NAMESPACE,
+) -> list[Path]:
+    """Write ``count`` renamed copies of ``example`` (a path, a file name under
+    ``examples/submissions``, or a list of them used in rotation), ``per_file`` copies to a
+    file (``copies-<n>.ttl``, N-Triples syntax); returns the paths written.
+
+    Copy ``n`` (numbered from ``first``) has the example's IRIs under ``namespace`` renamed
+    into ``<namespace>copy-<n>/`` and its own blank nodes; it assesses as the example does.
+    Keep ``per_file`` times the example's statements under the input limit (10,000 statements
+    by default, :mod:`aiact_kg.submission.limits`): e.g. 100 copies of the CV-screening example
+    (22 statements each) to a file."""
+    names = example if isinstance(example, list) else [example]
+    sources = [_example_triples(p if Path(p).exists() else EXAMPLES / p) for p in names]
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for start in range(first, first + count, per_file):
+        stop = min(start + per_file, first + count)
+        path = directory / f"copies-{start:07d}.ttl"
+        body = "".join(
+            renamed_copy(sources[n % len(sources)], n, namespace) for n in range(start, stop)
+        )
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_high_risk_mix(
+    directory: Path, count: int, *, per_file: int = 1, seed: int = 1689, generated: float = 0.2
+) -> list[Path]:
+    """A high-risk-heavy registry: ``count`` subjects, about ``1 - generated`` of them renamed
+    copies of the high-risk examples (:data:`HIGH_RISK_EXAMPLES`, in rotation: deployers,
+    importers, authorised representatives, some 60 obligations each) and the rest generated
+    subjects (:func:`subject_turtle`, valid). Returns the paths written."""
+    copies = round(count * (1 - generated))
+    paths = write_renamed_copies(directory, list(HIGH_RISK_EXAMPLES), copies, per_file=per_file)
+    rest = count - copies
+    rng = random.Random(seed)
+    for start in range(0, rest, per_file):
+        stop = min(start + per_file, rest)
+        path = directory / f"generated-{start:07d}.ttl"
+        body = "".join(subject_turtle(i, rng, valid=True) for i in range(start, stop))
+        path.write_text(PREFIXES + body, encoding="utf-8")
+        paths.append(path)
+    return paths

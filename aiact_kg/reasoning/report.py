@@ -3,6 +3,11 @@
 The rows are gathered into plain dicts and validated into the models in one pass of
 pydantic's compiled validator (:data:`SUBJECTS`), which is faster than building each model
 in Python; the JSON is then written by the models (see README for its shape).
+
+The queries return their rows unordered: a global ``ORDER BY`` over every obligation of a
+batch cost as much as the query itself. Where order matters it is set here, per node or per
+subject, with the query's former sort keys in SPARQL's term order (:func:`_term_key`); rows
+equal on those keys keep the order the store returned them in, as they did before.
 """
 
 from __future__ import annotations
@@ -42,6 +47,31 @@ def _text(term: Term | None) -> str | None:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     return term.value
+
+
+def _term_key(term: Term | None) -> tuple[int, str]:
+    """A term's place in SPARQL's ``ORDER BY``: unbound, blank nodes, IRIs, then literals (the
+    keys sorted here are of one datatype each: strings, or dates without time zone)."""
+    if term is None:
+        return (0, "")
+    if isinstance(term, BlankNode):
+        return (1, term.value)
+    return (2 if isinstance(term, NamedNode) else 3, term.value)
+
+
+_Row = dict[str, Term | None]
+
+
+def _grouped(rows: list[_Row], node: str, *order: str) -> dict[str, list[_Row]]:
+    """``rows`` by the text of their ``node``, each group sorted by the ``order`` variables."""
+    groups: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        groups[_text(row[node]) or ""].append(row)
+    if order:
+        for group in groups.values():
+            if len(group) > 1:
+                group.sort(key=lambda row: [_term_key(row[name]) for name in order])
+    return groups
 
 
 def determination_id(iri: str) -> str:
@@ -86,30 +116,35 @@ def _imposing_citation(provision: Term | None, stored: Term | None) -> str | Non
 
 
 def _amendment_notes(store: KnowledgeStore) -> dict[str, str | None]:
-    """``{node: status note}`` for determinations and obligations depending on an amendment."""
+    """``{node: status note}`` for determinations and obligations depending on an amendment
+    (of several amendments, the note of the last by IRI)."""
+    rows = run_select(store, "assess/dependent-on-amendment").records()
     return {
-        (_text(r["node"]) or ""): _text(r["statusNote"])
-        for r in run_select(store, "assess/dependent-on-amendment").records()
+        node: _text(group[-1]["statusNote"])
+        for node, group in _grouped(rows, "node", "amendment").items()
     }
 
 
 def _fines(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
     """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations."""
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in run_select(store, "assess/fines").records():
-        amount, percentage = row["amount"], row["percentage"]
-        found[_text(row["node"]) or ""].append(
-            {
-                "tier": _text(row["citation"]),
-                "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
-                "max_turnover_percent": float(percentage.value)
-                if isinstance(percentage, Literal)
-                else None,
-                "cap": _text(row["selection"]),
-                "cap_provision": _text(row["capCitation"]),
-            }
-        )
-    return found
+    rows = run_select(store, "assess/fines").records()
+    return {
+        node: [_fine(row) for row in group]
+        for node, group in _grouped(rows, "node", "citation").items()
+    }
+
+
+def _fine(row: _Row) -> dict[str, Any]:
+    amount, percentage = row["amount"], row["percentage"]
+    return {
+        "tier": _text(row["citation"]),
+        "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
+        "max_turnover_percent": float(percentage.value)
+        if isinstance(percentage, Literal)
+        else None,
+        "cap": _text(row["selection"]),
+        "cap_provision": _text(row["capCitation"]),
+    }
 
 
 def law_json(store: KnowledgeStore) -> dict[str, Any]:
@@ -199,39 +234,65 @@ def _obligations(
     provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
     conditions: dict[str, list[str]] = defaultdict(list)
     descriptions: dict[str, str] = {}
-    for row in run_select(store, "assess/obligation-conditions").records():
-        node = _text(row["assessed"]) or ""
-        conditions[node].append(_text(row["triggerLabel"]) or "")
-        if row["description"] is not None:
-            descriptions[node] = _text(row["description"]) or ""
-    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in run_select(store, "assess/obligations").records():
-        obligation = _text(row["obligation"]) or ""
-        cited = provisions.get(obligation, [])
-        item: dict[str, Any] = {
-            "id": obligation.rsplit("/", 1)[-1],
-            "citation": _imposing_citation(row["imposedBy"], row["citation"]),
-            "title": _text(row["title"]),
-            "bearer": _text(row["bearer"]),
-            "role": _text(row["role"]),
-            "applies_from": _text(row["effectiveFrom"]),
-            "due": _text(row["due"]),
-            "in_force": _text(row["inForce"]) == "true",
-            "legal_basis": [citation for _, citation in cited],
-            "determination": determination_id((_text(row["determination"]) or "").split(" ")[-1])
-            or None,
-        }
-        assessed = _text(row["assessed"]) or ""
-        item["conditional_on"] = conditions.get(assessed, [])
-        if assessed in descriptions:
-            item["condition"] = descriptions[assessed]
-        item["fines"] = fines.get(assessed, [])
-        if assessed in dependent:
-            item["depends_on_unverified_amendment"] = dependent[assessed]
-        if row["metOn"] is not None:
-            item["met_on"] = _text(row["metOn"])
-        by_subject[_text(row["subject"]) or ""].append(item)
-    return by_subject
+    rows = run_select(store, "assess/obligation-conditions").records()
+    for node, group in _grouped(rows, "assessed", "trigger").items():
+        for row in group:
+            conditions[node].append(_text(row["triggerLabel"]) or "")
+            if row["description"] is not None:
+                descriptions[node] = _text(row["description"]) or ""
+    # of several determinations behind an obligation, the first by rule IRI, then by IRI
+    bases: dict[str, str] = {}
+    for row in run_select(store, "assess/obligation-bases").records():
+        rule, basis = row["rule"], row["basis"]
+        if isinstance(basis, BlankNode) or isinstance(rule, BlankNode) or rule is None:
+            continue  # STR() of a blank node is unbound: the query's MIN skipped it
+        node, ranked = _text(row["assessed"]) or "", f"{rule.value} {_text(basis)}"
+        if node not in bases or ranked < bases[node]:
+            bases[node] = ranked
+    rows = run_select(store, "assess/obligations").records()
+    order = ("effectiveFrom", "obligation", "bearer", "role")
+    return {
+        subject: [
+            _obligation(row, provisions, bases, conditions, descriptions, dependent, fines)
+            for row in group
+        ]
+        for subject, group in _grouped(rows, "subject", *order).items()
+    }
+
+
+def _obligation(
+    row: _Row,
+    provisions: dict[str, list[tuple[str, str]]],
+    bases: dict[str, str],
+    conditions: dict[str, list[str]],
+    descriptions: dict[str, str],
+    dependent: _Notes,
+    fines: _Fines,
+) -> dict[str, Any]:
+    obligation = _text(row["obligation"]) or ""
+    cited = provisions.get(obligation, [])
+    item: dict[str, Any] = {
+        "id": obligation.rsplit("/", 1)[-1],
+        "citation": _imposing_citation(row["imposedBy"], row["citation"]),
+        "title": _text(row["title"]),
+        "bearer": _text(row["bearer"]),
+        "role": _text(row["role"]),
+        "applies_from": _text(row["effectiveFrom"]),
+        "due": _text(row["due"]),
+        "in_force": _text(row["inForce"]) == "true",
+        "legal_basis": [citation for _, citation in cited],
+    }
+    assessed = _text(row["assessed"]) or ""
+    item["determination"] = determination_id(bases.get(assessed, "").split(" ")[-1]) or None
+    item["conditional_on"] = conditions.get(assessed, [])
+    if assessed in descriptions:
+        item["condition"] = descriptions[assessed]
+    item["fines"] = fines.get(assessed, [])
+    if assessed in dependent:
+        item["depends_on_unverified_amendment"] = dependent[assessed]
+    if row["metOn"] is not None:
+        item["met_on"] = _text(row["metOn"])
+    return item
 
 
 def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:

@@ -84,18 +84,22 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:standardsAppliedOnlyInPart true }
   FILTER(EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true })
 } ;
+# (workplace use: two updates, one per source, each starting from it; a UNION joined with the
+# deployer pattern made the embedded engine compare every pair of subjects)
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
 WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-4 .
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  {
-    ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
-    ?p aia:premiseValue ?useCase .
-    ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-4 .
-  } UNION {
-    ?s aia:engagesIn ?practice .
-    ?practice aia:practiceArea aiac:area-workplace .
-  }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
+WHERE {
+  ?s aia:engagesIn ?practice .
+  ?practice aia:practiceArea aiac:area-workplace .
+  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-eu-database-registration }
 WHERE {

@@ -32,7 +32,9 @@ WHERE {
     GROUP BY ?d
   }
   ?d aia:appliesFromDate ?old ; aia:explanation ?explanation .
-  ?amendment rdfs:label ?amendmentLabel .
+  # the amendments' labels as a set of their own: joined directly, the label pattern was matched
+  # against every label of the knowledge base for each determination
+  { SELECT DISTINCT ?amendment ?amendmentLabel WHERE { ?anyLaw aia:includesAmendment ?amendment . ?amendment rdfs:label ?amendmentLabel } }
   BIND(REPLACE(?explanation, CONCAT("applicable from ", STR(?old)),
                CONCAT("applicable from ", STR(?new), " as amended by the ", STR(?amendmentLabel))) AS ?amendedExplanation)
 }
