@@ -238,6 +238,8 @@ def merge(path: Path, rows: list[dict[str, Any]], meta: dict[str, Any]) -> dict[
 def run(args: argparse.Namespace) -> dict[str, Any]:
     meta = machine() | {"date": datetime.now(UTC).strftime("%Y-%m-%d")}
     rows: list[dict[str, Any]] = []
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="aiact-kg-scale-", dir=args.workdir) as tmp:
         for size in args.sizes:
             for mix in args.mixes:
