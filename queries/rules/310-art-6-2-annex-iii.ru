@@ -51,7 +51,7 @@ WHERE {
       }
       BIND(EXISTS { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true } AS ?authorityFinding)
       BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
-      BIND(EXISTS { ?s aia:reliesOnCondition ?c2 } && NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } AS ?profilingNotGiven)
+      BIND(EXISTS { ?s aia:reliesOnCondition ?c2 FILTER NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } } AS ?profilingNotGiven)
     }
   }
   OPTIONAL {
@@ -65,7 +65,7 @@ WHERE {
   BIND(IF(?authorityFinding, aiap:art_80.par_2,
        IF(?profilingOverride || ?profilingNotGiven, <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3>, ?unbound)) AS ?profilingBasis)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
-              COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
+              IF(BOUND(?description), CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
               "; the system is high-risk under Art 6(2)",
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although its provider relies on an Art 6(3) condition",
               IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)",
