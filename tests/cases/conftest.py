@@ -55,6 +55,14 @@ EX = "https://example.org/"
 _VALIDATOR: list[SubmissionValidator] = []
 _EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case, to compare with
 _SUBSET: list[frozenset[Path]] = []
+# cases whose assessment on an engine is known to differ (strict: one that passes fails the run,
+# so the entry is removed when the engine or the rule is fixed); see docs/deploy.md
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
+    ("virtuoso", "22-h-iii-annex-ii-murder.yaml"): (
+        "rule 280, second operation (an objective of Art 5(1)(h) that holds): Virtuoso 7.2.5 "
+        "draws no conclusion"
+    ),
+}
 _ENGINES_VARIABLE = "AIACT_KG_TEST_ENGINES"
 _ALL_CASES_VARIABLE = "AIACT_KG_TEST_ENGINE_CASES"
 
@@ -313,9 +321,13 @@ class CaseFile(pytest.File):
                 raise pytest.UsageError(f"{self.path}: a case needs '{key}'")
         yield CaseItem.from_parent(self, name=self.path.stem, case=case)
         for engine in case_engines() if on_engines(self.path) else ():
-            yield CaseItem.from_parent(
+            item = CaseItem.from_parent(
                 self, name=f"{self.path.stem}[{engine}]", case=case, engine=engine
             )
+            known = KNOWN_DIFFERENCES.get((engine, self.path.name))
+            if known is not None:
+                item.add_marker(pytest.mark.xfail(reason=known, strict=True))
+            yield item
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> CaseFile | None:
