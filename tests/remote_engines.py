@@ -142,7 +142,8 @@ EnabledGzipContent = 0
 [SPARQL]
 ; the default of 10000 rows would cut larger results (the store reports it as an error)
 ResultSetMaxRows = 1000000
-MaxQueryCostEstimationTime = 3600
+; no MaxQueryCostEstimationTime: its estimates of the larger rules are wrong ("estimated
+; execution time 0 (sec) exceeds the limit"), and it is meant for debugging only
 MaxQueryExecutionTime = 3600
 """
 

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -46,6 +47,7 @@ from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import bind_values
 from aiact_kg.store.base import Bindings, Graphs, SelectResult, Term, move_update
+from aiact_kg.store.lexical import canonical_lexical
 from aiact_kg.store.remote import check_query, check_update
 
 DEFAULT_TIMEOUT = 300.0
@@ -53,6 +55,8 @@ DEFAULT_BATCH = 2000  # triples per INSERT DATA request (Virtuoso refuses very l
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BLANK_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _ERROR_TEXT = 400  # characters of an engine's error message kept in ours
+_DEADLOCK = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
+_DEADLOCK_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,8 @@ def _blank(value: str) -> BlankNode:
 
 
 def term_from_json(binding: Mapping[str, Any]) -> Term:
-    """A pyoxigraph term from one SPARQL 1.1 JSON results binding."""
+    """A pyoxigraph term from one SPARQL 1.1 JSON results binding (booleans and numbers in
+    the lexical form the embedded store gives them, :mod:`aiact_kg.store.lexical`)."""
     kind, value = binding.get("type"), binding.get("value", "")
     if kind == "uri":
         return NamedNode(value)
@@ -104,7 +109,7 @@ def term_from_json(binding: Mapping[str, Any]) -> Term:
             return Literal(value, language=language)
         datatype = binding.get("datatype")
         if datatype and datatype != _XSD_STRING:
-            return Literal(value, datatype=NamedNode(datatype))
+            return Literal(canonical_lexical(value, datatype), datatype=NamedNode(datatype))
         return Literal(value)
     raise StoreError(f"a SPARQL result holds a term of unknown type {kind!r}")
 
@@ -294,8 +299,17 @@ class SparqlEndpointStore:
     # -- writes ---------------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
+        """Run ``sparql``; an update the engine aborted as a deadlock (SQLSTATE 40001, e.g.
+        Virtuoso's ``SR172`` between concurrent runs) is rolled back there and sent again."""
         check_update(sparql)  # no LOAD or SERVICE: nothing is ever fetched
-        self._send(self._wrapper(sparql, INSERT, None))  # INSERT: any update
+        for attempt in range(_DEADLOCK_RETRIES + 1):
+            try:
+                self._send(self._wrapper(sparql, INSERT, None))  # INSERT: any update
+                return
+            except StoreError as error:
+                if attempt == _DEADLOCK_RETRIES or not _DEADLOCK.search(str(error)):
+                    raise
+                time.sleep(0.1 * (attempt + 1))
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         for batch in _batches(list(quads), self.batch_size):

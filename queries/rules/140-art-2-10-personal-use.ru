@@ -27,7 +27,7 @@ WHERE {
   FILTER NOT EXISTS { ?party a aia:PublicAuthority }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   OPTIONAL { ?party rdfs:label ?partyLabel }
-  BIND(COALESCE(CONCAT("'", STR(?partyLabel), "'"), "A deployer of the system") AS ?who)
+  BIND(IF(BOUND(?partyLabel), CONCAT("'", STR(?partyLabel), "'"), "A deployer of the system") AS ?who)
   BIND(CONCAT(?who, " is a natural person using the system in the course of a purely personal non-professional activity; the obligations of deployers do not apply to that person (Art 2(10)). The obligations of the system's other operators are unaffected.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-10-personal-use|", STR(?party))))) AS ?d)
 }

@@ -33,7 +33,9 @@ WHERE {
   ?s a aia:AIArtefact ; aia:placedOnUnionMarket false .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?s aia:placedOnUnionMarket true }
-  BIND(EXISTS { ?s a aia:AISystem } AS ?system)
+  # a flag from OPTIONAL rather than BIND(EXISTS ...): Virtuoso 7 cannot compile the latter here
+  OPTIONAL { ?s a aia:AISystem . BIND(true AS ?isSystem) }
+  BIND(BOUND(?isSystem) AS ?system)
   FILTER(!?system || (EXISTS { ?s aia:outputUsedInUnion false } && NOT EXISTS { ?s aia:outputUsedInUnion true }))
   # every deployer is known to be established outside the Union
   FILTER NOT EXISTS {
@@ -46,11 +48,12 @@ WHERE {
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IF(?system, <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c>, ?unbound) AS ?basisC)
-  BIND(IF(?system, BNODE(), ?unbound) AS ?outputPremise)
   BIND(IF(?system,
           "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
           "The model is not placed on the market in the Union (Art 2(1)(a)) and no deployer is established in the Union (Art 2(1)(b)): the Regulation does not apply to it.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|not-on-union-market")))) AS ?d)
+  # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
+  BIND(IF(?system, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?s), "|outputUsedInUnion|", "false")))), ?unbound) AS ?outputPremise)
 } ;
 INSERT {
   ?d a aia:Determination ;

@@ -64,10 +64,7 @@ WHERE {
   OPTIONAL { ?p aia:lawEnforcementObjective ?objective }
   OPTIONAL { ?p aia:targetOffence ?offence }
   OPTIONAL { ?p aia:maximumSentenceYears ?years }
-  BIND(BOUND(?offence) && EXISTS { ?offence skos:inScheme aiac:annex-ii } AS ?annexII)
-  BIND(IF(BOUND(?objective), BNODE(), ?unbound) AS ?objectivePremise)
-  BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
-  BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
+  BIND(IF(BOUND(?offence), EXISTS { ?offence skos:inScheme aiac:annex-ii }, false) AS ?annexII)
   BIND(IF(?objective = aiac:art-5-1-h-iii, <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h.pnt_iii>, ?unbound) AS ?objectiveBasis)
   BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:anx_II, ?unbound) AS ?annexBasis)
   BIND(IF(!BOUND(?objective), "no objective of Art 5(1)(h)(i)-(iii) was given, so the use is taken to serve none of them",
@@ -82,6 +79,10 @@ WHERE {
   BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for the purpose of law enforcement, which Art 5(1)(h) prohibits unless strictly necessary for one of its three objectives; ",
               ?why, ". The use is prohibited from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|")))) AS ?d)
+  # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
+  BIND(IF(BOUND(?objective), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|lawEnforcementObjective|", STR(?objective))))), ?unbound) AS ?objectivePremise)
+  BIND(IF(BOUND(?offence), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|targetOffence|", STR(?offence))))), ?unbound) AS ?offencePremise)
+  BIND(IF(BOUND(?years), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|maximumSentenceYears|", STR(?years))))), ?unbound) AS ?sentencePremise)
 } ;
 INSERT {
   ?s aia:satisfiesTrigger aiac:trigger-real-time-rbi-law-enforcement .
@@ -143,8 +144,6 @@ WHERE {
   ?objective aia:sourceProvision ?objectiveProvision ; aia:citation ?objectiveCitation ; rdfs:label ?objectiveLabel .
   FILTER(LANG(?objectiveLabel) = "en")
   FILTER(STRSTARTS(STR(?objectiveProvision), STR(<https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h>)))
-  BIND(IF(BOUND(?offence), BNODE(), ?unbound) AS ?offencePremise)
-  BIND(IF(BOUND(?years), BNODE(), ?unbound) AS ?sentencePremise)
   BIND(IF(BOUND(?offence), aiap:anx_II, ?unbound) AS ?annexBasis)
   BIND(IF(BOUND(?offenceList),
           CONCAT(" (the suspect is sought for ", ?offenceList, ", at least the four years required)"),
@@ -153,6 +152,8 @@ WHERE {
               STR(?objectiveCitation), ", ", LCASE(STR(?objectiveLabel)), ?offenceText,
               ". It is permitted only where national law allows it (Art 5(5)), only to confirm the identity of the specifically targeted individual, after a fundamental rights impact assessment and registration (Art 5(2)), with prior authorisation by a judicial or independent administrative authority (Art 5(3)), and with each use notified (Art 5(4)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|", STR(?objective))))) AS ?d)
+  BIND(IF(BOUND(?offence), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|targetOffence|", STR(?offence))))), ?unbound) AS ?offencePremise)
+  BIND(IF(BOUND(?years), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|maximumSentenceYears|", STR(?years))))), ?unbound) AS ?sentencePremise)
 } ;
 INSERT {
   ?s aia:satisfiesTrigger aiac:trigger-post-remote-rbi-investigation .

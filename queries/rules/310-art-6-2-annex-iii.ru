@@ -41,17 +41,24 @@ WHERE {
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       # a market surveillance authority's finding under Art 80 that the system is high-risk
       # defeats the Art 6(3) condition its provider relies on
-      FILTER(NOT EXISTS { ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false }
-             || EXISTS { ?s aia:foundHighRiskByAuthority true })
+      FILTER NOT EXISTS {
+        ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false .
+        FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
+      }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
       # a claimed identity (rule annex-iii-exclusion)
       FILTER NOT EXISTS {
         ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
         ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
       }
-      BIND(EXISTS { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true } AS ?authorityFinding)
-      BIND(EXISTS { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true } AS ?profilingOverride)
-      BIND(EXISTS { ?s aia:reliesOnCondition ?c2 } && NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } AS ?profilingNotGiven)
+      # flags from OPTIONAL rather than BIND(EXISTS ...): Virtuoso 7 cannot compile, or runs
+      # without end, the EXISTS forms here
+      OPTIONAL { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
+      OPTIONAL { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true . BIND(true AS ?overrideFlag) }
+      OPTIONAL { ?s aia:reliesOnCondition ?c2 . FILTER NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } BIND(true AS ?notGivenFlag) }
+      BIND(BOUND(?authorityFlag) AS ?authorityFinding)
+      BIND(BOUND(?overrideFlag) AS ?profilingOverride)
+      BIND(BOUND(?notGivenFlag) AS ?profilingNotGiven)
     }
   }
   OPTIONAL {
@@ -65,7 +72,7 @@ WHERE {
   BIND(IF(?authorityFinding, aiap:art_80.par_2,
        IF(?profilingOverride || ?profilingNotGiven, <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3>, ?unbound)) AS ?profilingBasis)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), " (", STR(?useCaseLabel), ")",
-              COALESCE(CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
+              IF(BOUND(?description), CONCAT(", described by the provider as: \"", STR(?description), "\""), ""),
               "; the system is high-risk under Art 6(2)",
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although its provider relies on an Art 6(3) condition",
               IF(?profilingOverride, ", and, since it profiles natural persons, the Art 6(3) conditions relied on do not apply (Art 6(3) third subparagraph)",

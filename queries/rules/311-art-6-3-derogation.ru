@@ -101,7 +101,7 @@ WHERE {
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
               STR(?conditionCitation), " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
               "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
-              COALESCE(CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
+              IF(BOUND(?documented), CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
   # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
   # which may be a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|purpose-change|", STR(?useCase), "|",

@@ -32,9 +32,13 @@ WHERE {
   }
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
-  BIND(EXISTS { ?useCase skos:broader aiac:annex-iii-1 } AS ?biometric)
-  BIND(EXISTS { ?s aia:standardsAppliedOnlyInPart true } AS ?inPart)
-  BIND((EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true }) && !?inPart AS ?standards)
+  # flags from OPTIONAL rather than BIND(EXISTS ...): Virtuoso 7 cannot combine EXISTS flags (&&, ||)
+  OPTIONAL { ?useCase skos:broader aiac:annex-iii-1 . BIND(true AS ?biometricFlag) }
+  OPTIONAL { ?s aia:standardsAppliedOnlyInPart true . BIND(true AS ?inPartFlag) }
+  OPTIONAL { ?s aia:appliedHarmonisedStandards|aia:appliedCommonSpecifications true . BIND(true AS ?appliedFlag) }
+  BIND(BOUND(?biometricFlag) AS ?biometric)
+  BIND(BOUND(?inPartFlag) AS ?inPart)
+  BIND(BOUND(?appliedFlag) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
           IF(?standards, aiac:outcome-conformity-route-annex-vi-or-vii, aiac:outcome-conformity-route-annex-vii)) AS ?route)
   BIND(IF(!?biometric, aiap:art_43.par_2, IF(?standards, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_1>, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2>)) AS ?basis1)

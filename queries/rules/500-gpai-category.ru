@@ -20,7 +20,7 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   aiap:art_53 eli:date_applicability ?applies .
   OPTIONAL { ?m aia:modelName ?name }
-  BIND(COALESCE(CONCAT("'", STR(?name), "'"), "The model") AS ?what)
+  BIND(IF(BOUND(?name), CONCAT("'", STR(?name), "'"), "The model") AS ?what)
   BIND(CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-model|")))) AS ?d)
 }

@@ -29,7 +29,7 @@ WHERE {
   BIND(EXISTS { ?s aia:hasProvider ?p . ?m aia:hasProvider ?p .
                 FILTER NOT EXISTS { ?s aia:hasFormerProvider ?p } } AS ?same)
   BIND(EXISTS { ?m aia:hasProvider ?anyModelProvider } AS ?modelProviderKnown)
-  BIND(COALESCE(CONCAT("the general-purpose AI model '", STR(?name), "'"), "a general-purpose AI model") AS ?what)
+  BIND(IF(BOUND(?name), CONCAT("the general-purpose AI model '", STR(?name), "'"), "a general-purpose AI model") AS ?what)
   BIND(CONCAT("The system integrates ", ?what, ": its provider is a downstream provider (Art 3(68))",
               IF(?same, ", integrating its own model vertically",
                  IF(?modelProviderKnown, ", integrating a model provided by another entity", "")),

@@ -62,7 +62,8 @@ WHERE {
   BIND(IF(?moeTotalOnly, ?c / 8.0e0, ?c * 0.5e0) AS ?low)
   BIND(?c * 2.0e0 AS ?high)
   BIND(IRI(CONCAT(STR(aiaa:), "est-", MD5(STR(?m)))) AS ?e)
-  BIND(IF(?moeTotalOnly, BNODE(), ?unbound) AS ?moePremise)
+  # the premise that holds only for such a model gets an IRI of its own, minted from the estimate
+  BIND(IF(?moeTotalOnly, IRI(CONCAT(STR(?e), "-premise-", MD5(CONCAT(STR(?m), "|mixtureOfExperts|true")))), ?unbound) AS ?moePremise)
 } ;
 INSERT {
   ?m aia:hasComputeEstimate ?e .

@@ -56,11 +56,12 @@ WHERE {
     }
   }
   OPTIONAL { ?m aia:thresholdKnownOn ?known }
-  BIND(IF(BOUND(?known), BNODE(), ?unbound) AS ?knownPremise)
   BIND(CONCAT("Training compute: ", ?elabel, " [", STR(?methodLabel),
               "]; it exceeds the threshold of ", ?ts, " ", ?tsource,
               ": the model is presumed to have high-impact capabilities (Art 51(1)(a), Art 51(2)) and is a general-purpose AI model with systemic risk.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|")))) AS ?d)
+  # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
+  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
 } ;
 # Borderline: a stated figure equal to the threshold, or an estimated range that straddles it.
 INSERT {
@@ -150,18 +151,18 @@ WHERE {
   }
   OPTIONAL { ?m aia:thresholdKnownOn ?known }
   OPTIONAL { ?m aia:hasComputeEstimate ?usedEstimate . ?usedEstimate rdfs:label ?usedLabel }
-  BIND(IF(BOUND(?known), BNODE(), ?unbound) AS ?knownPremise)
   BIND(IF(BOUND(?usedLabel),
           CONCAT("The training compute used so far, ", ?usedLabel, ", does not exceed the threshold. "),
           "No training compute used so far is given: the model is taken to be still in training. ") AS ?usedText)
   BIND(CONCAT("The planned training compute of ", ?ps, " FLOP exceeds the threshold of ", ?ts, " ", ?tsource,
               ": it is known that the model will meet the condition of Art 51(1)(a), so the provider must notify the Commission within two weeks",
-              COALESCE(CONCAT(" of ", STR(?known), ", the date this became known"),
+              IF(BOUND(?known), CONCAT(" of ", STR(?known), ", the date this became known"),
                        " of knowing it (the date it became known, aia:thresholdKnownOn, is not given, so no due date can be computed)"),
               " (Art 52(1)). ", ?usedText,
               "Art 51(2) presumes high-impact capabilities only when the computation used for training is greater than the threshold, so the model is not yet classified as a general-purpose AI model with systemic risk; ",
               "it will be once the compute used exceeds the threshold (Art 51(1)(a), Art 51(2)), unless the Commission accepts the provider's substantiated arguments that it exceptionally does not present systemic risks (Art 52(2)-(3)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-a-presumption|planned")))) AS ?d)
+  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
 } ;
 # The Commission accepted the provider's arguments: not classified as systemic risk (Art 52(2)-(3)).
 INSERT {

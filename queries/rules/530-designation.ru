@@ -78,7 +78,14 @@ WHERE {
     FILTER EXISTS { ?later a ?laterKind . FILTER(?laterKind IN (aia:CommissionDesignation, aia:DesignationMaintained)) }
     FILTER(?laterDate > ?desDate && ?laterDate <= ?reqDate)
   }
-  BIND(?desDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
+  # ?earliest = ?desDate + 6 months (the day capped at the month's last), by calendar
+  # arithmetic: not every engine adds durations to dates
+  BIND(MONTH(?desDate) + 6 - 1 AS ?eMonths)
+  BIND(xsd:integer(YEAR(?desDate) + FLOOR(?eMonths / 12)) AS ?eYear)
+  BIND(xsd:integer(?eMonths - 12 * FLOOR(?eMonths / 12) + 1) AS ?eMonth)
+  BIND(IF(?eMonth = 2, IF(?eYear - 4 * FLOOR(?eYear / 4) = 0 && (?eYear - 100 * FLOOR(?eYear / 100) != 0 || ?eYear - 400 * FLOOR(?eYear / 400) = 0), 29, 28), IF(?eMonth IN (4, 6, 9, 11), 30, 31)) AS ?eMonthDays)
+  BIND(xsd:integer(IF(DAY(?desDate) > ?eMonthDays, ?eMonthDays, DAY(?desDate))) AS ?eDay)
+  BIND(xsd:date(CONCAT(STR(?eYear), IF(?eMonth < 10, "-0", "-"), STR(?eMonth), IF(?eDay < 10, "-0", "-"), STR(?eDay))) AS ?earliest)
   FILTER(?reqDate < ?earliest)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(IF(?decisionKind = aia:DesignationMaintained, "the decision of ", "the designation decision of ") AS ?decisionWords)
@@ -118,7 +125,7 @@ WHERE {
       }
     } GROUP BY ?m
   }
-  BIND(CONCAT(COALESCE(CONCAT(" It also has ", STR(?endUsers), " registered end users in the Union (Annex XIII point (g))."), ""),
+  BIND(CONCAT(IF(BOUND(?endUsers), CONCAT(" It also has ", STR(?endUsers), " registered end users in the Union (Annex XIII point (g))."), ""),
               IF(BOUND(?modalities) && ?modalities != "", CONCAT(" Its modalities (Annex XIII points (d) and (e)): ", ?modalities, "."), "")) AS ?otherCriteria)
   BIND(CONCAT("The model is made available to ", STR(?users), " registered business users established in the Union, at least the ",
               STR(xsd:integer(?min)), " from which Annex XIII point (f) presumes a high impact on the internal market; the Commission may designate it under Art 51(1)(b).",

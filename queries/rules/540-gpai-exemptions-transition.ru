@@ -81,9 +81,6 @@ WHERE {
   BIND(EXISTS { ?m aia:architecturePublic false } AS ?architectureFalse)
   BIND(EXISTS { ?m aia:usageInformationPublic true } AS ?usageTrue)
   BIND(EXISTS { ?m aia:usageInformationPublic false } AS ?usageFalse)
-  BIND(IF(?weightsFalse && !?weightsTrue, BNODE(), ?unbound) AS ?weightsPremise)
-  BIND(IF(?architectureFalse && !?architectureTrue, BNODE(), ?unbound) AS ?architecturePremise)
-  BIND(IF(?usageFalse && !?usageTrue, BNODE(), ?unbound) AS ?usagePremise)
   BIND(IF(?weightsTrue, "", IF(?weightsFalse, "the weights are not public; ", "whether the weights are public is not given, so they are taken as not public; ")) AS ?weightsText)
   BIND(IF(?architectureTrue, "", IF(?architectureFalse, "the architecture information is not public; ", "whether the architecture information is public is not given, so it is taken as not public; ")) AS ?architectureText)
   BIND(IF(?usageTrue, "", IF(?usageFalse, "the usage information is not public; ", "whether the usage information is public is not given, so it is taken as not public; ")) AS ?usageText)
@@ -91,6 +88,11 @@ WHERE {
   BIND(CONCAT("The model is released under a free and open-source licence, but ", ?missing,
               ". The exemptions of Art 53(2) (points (a) and (b) of Art 53(1)) and Art 54(6) (authorised representative) need the weights, the architecture information and the usage information to be public, so they do not apply.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|not-met")))) AS ?d)
+  # a fact stated false (and not also true) is a premise, with an IRI of its own minted from the
+  # determination and the fact (nested IFs: Virtuoso 7 cannot combine EXISTS flags with && here)
+  BIND(IF(?weightsTrue, ?unbound, IF(?weightsFalse, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|weightsPublic|", "false")))), ?unbound)) AS ?weightsPremise)
+  BIND(IF(?architectureTrue, ?unbound, IF(?architectureFalse, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|architecturePublic|", "false")))), ?unbound)) AS ?architecturePremise)
+  BIND(IF(?usageTrue, ?unbound, IF(?usageFalse, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|usageInformationPublic|", "false")))), ?unbound)) AS ?usagePremise)
 } ;
 INSERT {
   ?m aia:satisfiesTrigger aiac:transition-art-111-3 .

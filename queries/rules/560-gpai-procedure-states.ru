@@ -70,9 +70,18 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   OPTIONAL {
     ?m aia:thresholdKnownOn ?known .
-    aiao:art-52-1-notify-commission-systemic-risk aia:deadline ?deadline .
-    BIND(?known + xsd:dayTimeDuration(?deadline) AS ?due)
-    BIND(BNODE() AS ?knownPremise)
+    aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
+    # ?due = ?known + ?days days, by calendar arithmetic (not every engine adds durations to
+    # dates); a deadline of at most 28 days crosses at most one month's end
+    BIND(YEAR(?known) AS ?kYear)
+    BIND(MONTH(?known) AS ?kMonth)
+    BIND(DAY(?known) + ?days AS ?kDayPlus)
+    BIND(IF(?kMonth = 2, IF(?kYear - 4 * FLOOR(?kYear / 4) = 0 && (?kYear - 100 * FLOOR(?kYear / 100) != 0 || ?kYear - 400 * FLOOR(?kYear / 400) = 0), 29, 28), IF(?kMonth IN (4, 6, 9, 11), 30, 31)) AS ?kMonthDays)
+    BIND(?kDayPlus > ?kMonthDays AS ?kNextMonth)
+    BIND(xsd:integer(IF(?kNextMonth, ?kDayPlus - ?kMonthDays, ?kDayPlus)) AS ?kDueDay)
+    BIND(xsd:integer(IF(?kNextMonth, IF(?kMonth = 12, 1, ?kMonth + 1), ?kMonth)) AS ?kDueMonth)
+    BIND(xsd:integer(IF(?kNextMonth && ?kMonth = 12, ?kYear + 1, ?kYear)) AS ?kDueYear)
+    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?due)
   }
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
   BIND(IF(!BOUND(?known),
@@ -81,6 +90,8 @@ WHERE {
              CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (two weeks, Art 52(1)) and none is given on or before ", STR(?asOf), ": it is overdue."),
              CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (two weeks, Art 52(1)); no notification is given yet."))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notification")))) AS ?d)
+  # the date the condition became known is a premise, with an IRI minted from the determination
+  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
 } ;
 # Notified --------------------------------------------------------------------------------------
 INSERT {
@@ -110,8 +121,18 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   OPTIONAL {
     ?m aia:thresholdKnownOn ?known .
-    aiao:art-52-1-notify-commission-systemic-risk aia:deadline ?deadline .
-    BIND(?known + xsd:dayTimeDuration(?deadline) AS ?due)
+    aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
+    # ?due = ?known + ?days days, by calendar arithmetic (not every engine adds durations to
+    # dates); a deadline of at most 28 days crosses at most one month's end
+    BIND(YEAR(?known) AS ?kYear)
+    BIND(MONTH(?known) AS ?kMonth)
+    BIND(DAY(?known) + ?days AS ?kDayPlus)
+    BIND(IF(?kMonth = 2, IF(?kYear - 4 * FLOOR(?kYear / 4) = 0 && (?kYear - 100 * FLOOR(?kYear / 100) != 0 || ?kYear - 400 * FLOOR(?kYear / 400) = 0), 29, 28), IF(?kMonth IN (4, 6, 9, 11), 30, 31)) AS ?kMonthDays)
+    BIND(?kDayPlus > ?kMonthDays AS ?kNextMonth)
+    BIND(xsd:integer(IF(?kNextMonth, ?kDayPlus - ?kMonthDays, ?kDayPlus)) AS ?kDueDay)
+    BIND(xsd:integer(IF(?kNextMonth, IF(?kMonth = 12, 1, ?kMonth + 1), ?kMonth)) AS ?kDueMonth)
+    BIND(xsd:integer(IF(?kNextMonth && ?kMonth = 12, ?kYear + 1, ?kYear)) AS ?kDueYear)
+    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?due)
   }
   BIND(IF(BOUND(?due) && ?nDate > ?due,
           CONCAT(", after the due date of ", STR(?due), " (two weeks from ", STR(?known), ", Art 52(1)): the notification was late"),
@@ -281,7 +302,7 @@ WHERE {
       }
     } GROUP BY ?des
   }
-  BIND(COALESCE(CONCAT(" (", STR(?routeLabel), ")"),
+  BIND(IF(BOUND(?routeLabel), CONCAT(" (", STR(?routeLabel), ")"),
                 IF(BOUND(?alertDate), CONCAT(" (after the scientific panel's qualified alert of ", STR(?alertDate), ")"), "")) AS ?routeText)
   BIND(IF(BOUND(?criteria), CONCAT(", relying on ", ?criteria), "") AS ?criteriaText)
   OPTIONAL { ?des aia:eventSource ?desSource }
@@ -346,7 +367,14 @@ WHERE {
   }
   ?m aia:hasProcedureEvent ?decision . ?decision aia:eventDate ?decisionDate ; a ?decisionKind .
   FILTER(?decisionKind IN (aia:CommissionDesignation, aia:DesignationMaintained))
-  BIND(?decisionDate + "P6M"^^xsd:yearMonthDuration AS ?earliest)
+  # ?earliest = ?decisionDate + 6 months (the day capped at the month's last), by calendar
+  # arithmetic: not every engine adds durations to dates
+  BIND(MONTH(?decisionDate) + 6 - 1 AS ?eMonths)
+  BIND(xsd:integer(YEAR(?decisionDate) + FLOOR(?eMonths / 12)) AS ?eYear)
+  BIND(xsd:integer(?eMonths - 12 * FLOOR(?eMonths / 12) + 1) AS ?eMonth)
+  BIND(IF(?eMonth = 2, IF(?eYear - 4 * FLOOR(?eYear / 4) = 0 && (?eYear - 100 * FLOOR(?eYear / 100) != 0 || ?eYear - 400 * FLOOR(?eYear / 400) = 0), 29, 28), IF(?eMonth IN (4, 6, 9, 11), 30, 31)) AS ?eMonthDays)
+  BIND(xsd:integer(IF(DAY(?decisionDate) > ?eMonthDays, ?eMonthDays, DAY(?decisionDate))) AS ?eDay)
+  BIND(xsd:date(CONCAT(STR(?eYear), IF(?eMonth < 10, "-0", "-"), STR(?eMonth), IF(?eDay < 10, "-0", "-"), STR(?eDay))) AS ?earliest)
   # the latest request: admissible (on or after the earliest date) and not yet decided, since a
   # decision after it would be the latest decision
   OPTIONAL {

@@ -30,6 +30,7 @@ WHERE {
     ?other aia:determinationOf ?s ; aia:conclusion ?category .
     FILTER(?category IN (aiac:category-out-of-scope, aiac:category-prohibited, aiac:category-high-risk, aiac:category-transparency))
   }
-  BIND(IF(BOUND(?purpose), BNODE(), ?unbound) AS ?purposePremise)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|minimal-risk|")))) AS ?d)
+  # each intended purpose is a premise with an IRI of its own, minted from the determination and the purpose
+  BIND(IF(BOUND(?purpose), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?s), "|intendedPurpose|", STR(?purpose))))), ?unbound) AS ?purposePremise)
 }

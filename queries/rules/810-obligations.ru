@@ -21,10 +21,8 @@ INSERT {
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?defaultProperty .
-  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
-  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+  # the subjects' categories first (Virtuoso 7 ignores the trigger filter below when this union
+  # follows the obligation's pattern)
   {
     ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
   } UNION {
@@ -33,6 +31,10 @@ WHERE {
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
+  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+  ?role aia:roleProperty ?defaultProperty .
+  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }

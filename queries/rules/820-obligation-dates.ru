@@ -92,8 +92,19 @@ WHERE {
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
   ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
-  ?obligation aia:deadline ?deadline ; aia:deadlineAnchorProperty ?anchor .
+  ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
   ?s ?anchor ?start .
-  BIND(?start + xsd:dayTimeDuration(?deadline) AS ?due)
+  FILTER(DATATYPE(?start) = xsd:date)
+  # ?due = ?start + ?days days, by calendar arithmetic (not every engine adds durations to
+  # dates); a deadline of at most 28 days crosses at most one month's end
+  BIND(YEAR(?start) AS ?sYear)
+  BIND(MONTH(?start) AS ?sMonth)
+  BIND(DAY(?start) + ?days AS ?sDayPlus)
+  BIND(IF(?sMonth = 2, IF(?sYear - 4 * FLOOR(?sYear / 4) = 0 && (?sYear - 100 * FLOOR(?sYear / 100) != 0 || ?sYear - 400 * FLOOR(?sYear / 400) = 0), 29, 28), IF(?sMonth IN (4, 6, 9, 11), 30, 31)) AS ?sMonthDays)
+  BIND(?sDayPlus > ?sMonthDays AS ?sNextMonth)
+  BIND(xsd:integer(IF(?sNextMonth, ?sDayPlus - ?sMonthDays, ?sDayPlus)) AS ?sDueDay)
+  BIND(xsd:integer(IF(?sNextMonth, IF(?sMonth = 12, 1, ?sMonth + 1), ?sMonth)) AS ?sDueMonth)
+  BIND(xsd:integer(IF(?sNextMonth && ?sMonth = 12, ?sYear + 1, ?sYear)) AS ?sDueYear)
+  BIND(xsd:date(CONCAT(STR(?sDueYear), IF(?sDueMonth < 10, "-0", "-"), STR(?sDueMonth), IF(?sDueDay < 10, "-0", "-"), STR(?sDueDay))) AS ?due)
   FILTER(BOUND(?due))
 }

@@ -18,9 +18,11 @@ Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` 
 ``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
 knowledge base, the run works in its own graphs, and the assessment JSON must be identical to the
 embedded store's (same run identity), besides meeting the case. ``AIACT_KG_TEST_ENGINES`` chooses
-the engines (default: ``oxigraph``; ``oxigraph,virtuoso``; ``none``); an engine not installed is
-skipped. By default a representative subset runs on them (the first case of each directory);
-``AIACT_KG_TEST_ENGINE_CASES=all`` runs every case (see docs/deploy.md for the times).
+the engines (default: ``oxigraph,virtuoso``; ``oxigraph``; ``none``); an engine not installed is
+skipped. By default a representative subset runs on them: the first case of each directory and
+the cases of ``engine-cases.txt``, chosen so that every rule file draws a conclusion in at
+least one of them (``test_engine_subset.py`` checks it); ``AIACT_KG_TEST_ENGINE_CASES=all`` runs
+every case (see docs/deploy.md for the times).
 """
 
 from __future__ import annotations
@@ -52,6 +54,15 @@ PREFIXES = (
 EX = "https://example.org/"
 _VALIDATOR: list[SubmissionValidator] = []
 _EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case, to compare with
+_SUBSET: list[frozenset[Path]] = []
+# cases whose assessment on an engine is known to differ (strict: one that passes fails the run,
+# so the entry is removed when the engine or the rule is fixed); see docs/deploy.md
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
+    ("virtuoso", "22-h-iii-annex-ii-murder.yaml"): (
+        "rule 280, second operation (an objective of Art 5(1)(h) that holds): Virtuoso 7.2.5 "
+        "draws no conclusion"
+    ),
+}
 _ENGINES_VARIABLE = "AIACT_KG_TEST_ENGINES"
 _ALL_CASES_VARIABLE = "AIACT_KG_TEST_ENGINE_CASES"
 
@@ -102,16 +113,33 @@ def case_engines() -> tuple[str, ...]:
     """The remote engines the cases also run on (``$AIACT_KG_TEST_ENGINES``)."""
     from tests.remote_engines import ENGINES
 
-    value = os.environ.get(_ENGINES_VARIABLE, "oxigraph")
+    value = os.environ.get(_ENGINES_VARIABLE, "oxigraph,virtuoso")
     return tuple(name for name in value.replace(" ", "").split(",") if name in ENGINES)
+
+
+def engine_subset() -> list[Path]:
+    """The cases that run on the remote engines by default: the first case (by file name) of
+    each directory, and those listed in ``engine-cases.txt`` (paths relative to this folder)."""
+    here = Path(__file__).parent
+    folders = [folder for folder in here.iterdir() if folder.is_dir()]
+    first = {min(folder.glob("*.yaml")) for folder in folders if any(folder.glob("*.yaml"))}
+    listed = (here / "engine-cases.txt").read_text(encoding="utf-8").split("\n")
+    extra = {here / line.strip() for line in listed if line.strip() and not line.startswith("#")}
+    return sorted(first | extra)
 
 
 def on_engines(path: Path) -> bool:
     """Whether a case also runs on the remote engines: all with ``..._ENGINE_CASES=all``,
-    else the first case (by file name) of each directory of cases."""
+    else those of :func:`engine_subset`."""
     if os.environ.get(_ALL_CASES_VARIABLE) == "all":
         return True
-    return min(path.parent.glob("*.yaml")) == path
+    return path in _subset()
+
+
+def _subset() -> frozenset[Path]:
+    if not _SUBSET:
+        _SUBSET.append(frozenset(engine_subset()))
+    return _SUBSET[0]
 
 
 def _differences(embedded: Any, remote: Any, path: str = "") -> list[str]:
@@ -298,9 +326,13 @@ class CaseFile(pytest.File):
                 raise pytest.UsageError(f"{self.path}: a case needs '{key}'")
         yield CaseItem.from_parent(self, name=self.path.stem, case=case)
         for engine in case_engines() if on_engines(self.path) else ():
-            yield CaseItem.from_parent(
+            item = CaseItem.from_parent(
                 self, name=f"{self.path.stem}[{engine}]", case=case, engine=engine
             )
+            known = KNOWN_DIFFERENCES.get((engine, self.path.name))
+            if known is not None:
+                item.add_marker(pytest.mark.xfail(reason=known, strict=True))
+            yield item
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> CaseFile | None:
