@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import Any, BinaryIO, Final
 
-from pyoxigraph import RdfFormat
+from pyoxigraph import NamedNode, RdfFormat
 
 from aiact_kg.assessment import assess_documents
 from aiact_kg.batch_plan import FileScan, plan_batches, scan_document
@@ -53,6 +53,7 @@ from aiact_kg.submission.validation import SubmissionValidator
 
 DEFAULT_BATCH_SIZE: Final = 1000
 _SCAN_CHUNK: Final = 64  # inputs scanned per task sent to a worker
+_SCAN_HERE_BYTES: Final = 2 * 1024 * 1024  # less to read: scanned without starting workers
 
 Entry = InputSource | InputDocument | InputFormatError
 """An input: a file to read (in a worker), a document already read (stdin), or an error."""
@@ -150,6 +151,8 @@ def _without_foreign(
     for document in documents:
         own = document.name not in foreign
         for quad in document.quads:
+            if not isinstance(quad.subject, NamedNode):
+                continue
             node = blank_label(quad.subject.value)
             described[node] = described.get(node, False) or own
     return result.model_copy(
@@ -228,12 +231,30 @@ def _scan_all(
 ) -> list[FileScan]:
     """Scan every input: files in the workers (in parallel), documents already read here."""
     numbered = list(enumerate(entries))
+    files = [(i, e) for i, e in numbered if isinstance(e, InputSource)]
+    scans = _scan_entries([(i, e) for i, e in numbered if not isinstance(e, InputSource)], None)
     if pool is None:
-        return _scan_entries(numbered, max_bytes)
-    size = max(1, min(_SCAN_CHUNK, len(numbered) // (4 * jobs)))
-    chunks = [numbered[i : i + size] for i in range(0, len(numbered), size)]
-    futures = [pool.submit(_scan_entries, chunk, max_bytes) for chunk in chunks]
-    return [scan for future in futures for scan in future.result()]
+        scans += _scan_entries(files, max_bytes)
+    else:
+        size = max(1, min(_SCAN_CHUNK, len(files) // (4 * jobs)))
+        chunks = [files[i : i + size] for i in range(0, len(files), size)]
+        futures = [pool.submit(_scan_entries, chunk, max_bytes) for chunk in chunks]
+        scans += [scan for future in futures for scan in future.result()]
+    return sorted(scans, key=lambda scan: scan.index)
+
+
+def _small(entries: Sequence[Entry]) -> bool:
+    """True when the files to read are small enough to scan without starting workers."""
+    total = 0
+    for entry in entries:
+        if isinstance(entry, InputSource) and entry.path is not None:
+            try:
+                total += entry.path.stat().st_size
+            except OSError:
+                continue
+            if total > _SCAN_HERE_BYTES:
+                return False
+    return True
 
 
 def _planned(
@@ -278,18 +299,22 @@ def assess_batches(
         batch = Batch(0, entries, blocking=True, max_bytes=max_bytes)
         yield assess_batch(batch, options, run, engine_name, engine)
         return
-    if jobs == 1 or engine is not None or len(entries) <= 1:
-        scans = _scan_all(entries, None, max_bytes, 1)
-        for batch in _planned(entries, scans, batch_size, max_bytes):
+    here = jobs == 1 or engine is not None
+    scans = _scan_all(entries, None, max_bytes, 1) if here or _small(entries) else None
+    planned = None if scans is None else list(_planned(entries, scans, batch_size, max_bytes))
+    if here or (planned is not None and len(planned) == 1):  # no worker for a single batch
+        for batch in planned or ():
             yield assess_batch(batch, options, run, engine_name, engine)
         return
     context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_warm, initargs=(engine_name,)
     ) as pool:
-        scans = _scan_all(entries, pool, max_bytes, jobs)
+        if planned is None:
+            scans = _scan_all(entries, pool, max_bytes, jobs)
+            planned = list(_planned(entries, scans, batch_size, max_bytes))
         pending: deque[Future[BatchOutcome]] = deque()
-        for batch in _planned(entries, scans, batch_size, max_bytes):
+        for batch in planned:
             pending.append(pool.submit(assess_batch, batch, options, run, engine_name))
             if len(pending) > jobs:  # one batch waits for the first free worker
                 yield pending.popleft().result()

@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 
 from aiact_kg.assessment import assess_documents
-from aiact_kg.batch_assessment import _scan_entries, assess_batches, collect_inputs
+from aiact_kg.batch_assessment import (
+    _scan_entries,
+    assess_batches,
+    assess_inputs_batched,
+    collect_inputs,
+)
 from aiact_kg.batch_plan import plan_batches
 from aiact_kg.cli import main
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
@@ -258,3 +263,23 @@ def test_jsonl_writer_counts_an_empty_run() -> None:
     records = _records(out.getvalue())
     assert [r["record"] for r in records] == ["run", "summary"]
     assert records[-1]["subjects"] == 0
+
+
+def test_stdin_is_one_document_linked_like_a_file(tmp_path: Path) -> None:
+    system, party = GOOD.split("ex:acme a aia:LegalPerson")
+    (tmp_path / "provider.ttl").write_text(PREFIXES + "ex:acme a aia:LegalPerson" + party, "utf-8")
+    (tmp_path / "two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
+    outcomes = list(
+        assess_inputs_batched(
+            [str(tmp_path / "provider.ttl"), "-", str(tmp_path / "two.ttl")],
+            OPTIONS,
+            batch_size=1,
+            jobs=2,
+            stdin=io.BytesIO(system.encode()),
+        )
+    )
+    assert [o.exit_code for o in outcomes] == [0, 0]
+    assert [[s.iri for s in o.result.subjects] for o in outcomes] == [
+        ["https://example.org/filter"],
+        ["https://example.org/a", "https://example.org/b"],
+    ]
