@@ -97,7 +97,10 @@ class Batch:
         for entry in self.entries:
             if isinstance(entry, InputSource):
                 entry = _read_source(entry, self.max_bytes)
-            (errors if isinstance(entry, InputFormatError) else documents).append(entry)  # type: ignore[arg-type]
+            if isinstance(entry, InputFormatError):
+                errors.append(entry)
+            else:
+                documents.append(entry)
         return documents, errors
 
 
