@@ -19,11 +19,12 @@ from aiact_kg.batch_assessment import (
     assess_inputs_batched,
     collect_inputs,
 )
-from aiact_kg.batch_plan import plan_batches
+from aiact_kg.batch_plan import FileScan, iri_hash, plan_batches
 from aiact_kg.cli import main
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.render.stream import write_json, write_jsonl
+from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import read_rdf_file
 from tests.cli.submissions import GOOD, PREFIXES
 from tests.conftest import REPO_ROOT
@@ -283,3 +284,24 @@ def test_stdin_is_one_document_linked_like_a_file(tmp_path: Path) -> None:
         ["https://example.org/filter"],
         ["https://example.org/a", "https://example.org/b"],
     ]
+
+
+def test_party_files_come_with_the_party_files_they_name() -> None:
+    system, provider, representative, model, system_on_model, events = (
+        iri_hash(f"https://example.org/{n}") for n in ("s", "p", "r", "m", "t", "e")
+    )
+    scans = [
+        FileScan(0, (system,), (system,), (provider,)),  # a system and its provider
+        FileScan(1, (), (provider,), (representative,)),  # the provider, its representative
+        FileScan(2, (), (representative,)),  # the representative
+        FileScan(3, (model,), (model,), (events,)),  # a model and its procedure event
+        FileScan(4, (system_on_model,), (system_on_model,), (model, provider)),
+        FileScan(5, (), (events,)),  # the event
+        FileScan(6, error=InputFormatError("bad.ttl", "unreadable")),
+    ]
+    planned = plan_batches(scans, 1)
+    assert [(b.inputs, sorted(b.foreign)) for b in planned] == [
+        ([0, 1, 2], []),
+        ([1, 2, 3, 4, 5, 6], [1, 2]),  # the system on the model joins the model's file
+    ]
+    assert [b.subjects for b in planned] == [1, 2]
