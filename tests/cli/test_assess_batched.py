@@ -96,6 +96,11 @@ def test_batches_give_the_subjects_of_one_batch(tmp_path: Path) -> None:
     code = write_json(assess_batches(documents, OPTIONS, batch_size=0, run=run), out)
     assert code == 0
     assert out.getvalue() == assessment_json(one)
+    # and so is input that fits one batch of the default size, read by the batches
+    out = io.StringIO()
+    paths = [str(p) for p in _inputs(tmp_path)]
+    assert write_json(assess_batches(collect_inputs(paths), OPTIONS, jobs=2, run=run), out) == 0
+    assert out.getvalue() == assessment_json(one)
 
 
 def test_a_provider_file_goes_with_every_system_that_names_it(tmp_path: Path) -> None:
