@@ -1,20 +1,23 @@
 """Assess many inputs in batches of bounded size, in parallel, with results streamed in order.
 
-The batching rule: **files are the unit**. Inputs are read one at a time, in input order, and
-added to the current batch until it holds ``batch_size`` subjects (AI systems and models). A
-batch closes only between files, so a file is never split (a file with more subjects than the
-batch size is a batch of its own), and only before a file that describes a subject, so files
-that describe none (a provider's, say) stay with the batch before them. Each batch is validated
-and assessed on its own, exactly as ``assess`` treats all of its inputs, in a fresh embedded
-store: a batch with a violation or an unreadable file is not assessed (and is reported with file
-and subject), the other batches are; an unreadable input joins the batch open when it is read.
-A description spread over several files (a system in one, its provider in another) must have
-its files in the same batch: keep it in one file, give the subject's file before the others, or
-give ``batch_size=0`` (one batch, as before batching). Were its files split, validation names
-the subject and the missing fact.
+The batching rule: a subject's result never depends on how its inputs are split into files or
+batches. Every input is first scanned, in the worker processes (:mod:`.batch_plan`): a file
+that mentions an AI system or model another file describes (or a provider, deployer or model
+event that file states facts about) is assessed in the same batch as that file; files that
+describe no system or model (a provider's, say) are added to every batch that needs them, and
+reported (read, findings) by one. Linked files that describe subjects are never separated (a
+group with more subjects than ``batch_size`` is a batch of its own); groups are packed in input
+order into batches of about ``batch_size`` subjects. Workers then read, validate and assess
+their batches, each in a fresh embedded store (or a run graph of a remote ``engine``), exactly
+as ``assess`` treats all of its inputs: a batch with a violation is not assessed (and is
+reported with file and subject), the others are. An unreadable input is reported (exit code 2)
+but stops no batch: it joins the batch open at its place, whose other inputs are assessed. With
+``batch_size=0`` (one batch, as before batching) an unreadable input stops the whole run, as
+it always did. Standard input is one document, read by this process.
 
-Every batch of a run shares the run's identity (IRI, start time), so a subject's result does not
-depend on the batch it was assessed in. Results come out in input order whatever ``jobs`` is.
+Every batch of a run shares the run's identity (IRI, start time), so a subject's result does
+not depend on the batch it was assessed in. Results come out in input order (of each batch's
+first input) whatever ``jobs`` is.
 """
 
 from __future__ import annotations
@@ -22,50 +25,91 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from multiprocessing import get_context
 from typing import Any, BinaryIO, Final
 
 from pyoxigraph import NamedNode, RdfFormat
 
 from aiact_kg.assessment import assess_documents
+from aiact_kg.batch_plan import FileScan, plan_batches, scan_document
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.results.assessment import AssessmentResult
+from aiact_kg.results.validation import Unreadable
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.errors import InputFormatError
-from aiact_kg.submission.reading import InputDocument, read_inputs
-from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator
+from aiact_kg.submission.reading import (
+    STDIN_NAME,
+    InputDocument,
+    InputSource,
+    expand_inputs,
+    read_rdf_file,
+    read_stdin,
+    resolve_max_bytes,
+)
+from aiact_kg.submission.skolem import blank_label
+from aiact_kg.submission.validation import SubmissionValidator
 
 DEFAULT_BATCH_SIZE: Final = 1000
-_KINDS: Final = frozenset(NamedNode(str(kind)) for kind in SUBJECT_KINDS)
-_RDF_TYPE: Final = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_SCAN_CHUNK: Final = 64  # inputs scanned per task sent to a worker
+_SCAN_HERE_BYTES: Final = 2 * 1024 * 1024  # less to read: scanned without starting workers
+
+Entry = InputSource | InputDocument | InputFormatError
+"""An input: a file to read (in a worker), a document already read (stdin), or an error."""
 
 
 @dataclass
 class Batch:
-    """Consecutive inputs assessed together: documents read and inputs that could not be."""
+    """The inputs assessed together, in input order, and the names of the inputs it holds that
+    another batch reports (``foreign``). ``blocking``: an unreadable input stops the batch (the
+    one batch of ``batch_size=0``)."""
 
     index: int
-    documents: list[InputDocument] = field(default_factory=list)
-    errors: list[InputFormatError] = field(default_factory=list)
-    subjects: int = 0
+    entries: list[Entry] = field(default_factory=list)
+    foreign: frozenset[str] = frozenset()
+    blocking: bool = False
+    max_bytes: int | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state (a worker receives the batch): formats by media type."""
-        documents = [
-            replace(d, rdf_format=d.rdf_format.media_type)  # type: ignore[arg-type]
-            for d in self.documents
+        entries = [
+            replace(e, rdf_format=e.rdf_format.media_type)  # type: ignore[arg-type]
+            if isinstance(e, InputDocument)
+            else e
+            for e in self.entries
         ]
-        return {**self.__dict__, "documents": documents}
+        return {**self.__dict__, "entries": entries}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        state["documents"] = [
-            replace(d, rdf_format=RdfFormat.from_media_type(d.rdf_format))
-            for d in state["documents"]
+        state["entries"] = [
+            replace(e, rdf_format=RdfFormat.from_media_type(e.rdf_format))  # type: ignore[arg-type]
+            if isinstance(e, InputDocument)
+            else e
+            for e in state["entries"]
         ]
         self.__dict__.update(state)
+
+    def read(self) -> tuple[list[InputDocument], list[InputFormatError]]:
+        """The documents of the batch, in order, and the inputs that could not be read."""
+        documents: list[InputDocument] = []
+        errors: list[InputFormatError] = []
+        for entry in self.entries:
+            if isinstance(entry, InputSource):
+                entry = _read_source(entry, self.max_bytes)
+            if isinstance(entry, InputFormatError):
+                errors.append(entry)
+            else:
+                documents.append(entry)
+        return documents, errors
+
+
+def _read_source(source: InputSource, max_bytes: int | None) -> InputDocument | InputFormatError:
+    assert source.path is not None, "standard input is read by the main process"
+    try:
+        return read_rdf_file(source.path, max_bytes=max_bytes, name=source.name)
+    except InputFormatError as error:
+        return error
 
 
 @dataclass(frozen=True)
@@ -77,33 +121,6 @@ class BatchOutcome:
     exit_code: int
 
 
-def count_subjects(document: InputDocument) -> int:
-    """How many AI systems and models a document describes (distinct typed nodes)."""
-    return len(
-        {q.subject for q in document.quads if q.predicate == _RDF_TYPE and q.object in _KINDS}
-    )
-
-
-def batches(items: Iterable[InputDocument | InputFormatError], batch_size: int) -> Iterator[Batch]:
-    """Group documents, in order, into batches of about ``batch_size`` subjects (0: one batch).
-
-    A full batch (``batch_size`` subjects or more) is closed when the next input describing a
-    subject comes: inputs that describe none (a provider's file, say) join the batch before them.
-    """
-    current = Batch(0)
-    for item in items:
-        subjects = 0 if isinstance(item, InputFormatError) else count_subjects(item)
-        if batch_size and subjects and current.subjects >= batch_size:
-            yield current
-            current = Batch(current.index + 1)
-        if isinstance(item, InputFormatError):
-            current.errors.append(item)
-        else:
-            current.documents.append(item)
-            current.subjects += subjects
-    yield current
-
-
 def assess_batch(
     batch: Batch,
     options: AssessmentOptions,
@@ -111,12 +128,57 @@ def assess_batch(
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
 ) -> BatchOutcome:
-    """Validate and assess one batch in a store of its own (or a run graph of ``engine``)."""
-    validation = SubmissionValidator(engine_name).validate(batch.documents, batch.errors)
+    """Read, validate and assess one batch in a store of its own (or a run graph of ``engine``)."""
+    documents, errors = batch.read()
+    validator = SubmissionValidator(engine_name)
+    validation = validator.validate(documents, errors if batch.blocking else ())
     report = assess_documents(
-        batch.documents, options, validation=validation, engine=engine, keep=False, run=run
+        documents, options, validation=validation, engine=engine, keep=False, run=run
     )
-    return BatchOutcome(batch.index, report.result, report.exit_code)
+    result, code = report.result, report.exit_code
+    if errors and not batch.blocking:  # reported, without stopping the batch's other inputs
+        unreadable = [Unreadable.of(error) for error in errors]
+        result = result.model_copy(update={"valid": False, "unreadable": unreadable})
+        code = 2
+    if batch.foreign:  # party files another batch reports: their findings and inputs once
+        result = _without_foreign(result, documents, batch.foreign)
+    return BatchOutcome(batch.index, result, code)
+
+
+def _without_foreign(
+    result: AssessmentResult, documents: Sequence[InputDocument], foreign: frozenset[str]
+) -> AssessmentResult:
+    """``result`` without the inputs ``foreign`` and the findings about nodes only they describe
+    (another batch, their home, reports them)."""
+    described: dict[str, bool] = {}  # node -> described by a file of this batch's own
+    for document in documents:
+        own = document.name not in foreign
+        for quad in document.quads:
+            if not isinstance(quad.subject, NamedNode):
+                continue
+            node = blank_label(quad.subject.value)
+            described[node] = described.get(node, False) or own
+    return result.model_copy(
+        update={
+            "violations": [v for v in result.violations if described.get(v.focus_node, True)],
+            "run": result.run.model_copy(
+                update={"inputs": [i for i in result.run.inputs if i.file not in foreign]}
+            ),
+        }
+    )
+
+
+def _scan_entries(entries: Sequence[tuple[int, Entry]], max_bytes: int | None) -> list[FileScan]:
+    """Read and scan inputs (in a worker): what :func:`~.batch_plan.plan_batches` needs."""
+    scans: list[FileScan] = []
+    for index, entry in entries:
+        if isinstance(entry, InputSource):
+            entry = _read_source(entry, max_bytes)
+        if isinstance(entry, InputFormatError):
+            scans.append(FileScan(index, error=entry))
+        else:
+            scans.append(scan_document(index, entry))
+    return scans
 
 
 def _warm(engine_name: str | None) -> None:
@@ -137,8 +199,85 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def collect_inputs(
+    arguments: Sequence[str], *, max_bytes: int | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Entry]:
+    """The inputs named by ``arguments`` (files, directories, ``-``), in order: files to read,
+    standard input read now (one document), and the arguments that name nothing readable."""
+    import sys
+
+    stdin_seen = False
+    for argument in arguments:
+        try:
+            if argument == "-" and stdin_seen:
+                raise InputFormatError(
+                    STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
+                )
+            sources = expand_inputs([argument])
+        except InputFormatError as error:
+            yield error
+            continue
+        stdin_seen = stdin_seen or argument == "-"
+        for source in sources:
+            if source.path is not None:
+                yield source
+                continue
+            stream = stdin or getattr(sys.stdin, "buffer", None)
+            try:
+                yield read_stdin(stream, max_bytes=max_bytes)
+            except InputFormatError as error:
+                yield error
+
+
+def _scan_all(
+    entries: Sequence[Entry], pool: Executor | None, max_bytes: int | None, jobs: int
+) -> list[FileScan]:
+    """Scan every input: files in the workers (in parallel), documents already read here."""
+    numbered = list(enumerate(entries))
+    files = [(i, e) for i, e in numbered if isinstance(e, InputSource)]
+    scans = _scan_entries([(i, e) for i, e in numbered if not isinstance(e, InputSource)], None)
+    if pool is None:
+        scans += _scan_entries(files, max_bytes)
+    else:
+        size = max(1, min(_SCAN_CHUNK, len(files) // (4 * jobs)))
+        chunks = [files[i : i + size] for i in range(0, len(files), size)]
+        futures = [pool.submit(_scan_entries, chunk, max_bytes) for chunk in chunks]
+        scans += [scan for future in futures for scan in future.result()]
+    return sorted(scans, key=lambda scan: scan.index)
+
+
+def _small(entries: Sequence[Entry]) -> bool:
+    """True when the files to read are small enough to scan without starting workers."""
+    total = 0
+    for entry in entries:
+        if isinstance(entry, InputSource) and entry.path is not None:
+            try:
+                total += entry.path.stat().st_size
+            except OSError:
+                continue
+            if total > _SCAN_HERE_BYTES:
+                return False
+    return True
+
+
+def _planned(
+    entries: Sequence[Entry], scans: Sequence[FileScan], batch_size: int, max_bytes: int | None
+) -> Iterator[Batch]:
+    for planned in plan_batches(scans, batch_size):
+        yield Batch(
+            planned.index,
+            [entries[i] for i in planned.inputs],
+            frozenset(_name(entries[i]) for i in planned.foreign),
+            max_bytes=max_bytes,
+        )
+
+
+def _name(entry: Entry) -> str:
+    return entry.name
+
+
 def assess_batches(
-    items: Iterable[InputDocument | InputFormatError],
+    items: Iterable[Entry],
     options: AssessmentOptions,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -146,30 +285,39 @@ def assess_batches(
     run: AssessmentRun | None = None,
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[BatchOutcome]:
     """Assess ``items`` batch by batch; yields each batch's outcome in input order.
 
     ``jobs`` worker processes (default: the cores available; 1: in this process, as with a
-    remote ``engine``) each keep the knowledge base loaded between batches. At most ``jobs + 1``
-    batches are in flight (read, being assessed, or done and waiting for their turn to be
-    written), so memory depends on the batch size and ``jobs``, not on the input size.
+    remote ``engine``) scan the inputs, then read and assess the batches, each keeping the
+    knowledge base loaded between batches. At most ``jobs + 1`` batches are in flight, so
+    memory depends on the batch size and ``jobs``; the plan keeps a few hashes per input.
     """
     run = AssessmentRun() if run is None else run
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    grouped = batches(items, batch_size)
-    first = next(grouped)
-    second = next(grouped, None)
-    if second is None or jobs == 1 or engine is not None:  # no worker for a single batch
-        for batch in chain((first,), () if second is None else (second,), grouped):
+    max_bytes = resolve_max_bytes(max_bytes)
+    entries = list(items)
+    if batch_size <= 0:  # one batch, as before batching: read and assessed here
+        batch = Batch(0, entries, blocking=True, max_bytes=max_bytes)
+        yield assess_batch(batch, options, run, engine_name, engine)
+        return
+    here = jobs == 1 or engine is not None
+    scans = _scan_all(entries, None, max_bytes, 1) if here or _small(entries) else None
+    planned = None if scans is None else list(_planned(entries, scans, batch_size, max_bytes))
+    if here or (planned is not None and len(planned) == 1):  # no worker for a single batch
+        for batch in planned or ():
             yield assess_batch(batch, options, run, engine_name, engine)
         return
-    grouped = chain((first, second), grouped)
     context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_warm, initargs=(engine_name,)
     ) as pool:
+        if planned is None:
+            scans = _scan_all(entries, pool, max_bytes, jobs)
+            planned = list(_planned(entries, scans, batch_size, max_bytes))
         pending: deque[Future[BatchOutcome]] = deque()
-        for batch in grouped:
+        for batch in planned:
             pending.append(pool.submit(assess_batch, batch, options, run, engine_name))
             if len(pending) > jobs:  # one batch waits for the first free worker
                 yield pending.popleft().result()
@@ -189,14 +337,15 @@ def assess_inputs_batched(
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
 ) -> Iterator[BatchOutcome]:
-    """Read files, directories or stdin lazily and assess them batch by batch, in order."""
-    items = read_inputs(arguments, max_bytes=max_bytes, stdin=stdin)
+    """Assess the files, directories or stdin named by ``arguments`` batch by batch, in order."""
+    limit = resolve_max_bytes(max_bytes)
     return assess_batches(
-        items,
+        collect_inputs(arguments, max_bytes=limit, stdin=stdin),
         options,
         batch_size=batch_size,
         jobs=jobs,
         run=run,
         engine_name=engine_name,
         engine=engine,
+        max_bytes=limit,
     )

@@ -46,8 +46,9 @@ def _add_batch_arguments(command: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_BATCH_SIZE,
         help="with --format json or jsonl: subjects per batch, each validated and assessed on "
-        "its own; files are never split, so a description spread over several files needs "
-        f"them in one batch; 0: everything in one batch (default {DEFAULT_BATCH_SIZE})",
+        "its own; files that describe the same subjects or their parties are assessed together, "
+        "so results do not depend on the batches; an unreadable file stops no batch; 0: "
+        f"everything in one batch, as before batching (default {DEFAULT_BATCH_SIZE})",
     )
     command.add_argument(
         "--jobs",

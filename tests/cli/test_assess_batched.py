@@ -13,12 +13,19 @@ from typing import Any
 import pytest
 
 from aiact_kg.assessment import assess_documents
-from aiact_kg.batch_assessment import assess_batches, batches
+from aiact_kg.batch_assessment import (
+    _scan_entries,
+    assess_batches,
+    assess_inputs_batched,
+    collect_inputs,
+)
+from aiact_kg.batch_plan import FileScan, iri_hash, plan_batches
 from aiact_kg.cli import main
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.render.stream import write_json, write_jsonl
-from aiact_kg.submission.reading import read_inputs, read_rdf_file
+from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.reading import read_rdf_file
 from tests.cli.submissions import GOOD, PREFIXES
 from tests.conftest import REPO_ROOT
 
@@ -54,18 +61,26 @@ def _inputs(tmp_path: Path) -> list[Path]:
     return [tmp_path / "a-two.ttl", tmp_path / "b-good.ttl", *SOME_EXAMPLES]
 
 
+def _names(batch_entries: list[object]) -> list[str]:
+    return [getattr(e, "name", "").rsplit("/", 1)[-1] for e in batch_entries]
+
+
+def _plan(paths: list[Path], batch_size: int) -> list[list[str]]:
+    entries = list(collect_inputs([str(p) for p in paths]))
+    scans = _scan_entries(list(enumerate(entries)), None)
+    return [[_names([entries[i]])[0] for i in b.inputs] for b in plan_batches(scans, batch_size)]
+
+
 def test_files_are_never_split_and_close_a_batch_at_the_size(tmp_path: Path) -> None:
-    items = list(read_inputs([str(p) for p in _inputs(tmp_path)]))
-    grouped = list(batches(items, 1))
-    assert [[d.name.rsplit("/", 1)[-1] for d in b.documents] for b in grouped] == [
+    paths = _inputs(tmp_path)
+    assert _plan(paths, 1) == [
         ["a-two.ttl"],  # two subjects, more than the batch size: one batch, whole
         ["b-good.ttl"],
         ["recruitment-cv-screening.ttl"],
         ["minimal-risk-spam-filter.ttl"],
     ]
-    assert [b.subjects for b in grouped] == [2, 1, 1, 1]
-    assert [len(b.documents) for b in batches(items, 3)] == [2, 2]
-    assert [len(b.documents) for b in batches(items, 0)] == [4]
+    assert [len(b) for b in _plan(paths, 3)] == [2, 2]
+    assert [len(b) for b in _plan(paths, 0)] == [4]
 
 
 def test_batches_give_the_subjects_of_one_batch(tmp_path: Path) -> None:
@@ -81,23 +96,68 @@ def test_batches_give_the_subjects_of_one_batch(tmp_path: Path) -> None:
     code = write_json(assess_batches(documents, OPTIONS, batch_size=0, run=run), out)
     assert code == 0
     assert out.getvalue() == assessment_json(one)
+    # and so is input that fits one batch of the default size, read by the batches
+    out = io.StringIO()
+    paths = [str(p) for p in _inputs(tmp_path)]
+    assert write_json(assess_batches(collect_inputs(paths), OPTIONS, jobs=2, run=run), out) == 0
+    assert out.getvalue() == assessment_json(one)
 
 
-def test_a_file_describing_no_subject_stays_with_the_batch_before_it(tmp_path: Path) -> None:
+def test_a_provider_file_goes_with_every_system_that_names_it(tmp_path: Path) -> None:
     system, party = GOOD.split("ex:acme a aia:LegalPerson")
-    (tmp_path / "a-system.ttl").write_text(system, encoding="utf-8")
-    (tmp_path / "b-provider.ttl").write_text(
+    (tmp_path / "a-provider.ttl").write_text(
         PREFIXES + "ex:acme a aia:LegalPerson" + party, "utf-8"
     )
-    (tmp_path / "c-two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
-    grouped = list(batches(read_inputs([str(tmp_path)]), 1))
-    assert [[d.name.rsplit("/", 1)[-1] for d in b.documents] for b in grouped] == [
-        ["a-system.ttl", "b-provider.ttl"],
-        ["c-two.ttl"],
+    for name in ("b", "c", "d", "e"):
+        text = system.replace("ex:filter ", f"ex:filter-{name} ")
+        (tmp_path / f"{name}-system.ttl").write_text(text, encoding="utf-8")
+    (tmp_path / "f-two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
+    # the shared provider's file joins every batch, and merges none of them
+    assert _plan([tmp_path], 2) == [
+        ["a-provider.ttl", "b-system.ttl", "c-system.ttl"],
+        ["a-provider.ttl", "d-system.ttl", "e-system.ttl"],
+        ["f-two.ttl"],
     ]
-    outcomes = list(assess_batches(read_inputs([str(tmp_path)]), OPTIONS, batch_size=1, jobs=1))
-    assert [o.exit_code for o in outcomes] == [0, 0]
-    assert [s.iri for s in outcomes[0].result.subjects] == ["https://example.org/filter"]
+    outcomes = list(assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=2, jobs=1))
+    assert len(outcomes) == 3
+    assert [o.exit_code for o in outcomes] == [0, 0, 0]
+    assert [[s.iri.rsplit("/", 1)[-1] for s in o.result.subjects] for o in outcomes] == [
+        ["filter-b", "filter-c"],
+        ["filter-d", "filter-e"],
+        ["a", "b"],
+    ]
+    # the provider's file is reported as read once, by its first batch
+    inputs = [[i.file.rsplit("/", 1)[-1] for i in o.result.run.inputs] for o in outcomes]
+    assert [n for names in inputs for n in names].count("a-provider.ttl") == 1
+    # without the provider's facts the systems would not conform: the file was used
+    alone = list(
+        assess_batches(
+            collect_inputs([str(tmp_path / "d-system.ttl")]), OPTIONS, batch_size=2, jobs=1
+        )
+    )
+    assert alone[0].exit_code == 1
+
+
+def test_a_finding_of_a_shared_party_file_is_reported_once(tmp_path: Path) -> None:
+    system, _ = GOOD.split("ex:acme a aia:LegalPerson")
+    (tmp_path / "a-provider.ttl").write_text(
+        PREFIXES + "ex:acme a aia:LegalPerson ; aia:isSME true .\n", "utf-8"
+    )  # establishment missing
+    for name in ("b", "c", "d"):
+        text = system.replace("ex:filter ", f"ex:filter-{name} ")
+        (tmp_path / f"{name}-system.ttl").write_text(text, encoding="utf-8")
+    one = list(assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=0))
+    many = list(assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=1, jobs=1))
+    assert len(many) == 3
+    assert [o.exit_code for o in many] == [1, 1, 1]
+
+    def found(outcomes: list[Any]) -> list[tuple[str, str, str]]:
+        return sorted(
+            (v.file, v.focus_node, v.shape) for o in outcomes for v in o.result.violations
+        )
+
+    assert found(many) == found(one)
+    assert found(one)
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -153,30 +213,36 @@ def test_bad_input_is_reported_per_batch_and_the_others_are_assessed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "a-good.ttl").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "b-orphan.ttl").write_text(NO_PROVIDER, encoding="utf-8")
-    (tmp_path / "c-broken.ttl").write_text(PREFIXES + "ex:x a .\n", encoding="utf-8")
+    (tmp_path / "b-broken.ttl").write_text(PREFIXES + "ex:x a .\n", encoding="utf-8")
+    (tmp_path / "c-orphan.ttl").write_text(NO_PROVIDER, encoding="utf-8")
     (tmp_path / "d-two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
     (tmp_path / "e-good.ttl").write_text(GOOD.replace("ex:filter ", "ex:filter2 "), "utf-8")
+    # a-good and e-good describe the same provider: one batch, which b-broken joins
+    assert _plan([tmp_path], 1) == [
+        ["a-good.ttl", "b-broken.ttl", "e-good.ttl"],
+        ["c-orphan.ttl"],
+        ["d-two.ttl"],
+    ]
     code, text = _cli(
         capsys, "--format", "jsonl", "--batch-size", "1", "--jobs", "2", str(tmp_path)
     )
     assert code == 2  # unreadable input, as today
-    assert "c-broken.ttl" in _cli.err  # type: ignore[attr-defined]
+    assert "b-broken.ttl" in _cli.err  # type: ignore[attr-defined]
     records = _records(text)
     violations = [r for r in records if r["record"] == "violation"]
     assert violations
     assert {(v["file"].rsplit("/", 1)[-1], v["subject"]) for v in violations} == {
-        ("b-orphan.ttl", "https://example.org/orphan")
+        ("c-orphan.ttl", "https://example.org/orphan")
     }
     unreadable = [r for r in records if r["record"] == "unreadable"]
-    assert [u["file"].rsplit("/", 1)[-1] for u in unreadable] == ["c-broken.ttl"]
+    assert [u["file"].rsplit("/", 1)[-1] for u in unreadable] == ["b-broken.ttl"]
     assessed = [r["iri"] for r in records if r["record"] == "subject"]
-    # batches: a-good | b-orphan (violation), c-broken (unreadable) | d-two | e-good
+    # the unreadable file stops no batch: its batch's other inputs are assessed
     assert assessed == [
         "https://example.org/filter",
+        "https://example.org/filter2",
         "https://example.org/a",
         "https://example.org/b",
-        "https://example.org/filter2",
     ]
     assert records[-1]["valid"] is False
     assert records[-1]["exit_code"] == 2
@@ -186,7 +252,12 @@ def test_bad_input_is_reported_per_batch_and_the_others_are_assessed(
     assert data["valid"] is False
     assert [s["iri"] for s in data["subjects"]] == assessed
     assert len(data["run"]["inputs"]) == 4
-    # in one batch, as today: nothing assessed
+    # batching, even when everything fits one batch, the unreadable file stops nothing
+    (tmp_path / "c-orphan.ttl").unlink()
+    code, text = _cli(capsys, "--format", "json", "--batch-size", "100", str(tmp_path))
+    assert code == 2
+    assert len(json.loads(text)["subjects"]) == 4
+    # in one batch (--batch-size 0), as before batching: nothing assessed
     code, text = _cli(capsys, "--format", "json", "--batch-size", "0", str(tmp_path))
     assert code == 2
     assert json.loads(text)["subjects"] == []
@@ -198,3 +269,44 @@ def test_jsonl_writer_counts_an_empty_run() -> None:
     records = _records(out.getvalue())
     assert [r["record"] for r in records] == ["run", "summary"]
     assert records[-1]["subjects"] == 0
+
+
+def test_stdin_is_one_document_linked_like_a_file(tmp_path: Path) -> None:
+    system, party = GOOD.split("ex:acme a aia:LegalPerson")
+    (tmp_path / "provider.ttl").write_text(PREFIXES + "ex:acme a aia:LegalPerson" + party, "utf-8")
+    (tmp_path / "two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
+    outcomes = list(
+        assess_inputs_batched(
+            [str(tmp_path / "provider.ttl"), "-", str(tmp_path / "two.ttl")],
+            OPTIONS,
+            batch_size=1,
+            jobs=2,
+            stdin=io.BytesIO(system.encode()),
+        )
+    )
+    assert [o.exit_code for o in outcomes] == [0, 0]
+    assert [[s.iri for s in o.result.subjects] for o in outcomes] == [
+        ["https://example.org/filter"],
+        ["https://example.org/a", "https://example.org/b"],
+    ]
+
+
+def test_party_files_come_with_the_party_files_they_name() -> None:
+    system, provider, representative, model, system_on_model, events = (
+        iri_hash(f"https://example.org/{n}") for n in ("s", "p", "r", "m", "t", "e")
+    )
+    scans = [
+        FileScan(0, (system,), (system,), (provider,)),  # a system and its provider
+        FileScan(1, (), (provider,), (representative,)),  # the provider, its representative
+        FileScan(2, (), (representative,)),  # the representative
+        FileScan(3, (model,), (model,), (events,)),  # a model and its procedure event
+        FileScan(4, (system_on_model,), (system_on_model,), (model, provider)),
+        FileScan(5, (), (events,)),  # the event
+        FileScan(6, error=InputFormatError("bad.ttl", "unreadable")),
+    ]
+    planned = plan_batches(scans, 1)
+    assert [(b.inputs, sorted(b.foreign)) for b in planned] == [
+        ([0, 1, 2], []),
+        ([1, 2, 3, 4, 5, 6], [1, 2]),  # the system on the model joins the model's file
+    ]
+    assert [b.subjects for b in planned] == [1, 2]

@@ -1,0 +1,236 @@
+"""Which inputs must be assessed together: a pre-scan of every input and the grouping rule.
+
+One batch merges its inputs: a system in one file whose provider, deployer, model or model
+events are described in another is assessed with those facts. So that a subject's result does
+not depend on how the inputs are split into files or batches, each input is first scanned
+(:func:`scan_document`, run in the worker processes) for three small sets of 64-bit hashes of
+*linkable* IRIs (IRIs outside the project's namespaces and the known vocabularies, which name
+concepts rather than things; a blank node is an IRI of its own document, so never linkable):
+
+- ``subjects``: the AI systems and models it types (a class of :func:`subject_classes`);
+- ``described``: the IRIs it states facts about (subject of a statement);
+- ``mentioned``: the IRIs it uses as subject or object (not as predicate or ``rdf:type`` value).
+
+Two inputs are *linked* when one mentions an IRI the other describes. An input that types a
+subject is a *subject file*; the others (a provider's, a deployer's, a model's procedure
+events) are *party files*. Linked subject files form one component (union-find), never split.
+A party file is not a connector: it is added to every batch holding a subject file linked to
+it (directly or through other party files, which form clusters the same way), and reported
+(its inputs, its findings) only by the first such batch, its *home*. A party file no subject
+file needs joins the batch open at its place in the input order. Components are packed, in
+input order, into batches of about ``batch_size`` subjects; a component larger than that is a
+batch of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Final
+
+from pyoxigraph import NamedNode
+
+from aiact_kg.namespaces import BASE, ELI, ONTOLOGY, PREFIXES
+from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.external import EXTERNAL_NAMESPACES
+from aiact_kg.submission.reading import SUBMISSION_BASE, InputDocument
+
+RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS: Final = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+# namespaces whose IRIs name concepts, classes and provisions: they never link two inputs
+VOCABULARIES: Final = (
+    BASE,
+    "http://data.europa.eu/eli/",
+    ELI,
+    *PREFIXES.values(),
+    *EXTERNAL_NAMESPACES,
+)
+
+
+def iri_hash(iri: str) -> int:
+    """A 64-bit hash of an IRI (a collision can only join batches, never split one)."""
+    return int.from_bytes(hashlib.blake2b(iri.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def linkable(iri: str) -> bool:
+    """True for an IRI that names a thing a submitter describes (not a vocabulary term).
+
+    IRIs under the submission base (relative IRIs of an input) are linkable: two inputs of the
+    same file name share them.
+    """
+    return iri.startswith(SUBMISSION_BASE) or not iri.startswith(VOCABULARIES)
+
+
+@cache
+def subject_classes() -> frozenset[str]:
+    """The classes whose instances are assessed subjects: the validator's subject kinds and
+    every class of the ontology below one of them."""
+    from aiact_kg.submission.validation import SUBJECT_KINDS, _background_triples
+
+    below: dict[str, set[str]] = {}
+    for subject, predicate, value in _background_triples():
+        if str(predicate) == _SUBCLASS and str(subject).startswith(ONTOLOGY):
+            below.setdefault(str(value), set()).add(str(subject))
+    found = {str(kind) for kind in SUBJECT_KINDS}
+    pending = list(found)
+    while pending:
+        for child in below.get(pending.pop(), ()):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class FileScan:
+    """What the grouping needs to know of one input (hashes, see the module docstring)."""
+
+    index: int
+    subjects: tuple[int, ...] = ()
+    described: tuple[int, ...] = ()
+    mentioned: tuple[int, ...] = ()
+    size: int = 0
+    error: InputFormatError | None = None
+
+
+def scan_document(index: int, document: InputDocument) -> FileScan:
+    """The subjects, described and mentioned IRIs of one document (as hashes)."""
+    kinds = subject_classes()
+    subjects: set[str] = set()
+    described: set[str] = set()
+    mentioned: set[str] = set()
+    for quad in document.quads:
+        subject, predicate, value = quad.subject, quad.predicate.value, quad.object
+        if isinstance(subject, NamedNode) and linkable(subject.value):
+            described.add(subject.value)
+            if predicate == RDF_TYPE and isinstance(value, NamedNode) and value.value in kinds:
+                subjects.add(subject.value)
+        if predicate != RDF_TYPE and isinstance(value, NamedNode) and linkable(value.value):
+            mentioned.add(value.value)
+    mentioned -= described  # described IRIs are mentioned too: kept once
+    return FileScan(
+        index,
+        tuple(iri_hash(i) for i in subjects),
+        tuple(iri_hash(i) for i in described),
+        tuple(iri_hash(i) for i in mentioned),
+        document.size,
+    )
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        root = item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
+        return root
+
+    def union(self, first: int, second: int) -> None:
+        first, second = self.find(first), self.find(second)
+        if first != second:
+            self.parent[max(first, second)] = min(first, second)
+
+
+@dataclass
+class PlannedBatch:
+    """The inputs (indices, in input order) one batch reads, and the party files it holds
+    whose home is another batch (``foreign``)."""
+
+    index: int
+    inputs: list[int] = field(default_factory=list)
+    foreign: set[int] = field(default_factory=set)
+    subjects: int = 0
+
+
+def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
+    """Group the scanned inputs into batches (see the module docstring); 0: one batch."""
+    count = len(scans)
+    if batch_size <= 0 or count == 0:
+        return [PlannedBatch(0, list(range(count)), set(), sum(len(s.subjects) for s in scans))]
+    is_subject = [bool(s.subjects) for s in scans]
+    groups = _UnionFind(count)  # components of subject files, clusters of party files
+    subject_owner: dict[int, int] = {}  # IRI -> a subject file describing it
+    party_owners: dict[int, list[int]] = {}  # IRI -> the party files describing it
+    for scan in scans:
+        for iri in scan.described:
+            if is_subject[scan.index]:
+                owner = subject_owner.setdefault(iri, scan.index)
+                groups.union(owner, scan.index)
+            else:
+                party_owners.setdefault(iri, []).append(scan.index)
+    needs: list[tuple[int, int]] = []  # (subject file, party file) linked
+    for scan in scans:
+        here = scan.index
+        for iri in _chain(scan.described, scan.mentioned):
+            found = subject_owner.get(iri)
+            if found is not None and found != here:
+                if is_subject[here]:
+                    groups.union(found, here)
+                else:
+                    needs.append((found, here))
+            for party in party_owners.get(iri, ()):
+                if party == here:
+                    continue
+                if is_subject[here]:
+                    needs.append((here, party))
+                else:
+                    groups.union(party, here)
+    del subject_owner, party_owners
+    return _pack(scans, is_subject, groups, needs, batch_size)
+
+
+def _chain(*parts: Iterable[int]) -> Iterable[int]:
+    for part in parts:
+        yield from part
+
+
+def _pack(
+    scans: Sequence[FileScan],
+    is_subject: list[bool],
+    groups: _UnionFind,
+    needs: list[tuple[int, int]],
+    batch_size: int,
+) -> list[PlannedBatch]:
+    members: dict[int, list[int]] = {}
+    for scan in scans:
+        members.setdefault(groups.find(scan.index), []).append(scan.index)
+    clusters_of: dict[int, set[int]] = {}  # component -> party clusters it needs
+    for subject_file, party_file in needs:
+        clusters_of.setdefault(groups.find(subject_file), set()).add(groups.find(party_file))
+    needed = {cluster for clusters in clusters_of.values() for cluster in clusters}
+    batches: list[PlannedBatch] = []
+    placed: set[int] = set()
+    home: dict[int, int] = {}  # party cluster -> the batch that reports it
+    current: PlannedBatch | None = None
+    for scan in scans:
+        root = groups.find(scan.index)
+        if is_subject[scan.index]:
+            if root in placed:
+                continue
+            placed.add(root)
+            size = sum(len(scans[i].subjects) for i in members[root])
+            if current is None or current.subjects >= batch_size:
+                current = PlannedBatch(len(batches))
+                batches.append(current)
+            current.inputs += members[root]
+            current.subjects += size
+            for cluster in clusters_of.get(root, ()):
+                current.inputs += members[cluster]
+                if home.setdefault(cluster, current.index) != current.index:
+                    current.foreign.update(members[cluster])
+        elif scan.error is not None or root not in needed:
+            # unreadable, or a party file no subject needs: the batch open at its place
+            if current is None:
+                current = PlannedBatch(len(batches))
+                batches.append(current)
+            current.inputs.append(scan.index)
+    for batch in batches:
+        batch.inputs = sorted(set(batch.inputs))
+    return batches
