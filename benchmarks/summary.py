@@ -256,12 +256,61 @@ def _targets(results: Path, scale: dict[str, Any]) -> list[str]:
 
 
 def _warm_ms(results: Path) -> float | None:
-    """The warm latency of one assessment, as bench_assessment records it."""
+    """The warm latency of one assessment (median wall clock), as bench_assessment records it.
+
+    The latency record is per input (generated subject, examples); the generated subject's
+    median stands for the figure, else the largest median of the inputs.
+    """
     assessment = _load(results, "assessment") or {}
     for key in ("warm_latency_ms", "latency_warm_ms", "latency_one_subject_ms"):
-        if isinstance(assessment.get(key), int | float):
-            return float(assessment[key])
+        value = assessment.get(key)
+        if isinstance(value, int | float):
+            return float(value)
+        if isinstance(value, dict) and value:
+            per_input = {name: row.get("warm_median_ms") for name, row in value.items()}
+            if isinstance(per_input.get("generated subject"), int | float):
+                return float(per_input["generated subject"])  # type: ignore[arg-type]
+            medians = [v for v in per_input.values() if isinstance(v, int | float)]
+            return float(max(medians)) if medians else None
     return None
+
+
+def _catalogue_lines(catalogue: dict[str, Any]) -> list[str]:
+    """Per engine, at the largest size: the median and slowest questions, and their growth."""
+    rows = [row for row in catalogue.get("rows", []) if isinstance(row.get("p50_ms"), int | float)]
+    lines = [
+        "See [results/catalogue.md](results/catalogue.md) for every question, size and engine "
+        f"(load average at the end of the run: {catalogue.get('load_average')}).",
+        "",
+        "| engine | subjects | questions | median p50 | slowest (p50) | growth above N^1.05 |",
+        "| --- | ---: | ---: | ---: | --- | ---: |",
+    ]
+    growth = catalogue.get("growth", {})
+    for engine in sorted({row["engine"] for row in rows}):
+        mine = [row for row in rows if row["engine"] == engine]
+        size = max(row["size"] for row in mine)
+        largest = sorted((row for row in mine if row["size"] == size), key=lambda r: r["p50_ms"])
+        median = largest[len(largest) // 2]["p50_ms"]
+        slowest = ", ".join(
+            f"{row['question'][:6]} {row['p50_ms'] / 1000:.1f} s" for row in largest[-3:][::-1]
+        )
+        steep = sum(
+            1
+            for key, spans in growth.items()
+            if key.startswith(engine + " ")
+            and any(isinstance(g, int | float) and g > TARGET_GROWTH for g in spans.values())
+        )
+        lines.append(f"| {engine} | {size} | {len(largest)} | {median} ms | {slowest} | {steep} |")
+    errors = sorted(
+        {
+            f"{r['engine']} {r['question']}"
+            for r in catalogue.get("rows", [])
+            if not isinstance(r.get("p50_ms"), int | float)
+        }
+    )
+    if errors:
+        lines += ["", "No answer (error): " + ", ".join(errors) + "."]
+    return lines
 
 
 def _other_lines(results: Path) -> list[str]:
@@ -315,16 +364,7 @@ def _other_lines(results: Path) -> list[str]:
     lines += ["### Catalogue queries", ""]
     catalogue = _load(results, "catalogue")
     if catalogue:
-        lines += [
-            "See [results/catalogue.md](results/catalogue.md). Recorded figures:",
-            "",
-            "```json",
-            json.dumps({k: v for k, v in catalogue.items() if k != "rows"}, indent=1)[:1500],
-            "```",
-            "",
-        ]
-        for row in catalogue.get("rows", [])[:40]:
-            lines.append("- " + ", ".join(f"{k}: {v}" for k, v in row.items()))
+        lines += _catalogue_lines(catalogue)
     else:
         lines.append(
             "Not recorded yet (`results/catalogue.json` absent): filled in when it exists."
