@@ -372,6 +372,14 @@ def _other_lines(results: Path) -> list[str]:
     return [*lines, ""]
 
 
+def _notes(results: Path) -> list[str]:
+    """The hand-written reading of the figures (``results/notes.md``), kept across runs."""
+    notes = results / "notes.md"
+    if not notes.is_file():
+        return []
+    return ["## Reading the figures", "", notes.read_text(encoding="utf-8").strip(), ""]
+
+
 def write_summary(results: Path = RESULTS, target: Path | None = None) -> Path:
     """Write RESULTS.md (beside ``results`` unless ``target``); returns its path."""
     target = target or results.parent / "RESULTS.md"
@@ -401,6 +409,7 @@ def write_summary(results: Path = RESULTS, target: Path | None = None) -> Path:
         "## Other benchmarks",
         "",
         *_other_lines(results),
+        *_notes(results),
     ]
     target.write_text("\n".join(lines), encoding="utf-8")
     return target
