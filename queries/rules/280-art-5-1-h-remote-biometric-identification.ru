@@ -111,10 +111,14 @@ WHERE {
     SELECT DISTINCT ?s ?objective (?p0 AS ?p) (?o0 AS ?offence) (?y0 AS ?years) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
-          aia:practiceArea aiac:area-publicly-accessible-space ; aia:lawEnforcementObjective ?objective .
+          aia:practiceArea aiac:area-publicly-accessible-space .
+      # each branch binds the objective itself (Virtuoso 7.2 joins a union of bare VALUES blocks
+      # with an outer pattern to nothing)
       {
+        ?p0 aia:lawEnforcementObjective ?objective .
         VALUES ?objective { aiac:art-5-1-h-i aiac:art-5-1-h-ii }
       } UNION {
+        ?p0 aia:lawEnforcementObjective ?objective .
         VALUES ?objective { aiac:art-5-1-h-iii }
         ?p0 aia:targetOffence ?o0 ; aia:maximumSentenceYears ?y0 .
         ?o0 skos:inScheme aiac:annex-ii .
@@ -144,7 +148,10 @@ WHERE {
   ?objective aia:sourceProvision ?objectiveProvision ; aia:citation ?objectiveCitation ; rdfs:label ?objectiveLabel .
   FILTER(LANG(?objectiveLabel) = "en")
   FILTER(STRSTARTS(STR(?objectiveProvision), STR(<https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h>)))
-  BIND(IF(BOUND(?offence), aiap:anx_II, ?unbound) AS ?annexBasis)
+  # an offence (and its sentence) comes with objective (iii) only; the objective is tested rather
+  # than BOUND(?offence), which Virtuoso 7.2 takes as true after a DISTINCT sub-select whose
+  # other branch leaves it unbound
+  BIND(IF(?objective = aiac:art-5-1-h-iii, aiap:anx_II, ?unbound) AS ?annexBasis)
   BIND(IF(BOUND(?offenceList),
           CONCAT(" (the suspect is sought for ", ?offenceList, ", at least the four years required)"),
           "") AS ?offenceText)
@@ -152,8 +159,8 @@ WHERE {
               STR(?objectiveCitation), ", ", LCASE(STR(?objectiveLabel)), ?offenceText,
               ". It is permitted only where national law allows it (Art 5(5)), only to confirm the identity of the specifically targeted individual, after a fundamental rights impact assessment and registration (Art 5(2)), with prior authorisation by a judicial or independent administrative authority (Art 5(3)), and with each use notified (Art 5(4)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|", STR(?objective))))) AS ?d)
-  BIND(IF(BOUND(?offence), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|targetOffence|", STR(?offence))))), ?unbound) AS ?offencePremise)
-  BIND(IF(BOUND(?years), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|maximumSentenceYears|", STR(?years))))), ?unbound) AS ?sentencePremise)
+  BIND(IF(?objective = aiac:art-5-1-h-iii, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|targetOffence|", STR(?offence))))), ?unbound) AS ?offencePremise)
+  BIND(IF(?objective = aiac:art-5-1-h-iii, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|maximumSentenceYears|", STR(?years))))), ?unbound) AS ?sentencePremise)
 } ;
 INSERT {
   ?s aia:satisfiesTrigger aiac:trigger-post-remote-rbi-investigation .

@@ -57,12 +57,7 @@ _EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case,
 _SUBSET: list[frozenset[Path]] = []
 # cases whose assessment on an engine is known to differ (strict: one that passes fails the run,
 # so the entry is removed when the engine or the rule is fixed); see docs/deploy.md
-KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
-    ("virtuoso", "22-h-iii-annex-ii-murder.yaml"): (
-        "rule 280, second operation (an objective of Art 5(1)(h) that holds): Virtuoso 7.2.5 "
-        "draws no conclusion"
-    ),
-}
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {}
 _ENGINES_VARIABLE = "AIACT_KG_TEST_ENGINES"
 _ALL_CASES_VARIABLE = "AIACT_KG_TEST_ENGINE_CASES"
 
