@@ -12,16 +12,14 @@ equal on those keys keep the order the store returned them in, as they did befor
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from pydantic import TypeAdapter
 from pyoxigraph import BlankNode, Literal, NamedNode
 
+from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ASSESSMENT, compact
 from aiact_kg.queries import run_select
@@ -328,24 +326,7 @@ def law_version(store: KnowledgeStore) -> LawVersion:
     return LawVersion.model_validate(law_json(store))
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many new objects are made and kept.
-
-    Validating 10k subjects makes hundreds of thousands of models, none of them garbage; the
-    collector's full passes over them made the validation five times slower (and the rows'
-    gathering some 10% slower). Without cycles, what is dropped meanwhile is still freed.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def assessed_subjects(store: KnowledgeStore) -> list[AssessedSubject]:
     """Every assessed subject with its determinations and obligations, typed."""
-    with collector_paused():
+    with paused_gc():  # hundreds of thousands of models, none of them garbage
         return SUBJECTS.validate_python(subjects_json(store))
