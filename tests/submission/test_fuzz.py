@@ -7,7 +7,8 @@ tricks that point at a TCP listener on 127.0.0.1 (``@context``, ``@import``, ``@
 ``owl:imports``, external entities and DTDs, ``xml:base``). Every document goes through the
 reading stage in-process; a bounded sample goes through ``validate`` and ``assess``
 in-process, and a small sample through the real command line. The listener must see nothing.
-The whole test is bounded in time (:data:`TIME_BUDGET` seconds for the reading stage).
+How long the reading stage took is printed, not asserted (it depends on the machine); the work
+of one input is bounded by the reading limits, tested in test_input_limits.py.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from aiact_kg.submission.validation import SubmissionValidator
 DOCUMENTS = 10_000
 IN_PROCESS_SAMPLE = 24  # documents through validate and assess in-process (readable ones)
 CLI_SAMPLE = 12  # documents through the real CLI, in one directory
-TIME_BUDGET = 150.0
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
     path
@@ -314,7 +314,6 @@ def test_fuzzed_documents_are_read_or_refused_cleanly_with_no_request(
                 tally.kept.append(document)
         elif len(tally.unreadable_kept) < CLI_SAMPLE and sampler.random() < 0.01:
             tally.unreadable_kept.append(document)
-        assert time.perf_counter() - started < TIME_BUDGET, "the fuzzed corpus is too slow"
 
     read_one()
     print(
