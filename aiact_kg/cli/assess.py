@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 
 from aiact_kg.assessment import AssessmentReport
 from aiact_kg.batch_assessment import DEFAULT_BATCH_SIZE, BatchOutcome
 from aiact_kg.cli.common import Commands, add_command, location, print_errors
 from aiact_kg.cli.options import add_inputs, assess, assessment_options, stopped_early
+from aiact_kg.cli.output import add_format, write_as
 from aiact_kg.errors import InputError
 from aiact_kg.reasoning.dpv_output import dpv_turtle
 from aiact_kg.render.assessment import (
@@ -29,11 +30,10 @@ def add_assess(commands: Commands) -> None:
         help="classify submitted systems and models and list their obligations",
     )
     add_inputs(command)
-    command.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl", "turtle", "dpv"),
-        default="text",
-        help="dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle); jsonl: one "
+    add_format(
+        command,
+        ("text", "json", "jsonl", "turtle", "dpv"),
+        "dpv: the results in W3C DPV eu-aiact and AIRO terms (Turtle); jsonl: one "
         "JSON object per line (run, inputs, violations, subjects, summary), streamed as "
         "batches finish; json and jsonl are assessed in batches (see --batch-size)",
     )
@@ -112,15 +112,23 @@ def _assess_batched(args: argparse.Namespace) -> int:
     return code
 
 
+def _turtle(report: AssessmentReport) -> str:
+    """The assessment graph in Turtle; the text report if there is none (nothing assessed)."""
+    if report.store is None:
+        return assessment_text(report.result)
+    return assessment_turtle(report.store)
+
+
+_RENDERERS: dict[str, Callable[[AssessmentReport], str]] = {
+    "text": lambda report: assessment_text(report.result),
+    "json": lambda report: assessment_json(report.result),
+    "turtle": _turtle,
+    "dpv": lambda report: dpv_turtle(report.data),
+}
+
+
 def _write_assessment(args: argparse.Namespace, report: AssessmentReport) -> int:
-    if args.format == "json":
-        sys.stdout.write(assessment_json(report.result))
-    elif args.format == "turtle" and report.store is not None:
-        sys.stdout.write(assessment_turtle(report.store))
-    elif args.format == "dpv":
-        sys.stdout.write(dpv_turtle(report.data))
-    else:
-        sys.stdout.write(assessment_text(report.result))
+    write_as(args.format, _RENDERERS, report)
     print_errors(report.validation.unreadable)
     return report.exit_code
 

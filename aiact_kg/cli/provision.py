@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from aiact_kg.cli.common import Commands, add_command, location
+from aiact_kg.cli.output import add_format, write_as
 from aiact_kg.provision import describe_provision, resolve_draft_citation
 from aiact_kg.render.provision import draft_resolution_text, provision_json, provision_text
 from aiact_kg.store.factory import open_store
@@ -18,7 +19,7 @@ def add_provision(commands: Commands) -> None:
     provision.add_argument(
         "citation", help="e.g. 'Art 6(3)', 'Art 5(1)(h)(iii)', 'Annex III point 4(a)', 'Recital 97'"
     )
-    provision.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(provision, ("text", "json"))
     provision.add_argument(
         "--draft",
         action="store_true",
@@ -34,5 +35,5 @@ def _cmd_provision(args: argparse.Namespace) -> int:
         sys.stdout.write(draft_resolution_text(args.citation, resolutions))
         return 0 if resolutions else 1
     report = describe_provision(store, args.citation)
-    sys.stdout.write(provision_json(report) if args.format == "json" else provision_text(report))
+    write_as(args.format, {"text": provision_text, "json": provision_json}, report)
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from aiact_kg.cli.common import Commands, add_command, add_wait, print_errors, store_path
 from aiact_kg.cli.options import add_date_and_law, assessment_options
+from aiact_kg.cli.output import add_format, write_as
 
 
 def add_registry(commands: Commands) -> None:
@@ -36,14 +37,14 @@ def add_registry(commands: Commands) -> None:
     add_wait(withdraw)
     for name in ("registry", "submissions"):
         listing = add_command(commands, name, _cmd_registry, help="list the stored submissions")
-        listing.add_argument("--format", choices=("table", "json"), default="table")
+        add_format(listing, ("table", "json"))
 
 
 def _add_run_arguments(command: argparse.ArgumentParser) -> None:
     add_date_and_law(command)
     add_wait(command)
     command.add_argument("--no-progress", action="store_true", help="never show a progress bar")
-    command.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(command, ("text", "json"))
 
 
 def _cmd_submit(args: argparse.Namespace) -> int:
@@ -59,10 +60,7 @@ def _cmd_submit(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         wait_seconds=args.wait,
     )
-    if args.format == "json":
-        sys.stdout.write(render.result_json(result))
-    else:
-        sys.stdout.write(render.result_text(result))
+    write_as(args.format, {"text": render.result_text, "json": render.result_json}, result)
     if result.validation is not None:
         print_errors(result.validation.unreadable)
     return result.exit_code
@@ -100,8 +98,5 @@ def _cmd_registry(args: argparse.Namespace) -> int:
     from aiact_kg.render import registry as render
 
     listed = list_registry(store_path(args))
-    if args.format == "json":
-        sys.stdout.write(render.listing_json(listed))
-    else:
-        sys.stdout.write(render.listing_table(listed))
+    write_as(args.format, {"table": render.listing_table, "json": render.listing_json}, listed)
     return 0

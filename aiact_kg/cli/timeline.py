@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from contextlib import closing
+from typing import Any
 
 from aiact_kg.cli.common import Commands, add_command
 from aiact_kg.cli.options import add_inputs, assess, stopped_early
+from aiact_kg.cli.output import add_format, write_as
 
 
 def add_timeline(commands: Commands) -> None:
@@ -20,7 +21,7 @@ def add_timeline(commands: Commands) -> None:
     )
     command.add_argument("model", help="IRI or name (aia:modelName) of the model")
     add_inputs(command)
-    command.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(command, ("text", "json"))
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
@@ -32,8 +33,9 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
             return stopped
         assert report.store is not None
         timeline = timeline_json(report.data, report.store, args.model)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(timeline, indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(timeline_text(timeline))
+    write_as(args.format, {"text": timeline_text, "json": _json}, timeline)
     return 0
+
+
+def _json(timeline: dict[str, Any]) -> str:
+    return json.dumps(timeline, indent=2, ensure_ascii=False) + "\n"

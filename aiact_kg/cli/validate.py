@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from aiact_kg.cli.common import Commands, add_command, print_errors
+from aiact_kg.cli.output import add_format, write_as
 from aiact_kg.errors import InputError
 
 
@@ -22,11 +22,8 @@ def add_validate(commands: Commands) -> None:
         metavar="FILE|DIR|-",
         help="RDF files, directories (searched recursively) or - for stdin",
     )
-    validate.add_argument(
-        "--format",
-        choices=("text", "json", "turtle"),
-        default="text",
-        help="turtle writes the W3C SHACL validation report",
+    add_format(
+        validate, ("text", "json", "turtle"), "turtle writes the W3C SHACL validation report"
     )
     validate.add_argument(
         "--max-bytes",
@@ -59,8 +56,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         validator=SubmissionValidator(args.engine),
     )
-    renderers = {"text": render_text, "json": render_json, "turtle": render_turtle}
-    sys.stdout.write(renderers[args.format](report))
+    write_as(
+        args.format, {"text": render_text, "json": render_json, "turtle": render_turtle}, report
+    )
     if args.format == "turtle":
         print_errors(report.unreadable)
     return report.exit_code
