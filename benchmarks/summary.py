@@ -14,6 +14,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from benchmarks.markdown import table
+
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_100K_SECONDS = 180
 TARGET_1M_SECONDS = 1800
@@ -72,23 +74,11 @@ def scale_table(scale: dict[str, Any]) -> list[str]:
     """One table per mix: each stage's time, throughput and peak memory per size."""
     lines: list[str] = []
     for mix in _mixes(scale):
+        header = ["subjects", *LABELS.values(), "assess speed-up", "load average"]
         lines += [
             f"**{mix} mix** (time, subjects per second, peak memory of all processes)",
             "",
-            "| subjects | " + " | ".join(LABELS.values()) + " | assess speed-up | load average |",
-            "| ---: | " + " | ".join("---:" for _ in LABELS) + " | ---: | ---: |",
-        ]
-        for size in _sizes(scale):
-            rows = [_row(scale, mix, size, stage) for stage in LABELS]
-            if not any(rows):
-                continue
-            cells = [_cell(row) for row in rows]
-            new, old = _row(scale, mix, size, "assess"), _row(scale, mix, size, "assess-one-batch")
-            speedup = f"{old['seconds'] / new['seconds']:.1f}x" if new and old else "n/m"
-            loads = [r["load_average_before"] for r in rows if r]
-            load = f"{min(loads)}-{max(loads)}" if loads else "?"
-            lines.append(f"| {size} | " + " | ".join(cells) + f" | {speedup} | {load} |")
-        lines += [
+            *table(header, "r" * len(header), _scale_rows(scale, mix)),
             "",
             "Sizes up to the batch size (default 1000) are one batch: there the batched and",
             "one-batch columns do the same work in one process, and differ only by noise.",
@@ -102,6 +92,21 @@ def scale_table(scale: dict[str, Any]) -> list[str]:
                 lines.append(f"- growth of {LABELS[stage]}: " + ", ".join(shown))
         lines.append("")
     return lines
+
+
+def _scale_rows(scale: dict[str, Any], mix: str) -> list[list[str]]:
+    """Per size measured: each stage's cell, the speed-up of batching and the load average."""
+    table_rows = []
+    for size in _sizes(scale):
+        rows = [_row(scale, mix, size, stage) for stage in LABELS]
+        if not any(rows):
+            continue
+        new, old = _row(scale, mix, size, "assess"), _row(scale, mix, size, "assess-one-batch")
+        speedup = f"{old['seconds'] / new['seconds']:.1f}x" if new and old else "n/m"
+        loads = [r["load_average_before"] for r in rows if r]
+        load = f"{min(loads)}-{max(loads)}" if loads else "?"
+        table_rows.append([str(size), *(_cell(row) for row in rows), speedup, load])
+    return table_rows
 
 
 def _load_warning(scale: dict[str, Any]) -> list[str]:
@@ -206,53 +211,69 @@ def _verdict(value: float | None, limit: float, *, at_least: bool = False) -> st
 
 
 def _targets(results: Path, scale: dict[str, Any]) -> list[str]:
-    lines = ["| target | figure | verdict |", "| --- | --- | --- |"]
+    rows: list[tuple[str, str, str]] = []
     for mix in _mixes(scale) or ["light"]:
-        row = _row(scale, mix, 100_000, "assess")
-        value = row["seconds"] if row else None
-        figure = f"{value:.0f} s" if value is not None else "n/m"
-        lines.append(
-            f"| 100k end to end < 3 min ({mix}) | {figure} | "
-            f"{_verdict(value, TARGET_100K_SECONDS)} |"
-        )
-        row = _row(scale, mix, 1_000_000, "assess")
-        seconds = row["seconds"] if row else None
-        mib = row["peak_total_mib"] if row else None
-        figure = f"{seconds:.0f} s, {mib} MiB" if row else "n/m"
-        verdict = _verdict(seconds, TARGET_1M_SECONDS)
-        if row and verdict == "met":
-            verdict = _verdict(mib, TARGET_1M_MIB)
-        lines.append(f"| 1M end to end < 30 min and < 4 GB ({mix}) | {figure} | {verdict} |")
-        stages = ("validate", "assess")
-        for stage in stages:
-            k = growth(scale, mix, stage, 10_000, 100_000)
-            lines.append(
-                f"| growth 10k→100k ≤ N^1.05: {LABELS[stage]} ({mix}) | "
-                f"{'N^' + str(k) if k is not None else 'n/m'} | {_verdict(k, TARGET_GROWTH)} |"
-            )
-        new, old = (_row(scale, mix, 10_000, s) for s in ("validate", "validate-pyshacl"))
-        speedup = round(old["seconds"] / new["seconds"], 1) if new and old else None
-        lines.append(
-            f"| validation ≥ 10x pyshacl at 10k ({mix}, whole command) | "
-            f"{str(speedup) + 'x' if speedup else 'n/m'} | "
-            f"{_verdict(speedup, TARGET_VALIDATION_SPEEDUP, at_least=True)} |"
-        )
+        rows += _scale_targets(scale, mix)
     validation = _load(results, "validation")
     if validation:
         for row in validation.get("rows", []):
             if row.get("subjects") == 10_000:
-                lines.append(
-                    "| validation ≥ 10x pyshacl at 10k (bench_validation: whole command; "
-                    f"shapes only) | {row['speedup']}x; {row['shapes_speedup']}x | "
-                    f"{_verdict(row['speedup'], TARGET_VALIDATION_SPEEDUP, at_least=True)}; "
-                    f"{_verdict(row['shapes_speedup'], TARGET_VALIDATION_SPEEDUP, at_least=True)} |"
+                verdicts = (
+                    _verdict(row[key], TARGET_VALIDATION_SPEEDUP, at_least=True)
+                    for key in ("speedup", "shapes_speedup")
+                )
+                rows.append(
+                    (
+                        "validation ≥ 10x pyshacl at 10k (bench_validation: whole command; "
+                        "shapes only)",
+                        f"{row['speedup']}x; {row['shapes_speedup']}x",
+                        "; ".join(verdicts),
+                    )
                 )
     warm = _warm_ms(results)
-    lines.append(
-        f"| one warm assessment < 100 ms | {f'{warm} ms' if warm is not None else 'n/m'} | "
-        f"{_verdict(warm, TARGET_WARM_MS)} |"
+    rows.append(
+        (
+            "one warm assessment < 100 ms",
+            f"{warm} ms" if warm is not None else "n/m",
+            _verdict(warm, TARGET_WARM_MS),
+        )
     )
-    return lines
+    return table(["target", "figure", "verdict"], "lll", rows)
+
+
+def _scale_targets(scale: dict[str, Any], mix: str) -> list[tuple[str, str, str]]:
+    """The targets of one mix the scale figures answer: (target, figure, verdict) rows."""
+    row = _row(scale, mix, 100_000, "assess")
+    value = row["seconds"] if row else None
+    figure = f"{value:.0f} s" if value is not None else "n/m"
+    rows = [(f"100k end to end < 3 min ({mix})", figure, _verdict(value, TARGET_100K_SECONDS))]
+    row = _row(scale, mix, 1_000_000, "assess")
+    seconds = row["seconds"] if row else None
+    mib = row["peak_total_mib"] if row else None
+    figure = f"{seconds:.0f} s, {mib} MiB" if row else "n/m"
+    verdict = _verdict(seconds, TARGET_1M_SECONDS)
+    if row and verdict == "met":
+        verdict = _verdict(mib, TARGET_1M_MIB)
+    rows.append((f"1M end to end < 30 min and < 4 GB ({mix})", figure, verdict))
+    for stage in ("validate", "assess"):
+        k = growth(scale, mix, stage, 10_000, 100_000)
+        rows.append(
+            (
+                f"growth 10k→100k ≤ N^1.05: {LABELS[stage]} ({mix})",
+                "N^" + str(k) if k is not None else "n/m",
+                _verdict(k, TARGET_GROWTH),
+            )
+        )
+    new, old = (_row(scale, mix, 10_000, s) for s in ("validate", "validate-pyshacl"))
+    speedup = round(old["seconds"] / new["seconds"], 1) if new and old else None
+    rows.append(
+        (
+            f"validation ≥ 10x pyshacl at 10k ({mix}, whole command)",
+            str(speedup) + "x" if speedup else "n/m",
+            _verdict(speedup, TARGET_VALIDATION_SPEEDUP, at_least=True),
+        )
+    )
+    return rows
 
 
 def _warm_ms(results: Path) -> float | None:
@@ -278,13 +299,7 @@ def _warm_ms(results: Path) -> float | None:
 def _catalogue_lines(catalogue: dict[str, Any]) -> list[str]:
     """Per engine, at the largest size: the median and slowest questions, and their growth."""
     rows = [row for row in catalogue.get("rows", []) if isinstance(row.get("p50_ms"), int | float)]
-    lines = [
-        "See [results/catalogue.md](results/catalogue.md) for every question, size and engine "
-        f"(load average at the end of the run: {catalogue.get('load_average')}).",
-        "",
-        "| engine | subjects | questions | median p50 | slowest (p50) | growth above N^1.05 |",
-        "| --- | ---: | ---: | ---: | --- | ---: |",
-    ]
+    table_rows = []
     growth = catalogue.get("growth", {})
     for engine in sorted({row["engine"] for row in rows}):
         mine = [row for row in rows if row["engine"] == engine]
@@ -300,7 +315,14 @@ def _catalogue_lines(catalogue: dict[str, Any]) -> list[str]:
             if key.startswith(engine + " ")
             and any(isinstance(g, int | float) and g > TARGET_GROWTH for g in spans.values())
         )
-        lines.append(f"| {engine} | {size} | {len(largest)} | {median} ms | {slowest} | {steep} |")
+        table_rows.append([engine, size, len(largest), f"{median} ms", slowest, steep])
+    header = ["engine", "subjects", "questions", "median p50", "slowest (p50)"]
+    lines = [
+        "See [results/catalogue.md](results/catalogue.md) for every question, size and engine "
+        f"(load average at the end of the run: {catalogue.get('load_average')}).",
+        "",
+        *table([*header, "growth above N^1.05"], "lrrrlr", table_rows),
+    ]
     errors = sorted(
         {
             f"{r['engine']} {r['question']}"
