@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from aiact_kg.errors import CitationError
 from aiact_kg.namespaces import PROVISION
 
-_ORDINALS = {
+# the ordinal words of subparagraphs, also read in running text by the cross-reference finder
+ORDINALS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -31,7 +32,7 @@ _ANNEX = re.compile(r"^annex\s+([IVXL]+)((?-i:[a-z]*))\s*(.*)$", re.IGNORECASE)
 _RECITAL = re.compile(r"^(?:recital|rct)\.?\s*(\d+)$", re.IGNORECASE)
 _CHAPTER = re.compile(r"^chapter\s+([IVXL]+)(?:\s*,?\s*section\s+(\d+))?$", re.IGNORECASE)
 _BRACKET = re.compile(r"\(\s*([0-9a-z]+)\s*\)", re.IGNORECASE)
-_SUBPARAGRAPH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+subparagraph\b", re.IGNORECASE)
+_SUBPARAGRAPH = re.compile(r"\b(" + "|".join(ORDINALS) + r")\s+subparagraph\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,12 @@ def parse_citation(text: str) -> ParsedCitation:
         )
     subparagraph = None
     if sub := _SUBPARAGRAPH.search(rest):
-        subparagraph = _ORDINALS[sub.group(1).lower()]
+        subparagraph = ORDINALS[sub.group(1).lower()]
         rest = rest[: sub.start()] + rest[sub.end() :]
     rest = re.sub(r"\bpoints?\b|,", " ", rest, flags=re.IGNORECASE)
     parts: list[str] = []
     for token in rest.split():
-        bracketed = _BRACKET.findall(token)
-        head = _BRACKET.sub("", token).strip()
+        head, bracketed = split_brackets(token)
         if head:
             if not re.fullmatch(r"[0-9a-z]+", head, re.IGNORECASE):
                 raise CitationError(f"cannot read {head!r} in the citation {text!r}")
@@ -87,6 +87,11 @@ def parse_citation(text: str) -> ParsedCitation:
         tuple(part.lower() if not part.isdigit() else part for part in parts),
         subparagraph,
     )
+
+
+def split_brackets(token: str) -> tuple[str, list[str]]:
+    """A citation token's head and bracketed labels: ``5(1)(h)`` -> ("5", ["1", "h"])."""
+    return _BRACKET.sub("", token).strip(), _BRACKET.findall(token)
 
 
 def _article_paths(citation: ParsedCitation) -> list[str]:
@@ -150,14 +155,12 @@ def format_citation(citation: ParsedCitation) -> str:
     else:
         text = f"Annex {citation.number}"
     if citation.subparagraph:
-        ordinal = next(
-            word for word, number in _ORDINALS.items() if number == citation.subparagraph
-        )
+        ordinal = next(word for word, number in ORDINALS.items() if number == citation.subparagraph)
         text += f" {ordinal} subparagraph"
     return text
 
 
-_ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items()}
+_ORDINAL_WORDS = {number: word for word, number in ORDINALS.items()}
 
 
 def citation_for_iri(iri: str) -> str:

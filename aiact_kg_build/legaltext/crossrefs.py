@@ -15,19 +15,10 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from aiact_kg.legal.citation import ORDINALS, split_brackets
 from aiact_kg_build.legaltext.eurlex import Provision
 
-ORDINAL = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-}
-_ORD = "|".join(ORDINAL)
+_ORD = "|".join(ORDINALS)
 _AND = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s+and/or\s+)"
 _PAREN = r"\((?:[0-9]+[a-z]?|[a-z]{1,5})\)"
 _ART_NUM = rf"\d+[a-z]?(?:\s?{_PAREN})*"
@@ -137,13 +128,6 @@ def _split(items: str) -> list[tuple[str, str]]:
     return out
 
 
-def _chain(item: str) -> tuple[str, list[str]]:
-    """``"5(1)(h)"`` -> ("5", ["1", "h"]); ``"(a)(ii)"`` -> ("", ["a", "ii"])."""
-    head = re.match(r"[^(]*", item)
-    base = head.group(0).strip() if head else ""
-    return base, re.findall(r"\(([^)]*)\)", item)
-
-
 def _expand(items: str, numeric: bool) -> list[str]:
     """Expand ranges: "8 to 15" -> 8..15; "(a) to (d)" -> (a)..(d); keeps other items."""
     split = _split(items)
@@ -159,6 +143,17 @@ def _expand(items: str, numeric: bool) -> list[str]:
         out.append(item)
         index += 1
     return out
+
+
+def _chain(item: str) -> tuple[str, list[str]]:
+    """``"5(1)(h)"`` -> ("5", ["1", "h"]); ``"(a)(ii)"`` -> ("", ["a", "ii"]).
+
+    Split as citations are (:func:`split_brackets`). The head stops at an unclosed bracket:
+    :func:`_range` leaves one as the first end of "Article 5(2) to (6)" ("5(2"), which is read,
+    as always, as Article 5 (a known limitation: the paragraphs of such ranges are not found).
+    """
+    head, parts = split_brackets(item)
+    return head.split("(", 1)[0].strip(), parts
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
@@ -418,7 +413,7 @@ class _Finder:
             return
         if self.external(match):
             return
-        sub = ORDINAL.get(match["sub"] or match["presub"] or "")
+        sub = ORDINALS.get(match["sub"] or match["presub"] or "")
         pts = _points(match["prepts"] or match["postpts"])
         targets: list[str] = []
         previous = ""
@@ -457,7 +452,7 @@ class _Finder:
         if not article.startswith("art_"):
             self.add(match, [], [], False)
             return
-        sub = ORDINAL.get(match["sub"] or match["presub"] or "")
+        sub = ORDINALS.get(match["sub"] or match["presub"] or "")
         pts = _points(match["prepts"] or match["postpts"])
         targets: list[str] = []
         for item in _expand(match["list"], numeric=True):
@@ -468,7 +463,7 @@ class _Finder:
     def on_point(self, match: re.Match[str]) -> None:
         if self.external(match):
             return
-        sub = ORDINAL.get(match["sub"] or "")
+        sub = ORDINALS.get(match["sub"] or "")
         points = _points(match["pts"])
         if sub is not None:
             paragraph = self.resolver.paragraph_of_citing() or self.article_of_citing
@@ -484,7 +479,7 @@ class _Finder:
 
     def on_subparagraph(self, match: re.Match[str]) -> None:
         paragraph = self.resolver.paragraph_of_citing() or self.article_of_citing
-        found = self.resolver.first(f"{paragraph}.sub_{ORDINAL[match['sub']]}")
+        found = self.resolver.first(f"{paragraph}.sub_{ORDINALS[match['sub']]}")
         if found and found != self.citing:
             self.add(match, [found], [], False)
 
