@@ -19,8 +19,10 @@ def add_systemic_risk_list(commands: Commands) -> None:
         _cmd_systemic_risk_list,
         help="the general-purpose AI models with systemic risk and the basis of each (Art 52(6))",
         description="List the models with systemic risk on the as-of date, with the basis of "
-        "each: the presumption of Art 51(2), a designation under Art 51(1)(b), or the rejection "
-        "of the provider's arguments under Art 52(3) (arguments-rejected). Without "
+        "each: the presumption of Art 51(2), the provider's notification under Art 52(1) that "
+        "the model meets Art 51(1)(a) (notification: no compute figure is given), a designation "
+        "under Art 51(1)(b), or the rejection of the provider's arguments under Art 52(3) "
+        "(arguments-rejected). Without "
         "inputs, from the registry (its last assessments); with --catalogue, from the shipped "
         "catalogue of real models (Epoch AI data); with FILE|DIR|-, from those descriptions.",
     )

@@ -14,6 +14,12 @@
 #      systemic risk, and an outcome records it (Art 52(2)-(3)).
 #   3. The Commission rejected the arguments (aia:ArgumentsRejected): an outcome records that
 #      the model is considered to have systemic risk (Art 52(3)).
+# The classification in (1) rests on Art 51(1)(a) as the provider notified it under Art 52(1)
+# (whose notification "shall include the information necessary to demonstrate that the relevant
+# requirement has been met"), not on the presumption of Art 51(2): that presumption arises from
+# training compute above the threshold, and no compute figure is given. So the determination cites
+# Art 51(1)(a) and Art 52(1), never Art 51(2); its procedure state (rule 560) cites Art 52(1), and
+# the public list (cq-027) gives its basis as "notification", not "presumption".
 # A designation (Art 51(1)(b)) is decided separately by rule 530.
 INSERT {
   ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .

@@ -16,7 +16,8 @@
 #     on or after them and on or before the as-of date.
 #   - arguments accepted / rejected: the latest decision on or after the latest arguments.
 #   - presumed systemic risk, designated, designation revoked: from the determinations of rules
-#     520, 525 and 530, with the date of the deciding event.
+#     520, 525 and 530, with the date of the deciding event. Presumed systemic risk cites Art
+#     51(2) when compute decided it (rule 520), Art 52(1) when the notification did (rule 525).
 #   - reassessment: for a designated model, the latest decision (the designation, or a decision
 #     maintaining it) opens a new request six months later (Art 52(5)); before that date the
 #     request is not yet possible, from it it is; a request on or after that date with no
@@ -182,7 +183,7 @@ INSERT {
     aia:determinationOf ?m ;
     aia:conclusion aiac:gpai-state-presumed-systemic-risk ;
     aia:byRule aiar:gpai-procedure-states ;
-    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , aiap:art_51.par_2 ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , ?ground ;
     aia:premise ?sr ;
     aia:stateSince ?since ;
     aia:explanation ?explanation ;
@@ -196,6 +197,11 @@ WHERE {
     } GROUP BY ?m
   }
   FILTER(isIRI(?m))
+  # the ground: compute above the threshold (the presumption of Art 51(2), rule 520), or, with no
+  # compute figure, the provider's notification that the model meets the condition (Art 52(1),
+  # rule 525), which is no presumption
+  ?sr aia:byRule ?srRule .
+  BIND(IF(?srRule = aiar:art-52-procedure-events, aiap:art_52.par_1, aiap:art_51.par_2) AS ?ground)
   OPTIONAL {
     SELECT ?m (MIN(?date) AS ?since) WHERE {
       { ?m aia:thresholdKnownOn ?date }

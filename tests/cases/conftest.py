@@ -4,15 +4,16 @@ A case states facts (Turtle; the prefixes aia, aiac, aiap, xsd and ex are predec
 date, a law version (``law``; without it, the version in force on the as-of date), and what the
 assessment must conclude: the exact set of categories (and flags, if given), for an invalid
 description a phrase of the expected violation (``violation``), determinations that must be
-present (with at least the given legal basis, and with ``explanation_contains`` in their
-explanation where given), obligations that must be present (matched by citation and role, and by
-dates where given; ``due: null`` for no due date) and obligations that must be absent. An
-obligation's ``citation`` matches the provision that imposes it or any provision of its legal
-basis; with ``exact: true`` only the imposing provision matches. ``fine_tier``, ``cap`` and
-``cap_provision`` match its fines. ``law_version`` is the version the assessment must apply;
-a determination's ``applies_from`` its date, and ``since``, ``due`` and ``earliest`` the dates of a
-procedure state; ``absent_determinations`` lists conclusions that must not be drawn; an
-obligation's ``in_force`` whether it applies on the as-of date.
+present (with at least the given legal basis, exactly it with ``exact: true``, and with
+``explanation_contains`` in their explanation where given), obligations that must be present
+(matched by citation and role, and by dates where given; ``due: null`` for no due date) and
+obligations that must be absent. An obligation's ``citation`` matches the provision that
+imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
+matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines. ``law_version`` is the
+version the assessment must apply; a determination's ``applies_from`` its date, and ``since``,
+``due`` and ``earliest`` the dates of a procedure state; ``absent_determinations`` lists
+conclusions that must not be drawn; an obligation's ``in_force`` whether it applies on the as-of
+date.
 
 Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` (item
 ``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
@@ -198,6 +199,12 @@ def _check_sets(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _basis_matches(want: dict[str, Any], legal_basis: list[str]) -> bool:
+    """At least the legal basis the case gives (exactly it with ``exact: true``)."""
+    wanted = set(want.get("legal_basis", []))
+    return wanted == set(legal_basis) if want.get("exact", False) else wanted <= set(legal_basis)
+
+
 def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
     problems = []
     for want in expected.get("determinations", []):
@@ -205,7 +212,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
             d
             for d in subject["determinations"]
             if d["conclusion"] == want["conclusion"]
-            and set(want.get("legal_basis", [])) <= set(d["legal_basis"])
+            and _basis_matches(want, d["legal_basis"])
             and want.get("explanation_contains", "") in (d.get("explanation") or "")
             and ("applies_from" not in want or d["applies_from"] == _as_date(want["applies_from"]))
             and all(

@@ -116,6 +116,34 @@ def test_a_model_considered_systemic_after_rejected_arguments_is_listed_on_that_
     assert rows[0]["legalBasis"] == "Art 52(3)"
 
 
+NOTIFIED_ONLY = b"""
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/gpai/> .
+ex:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
+ex:notified a aia:GeneralPurposeAIModel ; aia:modelName "Notified" ; aia:hasProvider ex:lab ;
+  aia:placedOnMarketOn "2025-10-01"^^xsd:date ; aia:freeAndOpenSourceLicence true ;
+  aia:hasProcedureEvent ex:notification .
+ex:notification a aia:ProviderNotification ; aia:eventDate "2026-02-10"^^xsd:date .
+"""
+
+
+def test_a_model_known_by_its_notification_is_listed_on_that_basis() -> None:
+    # no compute figure, so no presumption under Art 51(2): the provider notified under Art 52(1)
+    # that the model meets the condition of Art 51(1)(a)
+    document = read_rdf_bytes(NOTIFIED_ONLY, name="notified.ttl")
+    report = assess_documents([document], OPTIONS)
+    assert report.store is not None
+    store: Any = report.store
+    rows = ask(store, "cq-027-public-list-systemic-risk", union=False)
+    assert [(r["model"], r["basis"], r["since"]) for r in rows] == [
+        (EX + "notified", "notification", "2026-02-10")
+    ]
+    assert set(rows[0]["legalBasis"].split("; ")) == {"Art 51(1)(a)", "Art 52(1)"}
+    rows = ask(store, "cq-031-open-source-systemic-risk", union=False)
+    assert [(r["model"], r["basis"]) for r in rows] == [(EX + "notified", "notification")]
+
+
 def test_overdue_notifications(registry: OxigraphStore) -> None:
     rows = ask(registry, "cq-028-overdue-notifications")
     assert [(r["model"], r["knownOn"], r["due"]) for r in rows] == [
