@@ -66,11 +66,12 @@ _CHAPTER = re.compile(
     rf"Chapters?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
     rf"(?:,\s*Sections?\s+(?P<sect>\d+(?:{_AND}\d+)*)\b)?"
 )
+_PAR_NUM = rf"(?:\d+[a-z]?|\(\d+\))(?:{_PAREN})*"  # "paragraph 2(a)", "paragraphs (3) to (9)"
 _PARAGRAPH = re.compile(
-    r"\b(?=[ptfse])"  # cheap first-letter test
+    r"\b(?=[ptfseP])"  # cheap first-letter test
     rf"(?:(?P<prepts>points?\s+{_POINTS})\s+of\s+)?"
     rf"(?:(?:the\s+)?(?P<presub>{_ORD})\s+subparagraph\s+of\s+)?"
-    rf"paragraphs?\s+(?P<list>\d+[a-z]?(?:{_PAREN})*(?:{_AND}\d+[a-z]?(?:{_PAREN})*)*)"
+    rf"[Pp]aragraphs?\s+(?P<list>{_PAR_NUM}(?:{_AND}{_PAR_NUM})*)"
     rf"(?:,\s*(?P<sub>{_ORD})\s+subparagraph)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
     r"(?P<of>\s+of\s+(?:this\s+Article|Article\s+(?P<art>\d+[a-z]?)))?"
@@ -148,9 +149,7 @@ def _expand(items: str, numeric: bool) -> list[str]:
 def _chain(item: str) -> tuple[str, list[str]]:
     """``"5(1)(h)"`` -> ("5", ["1", "h"]); ``"(a)(ii)"`` -> ("", ["a", "ii"]).
 
-    Split as citations are (:func:`split_brackets`). The head stops at an unclosed bracket:
-    :func:`_range` leaves one as the first end of "Article 5(2) to (6)" ("5(2"), which is read,
-    as always, as Article 5 (a known limitation: the paragraphs of such ranges are not found).
+    Split as citations are (:func:`split_brackets`).
     """
     head, parts = split_brackets(item)
     return head.split("(", 1)[0].strip(), parts
@@ -178,22 +177,43 @@ def _to_roman(value: int) -> str:
 
 
 def _range(start: str, end: str, numeric: bool) -> list[str]:
-    if numeric and start.isdigit() and end.isdigit():
-        return [str(n) for n in range(int(start), int(end) + 1)]
-    a, b = start.strip("()"), end.strip("()")
-    wrap = start.startswith("(")
-    values: list[str]
+    """The items of the range "start to end", each written as a full item.
+
+    A range whose end is one bracketed label stays inside the provision its start names:
+    "5(2) to (6)" is 5(2), 5(3) ... 5(6) (paragraphs of Article 5, never Articles 5 and 6), and
+    "1(a) to (c)" is 1(a), 1(b), 1(c). Between two heads it is a range of heads, the start's
+    and the end's labels kept on the first and the last: "8 to 15", "8(1) to 10" (8(1), 9, 10).
+    Ends that make no range ("(h) to (2)") are kept as they are.
+    """
+    (head_a, labels_a), (head_b, labels_b) = _chain(start), _chain(end)
+    if labels_a and not head_b and len(labels_b) == 1:  # the end replaces the last label
+        prefix = head_a + "".join(f"({label})" for label in labels_a[:-1])
+        values = _values(labels_a[-1], labels_b[0])
+        return [f"{prefix}({v})" for v in values] if values else [start, end]
+    if head_a and head_b and (labels_a or labels_b):
+        heads = _values(head_a, head_b, numeric) if head_a.isdigit() else None
+        return [start, *heads[1:-1], end] if heads else [start, end]
+    values = _values(start, end, numeric)
+    return values or [start, end]
+
+
+def _values(a: str, b: str, numeric: bool = False) -> list[str] | None:
+    """The labels from ``a`` to ``b`` (numbers, letters or roman numerals), ``None`` if the
+    two make no range. Roman numerals win over letters in capitals (Annexes "V to X") and for
+    "i" and "v" in small letters ("(i) to (iv)")."""
     if a.isdigit() and b.isdigit():
-        values = [str(n) for n in range(int(a), int(b) + 1)]
-    elif len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha() and a < b and a not in "iv":
-        values = [chr(c) for c in range(ord(a), ord(b) + 1)]
-    elif (ra := _roman(a)) and (rb := _roman(b)) and ra < rb:
-        values = [_to_roman(n) for n in range(ra, rb + 1)]
-    elif len(a) == 1 and len(b) == 1 and a < b:
-        values = [chr(c) for c in range(ord(a), ord(b) + 1)]
-    else:
-        values = [a, b]
-    return [f"({v})" if wrap else v for v in values]
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    if numeric:
+        return None
+    roman_a, roman_b = _roman(a.lower()), _roman(b.lower())
+    if roman_a and roman_b and roman_a < roman_b and (a.isupper() or a in "iv"):
+        romans = [_to_roman(n) for n in range(roman_a, roman_b + 1)]
+        return [r.upper() for r in romans] if a.isupper() else romans
+    if len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha() and a < b:
+        return [chr(c) for c in range(ord(a), ord(b) + 1)]
+    if roman_a and roman_b and roman_a < roman_b:
+        return [_to_roman(n) for n in range(roman_a, roman_b + 1)]
+    return None
 
 
 def _points(text: str | None) -> list[list[str]]:
@@ -250,11 +270,15 @@ class _Resolver:
             bases.append((art, path[1:]))  # "Article 113(3), point (a)": no numbered paragraphs
         out = []
         for point in pts or [[]]:
-            for head, rest in bases:
-                found = self.below(head, rest + point, sub)
-                if found:
-                    out.append(found)
-                    break
+            found = next(
+                (f for head, rest in bases if (f := self.below(head, rest + point, sub))), None
+            )
+            numbered = len(point) == 1 and point[0].isdigit() and base != art
+            sibling = f"{art}.par_{point[0]}" if numbered else ""
+            if found is None and sibling in self.known:
+                found = sibling  # "Article 5(1), ..., point (h), (2) to (6)": paragraphs 2-6
+            if found:
+                out.append(found)
         return out
 
     def annex(self, numeral: str, section: str | None, pts: list[list[str]]) -> list[str]:
@@ -457,7 +481,8 @@ class _Finder:
         targets: list[str] = []
         for item in _expand(match["list"], numeric=True):
             number, chain = _chain(item)
-            targets += self.resolver.article(article[4:], [number, *chain], sub, pts)
+            path = [number, *chain] if number else chain  # "(3)": paragraph 3
+            targets += self.resolver.article(article[4:], path, sub, pts)
         self.add(match, targets, [], False)
 
     def on_point(self, match: re.Match[str]) -> None:

@@ -112,3 +112,58 @@ def test_coverage_numbers(references: dict[str, list[Reference]]) -> None:
     internal = [r for r in refs if not r.external and not r.acts]
     assert len(refs) >= 950
     assert sum(1 for r in internal if r.targets) / len(internal) > 0.99
+
+
+_PARAGRAPHS = {f"art_{a}.par_{p}" for a in (5, 6, 9, 79) for p in range(1, 10)}
+_KNOWN = {f"art_{n}" for n in range(1, 20)} | {"art_79"} | _PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Article 5(2) to (6)", [f"art_5.par_{p}" for p in range(2, 7)]),
+        ("Article 79(5) to (9)", [f"art_79.par_{p}" for p in range(5, 10)]),
+        ("Article 5(2) to (6) and Article 9", [*(f"art_5.par_{p}" for p in range(2, 7)), "art_9"]),
+        ("Articles 8 to 15", [f"art_{n}" for n in range(8, 16)]),
+        ("Articles 5 to 7", ["art_5", "art_6", "art_7"]),
+        ("Articles 5(2) to 7", ["art_5.par_2", "art_6", "art_7"]),
+        ("Articles 5 to 6(3)", ["art_5", "art_6.par_3"]),
+    ],
+)
+def test_ranges_of_paragraphs_stay_in_their_article(text: str, targets: list[str]) -> None:
+    """Article 5(2) to (6) is paragraphs 2 to 6 of Article 5, never Articles 5 and 6."""
+    (ref,) = find_references("rct_40", text, _KNOWN)
+    assert list(ref.targets) == targets
+
+
+def test_ranges_of_points_and_paragraphs_relative_to_the_citing_article() -> None:
+    known = {"art_9", *(f"art_9.par_{p}" for p in range(1, 10))}
+    known |= {f"art_9.par_2.pnt_{x}" for x in "abcde"}
+    refs = find_references(
+        "art_9.par_8",
+        "paragraphs (3) to (5); Paragraphs 1 to 2; paragraph 2, points (b) to (d); "
+        "Article 9(2)(a) to (c)",
+        known,
+    )
+    assert [r.targets for r in refs] == [
+        ("art_9.par_3", "art_9.par_4", "art_9.par_5"),
+        ("art_9.par_1", "art_9.par_2"),
+        ("art_9.par_2.pnt_b", "art_9.par_2.pnt_c", "art_9.par_2.pnt_d"),
+        ("art_9.par_2.pnt_a", "art_9.par_2.pnt_b", "art_9.par_2.pnt_c"),
+    ]
+
+
+def test_ranges_of_annex_points_and_annexes() -> None:
+    known = {f"anx_{n}" for n in ("I", "II", "III", "IV", "V")}
+    known |= {f"anx_III.pnt_{p}" for p in range(1, 9)} | {"anx_VIII.sct_A"}
+    known |= {f"anx_VIII.sct_A.pnt_{p}" for p in range(1, 11)}
+    refs = find_references(
+        "art_43.par_2",
+        "points 2 to 4 of Annex III; Annexes II to IV; Section A, points 1 to 3, of Annex VIII",
+        known | {"art_43", "art_43.par_2"},
+    )
+    assert [r.targets for r in refs] == [
+        ("anx_III.pnt_2", "anx_III.pnt_3", "anx_III.pnt_4"),
+        ("anx_II", "anx_III", "anx_IV"),
+        ("anx_VIII.sct_A.pnt_1", "anx_VIII.sct_A.pnt_2", "anx_VIII.sct_A.pnt_3"),
+    ]
