@@ -52,10 +52,12 @@ _ARTICLE = re.compile(
     rf"(?:,\s*(?P<sub>{_ORD})\s+subparagraph)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"
 )
+# "points 1 to 10", "points 1 to 5, and points 8 and 9" (Art 49(4)(b): all of Section B)
+_SECT_POINTS = rf"points?\s+{_POINTS}(?:,?\s+and\s+points?\s+{_POINTS})?"
 _ANNEX = re.compile(
     r"\b(?=[pSstA])"  # cheap first-letter test
     rf"(?:(?P<prepts>points?\s+{_POINTS}),?\s+of\s+)?"
-    rf"(?:[Ss]ection\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>points?\s+{_POINTS}),?)?\s+of\s+)?"
+    rf"(?:[Ss]ection\s+(?P<presect>[A-Z])(?:,\s*(?P<sectpts>{_SECT_POINTS}),?)?\s+of\s+)?"
     rf"(?:the\s+)?Annex(?:es)?\s+(?P<list>{_ROMAN}(?:{_AND}{_ROMAN})*)\b"
     rf"(?:,?\s*[Ss]ection\s+(?P<sect>[A-Z])\b)?"
     rf"(?:,?\s*(?P<postpts>points?\s+{_POINTS}))?"

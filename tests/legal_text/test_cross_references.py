@@ -156,14 +156,22 @@ def test_ranges_of_points_and_paragraphs_relative_to_the_citing_article() -> Non
 def test_ranges_of_annex_points_and_annexes() -> None:
     known = {f"anx_{n}" for n in ("I", "II", "III", "IV", "V")}
     known |= {f"anx_III.pnt_{p}" for p in range(1, 9)} | {"anx_VIII.sct_A"}
-    known |= {f"anx_VIII.sct_A.pnt_{p}" for p in range(1, 11)}
+    known |= {f"anx_VIII.sct_{s}.pnt_{p}" for s in "AB" for p in range(1, 11)}
+    known |= {"anx_VIII", "anx_VIII.sct_A", "anx_VIII.sct_B"}
     refs = find_references(
         "art_43.par_2",
-        "points 2 to 4 of Annex III; Annexes II to IV; Section A, points 1 to 3, of Annex VIII",
+        "points 2 to 4 of Annex III; Annexes II to IV; Section A, points 1 to 3, of Annex VIII; "
+        "Section B, points 1 to 2, and points 8 and 9 of Annex VIII",
         known | {"art_43", "art_43.par_2"},
     )
     assert [r.targets for r in refs] == [
         ("anx_III.pnt_2", "anx_III.pnt_3", "anx_III.pnt_4"),
         ("anx_II", "anx_III", "anx_IV"),
         ("anx_VIII.sct_A.pnt_1", "anx_VIII.sct_A.pnt_2", "anx_VIII.sct_A.pnt_3"),
+        (
+            "anx_VIII.sct_B.pnt_1",
+            "anx_VIII.sct_B.pnt_2",
+            "anx_VIII.sct_B.pnt_8",
+            "anx_VIII.sct_B.pnt_9",
+        ),
     ]
