@@ -1,0 +1,301 @@
+"""Validate many inputs in batches of bounded size, written as one pass would write them.
+
+``aiact-kg validate`` reads every input once (pass 1), noting which inputs are *linked*: two
+inputs are linked when they share an IRI that one of them states facts about, or a named
+thing's IRI (an IRI outside the project's and the known vocabularies' namespaces) that both
+use. Linked inputs form one group, never split, so every finding (the shapes' queries, the
+Python checks, which subject a finding is grouped under) is what validating all inputs at once
+finds. Groups are packed, in input order, into batches of about ``batch_statements``
+statements (a larger group is a batch of its own); each batch is validated on its own
+(pass 2) and its subjects, rendered, are spooled to a temporary file. Documents read in pass 1
+are kept for pass 2 up to twice the batch size; the others are read again.
+
+The output is the one-pass output, byte for byte: subjects in (file, IRI) order (the spooled
+runs are merged), totals and unreadable inputs where they always were. Memory holds one batch,
+the documents kept, and a hash per linking IRI (pass 1).
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, BinaryIO, Final
+
+from pyoxigraph import NamedNode
+
+from aiact_kg.errors import InputError
+from aiact_kg.gc_pause import paused_gc
+from aiact_kg.namespaces import BASE, ELI, PREFIXES
+from aiact_kg.progress import Progress
+from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.external import EXTERNAL_NAMESPACES
+from aiact_kg.submission.reading import (
+    SUBMISSION_BASE,
+    InputDocument,
+    InputSource,
+    expand_each,
+    read_inputs,
+    read_rdf_file,
+    resolve_max_bytes,
+)
+from aiact_kg.submission.validation import SubjectReport, SubmissionValidator, ValidationReport
+
+DEFAULT_BATCH_STATEMENTS: Final = 100_000
+BATCH_VARIABLE: Final = "AIACT_KG_VALIDATE_BATCH_STATEMENTS"
+_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_VOCABULARIES: Final = (BASE, "http://data.europa.eu/eli/", ELI, *PREFIXES.values(),
+                        *EXTERNAL_NAMESPACES)  # fmt: skip
+
+
+def resolve_batch_statements(value: int | None) -> int:
+    """The batch size: ``value``, else ``$AIACT_KG_VALIDATE_BATCH_STATEMENTS``, else the default
+    (0: all inputs in one batch)."""
+    if value is None:
+        text = os.environ.get(BATCH_VARIABLE, "").strip()
+        if not text:
+            return DEFAULT_BATCH_STATEMENTS
+        try:
+            value = int(text)
+        except ValueError:
+            raise InputError(f"{BATCH_VARIABLE}={text!r} is not a whole number") from None
+    if value < 0:
+        raise InputError(f"the batch size must be 0 or more statements, not {value}")
+    return value
+
+
+def _named_thing(iri: str) -> bool:
+    return iri.startswith(SUBMISSION_BASE) or not iri.startswith(_VOCABULARIES)
+
+
+def link_keys(document: InputDocument) -> set[int]:
+    """Hashes of the IRIs by which ``document`` links to others (see the module docstring)."""
+    keys: set[int] = set()
+    add = keys.add
+    for quad in document.quads:
+        subject, value = quad.subject, quad.object
+        if type(subject) is NamedNode:
+            add(hash(subject.value))
+        if type(value) is NamedNode and quad.predicate.value != _TYPE:
+            iri = value.value
+            if _named_thing(iri):
+                add(hash(iri))
+    return keys
+
+
+@dataclass
+class _Entry:
+    """A readable input: where to read it again, and its document while kept."""
+
+    source: InputSource | None
+    statements: int
+    document: InputDocument | None
+
+
+@dataclass
+class _Groups:
+    """Union-find over the entries, joined by shared link keys."""
+
+    parent: list[int] = field(default_factory=list)
+    owner: dict[int, int] = field(default_factory=dict)
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        root = item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
+        return root
+
+    def add(self, keys: set[int]) -> None:
+        index = len(self.parent)
+        self.parent.append(index)
+        owner = self.owner
+        for key in keys:
+            first = owner.setdefault(key, index)
+            if first != index:
+                a, b = self.find(first), self.find(index)
+                if a != b:
+                    self.parent[max(a, b)] = min(a, b)
+
+
+def plan(entries: Sequence[_Entry], groups: _Groups, batch_statements: int) -> list[list[int]]:
+    """The entries of each batch, in input order (see the module docstring)."""
+    if batch_statements <= 0:
+        return [list(range(len(entries)))] if entries else []
+    members: dict[int, list[int]] = {}
+    for index in range(len(entries)):
+        members.setdefault(groups.find(index), []).append(index)
+    batches: list[list[int]] = []
+    size = 0
+    for index in range(len(entries)):
+        group = members.pop(groups.find(index), None)
+        if group is None:
+            continue
+        statements = sum(entries[i].statements for i in group)
+        if not batches or (size and size + statements > batch_statements):
+            batches.append([])
+            size = 0
+        batches[-1] += group
+        size += statements
+    return [sorted(batch) for batch in batches]
+
+
+@dataclass
+class Totals:
+    """What the header and the summary of the output say."""
+
+    documents: int = 0
+    described: int = 0
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"violation": 0, "warning": 0, "info": 0}
+    )
+    unreadable: list[InputFormatError] = field(default_factory=list)
+
+    def add(self, report: ValidationReport) -> None:
+        self.documents += report.documents
+        self.described += report.described
+        for severity in self.counts:
+            self.counts[severity] += report.count(severity)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.unreadable and self.counts["violation"] == 0
+
+    @property
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return 2
+        return 1 if self.counts["violation"] else 0
+
+
+Render = Callable[[SubjectReport], str]
+
+
+@dataclass
+class StreamedValidation:
+    """A validation done in batches: the totals and the rendered subjects, spooled."""
+
+    totals: Totals
+    runs: list[IO[str]]
+    report: ValidationReport | None = None  # the whole report, when there was one batch
+
+    def subjects(self) -> Iterator[tuple[str, str, str]]:
+        """(file, IRI, rendered subject) of every subject, in (file, IRI) order."""
+
+        def rows(run: IO[str]) -> Iterator[tuple[str, str, str]]:
+            run.seek(0)
+            for line in run:
+                file, iri, text = json.loads(line)
+                yield file, iri, text
+
+        yield from heapq.merge(*(rows(run) for run in self.runs), key=lambda r: (r[0], r[1]))
+
+    def close(self) -> None:
+        for run in self.runs:
+            run.close()
+
+
+def _read_pass(
+    arguments: Sequence[str],
+    *,
+    max_bytes: int | None,
+    stdin: BinaryIO | None,
+    progress: bool | None,
+    keep: int,
+) -> tuple[list[_Entry], _Groups, list[InputFormatError]]:
+    expanded = expand_each(arguments)
+    errors: list[InputFormatError] = []
+    entries: list[_Entry] = []
+    groups = _Groups()
+    kept = 0
+    total = sum(len(s) if isinstance(s, list) else 1 for s in expanded)
+    meter = Progress("Reading", total, enabled=progress)
+    with paused_gc():
+        for sources in expanded:
+            if isinstance(sources, InputFormatError):
+                errors.append(sources)
+                meter.step()
+                continue
+            for source in sources:
+                (result,) = read_inputs((), max_bytes=max_bytes, stdin=stdin, expanded=[[source]])
+                meter.step()
+                if isinstance(result, InputFormatError):
+                    errors.append(result)
+                    continue
+                statements = len(result.quads)
+                groups.add(link_keys(result))
+                retained = source.path is None or kept + statements <= keep
+                if retained:
+                    kept += statements
+                entries.append(_Entry(source, statements, result if retained else None))
+    meter.close()
+    return entries, groups, errors
+
+
+def validate_streamed(
+    arguments: Sequence[str],
+    render: Render | None,
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool | None = None,
+    validator: SubmissionValidator | None = None,
+    batch_statements: int | None = None,
+) -> StreamedValidation:
+    """Validate every input in batches (see the module docstring); ``render`` writes a subject
+    for the spooled runs. With one batch the whole report is kept instead (``report``)."""
+    limit = resolve_max_bytes(max_bytes)
+    size = resolve_batch_statements(batch_statements)
+    validator = validator or SubmissionValidator()
+    entries, groups, errors = _read_pass(
+        arguments,
+        max_bytes=limit,
+        stdin=stdin,
+        progress=progress,
+        keep=2 * size if size else 1 << 62,
+    )
+    batches = plan(entries, groups, size)
+    del groups
+    totals = Totals(unreadable=errors)
+    if len(batches) <= 1 or render is None:
+        documents = [_document(entry, limit) for entry in entries]
+        del entries
+        errors += [d for d in documents if isinstance(d, InputFormatError)]
+        report = validator.validate([d for d in documents if isinstance(d, InputDocument)], errors)
+        totals.add(report)
+        return StreamedValidation(totals, [], report)
+    runs: list[IO[str]] = []
+    meter = Progress("Validating batch", len(batches), enabled=progress)
+    for batch in batches:
+        documents = [_document(entries[i], limit) for i in batch]
+        for i in batch:
+            entries[i].document = None
+        report = validator.validate([d for d in documents if isinstance(d, InputDocument)])
+        totals.unreadable += [d for d in documents if isinstance(d, InputFormatError)]
+        totals.add(report)
+        run = tempfile.TemporaryFile("w+", encoding="utf-8")
+        for subject in report.subjects:
+            run.write(json.dumps([subject.file, subject.iri, render(subject)]) + "\n")
+        runs.append(run)
+        del documents, report
+        gc.collect()
+        meter.step()
+    meter.close()
+    return StreamedValidation(totals, runs)
+
+
+def _document(entry: _Entry, limit: int) -> InputDocument | InputFormatError:
+    """The entry's document, kept or read again (an input changed since is unreadable)."""
+    if entry.document is not None:
+        return entry.document
+    assert entry.source is not None and entry.source.path is not None
+    try:
+        return read_rdf_file(entry.source.path, max_bytes=limit, name=entry.source.name)
+    except InputFormatError as error:
+        return error
