@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import IO, BinaryIO, Final
 
 from pyoxigraph import NamedNode
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
 
 from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
@@ -43,11 +45,17 @@ from aiact_kg.submission.reading import (
     read_rdf_file,
     resolve_max_bytes,
 )
-from aiact_kg.submission.validation import SubjectReport, SubmissionValidator, ValidationReport
+from aiact_kg.submission.validation import (
+    SUBJECT_KINDS,
+    SubjectReport,
+    SubmissionValidator,
+    ValidationReport,
+)
 
 DEFAULT_BATCH_STATEMENTS: Final = 100_000
 BATCH_VARIABLE: Final = "AIACT_KG_VALIDATE_BATCH_STATEMENTS"
 _TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_KINDS: Final = frozenset(str(kind) for kind in SUBJECT_KINDS)
 _VOCABULARIES: Final = (BASE, "http://data.europa.eu/eli/", ELI, *PREFIXES.values(),
                         *EXTERNAL_NAMESPACES)  # fmt: skip
 
@@ -72,19 +80,43 @@ def _named_thing(iri: str) -> bool:
     return iri.startswith(SUBMISSION_BASE) or not iri.startswith(_VOCABULARIES)
 
 
-def link_keys(document: InputDocument) -> set[int]:
-    """Hashes of the IRIs by which ``document`` links to others (see the module docstring)."""
+def focus_predicates(shapes: Graph) -> frozenset[str]:
+    """The properties whose values the shapes validate as focus nodes of their own (objects of
+    ``sh:targetObjectsOf``, values of a property shape holding property shapes)."""
+    found = {str(p) for p in shapes.objects(None, SH.targetObjectsOf)}
+    for shape, path in shapes.subject_objects(SH.path):
+        if isinstance(path, URIRef) and (shape, SH.property, None) in shapes:
+            found.add(str(path))
+    return frozenset(found)
+
+
+def link_keys(
+    document: InputDocument, focus: frozenset[str] = frozenset()
+) -> tuple[set[int], bool]:
+    """Hashes of the terms by which ``document`` links to others, and whether it describes a
+    system or model (types a node with a subject kind).
+
+    The terms: the IRIs it states facts about, the named things it uses, and any value (a
+    literal, a vocabulary term) of a property in ``focus`` (:func:`focus_predicates`): a finding
+    about such a value is grouped under the first subject using it, as in one pass."""
     keys: set[int] = set()
     add = keys.add
+    describes = False
     for quad in document.quads:
         subject, value = quad.subject, quad.object
         if type(subject) is NamedNode:
             add(hash(subject.value))
-        if type(value) is NamedNode and quad.predicate.value != _TYPE:
+        predicate = quad.predicate.value
+        if type(value) is NamedNode:
             iri = value.value
-            if _named_thing(iri):
-                add(hash(iri))
-    return keys
+            if predicate != _TYPE:
+                if _named_thing(iri) or predicate in focus:
+                    add(hash(iri))
+            elif not describes:
+                describes = iri in _KINDS
+        elif predicate in focus:
+            add(hash(value))
+    return keys, describes
 
 
 @dataclass
@@ -102,6 +134,7 @@ class _Groups:
 
     parent: list[int] = field(default_factory=list)
     owner: dict[int, int] = field(default_factory=dict)
+    describes: bool = False  # some input describes a system or model
 
     def find(self, item: int) -> int:
         parent = self.parent
@@ -112,7 +145,8 @@ class _Groups:
             parent[item], item = root, parent[item]
         return root
 
-    def add(self, keys: set[int]) -> None:
+    def add(self, keys: set[int], describes: bool = False) -> None:
+        self.describes = self.describes or describes
         index = len(self.parent)
         self.parent.append(index)
         owner = self.owner
@@ -208,6 +242,7 @@ def _read_pass(
     stdin: BinaryIO | None,
     progress: bool | None,
     keep: int,
+    focus: frozenset[str],
 ) -> tuple[list[_Entry], _Groups, list[InputFormatError]]:
     expanded = expand_each(arguments)
     errors: list[InputFormatError] = []
@@ -229,7 +264,7 @@ def _read_pass(
                     errors.append(result)
                     continue
                 statements = len(result.quads)
-                groups.add(link_keys(result))
+                groups.add(*link_keys(result, focus))
                 retained = source.path is None or kept + statements <= keep
                 if retained:
                     kept += statements
@@ -259,8 +294,10 @@ def validate_streamed(
         stdin=stdin,
         progress=progress,
         keep=2 * size if size else 1 << 62,
+        focus=focus_predicates(validator.shapes),
     )
-    batches = plan(entries, groups, size)
+    # with nothing described anywhere, every file's finding names what all inputs use: one batch
+    batches = plan(entries, groups, size if groups.describes else 0)
     del groups
     totals = Totals(unreadable=errors)
     if len(batches) <= 1 or render is None:
@@ -276,10 +313,12 @@ def validate_streamed(
         documents = [_document(entries[i], limit) for i in batch]
         for i in batch:
             entries[i].document = None
-        report = validator.validate([d for d in documents if isinstance(d, InputDocument)])
+        report = validator.validate(
+            [d for d in documents if isinstance(d, InputDocument)], described_elsewhere=True
+        )
         totals.unreadable += [d for d in documents if isinstance(d, InputFormatError)]
         totals.add(report)
-        run = tempfile.TemporaryFile("w+", encoding="utf-8")
+        run = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by .close)
         for subject in report.subjects:
             run.write(json.dumps([subject.file, subject.iri, render(subject)]) + "\n")
         runs.append(run)
@@ -294,7 +333,8 @@ def _document(entry: _Entry, limit: int) -> InputDocument | InputFormatError:
     """The entry's document, kept or read again (an input changed since is unreadable)."""
     if entry.document is not None:
         return entry.document
-    assert entry.source is not None and entry.source.path is not None
+    assert entry.source is not None
+    assert entry.source.path is not None
     try:
         return read_rdf_file(entry.source.path, max_bytes=limit, name=entry.source.name)
     except InputFormatError as error:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Any
 
 from pyoxigraph import BlankNode as OxBlankNode
-from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
+from pyoxigraph import Literal as OxLiteral
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -158,15 +159,15 @@ def _background_quads() -> tuple[object, ...]:
         for number, path in enumerate(
             path for source in resources.sources_for("validation") for path in source.files
         ):
-            terms: dict[object, object] = {}
+            terms: dict[object, Any] = {}
             for quad in parse(path=str(path), format=RdfFormat.TURTLE):
-                triple = []
+                triple: list[Any] = []
                 for term in quad.triple:
                     stored = terms.get(term)
                     if stored is None:
                         stored = terms[term] = to_store(_to_rdflib(term, number))
                     triple.append(stored)
-                quads.append(Quad(*triple, DefaultGraph()))  # type: ignore[misc]
+                quads.append(Quad(triple[0], triple[1], triple[2], DefaultGraph()))
     return tuple(dict.fromkeys(quads))
 
 
@@ -420,12 +421,19 @@ class SubmissionValidator:
         self,
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
+        *,
+        described_elsewhere: bool = False,
     ) -> ValidationReport:
+        """The findings about ``documents``; ``described_elsewhere``: other inputs, validated
+        apart, describe a system or model (so no file gets the "nothing described" finding)."""
         with paused_gc():
-            return self._validate(documents, unreadable)
+            return self._validate(documents, unreadable, described_elsewhere)
 
     def _validate(
-        self, documents: Sequence[InputDocument], unreadable: Iterable[InputFormatError]
+        self,
+        documents: Sequence[InputDocument],
+        unreadable: Iterable[InputFormatError],
+        described_elsewhere: bool = False,
     ) -> ValidationReport:
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
@@ -467,7 +475,7 @@ class SubmissionValidator:
         ]
         missing = no_subject_findings(
             statements,
-            [document.name for document in documents],
+            [] if described_elsewhere else [document.name for document in documents],
             [str(kind) for kind in SUBJECT_KINDS],
             load_vocabulary(),
         )

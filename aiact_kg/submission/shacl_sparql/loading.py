@@ -138,10 +138,9 @@ class StoreLoader:
             changed = quad.graph_name != default
             if type(subject) is BlankNode:
                 subject, changed = BlankNode(f"d{index}x{subject.value}"), True
-            kind = type(value)
-            if kind is BlankNode:
+            if isinstance(value, BlankNode):
                 value, changed = BlankNode(f"d{index}x{value.value}"), True
-            elif kind is Literal:
+            elif isinstance(value, Literal):
                 stored, number = literals.get(value) or self._literal(value)
                 if number in shared:
                     key = (subject, quad.predicate, number)
