@@ -43,6 +43,13 @@ def add_validate(commands: Commands) -> None:
         "input (linked files are never split; the output is the same); 0: all at once "
         "(default: $AIACT_KG_VALIDATE_BATCH_STATEMENTS or 100000; --format turtle: all at once)",
     )
+    validate.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="validate N batches at a time, in worker processes (default: one per core)",
+    )
     validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
     validate.add_argument(
         "--engine",
@@ -74,6 +81,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         validator=SubmissionValidator(args.engine),
         batch_statements=args.batch_statements,
+        jobs=args.jobs,
     )
     report = streamed.report
     if report is None:

@@ -17,13 +17,15 @@ the documents kept, and a hash per linking IRI (pass 1).
 
 from __future__ import annotations
 
-import gc
 import heapq
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from typing import IO, BinaryIO, Final
 
 from pyoxigraph import NamedNode
@@ -282,9 +284,11 @@ def validate_streamed(
     progress: bool | None = None,
     validator: SubmissionValidator | None = None,
     batch_statements: int | None = None,
+    jobs: int | None = None,
 ) -> StreamedValidation:
-    """Validate every input in batches (see the module docstring); ``render`` writes a subject
-    for the spooled runs. With one batch the whole report is kept instead (``report``)."""
+    """Validate every input in batches (see the module docstring), ``jobs`` at a time in worker
+    processes (default: one per core); ``render`` writes a subject for the spooled runs. With
+    one batch the whole report is kept instead (``report``)."""
     limit = resolve_max_bytes(max_bytes)
     size = resolve_batch_statements(batch_statements)
     validator = validator or SubmissionValidator()
@@ -307,26 +311,79 @@ def validate_streamed(
         report = validator.validate([d for d in documents if isinstance(d, InputDocument)], errors)
         totals.add(report)
         return StreamedValidation(totals, [], report)
+    global _WORK
+    _WORK = (entries, validator, render, limit)
     runs: list[IO[str]] = []
     meter = Progress("Validating batch", len(batches), enabled=progress)
-    for batch in batches:
-        documents = [_document(entries[i], limit) for i in batch]
-        for i in batch:
-            entries[i].document = None
-        report = validator.validate(
-            [d for d in documents if isinstance(d, InputDocument)], described_elsewhere=True
-        )
-        totals.unreadable += [d for d in documents if isinstance(d, InputFormatError)]
-        totals.add(report)
-        run = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by .close)
-        for subject in report.subjects:
-            run.write(json.dumps([subject.file, subject.iri, render(subject)]) + "\n")
-        runs.append(run)
-        del documents, report
-        gc.collect()
-        meter.step()
+    workers = min(resolve_jobs(jobs), len(batches))
+    try:
+        with _pool(workers) as pool:
+            done = pool.map(_validate_batch, batches) if pool else map(_validate_batch, batches)
+            for batch, result in zip(batches, done, strict=True):
+                for i in batch:
+                    entries[i].document = None
+                totals.documents += result.documents
+                totals.described += result.described
+                for severity, count in result.counts.items():
+                    totals.counts[severity] += count
+                totals.unreadable += result.unreadable
+                run = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (see .close)
+                run.writelines(result.rows)
+                runs.append(run)
+                meter.step()
+    finally:
+        _WORK = None
     meter.close()
     return StreamedValidation(totals, runs)
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """Worker processes: ``jobs``, else the cores this process may use."""
+    if jobs is not None:
+        if jobs < 1:
+            raise InputError(f"--jobs must be 1 or more, not {jobs}")
+        return jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Forked workers (they inherit the documents kept and the compiled shapes), or None to
+    validate here (one worker, or no ``fork`` on this platform)."""
+    if workers < 2 or "fork" not in get_all_start_methods():
+        yield None
+        return
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        yield pool
+
+
+@dataclass
+class _BatchResult:
+    rows: list[str]  # one spooled line per subject, in (file, IRI) order
+    documents: int
+    described: int
+    counts: dict[str, int]
+    unreadable: list[InputFormatError]
+
+
+# what the batches read: set before the workers fork (they inherit it), cleared after
+_WORK: tuple[list[_Entry], SubmissionValidator, Render, int] | None = None
+
+
+def _validate_batch(batch: list[int]) -> _BatchResult:
+    assert _WORK is not None
+    entries, validator, render, limit = _WORK
+    documents = [_document(entries[i], limit) for i in batch]
+    report = validator.validate(
+        [d for d in documents if isinstance(d, InputDocument)], described_elsewhere=True
+    )
+    return _BatchResult(
+        [json.dumps([s.file, s.iri, render(s)]) + "\n" for s in report.subjects],
+        report.documents,
+        report.described,
+        {severity: report.count(severity) for severity in ("violation", "warning", "info")},
+        [d for d in documents if isinstance(d, InputFormatError)],
+    )
 
 
 def _document(entry: _Entry, limit: int) -> InputDocument | InputFormatError:
