@@ -1,18 +1,21 @@
 """Validate many inputs in batches of bounded size, written as one pass would write them.
 
 ``aiact-kg validate`` reads every input once (pass 1), noting which inputs are *linked*: two
-inputs are linked when they share an IRI that one of them states facts about, or a named
-thing's IRI (an IRI outside the project's and the known vocabularies' namespaces) that both
-use. Linked inputs form one group, never split, so every finding (the shapes' queries, the
-Python checks, which subject a finding is grouped under) is what validating all inputs at once
-finds. Groups are packed, in input order, into batches of about ``batch_statements``
-statements (a larger group is a batch of its own); each batch is validated on its own
-(pass 2) and its subjects, rendered, are spooled to a temporary file. Documents read in pass 1
+inputs are linked when they share an IRI that one of them states facts about, a named thing's
+IRI (outside the project's and the known vocabularies' namespaces) that both use, or a value
+of a property whose values the shapes validate as focus nodes (:func:`focus_predicates`: a
+literal given as a deployer, say). Linked inputs form one group, never split, so every finding
+(the shapes' queries, the Python checks, which subject a finding is grouped under) is what
+validating all inputs at once finds; the "nothing described" finding is judged over all
+inputs (when no input describes a system or model, all are validated at once). Groups are
+packed, in input order, into batches of about ``batch_statements`` statements (a larger group
+is a batch of its own); the batches are validated (pass 2) in forked worker processes, each on
+its own, and their subjects, rendered, are spooled to temporary files. Documents read in pass 1
 are kept for pass 2 up to twice the batch size; the others are read again.
 
 The output is the one-pass output, byte for byte: subjects in (file, IRI) order (the spooled
-runs are merged), totals and unreadable inputs where they always were. Memory holds one batch,
-the documents kept, and a hash per linking IRI (pass 1).
+runs are merged), totals and unreadable inputs where they always were. Memory holds a batch
+per worker, the documents kept, and a hash per linking term (pass 1).
 """
 
 from __future__ import annotations
@@ -374,15 +377,19 @@ def _validate_batch(batch: list[int]) -> _BatchResult:
     assert _WORK is not None
     entries, validator, render, limit = _WORK
     documents = [_document(entries[i], limit) for i in batch]
+    for i in batch:
+        entries[i].document = None  # (a worker's copy too: freed once validated)
+    unreadable = [d for d in documents if isinstance(d, InputFormatError)]
     report = validator.validate(
         [d for d in documents if isinstance(d, InputDocument)], described_elsewhere=True
     )
+    del documents
     return _BatchResult(
         [json.dumps([s.file, s.iri, render(s)]) + "\n" for s in report.subjects],
         report.documents,
         report.described,
         {severity: report.count(severity) for severity in ("violation", "warning", "info")},
-        [d for d in documents if isinstance(d, InputFormatError)],
+        unreadable,
     )
 
 

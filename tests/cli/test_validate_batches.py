@@ -46,13 +46,23 @@ def _run(capsys: pytest.CaptureFixture[str], inputs: list[str], *options: str) -
 
 
 def _assert_same_output(
-    capsys: pytest.CaptureFixture[str], inputs: list[str], sizes: tuple[int, ...]
+    capsys: pytest.CaptureFixture[str],
+    inputs: list[str],
+    sizes: tuple[int, ...],
+    jobs: tuple[int, ...] = (2,),
 ) -> None:
+    """The output at each batch size, validated in this process (1) or in workers (2)."""
     for output in ("json", "text"):
         expected = _run(capsys, inputs, "--format", output, "--batch-statements", "0")
         for size in sizes:
-            found = _run(capsys, inputs, "--format", output, "--batch-statements", str(size))
-            assert found == expected, (output, size)
+            for workers in jobs:
+                found = _run(
+                    capsys,
+                    inputs,
+                    *("--format", output, "--batch-statements", str(size)),
+                    *("--jobs", str(workers)),
+                )
+                assert found == expected, (output, size, workers)
 
 
 def _cases(directory: Path) -> Path:
@@ -66,7 +76,7 @@ def _cases(directory: Path) -> Path:
 
 
 def test_fixtures_and_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    _assert_same_output(capsys, [str(FIXTURES), str(EXAMPLES)], (1, 300))
+    _assert_same_output(capsys, [str(FIXTURES), str(EXAMPLES)], (1, 300), (1, 2))
 
 
 def test_legal_cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -85,7 +95,9 @@ def test_linked_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     broken.write_text(PREFIXES + "ex:a ex:b .\n", encoding="utf-8")
     code, _ = _run(capsys, [str(tmp_path)], "--batch-statements", "1")
     assert code == 2
-    _assert_same_output(capsys, [str(tmp_path), str(EXAMPLES / "credit-scoring-bank.nt")], (1,))
+    _assert_same_output(
+        capsys, [str(tmp_path), str(EXAMPLES / "credit-scoring-bank.nt")], (1,), (1, 2)
+    )
 
 
 def test_linked_files_share_a_batch(tmp_path: Path) -> None:
@@ -105,7 +117,7 @@ def test_linked_files_share_a_batch(tmp_path: Path) -> None:
 
 def test_many_batches_spooled(tmp_path: Path) -> None:
     write_faulty_files(tmp_path, 50, 20)
-    streamed = validate_streamed([str(tmp_path)], str, progress=False, batch_statements=20)
+    streamed = validate_streamed([str(tmp_path)], str, progress=False, batch_statements=20, jobs=1)
     try:
         assert streamed.report is None
         assert len(streamed.runs) > 10
