@@ -2,20 +2,22 @@
 
 Usage: python -m benchmarks.bench_scale [--sizes 1000 10000 100000 1000000]
        [--mixes light high-risk] [--jobs N] [--batch-size B] [--baseline-max 10000]
-       [--validate-max 100000] [--workdir DIR]
+       [--validate-max 1000000] [--workdir DIR]
 
 For each mix (the light generated mix, and a high-risk-heavy mix of renamed copies of the CV
 screening example) and size, the data is generated streamed to disk (files of 100 subjects),
 then each stage runs as the real CLI in a child process of its own:
 
-- ``validate``: ``aiact-kg validate`` (shapes compiled to SPARQL), all inputs in one pass;
-- ``validate-pyshacl``: the same with ``--engine pyshacl`` (the rdflib + pyshacl baseline);
+- ``validate``: ``aiact-kg validate`` (shapes compiled to SPARQL), in batches of bounded size
+  validated in worker processes (one per core);
+- ``validate-pyshacl``: ``--engine pyshacl --batch-statements 0 --jobs 1``, the rdflib +
+  pyshacl baseline (all inputs in one pass, one process);
 - ``assess``: ``aiact-kg assess --format jsonl`` (the batched pipeline, ``--jobs`` workers);
 - ``assess-one-batch``: ``aiact-kg assess --format json --batch-size 0 --jobs 1``, the path of
   every assessment before batching (all inputs validated and assessed in one store).
 
 The baselines (``validate-pyshacl``, ``assess-one-batch``) run up to ``--baseline-max``
-subjects, ``validate`` (one pass, its memory grows with the input) up to ``--validate-max``.
+subjects, ``validate`` up to ``--validate-max``.
 Time is wall clock; memory is the peak resident set of the largest process (``wait4``) and the
 peak of the sum over the process and its workers (sampled every 0.2 s from /proc). Figures are
 merged into ``results/scale.json`` (a size already there is replaced, others kept: run one size
@@ -157,6 +159,8 @@ def _argv(stage: str, directory: Path, jobs: int | None, batch_size: int | None)
     if stage.startswith("validate"):
         engine = "pyshacl" if stage == "validate-pyshacl" else "store"
         options = ["--format", "json", "--no-progress", "--engine", engine]
+        if stage == "validate-pyshacl":  # the baseline: one pass, one process, as before batching
+            options += ["--batch-statements", "0", "--jobs", "1"]
         return [*cli, "validate", str(directory), *options]
     argv = [*cli, "assess", str(directory), "--as-of", AS_OF, "--no-progress"]
     if stage == "assess-one-batch":
@@ -255,7 +259,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None, help="assess --jobs (default: cores)")
     parser.add_argument("--batch-size", type=int, default=None, help="assess --batch-size")
     parser.add_argument("--baseline-max", type=int, default=10_000)
-    parser.add_argument("--validate-max", type=int, default=100_000)
+    parser.add_argument("--validate-max", type=int, default=1_000_000)
     parser.add_argument("--workdir", type=Path, default=None, help="where data is generated")
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args(argv)

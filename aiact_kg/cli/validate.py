@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from aiact_kg.cli.common import Commands, add_command, print_errors
 from aiact_kg.cli.output import add_format, write_as
@@ -31,6 +32,22 @@ def add_validate(commands: Commands) -> None:
         default=None,
         help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
     )
+    validate.add_argument(
+        "--batch-statements",
+        type=int,
+        default=None,
+        metavar="N",
+        help="validate about N statements at a time, so that memory does not grow with the "
+        "input (linked files are never split; the output is the same); 0: all at once "
+        "(default: $AIACT_KG_VALIDATE_BATCH_STATEMENTS or 100000; --format turtle: all at once)",
+    )
+    validate.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="validate N batches at a time, in worker processes (default: one per core)",
+    )
     validate.add_argument("--no-progress", action="store_true", help="never show a progress line")
     validate.add_argument(
         "--engine",
@@ -43,19 +60,34 @@ def add_validate(commands: Commands) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from aiact_kg.render.validation import render_json, render_text, render_turtle
-    from aiact_kg.submission.batch import validate_inputs
+    from aiact_kg.render.validation import (
+        SUBJECT_RENDERERS,
+        render_json,
+        render_text,
+        render_turtle,
+        write_streamed,
+    )
+    from aiact_kg.submission.streaming import validate_streamed
+    from aiact_kg.submission.validation import SubmissionValidator
 
     if args.max_bytes is not None and args.max_bytes < 1:
         raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
-    from aiact_kg.submission.validation import SubmissionValidator
-
-    report = validate_inputs(
+    streamed = validate_streamed(
         args.inputs,
+        SUBJECT_RENDERERS.get(args.format),
         max_bytes=args.max_bytes,
         progress=False if args.no_progress else None,
         validator=SubmissionValidator(args.engine),
+        batch_statements=args.batch_statements,
+        jobs=args.jobs,
     )
+    report = streamed.report
+    if report is None:
+        try:
+            write_streamed(streamed, args.format, sys.stdout)
+        finally:
+            streamed.close()
+        return streamed.totals.exit_code
     write_as(
         args.format, {"text": render_text, "json": render_json, "turtle": render_turtle}, report
     )

@@ -12,7 +12,26 @@
 - :mod:`.app`: the application factory; :mod:`.server`: starting uvicorn.
 """
 
-from aiact_kg.service.app import create_app
-from aiact_kg.service.config import ServiceConfig
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aiact_kg.service.app import create_app
+    from aiact_kg.service.config import ServiceConfig
 
 __all__ = ["ServiceConfig", "create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """The application factory and its configuration, imported when first asked for (the CLI
+    reads :mod:`.config` for its defaults without starting FastAPI)."""
+    if name == "create_app":
+        from aiact_kg.service.app import create_app
+
+        return create_app
+    if name == "ServiceConfig":
+        from aiact_kg.service.config import ServiceConfig
+
+        return ServiceConfig
+    raise AttributeError(name)

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Any
 
 from pyoxigraph import BlankNode as OxBlankNode
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
 from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import Quad, Store
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -41,9 +42,8 @@ from aiact_kg.submission.shacl_sparql import (
     compile_shapes,
     run_compiled,
 )
-from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, store_quad
+from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, to_store
 from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
-from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
 from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
@@ -151,7 +151,24 @@ def _compiled_shapes() -> CompiledShapes:
 
 @cache
 def _background_quads() -> tuple[object, ...]:
-    return tuple(store_quad(triple) for triple in _background_triples())
+    """The background as store quads, each term as rdflib reads it (parsed by pyoxigraph,
+    faster than rdflib's parser; blank nodes apart per file)."""
+    quads: list[object] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, path in enumerate(
+            path for source in resources.sources_for("validation") for path in source.files
+        ):
+            terms: dict[object, Any] = {}
+            for quad in parse(path=str(path), format=RdfFormat.TURTLE):
+                triple: list[Any] = []
+                for term in quad.triple:
+                    stored = terms.get(term)
+                    if stored is None:
+                        stored = terms[term] = to_store(_to_rdflib(term, number))
+                    triple.append(stored)
+                quads.append(Quad(triple[0], triple[1], triple[2], DefaultGraph()))
+    return tuple(dict.fromkeys(quads))
 
 
 class _BackgroundStore:
@@ -369,11 +386,15 @@ class SubmissionValidator:
             )
         self.engine = engine
         self.shapes = _shapes_graph()
-        self.background = _background_triples()
         self._shapes_seen: dict[Node, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
         if engine == "store":
             self.compiled = _compiled_shapes()
             self.background_quads = _background_quads()
+
+    @property
+    def background(self) -> tuple[tuple[Node, Node, Node], ...]:
+        """The background as rdflib triples (what pyshacl validates with the submission)."""
+        return _background_triples()
 
     def shape_results(
         self, documents: Sequence[InputDocument], statements: Sequence[Statement]
@@ -381,6 +402,8 @@ class SubmissionValidator:
         """The results of the shapes on the documents (read as ``statements``) with the
         background, and pyshacl's own report graph when pyshacl ran."""
         if self.engine == "pyshacl":
+            from aiact_kg.submission.shacl_sparql.reference import pyshacl_results
+
             data = Graph()
             for statement in statements:
                 data.add((statement.subject, statement.predicate, statement.object))
@@ -398,12 +421,19 @@ class SubmissionValidator:
         self,
         documents: Sequence[InputDocument],
         unreadable: Iterable[InputFormatError] = (),
+        *,
+        described_elsewhere: bool = False,
     ) -> ValidationReport:
+        """The findings about ``documents``; ``described_elsewhere``: other inputs, validated
+        apart, describe a system or model (so no file gets the "nothing described" finding)."""
         with paused_gc():
-            return self._validate(documents, unreadable)
+            return self._validate(documents, unreadable, described_elsewhere)
 
     def _validate(
-        self, documents: Sequence[InputDocument], unreadable: Iterable[InputFormatError]
+        self,
+        documents: Sequence[InputDocument],
+        unreadable: Iterable[InputFormatError],
+        described_elsewhere: bool = False,
     ) -> ValidationReport:
         origin: dict[Node, str] = {}
         statements: list[Statement] = []
@@ -445,7 +475,7 @@ class SubmissionValidator:
         ]
         missing = no_subject_findings(
             statements,
-            [document.name for document in documents],
+            [] if described_elsewhere else [document.name for document in documents],
             [str(kind) for kind in SUBJECT_KINDS],
             load_vocabulary(),
         )

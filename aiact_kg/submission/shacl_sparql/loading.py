@@ -97,6 +97,10 @@ class StoreLoader:
         # each literal: the term to store, and a number per distinct rdflib node it reads as
         self._literals: dict[Literal, tuple[StoreTerm, int]] = {}
         self._nodes: dict[RdfLiteral, int] = {}
+        self._numbers: dict[object, int] = {}  # stored literal -> its number
+        self._terms: dict[int, int] = {}  # number -> how many literals read as it
+        # numbers two literals read as: only their statements are checked for duplicates
+        self._shared: set[int] = set()
         self._seen: set[tuple[object, object, int]] = set()
 
     def _literal(self, term: Literal) -> tuple[StoreTerm, int]:
@@ -110,23 +114,42 @@ class StoreLoader:
             self.from_store.remember(node, stored)
             number = self._nodes.setdefault(node, len(self._nodes))
             known = self._literals[term] = (stored, number)
+            self._numbers.setdefault(stored, number)
+            self._terms[number] = self._terms.get(number, 0) + 1
+            if self._terms[number] == 2:
+                self._share(number)
         return known
 
+    def _share(self, number: int) -> None:
+        """Note the statements already loaded with a literal read as ``number``."""
+        if number in self._shared:
+            return
+        self._shared.add(number)
+        numbers = self._numbers
+        for quad in self.quads:
+            if type(quad.object) is Literal and numbers.get(quad.object) == number:
+                self._seen.add((quad.subject, quad.predicate, number))
+
     def add_document(self, index: int, quads: Iterable[Quad]) -> None:
-        append, seen = self.quads.append, self._seen
+        append, seen, shared = self.quads.append, self._seen, self._shared
+        literals, default = self._literals, _DEFAULT
         for quad in quads:
             subject, value = quad.subject, quad.object
+            changed = quad.graph_name != default
             if type(subject) is BlankNode:
-                subject = BlankNode(f"d{index}x{subject.value}")
-            if type(value) is BlankNode:
-                value = BlankNode(f"d{index}x{value.value}")
-            elif type(value) is Literal:
-                value, number = self._literal(value)
-                key = (subject, quad.predicate, number)
-                if key in seen:
-                    continue
-                seen.add(key)
-            append(Quad(subject, quad.predicate, value, _DEFAULT))
+                subject, changed = BlankNode(f"d{index}x{subject.value}"), True
+            if isinstance(value, BlankNode):
+                value, changed = BlankNode(f"d{index}x{value.value}"), True
+            elif isinstance(value, Literal):
+                stored, number = literals.get(value) or self._literal(value)
+                if number in shared:
+                    key = (subject, quad.predicate, number)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                if stored != value:
+                    value, changed = stored, True
+            append(Quad(subject, quad.predicate, value, default) if changed else quad)
 
 
 def to_rdflib(term: object, document: int) -> Node:

@@ -1,0 +1,129 @@
+"""`aiact-kg validate` in bounded batches writes exactly what one pass over all inputs writes.
+
+Compared byte for byte (JSON and text, exit code) on the shape fixtures, the examples, the facts
+of every legal case, a generated corpus with injected faults and inputs linked across files, at
+batch sizes that split them into many batches; and the batches are checked to be many, with
+linked files never apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from aiact_kg.cli import main
+from aiact_kg.submission.reading import read_rdf_file
+from aiact_kg.submission.streaming import _Entry, _Groups, link_keys, plan, validate_streamed
+from benchmarks.generate import write_faulty_files
+from tests.cases.conftest import PREFIXES as CASE_PREFIXES
+from tests.cli.submissions import GOOD, PREFIXES
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "shapes" / "submission"
+EXAMPLES = ROOT / "examples" / "submissions"
+CASES = ROOT / "tests" / "cases"
+
+# a system whose provider and model are described in other files (a party file, b model file)
+LINKED = {
+    "a-system.ttl": PREFIXES
+    + (
+        "ex:linked a aia:AISystem ; aia:hasProvider ex:far ;\n"
+        "  aia:intendedPurpose aiac:purpose-spam-filtering ;\n"
+        "  aia:interactsWithNaturalPersons true .\n"
+    ),
+    "m-unrelated.ttl": GOOD.replace("ex:filter", "ex:other").replace("ex:acme", "ex:near"),
+    "z-provider.ttl": PREFIXES + 'ex:far a aia:LegalPerson ; aia:establishedIn "NL" .\n',
+    "z-second-user.ttl": PREFIXES
+    + ('ex:second a aia:AISystem ; aia:hasProvider ex:far ; aia:performsProfiling "maybe" .\n'),
+}
+
+
+def _run(capsys: pytest.CaptureFixture[str], inputs: list[str], *options: str) -> tuple[int, str]:
+    code = main(["validate", "--no-progress", *inputs, *options])
+    return code, capsys.readouterr().out
+
+
+def _assert_same_output(
+    capsys: pytest.CaptureFixture[str],
+    inputs: list[str],
+    sizes: tuple[int, ...],
+    jobs: tuple[int, ...] = (2,),
+) -> None:
+    """The output at each batch size, validated in this process (1) or in workers (2)."""
+    for output in ("json", "text"):
+        expected = _run(capsys, inputs, "--format", output, "--batch-statements", "0")
+        for size in sizes:
+            for workers in jobs:
+                found = _run(
+                    capsys,
+                    inputs,
+                    *("--format", output, "--batch-statements", str(size)),
+                    *("--jobs", str(workers)),
+                )
+                assert found == expected, (output, size, workers)
+
+
+def _cases(directory: Path) -> Path:
+    """The facts of every legal case, one Turtle file each."""
+    for path in sorted(CASES.rglob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(case, dict) and isinstance(case.get("facts"), str):
+            name = str(path.relative_to(CASES).with_suffix(".ttl")).replace("/", "--")
+            (directory / name).write_text(CASE_PREFIXES + case["facts"], encoding="utf-8")
+    return directory
+
+
+def test_fixtures_and_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    _assert_same_output(capsys, [str(FIXTURES), str(EXAMPLES)], (1, 300), (1, 2))
+
+
+def test_legal_cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _assert_same_output(capsys, [str(_cases(tmp_path))], (500,))
+
+
+def test_generated_corpus_with_faults(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write_faulty_files(tmp_path, 200, 100)
+    _assert_same_output(capsys, [str(tmp_path)], (1, 100))
+
+
+def test_linked_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for name, text in LINKED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    broken = tmp_path / "b-broken.ttl"
+    broken.write_text(PREFIXES + "ex:a ex:b .\n", encoding="utf-8")
+    code, _ = _run(capsys, [str(tmp_path)], "--batch-statements", "1")
+    assert code == 2
+    _assert_same_output(
+        capsys, [str(tmp_path), str(EXAMPLES / "credit-scoring-bank.nt")], (1,), (1, 2)
+    )
+
+
+def test_linked_files_share_a_batch(tmp_path: Path) -> None:
+    paths = []
+    for name, text in LINKED.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    groups, entries = _Groups(), []
+    for path in paths:
+        document = read_rdf_file(path)
+        groups.add(*link_keys(document))
+        entries.append(_Entry(None, len(document.quads), document))
+    # every file is over the size: each group is a batch, the linked three together
+    assert plan(entries, groups, 1) == [[0, 2, 3], [1]]
+    assert plan(entries, groups, 0) == [[0, 1, 2, 3]]
+
+
+def test_many_batches_spooled(tmp_path: Path) -> None:
+    write_faulty_files(tmp_path, 50, 20)
+    streamed = validate_streamed([str(tmp_path)], str, progress=False, batch_statements=20, jobs=1)
+    try:
+        assert streamed.report is None
+        assert len(streamed.runs) > 10
+        assert streamed.totals.documents == len(list(tmp_path.iterdir()))
+    finally:
+        streamed.close()
+    one = validate_streamed([str(tmp_path)], str, progress=False, batch_statements=0)
+    assert one.report is not None
+    assert one.totals == streamed.totals
