@@ -124,15 +124,40 @@ def _amendment_notes(store: KnowledgeStore) -> dict[str, str | None]:
 
 
 def _fines(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
-    """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations."""
-    rows = run_select(store, "assess/fines").records()
-    return {
-        node: [_fine(row) for row in group]
-        for node, group in _grouped(rows, "node", "citation").items()
-    }
+    """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations.
+
+    What each tier and fine rule say is read once (assess/fine-tiers, assess/fine-rule-caps) and
+    joined here to the rows of assess/fines, as the join of the tier's provisions and the rule's
+    optional cap would give them."""
+    tiers: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in run_select(store, "assess/fine-tiers").records():
+        tiers[_text(row["tier"]) or "", _text(row["lower"]) or ""].append(row)
+    caps: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+    for row in run_select(store, "assess/fine-rule-caps").records():
+        caps[_text(row["rule"]) or "", _text(row["tier"]) or ""].append(_text(row["capCitation"]))
+    # one entry per (node, tier, selection) with the fine rules applied to the node
+    applied: dict[tuple[str, str, str, str], list[str]] = {}
+    for row in run_select(store, "assess/fines").records():
+        key = (
+            _text(row["node"]) or "",
+            _text(row["tier"]) or "",
+            _text(row["selectionIri"]) or "",
+            _text(row["lower"]) or "",
+        )
+        rules = applied.setdefault(key, [])
+        if row["rule"] is not None:
+            rules.append(_text(row["rule"]) or "")
+    fines: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (node, tier, _, lower), rules in applied.items():
+        cited = [cap for rule in rules for cap in caps.get((rule, tier), ())] or [None]
+        fines[node] += [_fine(row, cap) for row in tiers.get((tier, lower), ()) for cap in cited]
+    for group in fines.values():
+        if len(group) > 1:  # by the tier's citation, as the rows were ordered before
+            group.sort(key=lambda fine: (fine["tier"] is not None, fine["tier"] or ""))
+    return fines
 
 
-def _fine(row: _Row) -> dict[str, Any]:
+def _fine(row: _Row, cap_citation: str | None) -> dict[str, Any]:
     amount, percentage = row["amount"], row["percentage"]
     return {
         "tier": _text(row["citation"]),
@@ -141,7 +166,7 @@ def _fine(row: _Row) -> dict[str, Any]:
         if isinstance(percentage, Literal)
         else None,
         "cap": _text(row["selection"]),
-        "cap_provision": _text(row["capCitation"]),
+        "cap_provision": _text(row["citation"]) if cap_citation is None else cap_citation,
     }
 
 
@@ -247,7 +272,7 @@ def _obligations(
         node, ranked = _text(row["assessed"]) or "", f"{rule.value} {_text(basis)}"
         if node not in bases or ranked < bases[node]:
             bases[node] = ranked
-    rows = run_select(store, "assess/obligations").records()
+    rows = _joined_obligations(store)
     order = ("effectiveFrom", "obligation", "bearer", "role")
     return {
         subject: [
@@ -256,6 +281,23 @@ def _obligations(
         ]
         for subject, group in _grouped(rows, "subject", *order).items()
     }
+
+
+def _joined_obligations(store: KnowledgeStore) -> list[_Row]:
+    """The rows of assess/obligations joined to the catalogue's part of each obligation and the
+    notation of its role, both read once (as the query's join would give them)."""
+    catalogue: dict[str, list[_Row]] = defaultdict(list)
+    for row in run_select(store, "assess/obligation-catalogue").records():
+        catalogue[_text(row["obligation"]) or ""].append(row)
+    roles: dict[str, list[Term | None]] = defaultdict(list)
+    for row in run_select(store, "assess/role-notations").records():
+        roles[_text(row["roleType"]) or ""].append(row["role"])
+    return [
+        {**row, **part, "role": role}
+        for row in run_select(store, "assess/obligations").records()
+        for part in catalogue.get(_text(row["obligation"]) or "", ())
+        for role in roles.get(_text(row["roleType"]) or "", ())
+    ]
 
 
 def _obligation(

@@ -64,9 +64,10 @@ WHERE {
 } ;
 INSERT { ?assessed aia:conditionalOn ?event }
 WHERE {
-  # an event trigger the facts do not state as met leaves the obligation conditional on it
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
-  ?obligation aia:trigger ?event .
+  # an event trigger the facts do not state as met leaves the obligation conditional on it (from
+  # the catalogue's few event-triggered obligations to their assessed obligations)
   ?event a aia:EventTrigger .
+  ?obligation aia:trigger ?event .
+  ?assessed aia:obligation ?obligation ; a aia:AssessedObligation ; aia:obligationFor ?s .
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger ?event }
 }
