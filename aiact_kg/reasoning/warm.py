@@ -25,7 +25,8 @@ from pyoxigraph import NamedNode, Quad
 from aiact_kg.errors import StoreError
 from aiact_kg.namespaces import GRAPH
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, _base_quads, run_rules_in
-from aiact_kg.reasoning.rules import Rule
+from aiact_kg.reasoning.guards import operations
+from aiact_kg.reasoning.rules import Rule, load_rules
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.store.view import ScopedStore
 from aiact_kg.submission.reading import InputDocument
@@ -62,6 +63,36 @@ class WarmEngine:
         self._lock = threading.Lock()
         self._spare: OxigraphStore | None = None
         self._making = False
+        self._asked: frozenset[str] = frozenset()
+        self._asked = self._worth_asking()
+
+    def _worth_asking(self) -> frozenset[str]:
+        """The required subqueries (:mod:`~aiact_kg.reasoning.guards`) worth asking: those
+        without a solution when the rules run with no submission (once, here). The others,
+        such as one reading only the knowledge base or the run's options, or an aggregate
+        without ``GROUP BY`` (always one row), would seldom show an operation empty, so asking
+        them first is not worth its cost (leaving a guard out never changes a result)."""
+        run = AssessmentRun()
+        found: set[str] = set()
+        view = self.run_rules((), AssessmentOptions(), run, rules=())
+        try:
+            for rule in load_rules():
+                for operation in operations(rule.text):
+                    found.update(
+                        query
+                        for query in operation.required
+                        if view.ask(run.bind(f"ASK {{ {query} }}"))
+                    )
+                    view.update(run.bind(operation.text))
+        finally:
+            view.close()
+        return frozenset(
+            query
+            for rule in load_rules()
+            for operation in operations(rule.text)
+            for query in operation.required
+            if query not in found
+        )
 
     def _new_store(self) -> OxigraphStore:
         store = OxigraphStore()
@@ -91,7 +122,7 @@ class WarmEngine:
                 threading.Thread(target=self._make_spare, daemon=True).start()
             self._active.add(run.graph)
             view = _RunView(self, run)
-        run_rules_in(view, documents, options, rules, run)
+        run_rules_in(view, documents, options, rules, run, guarded=self._asked)
         return view
 
     def _make_spare(self) -> None:

@@ -4,11 +4,12 @@
 # The OWL layer (rdfs:subClassOf, rdfs:subPropertyOf) is materialised here, inside the store,
 # so that later rules can match aia:AISystem for a aia:GeneralPurposeAISystem, or aia:hasOperator
 # for aia:hasProvider.
+# The class pairs of the hierarchy are found once, then joined with the typed nodes (walking
+# the hierarchy again from each typed node's class is several times slower).
 INSERT { ?s a ?super }
 WHERE {
+  { SELECT DISTINCT ?class ?super WHERE { ?class rdfs:subClassOf+ ?super . FILTER(isIRI(?super)) } }
   ?s a ?class .
-  ?class rdfs:subClassOf+ ?super .
-  FILTER(isIRI(?super))
   FILTER NOT EXISTS { ?s a ?super }
 } ;
 INSERT { ?s ?superProperty ?o }

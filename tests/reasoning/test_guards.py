@@ -1,0 +1,99 @@
+"""Guards: an operation skipped because a required subquery is empty would have added nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from aiact_kg.reasoning import guards
+from aiact_kg.reasoning.engine import AssessmentOptions, load_rules
+from aiact_kg.reasoning.warm import WarmEngine
+from aiact_kg.store.base import KnowledgeStore
+from aiact_kg.store.view import ScopedStore
+from aiact_kg.submission.reading import InputDocument, read_rdf_bytes, read_rdf_file
+from tests.cases.conftest import PREFIXES
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+SUBQUERY = "{ SELECT ?s WHERE { ?s a <urn:C> } }"
+
+
+@pytest.mark.parametrize(
+    ("where", "required"),
+    [
+        (f"{{ {SUBQUERY} ?s <urn:p> ?o }}", True),
+        (f"{{ ?s <urn:p> ?o . {SUBQUERY} }}", True),
+        (f"{{ OPTIONAL {{ ?s <urn:q> ?x }} {SUBQUERY} BIND(1 AS ?one) }}", True),
+        (f"{{ {SUBQUERY} UNION {{ ?s <urn:p> ?o }} }}", False),
+        (f"{{ {{ ?s <urn:p> ?o }} UNION {SUBQUERY} }}", False),
+        (f"{{ ?s <urn:p> ?o OPTIONAL {SUBQUERY} }}", False),
+        (f"{{ ?s <urn:p> ?o MINUS {SUBQUERY} }}", False),
+        (f"{{ ?s <urn:p> ?o FILTER NOT EXISTS {SUBQUERY} }}", False),
+        (f"{{ GRAPH <urn:g> {SUBQUERY} }}", False),
+        (f"{{ BIND(1 AS ?one) {SUBQUERY} }}", False),  # after ")": not recognised, no guard
+        (f"{{ ?s <urn:p> ?o {{ ?s <urn:q> ?x . {SUBQUERY} }} }}", False),  # nested: no guard
+        ('{ ?s <urn:p> "{ SELECT" . ?s <urn:q> ?o }', False),  # in a string
+    ],
+)
+def test_only_a_subquery_joined_directly_in_the_where_is_required(
+    where: str, required: bool
+) -> None:
+    operation = "INSERT { ?s <urn:r> 1 } # ; { SELECT\nWHERE " + where
+    assert guards.required_subqueries(operation) == ((SUBQUERY,) if required else ())
+
+
+def test_operations_split_at_top_level_semicolons_only() -> None:
+    text = 'INSERT { ?s <urn:a> "x;y" } WHERE { ?s <urn:b> ?o ; <urn:c> ?p } ;\n' + (
+        f"INSERT {{ ?s <urn:d> 1 }} WHERE {{ {SUBQUERY} }}"
+    )
+    first, second = guards.operations(text)
+    assert first.required == ()
+    assert "urn:c" in first.text
+    assert second.required == (SUBQUERY,)
+
+
+def _documents() -> Iterator[tuple[str, InputDocument, AssessmentOptions]]:
+    """Every example description and every legal case's facts, with its options."""
+    for path in sorted((ROOT / "examples" / "submissions").rglob("*.ttl")):
+        yield path.name, read_rdf_file(path), AssessmentOptions(as_of=date(2026, 11, 22))
+    for path in sorted((ROOT / "tests" / "cases").rglob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        as_of = case["as_of"]
+        options = AssessmentOptions(
+            as_of=as_of if isinstance(as_of, date) else date.fromisoformat(as_of),
+            law=case.get("law"),
+            threshold_flop=case.get("threshold_flop"),
+        )
+        facts = (PREFIXES + case["facts"]).encode()
+        yield path.name, read_rdf_bytes(facts, name=path.name), options
+
+
+def test_every_skipped_operation_adds_nothing_for_every_example_and_case(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    skipped: dict[str, int] = {}
+    current = [""]  # the description being assessed
+
+    def check(store: KnowledgeStore, operation: str) -> None:
+        assert isinstance(store, ScopedStore)
+        size = store.select(COUNT, default_graphs=[store.target]).rows
+        store.update(operation)  # run it anyway: it must add nothing to the run's graph
+        after = store.select(COUNT, default_graphs=[store.target]).rows
+        assert after == size, f"{current[0]}: a skipped operation added:\n{operation}"
+        skipped[current[0]] = skipped.get(current[0], 0) + 1
+
+    monkeypatch.setattr(guards, "on_skip", check)
+    engine = WarmEngine()
+    count = 0
+    for current[0], document, options in _documents():
+        engine.run_rules([document], options).close()
+        count += 1
+    engine.close()
+    assert count > 300
+    assert len(skipped) == count  # every description had operations skipped
+    guarded = sum(bool(op.required) for rule in load_rules() for op in guards.operations(rule.text))
+    assert guarded > 40
