@@ -18,6 +18,7 @@ which is freed when their views are closed).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 
 from pyoxigraph import NamedNode, Quad
@@ -33,6 +34,19 @@ from aiact_kg.submission.reading import InputDocument
 
 #: the graph of the warm store holding every knowledge-base file the rules read
 KNOWLEDGE_BASE_GRAPH = GRAPH + "engine-knowledge-base"
+
+
+def leading_closures(rules: Sequence[Rule]) -> list[Rule]:
+    """The closure rules (``# Closure: yes``) the rules start with, which the warm store holds
+    the knowledge base closed under: each only adds statements, adds nothing run again on its
+    own output, and runs before any other rule, so a run that applies it again over the merge
+    of the closed knowledge base and its own graph sees exactly what it would have seen."""
+    leading: list[Rule] = []
+    for rule in rules:
+        if not rule.closure:
+            break
+        leading.append(rule)
+    return leading
 
 
 class _RunView(ScopedStore):
@@ -67,37 +81,39 @@ class WarmEngine:
         self._asked = self._worth_asking()
 
     def _worth_asking(self) -> frozenset[str]:
-        """The required subqueries (:mod:`~aiact_kg.reasoning.guards`) worth asking: those
-        without a solution when the rules run with no submission (once, here). The others,
-        such as one reading only the knowledge base or the run's options, or an aggregate
-        without ``GROUP BY`` (always one row), would seldom show an operation empty, so asking
-        them first is not worth its cost (leaving a guard out never changes a result)."""
+        """The required subqueries (:mod:`~aiact_kg.reasoning.guards`) worth asking first,
+        found by running the rules once with no submission: those without a solution there,
+        and quicker to ask than their operation is to run. The others, such as one reading only
+        the knowledge base or the run's options, or an aggregate without ``GROUP BY`` (always
+        one row), would seldom skip anything, or save less than they cost. (Leaving a guard
+        out never changes a result: which are asked is a matter of speed only.)"""
         run = AssessmentRun()
-        found: set[str] = set()
+        worth: set[str] = set()
         view = self.run_rules((), AssessmentOptions(), run, rules=())
         try:
             for rule in load_rules():
                 for operation in operations(rule.text):
-                    found.update(
-                        query
-                        for query in operation.required
-                        if view.ask(run.bind(f"ASK {{ {query} }}"))
-                    )
+                    empty: dict[str, float] = {}
+                    for query in operation.required:
+                        start = time.thread_time()
+                        if not view.ask(run.bind(f"ASK {{ {query} }}")):
+                            empty[query] = time.thread_time() - start
+                    start = time.thread_time()
                     view.update(run.bind(operation.text))
+                    spent = time.thread_time() - start
+                    worth.update(query for query, cost in empty.items() if cost < spent)
         finally:
             view.close()
-        return frozenset(
-            query
-            for rule in load_rules()
-            for operation in operations(rule.text)
-            for query in operation.required
-            if query not in found
-        )
+        return frozenset(worth)
 
     def _new_store(self) -> OxigraphStore:
         store = OxigraphStore()
         graph = NamedNode(KNOWLEDGE_BASE_GRAPH)
         store.add_quads(Quad(q.subject, q.predicate, q.object, graph) for q in self._quads)
+        closed = ScopedStore(store, (KNOWLEDGE_BASE_GRAPH,), KNOWLEDGE_BASE_GRAPH)
+        bind = AssessmentRun().bind
+        for rule in leading_closures(load_rules()):
+            closed.update(bind(rule.text))
         return store
 
     def run_rules(

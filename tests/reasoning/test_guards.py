@@ -1,4 +1,5 @@
-"""Guards: an operation skipped because a required subquery is empty would have added nothing."""
+"""The warm engine's shortcuts change no result: an operation skipped because a required
+subquery is empty would have added nothing, and the closure rules add nothing run again."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 import yaml
 
 from aiact_kg.reasoning import guards
-from aiact_kg.reasoning.engine import AssessmentOptions, load_rules
-from aiact_kg.reasoning.warm import WarmEngine
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, load_rules
+from aiact_kg.reasoning.warm import WarmEngine, leading_closures
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.view import ScopedStore
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes, read_rdf_file
@@ -89,11 +90,21 @@ def test_every_skipped_operation_adds_nothing_for_every_example_and_case(
     monkeypatch.setattr(guards, "on_skip", check)
     engine = WarmEngine()
     count = 0
+    closures = leading_closures(load_rules())
     for current[0], document, options in _documents():
         engine.run_rules([document], options).close()
         count += 1
+        # the closure rules the warm store holds the knowledge base closed under add nothing
+        # run again on what they gave (over that knowledge base and the description)
+        view = engine.run_rules([document], options, rules=closures)
+        size = view.select(COUNT, default_graphs=[view.target]).rows
+        for rule in closures:
+            view.update(AssessmentRun().bind(rule.text))
+        assert view.select(COUNT, default_graphs=[view.target]).rows == size, current[0]
+        view.close()
     engine.close()
     assert count > 300
     assert len(skipped) == count  # every description had operations skipped
     guarded = sum(bool(op.required) for rule in load_rules() for op in guards.operations(rule.text))
     assert guarded > 40
+    assert [rule.name for rule in closures] == ["materialise-types"]
