@@ -8,6 +8,13 @@ graph (``USING``). So a run never changes the knowledge base and never sees anot
 closing the run's view removes its graph. Runs may go on in several threads at once: each has
 its own graph, and each update is a transaction of the store.
 
+Two shortcuts make a run of one small description cheaper without changing what it concludes
+(``tests/reasoning/test_guards.py`` checks both on every example and legal case): the store
+holds the knowledge base closed under the closure rules the rules start with (``# Closure:
+yes``, the class hierarchy), so a run adds only the types of its own nodes; and an operation
+whose required subquery is empty is skipped (:mod:`aiact_kg.reasoning.guards`), the guards
+worth asking being chosen once, by a run with no submission.
+
 The in-memory store keeps what was removed (its indexes and term dictionary only grow), so with
 every run it gets larger and its scans slower (some 2% per run). After
 :attr:`WarmEngine.RUNS_PER_STORE` runs the engine therefore moves to a new store with the
