@@ -277,17 +277,18 @@ def run_rules_in(
 def _run_guarded(
     store: KnowledgeStore, rule: Rule, run: AssessmentRun, asked: Collection[str]
 ) -> None:
-    """Run ``rule`` operation by operation, skipping one that a guard shows inserts nothing."""
+    """Run ``rule`` operation by operation: one whose guard finds its subquery empty is
+    skipped, the others run with each guarding subquery's solutions written in its place."""
     operations = guards.operations(rule.text)
     if not any(query in asked for operation in operations for query in operation.required):
         store.update(run.bind(rule.text))
         return
     for operation in operations:
-        if all(
-            store.ask(run.bind(f"ASK {{ {query} }}"))
-            for query in operation.required
-            if query in asked
-        ):
-            store.update(run.bind(operation.text))
+        text: str | None = operation.text
+        for query in operation.required:
+            if query in asked and text is not None:
+                text = guards.inline(text, query, store.select(run.bind(query.strip()[1:-1])))
+        if text is not None:
+            store.update(run.bind(text))
         elif guards.on_skip is not None:
             guards.on_skip(store, run.bind(operation.text))

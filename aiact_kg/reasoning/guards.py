@@ -6,10 +6,12 @@ is joined with the rest, and a subquery is evaluated on its own, before the join
 see the outer variables). So when a subquery that is such an element, ``{ SELECT ... }``
 directly inside the ``WHERE`` group and neither a ``UNION`` branch nor the group of
 ``OPTIONAL``/``MINUS``/``GRAPH``/``EXISTS``/``VALUES``, has no solution, the whole ``WHERE``
-has none and the operation inserts nothing. Asking for the subquery alone (``ASK``) is cheap,
+has none and the operation inserts nothing. Evaluating the subquery alone first is cheap,
 while the embedded engine evaluates the rest of the operation in full before the join finds it
 empty: for one small description most rules match nothing. The guards are read from the rule
 text alone (no list of rules); an operation whose structure is not recognised gets none.
+When the subquery has solutions, the operation runs with them written in its place as a
+``VALUES`` block (:func:`inline`): the same solutions, joined first.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aiact_kg.store.base import KnowledgeStore
+from pyoxigraph import BlankNode, Triple
+
+from aiact_kg.store.base import KnowledgeStore, SelectResult
 from aiact_kg.store.scoping import _IRI, _WORD, _skip_string, _top_level_words
 
 #: tokens after which a ``{`` directly in the WHERE group starts a group joined with the rest
@@ -104,3 +108,22 @@ def operations(text: str) -> tuple[Operation, ...]:
         parts.append(text[start:cut])
         start = cut + 1
     return tuple(Operation(part, required_subqueries(part)) for part in parts)
+
+
+def inline(operation: str, query: str, solutions: SelectResult) -> str | None:
+    """``operation`` with its subquery ``query`` replaced by ``solutions`` (its solutions, found
+    beforehand) as a ``VALUES`` block: ``None`` if there are none (the operation would insert
+    nothing), ``operation`` unchanged if a solution holds a blank node (a ``VALUES`` block
+    cannot name it). A subquery is evaluated on its own before it is joined, so the two give
+    the same solutions, and the engine then joins the few rows first instead of evaluating
+    the rest of the pattern over the whole knowledge base."""
+    if not solutions.rows:
+        return None
+    if any(isinstance(term, BlankNode | Triple) for row in solutions.rows for term in row):
+        return operation
+    names = " ".join(f"?{name}" for name in solutions.variables)
+    rows = " ".join(
+        "(" + " ".join("UNDEF" if term is None else str(term) for term in row) + ")"
+        for row in solutions.rows
+    )
+    return operation.replace(query, f"VALUES ({names}) {{ {rows} }}", 1)

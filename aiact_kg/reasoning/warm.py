@@ -12,8 +12,9 @@ Two shortcuts make a run of one small description cheaper without changing what 
 (``tests/reasoning/test_guards.py`` checks both on every example and legal case): the store
 holds the knowledge base closed under the closure rules the rules start with (``# Closure:
 yes``, the class hierarchy), so a run adds only the types of its own nodes; and an operation
-whose required subquery is empty is skipped (:mod:`aiact_kg.reasoning.guards`), the guards
-worth asking being chosen once, by a run with no submission.
+whose required subquery is empty is skipped, and one whose subquery has solutions runs with
+them written in as ``VALUES`` (:mod:`aiact_kg.reasoning.guards`), the guards worth asking being
+chosen once, by a run with no submission.
 
 The in-memory store keeps what was removed (its indexes and term dictionary only grow), so with
 every run it gets larger and its scans slower (some 2% per run). After
