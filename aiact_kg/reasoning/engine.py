@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
@@ -34,6 +34,7 @@ from aiact_kg import __version__
 from aiact_kg.errors import InputError, StoreError
 from aiact_kg.namespaces import ASSESSMENT, CONCEPT, ONTOLOGY
 from aiact_kg.queries import with_prefixes
+from aiact_kg.reasoning import guards
 from aiact_kg.reasoning.rules import Rule, load_rules
 from aiact_kg.resources import sources_for
 from aiact_kg.store.base import KnowledgeStore
@@ -238,9 +239,16 @@ def run_rules_in(
     options: AssessmentOptions,
     rules: Sequence[Rule] | None,
     run: AssessmentRun,
+    *,
+    guarded: Collection[str] = frozenset(),
 ) -> KnowledgeStore:
     """Add the run's data to ``store`` (which holds or reads the knowledge base) and run the
-    rules in it; ``store`` is returned, or closed if anything fails."""
+    rules in it; ``store`` is returned, or closed if anything fails.
+
+    ``guarded``: the required subqueries worth asking first; an operation one of them shows
+    empty is skipped (:mod:`aiact_kg.reasoning.guards`: the same result, cheaper for a small
+    run in a store holding the knowledge base).
+    """
     rules = load_rules() if rules is None else rules
     try:
         store.add_quads(
@@ -254,10 +262,33 @@ def run_rules_in(
         )
         for rule in rules:
             try:
-                store.update(run.bind(rule.text))
+                if guarded:
+                    _run_guarded(store, rule, run, guarded)
+                else:
+                    store.update(run.bind(rule.text))
             except StoreError as error:  # a remote engine refused it: say which rule
                 raise StoreError(f"rule {rule.path.name}: {error}") from None
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _run_guarded(
+    store: KnowledgeStore, rule: Rule, run: AssessmentRun, asked: Collection[str]
+) -> None:
+    """Run ``rule`` operation by operation: one whose guard finds its subquery empty is
+    skipped, the others run with each guarding subquery's solutions written in its place."""
+    operations = guards.operations(rule.text)
+    if not any(query in asked for operation in operations for query in operation.required):
+        store.update(run.bind(rule.text))
+        return
+    for operation in operations:
+        text: str | None = operation.text
+        for query in operation.required:
+            if query in asked and text is not None:
+                text = guards.inline(text, query, store.select(run.bind(query.strip()[1:-1])))
+        if text is not None:
+            store.update(run.bind(text))
+        elif guards.on_skip is not None:
+            guards.on_skip(store, run.bind(operation.text))

@@ -6,6 +6,10 @@ Each file starts with a header naming the rule and the provisions it implements:
     # Label: High-risk under Art 6(2): Annex III use case
     # Provisions: aiap:art_6.par_2 aiap:anx_III
 
+A rule may add ``# Closure: yes``: it only adds statements, and run again on its own output adds
+nothing (e.g. the class hierarchy), so running it over the knowledge base beforehand and again
+over a run gives what running it once over both gives (the warm engine relies on it).
+
 The same files run unchanged on the embedded store and on any SPARQL 1.1 engine.
 """
 
@@ -20,7 +24,7 @@ from aiact_kg.errors import AiactKgError
 from aiact_kg.namespaces import PREFIXES, RULE
 from aiact_kg.resources import query_dir
 
-_HEADER = re.compile(r"^#\s*(Rule|Label|Provisions):\s*(.+)$", re.MULTILINE)
+_HEADER = re.compile(r"^#\s*(Rule|Label|Provisions|Closure):\s*(.+)$", re.MULTILINE)
 
 
 class RuleFileError(AiactKgError):
@@ -36,6 +40,7 @@ class Rule:
     provisions: tuple[str, ...]
     path: Path
     text: str
+    closure: bool = False
 
     @property
     def iri(self) -> str:
@@ -56,7 +61,8 @@ def parse_rule(path: Path) -> Rule:
     if missing:
         raise RuleFileError(f"{path.name} lacks the header line(s): {', '.join(sorted(missing))}")
     provisions = tuple(_expand(curie) for curie in header["Provisions"].split())
-    return Rule(header["Rule"], header["Label"], provisions, path, text)
+    closure = header.get("Closure", "no") == "yes"
+    return Rule(header["Rule"], header["Label"], provisions, path, text, closure)
 
 
 @cache

@@ -1,15 +1,19 @@
 # Rule: materialise-types
 # Label: Materialise the class and property hierarchy of the ontology for submitted subjects
 # Provisions: aiap:art_3.pnt_1 aiap:art_3.pnt_63 aiap:art_3.pnt_66
+# Closure: yes
 # The OWL layer (rdfs:subClassOf, rdfs:subPropertyOf) is materialised here, inside the store,
 # so that later rules can match aia:AISystem for a aia:GeneralPurposeAISystem, or aia:hasOperator
-# for aia:hasProvider.
+# for aia:hasProvider. It is a closure (only adds, and adds nothing run again on its output), so
+# a store keeping the knowledge base may hold it closed beforehand (see aiact_kg/reasoning/warm.py).
+# The class pairs of the hierarchy are found once, then joined with the typed nodes (walking
+# the hierarchy again from each typed node's class is several times slower); MINUS leaves out
+# the types already stated, as FILTER NOT EXISTS would (both variables are bound), but faster.
 INSERT { ?s a ?super }
 WHERE {
+  { SELECT DISTINCT ?class ?super WHERE { ?class rdfs:subClassOf+ ?super . FILTER(isIRI(?super)) } }
   ?s a ?class .
-  ?class rdfs:subClassOf+ ?super .
-  FILTER(isIRI(?super))
-  FILTER NOT EXISTS { ?s a ?super }
+  MINUS { ?s a ?super }
 } ;
 INSERT { ?s ?superProperty ?o }
 WHERE {

@@ -111,3 +111,16 @@ def test_catalogue_copies_are_new_subjects_with_the_same_results(tmp_path: Path)
     determinations = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d aia:determinationOf ?s }"
     assert count(subjects) == 4
     assert count(determinations) == 2 * once > 4
+
+
+def test_the_warm_profile_times_every_operation_and_shows_the_skipped_ones() -> None:
+    from aiact_kg.reasoning.guards import operations
+    from aiact_kg.reasoning.rules import load_rules
+    from benchmarks import profile_warm
+
+    path = profile_warm.EXAMPLES / profile_warm.LATENCY_EXAMPLES[0]
+    times = profile_warm.profile(path, runs=1, guarded=True)
+    assert len(times) == sum(len(operations(rule.text)) for rule in load_rules())
+    assert any(not ran for values in times.values() for _, _, ran in values)
+    unguarded = profile_warm.profile(path, runs=1, guarded=False)
+    assert all(ran for values in unguarded.values() for _, _, ran in values)
