@@ -15,18 +15,21 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryBoolean,
+    QueryResultsFormat,
     QuerySolutions,
     QueryTriples,
     RdfFormat,
     Store,
     Triple,
     Variable,
+    parse_query_results,
 )
 
 from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import ASSESSMENT, PREFIXES
-from aiact_kg.store.base import Bindings, Graphs, SelectResult, move_update
+from aiact_kg.store.base import Bindings, Graphs, SelectResult, Term, move_update
 from aiact_kg.store.remote import check_query, check_update
+from aiact_kg.store.tsv_rows import UnknownCellError, tsv_rows
 
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -67,6 +70,21 @@ def _substitutions(
     if not bindings:
         return None
     return {Variable(name): term for name, term in bindings.items()}
+
+
+def _rows(
+    result: QuerySolutions, variables: tuple[str, ...]
+) -> tuple[tuple[Term | None, ...], ...]:
+    """The solutions as rows of terms: read from their TSV serialisation (each distinct term
+    made once, see :mod:`.tsv_rows`), or solution by solution where that reader cannot."""
+    data = result.serialize(format=QueryResultsFormat.TSV)
+    try:
+        return tsv_rows(data or b"", len(variables))
+    except UnknownCellError:
+        pass
+    solutions = parse_query_results(data or b"", format=QueryResultsFormat.TSV)
+    assert isinstance(solutions, QuerySolutions)
+    return tuple(tuple(solution[name] for name in variables) for solution in solutions)
 
 
 class OxigraphStore:
@@ -132,8 +150,7 @@ class OxigraphStore:
         if not isinstance(result, QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(variable.value for variable in result.variables)
-        rows = tuple(tuple(solution[name] for name in variables) for solution in result)
-        return SelectResult(variables, rows)
+        return SelectResult(variables, _rows(result, variables))
 
     def ask(
         self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
@@ -195,6 +212,7 @@ class OxigraphStore:
     def close(self) -> None:
         if hasattr(self, "_store"):
             del self._store
-            gc.collect()
+            if self.path is not None:  # a store on disk: its lock goes with the last reference
+                gc.collect()
         while self._closers:
             self._closers.pop()()
