@@ -78,20 +78,30 @@ def parse_cell(cell: str) -> Term:
     raise UnknownCellError(cell)
 
 
-class _Terms(dict[str, "Term | None"]):
-    """Cell text -> term, each made on first sight."""
+class Terms(dict[str, "Term | None"]):
+    """Cell text -> term, each made on first sight (terms are immutable: safe to share)."""
+
+    def __init__(self) -> None:
+        super().__init__({"": None})
+
+    def clear(self) -> None:
+        super().clear()
+        self[""] = None
 
     def __missing__(self, cell: str) -> Term:
         term = self[cell] = parse_cell(cell)
         return term
 
 
-def tsv_rows(data: bytes, width: int) -> tuple[tuple[Term | None, ...], ...]:
-    """The rows of a TSV result of ``width`` variables (header line first; unbound: None)."""
+def tsv_rows(
+    data: bytes, width: int, terms: Terms | None = None
+) -> tuple[tuple[Term | None, ...], ...]:
+    """The rows of a TSV result of ``width`` variables (header line first; unbound: None);
+    ``terms``: the terms already made (e.g. by the other queries of a report), added to."""
     lines = data.decode("utf-8").split("\n")
     if width < 1 or lines[-1]:
         raise UnknownCellError("no variables, or no new line at the end")
-    lookup = _Terms({"": None}).__getitem__
+    lookup = (Terms() if terms is None else terms).__getitem__
     rows = tuple(tuple(map(lookup, line.split("\t"))) for line in lines[1:-1])
     if any(len(row) != width for row in rows):
         raise UnknownCellError("a row of another width")

@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from aiact_kg.store.oxigraph_store import OxigraphStore
-from aiact_kg.store.tsv_rows import UnknownCellError, parse_cell, tsv_rows
+from aiact_kg.store.tsv_rows import Terms, UnknownCellError, parse_cell, tsv_rows
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATA = """INSERT DATA { <http://a> <http://p> "x\\ty\\\\\\"z", 1, -1.5, 1e3,
@@ -60,3 +60,9 @@ def test_rows_share_terms() -> None:
     assert rows[0][0] is rows[1][0]
     with pytest.raises(UnknownCellError):
         tsv_rows(b"?a\t?b\n<http://a>\n", 2)
+    terms = Terms()
+    again = tsv_rows(b"?a\n<http://a>\n\n", 1, terms)
+    assert again == ((NamedNode("http://a"),), (None,))
+    assert tsv_rows(b"?b\n<http://a>\n", 1, terms)[0][0] is again[0][0]  # shared by queries
+    terms.clear()
+    assert tsv_rows(b"?b\n\n", 1, terms) == ((None,),)  # unbound still known
