@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
@@ -112,13 +112,34 @@ def _read_source(source: InputSource, max_bytes: int | None) -> InputDocument | 
         return error
 
 
+Render = Callable[[AssessmentResult], str]
+"""Renders a batch's records (e.g. its JSON Lines) where the batch was assessed."""
+
+
 @dataclass(frozen=True)
 class BatchOutcome:
-    """The assessment of one batch and its exit code (0, 1 violations, 2 unreadable)."""
+    """The assessment of one batch and its exit code (0, 1 violations, 2 unreadable).
+
+    ``rendered``: the batch's records as a :data:`Render` wrote them in the worker, which then
+    sends the result without its subjects (``subject_count`` of them): text is far cheaper to
+    send between processes than the models, and the writing process does not render them.
+    """
 
     index: int
     result: AssessmentResult
     exit_code: int
+    rendered: str | None = None
+    subject_count: int = 0
+
+    @classmethod
+    def of(
+        cls, index: int, result: AssessmentResult, code: int, render: Render | None
+    ) -> BatchOutcome:
+        """The outcome, with the records rendered (and the subjects left out) if ``render``."""
+        if render is None:
+            return cls(index, result, code, None, len(result.subjects))
+        text, count = render(result), len(result.subjects)
+        return cls(index, result.model_copy(update={"subjects": []}), code, text, count)
 
 
 def assess_batch(
@@ -127,8 +148,10 @@ def assess_batch(
     run: AssessmentRun,
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
+    render: Render | None = None,
 ) -> BatchOutcome:
-    """Read, validate and assess one batch in a store of its own (or a run graph of ``engine``)."""
+    """Read, validate and assess one batch in a store of its own (or a run graph of ``engine``);
+    ``render`` renders its records (see :class:`BatchOutcome`)."""
     documents, errors = batch.read()
     validator = SubmissionValidator(engine_name)
     validation = validator.validate(documents, errors if batch.blocking else ())
@@ -142,7 +165,7 @@ def assess_batch(
         code = 2
     if batch.foreign:  # party files another batch reports: their findings and inputs once
         result = _without_foreign(result, documents, batch.foreign)
-    return BatchOutcome(batch.index, result, code)
+    return BatchOutcome.of(batch.index, result, code, render)
 
 
 def _without_foreign(
@@ -286,6 +309,7 @@ def assess_batches(
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
     max_bytes: int | None = None,
+    render: Render | None = None,
 ) -> Iterator[BatchOutcome]:
     """Assess ``items`` batch by batch; yields each batch's outcome in input order.
 
@@ -300,14 +324,14 @@ def assess_batches(
     entries = list(items)
     if batch_size <= 0:  # one batch, as before batching: read and assessed here
         batch = Batch(0, entries, blocking=True, max_bytes=max_bytes)
-        yield assess_batch(batch, options, run, engine_name, engine)
+        yield assess_batch(batch, options, run, engine_name, engine, render)
         return
     here = jobs == 1 or engine is not None
     scans = _scan_all(entries, None, max_bytes, 1) if here or _small(entries) else None
     planned = None if scans is None else list(_planned(entries, scans, batch_size, max_bytes))
     if here or (planned is not None and len(planned) == 1):  # no worker for a single batch
         for batch in planned or ():
-            yield assess_batch(batch, options, run, engine_name, engine)
+            yield assess_batch(batch, options, run, engine_name, engine, render)
         return
     context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
     with ProcessPoolExecutor(
@@ -318,7 +342,8 @@ def assess_batches(
             planned = list(_planned(entries, scans, batch_size, max_bytes))
         pending: deque[Future[BatchOutcome]] = deque()
         for batch in planned:
-            pending.append(pool.submit(assess_batch, batch, options, run, engine_name))
+            task = (batch, options, run, engine_name, None, render)
+            pending.append(pool.submit(assess_batch, *task))
             if len(pending) > jobs:  # one batch waits for the first free worker
                 yield pending.popleft().result()
         while pending:
@@ -336,6 +361,7 @@ def assess_inputs_batched(
     run: AssessmentRun | None = None,
     engine_name: str | None = None,
     engine: KnowledgeStore | None = None,
+    render: Render | None = None,
 ) -> Iterator[BatchOutcome]:
     """Assess the files, directories or stdin named by ``arguments`` batch by batch, in order."""
     limit = resolve_max_bytes(max_bytes)
@@ -348,4 +374,5 @@ def assess_inputs_batched(
         engine_name=engine_name,
         engine=engine,
         max_bytes=limit,
+        render=render,
     )

@@ -81,7 +81,7 @@ def _assess_batched(args: argparse.Namespace) -> int:
     """``assess --format json|jsonl``: batches assessed in parallel, written as they finish."""
     from aiact_kg.batch_assessment import assess_inputs_batched
     from aiact_kg.progress import Progress
-    from aiact_kg.render.stream import write_json, write_jsonl
+    from aiact_kg.render.stream import jsonl_records, write_json, write_jsonl
     from aiact_kg.store.factory import open_store
 
     if args.batch_size < 0:
@@ -96,6 +96,7 @@ def _assess_batched(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         max_bytes=args.max_bytes,
         engine=open_store(found) if isinstance(found, str) else None,
+        render=jsonl_records if args.format == "jsonl" else None,
     )
     meter = Progress("Assessed batches", enabled=False if args.no_progress else None)
 
@@ -103,7 +104,7 @@ def _assess_batched(args: argparse.Namespace) -> int:
         for outcome in outcomes:
             for error in outcome.result.unreadable:
                 print(f"aiact-kg: error: {error.message}", file=sys.stderr)
-            meter.step(f"({len(outcome.result.subjects)} subjects in the last)")
+            meter.step(f"({outcome.subject_count} subjects in the last)")
             yield outcome
 
     writer = write_json if args.format == "json" else write_jsonl

@@ -44,8 +44,26 @@ def _head(result: AssessmentResult) -> str:
     return result.model_dump_json(include={"as_of": True, "law": True, "run": run})
 
 
+def jsonl_records(result: AssessmentResult) -> str:
+    """A batch's records: its inputs, unreadable inputs, violations and subjects, one a line
+    (what :func:`write_jsonl` writes of it; a :data:`~aiact_kg.batch_assessment.Render`)."""
+    return "".join(
+        _line(record, item)
+        for record, items in (
+            ("input", result.run.inputs),
+            ("unreadable", result.unreadable),
+            ("violation", result.violations),
+            ("subject", result.subjects),
+        )
+        for item in items
+    )
+
+
 def write_jsonl(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
-    """Write the outcomes as JSON Lines as they come; returns the run's exit code."""
+    """Write the outcomes as JSON Lines as they come; returns the run's exit code.
+
+    An outcome rendered by :func:`jsonl_records` (in a worker) is written as it was rendered.
+    """
     counts = {"batches": 0, "inputs": 0, "unreadable": 0, "violations": 0, "subjects": 0}
     codes: list[int] = []
     for outcome in outcomes:
@@ -54,15 +72,11 @@ def write_jsonl(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
             out.write('{"record":"run",' + _head(result)[1:] + "\n")
         counts["batches"] += 1
         codes.append(outcome.exit_code)
-        for record, key, items in (
-            ("input", "inputs", result.run.inputs),
-            ("unreadable", "unreadable", result.unreadable),
-            ("violation", "violations", result.violations),
-            ("subject", "subjects", result.subjects),
-        ):
-            for item in items:
-                out.write(_line(record, item))
-            counts[key] += len(items)
+        out.write(jsonl_records(result) if outcome.rendered is None else outcome.rendered)
+        counts["inputs"] += len(result.run.inputs)
+        counts["unreadable"] += len(result.unreadable)
+        counts["violations"] += len(result.violations)
+        counts["subjects"] += outcome.subject_count
         out.flush()
     code = _exit_code(codes)
     summary = {"record": "summary", "valid": code == 0, **counts, "exit_code": code}
@@ -97,7 +111,8 @@ class _Spool:
 
 
 def write_json(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
-    """Write the outcomes as one JSON document (:func:`assessment_json`'s, over all batches).
+    """Write the outcomes as one JSON document (:func:`assessment_json`'s, over all batches);
+    the outcomes must not be rendered (``rendered`` is None).
 
     ``valid`` is true when no batch had a violation or unreadable input; ``subjects`` lists the
     subjects of the batches that were assessed. Returns the run's exit code.
@@ -109,6 +124,7 @@ def write_json(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
     try:
         for outcome in outcomes:
             result = outcome.result
+            assert outcome.rendered is None, "write_json writes the subjects themselves"
             first = first or result
             codes.append(outcome.exit_code)
             for name in _SKELETON_KEYS:

@@ -15,18 +15,21 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryBoolean,
+    QueryResultsFormat,
     QuerySolutions,
     QueryTriples,
     RdfFormat,
     Store,
     Triple,
     Variable,
+    parse_query_results,
 )
 
 from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import ASSESSMENT, PREFIXES
-from aiact_kg.store.base import Bindings, Graphs, SelectResult, move_update
+from aiact_kg.store.base import Bindings, Graphs, SelectResult, Term, move_update
 from aiact_kg.store.remote import check_query, check_update
+from aiact_kg.store.tsv_rows import Terms, UnknownCellError, tsv_rows
 
 _UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -69,6 +72,28 @@ def _substitutions(
     return {Variable(name): term for name, term in bindings.items()}
 
 
+# distinct terms kept by a store between queries (the queries of one report share most of
+# theirs); past this many, the cache starts again
+_MAX_TERMS = 100_000
+
+
+def _rows(
+    result: QuerySolutions, variables: tuple[str, ...], terms: Terms
+) -> tuple[tuple[Term | None, ...], ...]:
+    """The solutions as rows of terms: read from their TSV serialisation (each distinct term
+    made once, see :mod:`.tsv_rows`), or solution by solution where that reader cannot."""
+    data = result.serialize(format=QueryResultsFormat.TSV)
+    if len(terms) > _MAX_TERMS:
+        terms.clear()
+    try:
+        return tsv_rows(data or b"", len(variables), terms)
+    except UnknownCellError:
+        pass
+    solutions = parse_query_results(data or b"", format=QueryResultsFormat.TSV)
+    assert isinstance(solutions, QuerySolutions)
+    return tuple(tuple(solution[name] for name in variables) for solution in solutions)
+
+
 class OxigraphStore:
     """A :class:`~aiact_kg.store.base.KnowledgeStore` in a pyoxigraph store.
 
@@ -78,6 +103,7 @@ class OxigraphStore:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self._closers: list[Callable[[], None]] = []
+        self._terms = Terms()
         try:
             if path is None:
                 self._store = Store()
@@ -132,8 +158,7 @@ class OxigraphStore:
         if not isinstance(result, QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(variable.value for variable in result.variables)
-        rows = tuple(tuple(solution[name] for name in variables) for solution in result)
-        return SelectResult(variables, rows)
+        return SelectResult(variables, _rows(result, variables, self._terms))
 
     def ask(
         self, sparql: str, bindings: Bindings | None = None, *, default_graphs: Graphs = None
@@ -193,8 +218,10 @@ class OxigraphStore:
         self._closers.append(closer)
 
     def close(self) -> None:
+        self._terms.clear()
         if hasattr(self, "_store"):
             del self._store
-            gc.collect()
+            if self.path is not None:  # a store on disk: its lock goes with the last reference
+                gc.collect()
         while self._closers:
             self._closers.pop()()

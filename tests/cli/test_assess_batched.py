@@ -23,7 +23,7 @@ from aiact_kg.batch_plan import FileScan, iri_hash, plan_batches
 from aiact_kg.cli import main
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.render.assessment import assessment_json
-from aiact_kg.render.stream import write_json, write_jsonl
+from aiact_kg.render.stream import jsonl_records, write_json, write_jsonl
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import read_rdf_file
 from tests.cli.submissions import GOOD, PREFIXES
@@ -310,3 +310,22 @@ def test_party_files_come_with_the_party_files_they_name() -> None:
         ([1, 2, 3, 4, 5, 6], [1, 2]),  # the system on the model joins the model's file
     ]
     assert [b.subjects for b in planned] == [1, 2]
+
+
+def test_records_rendered_in_the_worker_are_the_records_written_here(tmp_path: Path) -> None:
+    documents = [read_rdf_file(p) for p in _inputs(tmp_path)]
+    run = AssessmentRun()
+    plain = list(assess_batches(documents, OPTIONS, batch_size=1, jobs=1, run=run))
+    rendered = list(
+        assess_batches(documents, OPTIONS, batch_size=1, jobs=1, run=run, render=jsonl_records)
+    )
+    assert [o.subject_count for o in rendered] == [len(o.result.subjects) for o in plain]
+    assert sum(o.subject_count for o in rendered) == 5
+    assert all(o.rendered and not o.result.subjects for o in rendered)
+    texts = []
+    for outcomes in (plain, rendered):
+        out = io.StringIO()
+        assert write_jsonl(outcomes, out) == 0
+        texts.append(out.getvalue())
+    assert texts[0] == texts[1]
+    assert texts[0].count('{"record":"subject"') == 5
