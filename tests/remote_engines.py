@@ -197,15 +197,24 @@ def start_virtuoso(
     return process, url, log
 
 
-def start(name: str, folder: Path, *, union_default_graph: bool = False) -> RunningEngine | None:
+def start(
+    name: str,
+    folder: Path,
+    *,
+    union_default_graph: bool = False,
+    time_limit: int = VIRTUOSO_TIME_LIMIT,
+) -> RunningEngine | None:
     """Start engine ``name`` in ``folder`` and load the knowledge base; None if not installed.
 
     ``union_default_graph``: the Oxigraph server's default graph is the union of its graphs
-    (Virtuoso's always is)."""
+    (Virtuoso's always is). ``time_limit``: Virtuoso's own limit of a request, in seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     began = time.monotonic()
     options = ("--union-default-graph",) if union_default_graph else ()
-    started = _start_oxigraph(folder, *options) if name == "oxigraph" else start_virtuoso(folder)
+    if name == "oxigraph":
+        started = _start_oxigraph(folder, *options)
+    else:
+        started = start_virtuoso(folder, time_limit)
     if started is None:
         return None
     process, url, log = started
