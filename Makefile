@@ -19,7 +19,7 @@ run: $(BIN)/python
 	$(BIN)/aiact-kg submit --no-progress examples/submissions
 	$(BIN)/aiact-kg serve --host $(HOST) --port $(PORT)
 
-# System packages the tests need (Java for HermiT); installs only what is missing.
+# System packages the tests need (Java for HermiT, Chromium, Virtuoso); installs only what is missing.
 system-deps:
 	./scripts/install-system-deps.sh
 

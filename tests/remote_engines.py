@@ -4,10 +4,13 @@ Each runs as a child process in a folder of its own, bound to 127.0.0.1 on free 
 holds the knowledge base (loaded by :func:`aiact_kg.kb.build.build_endpoint`, as ``aiact-kg
 --store URL build`` does). :func:`start` returns ``None`` when the engine is not installed
 (``pip install oxigraph``; Debian ``virtuoso-opensource``, see scripts/install-system-deps.sh).
+Every request has a time limit (:data:`REQUEST_TIMEOUT`; Virtuoso's own, a little shorter), so
+that a runaway query fails naming the rule and the engine instead of hanging the run.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -23,10 +26,17 @@ from pathlib import Path
 import pytest
 
 from aiact_kg.kb.build import build_endpoint
+from aiact_kg.store.endpoint_errors import TIMEOUT_ENV, request_timeout
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
 
 ENGINES = ("oxigraph", "virtuoso")
 _START_SECONDS = 60.0
+# Time limits of the test engines: a request the store waits for longer fails naming the rule and
+# the engine (``$AIACT_KG_STORE_TIMEOUT`` overrides it); Virtuoso stops a query or update itself
+# a little earlier (``MaxQueryExecutionTime``), so that a runaway neither hangs the run nor keeps
+# the engine busy for the cases after it. A rule takes about a second.
+REQUEST_TIMEOUT = 180.0
+VIRTUOSO_TIME_LIMIT = 120
 
 
 def free_port() -> int:
@@ -143,8 +153,9 @@ EnabledGzipContent = 0
 ; the default of 10000 rows would cut larger results (the store reports it as an error)
 ResultSetMaxRows = 1000000
 ; no MaxQueryCostEstimationTime: its estimates of the larger rules are wrong ("estimated
-; execution time 0 (sec) exceeds the limit"), and it is meant for debugging only
-MaxQueryExecutionTime = 3600
+; execution time 0 (sec) exceeds the limit"), and it is meant for debugging only.
+; A query or update running longer is stopped with an error (SR171), never cut short.
+MaxQueryExecutionTime = {time_limit}
 """
 
 # anonymous SPARQL users may update (the test engine listens on 127.0.0.1 only)
@@ -153,14 +164,20 @@ _VIRTUOSO_GRANTS = (
 )
 
 
-def _start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] | None:
+def start_virtuoso(
+    folder: Path, time_limit: int = VIRTUOSO_TIME_LIMIT
+) -> tuple[subprocess.Popen[bytes], str, Path] | None:
+    """Virtuoso in ``folder`` with its own time limit (seconds), empty; None if not installed."""
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None:
         return None
     sql_port, http_port = free_port(), free_port()
     ini, log = folder / "virtuoso.ini", folder / "virtuoso.out"
     ini.write_text(
-        _VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8"
+        _VIRTUOSO_INI.format(
+            db=folder, sql_port=sql_port, http_port=http_port, time_limit=time_limit
+        ),
+        encoding="utf-8",
     )
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -180,22 +197,31 @@ def _start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str, Path] |
     return process, url, log
 
 
-def start(name: str, folder: Path, *, union_default_graph: bool = False) -> RunningEngine | None:
+def start(
+    name: str,
+    folder: Path,
+    *,
+    union_default_graph: bool = False,
+    time_limit: int = VIRTUOSO_TIME_LIMIT,
+) -> RunningEngine | None:
     """Start engine ``name`` in ``folder`` and load the knowledge base; None if not installed.
 
     ``union_default_graph``: the Oxigraph server's default graph is the union of its graphs
-    (Virtuoso's always is)."""
+    (Virtuoso's always is). ``time_limit``: Virtuoso's own limit of a request, in seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     began = time.monotonic()
     options = ("--union-default-graph",) if union_default_graph else ()
-    started = _start_oxigraph(folder, *options) if name == "oxigraph" else _start_virtuoso(folder)
+    if name == "oxigraph":
+        started = _start_oxigraph(folder, *options)
+    else:
+        started = start_virtuoso(folder, time_limit)
     if started is None:
         return None
     process, url, log = started
     try:
         _wait_until_up(url, process, log)
         up = time.monotonic()
-        store = SparqlEndpointStore(url)
+        store = SparqlEndpointStore(url, timeout=_request_timeout())
         build_endpoint(store)
     except BaseException:
         process.kill()
@@ -203,6 +229,11 @@ def start(name: str, folder: Path, *, union_default_graph: bool = False) -> Runn
         raise
     loaded = time.monotonic()
     return RunningEngine(name, process, store, folder, up - began, loaded - up, log)
+
+
+def _request_timeout() -> float:
+    """``$AIACT_KG_STORE_TIMEOUT`` if set, else :data:`REQUEST_TIMEOUT`."""
+    return request_timeout() if os.environ.get(TIMEOUT_ENV) else REQUEST_TIMEOUT
 
 
 _RUNNING = pytest.StashKey[dict[str, "RunningEngine | None"]]()

@@ -242,10 +242,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _query_endpoint(url: str, text: str, limits: QueryLimits, format_name: str) -> int:
     """Run a read-only query on a remote engine and write its (row-limited) answer."""
     from aiact_kg.queries import with_prefixes
-    from aiact_kg.store.sparql_endpoint import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
     from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
 
-    store = SparqlEndpointStore(url, timeout=limits.timeout or REMOTE_TIMEOUT)
+    store = SparqlEndpointStore(url, timeout=limits.timeout)  # None: $AIACT_KG_STORE_TIMEOUT
     sparql, form = with_prefixes(text), check_query(text, (), PREFIXES).form
     limit, out = limits.max_rows, sys.stdout.buffer
     sys.stdout.flush()

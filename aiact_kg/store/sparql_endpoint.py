@@ -6,10 +6,13 @@ the rest of the package cannot tell this store from the embedded one. Bulk loads
 Store Protocol (``POST <graph store>?graph=<iri>``) when the engine has one, else batched
 ``INSERT DATA`` requests that never split the triples sharing a blank node.
 
-Every failure names the endpoint: an engine that cannot be reached, answers with an HTTP error
-or does not answer in time. An engine that silently cuts results (Virtuoso's
-``ResultSetMaxRows``, announced in its ``X-SPARQL-MaxRows`` header) is an error too, never a
-shorter answer.
+Every failure names the endpoint and the request (the rule it runs, or its first line): an
+engine that cannot be reached, answers with an HTTP error, or does not answer within the time
+limit of a request (:mod:`aiact_kg.store.endpoint_errors`: ``timeout=``, else
+``$AIACT_KG_STORE_TIMEOUT``, else 300 s; an engine's own limit gives the same kind of error). An
+engine that silently cuts results (Virtuoso's ``ResultSetMaxRows``, announced in its
+``X-SPARQL-MaxRows`` header, or an "anytime" answer cut at its time limit, ``X-SQL-State``) is
+an error too, never a shorter answer. Each request is logged (debug level) with its time.
 
 This module is not :mod:`aiact_kg.store.remote`, which refuses ``SERVICE`` and ``LOAD``.
 """
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 import re
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -47,16 +51,16 @@ from aiact_kg.errors import QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import bind_values
 from aiact_kg.store.base import Bindings, Graphs, SelectResult, Term, move_update
+from aiact_kg.store.endpoint_errors import describe, endpoint_error, request_timeout
 from aiact_kg.store.lexical import canonical_lexical
 from aiact_kg.store.remote import check_query, check_update
 
-DEFAULT_TIMEOUT = 300.0
 DEFAULT_BATCH = 2000  # triples per INSERT DATA request (Virtuoso refuses very large ones)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BLANK_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
-_ERROR_TEXT = 400  # characters of an engine's error message kept in ours
 _DEADLOCK = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
 _DEADLOCK_RETRIES = 5
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ class SparqlEndpointStore:
         url: str,
         *,
         endpoints: Endpoints | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
+        timeout: float | None = None,
         batch_size: int = DEFAULT_BATCH,
         use_graph_store: bool = True,
     ) -> None:
@@ -186,7 +190,7 @@ class SparqlEndpointStore:
         self.endpoints = endpoints or Endpoints.from_url(url)
         if not use_graph_store:
             self.endpoints = Endpoints(self.endpoints.query, self.endpoints.update)
-        self.timeout = timeout
+        self.timeout = request_timeout(timeout)
         self.batch_size = batch_size
 
     def __str__(self) -> str:
@@ -198,41 +202,34 @@ class SparqlEndpointStore:
         wrapper = SPARQLWrapper(self.endpoints.query, updateEndpoint=self.endpoints.update)
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
-        wrapper.setTimeout(int(self.timeout) or 1)
+        wrapper.setTimeout(math.ceil(self.timeout))  # SPARQLWrapper takes whole seconds
         wrapper.setQuery(sparql)
         wrapper.queryType = kind  # never guessed from the text (WITH ... is an update)
         for graph in default_graphs or ():
             wrapper.addDefaultGraph(graph)
         return wrapper
 
-    def _fail(self, error: BaseException) -> StoreError:
-        if isinstance(error, SPARQLWrapperException):
-            text = str(error)
-        elif isinstance(error, urllib.error.HTTPError):
-            body = error.read().decode("utf-8", "replace")
-            text = f"HTTP {error.code} {error.reason}: {body}"
-        elif isinstance(error, urllib.error.URLError) and not isinstance(
-            error.reason, TimeoutError | socket.timeout
-        ):
-            return StoreError(f"cannot reach the SPARQL endpoint {self.url}: {error.reason}")
-        elif isinstance(error, TimeoutError | socket.timeout | urllib.error.URLError):
-            return StoreError(
-                f"the SPARQL endpoint {self.url} did not answer within {self.timeout:g} s"
-            )
-        else:
-            text = str(error)
-        text = " ".join(text.split())
-        if len(text) > _ERROR_TEXT:
-            text = text[:_ERROR_TEXT] + " ..."
-        return StoreError(f"the SPARQL endpoint {self.url} refused a request: {text}")
-
     def _send(self, wrapper: SPARQLWrapper) -> tuple[bytes, str, Mapping[str, str]]:
+        """Send a request; its answer, media type and headers. A failure, a time-out (ours or
+        the engine's) or a partial answer is a :class:`StoreError` naming the request."""
+        what = describe(wrapper.queryString)
+        began = time.monotonic()
+        _log.debug("%s: sending %s", self.url, what)
         try:
             response = wrapper.query().response
             headers = {key: value for key, value in response.headers.items()}
-            return response.read(), headers.get("Content-Type", ""), headers
+            data = response.read()
         except (SPARQLWrapperException, OSError) as error:
-            raise self._fail(error) from None
+            _log.debug("%s: %s failed after %.2f s", self.url, what, time.monotonic() - began)
+            raise endpoint_error(self.url, what, self.timeout, error) from None
+        _log.debug("%s: %s done in %.2f s", self.url, what, time.monotonic() - began)
+        if headers.get("X-SQL-State"):  # Virtuoso's "anytime" answer: cut at its time limit
+            raise StoreError(
+                f"the SPARQL endpoint {self.url} stopped {what} at the engine's own time limit "
+                f"and sent a partial answer ({headers['X-SQL-State']}: "
+                f"{headers.get('X-SQL-Message', '')[:200]})"
+            )
+        return data, headers.get("Content-Type", ""), headers
 
     def _results(
         self, sparql: str, bindings: Bindings | None, default_graphs: Graphs
@@ -342,9 +339,9 @@ class SparqlEndpointStore:
             if error.code in (404, 405):
                 self.endpoints = Endpoints(self.endpoints.query, self.endpoints.update)
                 return False
-            raise self._fail(error) from None
+            raise endpoint_error(self.url, "a bulk load", self.timeout, error) from None
         except OSError as error:
-            raise self._fail(error) from None
+            raise endpoint_error(self.url, "a bulk load", self.timeout, error) from None
         return True
 
     def load_file(self, path: Path, rdf_format: RdfFormat, graph: str) -> None:

@@ -19,9 +19,11 @@ Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` 
 ``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
 knowledge base, the run works in its own graphs, and the assessment JSON must be identical to the
 embedded store's (same run identity), besides meeting the case. ``AIACT_KG_TEST_ENGINES`` chooses
-the engines (default: ``oxigraph``; ``oxigraph,virtuoso``; ``none``); an engine not installed is
-skipped. By default a representative subset runs on them: the first case of each directory and
-the cases of ``engine-cases.txt``, chosen so that every rule file draws a conclusion in at
+the engines (default, and what CI's ``make test`` runs: ``oxigraph,virtuoso``; ``oxigraph``;
+``none``); an engine not installed is skipped. Every request to an engine has a time limit
+(``tests/remote_engines.py``), so a runaway query fails naming the rule and the engine. By
+default a representative subset runs on them: the first case of each directory and the cases
+of ``engine-cases.txt``, chosen so that every rule file draws a conclusion in at
 least one of them (``test_engine_subset.py`` checks it); ``AIACT_KG_TEST_ENGINE_CASES=all`` runs
 every case (see docs/deploy.md for the times).
 """
@@ -109,7 +111,7 @@ def case_engines() -> tuple[str, ...]:
     """The remote engines the cases also run on (``$AIACT_KG_TEST_ENGINES``)."""
     from tests.remote_engines import ENGINES
 
-    value = os.environ.get(_ENGINES_VARIABLE, "oxigraph")
+    value = os.environ.get(_ENGINES_VARIABLE, "oxigraph,virtuoso")
     return tuple(name for name in value.replace(" ", "").split(",") if name in ENGINES)
 
 

@@ -21,7 +21,7 @@ from aiact_kg.errors import StoreError
 from aiact_kg.reasoning.engine import AssessmentOptions, engine_graphs
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
 from aiact_kg.submission.reading import read_rdf_file
-from tests.remote_engines import ENGINES, session_engine
+from tests.remote_engines import ENGINES, session_engine, start_virtuoso
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "submissions"
 T = "urn:aiact-kg-test:"
@@ -118,6 +118,44 @@ def test_an_unreachable_endpoint_names_itself() -> None:
         StoreError, match=re.escape("cannot reach the SPARQL endpoint http://127.0")
     ):
         store.named_graphs()
+
+
+_DELAY = "SELECT (<bif:delay>(3) AS ?x) WHERE {}"  # Virtuoso's sleep: slow without work
+
+
+@pytest.mark.parametrize("engine", ["virtuoso"], indirect=True)
+def test_a_request_over_its_time_limit_is_a_clear_error(
+    engine: SparqlEndpointStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    said = f"the SPARQL endpoint {engine.url} did not answer 'SELECT (<bif:delay>(3) AS ?x)"
+    with pytest.raises(StoreError, match=re.escape(said + " WHERE {}' within 1 s")):
+        SparqlEndpointStore(engine.url, timeout=1).select(_DELAY)
+    query = tmp_path / "slow.rq"
+    query.write_text(_DELAY, encoding="utf-8")
+    assert main(["--store", engine.url, "query", "--timeout", "1", str(query)]) == 3
+    error = capsys.readouterr().err
+    assert error.startswith(f"aiact-kg: error: {said}")
+    assert "Traceback" not in error
+    assert engine.ask("ASK {}")  # the engine still answers
+
+
+def test_an_engine_stops_a_runaway_at_its_own_time_limit(tmp_path: Path) -> None:
+    started = start_virtuoso(tmp_path, time_limit=1)
+    if started is None:
+        pytest.skip("virtuoso is not installed")
+    process, url, _ = started
+    try:
+        store = SparqlEndpointStore(url, timeout=60)
+        runaway = "# Rule: runaway\nINSERT { GRAPH <urn:g> { ?a <urn:p> ?f } } WHERE {\n"
+        runaway += "?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STRLEN(STR(?c)) + STRLEN(STR(?i)) < 0) }"
+        with pytest.raises(StoreError) as caught:
+            store.update(runaway)
+        assert f"{url} stopped rule runaway at the engine's own time limit" in str(caught.value)
+        assert "SR171" in str(caught.value)
+        assert not store.has_graph("urn:g")  # stopped, not cut short: nothing was written
+    finally:
+        process.kill()
+        process.wait()
 
 
 @pytest.mark.parametrize("engine", ["oxigraph"], indirect=True)
