@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -111,3 +112,9 @@ def test_catalogue_copies_are_new_subjects_with_the_same_results(tmp_path: Path)
     determinations = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d aia:determinationOf ?s }"
     assert count(subjects) == 4
     assert count(determinations) == 2 * once > 4
+
+
+def test_the_chunk_reader_streams_the_chunks_in_order() -> None:
+    chunks = [b"<a> <b> <c> .\n", b"", b"<d> <e> <f> .\n" * 1000]
+    reader = io.BufferedReader(bench_catalogue.ChunkReader(iter(chunks)), buffer_size=7)
+    assert reader.read() == b"".join(chunks)
