@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -124,3 +125,9 @@ def test_the_warm_profile_times_every_operation_and_shows_the_skipped_ones() -> 
     assert any(not ran for values in times.values() for _, _, ran in values)
     unguarded = profile_warm.profile(path, runs=1, guarded=False)
     assert all(ran for values in unguarded.values() for _, _, ran in values)
+
+
+def test_the_chunk_reader_streams_the_chunks_in_order() -> None:
+    chunks = [b"<a> <b> <c> .\n", b"", b"<d> <e> <f> .\n" * 1000]
+    reader = io.BufferedReader(bench_catalogue.ChunkReader(iter(chunks)), buffer_size=7)
+    assert reader.read() == b"".join(chunks)
