@@ -9,9 +9,14 @@
 # The class pairs of the hierarchy are found once, then joined with the typed nodes (walking
 # the hierarchy again from each typed node's class is several times slower); MINUS leaves out
 # the types already stated, as FILTER NOT EXISTS would (both variables are bound), but faster.
+# The path starts from a stated subclass link (Virtuoso refuses a transitive path with neither
+# end bound: "transitive start not given").
 INSERT { ?s a ?super }
 WHERE {
-  { SELECT DISTINCT ?class ?super WHERE { ?class rdfs:subClassOf+ ?super . FILTER(isIRI(?super)) } }
+  {
+    SELECT DISTINCT ?class ?super
+    WHERE { ?class rdfs:subClassOf ?direct . ?direct rdfs:subClassOf* ?super . FILTER(isIRI(?super)) }
+  }
   ?s a ?class .
   MINUS { ?s a ?super }
 } ;

@@ -9,6 +9,10 @@
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2).
+# Condition (3) is split over two operations that write the same statements (the same minted
+# IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
+# FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
+# some histories of inserts and drops (seen once in a full run of the legal cases).
 INSERT { ?s aia:withoutObligations true }
 WHERE {
   ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
@@ -40,17 +44,52 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
-  FILTER (
-    NOT EXISTS {
-      ?obligation aia:trigger ?factTrigger .
-      FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
-      FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
-    }
-    || EXISTS {
-      ?obligation aia:trigger ?metTrigger .
-      ?s aia:satisfiesTrigger ?metTrigger .
-    }
-  )
+  # (3), first case: the obligation has no fact trigger (the next operation takes the second)
+  FILTER NOT EXISTS {
+    ?obligation aia:trigger ?factTrigger .
+    FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
+    FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
+  }
+  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
+  # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+    FILTER(?category = aiac:category-high-risk)
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
+} ;
+INSERT {
+  ?assessed a aia:AssessedObligation ;
+    aia:obligation ?obligation ; aia:obligationFor ?s ; aia:bearer ?party ;
+    aia:bearerRoleType ?role ; aia:followsFrom ?basis ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  # the subjects' categories first (Virtuoso 7 ignores the trigger filter below when this union
+  # follows the obligation's pattern)
+  {
+    ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
+  } UNION {
+    VALUES ?category { aiac:category-any-ai-system }
+    ?s a aia:AISystem .
+    OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
+               aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
+  }
+  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+  ?role aia:roleProperty ?defaultProperty .
+  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+  FILTER NOT EXISTS { ?s aia:withoutObligations true }
+  ?s ?roleProperty ?party .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
+  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
+  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
+  # (3), second case: the subject satisfies one of the obligation's triggers
+  ?obligation aia:trigger ?metTrigger .
+  ?s aia:satisfiesTrigger ?metTrigger .
   FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
