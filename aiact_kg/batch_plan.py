@@ -36,6 +36,7 @@ from aiact_kg.namespaces import BASE, ELI, ONTOLOGY, PREFIXES
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.external import EXTERNAL_NAMESPACES
 from aiact_kg.submission.reading import SUBMISSION_BASE, InputDocument
+from aiact_kg.union_find import UnionFind
 
 RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS: Final = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -119,25 +120,6 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
     )
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        parent = self.parent
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:
-            parent[item], item = root, parent[item]
-        return root
-
-    def union(self, first: int, second: int) -> None:
-        first, second = self.find(first), self.find(second)
-        if first != second:
-            self.parent[max(first, second)] = min(first, second)
-
-
 @dataclass
 class PlannedBatch:
     """The inputs (indices, in input order) one batch reads, and the party files it holds
@@ -155,7 +137,7 @@ def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatc
     if batch_size <= 0 or count == 0:
         return [PlannedBatch(0, list(range(count)), set(), sum(len(s.subjects) for s in scans))]
     is_subject = [bool(s.subjects) for s in scans]
-    groups = _UnionFind(count)  # components of subject files, clusters of party files
+    groups = UnionFind(count)  # components of subject files, clusters of party files
     subject_owner: dict[int, int] = {}  # IRI -> a subject file describing it
     party_owners: dict[int, list[int]] = {}  # IRI -> the party files describing it
     for scan in scans:
@@ -194,7 +176,7 @@ def _chain(*parts: Iterable[int]) -> Iterable[int]:
 def _pack(
     scans: Sequence[FileScan],
     is_subject: list[bool],
-    groups: _UnionFind,
+    groups: UnionFind,
     needs: list[tuple[int, int]],
     batch_size: int,
 ) -> list[PlannedBatch]:

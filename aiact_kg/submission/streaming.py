@@ -56,6 +56,7 @@ from aiact_kg.submission.validation import (
     SubmissionValidator,
     ValidationReport,
 )
+from aiact_kg.union_find import UnionFind
 
 DEFAULT_BATCH_STATEMENTS: Final = 100_000
 BATCH_VARIABLE: Final = "AIACT_KG_VALIDATE_BATCH_STATEMENTS"
@@ -133,34 +134,21 @@ class _Entry:
     document: InputDocument | None
 
 
-@dataclass
-class _Groups:
-    """Union-find over the entries, joined by shared link keys."""
+class _Groups(UnionFind):
+    """The entries, joined by shared link keys."""
 
-    parent: list[int] = field(default_factory=list)
-    owner: dict[int, int] = field(default_factory=dict)
-    describes: bool = False  # some input describes a system or model
-
-    def find(self, item: int) -> int:
-        parent = self.parent
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:
-            parent[item], item = root, parent[item]
-        return root
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner: dict[int, int] = {}
+        self.describes = False  # some input describes a system or model
 
     def add(self, keys: set[int], describes: bool = False) -> None:
         self.describes = self.describes or describes
-        index = len(self.parent)
-        self.parent.append(index)
-        owner = self.owner
+        index = self.new_item()
         for key in keys:
-            first = owner.setdefault(key, index)
+            first = self.owner.setdefault(key, index)
             if first != index:
-                a, b = self.find(first), self.find(index)
-                if a != b:
-                    self.parent[max(a, b)] = min(a, b)
+                self.union(first, index)
 
 
 def plan(entries: Sequence[_Entry], groups: _Groups, batch_statements: int) -> list[list[int]]:
