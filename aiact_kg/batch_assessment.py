@@ -22,7 +22,6 @@ first input) whatever ``jobs`` is.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -34,6 +33,7 @@ from pyoxigraph import NamedNode, RdfFormat
 
 from aiact_kg.assessment import assess_documents
 from aiact_kg.batch_plan import FileScan, plan_batches, scan_document
+from aiact_kg.cores import default_jobs
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.results.assessment import AssessmentResult
 from aiact_kg.results.validation import Unreadable
@@ -212,14 +212,6 @@ def _warm(engine_name: str | None) -> None:
     _base_quads()
     load_rules()
     SubmissionValidator(engine_name)
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def collect_inputs(

@@ -35,6 +35,7 @@ from pyoxigraph import NamedNode
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from aiact_kg.cores import default_jobs
 from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
 from aiact_kg.namespaces import BASE, ELI, PREFIXES
@@ -334,7 +335,7 @@ def resolve_jobs(jobs: int | None) -> int:
         if jobs < 1:
             raise InputError(f"--jobs must be 1 or more, not {jobs}")
         return jobs
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return default_jobs()
 
 
 @contextmanager
