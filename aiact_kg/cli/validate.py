@@ -39,7 +39,7 @@ def add_validate(commands: Commands) -> None:
         metavar="N",
         help="validate about N statements at a time, so that memory does not grow with the "
         "input (linked files are never split; the output is the same); 0: all at once "
-        "(default: $AIACT_KG_VALIDATE_BATCH_STATEMENTS or 100000; --format turtle: all at once)",
+        "(default: $AIACT_KG_VALIDATE_BATCH_STATEMENTS or 100000)",
     )
     validate.add_argument(
         "--jobs",
@@ -60,37 +60,41 @@ def add_validate(commands: Commands) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from aiact_kg.render.shacl_report import ShaclReportWriter
     from aiact_kg.render.validation import (
         SUBJECT_RENDERERS,
         render_json,
         render_text,
-        render_turtle,
         write_streamed,
     )
-    from aiact_kg.submission.streaming import validate_streamed
+    from aiact_kg.submission.streaming import subject_rows, validate_streamed
     from aiact_kg.submission.validation import SubmissionValidator
 
     if args.max_bytes is not None and args.max_bytes < 1:
         raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
+    validator = SubmissionValidator(args.engine)
+    shacl = ShaclReportWriter(validator.shapes) if args.format == "turtle" else None
     streamed = validate_streamed(
         args.inputs,
-        SUBJECT_RENDERERS.get(args.format),
+        shacl.rows if shacl else subject_rows(SUBJECT_RENDERERS[args.format]),
         max_bytes=args.max_bytes,
         progress=False if args.no_progress else None,
-        validator=SubmissionValidator(args.engine),
+        validator=validator,
         batch_statements=args.batch_statements,
         jobs=args.jobs,
     )
     report = streamed.report
-    if report is None:
-        try:
+    try:
+        if shacl is not None:
+            # sh:conforms: no violation in the readable documents (unreadable ones: exit 2)
+            rows = shacl.rows(report, 0) if report else streamed.subjects()
+            shacl.write(streamed.totals.counts["violation"] == 0, rows, sys.stdout)
+        elif report is None:
             write_streamed(streamed, args.format, sys.stdout)
-        finally:
-            streamed.close()
-        return streamed.totals.exit_code
-    write_as(
-        args.format, {"text": render_text, "json": render_json, "turtle": render_turtle}, report
-    )
-    if args.format == "turtle":
-        print_errors(report.unreadable)
-    return report.exit_code
+        else:
+            write_as(args.format, {"text": render_text, "json": render_json}, report)
+    finally:
+        streamed.close()
+    if shacl is not None:
+        print_errors(streamed.totals.unreadable)
+    return streamed.totals.exit_code

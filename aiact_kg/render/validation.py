@@ -31,11 +31,6 @@ def render_json(report: ValidationReport, *, indent: int | None = 2) -> str:
     return validation_result(report).model_dump_json(indent=indent) + ("\n" if indent else "")
 
 
-def render_turtle(report: ValidationReport) -> str:
-    """The W3C SHACL validation report of the readable documents."""
-    return str(report.results_graph.serialize(format="turtle"))
-
-
 def _finding_text(finding: Finding) -> list[str]:
     where = compact(finding.path) if finding.path else ""
     node = f" {finding.focus_node}" if finding.focus_node else ""

@@ -203,6 +203,17 @@ class Totals:
 
 
 Render = Callable[[SubjectReport], str]
+Row = tuple[str, str, str]  # merged by the first two: (file, IRI, rendered subject), or others
+Rows = Callable[[ValidationReport, int], list[Row]]  # a batch's report (and number), sorted
+
+
+def subject_rows(render: Render) -> Rows:
+    """The rows of a batch: (file, IRI, ``render``ed subject) of each subject."""
+
+    def rows(report: ValidationReport, batch: int) -> list[Row]:
+        return [(s.file, s.iri, render(s)) for s in report.subjects]
+
+    return rows
 
 
 @dataclass
@@ -213,14 +224,15 @@ class StreamedValidation:
     runs: list[IO[str]]
     report: ValidationReport | None = None  # the whole report, when there was one batch
 
-    def subjects(self) -> Iterator[tuple[str, str, str]]:
-        """(file, IRI, rendered subject) of every subject, in (file, IRI) order."""
+    def subjects(self) -> Iterator[Row]:
+        """The rows of every batch merged: with :func:`subject_rows`, (file, IRI, rendered
+        subject) of every subject, in (file, IRI) order."""
 
-        def rows(run: IO[str]) -> Iterator[tuple[str, str, str]]:
+        def rows(run: IO[str]) -> Iterator[Row]:
             run.seek(0)
             for line in run:
-                file, iri, text = json.loads(line)
-                yield file, iri, text
+                first, second, text = json.loads(line)
+                yield first, second, text
 
         yield from heapq.merge(*(rows(run) for run in self.runs), key=lambda r: (r[0], r[1]))
 
@@ -269,7 +281,7 @@ def _read_pass(
 
 def validate_streamed(
     arguments: Sequence[str],
-    render: Render | None,
+    rows: Rows | None,
     *,
     max_bytes: int | None = None,
     stdin: BinaryIO | None = None,
@@ -279,8 +291,9 @@ def validate_streamed(
     jobs: int | None = None,
 ) -> StreamedValidation:
     """Validate every input in batches (see the module docstring), ``jobs`` at a time in worker
-    processes (default: one per core); ``render`` writes a subject for the spooled runs. With
-    one batch the whole report is kept instead (``report``)."""
+    processes (default: one per core); ``rows`` cuts a batch's report into the rows spooled
+    (:func:`subject_rows`). With one batch (or no ``rows``) the whole report is kept instead
+    (``report``)."""
     limit = resolve_max_bytes(max_bytes)
     size = resolve_batch_statements(batch_statements)
     validator = validator or SubmissionValidator()
@@ -296,7 +309,7 @@ def validate_streamed(
     batches = plan(entries, groups, size if groups.describes else 0)
     del groups
     totals = Totals(unreadable=errors)
-    if len(batches) <= 1 or render is None:
+    if len(batches) <= 1 or rows is None:
         documents = [_document(entry, limit) for entry in entries]
         del entries
         errors += [d for d in documents if isinstance(d, InputFormatError)]
@@ -304,13 +317,14 @@ def validate_streamed(
         totals.add(report)
         return StreamedValidation(totals, [], report)
     global _WORK
-    _WORK = (entries, validator, render, limit)
+    _WORK = (entries, validator, rows, limit)
     runs: list[IO[str]] = []
     meter = Progress("Validating batch", len(batches), enabled=progress)
     workers = min(resolve_jobs(jobs), len(batches))
     try:
         with _pool(workers) as pool:
-            done = pool.map(_validate_batch, batches) if pool else map(_validate_batch, batches)
+            numbered = list(enumerate(batches))
+            done = pool.map(_validate_batch, numbered) if pool else map(_validate_batch, numbered)
             for batch, result in zip(batches, done, strict=True):
                 for i in batch:
                     entries[i].document = None
@@ -351,7 +365,7 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 
 @dataclass
 class _BatchResult:
-    rows: list[str]  # one spooled line per subject, in (file, IRI) order
+    rows: list[str]  # one spooled line per row, in row order
     documents: int
     described: int
     counts: dict[str, int]
@@ -359,12 +373,13 @@ class _BatchResult:
 
 
 # what the batches read: set before the workers fork (they inherit it), cleared after
-_WORK: tuple[list[_Entry], SubmissionValidator, Render, int] | None = None
+_WORK: tuple[list[_Entry], SubmissionValidator, Rows, int] | None = None
 
 
-def _validate_batch(batch: list[int]) -> _BatchResult:
+def _validate_batch(numbered: tuple[int, list[int]]) -> _BatchResult:
     assert _WORK is not None
-    entries, validator, render, limit = _WORK
+    entries, validator, rows, limit = _WORK
+    number, batch = numbered
     documents = [_document(entries[i], limit) for i in batch]
     for i in batch:
         entries[i].document = None  # (a worker's copy too: freed once validated)
@@ -374,7 +389,7 @@ def _validate_batch(batch: list[int]) -> _BatchResult:
     )
     del documents
     return _BatchResult(
-        [json.dumps([s.file, s.iri, render(s)]) + "\n" for s in report.subjects],
+        [json.dumps(row) + "\n" for row in rows(report, number)],
         report.documents,
         report.described,
         {severity: report.count(severity) for severity in ("violation", "warning", "info")},
