@@ -10,8 +10,9 @@ validating all inputs at once finds; the "nothing described" finding is judged o
 inputs (when no input describes a system or model, all are validated at once). Groups are
 packed, in input order, into batches of about ``batch_statements`` statements (a larger group
 is a batch of its own); the batches are validated (pass 2) in forked worker processes, each on
-its own, and their subjects, rendered, are spooled to temporary files. Documents read in pass 1
-are kept for pass 2 up to twice the batch size; the others are read again.
+its own, and their rows (each subject rendered, or the statements of the SHACL report:
+:mod:`aiact_kg.render.shacl_report`), sorted, are spooled to temporary files. Documents read in
+pass 1 are kept for pass 2 up to twice the batch size; the others are read again.
 
 The output is the one-pass output, byte for byte: subjects in (file, IRI) order (the spooled
 runs are merged), totals and unreadable inputs where they always were. Memory holds a batch
