@@ -1,7 +1,8 @@
 """Assess many inputs in batches of bounded size, in parallel, with results streamed in order.
 
 The batching rule: a subject's result never depends on how its inputs are split into files or
-batches. Every input is first scanned, in the worker processes (:mod:`.batch_plan`): a file
+batches. Every input is first scanned (:mod:`.batch_plan`; in the worker processes when there
+is much to read, else here, keeping what was read for the batches assessed here): a file
 that mentions an AI system or model another file describes (or a provider, deployer or model
 event that file states facts about) is assessed in the same batch as that file; files that
 describe no system or model (a provider's, say) are added to every batch that needs them, and
@@ -17,7 +18,8 @@ it always did. Standard input is one document, read by this process.
 
 Every batch of a run shares the run's identity (IRI, start time), so a subject's result does
 not depend on the batch it was assessed in. Results come out in input order (of each batch's
-first input) whatever ``jobs`` is.
+first input) whatever ``jobs`` is. Workers are forked, where the platform can, from this
+process once it has loaded the knowledge base, rules and shapes, so that they share them.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from typing import Any, BinaryIO, Final
 
 from pyoxigraph import NamedNode, RdfFormat
@@ -221,13 +224,24 @@ def _scan_keeping(
 
 
 def _warm(engine_name: str | None) -> None:
-    """Load, once per worker process, what every batch needs: rules, shapes, knowledge base."""
+    """Load, once per process, what every batch needs: rules, shapes, knowledge base."""
     from aiact_kg.reasoning.engine import _base_quads
     from aiact_kg.reasoning.rules import load_rules
 
     _base_quads()
     load_rules()
     SubmissionValidator(engine_name)
+
+
+def _workers(engine_name: str | None) -> BaseContext:
+    """How the workers start: forked where the platform can, after :func:`_warm` has run here,
+    so that they share what it loaded instead of each importing and loading it again (this
+    process has opened no store, so no pyoxigraph thread is forked); else spawned, each
+    warming itself (the initializer, a no-op in a forked worker)."""
+    if "fork" not in get_all_start_methods():
+        return get_context("spawn")
+    _warm(engine_name)
+    return get_context("fork")
 
 
 def collect_inputs(
@@ -364,9 +378,8 @@ def assess_batches(
             return
         del kept  # the workers read their batches' files (sending documents costs more)
         planned = list(_planned(entries, plan, max_bytes))
-    context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_warm, initargs=(engine_name,)
+        jobs, mp_context=_workers(engine_name), initializer=_warm, initargs=(engine_name,)
     ) as pool:
         if planned is None:
             scans = _scan_all(entries, pool, max_bytes, jobs)[0]
