@@ -4,6 +4,7 @@ reports (the reader's own), and each input read once when its batch is assessed 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -252,3 +253,35 @@ def test_each_input_is_read_once_when_its_batches_are_assessed_here(
     again, reads = _assess(directory, monkeypatch)
     assert reads["a-provider.ttl"] == 4
     assert again == kept
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_inputs_scanned_by_workers_give_the_results_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
+    """Much to read: the workers scan the inputs and read their batches' files again."""
+    directory = _directory(tmp_path)
+    here, _ = _assess(directory, monkeypatch)
+    monkeypatch.setattr(batch_assessment, "_SCAN_HERE_BYTES", 0)
+    if start == "spawn":  # as on a platform without fork: each worker loads what it needs
+        monkeypatch.setattr(batch_assessment, "get_all_start_methods", lambda: ["spawn"])
+    elif "fork" not in batch_assessment.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    read_here: list[Path] = []
+    real, parent = batch_assessment.read_rdf_file, os.getpid()
+
+    def reading(path: Path, **options: Any) -> Any:
+        if os.getpid() == parent:
+            read_here.append(path)
+        return real(path, **options)
+
+    monkeypatch.setattr(batch_assessment, "read_rdf_file", reading)
+    outcomes = assess_batches(
+        collect_inputs([str(directory)]),
+        AssessmentOptions(as_of=date(2026, 9, 1)),
+        batch_size=1,
+        jobs=2,
+        run=RUN,
+    )
+    assert [assessment_json(o.result) + str(o.exit_code) for o in outcomes] == here
+    assert read_here == []  # every file was read by the workers
