@@ -3,7 +3,7 @@
 One batch merges its inputs: a system in one file whose provider, deployer, model or model
 events are described in another is assessed with those facts. So that a subject's result does
 not depend on how the inputs are split into files or batches, each input is first scanned
-(:func:`scan_document`, run in the worker processes) for three small sets of 64-bit hashes of
+(:func:`scan_document`, here or in the worker processes) for three small sets of 64-bit hashes of
 *linkable* IRIs (IRIs outside the project's namespaces and the known vocabularies, which name
 concepts rather than things; a blank node is an IRI of its own document, so never linkable):
 
