@@ -1,7 +1,8 @@
 """Assess many inputs in batches of bounded size, in parallel, with results streamed in order.
 
 The batching rule: a subject's result never depends on how its inputs are split into files or
-batches. Every input is first scanned, in the worker processes (:mod:`.batch_plan`): a file
+batches. Every input is first scanned (:mod:`.batch_plan`; in the worker processes when there
+is much to read, else here, keeping what was read for the batches assessed here): a file
 that mentions an AI system or model another file describes (or a provider, deployer or model
 event that file states facts about) is assessed in the same batch as that file; files that
 describe no system or model (a provider's, say) are added to every batch that needs them, and
@@ -17,7 +18,8 @@ it always did. Standard input is one document, read by this process.
 
 Every batch of a run shares the run's identity (IRI, start time), so a subject's result does
 not depend on the batch it was assessed in. Results come out in input order (of each batch's
-first input) whatever ``jobs`` is.
+first input) whatever ``jobs`` is. Workers are forked, where the platform can, from this
+process once it has loaded the knowledge base, rules and shapes, so that they share them.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from typing import Any, BinaryIO, Final
 
 from pyoxigraph import NamedNode, RdfFormat
 
 from aiact_kg.assessment import assess_documents
-from aiact_kg.batch_plan import FileScan, plan_batches, scan_document
+from aiact_kg.batch_plan import FileScan, PlannedBatch, plan_batches, scan_document
 from aiact_kg.cores import default_jobs
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.results.assessment import AssessmentResult
@@ -54,6 +57,9 @@ from aiact_kg.submission.validation import SubmissionValidator
 DEFAULT_BATCH_SIZE: Final = 1000
 _SCAN_CHUNK: Final = 64  # inputs scanned per task sent to a worker
 _SCAN_HERE_BYTES: Final = 2 * 1024 * 1024  # less to read: scanned without starting workers
+# statements kept per subject of a batch, of the documents the scan read in this process (so
+# about two batches of ~50 statements per subject, ~400 bytes each in memory)
+_KEEP_PER_SUBJECT: Final = 100
 
 Entry = InputSource | InputDocument | InputFormatError
 """An input: a file to read (in a worker), a document already read (stdin), or an error."""
@@ -193,25 +199,49 @@ def _without_foreign(
 
 def _scan_entries(entries: Sequence[tuple[int, Entry]], max_bytes: int | None) -> list[FileScan]:
     """Read and scan inputs (in a worker): what :func:`~.batch_plan.plan_batches` needs."""
+    return _scan_keeping(entries, max_bytes, 0)[0]
+
+
+def _scan_keeping(
+    entries: Sequence[tuple[int, Entry]], max_bytes: int | None, keep: int
+) -> tuple[list[FileScan], dict[int, Entry]]:
+    """Read and scan inputs, and what was read of them (a document, or why it could not be
+    read) while the documents kept hold at most ``keep`` statements: a batch assessed in this
+    process takes them instead of reading its files again."""
     scans: list[FileScan] = []
+    kept: dict[int, Entry] = {}
     for index, entry in entries:
         if isinstance(entry, InputSource):
             entry = _read_source(entry, max_bytes)
+            if isinstance(entry, InputFormatError) or len(entry.quads) <= keep:
+                kept[index] = entry
+                keep -= 0 if isinstance(entry, InputFormatError) else len(entry.quads)
         if isinstance(entry, InputFormatError):
             scans.append(FileScan(index, error=entry))
         else:
             scans.append(scan_document(index, entry))
-    return scans
+    return scans, kept
 
 
 def _warm(engine_name: str | None) -> None:
-    """Load, once per worker process, what every batch needs: rules, shapes, knowledge base."""
+    """Load, once per process, what every batch needs: rules, shapes, knowledge base."""
     from aiact_kg.reasoning.engine import _base_quads
     from aiact_kg.reasoning.rules import load_rules
 
     _base_quads()
     load_rules()
     SubmissionValidator(engine_name)
+
+
+def _workers(engine_name: str | None) -> BaseContext:
+    """How the workers start: forked where the platform can, after :func:`_warm` has run here,
+    so that they share what it loaded instead of each importing and loading it again (this
+    process has opened no store, so no pyoxigraph thread is forked); else spawned, each
+    warming itself (the initializer, a no-op in a forked worker)."""
+    if "fork" not in get_all_start_methods():
+        return get_context("spawn")
+    _warm(engine_name)
+    return get_context("fork")
 
 
 def collect_inputs(
@@ -245,20 +275,27 @@ def collect_inputs(
 
 
 def _scan_all(
-    entries: Sequence[Entry], pool: Executor | None, max_bytes: int | None, jobs: int
-) -> list[FileScan]:
-    """Scan every input: files in the workers (in parallel), documents already read here."""
+    entries: Sequence[Entry],
+    pool: Executor | None,
+    max_bytes: int | None,
+    jobs: int,
+    keep: int = 0,
+) -> tuple[list[FileScan], dict[int, Entry]]:
+    """Scan every input: files in the workers (in parallel), documents already read here; and
+    the inputs read here and kept (at most ``keep`` statements, see :func:`_scan_keeping`)."""
     numbered = list(enumerate(entries))
     files = [(i, e) for i, e in numbered if isinstance(e, InputSource)]
     scans = _scan_entries([(i, e) for i, e in numbered if not isinstance(e, InputSource)], None)
+    kept: dict[int, Entry] = {}
     if pool is None:
-        scans += _scan_entries(files, max_bytes)
+        found, kept = _scan_keeping(files, max_bytes, keep)
+        scans += found
     else:
         size = max(1, min(_SCAN_CHUNK, len(files) // (4 * jobs)))
         chunks = [files[i : i + size] for i in range(0, len(files), size)]
         futures = [pool.submit(_scan_entries, chunk, max_bytes) for chunk in chunks]
         scans += [scan for future in futures for scan in future.result()]
-    return sorted(scans, key=lambda scan: scan.index)
+    return sorted(scans, key=lambda scan: scan.index), kept
 
 
 def _small(entries: Sequence[Entry]) -> bool:
@@ -276,12 +313,22 @@ def _small(entries: Sequence[Entry]) -> bool:
 
 
 def _planned(
-    entries: Sequence[Entry], scans: Sequence[FileScan], batch_size: int, max_bytes: int | None
+    entries: Sequence[Entry],
+    plan: Sequence[PlannedBatch],
+    max_bytes: int | None,
+    kept: dict[int, Entry] | None = None,
 ) -> Iterator[Batch]:
-    for planned in plan_batches(scans, batch_size):
+    """The batches of ``plan``, made as they are asked for; an input in ``kept`` (read by the
+    scan) is taken from there, and dropped from it once the last batch holding it is made."""
+    kept = {} if kept is None else kept
+    last = {i: planned.index for planned in plan for i in planned.inputs if i in kept}
+    for planned in plan:
         yield Batch(
             planned.index,
-            [entries[i] for i in planned.inputs],
+            [
+                (kept.pop(i) if last[i] == planned.index else kept[i]) if i in kept else entries[i]
+                for i in planned.inputs
+            ],
             frozenset(_name(entries[i]) for i in planned.foreign),
             max_bytes=max_bytes,
         )
@@ -308,7 +355,9 @@ def assess_batches(
     ``jobs`` worker processes (default: the cores available; 1: in this process, as with a
     remote ``engine``) scan the inputs, then read and assess the batches, each keeping the
     knowledge base loaded between batches. At most ``jobs + 1`` batches are in flight, so
-    memory depends on the batch size and ``jobs``; the plan keeps a few hashes per input.
+    memory depends on the batch size and ``jobs``; the plan keeps a few hashes per input. Inputs
+    scanned in this process are read once: the documents the scan read (up to
+    :data:`_KEEP_PER_SUBJECT` statements per subject of a batch) are kept for their batches.
     """
     run = AssessmentRun() if run is None else run
     jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -319,19 +368,22 @@ def assess_batches(
         yield assess_batch(batch, options, run, engine_name, engine, render)
         return
     here = jobs == 1 or engine is not None
-    scans = _scan_all(entries, None, max_bytes, 1) if here or _small(entries) else None
-    planned = None if scans is None else list(_planned(entries, scans, batch_size, max_bytes))
-    if here or (planned is not None and len(planned) == 1):  # no worker for a single batch
-        for batch in planned or ():
-            yield assess_batch(batch, options, run, engine_name, engine, render)
-        return
-    context = get_context("spawn")  # no fork of a process that runs pyoxigraph's threads
+    planned: list[Batch] | None = None
+    if here or _small(entries):
+        scans, kept = _scan_all(entries, None, max_bytes, 1, batch_size * _KEEP_PER_SUBJECT)
+        plan = plan_batches(scans, batch_size)
+        if here or len(plan) == 1:  # no worker for a single batch; each input read once
+            for batch in _planned(entries, plan, max_bytes, kept):
+                yield assess_batch(batch, options, run, engine_name, engine, render)
+            return
+        del kept  # the workers read their batches' files (sending documents costs more)
+        planned = list(_planned(entries, plan, max_bytes))
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_warm, initargs=(engine_name,)
+        jobs, mp_context=_workers(engine_name), initializer=_warm, initargs=(engine_name,)
     ) as pool:
         if planned is None:
-            scans = _scan_all(entries, pool, max_bytes, jobs)
-            planned = list(_planned(entries, scans, batch_size, max_bytes))
+            scans = _scan_all(entries, pool, max_bytes, jobs)[0]
+            planned = list(_planned(entries, plan_batches(scans, batch_size), max_bytes))
         pending: deque[Future[BatchOutcome]] = deque()
         for batch in planned:
             task = (batch, options, run, engine_name, None, render)

@@ -3,7 +3,7 @@
 One batch merges its inputs: a system in one file whose provider, deployer, model or model
 events are described in another is assessed with those facts. So that a subject's result does
 not depend on how the inputs are split into files or batches, each input is first scanned
-(:func:`scan_document`, run in the worker processes) for three small sets of 64-bit hashes of
+(:func:`scan_document`, here or in the worker processes) for three small sets of 64-bit hashes of
 *linkable* IRIs (IRIs outside the project's namespaces and the known vocabularies, which name
 concepts rather than things; a blank node is an IRI of its own document, so never linkable):
 
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 
 from aiact_kg.namespaces import BASE, ELI, ONTOLOGY, PREFIXES
 from aiact_kg.submission.errors import InputFormatError
@@ -67,13 +67,23 @@ def linkable(iri: str) -> bool:
 @cache
 def subject_classes() -> frozenset[str]:
     """The classes whose instances are assessed subjects: the validator's subject kinds and
-    every class of the ontology below one of them."""
-    from aiact_kg.submission.validation import SUBJECT_KINDS, _background_triples
+    every class of the ontology below one of them.
+
+    Read from the validator's background as parsed by pyoxigraph (loaded once per process,
+    shared with the validator), not from rdflib's much slower parse of the same files."""
+    from aiact_kg.submission.validation import SUBJECT_KINDS, _background_quads
 
     below: dict[str, set[str]] = {}
-    for subject, predicate, value in _background_triples():
-        if str(predicate) == _SUBCLASS and str(subject).startswith(ONTOLOGY):
-            below.setdefault(str(value), set()).add(str(subject))
+    for quad in _background_quads():
+        assert isinstance(quad, Quad)
+        subject, value = quad.subject, quad.object
+        if (
+            quad.predicate.value == _SUBCLASS
+            and isinstance(subject, NamedNode)
+            and isinstance(value, NamedNode)
+            and subject.value.startswith(ONTOLOGY)
+        ):
+            below.setdefault(value.value, set()).add(subject.value)
     found = {str(kind) for kind in SUBJECT_KINDS}
     pending = list(found)
     while pending:
@@ -97,27 +107,34 @@ class FileScan:
 
 
 def scan_document(index: int, document: InputDocument) -> FileScan:
-    """The subjects, described and mentioned IRIs of one document (as hashes)."""
+    """The subjects, described and mentioned IRIs of one document (as sorted hashes)."""
     kinds = subject_classes()
-    subjects: set[str] = set()
+    typed: set[str] = set()  # nodes typed with a subject class
     described: set[str] = set()
     mentioned: set[str] = set()
     for quad in document.quads:
         subject, predicate, value = quad.subject, quad.predicate.value, quad.object
-        if isinstance(subject, NamedNode) and linkable(subject.value):
+        if isinstance(value, NamedNode):
+            if predicate != RDF_TYPE:
+                mentioned.add(value.value)
+            elif isinstance(subject, NamedNode) and value.value in kinds:
+                typed.add(subject.value)
+        if isinstance(subject, NamedNode):
             described.add(subject.value)
-            if predicate == RDF_TYPE and isinstance(value, NamedNode) and value.value in kinds:
-                subjects.add(subject.value)
-        if predicate != RDF_TYPE and isinstance(value, NamedNode) and linkable(value.value):
-            mentioned.add(value.value)
-    mentioned -= described  # described IRIs are mentioned too: kept once
+    # each IRI judged once; described IRIs are mentioned too: kept once
+    described = {iri for iri in described if linkable(iri)}
+    mentioned = {iri for iri in mentioned if iri not in described and linkable(iri)}
     return FileScan(
         index,
-        tuple(iri_hash(i) for i in subjects),
-        tuple(iri_hash(i) for i in described),
-        tuple(iri_hash(i) for i in mentioned),
+        _hashes(typed & described),
+        _hashes(described),
+        _hashes(mentioned),
         document.size,
     )
+
+
+def _hashes(iris: Iterable[str]) -> tuple[int, ...]:
+    return tuple(sorted(iri_hash(iri) for iri in iris))
 
 
 @dataclass

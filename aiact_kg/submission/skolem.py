@@ -89,26 +89,29 @@ def skolemize(quads: Iterable[Quad], name: str, text: bytes | None = None) -> tu
     namer = _Namer(name, text)
     listed = tuple(quads)
     # reserve the document's own labels first, so an anonymous node never takes one of them
-    blank = False
-    for quad in listed:
-        for term in (quad.subject, quad.object, quad.graph_name):
-            if type(term) is BlankNode:
-                blank = True
-                if not namer.is_anonymous(term.value):
+    blank: list[int] = []  # the positions of the statements holding a blank node
+    for position, quad in enumerate(listed):
+        subject, value, graph = quad.subject, quad.object, quad.graph_name
+        if type(subject) is BlankNode or type(value) is BlankNode or type(graph) is BlankNode:
+            blank.append(position)
+            for term in (subject, value, graph):
+                if type(term) is BlankNode and not namer.is_anonymous(term.value):
                     namer.taken.add(term.value)
     if not blank:
         return listed
-    return tuple(
-        Quad(
-            namer.iri(quad.subject) if isinstance(quad.subject, BlankNode) else quad.subject,
+    # only those statements are made again (most statements of a document have none), in
+    # document order, so anonymous nodes are numbered in order of first appearance
+    rewritten = list(listed)
+    for position in blank:
+        quad = listed[position]
+        subject, value, graph = quad.subject, quad.object, quad.graph_name
+        rewritten[position] = Quad(
+            namer.iri(subject) if isinstance(subject, BlankNode) else subject,
             quad.predicate,
-            namer.iri(quad.object) if isinstance(quad.object, BlankNode) else quad.object,
-            namer.iri(quad.graph_name)
-            if isinstance(quad.graph_name, BlankNode)
-            else quad.graph_name,
+            namer.iri(value) if isinstance(value, BlankNode) else value,
+            namer.iri(graph) if isinstance(graph, BlankNode) else graph,
         )
-        for quad in listed
-    )
+    return tuple(rewritten)
 
 
 def is_skolem_iri(iri: str) -> bool:
