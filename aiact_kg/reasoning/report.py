@@ -8,6 +8,12 @@ The queries return their rows unordered: a global ``ORDER BY`` over every obliga
 batch cost as much as the query itself. Where order matters it is set here, per node or per
 subject, with the query's former sort keys in SPARQL's term order (:func:`_term_key`); rows
 equal on those keys keep the order the store returned them in, as they did before.
+
+The queries whose rows grow with the batch (one or more per assessed obligation) read only what
+varies per subject, mostly as plain scans of one property; what depends on the knowledge base
+alone (the catalogue's part of obligations, role notations, fine tiers, trigger descriptions,
+amendment status notes, the rule of each determination) is read once and joined here. Each
+distinct term's text and sort key is made once per report (:class:`_Texts`, :class:`_Keys`).
 """
 
 from __future__ import annotations
