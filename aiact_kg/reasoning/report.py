@@ -8,12 +8,20 @@ The queries return their rows unordered: a global ``ORDER BY`` over every obliga
 batch cost as much as the query itself. Where order matters it is set here, per node or per
 subject, with the query's former sort keys in SPARQL's term order (:func:`_term_key`); rows
 equal on those keys keep the order the store returned them in, as they did before.
+
+The queries whose rows grow with the batch (one or more per assessed obligation) read only what
+varies per subject, mostly as plain scans of one property; what depends on the knowledge base
+alone (the catalogue's part of obligations, role notations, fine tiers, trigger descriptions,
+amendment status notes, the rule of each determination) is read once and joined here. Each
+distinct term's text and sort key is made once per report (:class:`_Texts`, :class:`_Keys`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -21,7 +29,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
-from aiact_kg.namespaces import ASSESSMENT, compact
+from aiact_kg.namespaces import ASSESSMENT, CONCEPT, compact
 from aiact_kg.queries import run_select
 from aiact_kg.results.assessment import AssessedSubject, LawVersion
 from aiact_kg.store.base import KnowledgeStore, Term
@@ -57,19 +65,34 @@ def _term_key(term: Term | None) -> tuple[int, str]:
     return (2 if isinstance(term, NamedNode) else 3, term.value)
 
 
-_Row = dict[str, Term | None]
+class _Texts(dict[Term | None, str | None]):
+    """The text of each term (:func:`_text`), made once per distinct term of a report."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, term: Term) -> str | None:
+        text = self[term] = _text(term)
+        return text
 
 
-def _grouped(rows: list[_Row], node: str, *order: str) -> dict[str, list[_Row]]:
-    """``rows`` by the text of their ``node``, each group sorted by the ``order`` variables."""
-    groups: dict[str, list[_Row]] = defaultdict(list)
-    for row in rows:
-        groups[_text(row[node]) or ""].append(row)
-    if order:
-        for group in groups.values():
-            if len(group) > 1:
-                group.sort(key=lambda row: [_term_key(row[name]) for name in order])
-    return groups
+class _Keys(dict[Term | None, tuple[int, str]]):
+    """The sort key of each term (:func:`_term_key`), made once per distinct term of a report."""
+
+    def __missing__(self, term: Term | None) -> tuple[int, str]:
+        key = self[term] = _term_key(term)
+        return key
+
+
+_Row = tuple[Term | None, ...]
+_LOWER = NamedNode(CONCEPT + "fine-selection-lower")
+
+
+def _select(store: KnowledgeStore, name: str, *columns: str) -> Iterator[_Row]:
+    """The rows of a catalog query, each as the terms of ``columns`` (two or more), in order."""
+    result = run_select(store, name)
+    pick = itemgetter(*(result.variables.index(column) for column in columns))
+    return map(pick, result.rows)
 
 
 def determination_id(iri: str) -> str:
@@ -95,78 +118,111 @@ def _natural_key(iri: str) -> list[object]:
 
 
 def _cited_provisions(
-    store: KnowledgeStore, query: str, key: str
-) -> dict[str, list[tuple[str, str]]]:
+    store: KnowledgeStore, texts: _Texts, query: str, key: str
+) -> dict[Term | None, list[tuple[str, str]]]:
     """``{node: [(provision IRI, citation), ...]}`` in reading order, without duplicates."""
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for row in run_select(store, query).records():
-        iri = _text(row["provision"]) or ""
-        found[_text(row[key]) or ""].add((iri, _citation(iri, _text(row["citation"]))))
+    found: dict[Term | None, set[tuple[str, str]]] = defaultdict(set)
+    for node, provision, citation in _select(store, query, key, "provision", "citation"):
+        iri = texts[provision] or ""
+        found[node].add((iri, _citation(iri, texts[citation])))
     return {
         node: sorted(pairs, key=lambda pair: _natural_key(pair[0])) for node, pairs in found.items()
     }
 
 
-def _imposing_citation(provision: Term | None, stored: Term | None) -> str | None:
+def _imposing_citation(provision: str | None, stored: str | None) -> str | None:
     """The citation of the provision that imposes an obligation (``aia:imposedBy``)."""
-    iri = _text(provision)
-    return _citation(iri, _text(stored)) if iri else None
+    return _citation(provision, stored) if provision else None
 
 
-def _amendment_notes(store: KnowledgeStore) -> dict[str, str | None]:
-    """``{node: status note}`` for determinations and obligations depending on an amendment
-    (of several amendments, the note of the last by IRI)."""
-    rows = run_select(store, "assess/dependent-on-amendment").records()
+_Notes = dict[Term | None, str | None]
+_Fines = dict[Term | None, list[dict[str, Any]]]
+
+
+def _amendment_notes(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> _Notes:
+    """``{node: status note}`` for determinations and obligations depending on an amendment not
+    verified (of several amendments, the note of the last by IRI): the notes the rules left on
+    the node (assess/amendment-change-notes), if any, then the amendment's status note."""
+    status: dict[Term | None, list[Term | None]] = defaultdict(list)
+    for amendment, note in _select(store, "assess/amendment-status-notes", "amendment", "note"):
+        status[amendment].append(note)
+    changes = {
+        (node, amendment): texts[notes]
+        for node, amendment, notes in _select(
+            store, "assess/amendment-change-notes", "node", "amendment", "changeNotes"
+        )
+    }
+    found: dict[Term | None, list[tuple[tuple[int, str], str | None]]] = defaultdict(list)
+    for node, amendment in _select(store, "assess/dependent-on-amendment", "node", "amendment"):
+        change = changes.get((node, amendment))
+        for note in status.get(amendment) or (None,):
+            found[node].append((keys[amendment], _status_note(change, note)))
     return {
-        node: _text(group[-1]["statusNote"])
-        for node, group in _grouped(rows, "node", "amendment").items()
+        node: (group if len(group) == 1 else sorted(group, key=itemgetter(0)))[-1][1]
+        for node, group in found.items()
     }
 
 
-def _fines(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
+def _status_note(change: str | None, note: Term | None) -> str | None:
+    """The change notes, then the status note (as SPARQL's ``CONCAT``, which takes string
+    literals only); the status note alone where the rules left no note."""
+    if not change:
+        return _text(note)
+    if note is None:
+        return f"{change} "
+    if isinstance(note, Literal) and note.datatype.value.endswith(("#string", "#langString")):
+        return f"{change} {note.value}"
+    return None
+
+
+def _fines(store: KnowledgeStore, texts: _Texts) -> _Fines:
     """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations.
 
     What each tier and fine rule say is read once (assess/fine-tiers, assess/fine-rule-caps) and
-    joined here to the rows of assess/fines, as the join of the tier's provisions and the rule's
-    optional cap would give them."""
-    tiers: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-    for row in run_select(store, "assess/fine-tiers").records():
-        tiers[_text(row["tier"]) or "", _text(row["lower"]) or ""].append(row)
-    caps: dict[tuple[str, str], list[str | None]] = defaultdict(list)
-    for row in run_select(store, "assess/fine-rule-caps").records():
-        caps[_text(row["rule"]) or "", _text(row["tier"]) or ""].append(_text(row["capCitation"]))
-    # one entry per (node, tier, selection) with the fine rules applied to the node
-    applied: dict[tuple[str, str, str, str], list[str]] = {}
-    for row in run_select(store, "assess/fines").records():
-        key = (
-            _text(row["node"]) or "",
-            _text(row["tier"]) or "",
-            _text(row["selectionIri"]) or "",
-            _text(row["lower"]) or "",
-        )
-        rules = applied.setdefault(key, [])
-        if row["rule"] is not None:
-            rules.append(_text(row["rule"]) or "")
-    fines: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (node, tier, _, lower), rules in applied.items():
-        cited = [cap for rule in rules for cap in caps.get((rule, tier), ())] or [None]
-        fines[node] += [_fine(row, cap) for row in tiers.get((tier, lower), ()) for cap in cited]
-    for group in fines.values():
-        if len(group) > 1:  # by the tier's citation, as the rows were ordered before
-            group.sort(key=lambda fine: (fine["tier"] is not None, fine["tier"] or ""))
+    joined here to the rows of assess/fines and assess/fine-rules-applied, as the join of the
+    tier's provisions and the rule's optional cap would give them. Nodes with the same tier,
+    selection and rules share one list of fines (the plain data is read, never changed)."""
+    columns = ("tier", "lower", "citation", "amount", "percentage", "selection")
+    tiers: dict[tuple[Term | None, str | None], list[_Row]] = defaultdict(list)
+    for tier, lower, *rest in _select(store, "assess/fine-tiers", *columns):
+        tiers[tier, texts[lower]].append(tuple(rest))
+    caps: dict[tuple[Term | None, Term | None], list[str | None]] = defaultdict(list)
+    for rule, tier, cap in _select(store, "assess/fine-rule-caps", "rule", "tier", "capCitation"):
+        caps[rule, tier].append(texts[cap])
+    applied: dict[Term | None, list[Term | None]] = defaultdict(list)
+    for node, rule in _select(store, "assess/fine-rules-applied", "node", "rule"):
+        applied[node].append(rule)
+    made: dict[tuple[Term | None, str, tuple[Term | None, ...]], list[dict[str, Any]]] = {}
+    fines: _Fines = {}
+    for node, tier, selection in _select(store, "assess/fines", "node", "tier", "selectionIri"):
+        key = (tier, "lower" if selection == _LOWER else "higher", tuple(applied.get(node, ())))
+        found = made.get(key)
+        if found is None:
+            cited = [cap for rule in key[2] for cap in caps.get((rule, tier), ())] or [None]
+            rows = tiers.get(key[:2], ())
+            found = made[key] = sorted(
+                (_fine(texts, row, cap) for row in rows for cap in cited), key=_fine_order
+            )
+        before = fines.get(node)
+        fines[node] = found if before is None else sorted(before + found, key=_fine_order)
     return fines
 
 
-def _fine(row: _Row, cap_citation: str | None) -> dict[str, Any]:
-    amount, percentage = row["amount"], row["percentage"]
+def _fine_order(fine: dict[str, Any]) -> tuple[bool, str]:
+    """By the tier's citation, as the rows were ordered before."""
+    return (fine["tier"] is not None, fine["tier"] or "")
+
+
+def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
+    citation, amount, percentage, selection = row
     return {
-        "tier": _text(row["citation"]),
+        "tier": texts[citation],
         "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
         "max_turnover_percent": float(percentage.value)
         if isinstance(percentage, Literal)
         else None,
-        "cap": _text(row["selection"]),
-        "cap_provision": _text(row["citation"]) if cap_citation is None else cap_citation,
+        "cap": texts[selection],
+        "cap_provision": texts[citation] if cap_citation is None else cap_citation,
     }
 
 
@@ -205,142 +261,207 @@ def law_json(store: KnowledgeStore) -> dict[str, Any]:
     }
 
 
-_Notes = dict[str, str | None]
-_Fines = dict[str, list[dict[str, Any]]]
+_DETERMINATION_COLUMNS = (
+    "determination",
+    "subject",
+    "conclusion",
+    "notation",
+    "conclusionKind",
+    "rule",
+    "ruleLabel",
+    "explanation",
+    "appliesFrom",
+    "since",
+    "due",
+    "earliest",
+)
 
 
 def _determinations(
-    store: KnowledgeStore, dependent: _Notes, fines: _Fines
-) -> dict[str, list[dict[str, Any]]]:
-    provisions = _cited_provisions(store, "assess/determination-provisions", "determination")
-    premises: dict[str, list[str]] = defaultdict(list)
-    for row in run_select(store, "assess/determination-premises").records():
-        key = _text(row["determination"]) or ""
-        if row["premiseDetermination"] is not None:
-            premises[key].append(
-                "determination " + determination_id(_text(row["premiseDetermination"]) or "")
+    store: KnowledgeStore, texts: _Texts, dependent: _Notes, fines: _Fines
+) -> dict[str | None, list[dict[str, Any]]]:
+    provisions = _cited_provisions(store, texts, "assess/determination-provisions", "determination")
+    premises: dict[Term | None, list[str]] = defaultdict(list)
+    columns = ("determination", "premiseSubject", "premiseProperty", "premiseValue")
+    for determination, subject, prop, value, premise in _select(
+        store, "assess/determination-premises", *columns, "premiseDetermination"
+    ):
+        if premise is not None:
+            premises[determination].append(
+                "determination " + determination_id(texts[premise] or "")
             )
-        elif row["premiseProperty"] is not None:
-            premises[key].append(
-                _premise_text(row["premiseSubject"], row["premiseProperty"], row["premiseValue"])
-            )
-    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in run_select(store, "assess/determinations").records():
-        iri = _text(row["determination"]) or ""
-        cited = provisions.get(iri, [])
+        elif prop is not None:
+            premises[determination].append(_premise_text(subject, prop, value))
+    by_subject: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for row in _select(store, "assess/determinations", *_DETERMINATION_COLUMNS):
+        node, subject, conclusion, notation, kind, rule, label, explanation, applies = row[:9]
+        iri = texts[node] or ""
+        cited = provisions.get(node, [])
         item: dict[str, Any] = {
             "id": determination_id(iri),
-            "conclusion": _text(row["notation"]) or compact(_text(row["conclusion"]) or ""),
-            "kind": _text(row["conclusionKind"]),
+            "conclusion": texts[notation] or compact(texts[conclusion] or ""),
+            "kind": texts[kind],
             "legal_basis": [citation for _, citation in cited],
             "provisions": [provision for provision, _ in cited],
-            "rule": compact(_text(row["rule"]) or ""),
-            "rule_label": _text(row["ruleLabel"]),
-            "premises": sorted(set(premises[iri])),
-            "explanation": _text(row["explanation"]),
-            "applies_from": _text(row["appliesFrom"]),
+            "rule": compact(texts[rule] or ""),
+            "rule_label": texts[label],
+            "premises": sorted(set(premises.get(node, ()))),
+            "explanation": texts[explanation],
+            "applies_from": texts[applies],
         }
-        for key, variable in (("since", "since"), ("due", "due"), ("earliest", "earliest")):
-            if row[variable] is not None:  # the dates of a procedure state
-                item[key] = _text(row[variable])
-        if iri in dependent:
-            item["depends_on_unverified_amendment"] = dependent[iri]
-        if iri in fines:
-            item["fines"] = fines[iri]
-        by_subject[_text(row["subject"]) or ""].append(item)
+        for key, value in zip(("since", "due", "earliest"), row[9:], strict=True):
+            if value is not None:  # the dates of a procedure state
+                item[key] = texts[value]
+        if node in dependent:
+            item["depends_on_unverified_amendment"] = dependent[node]
+        if node in fines:
+            item["fines"] = fines[node]
+        by_subject[texts[subject] or ""].append(item)
     return by_subject
 
 
+# (id, citation, title, legal basis) of a catalogue obligation
+_Part = tuple[str, str | None, str | None, list[str]]
+
+
+def _catalogue(store: KnowledgeStore, texts: _Texts) -> dict[Term | None, list[_Part]]:
+    """The catalogue's part of each obligation, read once (as the query's join would give it)."""
+    provisions = _cited_provisions(store, texts, "assess/obligation-provisions", "obligation")
+    catalogue: dict[Term | None, list[_Part]] = defaultdict(list)
+    columns = ("obligation", "title", "imposedBy", "citation")
+    for obligation, title, imposed_by, citation in _select(
+        store, "assess/obligation-catalogue", *columns
+    ):
+        iri = texts[obligation] or ""
+        legal_basis = [citation for _, citation in provisions.get(obligation, [])]
+        imposing = _imposing_citation(texts[imposed_by], texts[citation])
+        catalogue[obligation].append((iri.rsplit("/", 1)[-1], imposing, texts[title], legal_basis))
+    return catalogue
+
+
+def _bases(store: KnowledgeStore) -> dict[Term | None, tuple[str, str]]:
+    """``{assessed obligation: (rank, determination id)}``: of several determinations behind an
+    obligation, the first by rule IRI, then by IRI."""
+    ranks: dict[Term | None, tuple[str, str]] = {}
+    for basis, rule in _select(store, "assess/basis-rules", "basis", "rule"):
+        if not isinstance(basis, NamedNode) or not isinstance(rule, (NamedNode, Literal)):
+            continue  # STR() of a blank node is unbound: the former query's MIN skipped it
+        ranked = f"{rule.value} {basis.value}"
+        if basis not in ranks or ranked < ranks[basis][0]:
+            ranks[basis] = (ranked, determination_id(basis.value))
+    bases: dict[Term | None, tuple[str, str]] = {}
+    for assessed, basis in _select(store, "assess/obligation-bases", "assessed", "basis"):
+        found = ranks.get(basis)
+        if found is not None and (assessed not in bases or found[0] < bases[assessed][0]):
+            bases[assessed] = found
+    return bases
+
+
+def _conditions(
+    store: KnowledgeStore, texts: _Texts, keys: _Keys
+) -> tuple[dict[Term | None, list[str]], dict[Term | None, str]]:
+    """The events each conditional obligation waits for (by event IRI), and the catalogue's
+    statement of when the duty arises."""
+    descriptions: dict[Term | None, list[str | None]] = defaultdict(list)
+    for obligation, stated in _select(
+        store, "assess/trigger-descriptions", "obligation", "description"
+    ):
+        descriptions[obligation].append(texts[stated])
+    found: dict[Term | None, list[tuple[tuple[int, str], str, str | None]]] = defaultdict(list)
+    columns = ("assessed", "trigger", "obligation", "triggerLabel")
+    for assessed, trigger, obligation, label in _select(
+        store, "assess/obligation-conditions", *columns
+    ):
+        for text in descriptions.get(obligation) or (None,):
+            found[assessed].append((keys[trigger], texts[label] or "", text))
+    conditions: dict[Term | None, list[str]] = {}
+    described: dict[Term | None, str] = {}
+    for node, group in found.items():
+        if len(group) > 1:
+            group.sort(key=itemgetter(0))
+        conditions[node] = [event for _, event, _ in group]
+        for _, _, text in group:
+            if text is not None:
+                described[node] = text
+    return conditions, described
+
+
+_OBLIGATION_COLUMNS = (
+    "assessed",
+    "subject",
+    "obligation",
+    "bearer",
+    "roleType",
+    "effectiveFrom",
+    "due",
+    "metOn",
+    "inForce",
+)
+
+
 def _obligations(
-    store: KnowledgeStore, dependent: _Notes, fines: _Fines
-) -> dict[str, list[dict[str, Any]]]:
-    provisions = _cited_provisions(store, "assess/obligation-provisions", "obligation")
-    conditions: dict[str, list[str]] = defaultdict(list)
-    descriptions: dict[str, str] = {}
-    rows = run_select(store, "assess/obligation-conditions").records()
-    for node, group in _grouped(rows, "assessed", "trigger").items():
-        for row in group:
-            conditions[node].append(_text(row["triggerLabel"]) or "")
-            if row["description"] is not None:
-                descriptions[node] = _text(row["description"]) or ""
-    # of several determinations behind an obligation, the first by rule IRI, then by IRI
-    bases: dict[str, str] = {}
-    for row in run_select(store, "assess/obligation-bases").records():
-        rule, basis = row["rule"], row["basis"]
-        if isinstance(basis, BlankNode) or isinstance(rule, BlankNode) or rule is None:
-            continue  # STR() of a blank node is unbound: the query's MIN skipped it
-        node, ranked = _text(row["assessed"]) or "", f"{rule.value} {_text(basis)}"
-        if node not in bases or ranked < bases[node]:
-            bases[node] = ranked
-    rows = _joined_obligations(store)
-    order = ("effectiveFrom", "obligation", "bearer", "role")
-    return {
-        subject: [
-            _obligation(row, provisions, bases, conditions, descriptions, dependent, fines)
-            for row in group
-        ]
-        for subject, group in _grouped(rows, "subject", *order).items()
-    }
-
-
-def _joined_obligations(store: KnowledgeStore) -> list[_Row]:
-    """The rows of assess/obligations joined to the catalogue's part of each obligation and the
-    notation of its role, both read once (as the query's join would give them)."""
-    catalogue: dict[str, list[_Row]] = defaultdict(list)
-    for row in run_select(store, "assess/obligation-catalogue").records():
-        catalogue[_text(row["obligation"]) or ""].append(row)
-    roles: dict[str, list[Term | None]] = defaultdict(list)
-    for row in run_select(store, "assess/role-notations").records():
-        roles[_text(row["roleType"]) or ""].append(row["role"])
-    return [
-        {**row, **part, "role": role}
-        for row in run_select(store, "assess/obligations").records()
-        for part in catalogue.get(_text(row["obligation"]) or "", ())
-        for role in roles.get(_text(row["roleType"]) or "", ())
-    ]
-
-
-def _obligation(
-    row: _Row,
-    provisions: dict[str, list[tuple[str, str]]],
-    bases: dict[str, str],
-    conditions: dict[str, list[str]],
-    descriptions: dict[str, str],
-    dependent: _Notes,
-    fines: _Fines,
-) -> dict[str, Any]:
-    obligation = _text(row["obligation"]) or ""
-    cited = provisions.get(obligation, [])
-    item: dict[str, Any] = {
-        "id": obligation.rsplit("/", 1)[-1],
-        "citation": _imposing_citation(row["imposedBy"], row["citation"]),
-        "title": _text(row["title"]),
-        "bearer": _text(row["bearer"]),
-        "role": _text(row["role"]),
-        "applies_from": _text(row["effectiveFrom"]),
-        "due": _text(row["due"]),
-        "in_force": _text(row["inForce"]) == "true",
-        "legal_basis": [citation for _, citation in cited],
-    }
-    assessed = _text(row["assessed"]) or ""
-    item["determination"] = determination_id(bases.get(assessed, "").split(" ")[-1]) or None
-    item["conditional_on"] = conditions.get(assessed, [])
-    if assessed in descriptions:
-        item["condition"] = descriptions[assessed]
-    item["fines"] = fines.get(assessed, [])
-    if assessed in dependent:
-        item["depends_on_unverified_amendment"] = dependent[assessed]
-    if row["metOn"] is not None:
-        item["met_on"] = _text(row["metOn"])
-    return item
+    store: KnowledgeStore, texts: _Texts, keys: _Keys, dependent: _Notes, fines: _Fines
+) -> dict[str | None, list[dict[str, Any]]]:
+    """Each subject's assessed obligations: the rows of assess/obligations joined to the
+    catalogue's part of each obligation and the notation of its role (both read once), ordered
+    by date, obligation, bearer and role."""
+    catalogue = _catalogue(store, texts)
+    roles: dict[Term | None, list[tuple[tuple[int, str], str | None]]] = defaultdict(list)
+    for role_type, role in _select(store, "assess/role-notations", "roleType", "role"):
+        roles[role_type].append((keys[role], texts[role]))
+    bases = _bases(store)
+    conditions, described = _conditions(store, texts, keys)
+    by_subject: dict[Term | None, list[tuple[tuple[Any, ...], dict[str, Any]]]] = defaultdict(list)
+    for row in _select(store, "assess/obligations", *_OBLIGATION_COLUMNS):
+        assessed, subject, obligation, bearer, role_type, effective, due, met_on, in_force = row
+        parts, held = catalogue.get(obligation), roles.get(role_type)
+        if not parts or not held:
+            continue
+        basis = bases.get(assessed)
+        bearer_text, from_text, due_text = texts[bearer], texts[effective], texts[due]
+        is_in_force = texts[in_force] == "true"
+        determination = (basis[1] or None) if basis else None
+        conditional = conditions.get(assessed, [])
+        order = (keys[effective], keys[obligation], keys[bearer])
+        group = by_subject[subject]
+        for ident, citation, title, legal_basis in parts:
+            for role_key, notation in held:
+                item: dict[str, Any] = {
+                    "id": ident,
+                    "citation": citation,
+                    "title": title,
+                    "bearer": bearer_text,
+                    "role": notation,
+                    "applies_from": from_text,
+                    "due": due_text,
+                    "in_force": is_in_force,
+                    "legal_basis": legal_basis,
+                    "determination": determination,
+                    "conditional_on": conditional,
+                }
+                if assessed in described:
+                    item["condition"] = described[assessed]
+                item["fines"] = fines.get(assessed, [])
+                if assessed in dependent:
+                    item["depends_on_unverified_amendment"] = dependent[assessed]
+                if met_on is not None:
+                    item["met_on"] = texts[met_on]
+                group.append(((*order, role_key), item))
+    result: dict[str | None, list[dict[str, Any]]] = {}
+    for subject, group in by_subject.items():
+        if len(group) > 1:
+            group.sort(key=itemgetter(0))
+        result[texts[subject] or ""] = [item for _, item in group]
+    return result
 
 
 def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
     """The subjects as plain data, in the shape of :class:`AssessedSubject`."""
+    texts, keys = _Texts(), _Keys()  # each distinct term's text and sort key, made once
     # both read which nodes depend on an amendment and which fine tiers apply: query once
-    dependent, fines = _amendment_notes(store), _fines(store)
-    determinations = _determinations(store, dependent, fines)
-    obligations = _obligations(store, dependent, fines)
+    dependent, fines = _amendment_notes(store, texts, keys), _fines(store, texts)
+    determinations = _determinations(store, texts, dependent, fines)
+    obligations = _obligations(store, texts, keys, dependent, fines)
     subjects = []
     for row in run_select(store, "assess/subjects").records():
         iri = _text(row["subject"]) or ""
