@@ -9,7 +9,7 @@
 # used by public authorities to 2 August 2030; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins.
-INSERT { ?assessed aia:effectiveFrom ?effective }
+INSERT { ?assessed aia:effectiveFrom ?effective ; aia:inForce ?inForce }
 WHERE {
   {
     # each branch gives candidate dates for assessed obligations; the latest wins. Every branch
@@ -63,6 +63,9 @@ WHERE {
     }
     GROUP BY ?assessed
   }
+  # in force on the as-of date (in the same pass: not a second one over every assessed obligation)
+  aiaa:run aia:asOf ?asOf .
+  BIND(?effective <= ?asOf AS ?inForce)
 } ;
 INSERT { ?assessed aia:dependsOnAmendment ?amendment }
 WHERE {
@@ -83,16 +86,13 @@ WHERE {
     FILTER(?placed < ?cutoff)
   }
 } ;
-INSERT { ?assessed aia:inForce ?inForce }
-WHERE {
-  ?assessed a aia:AssessedObligation ; aia:effectiveFrom ?effective .
-  aiaa:run aia:asOf ?asOf .
-  BIND(?effective <= ?asOf AS ?inForce)
-} ;
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
+  # from the catalogue's few obligations with a deadline to their assessed obligations (the type
+  # as a filter: as a pattern the embedded engine starts from it, every assessed obligation)
   ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
+  ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+  FILTER EXISTS { ?assessed a aia:AssessedObligation }
   ?s ?anchor ?start .
   FILTER(DATATYPE(?start) = xsd:date)
   # ?due = ?start + ?days days, by calendar arithmetic (not every engine adds durations to

@@ -11,8 +11,11 @@ INSERT { ?assessed aia:metOn ?metOn }
 WHERE {
   {
     SELECT ?assessed (MIN(?date) AS ?metOn) WHERE {
-      ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:obligationFor ?s .
+      # from the catalogue's few obligations met by an event to their assessed obligations (the
+      # type as a filter: as a pattern the embedded engine starts from it)
       ?obligation aia:metByEvent ?kind .
+      ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+      FILTER EXISTS { ?assessed a aia:AssessedObligation }
       ?s aia:hasProcedureEvent ?event .
       ?event a ?kind ; aia:eventDate ?date .
       aiaa:run aia:asOf ?asOf .

@@ -10,19 +10,35 @@
 # A prohibited determination gets the Art 99(3) tier (Art 100(2) for a Union-body deployer).
 INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
-  ?assessed a aia:AssessedObligation ; aia:obligation ?obligation ; aia:bearer ?party .
-  ?obligation aia:fineTier ?tier .
-  OPTIONAL { ?party a aia:UnionBody . BIND(1 AS ?unionBody) }
-  BIND(IF(BOUND(?unionBody) && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
-       IF(BOUND(?unionBody) && ?tier IN (aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
-       ?tier)) AS ?applied)
-  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-  OPTIONAL {
-    ?party aia:isSME|aia:isStartUp true .
-    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
-    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
+  # each bearer once: a Union body? an SME or start-up? ("yes"/"no", so that both tables join on them)
+  {
+    SELECT DISTINCT ?party ?unionBody ?sme WHERE {
+      { SELECT DISTINCT ?party WHERE { ?bearing aia:bearer ?party } }
+      OPTIONAL { ?party a aia:UnionBody . BIND("yes" AS ?isUnionBody) }
+      OPTIONAL { ?party aia:isSME|aia:isStartUp true . BIND("yes" AS ?isSME) }
+      BIND(COALESCE(?isUnionBody, "no") AS ?unionBody)
+      BIND(COALESCE(?isSME, "no") AS ?sme)
+    }
   }
-  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+  ?assessed aia:bearer ?party ; aia:obligation ?obligation ; a aia:AssessedObligation .
+  # each catalogue obligation's tiers for each kind of bearer (knowledge base only: a small table)
+  {
+    SELECT ?obligation ?unionBody ?sme ?applied ?selection ?smeRule WHERE {
+      ?obligation aia:fineTier ?tier .
+      VALUES ?unionBody { "yes" "no" }
+      VALUES ?sme { "yes" "no" }
+      BIND(IF(?unionBody = "yes" && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
+           IF(?unionBody = "yes" && ?tier IN (aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
+           ?tier)) AS ?applied)
+      OPTIONAL { ?applied aia:fineSelection ?tierSelection }
+      OPTIONAL {
+        aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+        FILTER(?sme = "yes")
+        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
+      }
+      BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+    }
+  }
 } ;
 INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
