@@ -13,6 +13,12 @@
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
 # some histories of inserts and drops (seen once in a full run of the legal cases).
+# Cost: the catalogue's part (obligation, category, role, the bearers' property, and the trigger
+# for the second case) is a subquery, evaluated once and joined with the subjects' rows instead
+# of being matched again for each of them; the exceptions are MINUS, each evaluated once for all
+# rows (every variable they share with the rows is bound, so MINUS removes exactly the rows the
+# FILTER NOT EXISTS would). The second case joins the subjects' satisfied triggers with the
+# triggered obligations before the bearers are looked up.
 INSERT { ?s aia:withoutObligations true }
 WHERE {
   ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
@@ -35,29 +41,43 @@ WHERE {
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
-  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?defaultProperty .
-  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
-  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
-  ?s ?roleProperty ?party .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
-  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
-  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   # (3), first case: the obligation has no fact trigger (the next operation takes the second)
-  FILTER NOT EXISTS {
-    ?obligation aia:trigger ?factTrigger .
-    FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
-    FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
+  {
+    SELECT ?obligation ?category ?role ?roleProperty
+    WHERE {
+      {
+        # only the categories concluded in the run (and "any AI system")
+        SELECT DISTINCT ?category
+        WHERE {
+          { ?anyBasis a aia:Determination ; aia:conclusion ?category }
+          UNION { VALUES ?category { aiac:category-any-ai-system } }
+        }
+      }
+      ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+      ?role aia:roleProperty ?defaultProperty .
+      OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+      BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+      FILTER NOT EXISTS {
+        ?obligation aia:trigger ?factTrigger .
+        FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
+        FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
+      }
+    }
   }
-  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  ?s ?roleProperty ?party .
+  MINUS { VALUES ?roleProperty { aia:hasProvider } ?s aia:hasFormerProvider ?party }
+  MINUS { VALUES ?role { aiac:role-deployer } ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party }
+  MINUS { VALUES ?role { aiac:role-deployer } ?party aia:actsInPersonalCapacity true }
+  MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
-  FILTER NOT EXISTS {
+  MINUS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER(?category = aiac:category-high-risk)
-    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
     FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+    ?obligation aia:appliesToCategory aiac:category-high-risk .
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    BIND(aiac:category-high-risk AS ?category)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -78,26 +98,37 @@ WHERE {
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
-  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?defaultProperty .
-  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
-  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
-  ?s ?roleProperty ?party .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
-  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
-  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   # (3), second case: the subject satisfies one of the obligation's triggers
-  ?obligation aia:trigger ?metTrigger .
-  ?s aia:satisfiesTrigger ?metTrigger .
-  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  {
+    SELECT ?s ?obligation ?category ?role ?roleProperty
+    WHERE {
+      ?s aia:satisfiesTrigger ?metTrigger .
+      {
+        SELECT ?obligation ?category ?role ?roleProperty ?metTrigger
+        WHERE {
+          ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+          ?role aia:roleProperty ?defaultProperty .
+          OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+          BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+          ?obligation aia:trigger ?metTrigger .
+        }
+      }
+    }
+  }
+  ?s ?roleProperty ?party .
+  MINUS { VALUES ?roleProperty { aia:hasProvider } ?s aia:hasFormerProvider ?party }
+  MINUS { VALUES ?role { aiac:role-deployer } ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party }
+  MINUS { VALUES ?role { aiac:role-deployer } ?party aia:actsInPersonalCapacity true }
+  MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
-  FILTER NOT EXISTS {
+  MINUS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER(?category = aiac:category-high-risk)
-    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
     FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+    ?obligation aia:appliesToCategory aiac:category-high-risk .
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    BIND(aiac:category-high-risk AS ?category)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -108,5 +139,5 @@ WHERE {
   ?event a aia:EventTrigger .
   ?obligation aia:trigger ?event .
   ?assessed aia:obligation ?obligation ; a aia:AssessedObligation ; aia:obligationFor ?s .
-  FILTER NOT EXISTS { ?s aia:satisfiesTrigger ?event }
+  MINUS { ?s aia:satisfiesTrigger ?event }
 }
