@@ -15,10 +15,13 @@
 # some histories of inserts and drops (seen once in a full run of the legal cases).
 # Cost: the catalogue's part (obligation, category, role, the bearers' property, and the trigger
 # for the second case) is a subquery, evaluated once and joined with the subjects' rows instead
-# of being matched again for each of them; the exceptions are MINUS, each evaluated once for all
-# rows (every variable they share with the rows is bound, so MINUS removes exactly the rows the
-# FILTER NOT EXISTS would). The second case joins the subjects' satisfied triggers with the
-# triggered obligations before the bearers are looked up.
+# of being matched again for each of them; the second case joins the subjects' satisfied
+# triggers with the triggered obligations before the bearers are looked up. The exemptions (and
+# the events not met, last operation) are MINUS, evaluated once for all rows: every variable
+# they share with the rows is bound, so MINUS removes exactly the rows FILTER NOT EXISTS would.
+# The other exceptions stay FILTER NOT EXISTS: on Virtuoso 7 a MINUS holding VALUES removed
+# rows it must not, and one holding a nested FILTER NOT EXISTS fails to compile ("external
+# source var is not" found).
 INSERT { ?s aia:withoutObligations true }
 WHERE {
   ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
@@ -46,14 +49,6 @@ WHERE {
   {
     SELECT ?obligation ?category ?role ?roleProperty
     WHERE {
-      {
-        # only the categories concluded in the run (and "any AI system")
-        SELECT DISTINCT ?category
-        WHERE {
-          { ?anyBasis a aia:Determination ; aia:conclusion ?category }
-          UNION { VALUES ?category { aiac:category-any-ai-system } }
-        }
-      }
       ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
       ?role aia:roleProperty ?defaultProperty .
       OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
@@ -66,18 +61,17 @@ WHERE {
     }
   }
   ?s ?roleProperty ?party .
-  MINUS { VALUES ?roleProperty { aia:hasProvider } ?s aia:hasFormerProvider ?party }
-  MINUS { VALUES ?role { aiac:role-deployer } ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party }
-  MINUS { VALUES ?role { aiac:role-deployer } ?party aia:actsInPersonalCapacity true }
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
+  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
+  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
-  MINUS {
+  FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
-    ?obligation aia:appliesToCategory aiac:category-high-risk .
+    FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    BIND(aiac:category-high-risk AS ?category)
+    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -117,18 +111,17 @@ WHERE {
     }
   }
   ?s ?roleProperty ?party .
-  MINUS { VALUES ?roleProperty { aia:hasProvider } ?s aia:hasFormerProvider ?party }
-  MINUS { VALUES ?role { aiac:role-deployer } ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party }
-  MINUS { VALUES ?role { aiac:role-deployer } ?party aia:actsInPersonalCapacity true }
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
+  FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
+  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
-  MINUS {
+  FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
-    ?obligation aia:appliesToCategory aiac:category-high-risk .
+    FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    BIND(aiac:category-high-risk AS ?category)
+    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
