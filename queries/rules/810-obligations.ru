@@ -13,6 +13,15 @@
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
 # some histories of inserts and drops (seen once in a full run of the legal cases).
+# Cost: the catalogue's part (obligation, category, role, the bearers' property, and the trigger
+# for the second case) is a subquery, evaluated once and joined with the subjects' rows instead
+# of being matched again for each of them; the second case joins the subjects' satisfied
+# triggers with the triggered obligations before the bearers are looked up. The exemptions (and
+# the events not met, last operation) are MINUS, evaluated once for all rows: every variable
+# they share with the rows is bound, so MINUS removes exactly the rows FILTER NOT EXISTS would.
+# The other exceptions stay FILTER NOT EXISTS: on Virtuoso 7 a MINUS holding VALUES removed
+# rows it must not, and one holding a nested FILTER NOT EXISTS fails to compile ("external
+# source var is not" found).
 INSERT { ?s aia:withoutObligations true }
 WHERE {
   ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
@@ -35,22 +44,27 @@ WHERE {
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
-  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?defaultProperty .
-  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
-  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
+  # (3), first case: the obligation has no fact trigger (the next operation takes the second)
+  {
+    SELECT ?obligation ?category ?role ?roleProperty
+    WHERE {
+      ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+      ?role aia:roleProperty ?defaultProperty .
+      OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+      BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+      FILTER NOT EXISTS {
+        ?obligation aia:trigger ?factTrigger .
+        FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
+        FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
+      }
+    }
+  }
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
-  # (3), first case: the obligation has no fact trigger (the next operation takes the second)
-  FILTER NOT EXISTS {
-    ?obligation aia:trigger ?factTrigger .
-    FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
-    FILTER NOT EXISTS { ?factTrigger a aia:LifecycleTrigger }
-  }
-  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
   FILTER NOT EXISTS {
@@ -78,19 +92,29 @@ WHERE {
     OPTIONAL { ?basis a aia:Determination ; aia:determinationOf ?s ;
                aia:conclusion ?anyCategory . ?anyCategory a aia:RiskCategory }
   }
-  ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
-  ?role aia:roleProperty ?defaultProperty .
-  OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
-  BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
+  # (3), second case: the subject satisfies one of the obligation's triggers
+  {
+    SELECT ?s ?obligation ?category ?role ?roleProperty
+    WHERE {
+      ?s aia:satisfiesTrigger ?metTrigger .
+      {
+        SELECT ?obligation ?category ?role ?roleProperty ?metTrigger
+        WHERE {
+          ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
+          ?role aia:roleProperty ?defaultProperty .
+          OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
+          BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+          ?obligation aia:trigger ?metTrigger .
+        }
+      }
+    }
+  }
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
-  # (3), second case: the subject satisfies one of the obligation's triggers
-  ?obligation aia:trigger ?metTrigger .
-  ?s aia:satisfiesTrigger ?metTrigger .
-  FILTER NOT EXISTS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
   # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
   FILTER NOT EXISTS {
@@ -108,5 +132,5 @@ WHERE {
   ?event a aia:EventTrigger .
   ?obligation aia:trigger ?event .
   ?assessed aia:obligation ?obligation ; a aia:AssessedObligation ; aia:obligationFor ?s .
-  FILTER NOT EXISTS { ?s aia:satisfiesTrigger ?event }
+  MINUS { ?s aia:satisfiesTrigger ?event }
 }
