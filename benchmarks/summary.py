@@ -230,6 +230,7 @@ def _targets(results: Path, scale: dict[str, Any]) -> list[str]:
                         "; ".join(verdicts),
                     )
                 )
+    rows += _catalogue_targets(_load(results, "catalogue") or {})
     warm = _warm_ms(results)
     rows.append(
         (
@@ -273,6 +274,27 @@ def _scale_targets(scale: dict[str, Any], mix: str) -> list[tuple[str, str, str]
             _verdict(speedup, TARGET_VALIDATION_SPEEDUP, at_least=True),
         )
     )
+    return rows
+
+
+def _catalogue_targets(catalogue: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Per engine: the catalogue questions' growth of p50 from 10k to 100k against the target."""
+    span = "10000->100000"
+    per_engine: dict[str, dict[str, float]] = {}
+    for key, spans in catalogue.get("growth", {}).items():
+        engine, question = key.split(" ", 1)
+        if isinstance(spans.get(span), int | float):
+            per_engine.setdefault(engine, {})[question] = spans[span]
+    rows = []
+    for engine, exponents in sorted(per_engine.items()):
+        steep = sorted((k, q) for q, k in exponents.items() if k > TARGET_GROWTH)
+        figure = f"{len(steep)} of {len(exponents)} questions above"
+        if steep:
+            figure += f"; worst {steep[-1][1][:6]} N^{steep[-1][0]}"
+        verdict = "**not met**" if steep else "met"
+        rows.append(
+            (f"growth 10k→100k ≤ N^1.05: catalogue questions, p50 ({engine})", figure, verdict)
+        )
     return rows
 
 

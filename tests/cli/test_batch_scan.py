@@ -4,7 +4,6 @@ reports (the reader's own), and each input read once when its batch is assessed 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -220,7 +219,20 @@ def _directory(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _assess(directory: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], Counter[str]]:
+def _assess(directory: Path, jobs: int = 1) -> list[str]:
+    """Every batch's JSON and exit code, the inputs of ``directory`` in batches of one subject."""
+    outcomes = assess_batches(
+        collect_inputs([str(directory)]),
+        AssessmentOptions(as_of=date(2026, 9, 1)),
+        batch_size=1,
+        jobs=jobs,
+        run=RUN,
+    )
+    return [assessment_json(o.result) + str(o.exit_code) for o in outcomes]
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Counts, from now on, the reads of each input file (by name) in this process."""
     reads: Counter[str] = Counter()
     real = batch_assessment.read_rdf_file
 
@@ -229,28 +241,23 @@ def _assess(directory: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str]
         return real(path, **options)
 
     monkeypatch.setattr(batch_assessment, "read_rdf_file", counting)
-    outcomes = assess_batches(
-        collect_inputs([str(directory)]),
-        AssessmentOptions(as_of=date(2026, 9, 1)),
-        batch_size=1,
-        jobs=1,
-        run=RUN,
-    )
-    return [assessment_json(o.result) + str(o.exit_code) for o in outcomes], reads
+    return reads
 
 
 def test_each_input_is_read_once_when_its_batches_are_assessed_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     directory = _directory(tmp_path)
-    kept, reads = _assess(directory, monkeypatch)
+    reads = _counting_reads(monkeypatch)
+    kept = _assess(directory)
     # the provider's file is in all three batches, the broken one in the last
     assert len(kept) == 3
     assert dict(reads) == {name: 1 for name in reads}
     assert len(reads) == 5
     # with nothing kept, every batch reads its files again: the same results
     monkeypatch.setattr(batch_assessment, "_KEEP_PER_SUBJECT", 0)
-    again, reads = _assess(directory, monkeypatch)
+    reads = _counting_reads(monkeypatch)
+    again = _assess(directory)
     assert reads["a-provider.ttl"] == 4
     assert again == kept
 
@@ -261,27 +268,12 @@ def test_inputs_scanned_by_workers_give_the_results_of_one_process(
 ) -> None:
     """Much to read: the workers scan the inputs and read their batches' files again."""
     directory = _directory(tmp_path)
-    here, _ = _assess(directory, monkeypatch)
+    here = _assess(directory)
     monkeypatch.setattr(batch_assessment, "_SCAN_HERE_BYTES", 0)
     if start == "spawn":  # as on a platform without fork: each worker loads what it needs
         monkeypatch.setattr(batch_assessment, "get_all_start_methods", lambda: ["spawn"])
     elif "fork" not in batch_assessment.get_all_start_methods():
         pytest.skip("no fork on this platform")
-    read_here: list[Path] = []
-    real, parent = batch_assessment.read_rdf_file, os.getpid()
-
-    def reading(path: Path, **options: Any) -> Any:
-        if os.getpid() == parent:
-            read_here.append(path)
-        return real(path, **options)
-
-    monkeypatch.setattr(batch_assessment, "read_rdf_file", reading)
-    outcomes = assess_batches(
-        collect_inputs([str(directory)]),
-        AssessmentOptions(as_of=date(2026, 9, 1)),
-        batch_size=1,
-        jobs=2,
-        run=RUN,
-    )
-    assert [assessment_json(o.result) + str(o.exit_code) for o in outcomes] == here
-    assert read_here == []  # every file was read by the workers
+    reads = _counting_reads(monkeypatch)  # in this process only: the workers' are their own
+    assert _assess(directory, jobs=2) == here
+    assert not reads  # every file was read by the workers
