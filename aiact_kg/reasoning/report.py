@@ -341,12 +341,16 @@ def _catalogue(store: KnowledgeStore, texts: _Texts) -> dict[Term | None, list[_
 
 def _bases(store: KnowledgeStore) -> dict[Term | None, tuple[str, str]]:
     """``{assessed obligation: (rank, determination id)}``: of several determinations behind an
-    obligation, the first by rule IRI, then by IRI."""
+    obligation, the first by rule IRI, then by explanation (the same however the description is
+    written, unlike the IRI, a hash of the subject's), then by IRI."""
     ranks: dict[Term | None, tuple[str, str]] = {}
-    for basis, rule in _select(store, "assess/basis-rules", "basis", "rule"):
+    for basis, rule, explanation in _select(
+        store, "assess/basis-rules", "basis", "rule", "explanation"
+    ):
         if not isinstance(basis, NamedNode) or not isinstance(rule, (NamedNode, Literal)):
             continue  # STR() of a blank node is unbound: the former query's MIN skipped it
-        ranked = f"{rule.value} {basis.value}"
+        text = explanation.value if isinstance(explanation, Literal) else ""
+        ranked = f"{rule.value}\x00{text}\x00{basis.value}"
         if basis not in ranks or ranked < ranks[basis][0]:
             ranks[basis] = (ranked, determination_id(basis.value))
     bases: dict[Term | None, tuple[str, str]] = {}

@@ -6,7 +6,7 @@
 # not even a deployer under Art 3(4)). The system stays in scope: the rule records the party as
 # aia:personalUseDeployer, which the obligation rules read, and adds an outcome per party; it
 # concludes no category. Parties typed as legal persons or public authorities cannot be natural
-# persons in personal use, so the fact is ignored for them.
+# persons in personal use, so the fact is ignored for them (a shape warns about it).
 INSERT {
   ?s aia:personalUseDeployer ?party .
   ?d a aia:Determination ;
@@ -26,7 +26,13 @@ WHERE {
   FILTER NOT EXISTS { ?party a aia:LegalPerson }
   FILTER NOT EXISTS { ?party a aia:PublicAuthority }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  OPTIONAL { ?party rdfs:label ?partyLabel }
+  # one name per party, whatever the number of labels: an English one first, then the first in
+  # code-point order (two labels must not give two explanations to one determination)
+  OPTIONAL {
+    SELECT ?party (MIN(CONCAT(IF(LANGMATCHES(LANG(?l), "en"), "0", "1"), STR(?l))) AS ?rankedLabel)
+    WHERE { ?party rdfs:label ?l } GROUP BY ?party
+  }
+  BIND(SUBSTR(?rankedLabel, 2) AS ?partyLabel)
   BIND(IF(BOUND(?partyLabel), CONCAT("'", STR(?partyLabel), "'"), "A deployer of the system") AS ?who)
   BIND(CONCAT(?who, " is a natural person using the system in the course of a purely personal non-professional activity; the obligations of deployers do not apply to that person (Art 2(10)). The obligations of the system's other operators are unaffected.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-10-personal-use|", STR(?party))))) AS ?d)

@@ -58,15 +58,30 @@ WHERE {
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
     }
   }
+  # every Annex III use case of the new purpose, in order, for the one outcome per event (an
+  # ordered subquery: one explanation, whatever the number of purposes or their order)
+  {
+    SELECT ?s ?e (GROUP_CONCAT(?citation; separator=" and ") AS ?useCaseCitations) WHERE {
+      {
+        SELECT DISTINCT ?s ?e ?citation WHERE {
+          ?s aia:hasValueChainEvent ?e .
+          ?e a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?anyUseCase .
+          ?anyUseCase a aia:HighRiskUseCase ; aia:citation ?citation .
+        } ORDER BY ?s ?e ?citation
+      }
+    } GROUP BY ?s ?e
+  }
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c)).") AS ?hrExplanation)
-  BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitation),
+  BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitations),
               ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?e), "|", STR(?useCase))))) AS ?hr)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?e))))) AS ?d)
+  # keyed by the system (an IRI), the event's date and concepts, never by the event node, which
+  # may be a blank node (its IRI depends on how the description is written)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|purpose-change|", STR(?date))))) AS ?d)
 } ;
 
 # (a) rebranding and (b) substantial modification of a high-risk system.
@@ -106,7 +121,8 @@ WHERE {
           "made a substantial modification to the high-risk system, which remains high-risk (Art 25(1)(b))") AS ?what)
   BIND(CONCAT("On ", STR(?date), " an operator ", ?what,
               "; that operator is now considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?e))))) AS ?d)
+  # keyed by the system, the kind of event and its date, never by the (possibly blank) event node
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?kind), "|", STR(?date))))) AS ?d)
 } ;
 
 # Every such operator is added as provider; then every provider except the operator of the

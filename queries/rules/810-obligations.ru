@@ -63,15 +63,15 @@ WHERE {
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
-  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
-  # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
-  # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
+  # Art 111(2): legacy high-risk systems bear high-risk obligations only when intended to be used
+  # by public authorities (rule 350; by the compliance deadline, see 820); Art 5 duties are not
+  # affected
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -113,15 +113,15 @@ WHERE {
   ?s ?roleProperty ?party .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
-  FILTER NOT EXISTS { ?party aia:actsInPersonalCapacity true . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
-  # Art 111(2): legacy high-risk systems bear high-risk obligations only when used by public
-  # authorities (by the compliance deadline, see 820); Art 5 duties are not affected
+  # Art 111(2): legacy high-risk systems bear high-risk obligations only when intended to be used
+  # by public authorities (rule 350; by the compliance deadline, see 820); Art 5 duties are not
+  # affected
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS { ?s aia:hasDeployer ?publicDeployer . ?publicDeployer a aia:PublicAuthority }
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;

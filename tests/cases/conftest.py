@@ -269,6 +269,13 @@ def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> li
         return [f"subject {iri} not assessed; assessed: {sorted(subjects)}"]
     subject = subjects[iri]
     problems = _check_sets(expected, subject)
+    # one entry per determination: two values of a fact (two labels, two purposes) must not
+    # give one determination two explanations
+    ids = [d.get("id") for d in subject["determinations"]]
+    problems += [
+        f"determination {i} is listed more than once"
+        for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
     problems += _check_determinations(expected, subject)
     problems += _check_obligations(expected, subject, name)
     if "law_version" in expected and data["law"]["version"] != expected["law_version"]:
