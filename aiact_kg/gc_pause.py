@@ -5,8 +5,8 @@ collection scans them all, which made the passes over a large batch several time
 the work itself. Reference counting still frees everything as usual; only cycles wait until
 the pass ends. When it ends, what the pass made is moved to the oldest generation unscanned:
 else the first allocation after it would collect the youngest generation, every object made
-during the pass (a third of a second for a report of 1,000 high-risk subjects), only to find
-them alive. Cycles among them are collected by the next full collection, as usual.
+during the pass, only to find them alive. Cycles among them are collected by the next full
+collection, as usual.
 """
 
 from __future__ import annotations
