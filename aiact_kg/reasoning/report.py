@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import product
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from pydantic import TypeAdapter
 from pyoxigraph import BlankNode, Literal, NamedNode
@@ -31,7 +32,7 @@ from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ASSESSMENT, CONCEPT, compact
 from aiact_kg.queries import run_select
-from aiact_kg.results.assessment import AssessedSubject, LawVersion
+from aiact_kg.results.assessment import AssessedSubject, Fine, LawVersion
 from aiact_kg.store.base import KnowledgeStore, Term
 
 # a determination minted by a run: <assessment namespace><run id>/det-<key>
@@ -136,7 +137,8 @@ def _imposing_citation(provision: str | None, stored: str | None) -> str | None:
 
 
 _Notes = dict[Term | None, str | None]
-_Fines = dict[Term | None, list[dict[str, Any]]]
+_Fines = dict[Term | None, list[Any]]  # the fines as plain data, or typed (:class:`Fine`)
+_Make = Callable[[dict[str, Any]], Any]  # a fine's plain data to what the report holds
 
 
 def _amendment_notes(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> _Notes:
@@ -146,21 +148,33 @@ def _amendment_notes(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> _Note
     status: dict[Term | None, list[Term | None]] = defaultdict(list)
     for amendment, note in _select(store, "assess/amendment-status-notes", "amendment", "note"):
         status[amendment].append(note)
-    changes = {
-        (node, amendment): texts[notes]
-        for node, amendment, notes in _select(
-            store, "assess/amendment-change-notes", "node", "amendment", "changeNotes"
-        )
-    }
-    found: dict[Term | None, list[tuple[tuple[int, str], str | None]]] = defaultdict(list)
+    changes: dict[Term | None, dict[Term | None, str | None]] = defaultdict(dict)
+    for node, amendment, notes in _select(
+        store, "assess/amendment-change-notes", "node", "amendment", "changeNotes"
+    ):
+        changes[node][amendment] = texts[notes]
+    # of an amendment's several status notes, the last gives the note (all share its sort key)
+    plain: dict[Term | None, tuple[tuple[int, str], str | None]] = {}
+    found: dict[Term | None, tuple[tuple[int, str], str | None]] = {}
     for node, amendment in _select(store, "assess/dependent-on-amendment", "node", "amendment"):
-        change = changes.get((node, amendment))
-        for note in status.get(amendment) or (None,):
-            found[node].append((keys[amendment], _status_note(change, note)))
-    return {
-        node: (group if len(group) == 1 else sorted(group, key=itemgetter(0)))[-1][1]
-        for node, group in found.items()
-    }
+        change = changes[node].get(amendment) if node in changes else None
+        if change is None:
+            noted = plain.get(amendment)
+            if noted is None:
+                noted = plain[amendment] = _last_note(keys[amendment], None, status[amendment])
+        else:
+            noted = _last_note(keys[amendment], change, status[amendment])
+        before = found.get(node)
+        if before is None or noted[0] >= before[0]:  # the last of the greatest key, as sorted
+            found[node] = noted
+    return {node: note for node, (_, note) in found.items()}
+
+
+def _last_note(
+    key: tuple[int, str], change: str | None, notes: list[Term | None]
+) -> tuple[tuple[int, str], str | None]:
+    """The sort key of an amendment and the last of its status notes after ``change``."""
+    return key, _status_note(change, notes[-1] if notes else None)
 
 
 def _status_note(change: str | None, note: Term | None) -> str | None:
@@ -175,13 +189,14 @@ def _status_note(change: str | None, note: Term | None) -> str | None:
     return None
 
 
-def _fines(store: KnowledgeStore, texts: _Texts) -> _Fines:
+def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
     """``{node: [fine tier, ...]}`` for assessed obligations and prohibited determinations.
 
     What each tier and fine rule say is read once (assess/fine-tiers, assess/fine-rule-caps) and
     joined here to the rows of assess/fines and assess/fine-rules-applied, as the join of the
     tier's provisions and the rule's optional cap would give them. Nodes with the same tier,
-    selection and rules share one list of fines (the plain data is read, never changed)."""
+    selection and rules share one list of fines, each made by ``make`` (the plain data is read,
+    never changed; a typed fine is immutable)."""
     columns = ("tier", "lower", "citation", "amount", "percentage", "selection")
     tiers: dict[tuple[Term | None, str | None], list[_Row]] = defaultdict(list)
     for tier, lower, *rest in _select(store, "assess/fine-tiers", *columns):
@@ -192,7 +207,7 @@ def _fines(store: KnowledgeStore, texts: _Texts) -> _Fines:
     applied: dict[Term | None, list[Term | None]] = defaultdict(list)
     for node, rule in _select(store, "assess/fine-rules-applied", "node", "rule"):
         applied[node].append(rule)
-    made: dict[tuple[Term | None, str, tuple[Term | None, ...]], list[dict[str, Any]]] = {}
+    made: dict[tuple[Term | None, str, tuple[Term | None, ...]], list[Any]] = {}
     fines: _Fines = {}
     for node, tier, selection in _select(store, "assess/fines", "node", "tier", "selectionIri"):
         key = (tier, "lower" if selection == _LOWER else "higher", tuple(applied.get(node, ())))
@@ -200,17 +215,19 @@ def _fines(store: KnowledgeStore, texts: _Texts) -> _Fines:
         if found is None:
             cited = [cap for rule in key[2] for cap in caps.get((rule, tier), ())] or [None]
             rows = tiers.get(key[:2], ())
-            found = made[key] = sorted(
+            plain = sorted(
                 (_fine(texts, row, cap) for row in rows for cap in cited), key=_fine_order
             )
+            found = made[key] = [make(fine) for fine in plain]
         before = fines.get(node)
         fines[node] = found if before is None else sorted(before + found, key=_fine_order)
     return fines
 
 
-def _fine_order(fine: dict[str, Any]) -> tuple[bool, str]:
+def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
     """By the tier's citation, as the rows were ordered before."""
-    return (fine["tier"] is not None, fine["tier"] or "")
+    tier = fine["tier"] if isinstance(fine, dict) else fine.tier
+    return (tier is not None, tier or "")
 
 
 def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
@@ -361,35 +378,41 @@ def _bases(store: KnowledgeStore) -> dict[Term | None, tuple[str, str]]:
     return bases
 
 
-def _conditions(
-    store: KnowledgeStore, texts: _Texts, keys: _Keys
-) -> tuple[dict[Term | None, list[str]], dict[Term | None, str]]:
-    """The events each conditional obligation waits for (by event IRI), and the catalogue's
-    statement of when the duty arises."""
-    descriptions: dict[Term | None, list[str | None]] = defaultdict(list)
+def _conditions(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> dict[Term | None, list[str]]:
+    """The events each conditional obligation waits for (their labels, by event IRI)."""
+    labels: dict[Term | None, list[str]] = defaultdict(list)
+    for trigger, label in _select(store, "assess/trigger-labels", "trigger", "label"):
+        labels[trigger].append(texts[label] or "")
+    found: dict[Term | None, list[tuple[tuple[int, str], str]]] = defaultdict(list)
+    for assessed, trigger in _select(store, "assess/obligation-conditions", "assessed", "trigger"):
+        found[assessed] += [(keys[trigger], label) for label in labels.get(trigger, ())]
+    return {
+        node: [label for _, label in sorted(group, key=itemgetter(0))]
+        for node, group in found.items()
+        if group
+    }
+
+
+def _descriptions(store: KnowledgeStore, texts: _Texts) -> dict[Term | None, list[str]]:
+    """The catalogue's statements of when each event-triggered obligation arises."""
+    found: dict[Term | None, list[str]] = defaultdict(list)
     for obligation, stated in _select(
         store, "assess/trigger-descriptions", "obligation", "description"
     ):
-        descriptions[obligation].append(texts[stated])
-    found: dict[Term | None, list[tuple[tuple[int, str], str, str | None]]] = defaultdict(list)
-    columns = ("assessed", "trigger", "obligation", "triggerLabel")
-    for assessed, trigger, obligation, label in _select(
-        store, "assess/obligation-conditions", *columns
-    ):
-        for text in descriptions.get(obligation) or (None,):
-            found[assessed].append((keys[trigger], texts[label] or "", text))
-    conditions: dict[Term | None, list[str]] = {}
-    described: dict[Term | None, str] = {}
-    for node, group in found.items():
-        if len(group) > 1:
-            group.sort(key=itemgetter(0))
-        conditions[node] = [event for _, event, _ in group]
-        for _, _, text in group:
-            if text is not None:
-                described[node] = text
-    return conditions, described
+        found[obligation].append(texts[stated] or "")
+    return found
 
 
+def _dates(store: KnowledgeStore, texts: _Texts, query: str, column: str) -> _Dates:
+    """``{node: [date, ...]}`` of a query of a node and a date."""
+    found: _Dates = defaultdict(list)
+    for node, day in _select(store, query, "node", column):
+        found[node].append(texts[day])
+    return found
+
+
+_Dates = dict[Term | None, list[str | None]]
+_NO_DATE: Final[list[str | None]] = [None]
 _OBLIGATION_COLUMNS = (
     "assessed",
     "subject",
@@ -397,8 +420,6 @@ _OBLIGATION_COLUMNS = (
     "bearer",
     "roleType",
     "effectiveFrom",
-    "due",
-    "metOn",
     "inForce",
 )
 
@@ -407,50 +428,55 @@ def _obligations(
     store: KnowledgeStore, texts: _Texts, keys: _Keys, dependent: _Notes, fines: _Fines
 ) -> dict[str | None, list[dict[str, Any]]]:
     """Each subject's assessed obligations: the rows of assess/obligations joined to the
-    catalogue's part of each obligation and the notation of its role (both read once), ordered
-    by date, obligation, bearer and role."""
+    catalogue's part of each obligation and the notation of its role (both read once), to their
+    deadlines, dates met, determinations and conditions, ordered by date, obligation, bearer and
+    role."""
     catalogue = _catalogue(store, texts)
     roles: dict[Term | None, list[tuple[tuple[int, str], str | None]]] = defaultdict(list)
     for role_type, role in _select(store, "assess/role-notations", "roleType", "role"):
         roles[role_type].append((keys[role], texts[role]))
-    bases = _bases(store)
-    conditions, described = _conditions(store, texts, keys)
+    bases, conditions = _bases(store), _conditions(store, texts, keys)
+    descriptions = _descriptions(store, texts)
+    dues = _dates(store, texts, "assess/due-dates", "due")
+    met = _dates(store, texts, "assess/met-dates", "metOn")
     by_subject: dict[Term | None, list[tuple[tuple[Any, ...], dict[str, Any]]]] = defaultdict(list)
     for row in _select(store, "assess/obligations", *_OBLIGATION_COLUMNS):
-        assessed, subject, obligation, bearer, role_type, effective, due, met_on, in_force = row
+        assessed, subject, obligation, bearer, role_type, effective, in_force = row
         parts, held = catalogue.get(obligation), roles.get(role_type)
         if not parts or not held:
             continue
         basis = bases.get(assessed)
-        bearer_text, from_text, due_text = texts[bearer], texts[effective], texts[due]
-        is_in_force = texts[in_force] == "true"
-        determination = (basis[1] or None) if basis else None
-        conditional = conditions.get(assessed, [])
+        shared: dict[str, Any] = {
+            "bearer": texts[bearer],
+            "applies_from": texts[effective],
+            "in_force": texts[in_force] == "true",
+            "determination": (basis[1] or None) if basis else None,
+            "conditional_on": [],
+            "fines": fines.get(assessed, []),
+        }
+        if assessed in conditions:
+            _condition(shared, conditions[assessed], descriptions.get(obligation))
+        if assessed in dependent:
+            shared["depends_on_unverified_amendment"] = dependent[assessed]
         order = (keys[effective], keys[obligation], keys[bearer])
         group = by_subject[subject]
-        for ident, citation, title, legal_basis in parts:
-            for role_key, notation in held:
-                item: dict[str, Any] = {
-                    "id": ident,
-                    "citation": citation,
-                    "title": title,
-                    "bearer": bearer_text,
-                    "role": notation,
-                    "applies_from": from_text,
-                    "due": due_text,
-                    "in_force": is_in_force,
-                    "legal_basis": legal_basis,
-                    "determination": determination,
-                    "conditional_on": conditional,
-                }
-                if assessed in described:
-                    item["condition"] = described[assessed]
-                item["fines"] = fines.get(assessed, [])
-                if assessed in dependent:
-                    item["depends_on_unverified_amendment"] = dependent[assessed]
-                if met_on is not None:
-                    item["met_on"] = texts[met_on]
-                group.append(((*order, role_key), item))
+        # one item per deadline, date met, catalogue part and role notation (as a join would)
+        for due, met_on, part, (role_key, notation) in product(
+            dues.get(assessed, _NO_DATE), met.get(assessed, _NO_DATE), parts, held
+        ):
+            ident, citation, title, legal_basis = part
+            item = {
+                **shared,
+                "id": ident,
+                "citation": citation,
+                "title": title,
+                "role": notation,
+                "due": due,
+                "legal_basis": legal_basis,
+            }
+            if met_on is not None:
+                item["met_on"] = met_on
+            group.append(((*order, role_key), item))
     result: dict[str | None, list[dict[str, Any]]] = {}
     for subject, group in by_subject.items():
         if len(group) > 1:
@@ -459,11 +485,31 @@ def _obligations(
     return result
 
 
+def _condition(item: dict[str, Any], events: list[str], stated: list[str] | None) -> None:
+    """The events an obligation waits for, and the catalogue's statement of when it arises (as
+    the join of each event with each statement gave them: the last statement, each event once
+    per statement)."""
+    if not stated:
+        item["conditional_on"] = events
+        return
+    item["conditional_on"] = [event for event in events for _ in stated]
+    item["condition"] = stated[-1]
+
+
 def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
     """The subjects as plain data, in the shape of :class:`AssessedSubject`."""
+    return _subjects(store, _as_is)
+
+
+def _as_is(fine: dict[str, Any]) -> dict[str, Any]:
+    return fine
+
+
+def _subjects(store: KnowledgeStore, make: _Make) -> list[dict[str, Any]]:
+    """The subjects as plain data, each fine as ``make`` makes it from its plain data."""
     texts, keys = _Texts(), _Keys()  # each distinct term's text and sort key, made once
     # both read which nodes depend on an amendment and which fine tiers apply: query once
-    dependent, fines = _amendment_notes(store, texts, keys), _fines(store, texts)
+    dependent, fines = _amendment_notes(store, texts, keys), _fines(store, texts, make)
     determinations = _determinations(store, texts, dependent, fines)
     obligations = _obligations(store, texts, keys, dependent, fines)
     subjects = []
@@ -496,4 +542,5 @@ def law_version(store: KnowledgeStore) -> LawVersion:
 def assessed_subjects(store: KnowledgeStore) -> list[AssessedSubject]:
     """Every assessed subject with its determinations and obligations, typed."""
     with paused_gc():  # hundreds of thousands of models, none of them garbage
-        return SUBJECTS.validate_python(subjects_json(store))
+        # each distinct fine typed once and shared (immutable): validated as it is, not copied
+        return SUBJECTS.validate_python(_subjects(store, Fine.model_validate))

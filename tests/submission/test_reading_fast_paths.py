@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path, PurePath
 
 import pytest
@@ -80,6 +81,25 @@ def test_paused_gc_restores_the_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_paused_gc_leaves_what_it_made_to_the_full_collection() -> None:
+    gc.collect()
+    with paused_gc():
+        made = [[index] for index in range(5000)]
+        cycle: list[object] = []
+        cycle.append(cycle)
+        gone = weakref.ref(_Node(cycle))
+    assert gc.get_count()[0] < len(made)  # no young collection is due for them
+    assert gone() is not None  # a cycle waits for a collection...
+    gc.collect()
+    assert gone() is None  # ...and is collected by it
+
+
+class _Node:
+    def __init__(self, other: object) -> None:
+        self.me = self
+        self.other = other
 
 
 def test_disjoint_with_is_the_declared_pairs() -> None:
