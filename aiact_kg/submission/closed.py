@@ -10,6 +10,10 @@
   property it is the value of) include two classes the ontology declares disjoint is a
   violation: for example a system that is its own provider, or a subject typed both AI system
   and AI model.
+* A statement whose subject is of a class disjoint with every class of its property's
+  ``rdfs:domain`` is a warning: the rules read the fact only on the domain, so it is not read
+  (for example ``aia:isSME`` stated on the system instead of its provider, or
+  ``aia:generatesContent`` on a general-purpose AI model instead of the system built on it).
 """
 
 from __future__ import annotations
@@ -271,6 +275,58 @@ def disjoint_findings(
                 node,
                 finding(
                     "disjoint-classes", "violation", message, focus=node, provisions=provisions
+                ),
+            )
+        )
+    return found
+
+
+def _excluded_by(
+    node_classes: dict[str, tuple[str, Statement]], domain: frozenset[str], vocabulary: Vocabulary
+) -> str | None:
+    """A class of the node disjoint with every class of ``domain`` (None when there is none)."""
+    found: str | None = None
+    for cls in domain:
+        clash = sorted(c for c in vocabulary.disjoint_with.get(cls, ()) if c in node_classes)
+        if not clash:
+            return None
+        found = found or clash[0]
+    return found
+
+
+def domain_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A warning for each statement (first per node and property) made on a node that cannot be
+    of its property's domain: the rules never read it there."""
+    classes = _classes(statements, vocabulary)
+    found: list[tuple[Node, Finding]] = []
+    seen: set[tuple[Node, Node]] = set()
+    for statement in statements:
+        node, predicate = statement.subject, statement.predicate
+        domain = vocabulary.domain_of(str(predicate))
+        if not domain or node not in classes or (node, predicate) in seen:
+            continue
+        clash = _excluded_by(classes[node], domain, vocabulary)
+        if clash is None:
+            continue
+        seen.add((node, predicate))
+        cls, why = classes[node][clash]
+        read_on = " or ".join(sorted(compact(d) for d in domain))
+        found.append(
+            (
+                node,
+                finding(
+                    "wrong-subject",
+                    "warning",
+                    f"In {statement.file}, {compact(str(predicate))} is stated on {show(node)}, "
+                    f"which is {compact(clash)} ({_why(node, cls, why)}), but it is a fact about "
+                    f"{read_on}: the statement is not read, and the assessment goes on without "
+                    f"it. State it on the node it is about ({GUIDE}).",
+                    focus=node,
+                    path=predicate,
+                    value=statement.shown(),
+                    provisions=vocabulary.provisions.get(str(predicate), ()),
                 ),
             )
         )

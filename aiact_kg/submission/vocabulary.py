@@ -1,8 +1,8 @@
 """What the ontology declares, read once from its files: the terms of the submission vocabulary.
 
 Everything the Python checks of :mod:`.closed` and :mod:`.values` know about a term comes from
-here: which ``aia:`` terms exist, the ``rdfs:range`` of each property (inherited along
-``rdfs:subPropertyOf``), the provisions a term rests on (``aia:sourceProvision``), the class
+here: which ``aia:`` terms exist, the ``rdfs:range`` and ``rdfs:domain`` of each property
+(inherited along ``rdfs:subPropertyOf``), the provisions a term rests on (``aia:sourceProvision``), the class
 hierarchy and the classes declared disjoint, and the namespaces of the external vocabularies
 (DPV, AIRO, VAIR, ...) our terms are aligned to.
 """
@@ -31,6 +31,7 @@ class Vocabulary:
 
     terms: frozenset[str]  # every aia: term the ontology declares
     ranges: dict[str, str]  # property IRI -> the IRI of its (possibly inherited) rdfs:range
+    domains: dict[str, frozenset[str]]  # property IRI -> its (possibly inherited) domain classes
     provisions: dict[str, tuple[str, ...]]  # term IRI -> provision IRIs (aia:sourceProvision)
     superclasses: dict[str, frozenset[str]]  # class IRI -> itself and all its superclasses
     disjoint: frozenset[frozenset[str]]  # pairs of classes declared disjoint
@@ -48,6 +49,11 @@ class Vocabulary:
 
     def range_of(self, prop: str) -> str | None:
         return self.ranges.get(prop)
+
+    def domain_of(self, prop: str) -> frozenset[str]:
+        """The classes a property is read on (its ``rdfs:domain``, a union's members); empty
+        when it declares none."""
+        return self.domains.get(prop, frozenset())
 
     def classes_of(self, declared: Iterable[str]) -> frozenset[str]:
         """The classes given and all their superclasses."""
@@ -82,6 +88,24 @@ def _ranges(graph: Graph, properties: Iterable[URIRef]) -> dict[str, str]:
                 ranges[str(prop)] = str(declared)
                 break
     return ranges
+
+
+def _domains(graph: Graph, properties: Iterable[URIRef]) -> dict[str, frozenset[str]]:
+    """Each property's ``rdfs:domain`` (inherited along ``rdfs:subPropertyOf``): a class, or
+    the members of an ``owl:unionOf``."""
+    domains: dict[str, frozenset[str]] = {}
+    for prop in properties:
+        for ancestor in _closure(graph, prop, RDFS.subPropertyOf):
+            declared = graph.value(ancestor, RDFS.domain)
+            if isinstance(declared, URIRef):
+                domains[str(prop)] = frozenset({str(declared)})
+                break
+            union = graph.value(declared, OWL.unionOf) if declared is not None else None
+            if union is not None:
+                members = [str(m) for m in Collection(graph, union) if isinstance(m, URIRef)]
+                domains[str(prop)] = frozenset(members)
+                break
+    return domains
 
 
 def _disjoint_pairs(graph: Graph) -> frozenset[frozenset[str]]:
@@ -130,6 +154,7 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(
         terms=terms,
         ranges=_ranges(graph, properties),
+        domains=_domains(graph, properties),
         provisions={
             term: tuple(sorted(str(p) for p in graph.objects(URIRef(term), SOURCE_PROVISION)))
             for term in terms
