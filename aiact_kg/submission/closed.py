@@ -284,10 +284,16 @@ def disjoint_findings(
 def _excluded_by(
     node_classes: dict[str, tuple[str, Statement]], domain: frozenset[str], vocabulary: Vocabulary
 ) -> str | None:
-    """A class of the node disjoint with every class of ``domain`` (None when there is none)."""
+    """A class of the node disjoint with every class of ``domain`` (None when there is none); a
+    class disjoint with a superclass of a domain class is disjoint with it too."""
     found: str | None = None
     for cls in domain:
-        clash = sorted(c for c in vocabulary.disjoint_with.get(cls, ()) if c in node_classes)
+        clash = sorted(
+            c
+            for above in vocabulary.classes_of([cls])
+            for c in vocabulary.disjoint_with.get(above, ())
+            if c in node_classes
+        )
         if not clash:
             return None
         found = found or clash[0]
