@@ -10,6 +10,12 @@
   property it is the value of) include two classes the ontology declares disjoint is a
   violation: for example a system that is its own provider, or a subject typed both AI system
   and AI model.
+* A statement that states what the assessment derives (a term of the ontology outside the
+  submission vocabulary, e.g. ``aia:satisfiesTrigger``, ``aia:conclusion``, a
+  ``aia:Determination``), or that describes a node of the knowledge base itself (a provision,
+  concept, obligation, rule or ontology term, e.g. an obligation's ``aia:appliesFrom``), is a
+  violation: a description states facts about systems, models, parties and events; believed,
+  such a statement would change the law or the results the rules draw.
 * A statement whose subject is of a class disjoint with every class of its property's
   ``rdfs:domain`` is a warning: the rules read the fact only on the domain, so it is not read
   (for example ``aia:isSME`` stated on the system instead of its provider, or
@@ -26,9 +32,10 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from aiact_kg.namespaces import ONTOLOGY, compact
+from aiact_kg.namespaces import ACT, BASE, ONTOLOGY, compact
 from aiact_kg.submission.checks import Statement, finding, show
 from aiact_kg.submission.findings import Finding
+from aiact_kg.submission.skolem import SKOLEM_BASE
 from aiact_kg.submission.values import XSD
 from aiact_kg.submission.vocabulary import Vocabulary
 
@@ -337,3 +344,73 @@ def domain_findings(
             )
         )
     return found
+
+
+# our IRIs a description may use as subjects: its own relative IRIs and its blank nodes
+_SUBMISSION_SPACES: Final = (BASE + "submission/", SKOLEM_BASE)
+_ACT_SPACE: Final = ACT.removesuffix("/oj")
+
+
+def _knowledge_base_node(node: Node) -> bool:
+    """Whether ``node`` is a node of the knowledge base: one of our IRIs (a provision, concept,
+    obligation, rule, ontology term, run, ...) other than a submission's own, or the Act's."""
+    iri = str(node)
+    return isinstance(node, URIRef) and (
+        (iri.startswith(BASE) and not iri.startswith(_SUBMISSION_SPACES))
+        or iri.startswith(_ACT_SPACE)
+    )
+
+
+def knowledge_base_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each use (first per file and term, or per node) of a derived term, and for
+    each node of the knowledge base a description makes statements about."""
+    found: list[tuple[Node, Finding]] = []
+    derived: set[tuple[str, str]] = set()
+    described: set[tuple[Node, str]] = set()
+    for statement in statements:
+        node, predicate = statement.subject, statement.predicate
+        if _knowledge_base_node(node):
+            if (node, statement.file) not in described:
+                described.add((node, statement.file))
+                found.append((node, _about_knowledge_base(statement)))
+            continue
+        term = str(predicate)
+        if predicate == _TYPE and isinstance(statement.object, URIRef):
+            term = str(statement.object)
+        derived_term = term in vocabulary.terms and term not in vocabulary.input_terms
+        if derived_term and (term, statement.file) not in derived:
+            derived.add((term, statement.file))
+            found.append((node, _derived_term(term, statement)))
+    return found
+
+
+def _about_knowledge_base(statement: Statement) -> Finding:
+    return finding(
+        "knowledge-base-node",
+        "violation",
+        f"In {statement.file}, {show(statement.subject)} is a node of the knowledge base (the "
+        f"law, its concepts, the obligations catalogue, the rules or the ontology), and the "
+        f"description states {compact(str(statement.predicate))} about it: a description "
+        f"states facts about AI systems, models, parties and events, and cannot change the "
+        f"knowledge base, so it cannot be assessed. Remove the statement ({GUIDE}).",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=statement.shown(),
+    )
+
+
+def _derived_term(term: str, statement: Statement) -> Finding:
+    return finding(
+        "derived-term",
+        "violation",
+        f"In {statement.file}, {compact(term)} (used by {show(statement.subject)}) is a term of "
+        f"what the assessment derives, not of the submission vocabulary: a description states "
+        f"facts, and the rules draw the conclusions, the triggers and the obligations from "
+        f"them, so it cannot be assessed. Remove the statement; the terms a description may "
+        f"use are listed in {GUIDE}.",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=compact(term) if term == str(statement.object) else None,
+    )

@@ -35,6 +35,7 @@ from aiact_kg.submission.checks import label as node_label
 from aiact_kg.submission.closed import (
     disjoint_findings,
     domain_findings,
+    knowledge_base_findings,
     no_subject_findings,
     term_findings,
 )
@@ -281,6 +282,7 @@ def _checked_in_python(
         values
         + disjoint_findings(statements, vocabulary)
         + domain_findings(statements, vocabulary)
+        + knowledge_base_findings(statements, vocabulary)
         + term_findings(statements, vocabulary)
     )
 

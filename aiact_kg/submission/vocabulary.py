@@ -1,10 +1,11 @@
 """What the ontology declares, read once from its files: the terms of the submission vocabulary.
 
 Everything the Python checks of :mod:`.closed` and :mod:`.values` know about a term comes from
-here: which ``aia:`` terms exist, the ``rdfs:range`` and ``rdfs:domain`` of each property
-(inherited along ``rdfs:subPropertyOf``), the provisions a term rests on (``aia:sourceProvision``), the class
-hierarchy and the classes declared disjoint, and the namespaces of the external vocabularies
-(DPV, AIRO, VAIR, ...) our terms are aligned to.
+here: which ``aia:`` terms exist (and which of them a description may state), the
+``rdfs:range`` and ``rdfs:domain`` of each property (inherited along ``rdfs:subPropertyOf``),
+the provisions a term rests on (``aia:sourceProvision``), the class hierarchy and the classes
+declared disjoint, and the namespaces of the external vocabularies (DPV, AIRO, VAIR, ...) our
+terms are aligned to.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Vocabulary:
     """The declarations of the ontology that the submission checks read."""
 
     terms: frozenset[str]  # every aia: term the ontology declares
+    input_terms: frozenset[str]  # those a description may state (the submission vocabulary)
     ranges: dict[str, str]  # property IRI -> the IRI of its (possibly inherited) rdfs:range
     domains: dict[str, frozenset[str]]  # property IRI -> its (possibly inherited) domain classes
     provisions: dict[str, tuple[str, ...]]  # term IRI -> provision IRIs (aia:sourceProvision)
@@ -128,15 +130,29 @@ def _root(namespace: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/{segment}"
 
 
+# The modules that declare the submission vocabulary (docs/submission-guide.md, section 1); the
+# other modules declare what the assessment derives and the knowledge base's own terms.
+INPUT_MODULES = ("submission.ttl", "actors.ttl", "ai-artefacts-and-risk.ttl")
+
+
+def _declared(graph: Graph) -> frozenset[str]:
+    return frozenset(
+        str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY)
+    )
+
+
 @cache
 def load_vocabulary() -> Vocabulary:
     """Read the ontology modules and the alignments (once per process)."""
     graph = Graph()
+    input_terms: set[str] = set()
     for path in resources.ontology_files():
-        graph.parse(path, format="turtle")
-    terms = frozenset(
-        str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY)
-    )
+        module = Graph()
+        module.parse(path, format="turtle")
+        graph += module
+        if path.name in INPUT_MODULES:
+            input_terms |= _declared(module)
+    terms = _declared(graph)
     properties = {
         s
         for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
@@ -153,6 +169,7 @@ def load_vocabulary() -> Vocabulary:
             matches.setdefault(str(theirs), []).append(str(ours))
     return Vocabulary(
         terms=terms,
+        input_terms=frozenset(input_terms),
         ranges=_ranges(graph, properties),
         domains=_domains(graph, properties),
         provisions={
