@@ -3,10 +3,12 @@
 # Provisions: aiap:art_51.par_1.pnt_a aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3
 # A model may be described by the steps of its procedure instead of its training compute (see
 # docs/submission-guide.md, 3.10). Rule 520 decides from compute; this rule covers models whose
-# compute does not decide it: no compute figure, or training compute not above the threshold (a
-# model may have high-impact capabilities shown by benchmarks, Art 51(1)(a), without the compute
-# that presumes them, Art 51(2): its provider's notification then states the condition), and no
-# planned compute (a model still in training, rules 520 and 527):
+# compute does not decide it: no compute figure, or training compute above neither the threshold
+# of the run nor that of Art 51(2) (a model may have high-impact capabilities shown by
+# benchmarks, Art 51(1)(a), without the compute that presumes them, Art 51(2): its provider's
+# notification then states the condition; compute above 10^25 means the notification may rest
+# on the presumption, which a what-if threshold may remove), and no planned compute (a model
+# still in training, rules 520 and 527):
 #   1. A notification to the Commission (aia:ProviderNotification) or arguments presented with it
 #      (aia:ProviderArguments), dated on or before the as-of date, state that the model meets the
 #      condition of Art 51(1)(a): the trigger of the Art 52(1) notification holds, and the model
@@ -36,7 +38,8 @@ WHERE {
   # compute above the threshold: rule 520 decides
   FILTER NOT EXISTS {
     ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
-    aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv . FILTER(?c > ?tv)
+    { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+    FILTER(?c > ?tv)
   }
   FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
@@ -62,7 +65,8 @@ WHERE {
       FILTER(?date <= ?asOf)
       FILTER NOT EXISTS {
         ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
-        aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv . FILTER(?c > ?tv)
+        { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+        FILTER(?c > ?tv)
       }
       FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
     } GROUP BY ?m
@@ -122,7 +126,8 @@ WHERE {
   ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
   FILTER NOT EXISTS {
     ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
-    aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv . FILTER(?c > ?tv)
+    { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+    FILTER(?c > ?tv)
   }
   FILTER NOT EXISTS { ?already aia:determinationOf ?m ; aia:conclusion aiac:outcome-arguments-accepted }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
