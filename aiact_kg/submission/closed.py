@@ -32,10 +32,22 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from aiact_kg.namespaces import ACT, BASE, ONTOLOGY, compact
+from aiact_kg.namespaces import (
+    ACT,
+    ASSESSMENT,
+    CHECK,
+    CONCEPT,
+    DRAFT,
+    DUTY_REVIEW,
+    GRAPH,
+    OBLIGATION,
+    ONTOLOGY,
+    PROVISION,
+    RULE,
+    compact,
+)
 from aiact_kg.submission.checks import Statement, finding, show
 from aiact_kg.submission.findings import Finding
-from aiact_kg.submission.skolem import SKOLEM_BASE
 from aiact_kg.submission.values import XSD
 from aiact_kg.submission.vocabulary import Vocabulary
 
@@ -346,19 +358,29 @@ def domain_findings(
     return found
 
 
-# our IRIs a description may use as subjects: its own relative IRIs and its blank nodes
-_SUBMISSION_SPACES: Final = (BASE + "submission/", SKOLEM_BASE)
-_ACT_SPACE: Final = ACT.removesuffix("/oj")
+# the namespaces of the knowledge base's own nodes: ontology terms, provisions (and the Act's ELI),
+# concepts, obligations, rules, runs, draft history, the duty sweep, graphs and checks (our other
+# IRIs, a submission's relative IRIs and blank nodes, the registry's and the shipped catalogue's
+# models, describe what is submitted)
+_KNOWLEDGE_BASE_SPACES: Final = (
+    ONTOLOGY,
+    PROVISION,
+    ACT.removesuffix("/oj"),
+    CONCEPT,
+    OBLIGATION,
+    RULE,
+    ASSESSMENT,
+    DRAFT,
+    DUTY_REVIEW,
+    GRAPH,
+    CHECK,
+)
 
 
 def _knowledge_base_node(node: Node) -> bool:
-    """Whether ``node`` is a node of the knowledge base: one of our IRIs (a provision, concept,
-    obligation, rule, ontology term, run, ...) other than a submission's own, or the Act's."""
-    iri = str(node)
-    return isinstance(node, URIRef) and (
-        (iri.startswith(BASE) and not iri.startswith(_SUBMISSION_SPACES))
-        or iri.startswith(_ACT_SPACE)
-    )
+    """Whether ``node`` is a node of the knowledge base (a provision, concept, obligation, rule,
+    ontology term, run, ...)."""
+    return isinstance(node, URIRef) and str(node).startswith(_KNOWLEDGE_BASE_SPACES)
 
 
 def knowledge_base_findings(
