@@ -8,7 +8,8 @@
 # 2 August 2025 to 2 August 2027; Art 111(2) moves the high-risk obligations of legacy systems
 # used by public authorities to 2 August 2030; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
-# applicable date wins.
+# applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
+# threshold became known) is never before the day its obligation applies.
 INSERT { ?assessed aia:effectiveFrom ?effective ; aia:inForce ?inForce }
 WHERE {
   {
