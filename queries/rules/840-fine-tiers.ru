@@ -47,12 +47,12 @@ INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ;
 WHERE {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
   ?s aia:hasOperator ?operator .
-  BIND(IF(EXISTS { ?operator a aia:UnionBody }, aiac:fine-tier-art-100-2, aiac:fine-tier-art-99-3) AS ?applied)
+  OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
+  BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
   # the SME rule caps the Art 99(3) fine of an SME or start-up provider; one selection for the
   # determination (its tiers share it), so it is decided for the determination, not per tier
   OPTIONAL {
     ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true .
-    FILTER NOT EXISTS { ?provider a aia:UnionBody }
     aiac:fine-rule-sme-lower aia:fineSelection ?smeSelection .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
