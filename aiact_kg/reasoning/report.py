@@ -197,7 +197,7 @@ def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
     tier's provisions and the rule's optional cap would give them. Nodes with the same tier,
     selection and rules share one list of fines, each made by ``make`` (the plain data is read,
     never changed; a typed fine is immutable)."""
-    columns = ("tier", "lower", "citation", "amount", "percentage", "selection")
+    columns = ("tier", "lower", "citation", "amount", "percentage", "selection", "appliesFrom")
     tiers: dict[tuple[Term | None, str | None], list[_Row]] = defaultdict(list)
     for tier, lower, *rest in _select(store, "assess/fine-tiers", *columns):
         tiers[tier, texts[lower]].append(tuple(rest))
@@ -231,7 +231,7 @@ def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
 
 
 def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
-    citation, amount, percentage, selection = row
+    citation, amount, percentage, selection, applies_from = row
     return {
         "tier": texts[citation],
         "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
@@ -240,6 +240,7 @@ def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
         else None,
         "cap": texts[selection],
         "cap_provision": texts[citation] if cap_citation is None else cap_citation,
+        "applies_from": texts[applies_from],
     }
 
 

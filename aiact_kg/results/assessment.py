@@ -53,6 +53,10 @@ class Fine(Result):
     )
     cap: str | None = Field(description="which of the two figures caps the fine: higher or lower")
     cap_provision: str | None = Field(description="citation of the provision that sets the cap")
+    applies_from: date | None = Field(
+        description="the day the tier applies from (Art 113(b): the penalties of Chapter XII "
+        "from 2 August 2025, Art 101 from 2 August 2026); before it no such fine can be imposed"
+    )
 
 
 class Determination(Result):

@@ -10,6 +10,16 @@
   property it is the value of) include two classes the ontology declares disjoint is a
   violation: for example a system that is its own provider, or a subject typed both AI system
   and AI model.
+* A statement that states what the assessment derives (a term of the ontology outside the
+  submission vocabulary, e.g. ``aia:satisfiesTrigger``, ``aia:conclusion``, a
+  ``aia:Determination``), or that describes a node of the knowledge base itself (a provision,
+  concept, obligation, rule or ontology term, e.g. an obligation's ``aia:appliesFrom``), is a
+  violation: a description states facts about systems, models, parties and events; believed,
+  such a statement would change the law or the results the rules draw.
+* A statement whose subject is of a class disjoint with every class of its property's
+  ``rdfs:domain`` is a warning: the rules read the fact only on the domain, so it is not read
+  (for example ``aia:isSME`` stated on the system instead of its provider, or
+  ``aia:generatesContent`` on a general-purpose AI model instead of the system built on it).
 """
 
 from __future__ import annotations
@@ -22,7 +32,20 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from aiact_kg.namespaces import ONTOLOGY, compact
+from aiact_kg.namespaces import (
+    ACT,
+    ASSESSMENT,
+    CHECK,
+    CONCEPT,
+    DRAFT,
+    DUTY_REVIEW,
+    GRAPH,
+    OBLIGATION,
+    ONTOLOGY,
+    PROVISION,
+    RULE,
+    compact,
+)
 from aiact_kg.submission.checks import Statement, finding, show
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import XSD
@@ -275,3 +298,141 @@ def disjoint_findings(
             )
         )
     return found
+
+
+def _excluded_by(
+    node_classes: dict[str, tuple[str, Statement]], domain: frozenset[str], vocabulary: Vocabulary
+) -> str | None:
+    """A class of the node disjoint with every class of ``domain`` (None when there is none); a
+    class disjoint with a superclass of a domain class is disjoint with it too."""
+    found: str | None = None
+    for cls in domain:
+        clash = sorted(
+            c
+            for above in vocabulary.classes_of([cls])
+            for c in vocabulary.disjoint_with.get(above, ())
+            if c in node_classes
+        )
+        if not clash:
+            return None
+        found = found or clash[0]
+    return found
+
+
+def domain_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A warning for each statement (first per node and property) made on a node that cannot be
+    of its property's domain: the rules never read it there."""
+    classes = _classes(statements, vocabulary)
+    found: list[tuple[Node, Finding]] = []
+    seen: set[tuple[Node, Node]] = set()
+    for statement in statements:
+        node, predicate = statement.subject, statement.predicate
+        domain = vocabulary.domain_of(str(predicate))
+        if not domain or node not in classes or (node, predicate) in seen:
+            continue
+        clash = _excluded_by(classes[node], domain, vocabulary)
+        if clash is None:
+            continue
+        seen.add((node, predicate))
+        cls, why = classes[node][clash]
+        read_on = " or ".join(sorted(compact(d) for d in domain))
+        found.append(
+            (
+                node,
+                finding(
+                    "wrong-subject",
+                    "warning",
+                    f"In {statement.file}, {compact(str(predicate))} is stated on {show(node)}, "
+                    f"which is {compact(clash)} ({_why(node, cls, why)}), but it is a fact about "
+                    f"{read_on}: the statement is not read, and the assessment goes on without "
+                    f"it. State it on the node it is about ({GUIDE}).",
+                    focus=node,
+                    path=predicate,
+                    value=statement.shown(),
+                    provisions=vocabulary.provisions.get(str(predicate), ()),
+                ),
+            )
+        )
+    return found
+
+
+# the namespaces of the knowledge base's own nodes: ontology terms, provisions (and the Act's ELI),
+# concepts, obligations, rules, runs, draft history, the duty sweep, graphs and checks (our other
+# IRIs, a submission's relative IRIs and blank nodes, the registry's and the shipped catalogue's
+# models, describe what is submitted)
+_KNOWLEDGE_BASE_SPACES: Final = (
+    ONTOLOGY,
+    PROVISION,
+    ACT.removesuffix("/oj"),
+    CONCEPT,
+    OBLIGATION,
+    RULE,
+    ASSESSMENT,
+    DRAFT,
+    DUTY_REVIEW,
+    GRAPH,
+    CHECK,
+)
+
+
+def _knowledge_base_node(node: Node) -> bool:
+    """Whether ``node`` is a node of the knowledge base (a provision, concept, obligation, rule,
+    ontology term, run, ...)."""
+    return isinstance(node, URIRef) and str(node).startswith(_KNOWLEDGE_BASE_SPACES)
+
+
+def knowledge_base_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each use (first per file and term, or per node) of a derived term, and for
+    each node of the knowledge base a description makes statements about."""
+    found: list[tuple[Node, Finding]] = []
+    derived: set[tuple[str, str]] = set()
+    described: set[tuple[Node, str]] = set()
+    for statement in statements:
+        node, predicate = statement.subject, statement.predicate
+        if _knowledge_base_node(node):
+            if (node, statement.file) not in described:
+                described.add((node, statement.file))
+                found.append((node, _about_knowledge_base(statement)))
+            continue
+        term = str(predicate)
+        if predicate == _TYPE and isinstance(statement.object, URIRef):
+            term = str(statement.object)
+        derived_term = term in vocabulary.terms and term not in vocabulary.input_terms
+        if derived_term and (term, statement.file) not in derived:
+            derived.add((term, statement.file))
+            found.append((node, _derived_term(term, statement)))
+    return found
+
+
+def _about_knowledge_base(statement: Statement) -> Finding:
+    return finding(
+        "knowledge-base-node",
+        "violation",
+        f"In {statement.file}, {show(statement.subject)} is a node of the knowledge base (the "
+        f"law, its concepts, the obligations catalogue, the rules or the ontology), and the "
+        f"description states {compact(str(statement.predicate))} about it: a description "
+        f"states facts about AI systems, models, parties and events, and cannot change the "
+        f"knowledge base, so it cannot be assessed. Remove the statement ({GUIDE}).",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=statement.shown(),
+    )
+
+
+def _derived_term(term: str, statement: Statement) -> Finding:
+    return finding(
+        "derived-term",
+        "violation",
+        f"In {statement.file}, {compact(term)} (used by {show(statement.subject)}) is a term of "
+        f"what the assessment derives, not of the submission vocabulary: a description states "
+        f"facts, and the rules draw the conclusions, the triggers and the obligations from "
+        f"them, so it cannot be assessed. Remove the statement; the terms a description may "
+        f"use are listed in {GUIDE}.",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=compact(term) if term == str(statement.object) else None,
+    )

@@ -32,7 +32,13 @@ from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.checks import Statement
 from aiact_kg.submission.checks import label as node_label
-from aiact_kg.submission.closed import disjoint_findings, no_subject_findings, term_findings
+from aiact_kg.submission.closed import (
+    disjoint_findings,
+    domain_findings,
+    knowledge_base_findings,
+    no_subject_findings,
+    term_findings,
+)
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
 from aiact_kg.submission.reading import InputDocument, submission_base_iri
@@ -273,7 +279,11 @@ def _checked_in_python(
         if (node, URIRef(finding.path or "")) not in reported
     ]
     return (
-        values + disjoint_findings(statements, vocabulary) + term_findings(statements, vocabulary)
+        values
+        + disjoint_findings(statements, vocabulary)
+        + domain_findings(statements, vocabulary)
+        + knowledge_base_findings(statements, vocabulary)
+        + term_findings(statements, vocabulary)
     )
 
 

@@ -1,10 +1,11 @@
 """What the ontology declares, read once from its files: the terms of the submission vocabulary.
 
 Everything the Python checks of :mod:`.closed` and :mod:`.values` know about a term comes from
-here: which ``aia:`` terms exist, the ``rdfs:range`` of each property (inherited along
-``rdfs:subPropertyOf``), the provisions a term rests on (``aia:sourceProvision``), the class
-hierarchy and the classes declared disjoint, and the namespaces of the external vocabularies
-(DPV, AIRO, VAIR, ...) our terms are aligned to.
+here: which ``aia:`` terms exist (and which of them a description may state), the
+``rdfs:range`` and ``rdfs:domain`` of each property (inherited along ``rdfs:subPropertyOf``),
+the provisions a term rests on (``aia:sourceProvision``), the class hierarchy and the classes
+declared disjoint, and the namespaces of the external vocabularies (DPV, AIRO, VAIR, ...) our
+terms are aligned to.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ class Vocabulary:
     """The declarations of the ontology that the submission checks read."""
 
     terms: frozenset[str]  # every aia: term the ontology declares
+    input_terms: frozenset[str]  # those a description may state (the submission vocabulary)
     ranges: dict[str, str]  # property IRI -> the IRI of its (possibly inherited) rdfs:range
+    domains: dict[str, frozenset[str]]  # property IRI -> its (possibly inherited) domain classes
     provisions: dict[str, tuple[str, ...]]  # term IRI -> provision IRIs (aia:sourceProvision)
     superclasses: dict[str, frozenset[str]]  # class IRI -> itself and all its superclasses
     disjoint: frozenset[frozenset[str]]  # pairs of classes declared disjoint
@@ -48,6 +51,11 @@ class Vocabulary:
 
     def range_of(self, prop: str) -> str | None:
         return self.ranges.get(prop)
+
+    def domain_of(self, prop: str) -> frozenset[str]:
+        """The classes a property is read on (its ``rdfs:domain``, a union's members); empty
+        when it declares none."""
+        return self.domains.get(prop, frozenset())
 
     def classes_of(self, declared: Iterable[str]) -> frozenset[str]:
         """The classes given and all their superclasses."""
@@ -84,6 +92,24 @@ def _ranges(graph: Graph, properties: Iterable[URIRef]) -> dict[str, str]:
     return ranges
 
 
+def _domains(graph: Graph, properties: Iterable[URIRef]) -> dict[str, frozenset[str]]:
+    """Each property's ``rdfs:domain`` (inherited along ``rdfs:subPropertyOf``): a class, or
+    the members of an ``owl:unionOf``."""
+    domains: dict[str, frozenset[str]] = {}
+    for prop in properties:
+        for ancestor in _closure(graph, prop, RDFS.subPropertyOf):
+            declared = graph.value(ancestor, RDFS.domain)
+            if isinstance(declared, URIRef):
+                domains[str(prop)] = frozenset({str(declared)})
+                break
+            union = graph.value(declared, OWL.unionOf) if declared is not None else None
+            if union is not None:
+                members = [str(m) for m in Collection(graph, union) if isinstance(m, URIRef)]
+                domains[str(prop)] = frozenset(members)
+                break
+    return domains
+
+
 def _disjoint_pairs(graph: Graph) -> frozenset[frozenset[str]]:
     pairs = {
         frozenset({str(a), str(b)})
@@ -104,15 +130,29 @@ def _root(namespace: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/{segment}"
 
 
+# The modules that declare the submission vocabulary (docs/submission-guide.md, section 1); the
+# other modules declare what the assessment derives and the knowledge base's own terms.
+INPUT_MODULES = ("submission.ttl", "actors.ttl", "ai-artefacts-and-risk.ttl")
+
+
+def _declared(graph: Graph) -> frozenset[str]:
+    return frozenset(
+        str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY)
+    )
+
+
 @cache
 def load_vocabulary() -> Vocabulary:
     """Read the ontology modules and the alignments (once per process)."""
     graph = Graph()
+    input_terms: set[str] = set()
     for path in resources.ontology_files():
-        graph.parse(path, format="turtle")
-    terms = frozenset(
-        str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY)
-    )
+        module = Graph()
+        module.parse(path, format="turtle")
+        graph += module
+        if path.name in INPUT_MODULES:
+            input_terms |= _declared(module)
+    terms = _declared(graph)
     properties = {
         s
         for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
@@ -129,7 +169,9 @@ def load_vocabulary() -> Vocabulary:
             matches.setdefault(str(theirs), []).append(str(ours))
     return Vocabulary(
         terms=terms,
+        input_terms=frozenset(input_terms),
         ranges=_ranges(graph, properties),
+        domains=_domains(graph, properties),
         provisions={
             term: tuple(sorted(str(p) for p in graph.objects(URIRef(term), SOURCE_PROVISION)))
             for term in terms

@@ -6,9 +6,11 @@
 # code) is established in a third country: the subject satisfies
 # aiac:trigger-third-country-provider (Art 22(1) for high-risk systems, Art 54(1) for
 # general-purpose AI models), unless the subject is not placed on the Union market
-# (aia:placedOnUnionMarket false). Runs after the Art 25 rules, so that the provider is the
-# current one.
-INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider }
+# (aia:placedOnUnionMarket false). Each such provider is also related to the subject by
+# aia:hasThirdCountryProvider, through which the catalogue names the bearers of Art 22(1)-(2)
+# and Art 54(1)-(2): a co-provider established in the Union appoints no representative. Runs
+# after the Art 25 rules, so that the provider is the current one.
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider ; aia:hasThirdCountryProvider ?provider }
 WHERE {
   ?s a aia:AIArtefact ; aia:hasProvider ?provider .
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }

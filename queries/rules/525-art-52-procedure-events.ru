@@ -2,8 +2,13 @@
 # Label: Systemic risk from the provider's notification, and the Commission's decision on the provider's arguments, for a model described by its procedure events (Art 51(1)(a), Art 52(1)-(3))
 # Provisions: aiap:art_51.par_1.pnt_a aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3
 # A model may be described by the steps of its procedure instead of its training compute (see
-# docs/submission-guide.md, 3.10). Rule 520 decides from compute; this rule covers models with
-# no compute figure (no aia:hasComputeEstimate and no planned compute):
+# docs/submission-guide.md, 3.10). Rule 520 decides from compute; this rule covers models whose
+# compute does not decide it: no compute figure, or training compute above neither the threshold
+# of the run nor that of Art 51(2) (a model may have high-impact capabilities shown by
+# benchmarks, Art 51(1)(a), without the compute that presumes them, Art 51(2): its provider's
+# notification then states the condition; compute above 10^25 means the notification may rest
+# on the presumption, which a what-if threshold may remove), and no planned compute (a model
+# still in training, rules 520 and 527):
 #   1. A notification to the Commission (aia:ProviderNotification) or arguments presented with it
 #      (aia:ProviderArguments), dated on or before the as-of date, state that the model meets the
 #      condition of Art 51(1)(a): the trigger of the Art 52(1) notification holds, and the model
@@ -30,7 +35,12 @@ WHERE {
   FILTER EXISTS { ?n a ?kind . FILTER(?kind IN (aia:ProviderNotification, aia:ProviderArguments)) }
   aiaa:run aia:asOf ?asOf .
   FILTER(?nDate <= ?asOf)
-  FILTER NOT EXISTS { ?m aia:hasComputeEstimate ?e }
+  # compute above the threshold: rule 520 decides
+  FILTER NOT EXISTS {
+    ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
+    { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+    FILTER(?c > ?tv)
+  }
   FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
 } ;
@@ -53,7 +63,11 @@ WHERE {
       FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:ProviderNotification, aia:ProviderArguments)) }
       aiaa:run aia:asOf ?asOf .
       FILTER(?date <= ?asOf)
-      FILTER NOT EXISTS { ?m aia:hasComputeEstimate ?e }
+      FILTER NOT EXISTS {
+        ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
+        { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+        FILTER(?c > ?tv)
+      }
       FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
     } GROUP BY ?m
   }
@@ -70,7 +84,11 @@ WHERE {
     FILTER(?argsDate <= ?accDate && ?accDate <= ?asOf0)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets the condition of Art 51(1)(a) (Art 52(1)); no training compute is given, and the Commission has not accepted arguments that the model exceptionally does not present systemic risks: it is a general-purpose AI model with systemic risk (Art 51(1)(a)).") AS ?explanation)
+  OPTIONAL { ?m aia:hasComputeEstimate ?belowEstimate . ?belowEstimate rdfs:label ?belowLabel }
+  BIND(IF(BOUND(?belowLabel),
+          CONCAT("its training compute, ", ?belowLabel, ", does not exceed the threshold that presumes high-impact capabilities (Art 51(2)), but the notification states that the model has them (Art 51(1)(a))"),
+          "no training compute is given") AS ?computeText)
+  BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets the condition of Art 51(1)(a) (Art 52(1)); ", ?computeText, ", and the Commission has not accepted arguments that the model exceptionally does not present systemic risks: it is a general-purpose AI model with systemic risk (Art 51(1)(a)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-52-procedure-events|notified")))) AS ?d)
 } ;
 INSERT {
@@ -106,7 +124,11 @@ WHERE {
     } GROUP BY ?m
   }
   ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
-  FILTER NOT EXISTS { ?m aia:hasComputeEstimate ?e }
+  FILTER NOT EXISTS {
+    ?m aia:hasComputeEstimate ?e . ?e aia:computeFLOP ?c .
+    { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
+    FILTER(?c > ?tv)
+  }
   FILTER NOT EXISTS { ?already aia:determinationOf ?m ; aia:conclusion aiac:outcome-arguments-accepted }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(CONCAT("On ", STR(?accDate), " the Commission accepted the arguments the provider presented with its notification on ", STR(?argsDate),

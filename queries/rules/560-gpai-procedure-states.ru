@@ -1,6 +1,6 @@
 # Rule: gpai-procedure-states
 # Label: Where a general-purpose AI model stands in the systemic-risk procedure on the as-of date: notification due or overdue, notified, arguments under review or decided, presumed or designated, revoked, and when a reassessment may be requested (Arts 51-52)
-# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_1.pnt_b aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3 aiap:art_52.par_4 aiap:art_52.par_5
+# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_1.pnt_b aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3 aiap:art_52.par_4 aiap:art_52.par_5 aiap:art_111.par_3
 # The states (aia:ProcedureState, scheme aiac:gpai-procedure) are conclusions beside the risk
 # categories: they never change a category, they say where the procedure stands. Several hold at
 # once (e.g. notified, arguments under review, presumed systemic risk). Each carries the date it
@@ -9,8 +9,10 @@
 #   - notification due / overdue: the condition of Art 51(1)(a) is met or known to be met
 #     (the trigger of rules 520/525) and no notification (nor arguments, which come with one) is
 #     dated on or before the as-of date. The due date is aia:thresholdKnownOn plus the deadline
-#     of the Art 52(1) obligation in the catalogue (two weeks); the as-of date on the due date is
-#     still within time. Without aia:thresholdKnownOn the notification is due with no date.
+#     of the Art 52(1) obligation in the catalogue (two weeks), but never before the duty applies
+#     (Art 52(1) from 2 August 2025, Art 113(b); for a model placed before that day, the
+#     compliance date of Art 111(3)); the as-of date on the due date is still within time.
+#     Without aia:thresholdKnownOn the notification is due with no date.
 #   - notified: the earliest notification (or arguments) dated on or before the as-of date.
 #   - arguments under review: the latest arguments have no decision (accepted or rejected) dated
 #     on or after them and on or before the as-of date.
@@ -82,14 +84,24 @@ WHERE {
     BIND(xsd:integer(IF(?kNextMonth, ?kDayPlus - ?kMonthDays, ?kDayPlus)) AS ?kDueDay)
     BIND(xsd:integer(IF(?kNextMonth, IF(?kMonth = 12, 1, ?kMonth + 1), ?kMonth)) AS ?kDueMonth)
     BIND(xsd:integer(IF(?kNextMonth && ?kMonth = 12, ?kYear + 1, ?kYear)) AS ?kDueYear)
-    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?due)
+    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?twoWeeks)
+    # never due before the duty applies: Art 52(1) from its application date (Art 113(b)), and
+    # for a model placed before then by the compliance date of Art 111(3)
+    aiao:art-52-1-notify-commission-systemic-risk aia:appliesFrom ?dutyFrom .
+    OPTIONAL { ?m aia:satisfiesTrigger aiac:transition-art-111-3 . aiac:transition-art-111-3 aia:complianceDeadline ?legacyFrom }
+    BIND(IF(BOUND(?legacyFrom) && ?legacyFrom > ?dutyFrom, ?legacyFrom, ?dutyFrom) AS ?start)
+    BIND(IF(?twoWeeks < ?start, ?start, ?twoWeeks) AS ?due)
+    BIND(IF(?twoWeeks >= ?start, "two weeks, Art 52(1)",
+            IF(BOUND(?legacyFrom) && ?legacyFrom > ?dutyFrom,
+               "the model was placed on the market before 2 August 2025, so under Art 111(3) its provider must comply by that date",
+               CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
   }
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
   BIND(IF(!BOUND(?known),
           "The model meets, or is known to meet, the condition of Art 51(1)(a) and no notification to the Commission is given: the provider must notify without delay and in any event within two weeks of the day the condition was met or became known (Art 52(1)); that day (aia:thresholdKnownOn) is not given, so no due date can be computed.",
           IF(?asOf > ?due,
-             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (two weeks, Art 52(1)) and none is given on or before ", STR(?asOf), ": it is overdue."),
-             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (two weeks, Art 52(1)); no notification is given yet."))) AS ?explanation)
+             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
+             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (", ?dueBasis, "); no notification is given yet."))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notification")))) AS ?d)
   # the date the condition became known is a premise, with an IRI minted from the determination
   BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
@@ -133,11 +145,21 @@ WHERE {
     BIND(xsd:integer(IF(?kNextMonth, ?kDayPlus - ?kMonthDays, ?kDayPlus)) AS ?kDueDay)
     BIND(xsd:integer(IF(?kNextMonth, IF(?kMonth = 12, 1, ?kMonth + 1), ?kMonth)) AS ?kDueMonth)
     BIND(xsd:integer(IF(?kNextMonth && ?kMonth = 12, ?kYear + 1, ?kYear)) AS ?kDueYear)
-    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?due)
+    BIND(xsd:date(CONCAT(STR(?kDueYear), IF(?kDueMonth < 10, "-0", "-"), STR(?kDueMonth), IF(?kDueDay < 10, "-0", "-"), STR(?kDueDay))) AS ?twoWeeks)
+    # never due before the duty applies: Art 52(1) from its application date (Art 113(b)), and
+    # for a model placed before then by the compliance date of Art 111(3)
+    aiao:art-52-1-notify-commission-systemic-risk aia:appliesFrom ?dutyFrom .
+    OPTIONAL { ?m aia:satisfiesTrigger aiac:transition-art-111-3 . aiac:transition-art-111-3 aia:complianceDeadline ?legacyFrom }
+    BIND(IF(BOUND(?legacyFrom) && ?legacyFrom > ?dutyFrom, ?legacyFrom, ?dutyFrom) AS ?start)
+    BIND(IF(?twoWeeks < ?start, ?start, ?twoWeeks) AS ?due)
+    BIND(IF(?twoWeeks >= ?start, "two weeks, Art 52(1)",
+            IF(BOUND(?legacyFrom) && ?legacyFrom > ?dutyFrom,
+               "the model was placed on the market before 2 August 2025, so under Art 111(3) its provider must comply by that date",
+               CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
   }
   BIND(IF(BOUND(?due) && ?nDate > ?due,
-          CONCAT(", after the due date of ", STR(?due), " (two weeks from ", STR(?known), ", Art 52(1)): the notification was late"),
-          IF(BOUND(?due), CONCAT(", within the two weeks of Art 52(1) (due by ", STR(?due), ")"), "")) AS ?timeliness)
+          CONCAT(", after the due date of ", STR(?due), IF(?twoWeeks >= ?start, CONCAT(" (two weeks from ", STR(?known), ", Art 52(1))"), CONCAT(" (", ?dueBasis, ")")), ": the notification was late"),
+          IF(BOUND(?due), IF(?twoWeeks >= ?start, CONCAT(", within the two weeks of Art 52(1) (due by ", STR(?due), ")"), CONCAT(", in time (due by ", STR(?due), ": ", ?dueBasis, ")")), "")) AS ?timeliness)
   BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets, or will meet, the condition of Art 51(1)(a)", ?timeliness, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notified")))) AS ?d)
 } ;

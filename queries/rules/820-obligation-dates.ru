@@ -8,7 +8,8 @@
 # 2 August 2025 to 2 August 2027; Art 111(2) moves the high-risk obligations of legacy systems
 # used by public authorities to 2 August 2030; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
-# applicable date wins.
+# applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
+# threshold became known) is never before the day its obligation applies.
 INSERT { ?assessed aia:effectiveFrom ?effective ; aia:inForce ?inForce }
 WHERE {
   {
@@ -105,6 +106,10 @@ WHERE {
   BIND(xsd:integer(IF(?sNextMonth, ?sDayPlus - ?sMonthDays, ?sDayPlus)) AS ?sDueDay)
   BIND(xsd:integer(IF(?sNextMonth, IF(?sMonth = 12, 1, ?sMonth + 1), ?sMonth)) AS ?sDueMonth)
   BIND(xsd:integer(IF(?sNextMonth && ?sMonth = 12, ?sYear + 1, ?sYear)) AS ?sDueYear)
-  BIND(xsd:date(CONCAT(STR(?sDueYear), IF(?sDueMonth < 10, "-0", "-"), STR(?sDueMonth), IF(?sDueDay < 10, "-0", "-"), STR(?sDueDay))) AS ?due)
+  BIND(xsd:date(CONCAT(STR(?sDueYear), IF(?sDueMonth < 10, "-0", "-"), STR(?sDueMonth), IF(?sDueDay < 10, "-0", "-"), STR(?sDueDay))) AS ?deadline)
+  # never due before the obligation applies (e.g. Art 52(1) for a model placed before
+  # 2 August 2025: by the compliance date of Art 111(3))
+  OPTIONAL { ?assessed aia:effectiveFrom ?effective }
+  BIND(IF(BOUND(?effective) && ?effective > ?deadline, ?effective, ?deadline) AS ?due)
   FILTER(BOUND(?due))
 }

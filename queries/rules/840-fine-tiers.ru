@@ -3,11 +3,14 @@
 # Provisions: aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
 # Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
 # Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
-# Art 100(2); otherwise Art 100(3)). For an SME or start-up the Art 99 tiers cap at whichever of
+# Art 100(2); any other requirement or obligation, Art 100(3), which also replaces the
+# penalties of the Member States, Art 99(1): the EDPS fines Union bodies, Art 100(1)). For an SME or start-up the Art 99 tiers cap at whichever of
 # the amount and the turnover share is lower: the fine rule aiac:fine-rule-sme-lower (Art 99(6)),
 # which names the tiers it covers with skos:related, is recorded as aia:fineRuleApplied so that
 # the output cites it; otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
-# A prohibited determination gets the Art 99(3) tier (Art 100(2) for a Union-body deployer).
+# A prohibited determination gets the tier of each operator it concerns (Art 5 prohibits placing
+# on the market, putting into service and use): Art 100(2) for an operator that is a Union body,
+# Art 99(3) for any other (both where both take part).
 INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
   # each bearer once: a Union body? an SME or start-up? ("yes"/"no", so that both tables join on them)
@@ -28,7 +31,7 @@ WHERE {
       VALUES ?unionBody { "yes" "no" }
       VALUES ?sme { "yes" "no" }
       BIND(IF(?unionBody = "yes" && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
-           IF(?unionBody = "yes" && ?tier IN (aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
+           IF(?unionBody = "yes" && ?tier IN (aiac:fine-tier-art-99-1, aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
            ?tier)) AS ?applied)
       OPTIONAL { ?applied aia:fineSelection ?tierSelection }
       OPTIONAL {
@@ -43,11 +46,14 @@ WHERE {
 INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
-  OPTIONAL { ?s aia:hasDeployer ?deployer . ?deployer a aia:UnionBody . BIND(1 AS ?unionBody) }
-  BIND(IF(BOUND(?unionBody), aiac:fine-tier-art-100-2, aiac:fine-tier-art-99-3) AS ?applied)
+  ?s aia:hasOperator ?operator .
+  OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
+  BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
+  # the SME rule caps the Art 99(3) fine of an SME or start-up provider; one selection for the
+  # determination (its tiers share it), so it is decided for the determination, not per tier
   OPTIONAL {
     ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true .
-    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+    aiac:fine-rule-sme-lower aia:fineSelection ?smeSelection .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
   OPTIONAL { ?applied aia:fineSelection ?tierSelection }

@@ -9,7 +9,8 @@ present (with at least the given legal basis, exactly it with ``exact: true``, a
 (matched by citation and role, and by dates where given; ``due: null`` for no due date) and
 obligations that must be absent. An obligation's ``citation`` matches the provision that
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
-matches. ``fine_tier``, ``cap`` and ``cap_provision`` match its fines. ``law_version`` is the
+matches. ``fine_tier``, ``cap``, ``cap_provision`` and ``fine_applies_from`` (the day the tier
+applies from) match its fines. ``law_version`` is the
 version the assessment must apply; a determination's ``applies_from`` its date, and ``since``,
 ``due`` and ``earliest`` the dates of a procedure state; ``absent_determinations`` lists
 conclusions that must not be drawn; an obligation's ``in_force`` whether it applies on the as-of
@@ -163,6 +164,10 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
         fine["tier"] == want["fine_tier"]
         and want.get("cap", fine["cap"]) == fine["cap"]
         and want.get("cap_provision", fine.get("cap_provision")) == fine.get("cap_provision")
+        and (
+            "fine_applies_from" not in want
+            or _as_date(want["fine_applies_from"]) == fine.get("applies_from")
+        )
         for fine in item.get("fines", [])
     )
 

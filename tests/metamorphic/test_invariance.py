@@ -140,11 +140,14 @@ def _canonical_subject(subject: dict[str, Any]) -> str:
 
 
 def _violations(data: dict[str, Any], files: set[str]) -> list[str]:
+    """The violations of the files: those of their subjects, and those that name one of them (a
+    node every variant states, such as a node of the knowledge base a description may not
+    describe, is reported under the first file that has it, each file's finding naming it)."""
     return sorted(
         {
             f"{v['severity']}|{_without_file(v)}|{v['path']}|{v['shape']}"
             for v in data["violations"]
-            if v["file"] in files
+            if v["file"] in files or any(f"In {name}," in v["message"] for name in files)
         }
     )
 

@@ -26,6 +26,11 @@ _VOCABULARIES = (
     "https://w3id.org/aiact-kg/ontology#",
     "https://w3id.org/aiact-kg/concept/",
     "https://w3id.org/aiact-kg/reg/",
+    "https://w3id.org/aiact-kg/obligation/",  # the knowledge base's own nodes, which a
+    "https://w3id.org/aiact-kg/rule/",  # description may not describe (a violation that must
+    "https://w3id.org/aiact-kg/draft/",  # read the same in every variant)
+    "https://w3id.org/aiact-kg/duty-review/",
+    "https://w3id.org/aiact-kg/assessment/",
     "http://www.w3.org/",
     "https://www.w3.org/",
     "https://w3id.org/dpv",

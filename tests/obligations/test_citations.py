@@ -160,6 +160,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-50-4-disclose-deep-fake": "Art 50(4) first subparagraph",
     "art-50-4-disclose-ai-generated-public-interest-text": "Art 50(4) second subparagraph",
     "art-50-5-timing-and-accessibility-of-information": "Art 50(5)",
+    "art-50-5-timing-and-accessibility-of-information-deployers": "Art 50(5)",
     # General-purpose AI models (Art 52-55)
     "art-52-1-notify-commission-systemic-risk": "Art 52(1)",
     "art-53-1-a-technical-documentation": "Art 53(1)(a)",

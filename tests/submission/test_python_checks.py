@@ -149,3 +149,82 @@ def test_the_turtle_report_holds_the_python_findings(validator: SubmissionValida
     text = report.results_graph.serialize(format="turtle")
     assert "sh:conforms false" in text
     assert "https://w3id.org/aiact-kg/check/value-space" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "node", "prop"),
+    [
+        # the SME status stated on the system instead of its provider: the fine caps never read it
+        (SYSTEM.format(more="; aia:isSME true"), "ex:s", "isSME"),
+        # synthetic content stated on a general-purpose AI model: Art 50(2) reads AI systems
+        (
+            MODEL.format(compute="1e24 ; aia:generatesContent aiac:content-image"),
+            "ex:m",
+            "generatesContent",
+        ),
+        # a model fact stated on a system
+        (SYSTEM.format(more="; aia:trainingComputeFLOP 3e25"), "ex:s", "trainingComputeFLOP"),
+        # a system fact stated on a party (implied by the range of aia:hasProvider)
+        (
+            SYSTEM.format(more="") + "ex:acme aia:interactsWithNaturalPersons true .\n",
+            "ex:acme",
+            "interactsWithNaturalPersons",
+        ),
+    ],
+)
+def test_a_fact_stated_on_a_node_it_cannot_be_about_is_a_warning(
+    validator: SubmissionValidator, text: str, node: str, prop: str
+) -> None:
+    report = validate(validator, text)
+    (finding,) = findings(report, "wrong-subject")
+    assert finding.severity == "warning"
+    assert finding.path == "https://w3id.org/aiact-kg/ontology#" + prop
+    assert finding.focus_node == "https://example.org/" + node[3:]
+    assert "is not read" in finding.message
+    assert report.conforms  # a warning: the rest is assessed
+
+
+def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
+    validator: SubmissionValidator,
+) -> None:
+    report = validate(validator, SYSTEM.format(more="; aia:generatesContent aiac:content-text"))
+    assert not findings(report, "wrong-subject")
+    report = validate(validator, MODEL.format(compute="3e25 ; aia:weightsPublic true"))
+    assert not findings(report, "wrong-subject")
+
+
+@pytest.mark.parametrize(
+    ("more", "check"),
+    [
+        # a derived term stated as a fact: the open-source exemption as a satisfied trigger
+        (
+            "ex:m aia:satisfiesTrigger aiac:trigger-open-source-exemption .\n",
+            "derived-term",
+        ),
+        # a derived class: a determination of the submitter's own
+        (
+            "[] a aia:Determination ; aia:determinationOf ex:m .\n",
+            "derived-term",
+        ),
+        # a statement about the catalogue: an obligation's application date
+        (
+            "<https://w3id.org/aiact-kg/obligation/art-53-1-a-technical-documentation>"
+            ' aia:appliesFrom "2031-01-01"^^xsd:date .\n',
+            "knowledge-base-node",
+        ),
+        # a statement about the ontology itself
+        (
+            "aia:hasProvider <http://www.w3.org/2000/01/rdf-schema#subPropertyOf>"
+            " aia:hasDeployer .\n",
+            "knowledge-base-node",
+        ),
+    ],
+)
+def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
+    validator: SubmissionValidator, more: str, check: str
+) -> None:
+    report = validate(validator, MODEL.format(compute="3e25") + more)
+    assert not report.conforms
+    found = findings(report, check)
+    assert found
+    assert all(f.severity == "violation" and "cannot be assessed" in f.message for f in found)
