@@ -5,7 +5,9 @@ holds the knowledge base (loaded by :func:`aiact_kg.kb.build.build_endpoint`, as
 --store URL build`` does). :func:`start` returns ``None`` when the engine is not installed
 (``pip install oxigraph``; Debian ``virtuoso-opensource``, see scripts/install-system-deps.sh).
 Every request has a time limit (:data:`REQUEST_TIMEOUT`; Virtuoso's own, a little shorter), so
-that a runaway query fails naming the rule and the engine instead of hanging the run.
+that a runaway query fails naming the rule and the engine instead of hanging the run; an engine
+that no longer answers at all is replaced by a fresh one (:func:`on_engine`), at most
+:data:`MAX_RESTARTS` times a session, so that one stuck engine cannot fail every test after it.
 """
 
 from __future__ import annotations
@@ -20,11 +22,15 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
+from aiact_kg.errors import StoreError
 from aiact_kg.kb.build import build_endpoint
 from aiact_kg.store.endpoint_errors import TIMEOUT_ENV, request_timeout
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
@@ -34,9 +40,10 @@ _START_SECONDS = 60.0
 # Time limits of the test engines: a request the store waits for longer fails naming the rule and
 # the engine (``$AIACT_KG_STORE_TIMEOUT`` overrides it); Virtuoso stops a query or update itself
 # a little earlier (``MaxQueryExecutionTime``), so that a runaway neither hangs the run nor keeps
-# the engine busy for the cases after it. A rule takes about a second.
-REQUEST_TIMEOUT = 180.0
-VIRTUOSO_TIME_LIMIT = 120
+# the engine busy for the cases after it. A rule takes about a second; a whole case on Virtuoso
+# at most about ten. An engine that stops answering altogether is replaced (:func:`on_engine`).
+REQUEST_TIMEOUT = 90.0
+VIRTUOSO_TIME_LIMIT = 60
 
 
 def free_port() -> int:
@@ -237,16 +244,112 @@ def _request_timeout() -> float:
 
 
 _RUNNING = pytest.StashKey[dict[str, "RunningEngine | None"]]()
+_RESTARTS = pytest.StashKey[dict[str, int]]()
+# a session engine found stuck is replaced by a fresh one at most this often; after that the
+# engine counts as broken and the tests that need it fail at once (CI stays within its time)
+MAX_RESTARTS = 2
+_PROBE_SECONDS = 15.0
+_LOG_TAIL = 2000  # characters of the engine's log quoted when it is replaced
+
+
+class EngineStuckWarning(UserWarning):
+    """A session engine stopped answering and was replaced by a fresh one."""
 
 
 def session_engine(config: pytest.Config, name: str) -> RunningEngine | None:
     """Engine ``name`` for this test session: started on first use, stopped at the end."""
     running = config.stash.setdefault(_RUNNING, {})
     if name not in running:
-        folder = Path(tempfile.mkdtemp(prefix=f"aiact-kg-{name}-"))
-        engine = start(name, folder)
-        running[name] = engine
-        if engine is not None:
-            config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
-            config.add_cleanup(engine.stop)
+        running[name] = _start_for_session(config, name)
     return running[name]
+
+
+def _start_for_session(config: pytest.Config, name: str) -> RunningEngine | None:
+    folder = Path(tempfile.mkdtemp(prefix=f"aiact-kg-{name}-"))
+    engine = start(name, folder)
+    if engine is not None:
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        config.add_cleanup(engine.stop)
+    return engine
+
+
+def answers(engine: RunningEngine, seconds: float = _PROBE_SECONDS) -> bool:
+    """Whether the engine answers a trivial query within ``seconds``."""
+    if engine.process.poll() is not None:
+        return False
+    probe = engine.store.url + "?query=ASK%7B%7D"
+    try:
+        with urllib.request.urlopen(probe, timeout=seconds) as response:
+            response.read()
+    except (urllib.error.URLError, OSError):
+        return False
+    return True
+
+
+def _log_tail(engine: RunningEngine) -> str:
+    if engine.log is None or not engine.log.is_file():
+        return "(no log)"
+    text = engine.log.read_text(errors="replace")
+    inner = engine.folder / "virtuoso.log"
+    if inner.is_file():
+        text += "\n" + inner.read_text(errors="replace")
+    return text[-_LOG_TAIL:]
+
+
+def replace_stuck(config: pytest.Config, name: str, why: str) -> RunningEngine:
+    """Replace session engine ``name``, which stopped answering, by a fresh one loaded with the
+    knowledge base; warns with ``why`` and the old engine's log. Beyond :data:`MAX_RESTARTS`
+    the engine counts as broken and this fails the calling test at once."""
+    restarts = config.stash.setdefault(_RESTARTS, {})
+    running = config.stash.setdefault(_RUNNING, {})
+    old = running.get(name)
+    if old is not None:
+        old.process.kill()
+        old.process.wait()
+    if restarts.get(name, 0) >= MAX_RESTARTS:
+        running[name] = None
+        pytest.fail(f"{name} stopped answering {MAX_RESTARTS + 1} times; it counts as broken")
+    restarts[name] = restarts.get(name, 0) + 1
+    warnings.warn(
+        EngineStuckWarning(
+            f"{name} stopped answering ({why}); replaced by a fresh engine. Its log ends:\n"
+            + (_log_tail(old) if old is not None else "(not started)")
+        ),
+        stacklevel=2,
+    )
+    fresh = _start_for_session(config, name)
+    assert fresh is not None, f"{name} was installed and is no longer"
+    running[name] = fresh
+    return fresh
+
+
+def answering_engine(config: pytest.Config, name: str) -> RunningEngine | None:
+    """The session engine ``name`` (None if not installed), replaced first if it is stuck."""
+    running = config.stash.setdefault(_RUNNING, {})
+    if name in running and running[name] is None and config.stash.get(_RESTARTS, {}).get(name):
+        pytest.fail(f"{name} counts as broken: it stopped answering more than {MAX_RESTARTS} times")
+    engine = session_engine(config, name)
+    if engine is not None and not answers(engine):
+        engine = replace_stuck(config, name, "it did not answer ASK {} before a test")
+    return engine
+
+
+T = TypeVar("T")
+
+
+def on_engine(config: pytest.Config, name: str, work: Callable[[SparqlEndpointStore], T]) -> T:
+    """``work`` on the session engine ``name`` (skips if not installed). If it fails with a
+    store error while the engine no longer answers at all, the engine is replaced and ``work``
+    runs once more on the fresh one (with an :class:`EngineStuckWarning`): an engine stuck in
+    its own state is not the project's answer, and one stuck engine must not fail every test
+    after it. A store error from an engine that still answers is raised as it is."""
+    engine = answering_engine(config, name)
+    if engine is None:
+        pytest.skip(f"{name} is not installed")
+    try:
+        return work(engine.store)
+    except StoreError as error:
+        if answers(engine):
+            raise
+        fresh = replace_stuck(config, name, str(error))
+        return work(fresh.store)

@@ -309,12 +309,11 @@ class CaseItem(pytest.Item):
         if self.engine is None:
             data = embedded
         else:
-            from tests.remote_engines import session_engine
+            from tests.remote_engines import on_engine
 
-            running = session_engine(self.config, self.engine)
-            if running is None:
-                pytest.skip(f"{self.engine} is not installed")
-            data = run_case(self.case, self.path.name, running.store)
+            data = on_engine(
+                self.config, self.engine, lambda store: run_case(self.case, self.path.name, store)
+            )
             differences = _differences(embedded, data)
             if differences:
                 raise CaseFailedError(

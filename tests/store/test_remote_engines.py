@@ -7,10 +7,12 @@ installed) and holds the knowledge base; every test works in graphs of its own a
 from __future__ import annotations
 
 import re
+import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
@@ -21,7 +23,16 @@ from aiact_kg.errors import StoreError
 from aiact_kg.reasoning.engine import AssessmentOptions, engine_graphs
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
 from aiact_kg.submission.reading import read_rdf_file
-from tests.remote_engines import ENGINES, session_engine, start_virtuoso
+from tests.remote_engines import (
+    ENGINES,
+    EngineStuckWarning,
+    answering_engine,
+    answers,
+    on_engine,
+    replace_stuck,
+    session_engine,
+    start_virtuoso,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "submissions"
 T = "urn:aiact-kg-test:"
@@ -30,10 +41,13 @@ _GRAPHS = ("terms", "blank", "staged", "live")  # the graphs the tests write
 
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[SparqlEndpointStore]:
-    running = session_engine(request.config, request.param)
+    running = answering_engine(request.config, request.param)
     if running is None:
         pytest.skip(f"{request.param} is not installed")
     yield running.store
+    if not answers(running):  # the test failed on a stuck engine: the next one gets a fresh one
+        replace_stuck(request.config, request.param, "it did not answer after a test")
+        return
     for name in _GRAPHS:
         running.store.clear_graph(T + name)
 
@@ -192,3 +206,55 @@ def test_the_command_line_assesses_on_an_endpoint(
     assert out.startswith("Assessment as of 2026-09-01")
     assert "transparency" in out
     assert set(engine.named_graphs()) == before
+
+
+class _PrivateConfig:
+    """Just what the session-engine helpers use of a pytest config, for engines of one test."""
+
+    def __init__(self) -> None:
+        self.stash = pytest.Stash()
+        self.cleanups: list[Callable[[], object]] = []
+
+    def add_cleanup(self, cleanup: Callable[[], object]) -> None:
+        self.cleanups.append(cleanup)
+
+    def close(self) -> None:
+        for cleanup in reversed(self.cleanups):
+            cleanup()
+
+
+def test_a_stuck_engine_is_replaced_and_the_work_runs_again() -> None:
+    """An engine that stops answering in the middle of a test's work (here: SIGSTOP) is
+    replaced by a fresh one holding the knowledge base, with a warning, and the work runs again;
+    an engine that fails a request but still answers is not replaced."""
+    private = _PrivateConfig()
+    config = cast(pytest.Config, private)
+    try:
+        first = session_engine(config, "oxigraph")
+        if first is None:
+            pytest.skip("the Oxigraph server is not installed")
+        urls: list[str] = []
+
+        def work(store: SparqlEndpointStore) -> bool:
+            urls.append(store.url)
+            if len(urls) == 1:
+                first.process.send_signal(signal.SIGSTOP)
+            return SparqlEndpointStore(store.url, timeout=2).ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+        with pytest.warns(EngineStuckWarning, match="stopped answering"):
+            assert on_engine(config, "oxigraph", work) is True
+        assert len(urls) == 2
+        assert urls[0] != urls[1]
+        assert first.process.poll() is not None  # the stuck one was killed
+        fresh = session_engine(config, "oxigraph")
+        assert fresh is not None
+        assert fresh.store.has_graph(engine_graphs()[0])
+
+        def refused(store: SparqlEndpointStore) -> bool:
+            return store.ask("ASK { this is not SPARQL }")
+
+        with pytest.raises(StoreError):
+            on_engine(config, "oxigraph", refused)
+        assert session_engine(config, "oxigraph") is fresh
+    finally:
+        private.close()
