@@ -25,3 +25,7 @@ class QueryError(InputError):
 
 class StoreError(AiactKgError):
     """The knowledge-base store is missing, locked or damaged."""
+
+
+class StoreTimeoutError(StoreError):
+    """A request to a remote store ran out of time: ours, or the engine's own limit."""

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 import pytest
 
-from aiact_kg.errors import StoreError
+from aiact_kg.errors import StoreError, StoreTimeoutError
 from aiact_kg.kb.build import build_endpoint
 from aiact_kg.store.endpoint_errors import TIMEOUT_ENV, request_timeout
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore
@@ -338,18 +338,21 @@ T = TypeVar("T")
 
 
 def on_engine(config: pytest.Config, name: str, work: Callable[[SparqlEndpointStore], T]) -> T:
-    """``work`` on the session engine ``name`` (skips if not installed). If it fails with a
-    store error while the engine no longer answers at all, the engine is replaced and ``work``
-    runs once more on the fresh one (with an :class:`EngineStuckWarning`): an engine stuck in
-    its own state is not the project's answer, and one stuck engine must not fail every test
-    after it. A store error from an engine that still answers is raised as it is."""
+    """``work`` on the session engine ``name`` (skips if not installed). If a request runs out
+    of time (ours or the engine's limit: normally a request takes about a second) or the engine
+    no longer answers at all, the engine is replaced and ``work`` runs once more on the fresh
+    one, with an :class:`EngineStuckWarning` that quotes the old engine's log. Virtuoso's plans
+    depend on the statistics of what earlier tests left, and an update it cannot finish keeps
+    its locks after our request gave up; one such state must not fail every test after it. A
+    request that runs out of time on the fresh engine too fails the test; any other store error
+    from an engine that still answers is raised as it is."""
     engine = answering_engine(config, name)
     if engine is None:
         pytest.skip(f"{name} is not installed")
     try:
         return work(engine.store)
     except StoreError as error:
-        if answers(engine):
+        if not isinstance(error, StoreTimeoutError) and answers(engine):
             raise
         fresh = replace_stuck(config, name, str(error))
         return work(fresh.store)

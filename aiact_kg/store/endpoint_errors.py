@@ -17,7 +17,7 @@ import urllib.error
 
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from aiact_kg.errors import InputError, StoreError
+from aiact_kg.errors import InputError, StoreError, StoreTimeoutError
 
 TIMEOUT_ENV = "AIACT_KG_STORE_TIMEOUT"
 DEFAULT_TIMEOUT = 300.0
@@ -71,7 +71,7 @@ def endpoint_error(url: str, what: str, timeout: float, error: BaseException) ->
         isinstance(error, urllib.error.URLError)
         and isinstance(error.reason, TimeoutError | socket.timeout)
     ):
-        return StoreError(
+        return StoreTimeoutError(
             f"the SPARQL endpoint {url} did not answer {what} within {timeout:g} s "
             f"(the time limit of a request: ${TIMEOUT_ENV})"
         )
@@ -80,7 +80,7 @@ def endpoint_error(url: str, what: str, timeout: float, error: BaseException) ->
     else:
         text = str(error) if isinstance(error, SPARQLWrapperException | OSError) else repr(error)
     if _ENGINE_LIMIT.search(text.split("SPARQL query:")[0]):  # not in the echoed query
-        return StoreError(
+        return StoreTimeoutError(
             f"the SPARQL endpoint {url} stopped {what} at the engine's own time limit: "
             f"{_shorten(text)}"
         )

@@ -47,7 +47,7 @@ from pyoxigraph import (
 from SPARQLWrapper import CONSTRUCT, INSERT, JSON, POST, SELECT, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from aiact_kg.errors import QueryError, StoreError
+from aiact_kg.errors import QueryError, StoreError, StoreTimeoutError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import bind_values
 from aiact_kg.store.base import Bindings, Graphs, SelectResult, Term, move_update
@@ -224,7 +224,7 @@ class SparqlEndpointStore:
             raise endpoint_error(self.url, what, self.timeout, error) from None
         _log.debug("%s: %s done in %.2f s", self.url, what, time.monotonic() - began)
         if headers.get("X-SQL-State"):  # Virtuoso's "anytime" answer: cut at its time limit
-            raise StoreError(
+            raise StoreTimeoutError(
                 f"the SPARQL endpoint {self.url} stopped {what} at the engine's own time limit "
                 f"and sent a partial answer ({headers['X-SQL-State']}: "
                 f"{headers.get('X-SQL-Message', '')[:200]})"

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from aiact_kg.errors import InputError, StoreError
+from aiact_kg.errors import InputError, StoreError, StoreTimeoutError
 from aiact_kg.store.endpoint_errors import DEFAULT_TIMEOUT, TIMEOUT_ENV, describe
 from aiact_kg.store.sparql_endpoint import SparqlEndpointStore, term_from_json
 
@@ -72,14 +72,14 @@ def test_a_result_the_engine_cut_is_an_error_not_a_short_answer(fake_engine: str
 def test_a_time_out_names_the_endpoint_and_the_request(fake_engine: str) -> None:
     store = SparqlEndpointStore(fake_engine + "/slow", timeout=1)
     expected = f"{fake_engine}/slow did not answer 'SELECT ?s {{}}' within 1 s"
-    with pytest.raises(StoreError, match=re.escape(expected)):
+    with pytest.raises(StoreTimeoutError, match=re.escape(expected)):
         store.select("PREFIX ex: <urn:ex:>\nSELECT ?s {}")
-    with pytest.raises(StoreError, match="did not answer rule materialise-types within 1 s"):
+    with pytest.raises(StoreTimeoutError, match="did not answer rule materialise-types within 1 s"):
         store.update(_RULE)
 
 
 def test_the_engines_own_time_limit_is_named(fake_engine: str) -> None:
-    with pytest.raises(StoreError) as caught:
+    with pytest.raises(StoreTimeoutError) as caught:
         SparqlEndpointStore(fake_engine + "/limit").update(_RULE)
     message = str(caught.value)
     assert f"{fake_engine}/limit stopped rule materialise-types at the engine's own" in message
@@ -87,7 +87,9 @@ def test_the_engines_own_time_limit_is_named(fake_engine: str) -> None:
 
 
 def test_a_partial_answer_at_the_engines_time_limit_is_an_error(fake_engine: str) -> None:
-    with pytest.raises(StoreError, match=re.escape("stopped 'SELECT ...' at the engine's own")):
+    with pytest.raises(
+        StoreTimeoutError, match=re.escape("stopped 'SELECT ...' at the engine's own")
+    ):
         SparqlEndpointStore(fake_engine + "/anytime").select("SELECT ...")
 
 
@@ -96,6 +98,7 @@ def test_an_http_error_names_the_endpoint_and_what_it_said(fake_engine: str) -> 
         SparqlEndpointStore(fake_engine + "/broken").update("CLEAR SILENT GRAPH <urn:g>")
     assert f"{fake_engine}/broken refused 'CLEAR SILENT GRAPH <urn:g>'" in str(caught.value)
     assert "503" in str(caught.value)
+    assert not isinstance(caught.value, StoreTimeoutError)
 
 
 def test_the_time_limit_comes_from_the_argument_the_environment_or_the_default(
