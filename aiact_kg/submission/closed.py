@@ -322,8 +322,9 @@ def _excluded_by(
 def domain_findings(
     statements: Sequence[Statement], vocabulary: Vocabulary
 ) -> list[tuple[Node, Finding]]:
-    """A warning for each statement (first per node and property) made on a node that cannot be
-    of its property's domain: the rules never read it there."""
+    """A violation for each statement (first per node and property) made on a node that cannot
+    be of its property's domain: the rules never read it there, and the conclusion could turn on
+    it (a practice fact on the system itself would leave a prohibited practice unseen)."""
     classes = _classes(statements, vocabulary)
     found: list[tuple[Node, Finding]] = []
     seen: set[tuple[Node, Node]] = set()
@@ -338,16 +339,19 @@ def domain_findings(
         seen.add((node, predicate))
         cls, why = classes[node][clash]
         read_on = " or ".join(sorted(compact(d) for d in domain))
+        links = sorted({compact(link) for d in domain for link in vocabulary.links_to(d)})
+        if links:
+            read_on += f" (a node of its own, linked by {' or '.join(links)})"
         found.append(
             (
                 node,
                 finding(
                     "wrong-subject",
-                    "warning",
+                    "violation",
                     f"In {statement.file}, {compact(str(predicate))} is stated on {show(node)}, "
                     f"which is {compact(clash)} ({_why(node, cls, why)}), but it is a fact about "
-                    f"{read_on}: the statement is not read, and the assessment goes on without "
-                    f"it. State it on the node it is about ({GUIDE}).",
+                    f"{read_on}: the rules would not read it there, so the description is not "
+                    f"assessed until it is stated on the node it is about ({GUIDE}).",
                     focus=node,
                     path=predicate,
                     value=statement.shown(),

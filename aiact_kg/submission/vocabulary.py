@@ -52,6 +52,12 @@ class Vocabulary:
     def range_of(self, prop: str) -> str | None:
         return self.ranges.get(prop)
 
+    def links_to(self, cls: str) -> tuple[str, ...]:
+        """The input properties whose range is ``cls``: how a description reaches such a node."""
+        return tuple(
+            sorted(p for p, r in self.ranges.items() if r == cls and p in self.input_terms)
+        )
+
     def domain_of(self, prop: str) -> frozenset[str]:
         """The classes a property is read on (its ``rdfs:domain``, a union's members); empty
         when it declares none."""

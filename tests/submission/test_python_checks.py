@@ -170,18 +170,27 @@ def test_the_turtle_report_holds_the_python_findings(validator: SubmissionValida
             "ex:acme",
             "interactsWithNaturalPersons",
         ),
+        # an Art 5 practice stated on the system instead of a practice it engages in: the
+        # prohibition of Art 5(1)(f) would go unseen
+        (
+            SYSTEM.format(more="; aia:practice aiac:practice-emotion-recognition"),
+            "ex:s",
+            "practice",
+        ),
     ],
 )
-def test_a_fact_stated_on_a_node_it_cannot_be_about_is_a_warning(
+def test_a_fact_stated_on_a_node_it_cannot_be_about_is_a_violation(
     validator: SubmissionValidator, text: str, node: str, prop: str
 ) -> None:
     report = validate(validator, text)
     (finding,) = findings(report, "wrong-subject")
-    assert finding.severity == "warning"
+    assert finding.severity == "violation"
     assert finding.path == "https://w3id.org/aiact-kg/ontology#" + prop
     assert finding.focus_node == "https://example.org/" + node[3:]
-    assert "is not read" in finding.message
-    assert report.conforms  # a warning: the rest is assessed
+    assert "would not read it there" in finding.message
+    if prop == "practice":  # how to reach the node it is about
+        assert "(a node of its own, linked by aia:engagesIn)" in finding.message
+    assert not report.conforms  # not assessed: the conclusion could turn on the fact
 
 
 def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
