@@ -277,10 +277,21 @@ WHERE {
   }
   ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  # who decided, where the description names the body, and where the decision is recorded
-  OPTIONAL { ?decisionEvent aia:eventActor ?actor . OPTIONAL { ?actor rdfs:label ?actorName } }
+  # who decided, where the description names the body (one name: an English label, else another
+  # label, else its IRI; nothing for an unlabelled blank node, which the store holds under a
+  # skolem IRI), and where the decision is recorded
+  OPTIONAL {
+    SELECT ?decisionEvent (MIN(?en0) AS ?enName) (MIN(STR(?name0)) AS ?anyName)
+           (MIN(IF(STRSTARTS(STR(?actor0), "https://w3id.org/aiact-kg/genid/"), "", STR(?actor0))) AS ?actorIri)
+    WHERE {
+      ?decisionEvent aia:eventActor ?actor0 .
+      OPTIONAL { ?actor0 rdfs:label ?name0 }
+      OPTIONAL { ?actor0 rdfs:label ?en1 . FILTER(LANGMATCHES(LANG(?en1), "en")) BIND(STR(?en1) AS ?en0) }
+    } GROUP BY ?decisionEvent
+  }
   OPTIONAL { ?decisionEvent aia:eventSource ?source }
-  BIND(IF(BOUND(?actor), CONCAT(" (", COALESCE(STR(?actorName), STR(?actor)), ")"), "") AS ?actorText)
+  BIND(COALESCE(?enName, ?anyName, ?actorIri, "") AS ?actorShown)
+  BIND(IF(?actorShown != "", CONCAT(" (", ?actorShown, ")"), "") AS ?actorText)
   BIND(IF(BOUND(?source), CONCAT("; recorded in: ", STR(?source)), "") AS ?sourceText)
   BIND(CONCAT("On ", STR(?decisionDate), " the Commission", ?actorText, " ", ?words, ?sourceText, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|", STR(?state))))) AS ?d)
