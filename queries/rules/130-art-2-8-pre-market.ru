@@ -4,7 +4,11 @@
 # Art 2(8) excludes research, testing and development activities regarding AI systems or models
 # before they are placed on the market or put into service (aia:notYetPlacedOnMarket true).
 # Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) is not
-# covered by the exclusion; an outcome then records why the subject stays in scope. A subject
+# covered by the exclusion; an outcome then records why the subject stays in scope. Nor is the
+# notification of Art 52(1) for a general-purpose AI model that meets the compute threshold or
+# whose provider knows it will (training or planned compute above the threshold in force, or
+# aia:thresholdKnownOn): the duty runs from knowing, typically before training ends (Recital
+# 112), so the model stays in scope, as one in training does without the statement. A subject
 # that also states a date of placing on the market or putting into service on or before the
 # as-of date contradicts itself and is kept in scope (the conservative reading).
 INSERT {
@@ -21,6 +25,12 @@ WHERE {
   ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
+  FILTER NOT EXISTS { ?s a aia:GeneralPurposeAIModel ; aia:thresholdKnownOn ?known }
+  FILTER NOT EXISTS {
+    ?s a aia:GeneralPurposeAIModel ; aia:trainingComputeFLOP|aia:plannedTrainingComputeFLOP ?compute .
+    aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
+    FILTER(?compute > ?limit)
+  }
   aiaa:run aia:asOf ?asOf .
   FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
@@ -42,4 +52,50 @@ WHERE {
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-systemic-risk-notification-in-scope ;
+    aia:byRule aiar:art-2-8-pre-market ;
+    aia:legalBasis aiap:art_2.par_8 , aiap:art_52.par_1 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s (MIN(?fact) AS ?first) WHERE {
+      ?s a aia:GeneralPurposeAIModel ; aia:notYetPlacedOnMarket true .
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
+      {
+        ?s aia:thresholdKnownOn ?known .
+        BIND(CONCAT("1|", STR(?known)) AS ?fact)
+      } UNION {
+        ?s aia:trainingComputeFLOP|aia:plannedTrainingComputeFLOP ?compute .
+        aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
+        FILTER(?compute > ?limit)
+        BIND(CONCAT("2|", STR(?compute)) AS ?fact)
+      }
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s
+  }
+  # the premise: the date the provider knew, else the compute above the threshold
+  OPTIONAL { FILTER(STRSTARTS(?first, "1|")) ?s aia:thresholdKnownOn ?knownOn . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+  OPTIONAL {
+    FILTER(STRSTARTS(?first, "2|"))
+    ?s ?computeProperty ?computeValue .
+    VALUES ?computeProperty { aia:trainingComputeFLOP aia:plannedTrainingComputeFLOP }
+    FILTER(STR(?computeValue) = STRAFTER(?first, "|"))
+  }
+  BIND(COALESCE(?knownProperty, ?computeProperty) AS ?property)
+  BIND(COALESCE(?knownOn, ?computeValue) AS ?value)
+  FILTER(BOUND(?property))
+  BIND(CONCAT("The general-purpose AI model has not yet been placed on the market, but ",
+              IF(BOUND(?knownOn), CONCAT("its provider knew on ", STR(?knownOn), " that it meets or will meet the compute threshold"),
+                 "its training compute, used or planned, exceeds the threshold"),
+              " of Art 51(2); the research and development exclusion of Art 2(8) does not take away the duty to notify the Commission within two weeks of knowing (Art 52(1), Recital 112), so the model stays in scope; the duties of Arts 53 and 55 listed with it bind the provider once the model is placed on the market.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|systemic-risk-notification")))) AS ?d)
 }
