@@ -8,7 +8,9 @@
 # notification of Art 52(1) for a general-purpose AI model that meets the compute threshold or
 # whose provider knows it will (training or planned compute above the threshold in force, or
 # aia:thresholdKnownOn): the duty runs from knowing, typically before training ends (Recital
-# 112), so the model stays in scope, as one in training does without the statement. A subject
+# 112), so the model stays in scope, as one in training does without the statement; it then
+# satisfies aiac:trigger-model-not-yet-placed, the exemption of the other Chapter V duties (all
+# but Art 52(1) and the Art 54(1) appointment, which precedes placing). A subject
 # that also states a date of placing on the market or putting into service on or before the
 # as-of date contradicts itself and is kept in scope (the conservative reading).
 INSERT {
@@ -54,6 +56,7 @@ WHERE {
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)
 } ;
 INSERT {
+  ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed .
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-systemic-risk-notification-in-scope ;
@@ -96,6 +99,6 @@ WHERE {
   BIND(CONCAT("The general-purpose AI model has not yet been placed on the market, but ",
               IF(BOUND(?knownOn), CONCAT("its provider knew on ", STR(?knownOn), " that it meets or will meet the compute threshold"),
                  "its training compute, used or planned, exceeds the threshold"),
-              " of Art 51(2); the research and development exclusion of Art 2(8) does not take away the duty to notify the Commission within two weeks of knowing (Art 52(1), Recital 112), so the model stays in scope; the duties of Arts 53 and 55 listed with it bind the provider once the model is placed on the market.") AS ?explanation)
+              " of Art 51(2); the research and development exclusion of Art 2(8) does not take away the duty to notify the Commission within two weeks of knowing (Art 52(1), Recital 112), so the model stays in scope for it; the other duties of Chapter V follow once the model is placed on the market (a provider in a third country appoints its authorised representative before that, Art 54(1)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|systemic-risk-notification")))) AS ?d)
 }
