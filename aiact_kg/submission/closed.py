@@ -17,9 +17,11 @@
   violation: a description states facts about systems, models, parties and events; believed,
   such a statement would change the law or the results the rules draw.
 * A statement whose subject is of a class disjoint with every class of its property's
-  ``rdfs:domain`` is a warning: the rules read the fact only on the domain, so it is not read
-  (for example ``aia:isSME`` stated on the system instead of its provider, or
-  ``aia:generatesContent`` on a general-purpose AI model instead of the system built on it).
+  ``rdfs:domain`` is a violation: the rules read the fact only on the domain, so it would not be
+  read (for example ``aia:isSME`` stated on the system instead of its provider, or
+  ``aia:practice`` on the system instead of a practice description it engages in).
+* A practice description, procedure event or value-chain event that nothing links to is a
+  violation: the rules reach it only from the system or model it is about.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
@@ -356,6 +358,70 @@ def domain_findings(
                     path=predicate,
                     value=statement.shown(),
                     provisions=vocabulary.provisions.get(str(predicate), ()),
+                ),
+            )
+        )
+    return found
+
+
+def _dependent_class(statement: Statement, vocabulary: Vocabulary) -> str | None:
+    """The dependent class (see :attr:`Vocabulary.dependent_classes`) a statement makes its
+    subject a node of: its stated type, or the domain of its property when every class of that
+    domain is one (a property also read on systems says nothing)."""
+    dependent = vocabulary.dependent_classes
+    if statement.predicate == _TYPE:
+        declared = [str(statement.object)]
+    else:
+        declared = sorted(vocabulary.domain_of(str(statement.predicate)))
+    if not declared:
+        return None
+    hits = [sorted(dependent & vocabulary.classes_of([cls])) for cls in declared]
+    if not all(hits):
+        return None
+    return hits[0][0]
+
+
+def unlinked_findings(
+    statements: Sequence[Statement], vocabulary: Vocabulary
+) -> list[tuple[Node, Finding]]:
+    """A violation for each node described as a practice, procedure event or value-chain event
+    (a dependent class) that no statement links to: the rules reach such a node only from the
+    system or model it is about, so none of its facts would be read. A node that is a system,
+    model or party is left to :func:`domain_findings`. The statement a message names is the
+    same however the description is ordered or split (its type first, else the least
+    property)."""
+    linked = {s.object for s in statements if not isinstance(s.object, Literal)}
+    classes = _classes(statements, vocabulary)
+    subjects = {ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"}
+    chosen: dict[Node, tuple[tuple[bool, str, str], Statement, str]] = {}
+    for statement in statements:
+        node = statement.subject
+        if node in linked or subjects & classes.get(node, {}).keys():
+            continue
+        cls = _dependent_class(statement, vocabulary)
+        if cls is None:
+            continue
+        key = (statement.predicate != _TYPE, str(statement.predicate), statement.file)
+        if node not in chosen or key < chosen[node][0]:
+            chosen[node] = (key, statement, cls)
+    found: list[tuple[Node, Finding]] = []
+    for node, (_, statement, cls) in chosen.items():
+        links = " or ".join(compact(link) for link in vocabulary.links_to(cls))
+        if statement.predicate == _TYPE:
+            what = f"typed {compact(str(statement.object))}"
+        else:
+            what = f"described as {compact(cls)} (by its {compact(str(statement.predicate))})"
+        found.append(
+            (
+                node,
+                finding(
+                    "unlinked-node",
+                    "violation",
+                    f"In {statement.file}, {show(node)} is {what}, but nothing links to it, "
+                    f"so none of its facts would be read: link it from the system or model it "
+                    f"is about with {links} ({GUIDE}).",
+                    focus=node,
+                    provisions=vocabulary.provisions.get(cls, ()),
                 ),
             )
         )

@@ -38,6 +38,7 @@ from aiact_kg.submission.closed import (
     knowledge_base_findings,
     no_subject_findings,
     term_findings,
+    unlinked_findings,
 )
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
@@ -282,6 +283,7 @@ def _checked_in_python(
         values
         + disjoint_findings(statements, vocabulary)
         + domain_findings(statements, vocabulary)
+        + unlinked_findings(statements, vocabulary)
         + knowledge_base_findings(statements, vocabulary)
         + term_findings(statements, vocabulary)
     )

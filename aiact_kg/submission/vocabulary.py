@@ -58,6 +58,25 @@ class Vocabulary:
             sorted(p for p, r in self.ranges.items() if r == cls and p in self.input_terms)
         )
 
+    @cached_property
+    def dependent_classes(self) -> frozenset[str]:
+        """The classes whose nodes a description states facts on but reaches only through a
+        link from the system or model they are about (e.g. a practice description, a procedure
+        event): the range of an input property, and the domain (or above it) of another, but no
+        party or AI artefact."""
+        subjects = {ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"}
+        ranges = {r for p, r in self.ranges.items() if p in self.input_terms}
+        described = {  # the domain classes of input properties, and their superclasses
+            above
+            for p, domain in self.domains.items()
+            if p in self.input_terms
+            for c in domain
+            for above in self.superclasses.get(c, frozenset({c}))
+        }
+        return frozenset(
+            c for c in ranges & described if not self.superclasses.get(c, frozenset({c})) & subjects
+        )
+
     def domain_of(self, prop: str) -> frozenset[str]:
         """The classes a property is read on (its ``rdfs:domain``, a union's members); empty
         when it declares none."""

@@ -277,12 +277,11 @@ WHERE {
   }
   ?m aia:hasProcedureEvent ?decisionEvent . ?decisionEvent a ?decisionKind ; aia:eventDate ?decisionDate .
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  # who decided, where the description names the body (one name: an English label, else another
-  # label, else its IRI; nothing for an unlabelled blank node, which the store holds under a
-  # skolem IRI), and where the decision is recorded
+  # who decided, where the description names the body by a label (one name: an English label,
+  # else the least other; an identifier is not a name, and a blank node and an IRI must read the
+  # same), and where the decision is recorded
   OPTIONAL {
     SELECT ?decisionEvent (MIN(?en0) AS ?enName) (MIN(STR(?name0)) AS ?anyName)
-           (MIN(IF(STRSTARTS(STR(?actor0), "https://w3id.org/aiact-kg/genid/"), "", STR(?actor0))) AS ?actorIri)
     WHERE {
       ?decisionEvent aia:eventActor ?actor0 .
       OPTIONAL { ?actor0 rdfs:label ?name0 }
@@ -290,7 +289,7 @@ WHERE {
     } GROUP BY ?decisionEvent
   }
   OPTIONAL { ?decisionEvent aia:eventSource ?source }
-  BIND(COALESCE(?enName, ?anyName, ?actorIri, "") AS ?actorShown)
+  BIND(COALESCE(?enName, ?anyName, "") AS ?actorShown)
   BIND(IF(?actorShown != "", CONCAT(" (", ?actorShown, ")"), "") AS ?actorText)
   BIND(IF(BOUND(?source), CONCAT("; recorded in: ", STR(?source)), "") AS ?sourceText)
   BIND(CONCAT("On ", STR(?decisionDate), " the Commission", ?actorText, " ", ?words, ?sourceText, ".") AS ?explanation)

@@ -237,3 +237,46 @@ def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
     found = findings(report, check)
     assert found
     assert all(f.severity == "violation" and "cannot be assessed" in f.message for f in found)
+
+
+@pytest.mark.parametrize(
+    ("more", "node", "said"),
+    [
+        # a practice typed as one but linked from no system: Art 5(1)(f) would go unseen
+        (
+            "ex:p a aia:PracticeDescription ; aia:practice aiac:practice-emotion-recognition ;\n"
+            "  aia:practiceArea aiac:area-workplace .\n",
+            "ex:p",
+            "is typed aia:PracticeDescription, but nothing links to it",
+        ),
+        # an untyped procedure event: its property says what it is
+        (
+            'ex:e aia:eventDate "2026-01-05"^^xsd:date ; aia:eventSource "OJ C 1, 2026" .\n',
+            "ex:e",
+            "is described as aia:ProcedureEvent (by its aia:eventSource), but nothing links",
+        ),
+    ],
+)
+def test_a_node_only_a_link_reaches_is_a_violation_when_nothing_links_it(
+    validator: SubmissionValidator, more: str, node: str, said: str
+) -> None:
+    report = validate(validator, MODEL.format(compute="1e24") + SYSTEM.format(more="") + more)
+    (finding,) = findings(report, "unlinked-node")
+    assert finding.severity == "violation"
+    assert finding.focus_node == "https://example.org/" + node[3:]
+    assert said in finding.message
+    assert not report.conforms
+
+
+def test_linked_practices_and_events_are_not_unlinked(validator: SubmissionValidator) -> None:
+    linked = SYSTEM.format(
+        more="; aia:engagesIn [ a aia:PracticeDescription ; "
+        "aia:practice aiac:practice-emotion-recognition ; aia:practiceArea aiac:area-other ]"
+    )
+    assert not findings(validate(validator, linked), "unlinked-node")
+    # linked from another file of the same submission
+    events = MODEL.format(compute="1e24").replace(
+        " .\nex:acme", " ;\n  aia:hasProcedureEvent ex:e .\nex:acme", 1
+    )
+    notification = 'ex:e a aia:ProviderNotification ; aia:eventDate "2026-01-05"^^xsd:date .\n'
+    assert not findings(validate(validator, events, notification), "unlinked-node")
