@@ -37,11 +37,13 @@ from pyoxigraph import NamedNode, RdfFormat
 from aiact_kg.assessment import assess_documents
 from aiact_kg.batch_plan import FileScan, PlannedBatch, plan_batches, scan_document
 from aiact_kg.cores import default_jobs
+from aiact_kg.namespaces import CHECK
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.results.assessment import AssessmentResult
 from aiact_kg.results.validation import Unreadable
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.reading import (
     STDIN_NAME,
     InputDocument,
@@ -52,7 +54,7 @@ from aiact_kg.submission.reading import (
     resolve_max_bytes,
 )
 from aiact_kg.submission.skolem import blank_label
-from aiact_kg.submission.validation import SubmissionValidator
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 DEFAULT_BATCH_SIZE: Final = 1000
 _SCAN_CHUNK: Final = 64  # inputs scanned per task sent to a worker
@@ -68,14 +70,15 @@ Entry = InputSource | InputDocument | InputFormatError
 @dataclass
 class Batch:
     """The inputs assessed together, in input order, and the names of the inputs it holds that
-    another batch reports (``foreign``). ``blocking``: an unreadable input stops the batch (the
-    one batch of ``batch_size=0``)."""
+    another batch reports (``foreign``) or reads too (``shared``). ``blocking``: an unreadable
+    input stops the batch (the one batch of ``batch_size=0``)."""
 
     index: int
     entries: list[Entry] = field(default_factory=list)
     foreign: frozenset[str] = frozenset()
     blocking: bool = False
     max_bytes: int | None = None
+    shared: frozenset[str] = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state (a worker receives the batch): formats by media type."""
@@ -161,6 +164,8 @@ def assess_batch(
     documents, errors = batch.read()
     validator = SubmissionValidator(engine_name)
     validation = validator.validate(documents, errors if batch.blocking else ())
+    if batch.shared:
+        validation = _without_unlinked_shared(validation, documents, batch.shared)
     report = assess_documents(
         documents, options, validation=validation, engine=engine, keep=False, run=run
     )
@@ -172,6 +177,33 @@ def assess_batch(
     if batch.foreign:  # party files another batch reports: their findings and inputs once
         result = _without_foreign(result, documents, batch.foreign)
     return BatchOutcome.of(batch.index, result, code, render)
+
+
+_UNLINKED: Final = CHECK + "unlinked-node"
+
+
+def _without_unlinked_shared(
+    validation: ValidationReport, documents: Sequence[InputDocument], shared: frozenset[str]
+) -> ValidationReport:
+    """``validation`` without the unlinked-node findings about nodes that only the party files
+    ``shared`` describe: another batch reads those files too, with subject files that may link
+    the nodes (``aiact-kg validate``, which never splits linked files, judges them whole)."""
+    only_shared: dict[str, bool] = {}
+    for document in documents:
+        in_shared = document.name in shared
+        for quad in document.quads:
+            if isinstance(quad.subject, NamedNode):  # blank nodes are skolem IRIs by now
+                node = blank_label(quad.subject.value)
+                only_shared[node] = only_shared.get(node, True) and in_shared
+
+    def kept(finding: Finding) -> bool:
+        return not (finding.shape == _UNLINKED and only_shared.get(finding.focus_node, False))
+
+    subjects = tuple(
+        replace(subject, findings=tuple(f for f in subject.findings if kept(f)))
+        for subject in validation.subjects
+    )
+    return replace(validation, subjects=subjects)
 
 
 def _without_foreign(
@@ -331,6 +363,7 @@ def _planned(
             ],
             frozenset(_name(entries[i]) for i in planned.foreign),
             max_bytes=max_bytes,
+            shared=frozenset(_name(entries[i]) for i in planned.shared),
         )
 
 

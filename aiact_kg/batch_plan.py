@@ -139,13 +139,15 @@ def _hashes(iris: Iterable[str]) -> tuple[int, ...]:
 
 @dataclass
 class PlannedBatch:
-    """The inputs (indices, in input order) one batch reads, and the party files it holds
-    whose home is another batch (``foreign``)."""
+    """The inputs (indices, in input order) one batch reads, the party files it holds whose
+    home is another batch (``foreign``), and those another batch reads too (``shared``: a
+    subject file of that batch may link what this batch sees unlinked)."""
 
     index: int
     inputs: list[int] = field(default_factory=list)
     foreign: set[int] = field(default_factory=set)
     subjects: int = 0
+    shared: set[int] = field(default_factory=set)
 
 
 def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
@@ -207,6 +209,7 @@ def _pack(
     batches: list[PlannedBatch] = []
     placed: set[int] = set()
     home: dict[int, int] = {}  # party cluster -> the batch that reports it
+    holders: dict[int, set[int]] = {}  # party cluster -> the batches that read it
     current: PlannedBatch | None = None
     for scan in scans:
         root = groups.find(scan.index)
@@ -222,6 +225,7 @@ def _pack(
             current.subjects += size
             for cluster in clusters_of.get(root, ()):
                 current.inputs += members[cluster]
+                holders.setdefault(cluster, set()).add(current.index)
                 if home.setdefault(cluster, current.index) != current.index:
                     current.foreign.update(members[cluster])
         elif scan.error is not None or root not in needed:
@@ -230,6 +234,17 @@ def _pack(
                 current = PlannedBatch(len(batches))
                 batches.append(current)
             current.inputs.append(scan.index)
+    _mark_shared(batches, holders, members)
     for batch in batches:
         batch.inputs = sorted(set(batch.inputs))
     return batches
+
+
+def _mark_shared(
+    batches: list[PlannedBatch], holders: dict[int, set[int]], members: dict[int, list[int]]
+) -> None:
+    """Record in each batch the party files of the clusters that more than one batch reads."""
+    for cluster, held_by in holders.items():
+        if len(held_by) > 1:
+            for index in held_by:
+                batches[index].shared.update(members[cluster])

@@ -310,6 +310,8 @@ def test_party_files_come_with_the_party_files_they_name() -> None:
         ([1, 2, 3, 4, 5, 6], [1, 2]),  # the system on the model joins the model's file
     ]
     assert [b.subjects for b in planned] == [1, 2]
+    # the provider's cluster is read by both batches: each may see a node of it unlinked
+    assert [sorted(b.shared) for b in planned] == [[1, 2], [1, 2]]
 
 
 def test_records_rendered_in_the_worker_are_the_records_written_here(tmp_path: Path) -> None:
