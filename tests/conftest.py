@@ -45,3 +45,14 @@ def coverage_script() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the remote test engines replaced because they stopped answering."""
+    from tests.remote_engines import replacements
+
+    replaced = replacements(terminalreporter.config)
+    if replaced:
+        terminalreporter.section("remote engines replaced")
+        for said in replaced:
+            terminalreporter.write_line(said)

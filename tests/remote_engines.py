@@ -22,7 +22,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,8 +251,13 @@ _PROBE_SECONDS = 15.0
 _LOG_TAIL = 2000  # characters of the engine's log quoted when it is replaced
 
 
-class EngineStuckWarning(UserWarning):
-    """A session engine stopped answering and was replaced by a fresh one."""
+_REPLACED = pytest.StashKey[list[str]]()
+
+
+def replacements(config: pytest.Config) -> list[str]:
+    """What was said of each engine replaced in this session (for the terminal summary:
+    ``tests/conftest.py``); pytest turns warnings into errors here, so none is raised."""
+    return config.stash.setdefault(_REPLACED, [])
 
 
 def session_engine(config: pytest.Config, name: str) -> RunningEngine | None:
@@ -298,8 +302,8 @@ def _log_tail(engine: RunningEngine) -> str:
 
 def replace_stuck(config: pytest.Config, name: str, why: str) -> RunningEngine:
     """Replace session engine ``name``, which stopped answering, by a fresh one loaded with the
-    knowledge base; warns with ``why`` and the old engine's log. Beyond :data:`MAX_RESTARTS`
-    the engine counts as broken and this fails the calling test at once."""
+    knowledge base; records ``why`` and the end of the old engine's log (:func:`replacements`).
+    Beyond :data:`MAX_RESTARTS` the engine counts as broken and this fails the test at once."""
     restarts = config.stash.setdefault(_RESTARTS, {})
     running = config.stash.setdefault(_RUNNING, {})
     old = running.get(name)
@@ -310,13 +314,11 @@ def replace_stuck(config: pytest.Config, name: str, why: str) -> RunningEngine:
         running[name] = None
         pytest.fail(f"{name} stopped answering {MAX_RESTARTS + 1} times; it counts as broken")
     restarts[name] = restarts.get(name, 0) + 1
-    warnings.warn(
-        EngineStuckWarning(
-            f"{name} stopped answering ({why}); replaced by a fresh engine. Its log ends:\n"
-            + (_log_tail(old) if old is not None else "(not started)")
-        ),
-        stacklevel=2,
+    said = f"{name} stopped answering ({why}); replaced by a fresh engine. Its log ends:\n" + (
+        _log_tail(old) if old is not None else "(not started)"
     )
+    replacements(config).append(said)
+    print(f"\n{said}", file=sys.stderr)
     fresh = _start_for_session(config, name)
     assert fresh is not None, f"{name} was installed and is no longer"
     running[name] = fresh
@@ -341,7 +343,7 @@ def on_engine(config: pytest.Config, name: str, work: Callable[[SparqlEndpointSt
     """``work`` on the session engine ``name`` (skips if not installed). If a request runs out
     of time (ours or the engine's limit: normally a request takes about a second) or the engine
     no longer answers at all, the engine is replaced and ``work`` runs once more on the fresh
-    one, with an :class:`EngineStuckWarning` that quotes the old engine's log. Virtuoso's plans
+    one; the terminal summary lists each replacement with the old engine's log. Virtuoso's plans
     depend on the statistics of what earlier tests left, and an update it cannot finish keeps
     its locks after our request gave up; one such state must not fail every test after it. A
     request that runs out of time on the fresh engine too fails the test; any other store error
