@@ -51,7 +51,7 @@ from aiact_kg.namespaces import (
 from aiact_kg.submission.checks import Statement, finding, show
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import XSD
-from aiact_kg.submission.vocabulary import Vocabulary
+from aiact_kg.submission.vocabulary import SUBJECT_CLASSES, Vocabulary
 
 _TYPE: Final = RDF.type
 
@@ -392,11 +392,10 @@ def unlinked_findings(
     property)."""
     linked = {s.object for s in statements if not isinstance(s.object, Literal)}
     classes = _classes(statements, vocabulary)
-    subjects = {ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"}
     chosen: dict[Node, tuple[tuple[bool, str, str], Statement, str]] = {}
     for statement in statements:
         node = statement.subject
-        if node in linked or subjects & classes.get(node, {}).keys():
+        if node in linked or SUBJECT_CLASSES & classes.get(node, {}).keys():
             continue
         cls = _dependent_class(statement, vocabulary)
         if cls is None:

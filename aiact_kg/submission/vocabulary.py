@@ -23,6 +23,9 @@ from aiact_kg import resources
 from aiact_kg.namespaces import ONTOLOGY
 
 SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
+SUBJECT_CLASSES = frozenset({ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"})
+"""The classes of the nodes a description is about (its parties, systems and models): every
+other node it describes is reached through a link from one of them."""
 _MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
 
 
@@ -54,9 +57,15 @@ class Vocabulary:
 
     def links_to(self, cls: str) -> tuple[str, ...]:
         """The input properties whose range is ``cls``: how a description reaches such a node."""
-        return tuple(
-            sorted(p for p, r in self.ranges.items() if r == cls and p in self.input_terms)
-        )
+        return self._links.get(cls, ())
+
+    @cached_property
+    def _links(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for prop, cls in sorted(self.ranges.items()):
+            if prop in self.input_terms:
+                found.setdefault(cls, []).append(prop)
+        return {cls: tuple(props) for cls, props in found.items()}
 
     @cached_property
     def dependent_classes(self) -> frozenset[str]:
@@ -64,7 +73,6 @@ class Vocabulary:
         link from the system or model they are about (e.g. a practice description, a procedure
         event): the range of an input property, and the domain (or above it) of another, but no
         party or AI artefact."""
-        subjects = {ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"}
         ranges = {r for p, r in self.ranges.items() if p in self.input_terms}
         described = {  # the domain classes of input properties, and their superclasses
             above
@@ -74,7 +82,9 @@ class Vocabulary:
             for above in self.superclasses.get(c, frozenset({c}))
         }
         return frozenset(
-            c for c in ranges & described if not self.superclasses.get(c, frozenset({c})) & subjects
+            c
+            for c in ranges & described
+            if not self.superclasses.get(c, frozenset({c})) & SUBJECT_CLASSES
         )
 
     def domain_of(self, prop: str) -> frozenset[str]:
