@@ -35,7 +35,7 @@ from typing import Any, BinaryIO, Final
 from pyoxigraph import NamedNode, RdfFormat
 
 from aiact_kg.assessment import assess_documents
-from aiact_kg.batch_plan import FileScan, PlannedBatch, plan_batches, scan_document
+from aiact_kg.batch_plan import FileScan, PlannedBatch, iri_hash, plan_batches, scan_document
 from aiact_kg.cores import default_jobs
 from aiact_kg.namespaces import CHECK
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
@@ -69,16 +69,17 @@ Entry = InputSource | InputDocument | InputFormatError
 
 @dataclass
 class Batch:
-    """The inputs assessed together, in input order, and the names of the inputs it holds that
-    another batch reports (``foreign``) or reads too (``shared``). ``blocking``: an unreadable
-    input stops the batch (the one batch of ``batch_size=0``)."""
+    """The inputs assessed together, in input order, the names of the inputs it holds that
+    another batch reports (``foreign``), and the IRIs (hashes) they describe that an input of
+    another batch links to (``linked_elsewhere``). ``blocking``: an unreadable input stops the
+    batch (the one batch of ``batch_size=0``)."""
 
     index: int
     entries: list[Entry] = field(default_factory=list)
     foreign: frozenset[str] = frozenset()
     blocking: bool = False
     max_bytes: int | None = None
-    shared: frozenset[str] = frozenset()
+    linked_elsewhere: frozenset[int] = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state (a worker receives the batch): formats by media type."""
@@ -164,8 +165,8 @@ def assess_batch(
     documents, errors = batch.read()
     validator = SubmissionValidator(engine_name)
     validation = validator.validate(documents, errors if batch.blocking else ())
-    if batch.shared:
-        validation = _without_unlinked_shared(validation, documents, batch.shared)
+    if batch.linked_elsewhere:
+        validation = _without_linked_elsewhere(validation, batch.linked_elsewhere)
     report = assess_documents(
         documents, options, validation=validation, engine=engine, keep=False, run=run
     )
@@ -182,22 +183,14 @@ def assess_batch(
 _UNLINKED: Final = CHECK + "unlinked-node"
 
 
-def _without_unlinked_shared(
-    validation: ValidationReport, documents: Sequence[InputDocument], shared: frozenset[str]
+def _without_linked_elsewhere(
+    validation: ValidationReport, linked_elsewhere: frozenset[int]
 ) -> ValidationReport:
-    """``validation`` without the unlinked-node findings about nodes that only the party files
-    ``shared`` describe: another batch reads those files too, with subject files that may link
-    the nodes (``aiact-kg validate``, which never splits linked files, judges them whole)."""
-    only_shared: dict[str, bool] = {}
-    for document in documents:
-        in_shared = document.name in shared
-        for quad in document.quads:
-            if isinstance(quad.subject, NamedNode):  # blank nodes are skolem IRIs by now
-                node = blank_label(quad.subject.value)
-                only_shared[node] = only_shared.get(node, True) and in_shared
+    """``validation`` without the unlinked-node findings about IRIs an input of another batch
+    links to (this batch reads the file describing them, not the one linking them)."""
 
     def kept(finding: Finding) -> bool:
-        return not (finding.shape == _UNLINKED and only_shared.get(finding.focus_node, False))
+        return not (finding.shape == _UNLINKED and iri_hash(finding.focus_node) in linked_elsewhere)
 
     subjects = tuple(
         replace(subject, findings=tuple(f for f in subject.findings if kept(f)))
@@ -363,7 +356,7 @@ def _planned(
             ],
             frozenset(_name(entries[i]) for i in planned.foreign),
             max_bytes=max_bytes,
-            shared=frozenset(_name(entries[i]) for i in planned.shared),
+            linked_elsewhere=frozenset(planned.linked_elsewhere),
         )
 
 

@@ -9,7 +9,8 @@ concepts rather than things; a blank node is an IRI of its own document, so neve
 
 - ``subjects``: the AI systems and models it types (a class of :func:`subject_classes`);
 - ``described``: the IRIs it states facts about (subject of a statement);
-- ``mentioned``: the IRIs it uses as subject or object (not as predicate or ``rdf:type`` value).
+- ``mentioned``: the IRIs it uses as object (not as ``rdf:type`` value) and does not describe;
+- ``linked``: the IRIs it describes and also uses as object.
 
 Two inputs are *linked* when one mentions an IRI the other describes. An input that types a
 subject is a *subject file*; the others (a provider's, a deployer's, a model's procedure
@@ -20,6 +21,10 @@ it (directly or through other party files, which form clusters the same way), an
 file needs joins the batch open at its place in the input order. Components are packed, in
 input order, into batches of about ``batch_size`` subjects; a component larger than that is a
 batch of its own.
+
+A batch that reads a party file another batch reads too is told which IRIs of it a file
+outside the batch links to (``linked_elsewhere``): the batch sees them unlinked, but they are
+not (a practice or event node is refused only when no input at all links to it).
 """
 
 from __future__ import annotations
@@ -104,6 +109,11 @@ class FileScan:
     mentioned: tuple[int, ...] = ()
     size: int = 0
     error: InputFormatError | None = None
+    linked: tuple[int, ...] = ()
+
+    def objects(self) -> Iterable[int]:
+        """The IRIs the input uses as object: ``mentioned`` and ``linked``."""
+        return _chain(self.mentioned, self.linked)
 
 
 def scan_document(index: int, document: InputDocument) -> FileScan:
@@ -111,25 +121,26 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
     kinds = subject_classes()
     typed: set[str] = set()  # nodes typed with a subject class
     described: set[str] = set()
-    mentioned: set[str] = set()
+    objects: set[str] = set()
     for quad in document.quads:
         subject, predicate, value = quad.subject, quad.predicate.value, quad.object
         if isinstance(value, NamedNode):
             if predicate != RDF_TYPE:
-                mentioned.add(value.value)
+                objects.add(value.value)
             elif isinstance(subject, NamedNode) and value.value in kinds:
                 typed.add(subject.value)
         if isinstance(subject, NamedNode):
             described.add(subject.value)
     # each IRI judged once; described IRIs are mentioned too: kept once
     described = {iri for iri in described if linkable(iri)}
-    mentioned = {iri for iri in mentioned if iri not in described and linkable(iri)}
+    mentioned = {iri for iri in objects if iri not in described and linkable(iri)}
     return FileScan(
         index,
         _hashes(typed & described),
         _hashes(described),
         _hashes(mentioned),
         document.size,
+        linked=_hashes(objects & described),
     )
 
 
@@ -140,14 +151,15 @@ def _hashes(iris: Iterable[str]) -> tuple[int, ...]:
 @dataclass
 class PlannedBatch:
     """The inputs (indices, in input order) one batch reads, the party files it holds whose
-    home is another batch (``foreign``), and those another batch reads too (``shared``: a
-    subject file of that batch may link what this batch sees unlinked)."""
+    home is another batch (``foreign``), and the IRIs its inputs describe that an input outside
+    it links to (``linked_elsewhere``, hashes: only party files another batch reads too can hold
+    such IRIs)."""
 
     index: int
     inputs: list[int] = field(default_factory=list)
     foreign: set[int] = field(default_factory=set)
     subjects: int = 0
-    shared: set[int] = field(default_factory=set)
+    linked_elsewhere: set[int] = field(default_factory=set)
 
 
 def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
@@ -234,17 +246,33 @@ def _pack(
                 current = PlannedBatch(len(batches))
                 batches.append(current)
             current.inputs.append(scan.index)
-    _mark_shared(batches, holders, members)
     for batch in batches:
         batch.inputs = sorted(set(batch.inputs))
+    _mark_linked_elsewhere(scans, batches, holders, members)
     return batches
 
 
-def _mark_shared(
-    batches: list[PlannedBatch], holders: dict[int, set[int]], members: dict[int, list[int]]
+def _mark_linked_elsewhere(
+    scans: Sequence[FileScan],
+    batches: list[PlannedBatch],
+    holders: dict[int, set[int]],
+    members: dict[int, list[int]],
 ) -> None:
-    """Record in each batch the party files of the clusters that more than one batch reads."""
-    for cluster, held_by in holders.items():
-        if len(held_by) > 1:
-            for index in held_by:
-                batches[index].shared.update(members[cluster])
+    """Record in each batch the IRIs of its party clusters read by several batches that an
+    input outside the batch uses as object."""
+    shared = [(cluster, held_by) for cluster, held_by in holders.items() if len(held_by) > 1]
+    if not shared:
+        return
+    described = {
+        iri for cluster, _ in shared for i in members[cluster] for iri in scans[i].described
+    }
+    linking: dict[int, set[int]] = {}  # IRI -> the inputs using it as object
+    for scan in scans:
+        for iri in scan.objects():
+            if iri in described:
+                linking.setdefault(iri, set()).add(scan.index)
+    for cluster, held_by in shared:
+        iris = {iri for i in members[cluster] for iri in scans[i].described if iri in linking}
+        for index in held_by:
+            inside = set(batches[index].inputs)
+            batches[index].linked_elsewhere.update(iri for iri in iris if linking[iri] - inside)

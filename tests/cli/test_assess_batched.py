@@ -160,6 +160,43 @@ def test_a_finding_of_a_shared_party_file_is_reported_once(tmp_path: Path) -> No
     assert found(one)
 
 
+def test_a_node_of_a_shared_party_file_is_unlinked_only_if_no_input_links_it(
+    tmp_path: Path,
+) -> None:
+    system, _ = GOOD.split("ex:acme a aia:LegalPerson")
+    practices = (
+        "ex:practice a aia:PracticeDescription ; aia:practice aiac:practice-emotion-recognition"
+        " ; aia:practiceArea aiac:area-workplace .\n"
+        "ex:orphan a aia:PracticeDescription ; aia:practice aiac:practice-emotion-recognition"
+        " ; aia:practiceArea aiac:area-workplace .\n"
+    )
+    (tmp_path / "a-provider.ttl").write_text(
+        PREFIXES
+        + 'ex:acme a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n'
+        + practices,
+        "utf-8",
+    )
+    for name in ("b", "c", "d"):
+        text = system.replace("ex:filter ", f"ex:filter-{name} ")
+        if name == "d":  # the last batch links the practice
+            text += "ex:filter-d aia:engagesIn ex:practice .\n"
+        (tmp_path / f"{name}-system.ttl").write_text(text, encoding="utf-8")
+    one = list(assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=0))
+    many = list(assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=1, jobs=1))
+    assert len(many) == 3
+
+    def unlinked(outcomes: list[Any]) -> list[tuple[str, str]]:
+        return sorted(
+            (v.file.rsplit("/", 1)[-1], v.focus_node)
+            for o in outcomes
+            for v in o.result.violations
+            if v.shape.endswith("unlinked-node")
+        )
+
+    # the orphan once (by the provider file's first batch); the practice d links, never
+    assert unlinked(many) == unlinked(one) == [("a-provider.ttl", "https://example.org/orphan")]
+
+
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     code = main(["assess", "--no-progress", "--as-of", "2026-09-01", *argv])
     captured = capsys.readouterr()
@@ -310,8 +347,8 @@ def test_party_files_come_with_the_party_files_they_name() -> None:
         ([1, 2, 3, 4, 5, 6], [1, 2]),  # the system on the model joins the model's file
     ]
     assert [b.subjects for b in planned] == [1, 2]
-    # the provider's cluster is read by both batches: each may see a node of it unlinked
-    assert [sorted(b.shared) for b in planned] == [[1, 2], [1, 2]]
+    # the provider's cluster is read by both batches; the provider is linked from outside each
+    assert [sorted(b.linked_elsewhere) for b in planned] == [[provider], [provider]]
 
 
 def test_records_rendered_in_the_worker_are_the_records_written_here(tmp_path: Path) -> None:
