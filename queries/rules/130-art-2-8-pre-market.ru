@@ -12,49 +12,10 @@
 # satisfies aiac:trigger-model-not-yet-placed, the exemption of the other Chapter V duties (all
 # but Art 52(1) and the Art 54(1) appointment, which precedes placing). A subject
 # that also states a date of placing on the market or putting into service on or before the
-# as-of date contradicts itself and is kept in scope (the conservative reading).
-INSERT {
-  ?d a aia:Determination ;
-    aia:determinationOf ?s ;
-    aia:conclusion aiac:category-out-of-scope ;
-    aia:byRule aiar:art-2-8-pre-market ;
-    aia:legalBasis aiap:art_2.par_8 ;
-    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ;
-    aia:explanation "The system or model has not yet been placed on the market or put into service and is not tested in real-world conditions; research, testing and development before that point is outside the Regulation (Art 2(8))." ;
-    prov:wasGeneratedBy aiaa:run .
-}
-WHERE {
-  ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true .
-  FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
-  FILTER NOT EXISTS { ?s a aia:GeneralPurposeAIModel ; aia:thresholdKnownOn ?known }
-  FILTER NOT EXISTS {
-    ?s a aia:GeneralPurposeAIModel ; aia:trainingComputeFLOP|aia:plannedTrainingComputeFLOP ?compute .
-    aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
-    FILTER(?compute > ?limit)
-  }
-  aiaa:run aia:asOf ?asOf .
-  FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
-  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|")))) AS ?d)
-} ;
-INSERT {
-  ?d a aia:Determination ;
-    aia:determinationOf ?s ;
-    aia:conclusion aiac:outcome-real-world-testing-in-scope ;
-    aia:byRule aiar:art-2-8-pre-market ;
-    aia:legalBasis aiap:art_2.par_8 , aiap:art_60 ;
-    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
-                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:testedInRealWorldConditions ; aia:premiseValue true ] ;
-    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems, Art 60 governs the testing)." ;
-    prov:wasGeneratedBy aiaa:run .
-}
-WHERE {
-  ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true ; aia:testedInRealWorldConditions true .
-  FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)
-} ;
+# as-of date contradicts itself and is kept in scope (the conservative reading), with every duty.
+# The carve-back runs first and its trigger marks the models it keeps, so that the exclusion
+# tests the threshold facts once, through it. It reads the facts procedure events give and the
+# compute estimates (rules gpai-procedure-facts and compute-estimate run before this one).
 INSERT {
   ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed .
   ?d a aia:Determination ;
@@ -81,11 +42,22 @@ WHERE {
         aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
         FILTER(?compute > ?limit)
         BIND(CONCAT("2|", STR(?compute)) AS ?fact)
+      } UNION {
+        # compute estimated from parameters and tokens, from hardware or from petaFLOP/s-days
+        ?s aia:hasComputeEstimate ?estimate . ?estimate aia:computeFLOP ?estimated .
+        aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
+        FILTER(?estimated > ?limit)
+        BIND(CONCAT("3|", STR(?estimate)) AS ?fact)
       }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      # a date of placing on or before the as-of date contradicts the statement: kept in scope
+      # with every duty (the exclusion below does not apply either)
+      aiaa:run aia:asOf ?asOf .
+      FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
     } GROUP BY ?s
   }
-  # the premise: the date the provider knew, else the compute above the threshold
+  # the premise: the date the provider knew, else the compute stated above the threshold, else
+  # the estimate
   OPTIONAL { FILTER(STRSTARTS(?first, "1|")) ?s aia:thresholdKnownOn ?knownOn . BIND(aia:thresholdKnownOn AS ?knownProperty) }
   OPTIONAL {
     FILTER(STRSTARTS(?first, "2|"))
@@ -93,12 +65,57 @@ WHERE {
     VALUES ?computeProperty { aia:trainingComputeFLOP aia:plannedTrainingComputeFLOP }
     FILTER(STR(?computeValue) = STRAFTER(?first, "|"))
   }
-  BIND(COALESCE(?knownProperty, ?computeProperty) AS ?property)
-  BIND(COALESCE(?knownOn, ?computeValue) AS ?value)
+  OPTIONAL {
+    FILTER(STRSTARTS(?first, "3|"))
+    ?s aia:hasComputeEstimate ?estimateValue . ?estimateValue rdfs:label ?estimateLabel .
+    FILTER(STR(?estimateValue) = STRAFTER(?first, "|"))
+    BIND(aia:hasComputeEstimate AS ?estimateProperty)
+  }
+  BIND(COALESCE(?knownProperty, ?computeProperty, ?estimateProperty) AS ?property)
+  BIND(COALESCE(?knownOn, ?computeValue, ?estimateValue) AS ?value)
   FILTER(BOUND(?property))
   BIND(CONCAT("The general-purpose AI model has not yet been placed on the market, but ",
               IF(BOUND(?knownOn), CONCAT("its provider knew on ", STR(?knownOn), " that it meets or will meet the compute threshold"),
-                 "its training compute, used or planned, exceeds the threshold"),
+                 IF(BOUND(?estimateLabel), CONCAT("its training compute, estimated at ", STR(?estimateLabel), ", exceeds the threshold"),
+                    "its training compute, used or planned, exceeds the threshold")),
               " of Art 51(2); the research and development exclusion of Art 2(8) does not take away the duty to notify the Commission within two weeks of knowing (Art 52(1), Recital 112), so the model stays in scope for it; the other duties of Chapter V follow once the model is placed on the market (a provider in a third country appoints its authorised representative before that, Art 54(1)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|systemic-risk-notification")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-out-of-scope ;
+    aia:byRule aiar:art-2-8-pre-market ;
+    aia:legalBasis aiap:art_2.par_8 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ;
+    aia:explanation "The system or model has not yet been placed on the market or put into service and is not tested in real-world conditions; research, testing and development before that point is outside the Regulation (Art 2(8))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
+  # the carve-back above decided the threshold facts
+  FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed }
+  aiaa:run aia:asOf ?asOf .
+  FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-real-world-testing-in-scope ;
+    aia:byRule aiar:art-2-8-pre-market ;
+    aia:legalBasis aiap:art_2.par_8 , aiap:art_60 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:testedInRealWorldConditions ; aia:premiseValue true ] ;
+    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems, Art 60 governs the testing)." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true ; aia:testedInRealWorldConditions true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)
 }

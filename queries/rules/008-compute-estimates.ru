@@ -5,6 +5,10 @@
 # without an estimate yet. The methods and their ranges are documented in
 # ontology/schemes/outcomes-gpai.ttl (aiac:method-*). Figures are cast to xsd:double before
 # multiplying (integer products of parameters and tokens overflow).
+# An estimate is a fact about the model, not a conclusion: it is made for every model, before the
+# scope rules, because Art 2(8) reads it (a model not yet placed whose estimated compute exceeds
+# the threshold stays in scope for the Art 52(1) notification). The flag that the compute was
+# estimated, a conclusion, comes with the models in scope (rule compute-estimated-flag).
 INSERT {
   ?m aia:hasComputeEstimate ?e .
   ?e a aia:ComputeEstimate ; aia:estimateOf ?m ; aia:estimationMethod aiac:method-stated ;
@@ -121,25 +125,4 @@ WHERE {
   }
   BIND(IF(?low = ?high, CONCAT(?cs, " FLOP (", ?methodCode, ")"),
           CONCAT(?cs, " FLOP (range ", ?ls, " to ", ?hs, ", ", ?methodCode, ")")) AS ?label)
-}
- ;
-# Flag: the compute was estimated from other facts (not stated in FLOP or petaFLOP/s-days).
-INSERT {
-  ?d a aia:Determination ;
-    aia:determinationOf ?m ;
-    aia:conclusion aiac:flag-compute-estimated ;
-    aia:byRule aiar:compute-estimate ;
-    aia:legalBasis aiap:art_51.par_2 , ?annexPoint ;
-    aia:premise ?e , [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasComputeEstimate ; aia:premiseValue ?e ] ;
-    aia:explanation ?explanation ;
-    prov:wasGeneratedBy aiaa:run .
-}
-WHERE {
-  ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
-  ?e aia:estimationMethod ?method ; rdfs:label ?elabel .
-  VALUES (?method ?annexPoint) { (aiac:method-6nd aiap:anx_XIII.pnt_b) (aiac:method-hardware aiap:anx_XIII.pnt_c) }
-  ?method skos:definition ?definition .
-  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  BIND(CONCAT("The training compute was not stated; it is estimated at ", ?elabel, ". ", STR(?definition)) AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|compute-estimate|estimated")))) AS ?d)
 }

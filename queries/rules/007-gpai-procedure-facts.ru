@@ -10,6 +10,9 @@
 #      (aia:plannedTrainingComputeFLOP, basis aiac:compute-basis-planned).
 #   2. aia:OpenSourceRelease: the model is released under a free and open-source licence
 #      (aia:freeAndOpenSourceLicence true) from the event's date.
+# It runs before the scope rules: Art 2(8) reads the threshold facts (a model not yet placed on
+# the market whose provider knows it meets the threshold stays in scope), and the compute
+# estimates (rule compute-estimate) start from the compute these events give.
 INSERT { ?m aia:thresholdKnownOn ?known }
 WHERE {
   {
