@@ -256,8 +256,45 @@ def _check_obligations(expected: dict[str, Any], subject: dict[str, Any], name: 
     return problems
 
 
+_CASE_KEYS = {"name", "source", "as_of", "law", "facts", "expected", "threshold_flop"}
+_EXPECTED_KEYS = {
+    "subject", "categories", "flags", "determinations", "absent_determinations", "obligations",
+    "absent_obligations", "valid", "violation", "law_version", "amendment_status",
+}  # fmt: skip
+_FINE_KEYS = {"fine_tier", "cap", "cap_provision", "fine_applies_from"}
+_DETERMINATION_KEYS = {
+    "conclusion", "legal_basis", "exact", "explanation_contains", "applies_from", "since", "due",
+    "earliest", *_FINE_KEYS,
+}  # fmt: skip
+_OBLIGATION_KEYS = {
+    "citation", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on", *_FINE_KEYS,
+}  # fmt: skip
+
+
+def unknown_keys(case: dict[str, Any]) -> list[str]:
+    """The keys of a case that no check reads (a misspelt expectation would pass unchecked)."""
+    expected = case.get("expected", {})
+    parts: list[tuple[str, dict[str, Any], set[str]]] = [
+        ("case", case, _CASE_KEYS),
+        ("expected", expected, _EXPECTED_KEYS),
+        *(("determination", d, _DETERMINATION_KEYS) for d in expected.get("determinations", [])),
+        *(
+            (kind, o, _OBLIGATION_KEYS)
+            for kind in ("obligations", "absent_obligations")
+            for o in expected.get(kind, [])
+        ),
+    ]
+    return [
+        f"{where} key {key!r} is not one the checks read"
+        for where, entry, known in parts
+        for key in sorted(set(entry) - known)
+    ]
+
+
 def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> list[str]:
     """Every unmet expectation, in plain words (empty when the case passes)."""
+    if unknown := unknown_keys(case):
+        return unknown
     expected = case["expected"]
     if data["valid"] != expected.get("valid", True):
         messages = [v["message"] for v in data["violations"]]
