@@ -7,8 +7,8 @@
 # reasons (aia:practiceReason aiac:reason-medical / aiac:reason-safety): the exception concept
 # aiac:art-5-1-f-exception-medical-safety is then the outcome, and no category. A missing reason
 # counts as another reason (see the submission shapes). Emotion recognition elsewhere is not
-# prohibited; it may be high-risk (Annex III point 1(c), decided from the intended purpose by
-# rules 300-399) and needs transparency (Art 50(3), rules 400-499).
+# prohibited; it is high-risk (Annex III point 1(c): rule annex-iii-point-1-practices reads the
+# practice as the system's intended purpose) and needs transparency (Art 50(3), rules 400-499).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;

@@ -1,0 +1,43 @@
+# Rule: annex-iii-point-1-practices
+# Label: A system that engages in a biometric practice is intended to be used for it: the Annex III point 1 use case of the practice is its intended purpose
+# Provisions: aiap:anx_III.pnt_1 aiap:anx_III.pnt_1.pnt_a aiap:anx_III.pnt_1.pnt_b aiap:anx_III.pnt_1.pnt_c aiap:art_6.par_2
+# Annex III point 1 lists systems intended to be used for remote biometric identification (a),
+# for biometric categorisation by sensitive or protected attributes (b) and for emotion
+# recognition (c). A system whose description links a practice description with such a
+# practice (aia:engagesIn / aia:practice; the knowledge base gives the practice's use case,
+# aia:practiceUseCase, and what the description must state for it, aia:practiceUseCaseRequires:
+# the inferred attribute for categorisation) has that use case as intended purpose, whatever
+# other purpose it states: aia:intendedPurpose is added, with an outcome citing the practice, so
+# that the high-risk rules (Art 6(2), the Art 6(3) derogation, the Annex III exclusions such as
+# the sole purpose of confirming an identity) read it as a stated purpose. Out-of-scope and
+# prohibited systems are skipped (the prohibition decides; Art 5 runs first).
+INSERT {
+  ?s aia:intendedPurpose ?useCase .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-purpose-from-biometric-practice ;
+    aia:byRule aiar:annex-iii-point-1-practices ;
+    aia:legalBasis ?useCaseProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue ?practice ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?practice aia:practiceUseCase ?useCase .
+  ?s aia:engagesIn ?p . ?p aia:practice ?practice .
+  ?s a aia:AISystem .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?practice aia:practiceUseCaseRequires ?needed . FILTER NOT EXISTS { ?p ?needed ?stated } }
+  FILTER NOT EXISTS { ?s aia:intendedPurpose ?useCase }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+  ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel ; aia:sourceProvision ?useCaseProvision .
+  FILTER(LANG(?useCaseLabel) = "en")
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  ?practice rdfs:label ?practiceLabel .
+  FILTER(LANG(?practiceLabel) = "en")
+  BIND(CONCAT("The system engages in ", STR(?practiceLabel), ", so it is intended to be used for it: its intended purpose includes ",
+              STR(?useCaseCitation), " (", STR(?useCaseLabel), ").") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-point-1-practices|", STR(?useCase))))) AS ?d)
+}
