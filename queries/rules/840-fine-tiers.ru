@@ -11,37 +11,29 @@
 # A prohibited determination gets the tier of each operator it concerns (Art 5 prohibits placing
 # on the market, putting into service and use): Art 100(2) for an operator that is a Union body,
 # Art 99(3) for any other (both where both take part).
-INSERT { ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
+# each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
+INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
-  # each bearer once: a Union body? an SME or start-up? ("yes"/"no", so that both tables join on them)
-  {
-    SELECT DISTINCT ?party ?unionBody ?sme WHERE {
-      { SELECT DISTINCT ?party WHERE { ?bearing aia:bearer ?party } }
-      OPTIONAL { ?party a aia:UnionBody . BIND("yes" AS ?isUnionBody) }
-      OPTIONAL { ?party aia:isSME|aia:isStartUp true . BIND("yes" AS ?isSME) }
-      BIND(COALESCE(?isUnionBody, "no") AS ?unionBody)
-      BIND(COALESCE(?isSME, "no") AS ?sme)
-    }
-  }
   ?assessed aia:bearer ?party ; aia:obligation ?obligation ; a aia:AssessedObligation .
-  # each catalogue obligation's tiers for each kind of bearer (knowledge base only: a small table)
-  {
-    SELECT ?obligation ?unionBody ?sme ?applied ?selection ?smeRule WHERE {
-      ?obligation aia:fineTier ?tier .
-      VALUES ?unionBody { "yes" "no" }
-      VALUES ?sme { "yes" "no" }
-      BIND(IF(?unionBody = "yes" && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
-           IF(?unionBody = "yes" && ?tier IN (aiac:fine-tier-art-99-1, aiac:fine-tier-art-99-4, aiac:fine-tier-art-99-5), aiac:fine-tier-art-100-3,
-           ?tier)) AS ?applied)
-      OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-      OPTIONAL {
-        aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
-        FILTER(?sme = "yes")
-        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
-      }
-      BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
-    }
+  ?obligation aia:fineTier ?tier .
+  OPTIONAL { ?party a aia:UnionBody . BIND(true AS ?isUnionBody) }
+  BIND(IF(BOUND(?isUnionBody) && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
+       IF(BOUND(?isUnionBody) && (?tier = aiac:fine-tier-art-99-1 || ?tier = aiac:fine-tier-art-99-4 || ?tier = aiac:fine-tier-art-99-5),
+          aiac:fine-tier-art-100-3, ?tier)) AS ?applied)
+} ;
+# the selection of each tier applied: the SME rule's for an SME or start-up where the rule covers
+# the tier, else the tier's own (two simple operations: Virtuoso 7 found no end to one operation
+# that joined the bearers' kinds with a table of tiers per kind)
+INSERT { ?assessed aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
+WHERE {
+  ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
+  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
+  OPTIONAL {
+    ?party aia:isSME|aia:isStartUp true .
+    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
+  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 } ;
 INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
 WHERE {
