@@ -22,6 +22,7 @@ run when the derived graphs of many assessments are stored together.
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.store.view import ScopedStore
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.values import canonical_quads
+
+_log = logging.getLogger(__name__)
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -269,8 +272,11 @@ def run_rules_in(
             except StoreError as error:  # a remote engine refused it: say which rule
                 raise StoreError(f"rule {rule.path.name}: {error}") from None
     except BaseException:
-        store.close()
-        raise
+        try:
+            store.close()
+        except StoreError as error:  # e.g. the engine that ran out of time cannot drop the graph
+            _log.warning("could not remove the run's statements after the failure: %s", error)
+        raise  # the rule's error, not the clean-up's
     return store
 
 
