@@ -271,8 +271,9 @@ def _mark_linked_elsewhere(
         for iri in scan.objects():
             if iri in described:
                 linking.setdefault(iri, set()).add(scan.index)
+    inside: dict[int, set[int]] = {}  # batch -> its inputs, made once per batch
     for cluster, held_by in shared:
         iris = {iri for i in members[cluster] for iri in scans[i].described if iri in linking}
         for index in held_by:
-            inside = set(batches[index].inputs)
-            batches[index].linked_elsewhere.update(iri for iri in iris if linking[iri] - inside)
+            own = inside.setdefault(index, set(batches[index].inputs))
+            batches[index].linked_elsewhere.update(iri for iri in iris if linking[iri] - own)
