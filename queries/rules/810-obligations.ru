@@ -8,7 +8,9 @@
 # property instead, e.g. the initial provider under Art 25(2)); (3) the obligation has no fact trigger, or the subject satisfies
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
-# limited application of Art 2(2).
+# limited application of Art 2(2); (6) a legacy high-risk system (Art 111(2)) bears the obligations
+# of the high-risk category, and those the catalogue puts under Art 111(2), only when intended to
+# be used by public authorities.
 # Condition (3) is split over two operations that write the same statements (the same minted
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
@@ -73,6 +75,13 @@ WHERE {
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
     FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
   }
+  # and the obligations of another category that the catalogue puts under Art 111(2) (e.g. the
+  # registration in the secure section, Art 49(4), which serves the registration of Art 49(1))
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+    ?obligation aia:transitionalRule aiac:transition-art-111-2 .
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+  }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
 INSERT {
@@ -121,6 +130,13 @@ WHERE {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+  }
+  # and the obligations of another category that the catalogue puts under Art 111(2) (e.g. the
+  # registration in the secure section, Art 49(4), which serves the registration of Art 49(1))
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+    ?obligation aia:transitionalRule aiac:transition-art-111-2 .
     FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)

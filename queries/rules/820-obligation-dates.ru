@@ -60,6 +60,14 @@ WHERE {
                || (?legacyRule = aiac:transition-art-111-1 && ?legacyCategory = aiac:category-transparency))
         FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
         ?legacyRule aia:complianceDeadline ?candidate .
+      } UNION {
+        # obligations of another category that the catalogue puts under the transitional rule
+        # (e.g. Art 49(4), whose registration is that of Art 49(1))
+        ?s aia:satisfiesTrigger ?declaredRule .
+        VALUES ?declaredRule { aiac:transition-art-111-2 aiac:transition-art-111-1 }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:transitionalRule ?declaredRule .
+        ?declaredRule aia:complianceDeadline ?candidate .
       }
     }
     GROUP BY ?assessed
