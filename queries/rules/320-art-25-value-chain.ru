@@ -15,7 +15,10 @@
 #       the new purpose without profiling (rule 311).
 # The operator is added as provider (aia:hasProvider); the providers named before are no longer
 # providers of that system (aia:hasFormerProvider, Art 25(2)). The subject satisfies the trigger
-# of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change).
+# of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change),
+# and the operator that acted is named (aia:hasRebrandingOperator, aia:hasModifyingOperator,
+# aia:hasRepurposingOperator): it alone bears the duty of Art 25(1) (the catalogue's bearer
+# property), in the role it holds.
 # The contractual allocation that Art 25(1)(a) allows is not modelled.
 
 # (c) first, while "not high-risk" still means not high-risk before the change.
@@ -40,7 +43,8 @@ INSERT {
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
-  ?s aia:satisfiesTrigger aiac:trigger-intended-purpose-change .
+  ?s aia:satisfiesTrigger aiac:trigger-intended-purpose-change ;
+    aia:hasRepurposingOperator ?x .
 }
 WHERE {
   {
@@ -97,7 +101,7 @@ INSERT {
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
-  ?s aia:satisfiesTrigger ?trigger .
+  ?s aia:satisfiesTrigger ?trigger ; ?actorProperty ?x .
 }
 WHERE {
   {
@@ -116,6 +120,7 @@ WHERE {
   }
   BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
   BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)
+  BIND(IF(?kind = aia:Rebranding, aia:hasRebrandingOperator, aia:hasModifyingOperator) AS ?actorProperty)
   BIND(IF(?kind = aia:Rebranding,
           "put its name or trademark on the high-risk system (Art 25(1)(a))",
           "made a substantial modification to the high-risk system, which remains high-risk (Art 25(1)(b))") AS ?what)

@@ -5,7 +5,8 @@
 # obligation's category (or, for "any AI system", is an AI system not out of scope); (2) the
 # party holds the obligation's bearer role for the subject (and is not a former provider or a
 # deployer in personal use; an obligation with aia:bearerProperty names its bearers through that
-# property instead, e.g. the initial provider under Art 25(2)); (3) the obligation has no fact trigger, or the subject satisfies
+# property instead, e.g. the initial provider under Art 25(2), among the parties that hold the
+# role); (3) the obligation has no fact trigger, or the subject satisfies
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2); (6) a legacy high-risk system (Art 111(2)) bears the obligations
@@ -49,7 +50,7 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   # (3), first case: the obligation has no fact trigger (the next operation takes the second)
   {
-    SELECT ?obligation ?category ?role ?roleProperty
+    SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty
     WHERE {
       ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
       ?role aia:roleProperty ?defaultProperty .
@@ -63,6 +64,10 @@ WHERE {
     }
   }
   ?s ?roleProperty ?party .
+  # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
+  # the distributor, importer or deployer that acted, in the role it holds); tested only for
+  # those few obligations (as a pattern for every row it doubled this operation's time)
+  FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
@@ -104,11 +109,11 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   # (3), second case: the subject satisfies one of the obligation's triggers
   {
-    SELECT ?s ?obligation ?category ?role ?roleProperty
+    SELECT ?s ?obligation ?category ?role ?roleProperty ?defaultProperty
     WHERE {
       ?s aia:satisfiesTrigger ?metTrigger .
       {
-        SELECT ?obligation ?category ?role ?roleProperty ?metTrigger
+        SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty ?metTrigger
         WHERE {
           ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
           ?role aia:roleProperty ?defaultProperty .
@@ -120,6 +125,10 @@ WHERE {
     }
   }
   ?s ?roleProperty ?party .
+  # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
+  # the distributor, importer or deployer that acted, in the role it holds); tested only for
+  # those few obligations (as a pattern for every row it doubled this operation's time)
+  FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
