@@ -2,7 +2,8 @@
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
 # Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
-# that are high-risk by the Art 6(1) route. Under the amended law an aia:AmendedApplicability
+# that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
+# for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
 # of the run's law version replaces it (by category and route, or by obligation for subjects
 # placed before a date). Art 111(3) moves GPAI obligations of models placed before
 # 2 August 2025 to 2 August 2027; Art 111(2) moves the high-risk obligations of legacy systems
@@ -21,10 +22,16 @@ WHERE {
         ?assessed a aia:AssessedObligation ; aia:obligation ?obligation .
         ?obligation aia:appliesFrom ?candidate .
       } UNION {
-        # Annex I products: systems high-risk by the Art 6(1) route
+        # Annex I products: systems high-risk by the Art 6(1) route (only: a system also high-risk
+        # by Annex III bears those obligations from the Art 6(2) date, Art 113(c) postponing only
+        # "Article 6(1) and the corresponding obligations")
         ?route6 aia:route aiac:route-art-6-1 ; aia:determinationOf ?s .
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesFromForAnnexIProducts ?candidate .
+        FILTER NOT EXISTS {
+          ?route62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+          FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
+        }
       } UNION {
         # an amendment of the run's law version, by category and route
         aiaa:run aia:lawVersion ?law .
@@ -32,8 +39,13 @@ WHERE {
         ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:newDate ?candidate ;
                 aia:affectsCategory ?category ; aia:affectsRoute ?route .
         ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
+        # the Art 6(1) route's date gives way to the Art 6(2) route's, as above
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesToCategory ?category .
+        FILTER(?route != aiac:route-art-6-1 || NOT EXISTS {
+          ?hr62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion ?category .
+          FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
+        })
       } UNION {
         # an amendment of the run's law version, for one obligation of subjects placed before a date
         aiaa:run aia:lawVersion ?law2 .
@@ -87,6 +99,10 @@ WHERE {
     ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
     ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
     ?obligation aia:appliesToCategory ?category .
+    FILTER(?route != aiac:route-art-6-1 || NOT EXISTS {
+      ?hr62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion ?category .
+      FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
+    })
   } UNION {
     ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
              aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
