@@ -4,7 +4,8 @@
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # First subparagraph: a deployer that generates or manipulates image, audio or video content
-# constituting a deep fake (aia:deployerPublishesDeepFakes true) discloses it, unless the use is
+# constituting a deep fake (aia:deployerPublishesDeepFakes true; not for a system stated to
+# generate only text, aia:generatesContent) discloses it, unless the use is
 # authorised by law for criminal offences (aia:authorisedByLawForCriminalOffences true). For an
 # evidently artistic, creative, satirical or fictional work (aia:evidentlyArtisticWork true) the
 # duty remains but is limited: the case holds and the limitation is recorded as a further outcome.
@@ -48,6 +49,13 @@ WHERE {
   FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   FILTER(?fact != aia:deployerPublishesPublicInterestText || NOT EXISTS { ?s aia:underHumanEditorialControl true })
+  # a deep fake is image, audio or video content (Art 3(60)): a system stated to generate only
+  # other content (text) has no deep fakes to disclose (the shapes warn of the contradiction)
+  FILTER NOT EXISTS {
+    ?s aia:generatesContent ?statedKind .
+    FILTER(?fact = aia:deployerPublishesDeepFakes)
+    FILTER NOT EXISTS { ?s aia:generatesContent ?media . FILTER(?media IN (aiac:content-audio, aiac:content-image, aiac:content-video)) }
+  }
   aiap:art_50 eli:date_applicability ?applies .
   # the exception of human review or editorial control needs the fact; not given, it is taken as absent
   BIND(IF(?fact = aia:deployerPublishesPublicInterestText && NOT EXISTS { ?s aia:underHumanEditorialControl ?anyControl },
@@ -90,6 +98,13 @@ WHERE {
   FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
   # The artistic limitation is only recorded where the deep-fake duty holds (no law-enforcement exception).
   FILTER(?exception != aiac:art-50-4-deep-fake-exception-artistic-work || NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true })
+  # a deep fake is image, audio or video content (Art 3(60)): a system stated to generate only
+  # other content (text) has no deep fakes to disclose (the shapes warn of the contradiction)
+  FILTER NOT EXISTS {
+    ?s aia:generatesContent ?statedKind .
+    FILTER(?fact = aia:deployerPublishesDeepFakes)
+    FILTER NOT EXISTS { ?s aia:generatesContent ?media . FILTER(?media IN (aiac:content-audio, aiac:content-image, aiac:content-video)) }
+  }
   BIND(?why AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?exception))))) AS ?d)
 }
