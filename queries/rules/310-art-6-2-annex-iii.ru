@@ -7,7 +7,8 @@
 # itself a use case) is high-risk (Art 6(2)), unless its provider relies on a condition of
 # Art 6(3) (aia:reliesOnCondition) and the system does not profile natural persons
 # (aia:performsProfiling false): that derogation is rule art-6-3-derogation. With profiling the
-# system is always high-risk (Art 6(3), third subparagraph); the determination then also cites
+# system is always high-risk (Art 6(3), third subparagraph), as is a system whose purpose is
+# itself profiling (Annex III point 6(e), aia:useCaseIsProfiling); the determination then also cites
 # it, and an outcome records that the profiling override defeats the conditions relied on.
 # Where a condition is relied on but aia:performsProfiling is not given, profiling is not ruled
 # out: the derogation is not applied, and the explanation says that the fact was not given.
@@ -44,6 +45,8 @@ WHERE {
       FILTER NOT EXISTS {
         ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false .
         FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
+        # nor for a purpose that is itself profiling (Annex III point 6(e)), whatever is said
+        FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
       # a claimed identity (rule annex-iii-exclusion)
@@ -55,9 +58,10 @@ WHERE {
       # without end, the EXISTS forms here
       OPTIONAL { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
       OPTIONAL { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true . BIND(true AS ?overrideFlag) }
+      OPTIONAL { ?s aia:reliesOnCondition ?c3 ; aia:intendedPurpose ?pu . ?pu aia:useCaseIsProfiling true . BIND(true AS ?purposeFlag) }
       OPTIONAL { ?s aia:reliesOnCondition ?c2 . FILTER NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } BIND(true AS ?notGivenFlag) }
       BIND(BOUND(?authorityFlag) AS ?authorityFinding)
-      BIND(BOUND(?overrideFlag) AS ?profilingOverride)
+      BIND(BOUND(?overrideFlag) || BOUND(?purposeFlag) AS ?profilingOverride)
       BIND(BOUND(?notGivenFlag) AS ?profilingNotGiven)
     }
   }

@@ -5,7 +5,8 @@
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An Annex III system is not considered high-risk where its provider relies on one of the
 # conditions of Art 6(3) second subparagraph (aia:reliesOnCondition aiac:art-6-3-a ... -d) and
-# the system does not profile natural persons (aia:performsProfiling false), unless a market
+# the system does not profile natural persons (aia:performsProfiling false; never for a use case
+# that is itself profiling, Annex III point 6(e): aia:useCaseIsProfiling), unless a market
 # surveillance authority has found it high-risk under Art 80(2) (rule art-6-2-annex-iii). One outcome per
 # condition relied on, with the condition as conclusion. The subject satisfies the trigger
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
@@ -34,6 +35,9 @@ WHERE {
       FILTER(isIRI(?s))
       # an authority's finding under Art 80(2) that the system is high-risk defeats the condition
       FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
+      # a use case that is itself profiling (Annex III point 6(e)) is always high-risk, whatever
+      # aia:performsProfiling says (Art 6(3), third subparagraph; the shapes warn)
+      FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
     }
@@ -84,6 +88,7 @@ WHERE {
          aia:reliesOnCondition ?condition ; aia:performsProfiling false .
       FILTER NOT EXISTS { ?e aia:performsProfiling true }
       ?useCase a aia:HighRiskUseCase .
+      FILTER NOT EXISTS { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       ?condition a aia:HighRiskDerogationCondition .
       aiaa:run aia:asOf ?asOf .
       FILTER(?date <= ?asOf)
