@@ -14,6 +14,7 @@ INSERT {
     aia:byRule aiar:art-51-1-b-designation ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_b> , aiap:art_52.par_4 , aiap:anx_XIII ;
     aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?des ] ;
+    aia:appliesFromDate ?since ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
@@ -23,6 +24,10 @@ WHERE {
   ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
   aiaa:run aia:asOf ?asOf .
   FILTER(?desDate <= ?asOf)
+  # the model has systemic risk from the decision (Art 51(1)(b): "based on a decision of the
+  # Commission"), and not before Chapter V applies
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_b> eli:date_applicability ?chapterV .
+  BIND(IF(?desDate > ?chapterV, ?desDate, ?chapterV) AS ?since)
   FILTER NOT EXISTS {
     ?m aia:hasProcedureEvent ?rev . ?rev a aia:DesignationRevoked ; aia:eventDate ?revDate .
     FILTER(?revDate >= ?desDate && ?revDate <= ?asOf)

@@ -56,6 +56,18 @@ WHERE {
         ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
         FILTER(?placed < ?cutoff)
       } UNION {
+        # a duty only models with systemic risk bear applies no earlier than the model has it:
+        # from the earliest of its systemic-risk determinations (a designation from the
+        # Commission's decision, Art 51(1)(b); the rejection of the provider's arguments, Art 52(3))
+        {
+          SELECT ?s (MIN(?since) AS ?candidate) WHERE {
+            ?sr aia:conclusion aiac:category-gpai-systemic-risk ; aia:determinationOf ?s ; aia:appliesFromDate ?since .
+          } GROUP BY ?s
+        }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:appliesToCategory aiac:category-gpai-systemic-risk .
+        FILTER NOT EXISTS { ?obligation aia:appliesToCategory aiac:category-gpai }
+      } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
