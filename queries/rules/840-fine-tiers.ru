@@ -10,7 +10,8 @@
 # the output cites it; otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
 # A prohibited determination gets the tier of each operator it concerns (Art 5 prohibits placing
 # on the market, putting into service and use): Art 100(2) for an operator that is a Union body,
-# Art 99(3) for any other (both where both take part).
+# Art 99(3) for any other (both where both take part); the SME cap only where every operator
+# under Art 99(3) is an SME or start-up.
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
@@ -41,10 +42,20 @@ WHERE {
   ?s aia:hasOperator ?operator .
   OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
   BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
-  # the SME rule caps the Art 99(3) fine of an SME or start-up provider; one selection for the
-  # determination (its tiers share it), so it is decided for the determination, not per tier
+  # the SME rule caps the Art 99(3) fine of an SME or start-up; one selection for the
+  # determination (its tiers share it), so it is decided for the determination, not per tier:
+  # the lower cap only where every operator under Art 99(3) (each one not a Union body) is an SME
+  # or start-up. Art 5 prohibits the use too, so a large deployer of an SME's system is exposed
+  # to the higher cap, and the determination gives the highest exposure
   OPTIONAL {
-    ?s aia:hasProvider ?provider . ?provider aia:isSME|aia:isStartUp true .
+    ?s aia:hasOperator ?smeOperator . ?smeOperator aia:isSME|aia:isStartUp true .
+    FILTER NOT EXISTS {
+      ?s aia:hasOperator ?largeOperator .
+      FILTER NOT EXISTS { ?largeOperator a aia:UnionBody }
+      FILTER NOT EXISTS { ?largeOperator aia:isSME|aia:isStartUp true }
+      # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
+      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?largeOperator }
+    }
     aiac:fine-rule-sme-lower aia:fineSelection ?smeSelection .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
