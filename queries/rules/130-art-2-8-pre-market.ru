@@ -54,6 +54,12 @@ WHERE {
       # with every duty (the exclusion below does not apply either)
       aiaa:run aia:asOf ?asOf .
       FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
+      # a model its provider integrates into its own system on the market is placed (Recital 97)
+      FILTER NOT EXISTS {
+        ?ownSystem aia:basedOnModel ?s ; aia:hasProvider ?ownProvider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?ownOn .
+        ?s aia:hasProvider ?ownProvider .
+        FILTER(?ownOn <= ?asOf)
+      }
     } GROUP BY ?s
   }
   # the premise: the date the provider knew, else the compute stated above the threshold, else
@@ -99,6 +105,14 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed }
   aiaa:run aia:asOf ?asOf .
   FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
+  # "When the provider of a general-purpose AI model integrates an own model into its own AI
+  # system that is made available on the market or put into service, that model should be
+  # considered to be placed on the market" (Recital 97): no exclusion once that system is
+  FILTER NOT EXISTS {
+    ?ownSystem aia:basedOnModel ?s ; aia:hasProvider ?ownProvider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?ownOn .
+    ?s aia:hasProvider ?ownProvider .
+    FILTER(?ownOn <= ?asOf)
+  }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|")))) AS ?d)
 } ;

@@ -114,6 +114,8 @@ def test_amended_law_postpones_annex_iii_obligations(tmp_path: Path) -> None:
 )
 def test_annex_i_route_applies_later(tmp_path: Path, route: str, expected: str) -> None:
     facts = FACTS.replace("ex:testRoute aiac:route-art-6-2", f"ex:testRoute aiac:{route}")
+    if route == "route-art-6-1":  # by that route only: an Annex III purpose gives Art 6(2)'s date
+        facts = facts.replace("aiac:annex-iii-5b", "aiac:purpose-other")
     subject = _assess(tmp_path, facts, as_of=date(2026, 11, 22), law="as-published")
     dates = {
         o["applies_from"]
