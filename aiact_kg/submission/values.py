@@ -12,11 +12,13 @@ statements before the rules run.
 
 The datatype the rules expect comes from the ontology (``rdfs:range``); a number stated for a
 property whose range is ``xsd:double`` is read as the nearest double, as SPARQL itself does
-when it compares it with a double.
+when it compares it with a double, except that a number written more precisely than a double
+holds never reads as equal to a rounder number it is not (10^25 + 1 stays above 1e25).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -104,8 +106,24 @@ def _about(limit: Decimal) -> str:
 
 
 def _double_lexical(number: Decimal) -> str:
-    text = repr(float(number))
+    text = repr(_double_keeping_order(number))
     return text if text not in ("0.0", "-0.0") else text + "E0"
+
+
+_ROUND_DIGITS: Final = 15  # a decimal of at most 15 significant digits has a double of its own
+
+
+def _double_keeping_order(number: Decimal) -> float:
+    """The double the rules read for an exact ``number``: the nearest one, except where that is
+    the double of a rounder decimal (at most 15 significant digits, as thresholds are written)
+    that ``number`` is not: then the next double on ``number``'s side of it. So
+    10000000000000000000000001 compares greater than a threshold of 1e25 (Art 51(2): "greater
+    than"), where the nearest double, that of 1e25, would make it equal."""
+    nearest = float(number)
+    shortest = Decimal(repr(nearest))
+    if number == shortest or len(shortest.normalize().as_tuple().digits) > _ROUND_DIGITS:
+        return nearest
+    return math.nextafter(nearest, math.inf if number > shortest else -math.inf)
 
 
 def _read_boolean(lexical: str) -> Reading:
