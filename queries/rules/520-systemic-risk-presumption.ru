@@ -14,6 +14,28 @@ WHERE {
   FILTER(?c > ?tv)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
 } ;
+# Without the day the provider knew (aia:thresholdKnownOn), a model placed on the market with
+# training compute above the threshold met the condition at the latest on its first placing
+# (or when a later threshold came into force): the two weeks of Art 52(1) run at the latest from
+# then. Compute only planned does not count: the model placed may not have used it.
+INSERT { ?m aia:thresholdMetAtLatestOn ?metBy }
+WHERE {
+  {
+    SELECT ?m (MIN(?on) AS ?placed) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e ; aia:placedOnMarketOn ?on .
+      ?e aia:computeFLOP ?c .
+      aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+      FILTER(?c > ?tv)
+      aiaa:run aia:asOf ?asOf .
+      FILTER(DATATYPE(?on) = xsd:date && ?on <= ?asOf)
+    } GROUP BY ?m
+  }
+  FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?known }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  aiaa:run aia:usesThreshold ?threshold .
+  OPTIONAL { ?threshold aia:inForceFrom ?thresholdFrom }
+  BIND(IF(BOUND(?thresholdFrom) && ?thresholdFrom > ?placed, ?thresholdFrom, ?placed) AS ?metBy)
+} ;
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;

@@ -12,7 +12,9 @@
 #     of the Art 52(1) obligation in the catalogue (two weeks), but never before the duty applies
 #     (Art 52(1) from 2 August 2025, Art 113(b); for a model placed before that day, the
 #     compliance date of Art 111(3)); the as-of date on the due date is still within time.
-#     Without aia:thresholdKnownOn the notification is due with no date.
+#     Without aia:thresholdKnownOn, a model placed with training compute above the threshold
+#     met the condition at the latest on its placing (aia:thresholdMetAtLatestOn, rule 520): the
+#     notification was due at the latest two weeks after; else it is due with no date.
 #   - notified: the earliest notification (or arguments) dated on or before the as-of date.
 #   - arguments under review: the latest arguments have no decision (accepted or rejected) dated
 #     on or after them and on or before the as-of date.
@@ -59,7 +61,7 @@ INSERT {
     aia:dueDate ?due ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
-  ?knownPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:thresholdKnownOn ; aia:premiseValue ?known .
+  ?knownPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty ?knownProperty ; aia:premiseValue ?known .
 }
 WHERE {
   ?m a aia:GeneralPurposeAIModel ; aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .
@@ -72,7 +74,12 @@ WHERE {
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   OPTIONAL {
-    ?m aia:thresholdKnownOn ?known .
+    # the day the condition was met or became known; without it, the day it was met at the
+    # latest (the model's first placing with training compute above the threshold, rule
+    # art-51-1-a-presumption), from which the two weeks run at the latest
+    { ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+    UNION
+    { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
     # ?due = ?known + ?days days, by calendar arithmetic (not every engine adds durations to
     # dates); a deadline of at most 28 days crosses at most one month's end
@@ -99,12 +106,18 @@ WHERE {
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
   BIND(IF(!BOUND(?known),
           "The model meets, or is known to meet, the condition of Art 51(1)(a) and no notification to the Commission is given: the provider must notify without delay and in any event within two weeks of the day the condition was met or became known (Art 52(1)); that day (aia:thresholdKnownOn) is not given, so no due date can be computed.",
+          IF(?knownProperty = aia:thresholdMetAtLatestOn,
+             CONCAT("The model's training compute exceeds the threshold and the model was placed on the market on ", STR(?known),
+                    ", so the condition of Art 51(1)(a) was met at the latest then (the day it was met or became known, aia:thresholdKnownOn, is not given); ",
+                    IF(?asOf > ?due,
+                       CONCAT("the notification to the Commission was due at the latest by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
+                       CONCAT("the provider must notify the Commission at the latest by ", STR(?due), " (", ?dueBasis, "); no notification is given yet."))),
           IF(?asOf > ?due,
              CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
-             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (", ?dueBasis, "); no notification is given yet."))) AS ?explanation)
+             CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (", ?dueBasis, "); no notification is given yet.")))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notification")))) AS ?d)
   # the date the condition became known is a premise, with an IRI minted from the determination
-  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
+  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|", STR(?knownProperty), "|", STR(?known))))), ?unbound) AS ?knownPremise)
 } ;
 # Notified --------------------------------------------------------------------------------------
 INSERT {
@@ -133,7 +146,12 @@ WHERE {
   FILTER EXISTS { ?n a ?kind . FILTER(?kind IN (aia:ProviderNotification, aia:ProviderArguments)) }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   OPTIONAL {
-    ?m aia:thresholdKnownOn ?known .
+    # the day the condition was met or became known; without it, the day it was met at the
+    # latest (the model's first placing with training compute above the threshold, rule
+    # art-51-1-a-presumption), from which the two weeks run at the latest
+    { ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+    UNION
+    { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
     # ?due = ?known + ?days days, by calendar arithmetic (not every engine adds durations to
     # dates); a deadline of at most 28 days crosses at most one month's end
@@ -158,7 +176,7 @@ WHERE {
                CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
   }
   BIND(IF(BOUND(?due) && ?nDate > ?due,
-          CONCAT(", after the due date of ", STR(?due), IF(?twoWeeks >= ?start, CONCAT(" (two weeks from ", STR(?known), ", Art 52(1))"), CONCAT(" (", ?dueBasis, ")")), ": the notification was late"),
+          CONCAT(", after the due date of ", STR(?due), IF(?twoWeeks >= ?start, CONCAT(" (two weeks from ", STR(?known), IF(?knownProperty = aia:thresholdMetAtLatestOn, ", its placing on the market with training compute above the threshold", ""), ", Art 52(1))"), CONCAT(" (", ?dueBasis, ")")), ": the notification was late"),
           IF(BOUND(?due), IF(?twoWeeks >= ?start, CONCAT(", within the two weeks of Art 52(1) (due by ", STR(?due), ")"), CONCAT(", in time (due by ", STR(?due), ": ", ?dueBasis, ")")), "")) AS ?timeliness)
   BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets, or will meet, the condition of Art 51(1)(a)", ?timeliness, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notified")))) AS ?d)

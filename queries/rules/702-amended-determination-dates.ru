@@ -35,6 +35,7 @@ WHERE {
   # the amendments' labels as a set of their own: joined directly, the label pattern was matched
   # against every label of the knowledge base for each determination
   { SELECT DISTINCT ?amendment ?amendmentLabel WHERE { ?anyLaw aia:includesAmendment ?amendment . ?amendment rdfs:label ?amendmentLabel } }
-  BIND(REPLACE(?explanation, CONCAT("applicable from ", STR(?old)),
-               CONCAT("applicable from ", STR(?new), " as amended by the ", STR(?amendmentLabel))) AS ?amendedExplanation)
+  # the date as the explanations write it: "applicable from <date>" or "..., from <date>"
+  BIND(REPLACE(?explanation, CONCAT("from ", STR(?old)),
+               CONCAT("from ", STR(?new), " as amended by the ", STR(?amendmentLabel))) AS ?amendedExplanation)
 }

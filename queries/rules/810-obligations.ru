@@ -9,9 +9,9 @@
 # role); (3) the obligation has no fact trigger, or the subject satisfies
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
-# limited application of Art 2(2); (6) a legacy high-risk system (Art 111(2)) bears the obligations
-# of the high-risk category, and those the catalogue puts under Art 111(2), only when intended to
-# be used by public authorities.
+# limited application of Art 2(2); (6) the operators of a legacy high-risk system (Art 111(2))
+# bear no obligation outside Chapters I-II, except its providers and deployers when it is
+# intended to be used by public authorities.
 # Condition (3) is split over two operations that write the same statements (the same minted
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
@@ -71,21 +71,18 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
-  # Art 111(2): legacy high-risk systems bear high-risk obligations only when intended to be used
-  # by public authorities (rule 350; by the compliance deadline, see 820); Art 5 duties are not
-  # affected
+  # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
+  # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
+  # stay); "in any case" the providers and deployers of one intended to be used by public
+  # authorities comply by the compliance deadline (820), and only they: its importers and
+  # distributors fall under the first sentence
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
-  }
-  # and the obligations of another category that the catalogue puts under Art 111(2) (e.g. the
-  # registration in the secure section, Art 49(4), which serves the registration of Art 49(1))
-  FILTER NOT EXISTS {
-    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    ?obligation aia:transitionalRule aiac:transition-art-111-2 .
-    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+    FILTER NOT EXISTS {
+      ?s aia:intendedForPublicAuthorities true .
+      FILTER(?role IN (aiac:role-provider, aiac:role-deployer))
+    }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -132,21 +129,18 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
-  # Art 111(2): legacy high-risk systems bear high-risk obligations only when intended to be used
-  # by public authorities (rule 350; by the compliance deadline, see 820); Art 5 duties are not
-  # affected
+  # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
+  # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
+  # stay); "in any case" the providers and deployers of one intended to be used by public
+  # authorities comply by the compliance deadline (820), and only they: its importers and
+  # distributors fall under the first sentence
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    FILTER(?category = aiac:category-high-risk)
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
-  }
-  # and the obligations of another category that the catalogue puts under Art 111(2) (e.g. the
-  # registration in the secure section, Art 49(4), which serves the registration of Art 49(1))
-  FILTER NOT EXISTS {
-    ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
-    ?obligation aia:transitionalRule aiac:transition-art-111-2 .
-    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+    FILTER NOT EXISTS {
+      ?s aia:intendedForPublicAuthorities true .
+      FILTER(?role IN (aiac:role-provider, aiac:role-deployer))
+    }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;

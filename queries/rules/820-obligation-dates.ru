@@ -1,12 +1,14 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_53.par_2 aiap:art_54.par_6
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
 # of the run's law version replaces it (by category and route, or by obligation for subjects
 # placed before a date). Art 111(3) moves GPAI obligations of models placed before
-# 2 August 2025 to 2 August 2027; Art 111(2) moves the high-risk obligations of legacy systems
+# 2 August 2025 to 2 August 2027; a duty only models with systemic risk bear, and one an
+# open-source model is exempt from without it (Art 53(2), Art 54(6)), applies no earlier than the
+# model has systemic risk; Art 111(2) moves the high-risk obligations of legacy systems
 # used by public authorities to 2 August 2030; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
@@ -68,6 +70,18 @@ WHERE {
         ?obligation aia:appliesToCategory aiac:category-gpai-systemic-risk .
         FILTER NOT EXISTS { ?obligation aia:appliesToCategory aiac:category-gpai }
       } UNION {
+        # the duties an open-source model is exempt from while it has no systemic risk (Art 53(2),
+        # Art 54(6)) apply no earlier than it has it: the exemption ends then (rule 540 records
+        # that it is limited)
+        {
+          SELECT ?s (MIN(?since) AS ?candidate) WHERE {
+            ?sr aia:conclusion aiac:category-gpai-systemic-risk ; aia:determinationOf ?s ; aia:appliesFromDate ?since .
+          } GROUP BY ?s
+        }
+        ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-open-source-exemption-limited .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:exemption aiac:trigger-open-source-exemption .
+      } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
@@ -75,23 +89,14 @@ WHERE {
         FILTER(?gpaiCategory IN (aiac:category-gpai, aiac:category-gpai-systemic-risk))
         aiac:transition-art-111-3 aia:complianceDeadline ?candidate .
       } UNION {
-        # Art 111(2) legacy high-risk systems; Art 111(1) Annex X components (also Art 50)
+        # Art 111(2) legacy high-risk systems (the providers and deployers of those intended for
+        # public authorities: 810 keeps no other obligation); Art 111(1) Annex X components: the
+        # whole Regulation, Art 5 aside (Chapters I-II keep their dates)
         ?s aia:satisfiesTrigger ?legacyRule .
         VALUES ?legacyRule { aiac:transition-art-111-2 aiac:transition-art-111-1 }
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-        ?obligation aia:appliesToCategory ?legacyCategory .
-        FILTER(?legacyCategory = aiac:category-high-risk
-               || (?legacyRule = aiac:transition-art-111-1 && ?legacyCategory = aiac:category-transparency))
         FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
         ?legacyRule aia:complianceDeadline ?candidate .
-      } UNION {
-        # obligations of another category that the catalogue puts under the transitional rule
-        # (e.g. Art 49(4), whose registration is that of Art 49(1))
-        ?s aia:satisfiesTrigger ?declaredRule .
-        VALUES ?declaredRule { aiac:transition-art-111-2 aiac:transition-art-111-1 }
-        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-        ?obligation aia:transitionalRule ?declaredRule .
-        ?declaredRule aia:complianceDeadline ?candidate .
       }
     }
     GROUP BY ?assessed
@@ -130,7 +135,15 @@ WHERE {
   ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
   ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
   FILTER EXISTS { ?assessed a aia:AssessedObligation }
-  ?s ?anchor ?start .
+  # the anchor's date; without it, the date of the fallback anchor (the day the condition was
+  # met at the latest: the due date is then the latest possible)
+  {
+    ?s ?anchor ?start .
+  } UNION {
+    ?obligation aia:deadlineFallbackAnchorProperty ?fallback .
+    ?s ?fallback ?start .
+    FILTER NOT EXISTS { ?s ?anchor ?anchorDate }
+  }
   FILTER(DATATYPE(?start) = xsd:date)
   # ?due = ?start + ?days days, by calendar arithmetic (not every engine adds durations to
   # dates); a deadline of at most 28 days crosses at most one month's end
