@@ -299,6 +299,7 @@ def _determinations(
     store: KnowledgeStore, texts: _Texts, dependent: _Notes, fines: _Fines
 ) -> dict[str | None, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, texts, "assess/determination-provisions", "determination")
+    exposures = _exposures(store, texts, fines)
     premises: dict[Term | None, list[str]] = defaultdict(list)
     columns = ("determination", "premiseSubject", "premiseProperty", "premiseValue")
     for determination, subject, prop, value, premise in _select(
@@ -332,10 +333,32 @@ def _determinations(
                 item[key] = texts[value]
         if node in dependent:
             item["depends_on_unverified_amendment"] = dependent[node]
-        if node in fines:
-            item["fines"] = fines[node]
+        if node in exposures:
+            item["fines"] = exposures[node]
         by_subject[texts[subject] or ""].append(item)
     return by_subject
+
+
+def _exposures(store: KnowledgeStore, texts: _Texts, fines: _Fines) -> _Fines:
+    """``{determination: [fine, ...]}``: the fines of each prohibited determination's exposures,
+    each naming its operator, ordered by operator and tier."""
+    found: dict[Term | None, list[tuple[str, Any]]] = defaultdict(list)
+    columns = ("determination", "exposure", "operator")
+    for determination, exposure, operator in _select(store, "assess/fine-exposures", *columns):
+        name = texts[operator] or ""
+        for fine in fines.get(exposure, ()):
+            found[determination].append((name, _for_operator(fine, name)))
+    return {
+        node: [fine for _, fine in sorted(pairs, key=lambda pair: (pair[0], _fine_order(pair[1])))]
+        for node, pairs in found.items()
+    }
+
+
+def _for_operator(fine: dict[str, Any] | Fine, operator: str) -> dict[str, Any] | Fine:
+    """``fine`` naming the operator it is for (a copy: fines are shared between nodes)."""
+    if isinstance(fine, dict):
+        return {**fine, "operator": operator}
+    return fine.model_copy(update={"operator": operator})
 
 
 # (id, citation, title, legal basis) of a catalogue obligation

@@ -8,10 +8,10 @@
 # the amount and the turnover share is lower: the fine rule aiac:fine-rule-sme-lower (Art 99(6)),
 # which names the tiers it covers with skos:related, is recorded as aia:fineRuleApplied so that
 # the output cites it; otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
-# A prohibited determination gets the tier of each operator it concerns (Art 5 prohibits placing
-# on the market, putting into service and use): Art 100(2) for an operator that is a Union body,
-# Art 99(3) for any other (both where both take part); the SME cap only where every operator
-# under Art 99(3) is an SME or start-up.
+# A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
+# placing on the market, putting into service and use), with the tier that applies to it: Art
+# 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
+# figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
@@ -36,29 +36,33 @@ WHERE {
   }
   BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 } ;
-INSERT { ?d aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
+INSERT {
+  ?d aia:fineTierApplied ?applied ; aia:fineExposure _:exposure .
+  _:exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
+    aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule ;
+    prov:wasGeneratedBy aiaa:run .
+}
 WHERE {
-  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
-  ?s aia:hasOperator ?operator .
-  OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
-  BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
-  # the SME rule caps the Art 99(3) fine of an SME or start-up; one selection for the
-  # determination (its tiers share it), so it is decided for the determination, not per tier:
-  # the lower cap only where every operator under Art 99(3) (each one not a Union body) is an SME
-  # or start-up. Art 5 prohibits the use too, so a large deployer of an SME's system is exposed
-  # to the higher cap, and the determination gives the highest exposure
-  OPTIONAL {
-    ?s aia:hasOperator ?smeOperator . ?smeOperator aia:isSME|aia:isStartUp true .
-    FILTER NOT EXISTS {
-      ?s aia:hasOperator ?largeOperator .
-      FILTER NOT EXISTS { ?largeOperator a aia:UnionBody }
-      FILTER NOT EXISTS { ?largeOperator aia:isSME|aia:isStartUp true }
+  {
+    # one row per operator: a fresh exposure each
+    SELECT DISTINCT ?d ?operator ?applied ?selection ?smeRule WHERE {
+      ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
+      ?s aia:hasOperator ?operator .
       # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
-      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?largeOperator }
+      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
+      OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
+      BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
+      # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the
+      # Art 99 tiers, not that of Art 100)
+      # (the operator's facts as a pattern: as a FILTER EXISTS in the OPTIONAL, Virtuoso 7 does
+      # not see ?operator; both SME and start-up give the same row, kept once by DISTINCT)
+      OPTIONAL {
+        ?operator aia:isSME|aia:isStartUp true .
+        aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
+      }
+      OPTIONAL { ?applied aia:fineSelection ?tierSelection }
+      BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
     }
-    aiac:fine-rule-sme-lower aia:fineSelection ?smeSelection .
-    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
-  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 }

@@ -9,12 +9,12 @@ present (with at least the given legal basis, exactly it with ``exact: true``, a
 (matched by citation and role, and by dates where given; ``due: null`` for no due date) and
 obligations that must be absent. An obligation's ``citation`` matches the provision that
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
-matches. ``fine_tier``, ``cap``, ``cap_provision`` and ``fine_applies_from`` (the day the tier
-applies from) match its fines. ``law_version`` is the
-version the assessment must apply; a determination's ``applies_from`` its date, and ``since``,
-``due`` and ``earliest`` the dates of a procedure state; ``absent_determinations`` lists
-conclusions that must not be drawn; an obligation's ``in_force`` whether it applies on the as-of
-date.
+matches. ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
+applies from) and ``fine_operator`` (whom a prohibited practice's fine is for) match its fines.
+``law_version`` is the version the assessment must apply; a determination's ``applies_from``
+its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
+``absent_determinations`` lists conclusions that must not be drawn; an obligation's
+``in_force`` whether it applies on the as-of date.
 
 Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` (item
 ``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
@@ -168,6 +168,7 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
             "fine_applies_from" not in want
             or _as_date(want["fine_applies_from"]) == fine.get("applies_from")
         )
+        and ("fine_operator" not in want or _iri(want["fine_operator"]) == fine.get("operator"))
         for fine in item.get("fines", [])
     )
 
@@ -261,7 +262,7 @@ _EXPECTED_KEYS = {
     "subject", "categories", "flags", "determinations", "absent_determinations", "obligations",
     "absent_obligations", "valid", "violation", "law_version", "amendment_status",
 }  # fmt: skip
-_FINE_KEYS = {"fine_tier", "cap", "cap_provision", "fine_applies_from"}
+_FINE_KEYS = {"fine_tier", "cap", "cap_provision", "fine_applies_from", "fine_operator"}
 _DETERMINATION_KEYS = {
     "conclusion", "legal_basis", "exact", "explanation_contains", "applies_from", "since", "due",
     "earliest", *_FINE_KEYS,
