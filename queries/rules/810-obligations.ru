@@ -76,13 +76,16 @@ WHERE {
   # stay); "in any case" the providers and deployers of one intended to be used by public
   # authorities comply by the compliance deadline (820), and only they: its importers and
   # distributors fall under the first sentence
+  # (two filters: as one, with the role test nested, Virtuoso 7 overflows its stack)
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS {
-      ?s aia:intendedForPublicAuthorities true .
-      FILTER(?role IN (aiac:role-provider, aiac:role-deployer))
-    }
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+  }
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 ; aia:intendedForPublicAuthorities true .
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    FILTER(?role != aiac:role-provider && ?role != aiac:role-deployer)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
@@ -134,13 +137,16 @@ WHERE {
   # stay); "in any case" the providers and deployers of one intended to be used by public
   # authorities comply by the compliance deadline (820), and only they: its importers and
   # distributors fall under the first sentence
+  # (two filters: as one, with the role test nested, Virtuoso 7 overflows its stack)
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
-    FILTER NOT EXISTS {
-      ?s aia:intendedForPublicAuthorities true .
-      FILTER(?role IN (aiac:role-provider, aiac:role-deployer))
-    }
+    FILTER NOT EXISTS { ?s aia:intendedForPublicAuthorities true }
+  }
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger aiac:transition-art-111-2 ; aia:intendedForPublicAuthorities true .
+    FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+    FILTER(?role != aiac:role-provider && ?role != aiac:role-deployer)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
 } ;
