@@ -10,8 +10,11 @@ a ``@json`` literal is rejected too; that is the price of a check that cannot be
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Final
 
@@ -57,6 +60,47 @@ def prepare_json_ld(data: bytes) -> tuple[bytes, bool]:
     return json.dumps(value, ensure_ascii=False).encode("utf-8"), False
 
 
+@cache
+def _decimal_terms() -> frozenset[str]:
+    """The terms our context types ``xsd:decimal``."""
+    context = our_context()
+    assert isinstance(context, dict)
+    return frozenset(
+        term
+        for term, definition in context.items()
+        if isinstance(definition, dict) and definition.get("@type") in _DECIMAL
+    )
+
+
+_DECIMAL: Final = ("xsd:decimal", "http://www.w3.org/2001/XMLSchema#decimal")
+
+
+def _decimals_as_text(item: dict[str, object]) -> bool:
+    """Write the JSON numbers with a fraction that are typed ``xsd:decimal`` (by our context's
+    term or a value object) as decimal text: JSON-LD writes such a number in the lexical form of
+    a double ("4.5E0"), which is no decimal. True if one was rewritten."""
+    changed = False
+    if "@value" in item and item.get("@type") in _DECIMAL and isinstance(item["@value"], float):
+        item["@value"] = _decimal_text(item["@value"])
+        changed = True
+    for term in _decimal_terms().intersection(item):
+        value = item[term]
+        if isinstance(value, float):
+            item[term] = _decimal_text(value)
+            changed = True
+        elif isinstance(value, list) and any(isinstance(v, float) for v in value):
+            item[term] = [_decimal_text(v) if isinstance(v, float) else v for v in value]
+            changed = True
+    return changed
+
+
+def _decimal_text(number: float) -> str:
+    """The shortest decimal text of a JSON number (4.5 -> "4.5", 1e-7 -> "0.0000001")."""
+    if number != number or number in (float("inf"), float("-inf")):
+        return repr(number)  # not a number: left for validation to refuse
+    return format(Decimal(repr(number)), "f")
+
+
 def _too_deep() -> CheckError:
     return CheckError(
         f"the JSON nests objects and arrays more than {MAX_JSON_DEPTH} levels deep. "
@@ -76,6 +120,7 @@ def _check_tree(value: object, data: bytes) -> bool:
             if "@context" in item:
                 item["@context"], inlined = _context(item["@context"], data)
                 changed = changed or inlined
+            changed = _decimals_as_text(item) or changed
         elif isinstance(item, list):
             children = item
         else:
@@ -114,3 +159,77 @@ def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:
     prefix = data[:index].decode("utf-8", errors="replace")
     line, column = line_and_column(prefix, len(prefix))
     return CheckError(reason, line=line, column=column)
+
+
+@dataclass(frozen=True)
+class DroppedKey:
+    """A key of a JSON-LD document that no context defines: JSON-LD processing drops it."""
+
+    key: str
+    node: str | None  # the "@id" (or our alias "id") of the object holding it, as written
+    closest: str | None  # the closest term of the contexts, if one is close
+
+
+def dropped_keys(data: bytes) -> tuple[DroppedKey, ...]:
+    """The keys of a (checked) JSON-LD document that expand to nothing and are dropped.
+
+    A key is kept when it is a keyword, a term of our context or of a context the document
+    writes inline, or an IRI or compact IRI (it holds a colon); a context with ``@vocab``
+    keeps every key, so then none is reported, and the keys of a map a container term holds
+    (languages, indexes, ids) are not terms. Each key is reported once, on its first object.
+    """
+    value = json.loads(data)
+    terms: set[str] = set(_terms(our_context()))
+    maps: set[str] = set()  # terms whose values are maps (an inline "@container")
+    stack: list[tuple[object, bool]] = [(value, True)]
+    objects: list[dict[str, object]] = []
+    while stack:
+        item, checked = stack.pop()
+        if isinstance(item, dict):
+            if "@context" in item:
+                inline = list(_terms(item["@context"]))
+                if "@vocab" in inline:
+                    return ()
+                terms.update(inline)
+                maps.update(_container_terms(item["@context"]))
+            if checked:
+                objects.append(item)
+            stack.extend(
+                (child, key not in maps) for key, child in item.items() if key != "@context"
+            )
+        elif isinstance(item, list):
+            stack.extend((child, checked) for child in item)
+    found: dict[str, DroppedKey] = {}
+    for item in reversed(objects):  # document order, roughly: the first object first
+        for key in item:
+            if key.startswith("@") or ":" in key or key in terms or key in found:
+                continue
+            node = item.get("@id", item.get("id"))
+            close = difflib.get_close_matches(key, sorted(terms), n=1, cutoff=0.75)
+            found[key] = DroppedKey(
+                key, node if isinstance(node, str) else None, close[0] if close else None
+            )
+    return tuple(found.values())
+
+
+def _container_terms(context: object) -> Iterable[str]:
+    """The terms of an inline context whose definitions have a ``@container``."""
+    parts = context if isinstance(context, list) else [context]
+    for part in parts:
+        if isinstance(part, dict):
+            yield from (
+                key
+                for key, value in part.items()
+                if isinstance(value, dict) and "@container" in value
+            )
+
+
+def _terms(context: object) -> Iterable[str]:
+    """The terms (and ``@vocab``) a context value defines; our IRI stands for our context."""
+    if isinstance(context, str) and context == OUR_CONTEXT_IRI:
+        yield from _terms(our_context())
+    elif isinstance(context, list):
+        for part in context:
+            yield from _terms(part)
+    elif isinstance(context, dict):
+        yield from (key for key in context if not key.startswith("@") or key == "@vocab")

@@ -37,6 +37,7 @@ from urllib.parse import quote
 
 from pyoxigraph import Quad, RdfFormat, parse
 
+from aiact_kg.namespaces import CHECK
 from aiact_kg.submission.encoding import check_text
 from aiact_kg.submission.errors import CheckError, InputFormatError
 from aiact_kg.submission.external import map_quads
@@ -49,7 +50,7 @@ from aiact_kg.submission.formats import (
     format_name,
     sniff_format,
 )
-from aiact_kg.submission.jsonld_context import prepare_json_ld
+from aiact_kg.submission.jsonld_context import OUR_CONTEXT_IRI, dropped_keys, prepare_json_ld
 from aiact_kg.submission.limits import (
     check_turtle_depth,
     positive_setting,
@@ -203,15 +204,35 @@ def read_rdf_bytes(
             "one AI system or model; add its triples and try again.",
         )
     mapped = map_quads(skolemize(quads, name, text))
+    dropped = _dropped_key_findings(text, name) if chosen == RdfFormat.JSON_LD else ()
     return InputDocument(
         name=name,
         rdf_format=chosen,
         quads=mapped.quads,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        mapping_findings=mapped.findings,
+        mapping_findings=mapped.findings + dropped,
         declared=mapped.declared,
     )
+
+
+def _dropped_key_findings(data: bytes, name: str) -> tuple[tuple[str, Finding], ...]:
+    """A warning, on the document, for each JSON-LD key that no context defines: JSON-LD
+    processing drops it without a word, so its statements would be silently missing."""
+    found = []
+    for dropped in dropped_keys(data):
+        where = f" (on the object {dropped.node!r})" if dropped.node else ""
+        hint = f" Did you mean {dropped.closest!r}?" if dropped.closest else ""
+        message = (
+            f"In {name}, the JSON-LD key {dropped.key!r}{where} is not a term of the context, "
+            f"so JSON-LD drops it and its value is not read.{hint} Use a term of "
+            f"{OUR_CONTEXT_IRI}, a compact IRI (aia:...) or a full IRI."
+        )
+        node = dropped.node if dropped.node and "://" in dropped.node else None
+        focus = node or submission_base_iri(name)
+        check = CHECK + "json-ld-key"
+        found.append((focus, Finding("warning", message, focus, None, dropped.key, check, (), ())))
+    return tuple(found)
 
 
 def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -> tuple[Quad, ...]:

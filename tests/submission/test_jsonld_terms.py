@@ -1,0 +1,107 @@
+"""JSON-LD keys that no context defines are dropped by JSON-LD processing: every term of the
+submission vocabulary is in our published context, and a key no context defines is a warning."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import OWL, RDF, Graph
+
+from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.resources import data_dir
+from aiact_kg.submission.jsonld_context import our_context
+from aiact_kg.submission.reading import read_rdf_bytes
+
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+SYSTEM = {
+    "id": "https://example.org/s",
+    "type": "AISystem",
+    "hasProvider": {"id": "https://example.org/p", "type": "LegalPerson", "establishedIn": "DE"},
+    "intendedPurpose": "aiac:purpose-spam-filtering",
+    "interactsWithNaturalPersons": False,
+}
+
+
+def _warnings(document: dict[str, object]) -> list[str]:
+    data = json.dumps(document).encode("utf-8")
+    read = read_rdf_bytes(data, name="description.jsonld")
+    return [f.message for _, f in read.mapping_findings if f.severity == "warning"]
+
+
+def test_every_submission_term_is_a_term_of_the_published_context() -> None:
+    graph = Graph().parse(data_dir("ontology") / "modules" / "submission.ttl")
+    declared = {
+        str(term)[len(ONTOLOGY) :]
+        for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        for term in graph.subjects(RDF.type, kind)
+        if str(term).startswith(ONTOLOGY)
+    }
+    context = our_context()
+    assert isinstance(context, dict)
+    defined = {
+        (value["@id"] if isinstance(value, dict) else value)[len("aia:") :]
+        for value in context.values()
+        if isinstance(value, str | dict)
+        and str(value["@id"] if isinstance(value, dict) else value).startswith("aia:")
+    }
+    assert sorted(declared - defined) == []
+
+
+def test_a_misspelt_key_is_a_warning_naming_the_closest_term() -> None:
+    document = {"@context": "https://w3id.org/aiact-kg/context.jsonld", **SYSTEM}
+    document["hasDeployr"] = "https://example.org/d"
+    (message,) = _warnings(document)
+    assert "'hasDeployr'" in message
+    assert "Did you mean 'hasDeployer'?" in message
+    assert "'https://example.org/s'" in message
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"aia:hasDeployer": "https://example.org/d"},  # a compact IRI
+        {"https://example.org/note": "a full IRI"},
+        {"@reverse": {}},
+    ],
+)
+def test_keys_that_expand_are_not_reported(extra: dict[str, object]) -> None:
+    document = {"@context": "https://w3id.org/aiact-kg/context.jsonld", **SYSTEM, **extra}
+    assert _warnings(document) == []
+
+
+def test_inline_terms_vocab_and_container_maps_are_not_reported() -> None:
+    inline = {
+        "note": "https://example.org/note",
+        "names": {"@id": "https://example.org/name", "@container": "@language"},
+    }
+    document = {"@context": ["https://w3id.org/aiact-kg/context.jsonld", inline], **SYSTEM}
+    document.update({"note": "x", "names": {"en": "filter", "de": "Filter"}})
+    assert _warnings(document) == []
+    vocab = {
+        "@context": ["https://w3id.org/aiact-kg/context.jsonld", {"@vocab": "https://example.org/"}]
+    }
+    assert _warnings({**vocab, **SYSTEM, "anything": "x"}) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "lexical"),
+    [(4.5, "4.5"), (1e-7, "0.0000001"), (8, "8"), ("4.5", "4.5")],
+)
+def test_a_decimal_term_written_as_a_json_number_reads_as_decimal_text(
+    written: object, lexical: str
+) -> None:
+    """JSON-LD writes a number with a fraction, typed xsd:decimal, as "4.5E0" (no decimal)."""
+    document = {
+        "@context": "https://w3id.org/aiact-kg/context.jsonld",
+        **SYSTEM,
+        "maximumSentenceYears": written,
+        "aia:marketShare": {"@value": written, "@type": "xsd:decimal"},
+    }
+    read = read_rdf_bytes(json.dumps(document).encode("utf-8"), name="description.jsonld")
+    values = [
+        quad.object
+        for quad in read.quads
+        if quad.predicate.value in (ONTOLOGY + "maximumSentenceYears", ONTOLOGY + "marketShare")
+    ]
+    assert [(v.value, v.datatype.value) for v in values] == [(lexical, XSD_DECIMAL)] * 2
