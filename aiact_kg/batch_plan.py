@@ -89,14 +89,7 @@ def subject_classes() -> frozenset[str]:
             and subject.value.startswith(ONTOLOGY)
         ):
             below.setdefault(value.value, set()).add(subject.value)
-    found = {str(kind) for kind in SUBJECT_KINDS}
-    pending = list(found)
-    while pending:
-        for child in below.get(pending.pop(), ()):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return frozenset(found)
+    return below_any((str(kind) for kind in SUBJECT_KINDS), below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +111,7 @@ class FileScan:
 
 def scan_document(index: int, document: InputDocument) -> FileScan:
     """The subjects, described and mentioned IRIs of one document (as sorted hashes)."""
-    kinds = subject_classes()
+    kinds = below_any(subject_classes(), _declared_subclasses(document))
     typed: set[str] = set()  # nodes typed with a subject class
     described: set[str] = set()
     objects: set[str] = set()
@@ -142,6 +135,32 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
         document.size,
         linked=_hashes(objects & described),
     )
+
+
+def _declared_subclasses(document: InputDocument) -> dict[str, set[str]]:
+    """The ``rdfs:subClassOf`` statements of a document: ``{class: {its subclasses}}``."""
+    below: dict[str, set[str]] = {}
+    for quad in document.quads:
+        subject, value = quad.subject, quad.object
+        if (
+            quad.predicate.value == _SUBCLASS
+            and isinstance(value, NamedNode)
+            and isinstance(subject, NamedNode)
+        ):
+            below.setdefault(value.value, set()).add(subject.value)
+    return below
+
+
+def below_any(classes: Iterable[str], below: dict[str, set[str]]) -> frozenset[str]:
+    """``classes`` and every class ``below`` puts under one of them, at any depth."""
+    found = set(classes)
+    pending = list(found)
+    while pending:
+        for child in below.get(pending.pop(), ()):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return frozenset(found)
 
 
 def _hashes(iris: Iterable[str]) -> tuple[int, ...]:

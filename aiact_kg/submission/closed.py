@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from aiact_kg.namespaces import (
@@ -163,9 +163,7 @@ def no_subject_findings(
     vocabulary: Vocabulary,
 ) -> list[tuple[str, Finding]]:
     """One violation per file (with the file) when no input describes any system or model."""
-    if not files or any(
-        s.predicate == _TYPE and str(s.object) in subject_classes for s in statements
-    ):
+    if not files or _describes_a_subject(statements, subject_classes, vocabulary):
         return []
     names = [compact(c) for c in subject_classes]
     looked_for = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
@@ -203,6 +201,35 @@ def no_subject_findings(
         )
         for file in files
     ]
+
+
+def _describes_a_subject(
+    statements: Sequence[Statement], subject_classes: Sequence[str], vocabulary: Vocabulary
+) -> bool:
+    """True when a node is typed a subject class, a class of the ontology below one, or a class
+    the inputs declare (``rdfs:subClassOf``, at any depth) below one of those, as the rules read
+    it."""
+    kinds = frozenset(subject_classes)
+    declared: dict[str, set[str]] = {}  # class -> the superclasses the inputs declare
+    for statement in statements:
+        if statement.predicate == RDFS.subClassOf and isinstance(statement.object, URIRef):
+            declared.setdefault(str(statement.subject), set()).add(str(statement.object))
+    decided: dict[str, bool] = {}
+
+    def counts(cls: str) -> bool:
+        if cls not in decided:
+            decided[cls] = False  # a cycle of declarations counts for nothing
+            decided[cls] = bool(kinds & vocabulary.classes_of([cls])) or any(
+                counts(above) for above in declared.get(cls, ())
+            )
+        return decided[cls]
+
+    return any(
+        statement.predicate == _TYPE
+        and isinstance(statement.object, URIRef)
+        and counts(str(statement.object))
+        for statement in statements
+    )
 
 
 def _classes(

@@ -186,6 +186,17 @@ def test_an_unreadable_input_is_scanned_as_the_reader_reports_it(
     assert (scan.error.line, scan.error.column) == (read.value.line, read.value.column)
 
 
+def test_a_system_typed_by_a_class_the_document_declares_is_a_subject(tmp_path: Path) -> None:
+    """A class declared rdfs:subClassOf aia:AISystem in the file types a subject, as the rules
+    read it (else the file would be planned as a party file, assessed only where linked)."""
+    path = tmp_path / "own-class.ttl"
+    text = GOOD.replace("ex:filter a aia:AISystem", "ex:filter a ex:Filter")
+    text += "ex:Filter <http://www.w3.org/2000/01/rdf-schema#subClassOf> aia:AISystem .\n"
+    path.write_text(text, encoding="utf-8")
+    scan = _scan(path)
+    assert set(scan.subjects) == {iri_hash("https://example.org/filter")}
+
+
 def test_subject_classes_are_those_below_the_subject_kinds_in_the_background() -> None:
     """The classes read from pyoxigraph's parse equal those rdflib reads from the same files."""
     graph = Graph()
