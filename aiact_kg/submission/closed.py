@@ -116,11 +116,46 @@ def _external_term(term: str, statement: Statement, vocabulary: Vocabulary) -> F
     )
 
 
+_OWL: Final = "http://www.w3.org/2002/07/owl#"
+#: statements of identity and equivalence the rules do not follow (a submission may declare a
+#: class below ours, rdfs:subClassOf, a property below ours, rdfs:subPropertyOf, or the inverse
+#: of ours, owl:inverseOf: those are read)
+_UNREAD_AXIOMS: Final = {
+    URIRef(_OWL + "sameAs"): "does not merge two nodes: state the facts on one node",
+    URIRef(_OWL + "equivalentClass"): (
+        "does not read class equivalence: type the node with the aia: class, or declare your "
+        "class rdfs:subClassOf it"
+    ),
+    URIRef(_OWL + "equivalentProperty"): (
+        "does not read property equivalence: use the aia: property, or declare yours "
+        "rdfs:subPropertyOf it"
+    ),
+}
+
+
+def _unread_axiom(statement: Statement) -> Finding:
+    predicate = statement.predicate
+    return finding(
+        "closed-vocabulary",
+        "warning",
+        f"In {statement.file}, {compact(str(predicate))} (on {show(statement.subject)}) is not "
+        f"read: aiact-kg {_UNREAD_AXIOMS[predicate]}. Facts that rest on it are missing.",
+        focus=statement.subject,
+        path=predicate,
+        value=show(statement.object),
+    )
+
+
 def term_findings(
     statements: Sequence[Statement], vocabulary: Vocabulary
 ) -> list[tuple[Node, Finding]]:
-    """Warnings for undeclared ``aia:`` terms and for terms of external vocabularies."""
-    found: list[tuple[Node, Finding]] = []
+    """Warnings for undeclared ``aia:`` terms, for terms of external vocabularies and for
+    identity and equivalence statements, which are not read."""
+    found: list[tuple[Node, Finding]] = [
+        (statement.subject, _unread_axiom(statement))
+        for statement in statements
+        if statement.predicate in _UNREAD_AXIOMS
+    ]
     unknown, external = _first_uses_of_both(statements, vocabulary)
     for (term, _), statement in unknown.items():
         found.append((statement.subject, _unknown_term(term, statement, vocabulary)))

@@ -144,6 +144,31 @@ def test_an_undeclared_term_names_the_closest_known_term(validator: SubmissionVa
     assert report.conforms  # a warning: the rest of the description is still assessed
 
 
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [
+        ("ex:alias <http://www.w3.org/2002/07/owl#sameAs> ex:acme .", "does not merge two nodes"),
+        (
+            "ex:Tool <http://www.w3.org/2002/07/owl#equivalentClass> aia:AISystem .",
+            "rdfs:subClassOf",
+        ),
+        (
+            "ex:madeBy <http://www.w3.org/2002/07/owl#equivalentProperty> aia:hasProvider .",
+            "rdfs:subPropertyOf",
+        ),
+    ],
+)
+def test_identity_and_equivalence_statements_are_warned_as_not_read(
+    validator: SubmissionValidator, statement: str, said: str
+) -> None:
+    report = validate(validator, SYSTEM.format(more="") + statement + "\n")
+    (finding,) = findings(report, "closed-vocabulary")
+    assert finding.severity == "warning"
+    assert "is not read" in finding.message
+    assert said in finding.message
+    assert report.conforms
+
+
 def test_the_turtle_report_holds_the_python_findings(validator: SubmissionValidator) -> None:
     report = validate(validator, MODEL.format(compute='"INF"^^xsd:double'))
     text = report.results_graph.serialize(format="turtle")
