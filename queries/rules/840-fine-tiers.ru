@@ -37,14 +37,15 @@ WHERE {
   BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
 } ;
 INSERT {
-  ?d aia:fineTierApplied ?applied ; aia:fineExposure _:exposure .
-  _:exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
+  ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
+  ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
     aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
-    # one row per operator: a fresh exposure each
+    # one row per operator (submitted blank nodes are IRIs by now, so each exposure is minted
+    # from the determination and the operator)
     SELECT DISTINCT ?d ?operator ?applied ?selection ?smeRule WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
       ?s aia:hasOperator ?operator .
@@ -65,4 +66,5 @@ WHERE {
       BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
     }
   }
+  BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
 }
