@@ -113,6 +113,8 @@ def _canonical_subject(subject: dict[str, Any]) -> str:
     determinations = []
     for d in subject["determinations"]:
         item = {k: v for k, v in d.items() if k != "id"}
+        if "fines" in item:  # one per operator, in the order of the operators' IRIs
+            item["fines"] = sorted(item["fines"], key=lambda fine: json.dumps(fine, sort_keys=True))
         item["premises"] = sorted(
             "determination " + keys.get(p.split(" ", 1)[1], "?")
             if p.startswith("determination ")

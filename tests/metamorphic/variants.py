@@ -82,12 +82,18 @@ def unskolemize(quads: Iterable[Quad]) -> list[Quad]:
 
 
 def _map_nodes(quads: Iterable[Quad], mapping: Callable[[object, bool], object]) -> list[Quad]:
-    """Apply ``mapping(node, is_class_position)`` to subjects and objects."""
+    """Apply ``mapping(node, is_term)`` to subjects and objects; ``is_term`` is true for a class
+    (a value of ``rdf:type``) or a property (a predicate) of the source, wherever it appears
+    (a submitter's own class or property, declared below one of ours, is vocabulary too)."""
+    quads = list(quads)
+    terms = {q.object for q in quads if q.predicate.value == _RDF_TYPE} | {
+        q.predicate for q in quads
+    }
     return [
         Quad(
-            mapping(q.subject, False),  # type: ignore[arg-type]
+            mapping(q.subject, q.subject in terms),  # type: ignore[arg-type]
             q.predicate,
-            mapping(q.object, q.predicate.value == _RDF_TYPE),  # type: ignore[arg-type]
+            mapping(q.object, q.object in terms),  # type: ignore[arg-type]
             q.graph_name,
         )
         for q in quads
@@ -97,8 +103,8 @@ def _map_nodes(quads: Iterable[Quad], mapping: Callable[[object, bool], object])
 def rename_local(quads: Iterable[Quad], number: int) -> list[Quad]:
     """Every local IRI ``X`` becomes ``urn:x-variant:<number>:X``."""
 
-    def rename(node: object, is_class: bool) -> object:
-        if isinstance(node, NamedNode) and not is_class and is_local(node.value):
+    def rename(node: object, is_term: bool) -> object:
+        if isinstance(node, NamedNode) and not is_term and is_local(node.value):
             return NamedNode(f"{VARIANT_PREFIX}{number}:{node.value}")
         return node
 
@@ -140,8 +146,8 @@ def _blank_out(quads: Sequence[Quad]) -> tuple[list[Quad], dict[str, str]]:
     """Every local IRI written as a blank node ``_:m<n>``; returns the label -> IRI map."""
     labels: dict[str, str] = {}
 
-    def blank(node: object, is_class: bool) -> object:
-        if isinstance(node, NamedNode) and not is_class and is_local(node.value):
+    def blank(node: object, is_term: bool) -> object:
+        if isinstance(node, NamedNode) and not is_term and is_local(node.value):
             label = labels.setdefault(node.value, f"m{len(labels)}")
             return BlankNode(label)
         return node
@@ -151,7 +157,7 @@ def _blank_out(quads: Sequence[Quad]) -> tuple[list[Quad], dict[str, str]]:
 
 
 def _name_blanks(quads: Sequence[Quad], tag: str) -> list[Quad]:
-    def name(node: object, is_class: bool) -> object:
+    def name(node: object, is_term: bool) -> object:
         if isinstance(node, BlankNode):
             return NamedNode(tag + NAMED_BLANK_BASE + node.value)
         return node
