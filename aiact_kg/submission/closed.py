@@ -120,7 +120,7 @@ _OWL: Final = "http://www.w3.org/2002/07/owl#"
 #: statements of identity and equivalence the rules do not follow (a submission may declare a
 #: class below ours, rdfs:subClassOf, a property below ours, rdfs:subPropertyOf, or the inverse
 #: of ours, owl:inverseOf: those are read)
-_UNREAD_AXIOMS: Final = {
+_UNREAD_AXIOMS: Final[dict[Node, str]] = {
     URIRef(_OWL + "sameAs"): "does not merge two nodes: state the facts on one node",
     URIRef(_OWL + "equivalentClass"): (
         "does not read class equivalence: type the node with the aia: class, or declare your "
