@@ -41,6 +41,7 @@ from aiact_kg.namespaces import BASE, ELI, ONTOLOGY, PREFIXES
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.external import EXTERNAL_NAMESPACES
 from aiact_kg.submission.reading import SUBMISSION_BASE, InputDocument
+from aiact_kg.submission.vocabulary import below_any
 from aiact_kg.union_find import UnionFind
 
 RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -149,18 +150,6 @@ def _declared_subclasses(document: InputDocument) -> dict[str, set[str]]:
         ):
             below.setdefault(value.value, set()).add(subject.value)
     return below
-
-
-def below_any(classes: Iterable[str], below: dict[str, set[str]]) -> frozenset[str]:
-    """``classes`` and every class ``below`` puts under one of them, at any depth."""
-    found = set(classes)
-    pending = list(found)
-    while pending:
-        for child in below.get(pending.pop(), ()):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return frozenset(found)
 
 
 def _hashes(iris: Iterable[str]) -> tuple[int, ...]:

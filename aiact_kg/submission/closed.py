@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Final
 
 from rdflib import Literal, URIRef
@@ -51,7 +52,7 @@ from aiact_kg.namespaces import (
 from aiact_kg.submission.checks import Statement, finding, show
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import XSD
-from aiact_kg.submission.vocabulary import SUBJECT_CLASSES, Vocabulary
+from aiact_kg.submission.vocabulary import SUBJECT_CLASSES, Vocabulary, below_any
 
 _TYPE: Final = RDF.type
 
@@ -245,24 +246,16 @@ def _describes_a_subject(
     the inputs declare (``rdfs:subClassOf``, at any depth) below one of those, as the rules read
     it."""
     kinds = frozenset(subject_classes)
-    declared: dict[str, set[str]] = {}  # class -> the superclasses the inputs declare
+    below: dict[str, set[str]] = {}  # class -> the subclasses the inputs declare
     for statement in statements:
         if statement.predicate == RDFS.subClassOf and isinstance(statement.object, URIRef):
-            declared.setdefault(str(statement.subject), set()).add(str(statement.object))
-    decided: dict[str, bool] = {}
-
-    def counts(cls: str) -> bool:
-        if cls not in decided:
-            decided[cls] = False  # a cycle of declarations counts for nothing
-            decided[cls] = bool(kinds & vocabulary.classes_of([cls])) or any(
-                counts(above) for above in declared.get(cls, ())
-            )
-        return decided[cls]
-
+            below.setdefault(str(statement.object), set()).add(str(statement.subject))
+    in_ontology = (cls for cls, above in vocabulary.superclasses.items() if above & kinds)
+    counted = below_any(chain(kinds, in_ontology), below)
     return any(
         statement.predicate == _TYPE
         and isinstance(statement.object, URIRef)
-        and counts(str(statement.object))
+        and str(statement.object) in counted
         for statement in statements
     )
 

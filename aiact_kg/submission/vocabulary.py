@@ -29,6 +29,19 @@ other node it describes is reached through a link from one of them."""
 _MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
 
 
+def below_any(classes: Iterable[str], below: dict[str, set[str]]) -> frozenset[str]:
+    """``classes`` and every class ``below`` puts under one of them, at any depth
+    (``below``: class -> its direct subclasses; a cycle of declarations adds nothing new)."""
+    found = set(classes)
+    pending = list(found)
+    while pending:
+        for child in below.get(pending.pop(), ()):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The declarations of the ontology that the submission checks read."""
