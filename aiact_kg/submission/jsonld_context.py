@@ -36,11 +36,29 @@ def our_context() -> object:
     return document["@context"]
 
 
-def prepare_json_ld(data: bytes) -> tuple[bytes, bool]:
+@dataclass(frozen=True)
+class DroppedKey:
+    """A key of a JSON-LD document that no context defines: JSON-LD processing drops it."""
+
+    key: str
+    node: str | None  # the "@id" (or our alias "id") of the object holding it, as written
+    closest: str | None  # the closest term of the contexts, if one is close
+
+
+@dataclass(frozen=True)
+class PreparedJsonLd:
+    """A checked JSON-LD document: the bytes to parse and what the check found on the way."""
+
+    data: bytes
+    positions_valid: bool  # the bytes are the user's (parser positions refer to the file)
+    dropped: tuple[DroppedKey, ...]  # keys no context defines (see :meth:`_TreeWalk.dropped_keys`)
+
+
+def prepare_json_ld(data: bytes) -> PreparedJsonLd:
     """Check a JSON-LD document (valid UTF-8) and return the bytes to parse.
 
-    The flag says whether the returned bytes are the original ones (so parser positions still
-    refer to the user's file) or a rewritten document with our context inlined.
+    The bytes are the original ones, or a rewritten document with our context inlined (or
+    decimals written as text), in which case parser positions no longer refer to the file.
     """
     try:
         value = json.loads(data)
@@ -54,10 +72,12 @@ def prepare_json_ld(data: bytes) -> tuple[bytes, bool]:
         raise _too_deep() from None
     except ValueError as error:  # e.g. an integer with more than 4300 digits
         raise CheckError(f"the JSON is invalid: {error}. Fix it and try again.") from None
-    changed = _check_tree(value, data)
-    if not changed:
-        return data, True
-    return json.dumps(value, ensure_ascii=False).encode("utf-8"), False
+    walk = _TreeWalk(data)
+    walk.run(value)
+    dropped = walk.dropped_keys()
+    if not walk.changed:
+        return PreparedJsonLd(data, True, dropped)
+    return PreparedJsonLd(json.dumps(value, ensure_ascii=False).encode("utf-8"), False, dropped)
 
 
 @cache
@@ -108,27 +128,68 @@ def _too_deep() -> CheckError:
     )
 
 
-def _check_tree(value: object, data: bytes) -> bool:
-    """Limit the depth and check every ``@context``, inlining ours in place; True if inlined."""
-    changed = False
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children: Iterable[object]
-        if isinstance(item, dict):
-            children = item.values()
-            if "@context" in item:
-                item["@context"], inlined = _context(item["@context"], data)
-                changed = changed or inlined
-            changed = _decimals_as_text(item) or changed
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > MAX_JSON_DEPTH:
-            raise _too_deep()
-        stack.extend((child, depth + 1) for child in children)
-    return changed
+class _TreeWalk:
+    """One walk over a parsed JSON-LD tree: it limits the depth, checks every ``@context``
+    (inlining ours in place), writes decimals as text, and gathers the terms the contexts
+    define and the objects whose keys must be terms (for :meth:`dropped_keys`)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.changed = False
+        self.terms: set[str] = set(_terms(our_context()))
+        self.vocab = False  # a context with @vocab keeps every key
+        self.objects: list[dict[str, object]] = []
+
+    def run(self, value: object) -> None:
+        maps: set[str] = set()  # terms whose values are maps (an inline "@container")
+        # (item, depth, whether its keys are terms: not those of a container term's map)
+        stack: list[tuple[object, int, bool]] = [(value, 1, True)]
+        while stack:
+            item, depth, keyed = stack.pop()
+            if depth > MAX_JSON_DEPTH and isinstance(item, dict | list):
+                raise _too_deep()
+            if isinstance(item, dict):
+                if "@context" in item:
+                    item["@context"], inlined = _context(item["@context"], self.data)
+                    self.changed = self.changed or inlined
+                    inline = list(_terms(item["@context"]))
+                    self.vocab = self.vocab or "@vocab" in inline
+                    self.terms.update(inline)
+                    maps.update(_container_terms(item["@context"]))
+                self.changed = _decimals_as_text(item) or self.changed
+                if keyed:
+                    self.objects.append(item)
+                # a context's own keys are terms (its scoped contexts are checked as it is
+                # walked); a container term's map has no terms for keys
+                stack.extend(
+                    (child, depth + 1, key != "@context" and key not in maps)
+                    for key, child in item.items()
+                )
+            elif isinstance(item, list):
+                stack.extend((child, depth + 1, keyed) for child in item)
+
+    def dropped_keys(self) -> tuple[DroppedKey, ...]:
+        """The keys that expand to nothing and are dropped.
+
+        A key is kept when it is a keyword, a term of our context or of a context the document
+        writes inline, or an IRI or compact IRI (it holds a colon); a context with ``@vocab``
+        keeps every key, so then none is reported, and the keys of a map a container term
+        holds (languages, indexes, ids) are not terms. Each key is reported once, on its first
+        object."""
+        if self.vocab:
+            return ()
+        found: dict[str, DroppedKey] = {}
+        terms = sorted(self.terms)
+        for item in reversed(self.objects):  # document order, roughly: the first object first
+            for key in item:
+                if key.startswith("@") or ":" in key or key in self.terms or key in found:
+                    continue
+                node = item.get("@id", item.get("id"))
+                close = difflib.get_close_matches(key, terms, n=1, cutoff=0.75)
+                found[key] = DroppedKey(
+                    key, node if isinstance(node, str) else None, close[0] if close else None
+                )
+        return tuple(found.values())
 
 
 def _context(value: object, data: bytes) -> tuple[object, bool]:
@@ -159,57 +220,6 @@ def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:
     prefix = data[:index].decode("utf-8", errors="replace")
     line, column = line_and_column(prefix, len(prefix))
     return CheckError(reason, line=line, column=column)
-
-
-@dataclass(frozen=True)
-class DroppedKey:
-    """A key of a JSON-LD document that no context defines: JSON-LD processing drops it."""
-
-    key: str
-    node: str | None  # the "@id" (or our alias "id") of the object holding it, as written
-    closest: str | None  # the closest term of the contexts, if one is close
-
-
-def dropped_keys(data: bytes) -> tuple[DroppedKey, ...]:
-    """The keys of a (checked) JSON-LD document that expand to nothing and are dropped.
-
-    A key is kept when it is a keyword, a term of our context or of a context the document
-    writes inline, or an IRI or compact IRI (it holds a colon); a context with ``@vocab``
-    keeps every key, so then none is reported, and the keys of a map a container term holds
-    (languages, indexes, ids) are not terms. Each key is reported once, on its first object.
-    """
-    value = json.loads(data)
-    terms: set[str] = set(_terms(our_context()))
-    maps: set[str] = set()  # terms whose values are maps (an inline "@container")
-    stack: list[tuple[object, bool]] = [(value, True)]
-    objects: list[dict[str, object]] = []
-    while stack:
-        item, checked = stack.pop()
-        if isinstance(item, dict):
-            if "@context" in item:
-                inline = list(_terms(item["@context"]))
-                if "@vocab" in inline:
-                    return ()
-                terms.update(inline)
-                maps.update(_container_terms(item["@context"]))
-            if checked:
-                objects.append(item)
-            stack.extend(
-                (child, key not in maps) for key, child in item.items() if key != "@context"
-            )
-        elif isinstance(item, list):
-            stack.extend((child, checked) for child in item)
-    found: dict[str, DroppedKey] = {}
-    for item in reversed(objects):  # document order, roughly: the first object first
-        for key in item:
-            if key.startswith("@") or ":" in key or key in terms or key in found:
-                continue
-            node = item.get("@id", item.get("id"))
-            close = difflib.get_close_matches(key, sorted(terms), n=1, cutoff=0.75)
-            found[key] = DroppedKey(
-                key, node if isinstance(node, str) else None, close[0] if close else None
-            )
-    return tuple(found.values())
 
 
 def _container_terms(context: object) -> Iterable[str]:

@@ -50,7 +50,7 @@ from aiact_kg.submission.formats import (
     format_name,
     sniff_format,
 )
-from aiact_kg.submission.jsonld_context import OUR_CONTEXT_IRI, dropped_keys, prepare_json_ld
+from aiact_kg.submission.jsonld_context import OUR_CONTEXT_IRI, DroppedKey, prepare_json_ld
 from aiact_kg.submission.limits import (
     check_turtle_depth,
     positive_setting,
@@ -189,7 +189,7 @@ def read_rdf_bytes(
         text = check_text(data)
         chosen = rdf_format or detect_format(name, text[:_HEAD_BYTES])
         try:
-            quads = _parse(text, chosen, name, statements)
+            quads, dropped_keys = _parse(text, chosen, name, statements)
         except CheckError as problem:
             if rdf_format is None:
                 problem.reason += _extension_hint(text, chosen)
@@ -204,7 +204,7 @@ def read_rdf_bytes(
             "one AI system or model; add its triples and try again.",
         )
     mapped = map_quads(skolemize(quads, name, text))
-    dropped = _dropped_key_findings(text, name) if chosen == RdfFormat.JSON_LD else ()
+    dropped = _dropped_key_findings(dropped_keys, name)
     return InputDocument(
         name=name,
         rdf_format=chosen,
@@ -216,11 +216,13 @@ def read_rdf_bytes(
     )
 
 
-def _dropped_key_findings(data: bytes, name: str) -> tuple[tuple[str, Finding], ...]:
+def _dropped_key_findings(
+    keys: tuple[DroppedKey, ...], name: str
+) -> tuple[tuple[str, Finding], ...]:
     """A warning, on the document, for each JSON-LD key that no context defines: JSON-LD
     processing drops it without a word, so its statements would be silently missing."""
     found = []
-    for dropped in dropped_keys(data):
+    for dropped in keys:
         where = f" (on the object {dropped.node!r})" if dropped.node else ""
         hint = f" Did you mean {dropped.closest!r}?" if dropped.closest else ""
         message = (
@@ -235,14 +237,19 @@ def _dropped_key_findings(data: bytes, name: str) -> tuple[tuple[str, Finding], 
     return tuple(found)
 
 
-def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -> tuple[Quad, ...]:
+def _parse(
+    data: bytes, rdf_format: RdfFormat, name: str, max_statements: int
+) -> tuple[tuple[Quad, ...], tuple[DroppedKey, ...]]:
+    """The statements of a document, and (JSON-LD) the keys no context defines."""
     positions_valid = True
+    dropped: tuple[DroppedKey, ...] = ()
     if rdf_format in {RdfFormat.TURTLE, RdfFormat.TRIG}:
         check_turtle_depth(data, format_name(rdf_format))
     if rdf_format == RdfFormat.RDF_XML:
         check_rdf_xml(data)
     elif rdf_format == RdfFormat.JSON_LD:
-        data, positions_valid = prepare_json_ld(data)
+        prepared = prepare_json_ld(data)
+        data, positions_valid, dropped = prepared.data, prepared.positions_valid, prepared.dropped
     elif rdf_format not in _TEXT_FAMILY:
         raise CheckError(
             f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
@@ -270,7 +277,7 @@ def _parse(data: bytes, rdf_format: RdfFormat, name: str, max_statements: int) -
             f"the {format_name(rdf_format)} could not be parsed ({type(error).__name__}: "
             f"{error}). Check the document and try again."
         ) from None
-    return tuple(quads)
+    return tuple(quads), dropped
 
 
 def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:
