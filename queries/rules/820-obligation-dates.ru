@@ -58,29 +58,24 @@ WHERE {
         ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
         FILTER(?placed < ?cutoff)
       } UNION {
-        # a duty only models with systemic risk bear applies no earlier than the model has it:
-        # from the earliest of its systemic-risk determinations (a designation from the
-        # Commission's decision, Art 51(1)(b); the rejection of the provider's arguments, Art 52(3))
+        # from the earliest of the model's systemic-risk determinations (a designation from the
+        # Commission's decision, Art 51(1)(b); the rejection of the provider's arguments, Art
+        # 52(3)), two kinds of duty apply: one only models with systemic risk bear, and one an
+        # open-source model is exempt from while it has none (Art 53(2), Art 54(6); rule 540
+        # records that the exemption is limited, and it ends then)
         {
           SELECT ?s (MIN(?since) AS ?candidate) WHERE {
             ?sr aia:conclusion aiac:category-gpai-systemic-risk ; aia:determinationOf ?s ; aia:appliesFromDate ?since .
           } GROUP BY ?s
         }
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-        ?obligation aia:appliesToCategory aiac:category-gpai-systemic-risk .
-        FILTER NOT EXISTS { ?obligation aia:appliesToCategory aiac:category-gpai }
-      } UNION {
-        # the duties an open-source model is exempt from while it has no systemic risk (Art 53(2),
-        # Art 54(6)) apply no earlier than it has it: the exemption ends then (rule 540 records
-        # that it is limited)
         {
-          SELECT ?s (MIN(?since) AS ?candidate) WHERE {
-            ?sr aia:conclusion aiac:category-gpai-systemic-risk ; aia:determinationOf ?s ; aia:appliesFromDate ?since .
-          } GROUP BY ?s
+          ?obligation aia:appliesToCategory aiac:category-gpai-systemic-risk .
+          FILTER NOT EXISTS { ?obligation aia:appliesToCategory aiac:category-gpai }
+        } UNION {
+          ?obligation aia:exemption aiac:trigger-open-source-exemption .
+          ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-open-source-exemption-limited .
         }
-        ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-open-source-exemption-limited .
-        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-        ?obligation aia:exemption aiac:trigger-open-source-exemption .
       } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
