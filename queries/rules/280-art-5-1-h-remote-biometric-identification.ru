@@ -23,7 +23,10 @@
 # the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system.
 # Post-remote identification for law enforcement (aia:realTime false) is not covered by point (h):
 # an outcome says so and the subject satisfies aiac:trigger-post-remote-rbi-investigation
-# (Art 26(10)). The national law that Art 5(5) requires, the prior authorisation and the impact
+# (Art 26(10)). A practice whose sole purpose is to confirm that a person is who they claim to
+# be (aia:solePurposeIdentityConfirmation true) is biometric verification, which Art 3(36) and
+# (41) and Recital 15 keep apart from identification: none of this applies to it (rule 312
+# records the Annex III point 1(a) exclusion). The national law that Art 5(5) requires, the prior authorisation and the impact
 # assessment are not facts of the submission; the outcomes name them as conditions.
 INSERT {
   ?d a aia:Determination ;
@@ -58,6 +61,8 @@ WHERE {
         FILTER(?okYears >= 4)
       }
       FILTER(isIRI(?s))
+      # biometric verification (one to one) is not identification (Art 3(36), Art 3(41))
+      FILTER NOT EXISTS { ?p0 aia:solePurposeIdentityConfirmation true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s
   }
@@ -125,6 +130,8 @@ WHERE {
         FILTER(?y0 >= 4)
       }
       FILTER(isIRI(?s))
+      # biometric verification (one to one) is not identification (Art 3(36), Art 3(41))
+      FILTER NOT EXISTS { ?p0 aia:solePurposeIdentityConfirmation true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     }
   }
@@ -138,6 +145,7 @@ WHERE {
               aia:practiceArea aiac:area-publicly-accessible-space ; aia:lawEnforcementObjective ?objective ;
               aia:targetOffence ?o1 ; aia:maximumSentenceYears ?y1 .
           VALUES ?objective { aiac:art-5-1-h-iii }
+          FILTER NOT EXISTS { ?p1 aia:solePurposeIdentityConfirmation true }
           ?o1 skos:inScheme aiac:annex-ii ; rdfs:label ?l1 . FILTER(LANG(?l1) = "en")
           FILTER(?y1 >= 4)
           BIND(CONCAT(LCASE(STR(?l1)), ", an offence listed in Annex II with a maximum sentence of ", STR(?y1), " years") AS ?offenceEntry)
@@ -183,6 +191,8 @@ WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime false ; aia:forLawEnforcement true .
       FILTER(isIRI(?s))
+      # biometric verification (one to one) is not identification (Art 3(36), Art 3(41))
+      FILTER NOT EXISTS { ?p0 aia:solePurposeIdentityConfirmation true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     }
   }
