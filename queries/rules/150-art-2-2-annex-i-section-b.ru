@@ -8,13 +8,18 @@
 # (aia:safetyComponentUnder / aia:productUnder with aia:inAnnexISection aiac:annex-i-section-b)
 # and that act requires third-party conformity assessment. The high-risk category itself comes
 # from rule art-6-1-annex-i; this rule adds only the outcome, which the obligation rules read to
-# leave out the catalogue's obligations.
+# leave out the catalogue's obligations. The limitation applies from the day Art 6(1) applies
+# (Art 113(c): 2 August 2027; rule 702 moves it with an amendment that moves Art 6(1)): before,
+# no system is "classified as high-risk ... in accordance with Article 6(1)", and the rest of the
+# Regulation (Art 4, Art 5, Art 50, Annex III) applies to it as to any other system (rule 810
+# reads the date against the as-of date).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-limited-application-art-2-2 ;
     aia:byRule aiar:art-2-2-annex-i-section-b ;
-    aia:legalBasis aiap:art_2.par_2 , aiap:anx_I.sct_B , ?actProvision ;
+    aia:legalBasis aiap:art_2.par_2 , aiap:anx_I.sct_B , aiap:art_6.par_1 , ?actProvision ;
+    aia:appliesFromDate ?applies ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue true ] ;
     aia:explanation ?explanation ;
@@ -32,7 +37,9 @@ WHERE {
   }
   ?act aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .
   FILTER(LANG(?actLabel) = "en")
+  aiap:art_6.par_1 eli:date_applicability ?applies .
   BIND(CONCAT("The system relates to a product covered by the ", STR(?actLabel), " (", STR(?actCitation),
-              "), legislation listed in Section B of Annex I: as a high-risk AI system under Art 6(1) only Art 6(1), Arts 102 to 109 and Art 112 apply to it (Art 2(2)); the requirements reach it through that sectoral legislation.") AS ?explanation)
+              "), legislation listed in Section B of Annex I: as a high-risk AI system under Art 6(1) only Art 6(1), Arts 102 to 109 and Art 112 apply to it (Art 2(2)), from ", STR(?applies),
+              ", when Art 6(1) applies (Art 113(c)); the requirements reach it through that sectoral legislation. Until then the rest of the Regulation applies to it as to any other system.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-2-annex-i-section-b|", STR(?link), "|", STR(?act))))) AS ?d)
 }

@@ -9,8 +9,8 @@
 # role); (3) the obligation has no fact trigger, or the subject satisfies
 # one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
 # subject satisfies none of the obligation's exemptions; (5) the subject is not under the
-# limited application of Art 2(2); (6) the operators of a legacy high-risk system (Art 111(2))
-# bear no obligation outside Chapters I-II, except its providers and deployers when it is
+# limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
+# system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
 # intended to be used by public authorities.
 # Condition (3) is split over two operations that write the same statements (the same minted
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
@@ -27,8 +27,15 @@
 # source var is not" found).
 INSERT { ?s aia:withoutObligations true }
 WHERE {
-  ?x aia:determinationOf ?s ; aia:conclusion ?conclusion .
-  FILTER(?conclusion IN (aiac:category-out-of-scope, aiac:outcome-limited-application-art-2-2))
+  {
+    ?x aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope .
+  } UNION {
+    # Art 2(2) limits the Regulation from the day Art 6(1) applies (rule 150), not before
+    ?x aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+       aia:appliesFromDate ?limitedFrom .
+    aiaa:run aia:asOf ?asOf .
+    FILTER(?limitedFrom <= ?asOf)
+  }
 } ;
 INSERT {
   ?assessed a aia:AssessedObligation ;
@@ -41,6 +48,12 @@ WHERE {
   # follows the obligation's pattern)
   {
     ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
+    # a classification under Art 6(1) of a Section B product carries no obligation of this
+    # Regulation: from the day it applies Art 2(2) limits the system (the first operation)
+    FILTER NOT EXISTS {
+      ?basis aia:route aiac:route-art-6-1 .
+      ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+    }
   } UNION {
     VALUES ?category { aiac:category-any-ai-system }
     ?s a aia:AISystem .
@@ -100,6 +113,12 @@ WHERE {
   # follows the obligation's pattern)
   {
     ?basis a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
+    # a classification under Art 6(1) of a Section B product carries no obligation of this
+    # Regulation: from the day it applies Art 2(2) limits the system (the first operation)
+    FILTER NOT EXISTS {
+      ?basis aia:route aiac:route-art-6-1 .
+      ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+    }
   } UNION {
     VALUES ?category { aiac:category-any-ai-system }
     ?s a aia:AISystem .
