@@ -46,10 +46,22 @@ WHERE {
   FILTER(LANG(?conditionLabel) = "en")
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  # the date of the documented assessment against the as-of date and the earliest placing or
+  # putting into service (Art 6(4): "before that system is placed on the market or put into
+  # service")
   OPTIONAL { ?s aia:derogationAssessmentDocumentedOn ?documented }
-  BIND(IF(BOUND(?documented),
-          CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"),
-          "No date of a documented assessment is given, so it is taken as not yet documented: the provider must document it before placing the system on the market (Art 6(4))") AS ?documentedText)
+  OPTIONAL {
+    SELECT ?s (MIN(?placedOn) AS ?placed) WHERE { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn } GROUP BY ?s
+  }
+  aiaa:run aia:asOf ?asOf .
+  BIND(IF(!BOUND(?documented) || ?documented > ?asOf,
+          CONCAT(IF(BOUND(?documented), CONCAT("The assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
+                    "No date of a documented assessment is given, so it is taken as not yet documented"),
+                 ": the provider must document it before placing the system on the market (Art 6(4))"),
+          IF(BOUND(?placed) && ?documented > ?placed,
+             CONCAT("The provider documented this assessment on ", STR(?documented), ", after the system was placed on the market or put into service on ", STR(?placed),
+                    ", but had to document it before (Art 6(4))"),
+             CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"))) AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
               " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; it is not considered high-risk (Art 6(3)). ",
               ?documentedText, ", and register the system (Art 49(2)).") AS ?explanation)
