@@ -35,6 +35,8 @@ from aiact_kg.submission.vocabulary import Vocabulary, load_vocabulary
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
 BOOLEAN: Final = XSD + "boolean"
 DATE: Final = XSD + "date"
+LAST_YEAR: Final = 9998
+"""The last year a submitted date may have: a deadline counted from it stays within 9999."""
 DOUBLE: Final = XSD + "double"
 FLOAT: Final = XSD + "float"
 DECIMAL: Final = XSD + "decimal"
@@ -145,8 +147,12 @@ def _read_date(lexical: str) -> Reading:
             )
         return Reading(None, 'is not a date in the form "YYYY-MM-DD"^^xsd:date')
     year = int(match["year"])
-    if not 1 <= year <= 9999:
-        return Reading(None, "has a year outside 0001-9999, which the rules cannot compare")
+    if not 1 <= year <= LAST_YEAR:
+        return Reading(
+            None,
+            f"has a year outside 0001-{LAST_YEAR}: the rules compare dates and count deadlines "
+            "(up to months) from them only within years 0001-9999",
+        )
     try:
         value = date(year, int(match["month"]), int(match["day"]))
     except ValueError:

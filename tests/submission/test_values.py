@@ -41,8 +41,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
         ("2025-02-29", DATE, "not a day of the calendar"),
         ("2025-13-01", DATE, "not a day of the calendar"),
         ("01/10/2025", DATE, "not a date"),
-        ("10000-01-01", DATE, "outside 0001-9999"),
-        ("0000-01-01", DATE, "outside 0001-9999"),
+        ("10000-01-01", DATE, "outside 0001-9998"),
+        ("9999-12-30", DATE, "outside 0001-9998"),
+        ("0000-01-01", DATE, "outside 0001-9998"),
     ],
 )
 def test_values_the_rules_cannot_read(lexical: str, datatype: str, phrase: str) -> None:
