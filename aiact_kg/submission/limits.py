@@ -24,13 +24,19 @@ __all__ = [
     "DEFAULT_MAX_STATEMENTS",
     "STATEMENTS_VARIABLE",
     "check_turtle_depth",
+    "expansion_budget",
     "resolve_max_statements",
+    "too_expanded",
     "too_many_statements",
 ]
 
 DEFAULT_MAX_DEPTH: Final = 100
 DEFAULT_MAX_STATEMENTS: Final = 10_000
 STATEMENTS_VARIABLE: Final = "AIACT_KG_MAX_INPUT_STATEMENTS"
+EXPANSION_RATIO: Final = 8
+"""How many times its own size the IRIs and literals of a document may take once prefixes, a
+base IRI or JSON-LD terms are expanded (typical descriptions take two to four)."""
+EXPANSION_FLOOR: Final = 4 * 1024 * 1024
 
 # Tokens that can hide a bracket (strings, IRIs, comments, escaped characters in local names),
 # and the brackets themselves. Long strings first, so that '""' never ends a '"""' string.
@@ -78,6 +84,23 @@ def resolve_max_statements(max_statements: int | None = None) -> int:
     """The statement limit: the argument, else ``$AIACT_KG_MAX_INPUT_STATEMENTS``, else default."""
     return positive_setting(
         max_statements, STATEMENTS_VARIABLE, DEFAULT_MAX_STATEMENTS, "statements"
+    )
+
+
+def expansion_budget(size: int) -> int:
+    """The characters the terms of a document of ``size`` bytes may expand to."""
+    return max(EXPANSION_FLOOR, EXPANSION_RATIO * size)
+
+
+def too_expanded(what: str, size: int, statement: int, longest: str) -> CheckError:
+    """The problem of a document whose terms expand far beyond its size (a long prefix, base
+    IRI or JSON-LD term used many times), found at its ``statement``-th statement."""
+    shown = longest if len(longest) <= 80 else longest[:60] + f"... ({len(longest)} characters)"
+    return CheckError(
+        f"the {what} expands to more than {expansion_budget(size)} characters of IRIs and "
+        f"literals by its statement {statement}, over {EXPANSION_RATIO} times its own size of "
+        f"{size} bytes: a long prefix, base IRI or JSON-LD term is used many times (the longest "
+        f"term so far is {shown}). Shorten the IRIs and try again."
     )
 
 

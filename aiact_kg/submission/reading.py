@@ -53,8 +53,10 @@ from aiact_kg.submission.formats import (
 from aiact_kg.submission.jsonld_context import OUR_CONTEXT_IRI, DroppedKey, prepare_json_ld
 from aiact_kg.submission.limits import (
     check_turtle_depth,
+    expansion_budget,
     positive_setting,
     resolve_max_statements,
+    too_expanded,
     too_many_statements,
 )
 from aiact_kg.submission.skolem import skolemize
@@ -256,10 +258,7 @@ def _parse(
         )
     try:
         parsed = parse(input=data, format=rdf_format, base_iri=submission_base_iri(name))
-        # one more than allowed, to tell a document over the limit (never more is parsed)
-        quads = list(islice(parsed, max_statements + 1))
-        if len(quads) > max_statements:
-            raise too_many_statements(format_name(rdf_format), max_statements)
+        quads = _bounded(parsed, format_name(rdf_format), len(data), max_statements)
     except CheckError:
         raise
     except SyntaxError as error:
@@ -278,6 +277,27 @@ def _parse(
             f"{error}). Check the document and try again."
         ) from None
     return tuple(quads), dropped
+
+
+def _bounded(parsed: Iterator[Quad], what: str, size: int, max_statements: int) -> list[Quad]:
+    """The statements of a parse, stopped at one more than ``max_statements`` (never more is
+    parsed) or as soon as their terms expand beyond the budget of a document of ``size`` bytes
+    (the byte and statement limits alone let a long prefix used many times take gigabytes)."""
+    quads: list[Quad] = []
+    budget, expanded = expansion_budget(size), 0
+    for quad in islice(parsed, max_statements + 1):
+        quads.append(quad)
+        terms = (quad.subject, quad.predicate, quad.object)
+        try:
+            expanded += sum(len(term.value) for term in terms)  # type: ignore[union-attr,misc]
+        except AttributeError:  # a quoted triple (RDF-star): its text, which holds its terms
+            expanded += sum(len(str(term)) for term in terms)
+        if expanded > budget:
+            longest = max((str(term) for term in terms), key=len)
+            raise too_expanded(what, size, len(quads), longest)
+    if len(quads) > max_statements:
+        raise too_many_statements(what, max_statements)
+    return quads
 
 
 def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:

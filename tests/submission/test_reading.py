@@ -20,6 +20,7 @@ from aiact_kg.submission import (
     InputFormatError,
     detect_format,
     expand_inputs,
+    limits,
     read_inputs,
     read_rdf_bytes,
     read_rdf_file,
@@ -519,3 +520,42 @@ def test_a_wrong_extension_gets_a_hint() -> None:
 def test_messages_are_one_line_without_control_characters() -> None:
     error = InputFormatError("odd\nname.ttl", "bad \x1b[31m thing\n  here", line=1, column=2)
     assert str(error) == "odd name.ttl, line 1, column 2: bad \\x1b[31m thing here"
+
+
+_S, _P = "https://example.org/s", "https://example.org/p"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+@pytest.mark.parametrize("rdf_format", ["ttl", "jsonld", "rdf"])
+def test_a_long_prefix_used_many_times_is_refused_before_it_takes_the_memory(
+    rdf_format: str,
+) -> None:
+    # 100 KB of namespace (a prefix, a JSON-LD term, an xml:base), 300 uses: 30 MB of IRIs
+    # from a document of about 100 KB
+    namespace = "https://example.org/" + "a" * 100_000 + "/"
+    uses = range(300)
+    if rdf_format == "ttl":
+        objects = ", ".join(f"x:n{i}" for i in uses)
+        data = f"@prefix x: <{namespace}> .\n<{_S}> <{_P}> {objects} .\n"
+    elif rdf_format == "jsonld":
+        links = ", ".join(f'{{"@id": "x:n{i}"}}' for i in uses)
+        data = f'{{"@context": {{"x": "{namespace}"}}, "@id": "{_S}", "{_P}": [{links}]}}'
+    else:
+        links = "".join(f'<p xmlns="https://example.org/" rdf:resource="n{i}"/>' for i in uses)
+        data = (
+            f'<rdf:RDF xmlns:rdf="{_RDF}" xml:base="{namespace}">'
+            f'<rdf:Description rdf:about="{_S}">{links}</rdf:Description></rdf:RDF>'
+        )
+    with pytest.raises(InputFormatError, match="expands to more than") as caught:
+        read_rdf_bytes(data.encode(), name=f"expanding.{rdf_format}")
+    assert "Shorten the IRIs" in str(caught.value)
+    assert f"expanding.{rdf_format}" in str(caught.value)
+
+
+def test_ordinary_descriptions_are_far_below_the_expansion_budget() -> None:
+    examples = Path(__file__).parents[2] / "examples"
+    for path in sorted(examples.glob("**/*.ttl")):
+        data = path.read_bytes()
+        quads = pyoxigraph.parse(input=data, format=RdfFormat.TURTLE, base_iri="https://e.org/")
+        expanded = sum(len(str(q.subject) + str(q.predicate) + str(q.object)) for q in quads)
+        assert expanded < limits.EXPANSION_RATIO / 2 * len(data), path
