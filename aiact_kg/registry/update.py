@@ -33,7 +33,7 @@ from aiact_kg.registry.store import RegistryWriter
 from aiact_kg.store.layout import STAGING_PREFIX, active_version
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.store.remote import check_update
-from aiact_kg.store.syntax import syntax_error
+from aiact_kg.store.syntax import QuerySyntaxError, syntax_error
 
 DEFAULT_GRAPH = "(the default graph)"
 _SUBMISSION_GRAPHS = ("/submission", "/assessment")
@@ -136,7 +136,7 @@ def _run(store: OxigraphStore | Store, update: str) -> None:
         raw.update(update, prefixes=dict(PREFIXES))
     except SyntaxError as error:
         raise syntax_error(str(error), update, "the update request") from None
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RuntimeError) as error:  # e.g. DROP of a graph that is not
         raise QueryError(f"the update failed: {error}") from None
 
 
@@ -145,7 +145,13 @@ def check_update_text(update: str, allowed_services: Collection[str] = ()) -> tu
     update (parsed against an empty store); return the endpoints it reaches."""
     endpoints = check_update(update, allowed_services, PREFIXES)
     if not endpoints:
-        _run(Store(), update)
+        try:
+            _run(Store(), update)
+        except QueryError as problem:
+            # only the syntax is checked here: an operation that fails on an empty store
+            # (DROP or CLEAR of a named graph without SILENT) is run on the store itself
+            if isinstance(problem, QuerySyntaxError):
+                raise
     return endpoints
 
 

@@ -206,6 +206,22 @@ def test_an_update_beyond_the_registry_graphs_is_refused_and_changes_nothing(
     assert not registry.ask(client, labelled("with the law"))
 
 
+def test_drop_of_an_operator_graph_is_run_on_the_store_not_refused_by_the_syntax_check(
+    registry: Registry, client: httpx.Client
+) -> None:
+    created = client.post("/sparql", data={"update": insert(NOTES, "to drop")}, headers=AUTH)
+    assert created.status_code == 200, created.text
+    for operation in ("CLEAR GRAPH", "DROP GRAPH"):
+        response = client.post("/sparql", data={"update": f"{operation} <{NOTES}>"}, headers=AUTH)
+        assert response.status_code == 200, response.text
+        assert not registry.ask(client, labelled("to drop"))
+    before = registry.state()
+    missing = client.post("/sparql", data={"update": f"DROP GRAPH <{NOTES}>"}, headers=AUTH)
+    assert missing.status_code == 400, missing.text
+    assert "does not exist" in missing.json()["message"]
+    assert registry.state() == before
+
+
 def test_a_malformed_update_is_400_at_its_line(registry: Registry, client: httpx.Client) -> None:
     before = registry.state()
     response = client.post(
