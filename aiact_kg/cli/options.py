@@ -52,7 +52,7 @@ def add_inputs(command: argparse.ArgumentParser, *, nargs: str = "+") -> None:
 def assessment_options(args: argparse.Namespace) -> AssessmentOptions:
     """The options of :func:`add_date_and_law`'s arguments (the date defaults to today)."""
     as_of = date.today()
-    if args.as_of:
+    if args.as_of is not None:  # an empty --as-of "" is refused, not read as today
         try:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -71,8 +72,11 @@ class AssessmentOptions:
     def __post_init__(self) -> None:
         if self.law is not None and self.law not in LAW_VERSIONS:
             raise InputError(f"unknown law version {self.law!r}; use one of {sorted(LAW_VERSIONS)}")
-        if self.threshold_flop is not None and not self.threshold_flop > 0:
-            raise InputError("the compute threshold must be a positive number of FLOP")
+        if self.threshold_flop is not None and not 0 < self.threshold_flop < math.inf:
+            raise InputError(
+                "the compute threshold must be a positive, finite number of FLOP (e.g. 1e25), "
+                f"not {self.threshold_flop!r}"
+            )
 
 
 @cache

@@ -101,7 +101,7 @@ async def read_document(
 
 def assessment_options(as_of: str | None, law: str | None) -> AssessmentOptions:
     day = date.today()
-    if as_of:
+    if as_of is not None:  # an empty as_of= is refused, not read as today
         try:
             day = date.fromisoformat(as_of)
         except ValueError:

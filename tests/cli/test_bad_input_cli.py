@@ -173,3 +173,21 @@ def test_every_exit_code_of_the_cli_is_in_the_readme_table() -> None:
         if isinstance(value, type) and issubclass(value, errors.AiactKgError)
     ]
     assert {cls.exit_code for cls in classes} <= codes
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "phrase"),
+    [
+        ("--as-of", "", "--as-of takes a date as YYYY-MM-DD, not ''"),
+        ("--threshold", "inf", "positive, finite number of FLOP"),
+        ("--threshold", "1e400", "positive, finite number of FLOP"),
+        ("--threshold", "nan", "positive, finite number of FLOP"),
+    ],
+)
+def test_an_empty_date_or_an_infinite_threshold_is_refused_not_read_as_a_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, phrase: str
+) -> None:
+    document = tmp_path / "system.ttl"
+    document.write_text(GOOD, encoding="utf-8")
+    assert main(["assess", option, value, "--no-progress", str(document)]) == 2
+    assert phrase in capsys.readouterr().err

@@ -180,7 +180,13 @@ def test_a_document_type_we_do_not_read_is_415(client: httpx.Client, route: str)
 
 @pytest.mark.parametrize(
     "params",
-    [{"as_of": "2026-13-01"}, {"law": "as-rumoured"}, {"name": "x" * 300}, {"format": "rdf"}],
+    [
+        {"as_of": "2026-13-01"},
+        {"as_of": ""},
+        {"law": "as-rumoured"},
+        {"name": "x" * 300},
+        {"format": "rdf"},
+    ],
 )
 def test_bad_assessment_parameters_are_400(client: httpx.Client, params: dict[str, str]) -> None:
     source = EXAMPLES / "recruitment-cv-screening.ttl"
