@@ -24,6 +24,9 @@ UPDATE_FORMS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
 ALLOWLIST_VARIABLE = "AIACT_KG_ALLOW_SERVICE"
+MAX_NESTING = 128
+"""How deep ( ), [ ] and { } may nest in SPARQL text: far beyond any real query, and far below
+the depth at which the engine's recursive parser overflows its stack and kills the process."""
 
 _BASE = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -96,6 +99,24 @@ def _tokens(sparql: str) -> Iterator[_Token]:
         yield _Token(kind, match.group(), match.start())
 
 
+def _check_nesting(sparql: str, tokens: list[_Token]) -> None:
+    """Refuse brackets nested deeper than :data:`MAX_NESTING`, at the first one too deep."""
+    depth = 0
+    for token in tokens:
+        if token.kind != "other":
+            continue
+        if token.text in "([{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(
+                    f"the SPARQL nests brackets ( ), [ ] and {{ }} more than {MAX_NESTING} "
+                    f"levels deep at {_position(sparql, token.offset)}; the engine's parser "
+                    "cannot take that. Write the expression flatter and try again"
+                )
+        elif token.text in ")]}":
+            depth = max(0, depth - 1)
+
+
 def _position(sparql: str, offset: int) -> str:
     line = sparql.count("\n", 0, offset) + 1
     column = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
@@ -112,6 +133,7 @@ class _Reader:
     def __init__(self, sparql: str, prefixes: Mapping[str, str]) -> None:
         self.sparql = sparql
         self.tokens = list(_tokens(sparql))
+        _check_nesting(sparql, self.tokens)
         self.prefixes = dict(prefixes)
         self.base: str | None = None
 

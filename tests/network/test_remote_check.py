@@ -3,6 +3,7 @@ names and language tags are not keywords; every real SERVICE or LOAD is found.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,19 @@ def test_syntax_errors_point_into_the_users_file(
     code = main(["--store", str(kb_path), "query", str(bad)])
     assert code == 2
     assert f"query in {bad} is not valid at line 1, column 22" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("check", [check_query, check_update])
+def test_brackets_nested_past_the_parser_depth_are_refused_at_their_position(
+    check: Callable[[str], object],
+) -> None:
+    deep = "(" * 10_000 + "true" + ")" * 10_000
+    text = (
+        f"SELECT * WHERE {{ FILTER({deep}) }}"
+        if check is check_query
+        else f"INSERT {{ <x:a> <x:b> <x:c> }} WHERE {{ FILTER({deep}) }}"
+    )
+    with pytest.raises(QueryError, match=r"more than 128 levels deep at line 1, column \d+"):
+        check(text)
+    shallow = "(" * 100 + "true" + ")" * 100
+    check(text.replace(deep, shallow))  # deep but real: accepted
