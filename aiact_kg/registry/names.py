@@ -25,9 +25,20 @@ def check_name(name: str) -> str:
 
 
 def name_for_file(file_name: str) -> str:
-    """The registry name of a document read from ``file_name``: its stem, made IRI-safe."""
+    """The registry name of a document read from ``file_name``: its stem, which must be a valid
+    name as it is (rewriting it would let two different files take the same name, and one
+    replace the other's submission without a word)."""
     stem = PurePath(file_name).stem
-    return check_name(_UNSAFE.sub("-", stem).strip("-._")[:128] or "document")
+    if _NAME.match(stem):
+        return stem
+    suggestion = _UNSAFE.sub("-", stem).strip("-._")[:128]
+    example = f" (e.g. {suggestion!r})" if _NAME.match(suggestion) else ""
+    raise InputError(
+        f"the file name {PurePath(file_name).name!r} cannot name a submission: a name is 1 to "
+        "128 letters, digits, '.', '_' or '-', starting with a letter or digit. Give the "
+        f"submission a name{example} with --name (the 'name' parameter of the service), or "
+        "rename the file"
+    )
 
 
 def entry_iri(name: str) -> str:

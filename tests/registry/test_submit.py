@@ -139,6 +139,20 @@ def test_names_from_files_and_from_name(store: Path, spam_filter: Path) -> None:
         )
 
 
+def test_a_file_name_that_is_no_valid_name_is_refused_not_rewritten(
+    store: Path, spam_filter: Path, tmp_path: Path
+) -> None:
+    # rewritten, "a b#c.ttl" and "a-b-c.ttl" took the same name: one replaced the other
+    odd = tmp_path / "a b#c.ttl"
+    odd.write_bytes(spam_filter.read_bytes())
+    before = snapshot(store)
+    with pytest.raises(Exception, match=r"'a b#c.ttl' cannot name a submission.*'a-b-c'"):
+        submit_inputs(store, [str(odd)], OPTIONS, progress=False)
+    assert snapshot(store) == before
+    result = submit_inputs(store, [str(odd)], OPTIONS, name="a-b-c", progress=False)
+    assert [o.name for o in result.outcomes] == ["a-b-c"]
+
+
 def test_reassess_replaces_every_assessment(store: Path, spam_filter: Path) -> None:
     submit_inputs(
         store,
