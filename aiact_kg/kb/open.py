@@ -75,9 +75,9 @@ def open_knowledge_base(
     which no build removes while it is open. The check costs the same whatever the store holds
     (see :mod:`aiact_kg.store.manifest`): the manifest's seal; each file's presence, size and
     time (a file whose time changed is hashed); the engine's named graphs.
-    ``check_contents=False`` (for a registry writer) checks the files' presence and sizes only:
-    the new version it writes keeps the recorded time and digest of the files it shares, so a
-    damaged file is still found when that version is opened. ``thorough`` (``aiact-kg check``)
+    ``check_contents=False`` checks the files' presence and sizes only. Registry writers check
+    the contents too: a version written on top of a damaged one would report the submission
+    stored, and a rebuild then drops the registry it cannot read. ``thorough`` (``aiact-kg check``)
     hashes every file and counts every quad.
     """
     store_dir = store_path.expanduser()

@@ -108,7 +108,7 @@ def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Entry
             raise RegistryError(f"no submission named {name!r} in the registry (stored: {listed})")
         return entries[name]
 
-    current = open_knowledge_base(store_path, check_contents=False)
+    current = open_knowledge_base(store_path)
     try:
         known(current)  # fail before taking the lock and copying the store
     finally:

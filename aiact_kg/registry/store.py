@@ -85,7 +85,7 @@ class RegistryWriter:
         return self._store
 
     def open(self, path: Path) -> OxigraphStore:
-        active = open_knowledge_base(self.store_dir, check_contents=False)
+        active = open_knowledge_base(self.store_dir)
         try:
             active.raw.backup(str(path))
         finally:
@@ -135,8 +135,9 @@ def write_registry(
 
 
 def read_entries_at(store_path: Path) -> dict[str, Entry]:
-    """The records of the active version, opened without checking its contents (writers)."""
-    current = open_knowledge_base(store_path, check_contents=False)
+    """The records of the active version (a writer refuses a damaged store: a version written
+    on top of damage would carry it, and a rebuild would then lose the registry)."""
+    current = open_knowledge_base(store_path)
     try:
         return read_entries(current)
     finally:

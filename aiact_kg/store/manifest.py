@@ -62,7 +62,9 @@ class Manifest:
 def damaged(store_dir: Path, reason: str) -> StoreError:
     """The one error for a store whose files are not what its build wrote."""
     return StoreError(
-        f"the store at {store_dir} is damaged ({reason}); rebuild it with `aiact-kg build`"
+        f"the store at {store_dir} is damaged ({reason}); nothing was changed. Rebuild it with "
+        "`aiact-kg build`, which keeps the submissions of the registry only if they can still "
+        "be read: keep a copy of the store directory first"
     )
 
 
