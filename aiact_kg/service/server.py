@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 
 import uvicorn
@@ -17,6 +18,7 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
     check_binding(host, public)
     open_knowledge_base(config.store_path).close()  # fail now, clearly, if there is none
     check_port(host, port)
+    enable_operator_logs()
     app = create_app(config)
     url = f"http://{_url_host(host)}:{port}/"
     print(
@@ -32,6 +34,15 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
         timeout_graceful_shutdown=5,
         server_header=False,
     )
+
+
+def enable_operator_logs() -> None:
+    """Let the service's own errors (each 500 says the operator's log has the details) and
+    uvicorn's logs reach stderr: the command line silences all logging while a command runs,
+    which suits a one-shot command, not a server. Library noise stays off."""
+    logging.disable(logging.NOTSET)
+    for library in ("rdflib", "pyshacl", "owlready2"):
+        logging.getLogger(library).setLevel(logging.CRITICAL)
 
 
 def check_port(host: str, port: int) -> None:

@@ -3,6 +3,7 @@ result and body limits, and a slow query that does not stall the others."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import threading
@@ -336,3 +337,23 @@ def test_without_a_built_store_it_does_not_start(tmp_path: Path) -> None:
     assert done.returncode == 3
     assert "aiact-kg build" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_lets_its_own_errors_reach_the_operator_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # the command line silences logging while a command runs; serve turns its own logs back on
+    from aiact_kg.cli.app import _quiet_libraries
+    from aiact_kg.service.limits import logger
+    from aiact_kg.service.server import enable_operator_logs
+
+    libraries = {name: logging.getLogger(name).level for name in ("rdflib", "pyshacl", "owlready2")}
+    with _quiet_libraries():
+        assert not logger.isEnabledFor(logging.ERROR)
+        enable_operator_logs()
+        assert logger.isEnabledFor(logging.ERROR)
+        logger.error("internal error on POST /assess")
+        assert not logging.getLogger("rdflib").isEnabledFor(logging.WARNING)
+    assert "internal error on POST /assess" in caplog.messages
+    for name, level in libraries.items():
+        logging.getLogger(name).setLevel(level)
