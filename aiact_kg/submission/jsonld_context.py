@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -61,7 +62,11 @@ def prepare_json_ld(data: bytes) -> PreparedJsonLd:
     decimals written as text), in which case parser positions no longer refer to the file.
     """
     try:
-        value = json.loads(data)
+        value = json.loads(
+            data,
+            parse_float=lambda text: _finite_number(text, data),
+            parse_constant=lambda text: _not_json(text, data),
+        )
     except json.JSONDecodeError as error:
         raise CheckError(
             f"the JSON is invalid: {error.msg}. Fix the syntax and try again.",
@@ -119,6 +124,29 @@ def _decimal_text(number: float) -> str:
     if number != number or number in (float("inf"), float("-inf")):
         return repr(number)  # not a number: left for validation to refuse
     return format(Decimal(repr(number)), "f")
+
+
+def _finite_number(text: str, data: bytes) -> float:
+    """A JSON number as a float; one beyond the largest double is refused where it is written
+    (read as infinity, it would be rewritten as ``Infinity``, which is no JSON)."""
+    number = float(text)
+    if math.isinf(number):
+        raise _raw_problem_at(
+            f"the JSON number {text} is beyond the largest double (about 1.8e308), so it "
+            "cannot be read. Write the value in range, or as a string with its datatype",
+            text,
+            data,
+        )
+    return number
+
+
+def _not_json(text: str, data: bytes) -> float:
+    """``NaN``, ``Infinity`` and ``-Infinity``, which Python reads but JSON does not have."""
+    raise _raw_problem_at(
+        f"{text} is not a JSON value (JSON has no NaN or infinity). Give a number in range",
+        text,
+        data,
+    )
 
 
 def _too_deep() -> CheckError:
@@ -209,6 +237,16 @@ def _context(value: object, data: bytes) -> tuple[object, bool]:
             data,
         )
     return value, False  # an inline context: its scoped contexts are checked as the tree is
+
+
+def _raw_problem_at(reason: str, text: str, data: bytes) -> CheckError:
+    """A problem positioned at the first occurrence of ``text`` as written in the document."""
+    index = data.find(text.encode("utf-8"))
+    if index < 0:
+        return CheckError(reason)
+    prefix = data[:index].decode("utf-8", errors="replace")
+    line, column = line_and_column(prefix, len(prefix))
+    return CheckError(reason, line=line, column=column)
 
 
 def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:

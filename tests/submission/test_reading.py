@@ -559,3 +559,26 @@ def test_ordinary_descriptions_are_far_below_the_expansion_budget() -> None:
         quads = pyoxigraph.parse(input=data, format=RdfFormat.TURTLE, base_iri="https://e.org/")
         expanded = sum(len(str(q.subject) + str(q.predicate) + str(q.object)) for q in quads)
         assert expanded < limits.EXPANSION_RATIO / 2 * len(data), path
+
+
+@pytest.mark.parametrize(
+    ("number", "phrase"),
+    [
+        ("1e400", "the JSON number 1e400 is beyond the largest double"),
+        ("-2E+999", "the JSON number -2E+999 is beyond the largest double"),
+        ("NaN", "NaN is not a JSON value"),
+        ("-Infinity", "-Infinity is not a JSON value"),
+    ],
+)
+def test_a_json_number_no_double_holds_is_refused_where_it_is_written(
+    number: str, phrase: str
+) -> None:
+    # read as infinity and written back with our context inlined, it became "Infinity", which
+    # the JSON-LD parser refused as an "Unexpected char: 'I'" the file does not hold
+    data = (
+        '{"@context": "https://w3id.org/aiact-kg/context.jsonld",\n'
+        f' "@id": "https://example.org/m", "trainingComputeFLOP": {number}}}'
+    )
+    with pytest.raises(InputFormatError, match="line 2, column") as caught:
+        read_rdf_bytes(data.encode(), name="model.jsonld")
+    assert phrase in str(caught.value)
