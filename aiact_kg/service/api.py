@@ -16,7 +16,7 @@ import threading
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pyoxigraph import RdfFormat
 from starlette.concurrency import run_in_threadpool
@@ -37,11 +37,12 @@ from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.service.negotiation import Offer, choose
+from aiact_kg.service.parameters import known_query_parameters
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
 from aiact_kg.submission.validation import SubmissionValidator
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(known_query_parameters)])
 serial = threading.Lock()
 
 #: media type -> format of a submitted document

@@ -17,7 +17,7 @@ import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -33,13 +33,14 @@ from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.parameters import known_query_parameters
 from aiact_kg.service.sparql import writer_busy
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(known_query_parameters)])
 
 
 def _registry_name(name: str | None, file: str | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -19,8 +19,9 @@ from aiact_kg.service.limits import ServiceError
 from aiact_kg.service.model_timeline import model_timeline
 from aiact_kg.service.negotiation import choose
 from aiact_kg.service.pages import HTML, JSON, timeline_page
+from aiact_kg.service.parameters import known_query_parameters
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(known_query_parameters)])
 _MAX_IRI = 2000
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 from urllib.parse import quote
 
-from pyoxigraph import Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from aiact_kg.namespaces import CHECK
 from aiact_kg.submission.encoding import check_text
@@ -59,7 +59,7 @@ from aiact_kg.submission.limits import (
     too_expanded,
     too_many_statements,
 )
-from aiact_kg.submission.skolem import skolemize
+from aiact_kg.submission.skolem import SKOLEM_BASE, skolemize
 from aiact_kg.submission.xml_guard import check_rdf_xml
 
 __all__ = [
@@ -205,6 +205,7 @@ def read_rdf_bytes(
             "context declarations, or nothing at all). A submission must describe at least "
             "one AI system or model; add its triples and try again.",
         )
+    minted = _minted_node_findings(quads, name)  # before this document's own are minted
     mapped = map_quads(skolemize(quads, name, text))
     dropped = _dropped_key_findings(dropped_keys, name)
     return InputDocument(
@@ -213,9 +214,33 @@ def read_rdf_bytes(
         quads=mapped.quads,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        mapping_findings=mapped.findings + dropped,
+        mapping_findings=mapped.findings + dropped + minted,
         declared=mapped.declared,
     )
+
+
+def _minted_node_findings(quads: Sequence[Quad], name: str) -> tuple[tuple[str, Finding], ...]:
+    """A violation for each node named by an IRI the tool mints for the blank nodes of stored
+    submissions (``genid/``) that a document makes statements about: it would add facts to
+    another submission's node, which every reader of the registry sees as that node's."""
+    found: dict[str, tuple[str, Finding]] = {}
+    for quad in quads:
+        subject = quad.subject
+        if not isinstance(subject, NamedNode) or not subject.value.startswith(SKOLEM_BASE):
+            continue
+        if subject.value not in found:
+            message = (
+                f"In {name}, <{subject.value}> is the name the tool gave to a blank node of a "
+                f"stored submission, and the description states {quad.predicate.value} about "
+                "it: a description cannot add facts to another submission's nodes. Give the "
+                "node an IRI of your own, or a blank node."
+            )
+            check = CHECK + "minted-node"
+            finding = Finding(
+                "violation", message, subject.value, quad.predicate.value, None, check, (), ()
+            )
+            found[subject.value] = (subject.value, finding)
+    return tuple(found.values())
 
 
 def _dropped_key_findings(

@@ -200,6 +200,27 @@ def test_bad_assessment_parameters_are_400(client: httpx.Client, params: dict[st
     assert response.json()["error"] == "bad-request"
 
 
+@pytest.mark.parametrize(
+    ("query", "phrase"),
+    [
+        ("asof=2030-01-01", "unknown query parameter 'asof': /assess takes as_of, format, law"),
+        ("as_of=2026-01-01&lwa=as-published", "unknown query parameter 'lwa'"),
+        ("as_of=2026-01-01&as_of=2027-01-01", "'as_of' is given more than once"),
+    ],
+)
+def test_a_misspelt_or_repeated_parameter_is_400_not_ignored(
+    client: httpx.Client, query: str, phrase: str
+) -> None:
+    # ignored, ?asof= gave a confident assessment for today instead of 2030
+    source = EXAMPLES / "recruitment-cv-screening.ttl"
+    response = client.post(
+        f"/assess?{query}", content=source.read_bytes(), headers={"Content-Type": "text/turtle"}
+    )
+    assert response.status_code == 400, response.text
+    assert response.json()["error"] == "bad-request"
+    assert phrase in response.json()["message"]
+
+
 @pytest.mark.parametrize("citation", ["Art 6(3)", "Annex III point 4(a)", "Recital 97"])
 def test_provisions_give_the_json_of_the_command(
     client: httpx.Client, capsys: pytest.CaptureFixture[str], kb_path: Path, citation: str

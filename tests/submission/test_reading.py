@@ -582,3 +582,20 @@ def test_a_json_number_no_double_holds_is_refused_where_it_is_written(
     with pytest.raises(InputFormatError, match="line 2, column") as caught:
         read_rdf_bytes(data.encode(), name="model.jsonld")
     assert phrase in str(caught.value)
+
+
+def test_statements_about_another_submissions_minted_node_are_a_violation() -> None:
+    # <genid/KEY/anon-1> is how the registry publishes a blank node of a stored submission;
+    # a statement about it added a second date to another submission's event
+    data = (
+        b"@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+        b"<https://example.org/s> a aia:AISystem ; aia:hasProvider [ a aia:LegalPerson ] .\n"
+        b"<https://w3id.org/aiact-kg/genid/fca519666848/anon-1> aia:eventDate "
+        b'"2030-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+    )
+    document = read_rdf_bytes(data, name="forged.ttl")
+    found = [f for _, f in document.mapping_findings if f.shape.endswith("/minted-node")]
+    assert [(f.severity, f.focus_node) for f in found] == [
+        ("violation", "https://w3id.org/aiact-kg/genid/fca519666848/anon-1")
+    ]
+    assert "cannot add facts to another submission's nodes" in found[0].message
