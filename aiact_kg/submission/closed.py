@@ -517,7 +517,11 @@ def knowledge_base_findings(
     described: set[tuple[Node, str]] = set()
     for statement in statements:
         node, predicate = statement.subject, statement.predicate
-        if _knowledge_base_node(node):
+        # the terms of the external vocabularies the knowledge base holds (DPV, AIRO, VAIR,
+        # ...) are its nodes too: statements about them would show on their pages
+        if _knowledge_base_node(node) or (
+            isinstance(node, URIRef) and vocabulary.is_external(str(node))
+        ):
             if (node, statement.file) not in described:
                 described.add((node, statement.file))
                 found.append((node, _about_knowledge_base(statement)))
@@ -537,7 +541,8 @@ def _about_knowledge_base(statement: Statement) -> Finding:
         "knowledge-base-node",
         "violation",
         f"In {statement.file}, {show(statement.subject)} is a node of the knowledge base (the "
-        f"law, its concepts, the obligations catalogue, the rules or the ontology), and the "
+        f"law, its concepts, the obligations catalogue, the rules, the ontology or a vocabulary "
+        f"it includes, such as DPV, AIRO or VAIR), and the "
         f"description states {compact(str(statement.predicate))} about it: a description "
         f"states facts about AI systems, models, parties and events, and cannot change the "
         f"knowledge base, so it cannot be assessed. Remove the statement ({GUIDE}).",

@@ -252,6 +252,13 @@ def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
             " aia:hasDeployer .\n",
             "knowledge-base-node",
         ),
+        # a statement about a term of an external vocabulary the knowledge base holds (it
+        # showed on the term's page next to the real definition)
+        (
+            "<https://w3id.org/dpv#HumanInvolved> <http://www.w3.org/2004/02/skos/core#definition>"
+            ' "forged" .\n',
+            "knowledge-base-node",
+        ),
     ],
 )
 def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
