@@ -40,6 +40,8 @@ def location(args: argparse.Namespace) -> str | Path:
     """The store ``--store`` or ``$AIACT_KG_STORE`` names: a directory or an endpoint URL."""
     if args.store is None:
         return default_store_location()
+    if not args.store.strip():  # an unset variable: never the current directory
+        raise InputError("--store is empty; give a store directory or a SPARQL endpoint URL")
     return args.store if is_endpoint(args.store) else Path(args.store).expanduser()
 
 

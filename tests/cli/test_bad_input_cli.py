@@ -191,3 +191,11 @@ def test_an_empty_date_or_an_infinite_threshold_is_refused_not_read_as_a_default
     document.write_text(GOOD, encoding="utf-8")
     assert main(["assess", option, value, "--no-progress", str(document)]) == 2
     assert phrase in capsys.readouterr().err
+
+
+def test_an_empty_store_option_is_refused_not_read_as_the_current_directory(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `build --store "$UNSET"` built into the working directory
+    assert main(["--store", "", "stats"]) == 2
+    assert "--store is empty" in capsys.readouterr().err
