@@ -101,7 +101,7 @@ WHERE {
       ?e a aia:ComputeEstimate ; aia:computeFLOP ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < 10 * ?p)
+      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -118,7 +118,7 @@ WHERE {
       ?e a aia:ComputeEstimate ; aia:computeLowFLOP ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < 10 * ?p)
+      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -135,7 +135,7 @@ WHERE {
       ?e a aia:ComputeEstimate ; aia:computeHighFLOP ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < 10 * ?p)
+      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -149,4 +149,14 @@ WHERE {
   }
   BIND(IF(?low = ?high, CONCAT(?cs, " FLOP (", ?methodCode, ")"),
           CONCAT(?cs, " FLOP (range ", ?ls, " to ", ?hs, ", ", ?methodCode, ")")) AS ?label)
+} ;
+# An estimate the table above cannot write (below 1 or from 1e100 FLOP) is labelled with the
+# number as the engine writes it: the rules that explain the estimate read its label, and an
+# estimate without one would draw no presumption at all.
+INSERT { ?e rdfs:label ?label }
+WHERE {
+  ?e a aia:ComputeEstimate ; aia:estimationMethod ?method ; aia:computeFLOP ?c .
+  ?method skos:notation ?methodCode .
+  FILTER NOT EXISTS { ?e rdfs:label ?existing }
+  BIND(CONCAT(STR(?c), " FLOP (", ?methodCode, ")") AS ?label)
 }
