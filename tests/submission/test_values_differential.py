@@ -169,6 +169,8 @@ _numbers = st.one_of(
 @example(lexical="NaN", datatype="decimal")  # Python reads it as a decimal; pyshacl crashed
 @example(lexical="Infinity", datatype="decimal")
 @example(lexical="1_000", datatype="integer")
+@example(lexical="999999999999999949515880660992.0", datatype="double")  # between decades
+@example(lexical="3e150", datatype="double")  # beyond the label table
 def test_training_compute(lexical: str, datatype: str) -> None:
     written = f'"{lexical}"^^xsd:{datatype}'
     _check(COMPUTE, written, _canonical_number(lexical, datatype))
