@@ -220,9 +220,9 @@ def read_rdf_bytes(
 
 
 def _minted_node_findings(quads: Sequence[Quad], name: str) -> tuple[tuple[str, Finding], ...]:
-    """A violation for each node named by an IRI the tool mints for the blank nodes of stored
-    submissions (``genid/``) that a document makes statements about: it would add facts to
-    another submission's node, which every reader of the registry sees as that node's."""
+    """A warning for each node named by an IRI the tool mints for blank nodes (``genid/``) that
+    a document makes statements about: stored, they read as facts of the submission whose blank
+    node it was. (Not a violation: the tool's own output, re-read, holds such IRIs.)"""
     found: dict[str, tuple[str, Finding]] = {}
     for quad in quads:
         subject = quad.subject
@@ -231,13 +231,14 @@ def _minted_node_findings(quads: Sequence[Quad], name: str) -> tuple[tuple[str, 
         if subject.value not in found:
             message = (
                 f"In {name}, <{subject.value}> is the name the tool gave to a blank node of a "
-                f"stored submission, and the description states {quad.predicate.value} about "
-                "it: a description cannot add facts to another submission's nodes. Give the "
-                "node an IRI of your own, or a blank node."
+                f"submission, and the description states {quad.predicate.value} about it: "
+                "stored, these statements read as facts of that submission's node. Unless the "
+                "document is the tool's own output read back, give the node an IRI of your "
+                "own, or a blank node."
             )
             check = CHECK + "minted-node"
             finding = Finding(
-                "violation", message, subject.value, quad.predicate.value, None, check, (), ()
+                "warning", message, subject.value, quad.predicate.value, None, check, (), ()
             )
             found[subject.value] = (subject.value, finding)
     return tuple(found.values())
