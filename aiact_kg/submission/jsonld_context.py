@@ -251,13 +251,7 @@ def _raw_problem_at(reason: str, text: str, data: bytes) -> CheckError:
 
 def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:
     """A problem positioned at the first occurrence of the JSON string ``needle``, if found."""
-    encoded = json.dumps(needle, ensure_ascii=False).encode("utf-8")
-    index = data.find(encoded)
-    if index < 0:
-        return CheckError(reason)
-    prefix = data[:index].decode("utf-8", errors="replace")
-    line, column = line_and_column(prefix, len(prefix))
-    return CheckError(reason, line=line, column=column)
+    return _raw_problem_at(reason, json.dumps(needle, ensure_ascii=False), data)
 
 
 def _container_terms(context: object) -> Iterable[str]:
