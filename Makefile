@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (one per core; `PYTEST_WORKERS=0` runs in one process)
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint system-deps legal-text clean
 
@@ -28,7 +30,7 @@ test: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/ruff check aiact_kg aiact_kg_build tests scripts benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 # Regenerate data/legal-text/aiact-2024-1689.ttl from the EUR-Lex HTML.
 legal-text: $(BIN)/python
