@@ -312,3 +312,20 @@ def test_linked_practices_and_events_are_not_unlinked(validator: SubmissionValid
     )
     notification = 'ex:e a aia:ProviderNotification ; aia:eventDate "2026-01-05"^^xsd:date .\n'
     assert not findings(validate(validator, events, notification), "unlinked-node")
+
+
+@pytest.mark.parametrize("engine", ["store", "pyshacl"])
+def test_an_ill_typed_boolean_is_named_as_written(engine: str) -> None:
+    # rdflib rewrites the text of an ill-typed boolean ("yes" reads as "false"): a finding
+    # that named the value "false" would tell the submitter they wrote what they did not
+    text = SYSTEM.format(more="").replace("aia:isSME false", 'aia:isSME "yes"^^xsd:boolean')
+    report = validate(SubmissionValidator(engine), text)
+    assert not report.conforms
+    named = [
+        f.value
+        for s in report.subjects
+        for f in s.findings
+        if f.path == "https://w3id.org/aiact-kg/ontology#isSME"
+    ]
+    assert named
+    assert all(value is not None and "yes" in value for value in named), named

@@ -162,6 +162,10 @@ def to_rdflib(term: object, document: int) -> Node:
         if term.language:
             return RdfLiteral(term.value, lang=term.language)
         literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+        if literal.ill_typed:
+            # rdflib rewrites an ill-typed boolean's text ("yes" reads as "false"): keep the
+            # text as written, so that a finding names the value the submitter wrote
+            return RdfLiteral(term.value, datatype=literal.datatype, normalize=False)
         if isinstance(literal.value, Decimal) and literal.value.is_nan():
             # Python reads "NaN" as a decimal (XML Schema does not) and comparing it raises in
             # pyshacl: the shapes get the text as a string; the value checks report the literal
