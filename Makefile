@@ -30,7 +30,7 @@ test: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/ruff check aiact_kg aiact_kg_build tests scripts benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=30
 
 # Regenerate data/legal-text/aiact-2024-1689.ttl from the EUR-Lex HTML.
 legal-text: $(BIN)/python
