@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
-# Label: Fact triggers of the obligations catalogue for high-risk AI systems of Annex III
-# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5
+# Label: Fact triggers of the obligations catalogue for high-risk AI systems: Annex III uses, public deployers, medical devices
+# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_73.par_10
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -26,7 +26,13 @@
 #     national level, Art 49(5); Art 6(1) systems are not registered under Art 49);
 #   - aia:hasPublicAuthorityDeployer: each deployer typed aia:PublicAuthority (aia:UnionBody is a
 #     subclass) or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true), the only
-#     deployers that register a use under Art 49(3) (and Art 26(8));
+#     deployers that register a use under Art 49(3);
+#   - aiac:trigger-medical-device-incident-reporting: a high-risk system (by any route) that is a
+#     medical or in vitro diagnostic device or a safety component of one (Annex I points 11 and
+#     12), whose serious incidents are notified under Art 73(10) instead of Art 73(1);
+#   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself, the deployers
+#     that may not use an unregistered system (Art 26(8) second subparagraph) and the
+#     authorities of Art 46(2);
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
 #     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
 #     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
@@ -112,6 +118,17 @@ INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-medical-device-incident-reporting }
+WHERE {
+  ?s aia:productUnder|aia:safetyComponentUnder ?act .
+  VALUES ?act { aiac:annex-i-11 aiac:annex-i-12 }
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+} ;
+INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
+WHERE {
+  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  ?deployer a aia:PublicAuthority .
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-secure-section-registration }
 WHERE {
