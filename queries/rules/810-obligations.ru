@@ -1,14 +1,14 @@
 # Rule: obligations-per-bearer
 # Label: Obligations of the catalogue that apply to each bearer of a role for an assessed subject
-# Provisions: aiap:art_4 aiap:art_16 aiap:art_26 aiap:art_50 aiap:art_53 aiap:art_55
+# Provisions: aiap:art_4 aiap:art_16 aiap:art_22.par_1 aiap:art_26 aiap:art_50 aiap:art_53 aiap:art_54.par_1 aiap:art_55
 # An obligation applies to a party for a subject when (1) the subject has a determination in the
 # obligation's category (or, for "any AI system", is an AI system not out of scope); (2) the
 # party holds the obligation's bearer role for the subject (and is not a former provider or a
 # deployer in personal use; an obligation with aia:bearerProperty names its bearers through that
 # property instead, e.g. the initial provider under Art 25(2), among the parties that hold the
-# role); (3) the obligation has no fact trigger, or the subject satisfies
-# one of them (event triggers make it conditional, lifecycle triggers always hold); (4) the
-# subject satisfies none of the obligation's exemptions; (5) the subject is not under the
+# role; an authorised representative only for a subject with a third-country provider); (3)
+# the obligation has no fact trigger, or the subject satisfies one of them (event triggers make
+# it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
 # system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
 # intended to be used by public authorities.
@@ -83,6 +83,10 @@ WHERE {
   FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
+  # an authorised representative acts for a provider established in a third country (Art 22(1),
+  # Art 54(1); rule 335): for a provider established in the Union it holds no mandate of this
+  # Regulation (the shape RepresentativeOfUnionProvider says so)
+  FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
@@ -150,6 +154,10 @@ WHERE {
   FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
+  # an authorised representative acts for a provider established in a third country (Art 22(1),
+  # Art 54(1); rule 335): for a provider established in the Union it holds no mandate of this
+  # Regulation (the shape RepresentativeOfUnionProvider says so)
+  FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
