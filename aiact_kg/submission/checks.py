@@ -46,6 +46,8 @@ def label(node: Node) -> str:
     """A node as the reports show it: ``_:b0`` for a blank node, else the full IRI or value."""
     if isinstance(node, BNode):
         return "_:" + str(node).split("x", 1)[-1]
+    if isinstance(node, Literal) and node.language:
+        return f"{node}@{node.language}"  # the tag shown: "ES"@en is not the code ES
     return blank_label(str(node))
 
 

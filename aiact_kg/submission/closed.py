@@ -59,7 +59,24 @@ _TYPE: Final = RDF.type
 GUIDE: Final = "docs/submission-guide.md"
 
 
+#: our namespaces written with http: instead of https: (a typo that would drop every statement)
+_INSECURE_ROOT: Final = (
+    "http:" + ONTOLOGY.removeprefix("https:").split("/aiact-kg/")[0] + "/aiact-kg/"
+)
+
+
+def _undeclared(iri: str, vocabulary: Vocabulary) -> bool:
+    """An ``aia:`` term the ontology does not declare, or one of our terms spelt ``http:``."""
+    return (iri.startswith(ONTOLOGY) and iri not in vocabulary.terms) or iri.startswith(
+        _INSECURE_ROOT
+    )
+
+
 def _closest(term: str, vocabulary: Vocabulary) -> str | None:
+    if term.startswith(_INSECURE_ROOT):
+        term = "https" + term.removeprefix("http")
+        if term in vocabulary.terms or not term.startswith(ONTOLOGY):
+            return term
     names = {iri[len(ONTOLOGY) :].lower(): iri for iri in vocabulary.terms}
     found = difflib.get_close_matches(term[len(ONTOLOGY) :].lower(), list(names), n=1, cutoff=0.6)
     return names[found[0]] if found else None
@@ -182,7 +199,7 @@ def _first_uses_of_both(
                 targets = decided[term] = tuple(
                     uses
                     for uses, wanted in (
-                        (unknown, iri.startswith(ONTOLOGY) and iri not in vocabulary.terms),
+                        (unknown, _undeclared(iri, vocabulary)),
                         (external, vocabulary.is_external(iri)),
                     )
                     if wanted
@@ -204,14 +221,7 @@ def no_subject_findings(
     names = [compact(c) for c in subject_classes]
     looked_for = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
     foreign = sorted({t for t, _ in _first_uses(statements, vocabulary.is_external)})
-    unknown = sorted(
-        {
-            t
-            for t, _ in _first_uses(
-                statements, lambda t: t.startswith(ONTOLOGY) and t not in vocabulary.terms
-            )
-        }
-    )
+    unknown = sorted({t for t, _ in _first_uses(statements, lambda t: _undeclared(t, vocabulary))})
     notes = ""
     if foreign:
         notes += (

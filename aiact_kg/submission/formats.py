@@ -14,6 +14,7 @@ from aiact_kg.submission.errors import InputFormatError
 #: file extension (lower case, with the dot) -> format
 ACCEPTED_EXTENSIONS: Final[dict[str, RdfFormat]] = {
     ".ttl": RdfFormat.TURTLE,
+    ".turtle": RdfFormat.TURTLE,
     ".nt": RdfFormat.N_TRIPLES,
     ".nq": RdfFormat.N_QUADS,
     ".trig": RdfFormat.TRIG,
@@ -25,7 +26,7 @@ ACCEPTED_EXTENSIONS: Final[dict[str, RdfFormat]] = {
 }
 
 ACCEPTED_DESCRIPTION: Final = (
-    "Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig), "
+    "Turtle (.ttl, .turtle), N-Triples (.nt), N-Quads (.nq), TriG (.trig), "
     "RDF/XML (.rdf, .owl, .xml) or JSON-LD (.jsonld, .json)"
 )
 

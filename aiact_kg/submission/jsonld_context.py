@@ -119,17 +119,31 @@ def _decimals_as_text(item: dict[str, object]) -> bool:
     return changed
 
 
+class _JsonNumber(float):
+    """A JSON number with a fraction or exponent, and its text as written (a double cannot
+    hold 3.9999999999999999999, which is below 4)."""
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> _JsonNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
 def _decimal_text(number: float) -> str:
-    """The shortest decimal text of a JSON number (4.5 -> "4.5", 1e-7 -> "0.0000001")."""
+    """The decimal text of a JSON number as written (4.5 -> "4.5", 1e-7 -> "0.0000001")."""
     if number != number or number in (float("inf"), float("-inf")):
         return repr(number)  # not a number: left for validation to refuse
-    return format(Decimal(repr(number)), "f")
+    written = number.text if isinstance(number, _JsonNumber) else repr(number)
+    return format(Decimal(written), "f")
 
 
 def _finite_number(text: str, data: bytes) -> float:
     """A JSON number as a float; one beyond the largest double is refused where it is written
     (read as infinity, it would be rewritten as ``Infinity``, which is no JSON)."""
-    number = float(text)
+    number = _JsonNumber(text)
     if math.isinf(number):
         raise _raw_problem_at(
             f"the JSON number {text} is beyond the largest double (about 1.8e308), so it "

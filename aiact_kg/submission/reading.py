@@ -316,14 +316,25 @@ def _bounded(parsed: Iterator[Quad], what: str, size: int, max_statements: int) 
         terms = (quad.subject, quad.predicate, quad.object)
         try:
             expanded += sum(len(term.value) for term in terms)  # type: ignore[union-attr,misc]
-        except AttributeError:  # a quoted triple (RDF-star): its text, which holds its terms
-            expanded += sum(len(str(term)) for term in terms)
+        except AttributeError:  # a triple term (RDF 1.2: quoted or annotated): not read
+            raise _triple_term(what, len(quads), terms) from None
         if expanded > budget:
             longest = max((str(term) for term in terms), key=len)
             raise too_expanded(what, size, len(quads), longest)
     if len(quads) > max_statements:
         raise too_many_statements(what, max_statements)
     return quads
+
+
+def _triple_term(what: str, number: int, terms: tuple[object, ...]) -> CheckError:
+    statement = " ".join(str(term) for term in terms)
+    if len(statement) > 300:
+        statement = statement[:300] + "..."
+    return CheckError(
+        f"statement {number} of the {what} holds an RDF 1.2 triple term (a quoted triple "
+        f"<< ... >> or an annotation {{| ... |}}): {statement}. aiact-kg reads RDF 1.1 "
+        "statements only; state the fact as a plain statement and leave out the annotation."
+    )
 
 
 def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:

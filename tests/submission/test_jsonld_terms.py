@@ -105,3 +105,20 @@ def test_a_decimal_term_written_as_a_json_number_reads_as_decimal_text(
         if quad.predicate.value in (ONTOLOGY + "maximumSentenceYears", ONTOLOGY + "marketShare")
     ]
     assert [(v.value, v.datatype.value) for v in values] == [(lexical, XSD_DECIMAL)] * 2
+
+
+def test_a_decimal_json_number_keeps_every_digit_written() -> None:
+    """3.9999999999999999999 is below 4, but its nearest double is 4.0: a sentence of "at most
+    four years" would flip the Art 5(1)(h) threshold."""
+    document = json.dumps(
+        {
+            "@context": "https://w3id.org/aiact-kg/context.jsonld",
+            **SYSTEM,
+            "maximumSentenceYears": 0,
+        }
+    ).replace('"maximumSentenceYears": 0', '"maximumSentenceYears": 3.9999999999999999999')
+    read = read_rdf_bytes(document.encode("utf-8"), name="description.jsonld")
+    (value,) = [
+        q.object for q in read.quads if q.predicate.value == ONTOLOGY + "maximumSentenceYears"
+    ]
+    assert value.value == "3.9999999999999999999"

@@ -329,3 +329,28 @@ def test_an_ill_typed_boolean_is_named_as_written(engine: str) -> None:
     ]
     assert named
     assert all(value is not None and "yes" in value for value in named), named
+
+
+def test_our_namespace_spelt_http_is_warned_with_the_https_term(
+    validator: SubmissionValidator,
+) -> None:
+    # http: for https: would drop every statement using the term, with "conforms"
+    more = "; <http://w3id.org/aiact-kg/ontology#hasDeployer> ex:bank"
+    report = validate(validator, SYSTEM.format(more=more))
+    (finding,) = findings(report, "closed-vocabulary")
+    assert finding.severity == "warning"
+    assert "Did you mean aia:hasDeployer?" in finding.message
+
+
+def test_a_language_tagged_value_is_named_with_its_tag(validator: SubmissionValidator) -> None:
+    # "FR"@en is not the country code "FR": without its tag the value looked right
+    text = SYSTEM.format(more="").replace('aia:establishedIn "FR"', 'aia:establishedIn "FR"@en')
+    report = validate(validator, text)
+    values = [
+        f.value
+        for s in report.subjects
+        for f in s.findings
+        if f.path == "https://w3id.org/aiact-kg/ontology#establishedIn"
+    ]
+    assert values
+    assert all(value == "FR@en" for value in values), values
