@@ -12,13 +12,8 @@
 # placing on the market, putting into service and use), with the tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
 # figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
-# each assessed obligation's tiers (those of Art 100 for a bearer that is a Union body) and the
-# selection of each: the SME rule's for an SME or start-up where the rule covers the tier, else
-# the tier's own (one pass over the assessed obligations: their tiers and selections together)
-INSERT {
-  ?assessed aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ;
-    aia:fineRuleApplied ?smeRule .
-}
+# each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
+INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
   ?assessed aia:bearer ?party ; aia:obligation ?obligation ; a aia:AssessedObligation .
   ?obligation aia:fineTier ?tier .
@@ -26,6 +21,13 @@ WHERE {
   BIND(IF(BOUND(?isUnionBody) && ?tier = aiac:fine-tier-art-99-3, aiac:fine-tier-art-100-2,
        IF(BOUND(?isUnionBody) && (?tier = aiac:fine-tier-art-99-1 || ?tier = aiac:fine-tier-art-99-4 || ?tier = aiac:fine-tier-art-99-5),
           aiac:fine-tier-art-100-3, ?tier)) AS ?applied)
+} ;
+# the selection of each tier applied: the SME rule's for an SME or start-up where the rule covers
+# the tier, else the tier's own (two simple operations: Virtuoso 7 found no end to one operation
+# that joined the bearers' kinds with a table of tiers per kind)
+INSERT { ?assessed aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
+WHERE {
+  ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
   OPTIONAL { ?applied aia:fineSelection ?tierSelection }
   OPTIONAL {
     ?party aia:isSME|aia:isStartUp true .
