@@ -38,6 +38,7 @@ from rdflib.term import Node
 from aiact_kg.namespaces import (
     ACT,
     ASSESSMENT,
+    BASE,
     CHECK,
     CONCEPT,
     DRAFT,
@@ -60,9 +61,7 @@ GUIDE: Final = "docs/submission-guide.md"
 
 
 #: our namespaces written with http: instead of https: (a typo that would drop every statement)
-_INSECURE_ROOT: Final = (
-    "http:" + ONTOLOGY.removeprefix("https:").split("/aiact-kg/")[0] + "/aiact-kg/"
-)
+_INSECURE_ROOT: Final = "http:" + BASE.removeprefix("https:")
 
 
 def _undeclared(iri: str, vocabulary: Vocabulary) -> bool:

@@ -45,6 +45,12 @@ def findings(report: ValidationReport, check: str) -> list[Finding]:
     return [f for s in report.subjects for f in s.findings if f.shape.endswith("/check/" + check)]
 
 
+def values_at(report: ValidationReport, name: str) -> list[str | None]:
+    """The values the findings at property ``aia:name`` show."""
+    path = "https://w3id.org/aiact-kg/ontology#" + name
+    return [f.value for s in report.subjects for f in s.findings if f.path == path]
+
+
 @pytest.mark.parametrize(
     "compute", ['"INF"^^xsd:double', "1e400", '"1e26"^^xsd:decimal', '" 3e25"^^xsd:double']
 )
@@ -321,12 +327,7 @@ def test_an_ill_typed_boolean_is_named_as_written(engine: str) -> None:
     text = SYSTEM.format(more="").replace("aia:isSME false", 'aia:isSME "yes"^^xsd:boolean')
     report = validate(SubmissionValidator(engine), text)
     assert not report.conforms
-    named = [
-        f.value
-        for s in report.subjects
-        for f in s.findings
-        if f.path == "https://w3id.org/aiact-kg/ontology#isSME"
-    ]
+    named = values_at(report, "isSME")
     assert named
     assert all(value is not None and "yes" in value for value in named), named
 
@@ -346,11 +347,6 @@ def test_a_language_tagged_value_is_named_with_its_tag(validator: SubmissionVali
     # "FR"@en is not the country code "FR": without its tag the value looked right
     text = SYSTEM.format(more="").replace('aia:establishedIn "FR"', 'aia:establishedIn "FR"@en')
     report = validate(validator, text)
-    values = [
-        f.value
-        for s in report.subjects
-        for f in s.findings
-        if f.path == "https://w3id.org/aiact-kg/ontology#establishedIn"
-    ]
+    values = values_at(report, "establishedIn")
     assert values
     assert all(value == "FR@en" for value in values), values
