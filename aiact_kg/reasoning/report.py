@@ -86,7 +86,10 @@ class _Keys(dict[Term | None, tuple[int, str]]):
 
 
 _Row = tuple[Term | None, ...]
-_LOWER = NamedNode(CONCEPT + "fine-selection-lower")
+_SELECTION_WORDS: dict[Term | None, str] = {
+    NamedNode(CONCEPT + "fine-selection-lower"): "lower",
+    NamedNode(CONCEPT + "fine-selection-fixed"): "fixed",
+}
 
 
 def _select(store: KnowledgeStore, name: str, *columns: str) -> Iterator[_Row]:
@@ -210,7 +213,7 @@ def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
     made: dict[tuple[Term | None, str, tuple[Term | None, ...]], list[Any]] = {}
     fines: _Fines = {}
     for node, tier, selection in _select(store, "assess/fines", "node", "tier", "selectionIri"):
-        key = (tier, "lower" if selection == _LOWER else "higher", tuple(applied.get(node, ())))
+        key = (tier, _SELECTION_WORDS.get(selection, "higher"), tuple(applied.get(node, ())))
         found = made.get(key)
         if found is None:
             cited = [cap for rule in key[2] for cap in caps.get((rule, tier), ())] or [None]

@@ -51,7 +51,10 @@ class Fine(Result):
     max_turnover_percent: float | None = Field(
         description="the maximum as a percentage of worldwide annual turnover, if any"
     )
-    cap: str | None = Field(description="which of the two figures caps the fine: higher or lower")
+    cap: str | None = Field(
+        description="which figure caps the fine: higher or lower of the two, or fixed (the "
+        "amount alone: a public authority is not an undertaking, Art 99(8))"
+    )
     cap_provision: str | None = Field(description="citation of the provision that sets the cap")
     applies_from: date | None = Field(
         description="the day the tier applies from (Art 113(b): the penalties of Chapter XII "

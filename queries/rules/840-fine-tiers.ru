@@ -1,13 +1,17 @@
 # Rule: fine-tiers
-# Label: The maximum fine for infringing each assessed obligation or prohibition, SMEs taking the lower cap
-# Provisions: aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
+# Label: The maximum fine for infringing each assessed obligation or prohibition, SMEs taking the lower cap and public authorities the fixed amount
+# Provisions: aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_99.par_8 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
 # Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
 # Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
 # Art 100(2); any other requirement or obligation, Art 100(3), which also replaces the
 # penalties of the Member States, Art 99(1): the EDPS fines Union bodies, Art 100(1)). For an SME or start-up the Art 99 tiers cap at whichever of
 # the amount and the turnover share is lower: the fine rule aiac:fine-rule-sme-lower (Art 99(6)),
 # which names the tiers it covers with skos:related, is recorded as aia:fineRuleApplied so that
-# the output cites it; otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
+# the output cites it. For a public authority or body (not a Union body: Art 100) Art 99(8) leaves
+# to each Member State "to what extent" fines may be imposed on it; where they may, the ceiling
+# is the tier's fixed amount, the turnover share being for an offender that is an undertaking:
+# the fine rule aiac:fine-rule-public-authority, which takes precedence over the SME rule.
+# Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
 # placing on the market, putting into service and use), with the tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
@@ -25,7 +29,7 @@ WHERE {
 # the selection of each tier applied: the SME rule's for an SME or start-up where the rule covers
 # the tier, else the tier's own (two simple operations: Virtuoso 7 found no end to one operation
 # that joined the bearers' kinds with a table of tiers per kind)
-INSERT { ?assessed aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule }
+INSERT { ?assessed aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?fineRule }
 WHERE {
   ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
   OPTIONAL { ?applied aia:fineSelection ?tierSelection }
@@ -34,19 +38,25 @@ WHERE {
     aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
-  BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+  OPTIONAL {
+    ?party a aia:PublicAuthority .
+    aiac:fine-rule-public-authority skos:related ?applied ; aia:fineSelection ?publicSelection .
+    BIND(aiac:fine-rule-public-authority AS ?publicRule)
+  }
+  BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+  BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
 } ;
 INSERT {
   ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
   ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
-    aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?smeRule ;
+    aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?fineRule ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
     # one row per operator (submitted blank nodes are IRIs by now, so each exposure is minted
     # from the determination and the operator)
-    SELECT DISTINCT ?d ?operator ?applied ?selection ?smeRule WHERE {
+    SELECT DISTINCT ?d ?operator ?applied ?selection ?fineRule WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
       ?s aia:hasOperator ?operator .
       # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
@@ -62,8 +72,15 @@ WHERE {
         aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
+      # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
+      OPTIONAL {
+        ?operator a aia:PublicAuthority .
+        aiac:fine-rule-public-authority skos:related ?applied ; aia:fineSelection ?publicSelection .
+        BIND(aiac:fine-rule-public-authority AS ?publicRule)
+      }
       OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-      BIND(COALESCE(?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+      BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+      BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
