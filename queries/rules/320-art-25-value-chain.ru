@@ -8,6 +8,9 @@
 #   (a) aia:Rebranding of a system already high-risk (Art 25(1)(a));
 #   (b) aia:SubstantialModification of a system already high-risk, which stays high-risk
 #       (Art 25(1)(b));
+# by an operator that is not already its provider (a provider's own rebranding or modification
+# transfers nothing; its own substantial modification still calls for a new conformity
+# assessment, Art 43(4));
 #   (c) aia:IntendedPurposeChange of a system not high-risk (including a general-purpose AI
 #       system) to a new intended purpose (aia:newIntendedPurpose) that is an Annex III use case,
 #       which makes it high-risk under Art 6(2) (Art 25(1)(c)); the high-risk determination is
@@ -116,6 +119,9 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
       ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+      # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
+      # that rebrands or modifies its own system stays its provider (next operation)
+      FILTER NOT EXISTS { ?s aia:hasProvider ?x }
     }
   }
   BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
@@ -128,6 +134,23 @@ WHERE {
               "; that operator is now considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
   # keyed by the system, the kind of event and its date, never by the (possibly blank) event node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?kind), "|", STR(?date))))) AS ?d)
+} ;
+
+# A substantial modification by a provider of the system itself makes no one else its provider,
+# but the system, already assessed, must undergo a new conformity assessment (Art 43(4)): the
+# subject satisfies the modification's trigger. (Before the next operation adds the operators
+# that Art 25 makes providers, so only the providers described or derived before are read.)
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-substantial-modification }
+WHERE {
+  ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+  ?e a aia:SubstantialModification ; aia:byOperator ?x ; aia:eventDate ?date .
+  ?s aia:hasProvider ?x .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?date <= ?asOf)
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+  FILTER EXISTS { ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
 } ;
 
 # Every such operator is added as provider; then every provider except the operator of the
