@@ -500,12 +500,16 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
     # plain strings, not Path objects, per file: a directory may hold a million files
     top = str(directory)
     found: list[tuple[tuple[str, ...], str]] = []
+    skipped: list[str] = []
     for root, dirs, files in os.walk(top, onerror=fail):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         inner = os.path.relpath(root, top)
         parts = () if inner == os.curdir else tuple(inner.split(os.sep))
         for file in files:
-            if file.startswith(".") or format_from_name(file) is None:
+            if file.startswith("."):
+                continue
+            if format_from_name(file) is None:
+                skipped.append(os.path.join(*parts, file))
                 continue
             found.append(((*parts, file), os.path.join(root, file)))
     if not found:
@@ -514,12 +518,24 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
             "the directory contains no RDF files (hidden files are skipped; accepted: "
             f"{ACCEPTED_DESCRIPTION}).",
         )
+    if found and skipped:
+        _note_skipped(display_name(name), sorted(skipped))
     found.sort()
     base = str(Path(name))
     return [
         InputSource(name=display_name(_joined(base, parts)), path=Path(path))
         for parts, path in found
     ]
+
+
+def _note_skipped(directory: str, files: list[str]) -> None:
+    """Say on standard error which files of a directory were not read (not silently: a
+    description saved as ``system.n3`` or ``system.ttl.txt`` would otherwise go missing)."""
+    shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+    sys.stderr.write(
+        f"aiact-kg: note: {directory}: {len(files)} file(s) not read, their extension is not "
+        f"an RDF format: {shown} (accepted: {ACCEPTED_DESCRIPTION}).\n"
+    )
 
 
 def _joined(base: str, parts: tuple[str, ...]) -> str:

@@ -599,3 +599,26 @@ def test_statements_about_a_minted_node_are_warned_about() -> None:
         ("warning", "https://w3id.org/aiact-kg/genid/fca519666848/anon-1")
     ]
     assert "read as facts of that submission's node" in found[0].message
+
+
+def test_a_directory_scan_names_the_files_it_does_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A description saved under an extension that is not an RDF format is not read, and the
+    scan says so on standard error (hidden files are skipped without a word)."""
+    (tmp_path / "system.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    (tmp_path / "system.n3").write_text("<urn:a> <urn:b> <urn:d> .\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.txt").write_text("x", encoding="utf-8")
+    sources = expand_inputs([str(tmp_path)])
+    assert [source.path.name for source in sources if source.path] == ["system.ttl"]
+    note = capsys.readouterr().err
+    assert "2 file(s) not read" in note
+    assert "system.n3" in note
+    assert os.path.join("sub", "notes.txt") in note
+    assert ".hidden" not in note
+    (tmp_path / "system.n3").unlink()
+    (tmp_path / "sub" / "notes.txt").unlink()
+    expand_inputs([str(tmp_path)])
+    assert capsys.readouterr().err == ""
