@@ -22,6 +22,11 @@ file needs joins the batch open at its place in the input order. Components are 
 input order, into batches of about ``batch_size`` subjects; a component larger than that is a
 batch of its own.
 
+Terms a submitter declares (a subclass, subproperty, inverse or equivalent of our vocabulary,
+in any input) link the same way: the declaring input *declares* them, an input that uses one as
+a predicate or class *uses* it; and a node typed by a class declared, in any input, below a
+subject kind is a subject (so results do not depend on which batch a vocabulary file joins).
+
 A batch that reads a party file another batch reads too is told which IRIs of it a file
 outside the batch links to (``linked_elsewhere``): the batch sees them unlinked, but they are
 not (a practice or event node is refused only when no input at all links to it).
@@ -46,6 +51,17 @@ from aiact_kg.union_find import UnionFind
 
 RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS: Final = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_EQUIVALENT_CLASS: Final = "http://www.w3.org/2002/07/owl#equivalentClass"
+# statements by which an input declares terms of its own in relation to others
+DECLARING: Final = frozenset(
+    {
+        _SUBCLASS,
+        _EQUIVALENT_CLASS,
+        "http://www.w3.org/2000/01/rdf-schema#subPropertyOf",
+        "http://www.w3.org/2002/07/owl#equivalentProperty",
+        "http://www.w3.org/2002/07/owl#inverseOf",
+    }
+)
 # namespaces whose IRIs name concepts, classes and provisions: they never link two inputs
 VOCABULARIES: Final = (
     BASE,
@@ -104,6 +120,10 @@ class FileScan:
     size: int = 0
     error: InputFormatError | None = None
     linked: tuple[int, ...] = ()
+    declares: tuple[int, ...] = ()  # terms it declares (:data:`DECLARING`)
+    uses: tuple[int, ...] = ()  # terms it uses as predicate or class
+    typed: tuple[tuple[int, int], ...] = ()  # (class, node) for its own classes
+    subclasses: tuple[tuple[int, int], ...] = ()  # (subclass, class) it declares
 
     def objects(self) -> Iterable[int]:
         """The IRIs the input uses as object: ``mentioned`` and ``linked``."""
@@ -116,13 +136,30 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
     typed: set[str] = set()  # nodes typed with a subject class
     described: set[str] = set()
     objects: set[str] = set()
+    terms: set[str] = set()  # predicates and classes used
+    declared: set[str] = set()
+    typed_by: set[tuple[str, str]] = set()  # (class, node) for classes not known here
+    subclasses: set[tuple[str, str]] = set()
     for quad in document.quads:
         subject, predicate, value = quad.subject, quad.predicate.value, quad.object
+        terms.add(predicate)
         if isinstance(value, NamedNode):
             if predicate != RDF_TYPE:
                 objects.add(value.value)
-            elif isinstance(subject, NamedNode) and value.value in kinds:
-                typed.add(subject.value)
+            elif value.value in kinds:
+                if isinstance(subject, NamedNode):
+                    typed.add(subject.value)
+            else:
+                terms.add(value.value)
+                if isinstance(subject, NamedNode):
+                    typed_by.add((value.value, subject.value))
+            if predicate in DECLARING:
+                if isinstance(subject, NamedNode):
+                    declared.update((subject.value, value.value))
+                    if predicate in (_SUBCLASS, _EQUIVALENT_CLASS):
+                        subclasses.add((subject.value, value.value))
+                        if predicate == _EQUIVALENT_CLASS:
+                            subclasses.add((value.value, subject.value))
         if isinstance(subject, NamedNode):
             described.add(subject.value)
     # each IRI judged once; described IRIs are mentioned too: kept once
@@ -135,6 +172,16 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
         _hashes(mentioned),
         document.size,
         linked=_hashes(objects & described),
+        declares=_hashes(iri for iri in declared if linkable(iri)),
+        uses=_hashes(iri for iri in terms if linkable(iri)),
+        typed=tuple(
+            sorted(
+                (iri_hash(kind), iri_hash(node))
+                for kind, node in typed_by
+                if linkable(kind) and node in described
+            )
+        ),
+        subclasses=tuple(sorted((iri_hash(a), iri_hash(b)) for a, b in subclasses)),
     )
 
 
@@ -173,14 +220,15 @@ class PlannedBatch:
 def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
     """Group the scanned inputs into batches (see the module docstring); 0: one batch."""
     count = len(scans)
+    subjects = _subjects(scans)
     if batch_size <= 0 or count == 0:
-        return [PlannedBatch(0, list(range(count)), set(), sum(len(s.subjects) for s in scans))]
-    is_subject = [bool(s.subjects) for s in scans]
+        return [PlannedBatch(0, list(range(count)), set(), sum(len(s) for s in subjects))]
+    is_subject = [bool(found) for found in subjects]
     groups = UnionFind(count)  # components of subject files, clusters of party files
     subject_owner: dict[int, int] = {}  # IRI -> a subject file describing it
     party_owners: dict[int, list[int]] = {}  # IRI -> the party files describing it
     for scan in scans:
-        for iri in scan.described:
+        for iri in _chain(scan.described, scan.declares):
             if is_subject[scan.index]:
                 owner = subject_owner.setdefault(iri, scan.index)
                 groups.union(owner, scan.index)
@@ -189,7 +237,7 @@ def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatc
     needs: list[tuple[int, int]] = []  # (subject file, party file) linked
     for scan in scans:
         here = scan.index
-        for iri in _chain(scan.described, scan.mentioned):
+        for iri in _chain(scan.described, scan.mentioned, scan.uses):
             found = subject_owner.get(iri)
             if found is not None and found != here:
                 if is_subject[here]:
@@ -204,7 +252,29 @@ def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatc
                 else:
                     groups.union(party, here)
     del subject_owner, party_owners
-    return _pack(scans, is_subject, groups, needs, batch_size)
+    return _pack(scans, subjects, groups, needs, batch_size)
+
+
+def _subjects(scans: Sequence[FileScan]) -> list[tuple[int, ...]]:
+    """The subjects of each input: those it types with a subject kind, and the nodes it types
+    with a class that some input declares below one (:attr:`FileScan.subclasses`)."""
+    edges = [edge for scan in scans for edge in scan.subclasses]
+    if not edges:
+        return [scan.subjects for scan in scans]
+    below: dict[int, set[int]] = {}
+    for subclass, parent in edges:
+        below.setdefault(parent, set()).add(subclass)
+    kinds = {iri_hash(kind) for kind in subject_classes()}
+    todo = list(kinds)
+    while todo:
+        for subclass in below.get(todo.pop(), ()):
+            if subclass not in kinds:
+                kinds.add(subclass)
+                todo.append(subclass)
+    return [
+        tuple(sorted({*scan.subjects, *(node for kind, node in scan.typed if kind in kinds)}))
+        for scan in scans
+    ]
 
 
 def _chain(*parts: Iterable[int]) -> Iterable[int]:
@@ -214,11 +284,12 @@ def _chain(*parts: Iterable[int]) -> Iterable[int]:
 
 def _pack(
     scans: Sequence[FileScan],
-    is_subject: list[bool],
+    subjects: list[tuple[int, ...]],
     groups: UnionFind,
     needs: list[tuple[int, int]],
     batch_size: int,
 ) -> list[PlannedBatch]:
+    is_subject = [bool(found) for found in subjects]
     members: dict[int, list[int]] = {}
     for scan in scans:
         members.setdefault(groups.find(scan.index), []).append(scan.index)
@@ -237,7 +308,7 @@ def _pack(
             if root in placed:
                 continue
             placed.add(root)
-            size = sum(len(scans[i].subjects) for i in members[root])
+            size = sum(len(subjects[i]) for i in members[root])
             if current is None or current.subjects >= batch_size:
                 current = PlannedBatch(len(batches))
                 batches.append(current)

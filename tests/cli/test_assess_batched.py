@@ -368,3 +368,49 @@ def test_records_rendered_in_the_worker_are_the_records_written_here(tmp_path: P
         texts.append(out.getvalue())
     assert texts[0] == texts[1]
     assert texts[0].count('{"record":"subject"') == 5
+
+
+def test_a_vocabulary_file_goes_with_every_batch_that_uses_its_terms(tmp_path: Path) -> None:
+    """A file declaring a subproperty and a subclass (no subject of its own) joins every batch
+    whose inputs use one of its terms, and a system typed by the subclass is a subject: the
+    results are those of one batch, whatever the batch size, each subject reported once.
+    (It joined one batch only: the deployers named by the subproperty elsewhere bore nothing.)"""
+    (tmp_path / "a-vocabulary.ttl").write_text(
+        PREFIXES
+        + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        + "ex:operatedBy rdfs:subPropertyOf aia:hasDeployer .\n"
+        + "ex:ScreeningSystem rdfs:subClassOf aia:AISystem .\n",
+        encoding="utf-8",
+    )
+    system, party = GOOD.split("ex:acme a aia:LegalPerson")
+    for name in ("b", "c", "d"):
+        text = system.replace("ex:filter ", f"ex:filter-{name} ")
+        if name == "b":  # typed by the declared subclass; the others by aia:AISystem
+            text = text.replace("ex:filter-b a aia:AISystem", "ex:filter-b a ex:ScreeningSystem")
+        text = text.rstrip().rstrip(".") + f" ;\n  ex:operatedBy ex:user-{name} .\n"
+        text += f'ex:user-{name} a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n'
+        text = text.replace("ex:acme", f"ex:acme-{name}")
+        text += f"ex:acme-{name} a aia:LegalPerson" + party
+        (tmp_path / f"{name}-system.ttl").write_text(text, encoding="utf-8")
+    plans = {size: _plan([tmp_path], size) for size in (0, 1, 2)}
+    assert plans[1] == [
+        ["a-vocabulary.ttl", "b-system.ttl"],
+        ["a-vocabulary.ttl", "c-system.ttl"],
+        ["a-vocabulary.ttl", "d-system.ttl"],
+    ]
+    results = {}
+    for size in (0, 1, 2):
+        outcomes = list(
+            assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=size, jobs=1)
+        )
+        subjects = [s for o in outcomes for s in o.result.subjects]
+        assert [s.iri.rsplit("/", 1)[-1] for s in subjects] == ["filter-b", "filter-c", "filter-d"]
+        results[size] = [
+            sorted((o.citation, o.role, o.bearer) for o in s.obligations) for s in subjects
+        ]
+        # the subproperty names each system's deployer: it bears the deployer's duties
+        for s, name in zip(subjects, "bcd", strict=True):
+            assert any(
+                o.role == "deployer" and o.bearer.endswith(f"user-{name}") for o in s.obligations
+            ), (size, name)
+    assert results[0] == results[1] == results[2]
