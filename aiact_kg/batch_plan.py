@@ -153,13 +153,12 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
                 terms.add(value.value)
                 if isinstance(subject, NamedNode):
                     typed_by.add((value.value, subject.value))
-            if predicate in DECLARING:
-                if isinstance(subject, NamedNode):
-                    declared.update((subject.value, value.value))
-                    if predicate in (_SUBCLASS, _EQUIVALENT_CLASS):
-                        subclasses.add((subject.value, value.value))
-                        if predicate == _EQUIVALENT_CLASS:
-                            subclasses.add((value.value, subject.value))
+            if predicate in DECLARING and isinstance(subject, NamedNode):
+                declared.update((subject.value, value.value))
+                if predicate in (_SUBCLASS, _EQUIVALENT_CLASS):
+                    subclasses.add((subject.value, value.value))
+                    if predicate == _EQUIVALENT_CLASS:
+                        subclasses.add((value.value, subject.value))
         if isinstance(subject, NamedNode):
             described.add(subject.value)
     # each IRI judged once; described IRIs are mentioned too: kept once
