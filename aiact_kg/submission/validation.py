@@ -42,6 +42,7 @@ from aiact_kg.submission.closed import (
 )
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.findings import Finding as Finding
+from aiact_kg.submission.implied import with_implied
 from aiact_kg.submission.reading import InputDocument, submission_base_iri
 from aiact_kg.submission.shacl_sparql import (
     CompiledShapes,
@@ -439,7 +440,8 @@ class SubmissionValidator:
         """The findings about ``documents``; ``described_elsewhere``: other inputs, validated
         apart, describe a system or model (so no file gets the "nothing described" finding)."""
         with paused_gc():
-            return self._validate(documents, unreadable, described_elsewhere)
+            # what the rules read in the submitter's own terms and role nodes, in ours
+            return self._validate(with_implied(documents), unreadable, described_elsewhere)
 
     def _validate(
         self,

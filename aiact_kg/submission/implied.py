@@ -1,0 +1,181 @@
+"""The statements a submission makes in the other forms the rules read, written in our terms
+for the shapes.
+
+The rules read a party linked by the submitter's own property declared ``rdfs:subPropertyOf``
+(or ``owl:equivalentProperty``, or ``owl:inverseOf``) one of ours, a node typed by the
+submitter's class declared below one of ours, and a role described as a node of its own
+(``[ a aia:DeployerRole ; aia:playedBy ex:bank ; aia:roleFor ex:score ]``): rules
+``000-materialise-types`` and ``001-role-nodes``. The shapes are written against our terms, so
+without these statements validation refused what the rules accept (a provider given by a role
+node had "name the provider"). Each document gets the statements its own statements imply, in
+our terms: the nearest of our properties and classes above the submitter's (the hierarchy of
+our own vocabulary is the shapes' business, as for a stated term).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Final
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+
+from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.submission.reading import InputDocument
+
+_RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL: Final = "http://www.w3.org/2002/07/owl#"
+RDF_TYPE: Final = _RDF + "type"
+_BELOW: Final = frozenset({_RDFS + "subClassOf", _RDFS + "subPropertyOf"})
+_EQUIVALENT: Final = frozenset({_OWL + "equivalentClass", _OWL + "equivalentProperty"})
+_INVERSE: Final = _OWL + "inverseOf"
+_DECLARING: Final = _BELOW | _EQUIVALENT | {_INVERSE}
+_PLAYED_BY: Final = ONTOLOGY + "playedBy"
+_ROLE_FOR: Final = ONTOLOGY + "roleFor"
+_TYPE_NODE: Final = NamedNode(RDF_TYPE)
+_PLAYED_BY_NODE: Final = NamedNode(_PLAYED_BY)
+_ROLE_FOR_NODE: Final = NamedNode(_ROLE_FOR)
+
+
+@cache
+def role_properties() -> dict[str, str]:
+    """Each role class of the ontology -> the shortcut property of its role type
+    (``aia:roleType``, ``aia:roleProperty``: e.g. aia:DeployerRole -> aia:hasDeployer)."""
+    from aiact_kg.submission.validation import _background_quads
+
+    role_type: dict[str, str] = {}
+    role_property: dict[str, str] = {}
+    for quad in _background_quads():
+        assert isinstance(quad, Quad)
+        subject, predicate, value = quad.subject, quad.predicate.value, quad.object
+        if not (isinstance(subject, NamedNode) and isinstance(value, NamedNode)):
+            continue
+        if predicate == ONTOLOGY + "roleType":
+            role_type[subject.value] = value.value
+        elif predicate == ONTOLOGY + "roleProperty":
+            role_property[subject.value] = value.value
+    return {cls: role_property[kind] for cls, kind in role_type.items() if kind in role_property}
+
+
+def _ours(iri: str) -> bool:
+    return iri.startswith(ONTOLOGY)
+
+
+class _Declarations:
+    """The submitter's terms declared below, equivalent to or inverse of others."""
+
+    def __init__(self, documents: Sequence[InputDocument]) -> None:
+        self.up: dict[str, set[str]] = {}
+        self.inverse: dict[str, set[str]] = {}
+        for document in documents:
+            for quad in document.quads:
+                predicate = quad.predicate.value
+                if (
+                    predicate not in _BELOW
+                    and predicate not in _EQUIVALENT
+                    and predicate != _INVERSE
+                ):
+                    continue
+                subject, value = quad.subject, quad.object
+                if not (isinstance(subject, NamedNode) and isinstance(value, NamedNode)):
+                    continue
+                a, b = subject.value, value.value
+                if predicate == _INVERSE:
+                    self.inverse.setdefault(a, set()).add(b)
+                    self.inverse.setdefault(b, set()).add(a)
+                    continue
+                self.up.setdefault(a, set()).add(b)
+                if predicate in _EQUIVALENT:
+                    self.up.setdefault(b, set()).add(a)
+        self._above: dict[str, frozenset[str]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.up or self.inverse)
+
+    def ours_above(self, term: str) -> frozenset[str]:
+        """Our terms nearest above the submitter's ``term`` (through the submitter's terms)."""
+        found = self._above.get(term)
+        if found is None:
+            reached: set[str] = set()
+            seen, todo = {term}, [term]
+            while todo:
+                for parent in self.up.get(todo.pop(), ()):
+                    if _ours(parent):
+                        reached.add(parent)
+                    elif parent not in seen:
+                        seen.add(parent)
+                        todo.append(parent)
+            found = self._above[term] = frozenset(reached)
+        return found
+
+    def ours_inverse(self, term: str) -> frozenset[str]:
+        """Our properties declared the inverse of the submitter's property ``term``."""
+        return frozenset(p for p in self.inverse.get(term, ()) if _ours(p))
+
+
+def _implied(quads: Iterable[Quad], declared: _Declarations) -> list[Quad]:
+    """The statements in our terms that ``quads`` make through the submitter's declarations."""
+    found: list[Quad] = []
+    for quad in quads:
+        subject, predicate, value = quad.subject, quad.predicate, quad.object
+        term = predicate.value
+        if _ours(term) or term.startswith((_RDFS, _OWL)):
+            continue
+        if term == RDF_TYPE:
+            if isinstance(value, NamedNode) and not _ours(value.value):
+                for cls in declared.ours_above(value.value):
+                    found.append(Quad(subject, _TYPE_NODE, NamedNode(cls), DefaultGraph()))
+            continue
+        for prop in declared.ours_above(term):
+            found.append(Quad(subject, NamedNode(prop), value, DefaultGraph()))
+        if not isinstance(value, Literal):
+            for prop in declared.ours_inverse(term):
+                found.append(Quad(value, NamedNode(prop), subject, DefaultGraph()))
+    return found
+
+
+def _role_statements(quads: Sequence[Quad]) -> list[Quad]:
+    """``?s <shortcut> ?party`` for each role node ``?r a <role class> ; aia:playedBy ?party ;
+    aia:roleFor ?s`` among ``quads``."""
+    roles = role_properties()
+    shortcut: dict[object, set[str]] = {}
+    played_by: dict[object, set[object]] = {}
+    role_for: dict[object, set[object]] = {}
+    for quad in quads:
+        subject, predicate, value = quad.subject, quad.predicate.value, quad.object
+        if predicate == RDF_TYPE and isinstance(value, NamedNode) and value.value in roles:
+            shortcut.setdefault(subject, set()).add(roles[value.value])
+        elif predicate == _PLAYED_BY and not isinstance(value, Literal):
+            played_by.setdefault(subject, set()).add(value)
+        elif predicate == _ROLE_FOR and not isinstance(value, Literal):
+            role_for.setdefault(subject, set()).add(value)
+    found: list[Quad] = []
+    for node, properties in shortcut.items():
+        for prop in sorted(properties):
+            for party in played_by.get(node, ()):
+                for target in role_for.get(node, ()):
+                    found.append(Quad(target, NamedNode(prop), party, DefaultGraph()))  # type: ignore[arg-type]
+    return found
+
+
+def with_implied(documents: Sequence[InputDocument]) -> list[InputDocument]:
+    """``documents``, each with the statements in our terms its own statements imply (none
+    added twice, none already stated); the same documents when nothing is implied."""
+    declared = _Declarations(documents)
+    has_roles = any(
+        quad.predicate.value == _PLAYED_BY for document in documents for quad in document.quads
+    )
+    if not declared and not has_roles:
+        return list(documents)
+    stated = {quad.triple for document in documents for quad in document.quads}
+    result: list[InputDocument] = []
+    for document in documents:
+        extra = _implied(document.quads, declared) if declared else []
+        if has_roles:
+            extra += _role_statements((*document.quads, *extra))
+        new = list(dict.fromkeys(quad for quad in extra if quad.triple not in stated))
+        stated.update(quad.triple for quad in new)
+        result.append(replace(document, quads=document.quads + tuple(new)) if new else document)
+    return result
