@@ -43,6 +43,7 @@ from aiact_kg.namespaces import BASE, ELI, PREFIXES
 from aiact_kg.progress import Progress
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.external import EXTERNAL_NAMESPACES
+from aiact_kg.submission.implied import DECLARING
 from aiact_kg.submission.reading import (
     SUBMISSION_BASE,
     InputDocument,
@@ -100,31 +101,46 @@ def focus_predicates(shapes: Graph) -> frozenset[str]:
 
 def link_keys(
     document: InputDocument, focus: frozenset[str] = frozenset()
-) -> tuple[set[int], bool]:
-    """Hashes of the terms by which ``document`` links to others, and whether it describes a
-    system or model (types a node with a subject kind).
+) -> tuple[set[int], bool, set[int], set[int]]:
+    """Hashes of the terms by which ``document`` links to others, whether it describes a
+    system or model (types a node with a subject kind), and hashes of the submitter's own terms
+    it uses (as predicate or class) and declares (:data:`DECLARING`).
 
     The terms: the IRIs it states facts about, the named things it uses, and any value (a
     literal, a vocabulary term) of a property in ``focus`` (:func:`focus_predicates`): a finding
-    about such a value is grouped under the first subject using it, as in one pass."""
+    about such a value is grouped under the first subject using it, as in one pass. An input
+    that uses a term another declares is linked to it when the inputs are read
+    (:meth:`_Groups.link_declared`): the shapes read it in our terms (:mod:`.implied`)."""
     keys: set[int] = set()
     add = keys.add
+    uses: set[int] = set()
+    declares: set[int] = set()
     describes = False
     for quad in document.quads:
         subject, value = quad.subject, quad.object
         if type(subject) is NamedNode:
             add(hash(subject.value))
         predicate = quad.predicate.value
+        if _named_thing(predicate):
+            uses.add(hash(predicate))
         if type(value) is NamedNode:
             iri = value.value
             if predicate != _TYPE:
                 if _named_thing(iri) or predicate in focus:
                     add(hash(iri))
+                if predicate in DECLARING and type(subject) is NamedNode:
+                    declares.update(
+                        hash(term) for term in (subject.value, iri) if _named_thing(term)
+                    )
             elif not describes:
                 describes = iri in _KINDS
+                if _named_thing(iri):
+                    uses.add(hash(iri))
+            elif _named_thing(iri):
+                uses.add(hash(iri))
         elif predicate in focus:
             add(hash(value))
-    return keys, describes
+    return keys, describes, uses, declares
 
 
 @dataclass
@@ -143,14 +159,37 @@ class _Groups(UnionFind):
         super().__init__()
         self.owner: dict[int, int] = {}
         self.describes = False  # some input describes a system or model
+        self.uses: list[tuple[int, set[int]]] = []  # inputs using the submitter's own terms
+        self.declarer: dict[int, int] = {}  # a declared term -> the first input declaring it
 
-    def add(self, keys: set[int], describes: bool = False) -> None:
+    def add(
+        self,
+        keys: set[int],
+        describes: bool = False,
+        uses: set[int] | None = None,
+        declares: set[int] | None = None,
+    ) -> None:
         self.describes = self.describes or describes
         index = self.new_item()
         for key in keys:
             first = self.owner.setdefault(key, index)
             if first != index:
                 self.union(first, index)
+        if uses:
+            self.uses.append((index, uses))
+        for term in declares or ():
+            first = self.declarer.setdefault(term, index)
+            if first != index:
+                self.union(first, index)
+
+    def link_declared(self) -> None:
+        """Join each input with the inputs declaring a term it uses (once all are read)."""
+        for index, uses in self.uses:
+            for term in uses:
+                declarer = self.declarer.get(term)
+                if declarer is not None:
+                    self.union(declarer, index)
+        self.uses.clear()
 
 
 def plan(entries: Sequence[_Entry], groups: _Groups, batch_statements: int) -> list[list[int]]:
@@ -277,6 +316,7 @@ def _read_pass(
                     kept += statements
                 entries.append(_Entry(source, statements, result if retained else None))
     meter.close()
+    groups.link_declared()
     return entries, groups, errors
 
 

@@ -198,3 +198,30 @@ def test_turtle_spooled_in_batches(tmp_path: Path) -> None:
         assert len(streamed.runs) > 10
     finally:
         streamed.close()
+
+
+def test_a_vocabulary_file_is_validated_with_the_files_using_its_terms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Providers linked by the submitter's subproperty, declared in a file of its own: every
+    batch size gives the output of one batch (the file using the term was validated without the
+    declaration: 'name the provider')."""
+    (tmp_path / "a-vocabulary.ttl").write_text(
+        PREFIXES
+        + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        + "ex:builtBy rdfs:subPropertyOf aia:hasProvider .\n",
+        encoding="utf-8",
+    )
+    for name in ("b", "c", "d"):
+        (tmp_path / f"{name}-system.ttl").write_text(
+            PREFIXES
+            + f"ex:{name} a aia:AISystem ; ex:builtBy ex:maker-{name} ;\n"
+            + "  aia:intendedPurpose aiac:purpose-spam-filtering ;\n"
+            + "  aia:interactsWithNaturalPersons false ;\n"
+            + '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+            + f'ex:maker-{name} a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n',
+            encoding="utf-8",
+        )
+    code, _ = _run(capsys, [str(tmp_path)], "--batch-statements", "1")
+    assert code == 0
+    _assert_same_output(capsys, [str(tmp_path)], (1,), (1, 2))
