@@ -155,10 +155,8 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
                     typed_by.add((value.value, subject.value))
             if predicate in DECLARING and isinstance(subject, NamedNode):
                 declared.update((subject.value, value.value))
-                if predicate in (_SUBCLASS, _EQUIVALENT_CLASS):
+                if predicate == _SUBCLASS:  # (equivalent classes are not read: a warning)
                     subclasses.add((subject.value, value.value))
-                    if predicate == _EQUIVALENT_CLASS:
-                        subclasses.add((value.value, subject.value))
         if isinstance(subject, NamedNode):
             described.add(subject.value)
     # each IRI judged once; described IRIs are mentioned too: kept once

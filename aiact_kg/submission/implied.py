@@ -2,7 +2,8 @@
 for the shapes.
 
 The rules read a party linked by the submitter's own property declared ``rdfs:subPropertyOf``
-(or ``owl:equivalentProperty``, or ``owl:inverseOf``) one of ours, a node typed by the
+(or ``owl:inverseOf``) one of ours (not ``owl:equivalentProperty`` nor ``owl:equivalentClass``:
+those are warned about and not read), a node typed by the
 submitter's class declared below one of ours, and a role described as a node of its own
 (``[ a aia:DeployerRole ; aia:playedBy ex:bank ; aia:roleFor ex:score ]``): rules
 ``000-materialise-types`` and ``001-role-nodes``. The shapes are written against our terms, so
@@ -64,7 +65,7 @@ def _ours(iri: str) -> bool:
 
 
 class _Declarations:
-    """The submitter's terms declared below, equivalent to or inverse of others."""
+    """The submitter's terms declared below others or inverse of them."""
 
     def __init__(self, documents: Sequence[InputDocument]) -> None:
         self.up: dict[str, set[str]] = {}
@@ -72,11 +73,7 @@ class _Declarations:
         for document in documents:
             for quad in document.quads:
                 predicate = quad.predicate.value
-                if (
-                    predicate not in _BELOW
-                    and predicate not in _EQUIVALENT
-                    and predicate != _INVERSE
-                ):
+                if predicate not in _BELOW and predicate != _INVERSE:
                     continue
                 subject, value = quad.subject, quad.object
                 if not (isinstance(subject, NamedNode) and isinstance(value, NamedNode)):
@@ -85,10 +82,10 @@ class _Declarations:
                 if predicate == _INVERSE:
                     self.inverse.setdefault(a, set()).add(b)
                     self.inverse.setdefault(b, set()).add(a)
-                    continue
-                self.up.setdefault(a, set()).add(b)
-                if predicate in _EQUIVALENT:
-                    self.up.setdefault(b, set()).add(a)
+                elif predicate in _BELOW:
+                    self.up.setdefault(a, set()).add(b)
+                # owl:equivalentClass and owl:equivalentProperty are not read by the rules
+                # (a warning says so): not here either
         self._above: dict[str, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
@@ -173,7 +170,7 @@ def with_implied(documents: Sequence[InputDocument]) -> list[InputDocument]:
     result: list[InputDocument] = []
     for document in documents:
         extra = _implied(document.quads, declared) if declared else []
-        if has_roles:
+        if has_roles or declared:  # (aia:playedBy may come from a subproperty)
             extra += _role_statements((*document.quads, *extra))
         new = list(dict.fromkeys(quad for quad in extra if quad.triple not in stated))
         stated.update(quad.triple for quad in new)
