@@ -261,13 +261,7 @@ def _subjects(scans: Sequence[FileScan]) -> list[tuple[int, ...]]:
     below: dict[int, set[int]] = {}
     for subclass, parent in edges:
         below.setdefault(parent, set()).add(subclass)
-    kinds = {iri_hash(kind) for kind in subject_classes()}
-    todo = list(kinds)
-    while todo:
-        for subclass in below.get(todo.pop(), ()):
-            if subclass not in kinds:
-                kinds.add(subclass)
-                todo.append(subclass)
+    kinds = below_any((iri_hash(kind) for kind in subject_classes()), below)
     return [
         tuple(sorted({*scan.subjects, *(node for kind, node in scan.typed if kind in kinds)}))
         for scan in scans

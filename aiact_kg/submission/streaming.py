@@ -132,12 +132,10 @@ def link_keys(
                     declares.update(
                         hash(term) for term in (subject.value, iri) if _named_thing(term)
                     )
-            elif not describes:
-                describes = iri in _KINDS
+            else:
+                describes = describes or iri in _KINDS
                 if _named_thing(iri):
                     uses.add(hash(iri))
-            elif _named_thing(iri):
-                uses.add(hash(iri))
         elif predicate in focus:
             add(hash(value))
     return keys, describes, uses, declares

@@ -10,9 +10,10 @@ terms are aligned to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from rdflib import Graph, URIRef
@@ -26,10 +27,11 @@ SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
 SUBJECT_CLASSES = frozenset({ONTOLOGY + "Party", ONTOLOGY + "AIArtefact"})
 """The classes of the nodes a description is about (its parties, systems and models): every
 other node it describes is reached through a link from one of them."""
+_Term = TypeVar("_Term", bound=Hashable)  # a class, as its IRI or its IRI's hash
 _MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
 
 
-def below_any(classes: Iterable[str], below: dict[str, set[str]]) -> frozenset[str]:
+def below_any(classes: Iterable[_Term], below: Mapping[_Term, set[_Term]]) -> frozenset[_Term]:
     """``classes`` and every class ``below`` puts under one of them, at any depth
     (``below``: class -> its direct subclasses; a cycle of declarations adds nothing new)."""
     found = set(classes)
