@@ -15,7 +15,8 @@
 #       system) to a new intended purpose (aia:newIntendedPurpose) that is an Annex III use case,
 #       which makes it high-risk under Art 6(2) (Art 25(1)(c)); the high-risk determination is
 #       drawn here from the new purpose, unless the operator relied on an Art 6(3) condition for
-#       the new purpose without profiling (rule 311).
+#       the new purpose without profiling (rule 311); by a provider of the system
+#       itself, the system is high-risk under Art 6(2) and nothing is transferred.
 # The operator is added as provider (aia:hasProvider); the providers named before are no longer
 # providers of that system (aia:hasFormerProvider, Art 25(2)). The subject satisfies the trigger
 # of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change),
@@ -63,6 +64,9 @@ WHERE {
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       # the operator relied on Art 6(3) for the new purpose (rule 311): not high-risk
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
+      # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
+      # that changes the purpose of its own system stays its provider (next operation)
+      FILTER NOT EXISTS { ?s aia:hasProvider ?x }
     }
   }
   # every Annex III use case of the new purpose, in order, for the one outcome per event (an
@@ -89,6 +93,47 @@ WHERE {
   # may be a blank node (its IRI depends on how the description is written)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|purpose-change|", STR(?date))))) AS ?d)
+} ;
+
+# (c) by a provider of the system itself: nothing is transferred (no new provider, no duty of
+# Art 25(1)(c)); the system, whose intended purpose is now an Annex III use case, is high-risk
+# under Art 6(2) in the hands of the provider it already has.
+INSERT {
+  ?hr a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-high-risk ;
+    aia:route aiac:route-art-6-2 ;
+    aia:byRule aiar:art-25-value-chain ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?hrExplanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase WHERE {
+      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
+      ?useCase a aia:HighRiskUseCase .
+      ?s aia:hasProvider ?x .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?date <= ?asOf)
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited }
+      FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+      FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
+    }
+  }
+  ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
+  FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  aiap:art_6.par_2 eli:date_applicability ?applies .
+  BIND(CONCAT("On ", STR(?date), " its provider changed the intended purpose to ", STR(?useCaseCitation),
+              "; the system has become high-risk under Art 6(2). The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
+  # the key of the operation above: one high-risk determination per system, date and use case
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
 } ;
 
 # (a) rebranding and (b) substantial modification of a high-risk system.
