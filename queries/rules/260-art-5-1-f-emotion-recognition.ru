@@ -4,8 +4,10 @@
 # A practice description with aia:practice aiac:practice-emotion-recognition in the area of the
 # workplace or of education institutions (aia:practiceArea aiac:area-workplace /
 # aiac:area-education) falls under point (f), unless it is intended for medical or safety
-# reasons (aia:practiceReason aiac:reason-medical / aiac:reason-safety): the exception concept
-# aiac:art-5-1-f-exception-medical-safety is then the outcome, and no category. A missing reason
+# reasons (aia:practiceReason aiac:reason-medical / aiac:reason-safety) and for no other: the
+# exception concept aiac:art-5-1-f-exception-medical-safety is then the outcome, and no category.
+# A practice also intended for another reason (e.g. safety and productivity) is prohibited: the
+# exception covers only a use "intended ... for medical or safety reasons". A missing reason
 # counts as another reason (see the submission shapes). Emotion recognition elsewhere is not
 # prohibited; it is high-risk (Annex III point 1(c): rule annex-iii-point-1-practices reads the
 # practice as the system's intended purpose) and needs transparency (Art 50(3), rules 400-499).
@@ -28,7 +30,12 @@ WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
       VALUES ?area { aiac:area-workplace aiac:area-education }
-      FILTER NOT EXISTS { ?p0 aia:practiceReason ?exempt . VALUES ?exempt { aiac:reason-medical aiac:reason-safety } }
+      # exempt only where every stated reason is medical or safety: a further reason (e.g. to
+      # monitor productivity) is a purpose the exception does not cover
+      FILTER NOT EXISTS {
+        ?p0 aia:practiceReason ?exempt . VALUES ?exempt { aiac:reason-medical aiac:reason-safety }
+        FILTER NOT EXISTS { ?p0 aia:practiceReason ?other0 . FILTER(?other0 NOT IN (aiac:reason-medical, aiac:reason-safety)) }
+      }
       OPTIONAL { ?p0 aia:practiceReason ?r0 }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
@@ -37,10 +44,13 @@ WHERE {
   # every such practice description in the area is a premise (one row each)
   ?s aia:engagesIn ?p .
   ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
-  FILTER NOT EXISTS { ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety } }
+  FILTER NOT EXISTS {
+    ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety }
+    FILTER NOT EXISTS { ?p aia:practiceReason ?other . FILTER(?other NOT IN (aiac:reason-medical, aiac:reason-safety)) }
+  }
   ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
   aiap:art_5 eli:date_applicability ?applies .
-  BIND(IF(?reasons > 0, "the stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
+  BIND(IF(?reasons > 0, "a stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
   BIND(CONCAT("The system infers the emotions of natural persons in the area of the ", STR(?areaLabel),
               "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and ", ?why,
               ". Placing it on the market, putting it into service for this purpose and using it are prohibited from ", STR(?applies), ".") AS ?explanation)
@@ -67,6 +77,7 @@ WHERE {
       ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?reason .
       VALUES ?area { aiac:area-workplace aiac:area-education }
       VALUES ?reason { aiac:reason-medical aiac:reason-safety }
+      FILTER NOT EXISTS { ?p0 aia:practiceReason ?other . FILTER(?other NOT IN (aiac:reason-medical, aiac:reason-safety)) }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     }
