@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
 # Label: Fact triggers of the obligations catalogue for high-risk AI systems: Annex III uses, public deployers, medical devices
-# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_73.par_10
+# Provisions: aiap:anx_III aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_73.par_10
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -11,7 +11,10 @@
 #     acting on their behalf" of Art 49(3)), for Annex III points except 2, which Art 49(3) and
 #     so Art 26(8) are limited to;
 #   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
-#     private entity providing public services, for Annex III points except 2 (Art 27(1));
+#     private entity providing public services, for Annex III points except 2 (Art 27(1)); each
+#     such deployer is named (aia:hasPublicServiceDeployer), and with every deployer of a system
+#     of Annex III point 5(b) or 5(c) it is bound to the impact assessment (aia:hasFriaDeployer):
+#     only they bear the duties of Art 27, not a private co-deployer;
 #   - aiac:trigger-harmonised-standards-not-applied: Annex III point 1 and neither harmonised
 #     standards nor common specifications applied in full (absent counts as not applied; a
 #     standard applied only in part or with a restriction, aia:standardsAppliedOnlyInPart, does
@@ -37,8 +40,9 @@
 #     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
 #     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
 #     law-enforcement-authority deployer with no practice stated not to be for law enforcement),
-#     or registration under Art 49(2) of such a system concluded not to be high-risk under
-#     Art 6(3): the secure non-public section of Art 49(4).
+#     or (aiac:trigger-secure-section-registration-art-49-2) registration under Art 49(2) of such
+#     a system concluded not to be high-risk under Art 6(3): the secure non-public section of
+#     Art 49(4).
 INSERT {
   ?s aia:satisfiesTrigger ?useCase , ?area .
 }
@@ -65,7 +69,7 @@ WHERE {
   ?s aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
 } ;
-INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service }
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service ; aia:hasPublicServiceDeployer ?deployer }
 WHERE {
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
   ?p aia:premiseValue ?useCase .
@@ -73,6 +77,17 @@ WHERE {
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isPrivateEntityProvidingPublicServices true }
+} ;
+# the deployers bound to the impact assessment (Art 27(1)): those above, and every deployer of a
+# system of Annex III point 5(b) or 5(c) (its use-case triggers, first operation)
+INSERT { ?s aia:hasFriaDeployer ?deployer }
+WHERE {
+  { ?s aia:hasPublicServiceDeployer ?deployer }
+  UNION
+  {
+    ?s aia:satisfiesTrigger ?creditOrInsurance ; aia:hasDeployer ?deployer .
+    FILTER(?creditOrInsurance IN (aiac:annex-iii-5b, aiac:annex-iii-5c))
+  }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-harmonised-standards-not-applied }
 WHERE {
@@ -130,15 +145,18 @@ WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   ?deployer a aia:PublicAuthority .
 } ;
-INSERT { ?s aia:satisfiesTrigger aiac:trigger-secure-section-registration }
+INSERT { ?s aia:satisfiesTrigger ?secureSection }
 WHERE {
   {
     ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
     ?p aia:premiseValue ?useCase .
     ?useCase a aia:HighRiskUseCase .
+    BIND(aiac:trigger-secure-section-registration AS ?secureSection)
   } UNION {
+    # registered under Art 49(2), not as a high-risk system (a duty Art 99(4) does not name)
     ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion ; aia:intendedPurpose ?useCase .
     ?useCase a aia:HighRiskUseCase .
+    BIND(aiac:trigger-secure-section-registration-art-49-2 AS ?secureSection)
   }
   ?useCase skos:broader ?area .
   FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6, aiac:annex-iii-7))
