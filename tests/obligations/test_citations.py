@@ -143,6 +143,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-43-3-sectoral-conformity-assessment": "Art 43(3)",
     "art-43-4-new-assessment-after-substantial-modification": "Art 43(4)",
     "art-49-4-secure-non-public-registration": "Art 49(4)",
+    "art-49-4-secure-non-public-registration-non-high-risk": "Art 49(4)",
     "art-49-4-secure-non-public-registration-of-use": "Art 49(4)",
     "art-49-5-national-registration-critical-infrastructure": "Art 49(5)",
     # Duty sweep of Chapter III Sections 4-5: certificates (Art 36(8)(b)), common specifications
