@@ -6,9 +6,11 @@
 # Union; (c) providers and deployers of AI systems established or located in a third country
 # where the output of the system is used in the Union. A subject is taken to be placed on the
 # Union market unless it states aia:placedOnUnionMarket false.
-#   1. Not placed on the Union market, every deployer known to be established outside the
-#      Union and (for an AI system) the output stated not to be used in the Union
-#      (aia:outputUsedInUnion false): out of scope. Point (c) covers AI systems only, so for a
+#   1. Not placed on the Union market, no importer or distributor named (they place the subject
+#      on the Union market or make it available there, Art 3(6)-(7)), for a model no AI system
+#      on the Union market built on it (Art 3(10), Recital 97), every deployer known to be
+#      established outside the Union and (for an AI system) the output stated not to be used in
+#      the Union (aia:outputUsedInUnion false): out of scope. Point (c) covers AI systems only, so for a
 #      model the output is irrelevant. Where a fact is missing, the subject stays in scope.
 #   2. The output is used in the Union (aia:outputUsedInUnion true) and a provider or deployer
 #      is established in a third country: an outcome records that point (c) covers them.
@@ -45,6 +47,16 @@ WHERE {
       FILTER(UCASE(STR(?country)) NOT IN ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
                                           "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))
     }
+  }
+  # an importer places the subject on the Union market (Art 3(6)) and a distributor makes it
+  # available there (Art 3(7)): with either named, the statement is contradicted, and the subject
+  # stays in scope (the shape UnionMarketContradicted says so)
+  FILTER NOT EXISTS { ?s aia:hasImporter|aia:hasDistributor ?trader }
+  # a model built into an AI system on the Union market is made available there (Art 3(10)); by
+  # its own provider, it is placed on the market (Recital 97)
+  FILTER NOT EXISTS {
+    ?downstream aia:basedOnModel ?s .
+    FILTER NOT EXISTS { ?downstream aia:placedOnUnionMarket false }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IF(?system, <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c>, ?unbound) AS ?basisC)

@@ -6,8 +6,9 @@
 # code) is established in a third country: the subject satisfies
 # aiac:trigger-third-country-provider (Art 22(1) for high-risk systems, Art 54(1) for
 # general-purpose AI models), unless the subject is not placed on the Union market
-# (aia:placedOnUnionMarket false). Each such provider is also related to the subject by
-# aia:hasThirdCountryProvider, through which the catalogue names the bearers of Art 22(1)-(2)
+# (aia:placedOnUnionMarket false, unless an importer, a distributor or a system on the Union
+# market built on the model contradicts it, as in rule 160). Each such provider is also related
+# to the subject by aia:hasThirdCountryProvider, through which the catalogue names the bearers of Art 22(1)-(2)
 # and Art 54(1)-(2): a co-provider established in the Union appoints no representative. Runs
 # after the Art 25 rules, so that the provider is the current one.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider ; aia:hasThirdCountryProvider ?provider }
@@ -17,7 +18,11 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   # Art 22(1) and Art 54(1) apply before making the system or model available on the Union
   # market: not where it is only used from a third country (Art 2(1)(c), rule 160)
-  FILTER NOT EXISTS { ?s aia:placedOnUnionMarket false }
+  # (the statement gives way, as in rule 160, where an importer or distributor brings the subject
+  # to the Union market, or an AI system on it is built on the model)
+  FILTER(NOT EXISTS { ?s aia:placedOnUnionMarket false }
+         || EXISTS { ?s aia:hasImporter|aia:hasDistributor ?trader }
+         || EXISTS { ?downstream aia:basedOnModel ?s . FILTER NOT EXISTS { ?downstream aia:placedOnUnionMarket false } })
   ?provider aia:establishedIn ?country .
   FILTER NOT EXISTS {
     VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
