@@ -20,7 +20,11 @@
 # objective without a target offence or a maximum sentence is taken as not shown.
 # A permitted objective gives an outcome with the objective concept as conclusion, citing the
 # conditions of Art 5(2) and 5(3), and the trigger aiac:trigger-real-time-rbi-law-enforcement for
-# the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system.
+# the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system,
+# marked aia:prohibitsUseOnly: unlike points (a)-(g), point (h) prohibits only the use, not placing
+# the system on the market or putting it into service, so the rules that skip prohibited systems
+# still classify it (high-risk under Annex III point 1(a), transparency) for its other operators,
+# and only its deployers are exposed to the fine of Art 99(3) (rule 840).
 # Post-remote identification for law enforcement (aia:realTime false) is not covered by point (h):
 # an outcome says so and the subject satisfies aiac:trigger-post-remote-rbi-investigation
 # (Art 26(10)). A practice whose sole purpose is to confirm that a person is who they claim to
@@ -32,6 +36,7 @@ INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-prohibited ;
+    aia:prohibitsUseOnly true ;
     aia:byRule aiar:art-5-1-h-remote-biometric-identification ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_h> , ?objectiveBasis , ?annexBasis ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
@@ -82,7 +87,7 @@ WHERE {
        AS ?why)
   aiap:art_5 eli:date_applicability ?applies .
   BIND(CONCAT("The system is used for real-time remote biometric identification in publicly accessible spaces for the purpose of law enforcement, which Art 5(1)(h) prohibits unless strictly necessary for one of its three objectives; ",
-              ?why, ". The use is prohibited from ", STR(?applies), ".") AS ?explanation)
+              ?why, ". The use is prohibited from ", STR(?applies), "; placing the system on the market and putting it into service are not.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-h-remote-biometric-identification|")))) AS ?d)
   # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
   BIND(IF(BOUND(?objective), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?p), "|lawEnforcementObjective|", STR(?objective))))), ?unbound) AS ?objectivePremise)

@@ -13,7 +13,8 @@
 # the fine rule aiac:fine-rule-public-authority, which takes precedence over the SME rule.
 # Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
-# placing on the market, putting into service and use), with the tier that applies to it: Art
+# placing on the market, putting into service and use; point (h) the use only, so there only the
+# deployers: aia:prohibitsUseOnly), with the tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
 # figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
@@ -61,6 +62,9 @@ WHERE {
       ?s aia:hasOperator ?operator .
       # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
       FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
+      # a prohibition of the use only (Art 5(1)(h)) concerns the deployers that use the system,
+      # not the operators that place it on the market or make it available
+      FILTER NOT EXISTS { ?d aia:prohibitsUseOnly true . FILTER NOT EXISTS { ?s aia:hasDeployer ?operator } }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the

@@ -10,7 +10,8 @@ present (with at least the given legal basis, exactly it with ``exact: true``, a
 obligations that must be absent. An obligation's ``citation`` matches the provision that
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
 matches. ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
-applies from) and ``fine_operator`` (whom a prohibited practice's fine is for) match its fines.
+applies from) and ``fine_operator`` (whom a prohibited practice's fine is for) match its fines;
+a determination's ``fine_operators`` lists every operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
 its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
 ``absent_determinations`` lists conclusions that must not be drawn; an obligation's
@@ -243,6 +244,11 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
                 for key in ("since", "due", "earliest")
             )
             and _fine_matches(want, d)
+            and (
+                "fine_operators" not in want
+                or sorted(fine.get("operator") or "" for fine in d.get("fines", []))
+                == sorted(_iri(operator) for operator in want["fine_operators"])
+            )
         ]
         if not found:
             seen = [
@@ -280,7 +286,7 @@ _EXPECTED_KEYS = {
 _FINE_KEYS = {"fine_tier", "cap", "cap_provision", "fine_applies_from", "fine_operator"}
 _DETERMINATION_KEYS = {
     "conclusion", "legal_basis", "exact", "explanation_contains", "applies_from", "since", "due",
-    "earliest", *_FINE_KEYS,
+    "earliest", "fine_operators", *_FINE_KEYS,
 }  # fmt: skip
 _OBLIGATION_KEYS = {
     "citation", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on", *_FINE_KEYS,
