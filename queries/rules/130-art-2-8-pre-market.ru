@@ -12,7 +12,9 @@
 # satisfies aiac:trigger-model-not-yet-placed, the exemption of the other Chapter V duties (all
 # but Art 52(1) and the Art 54(1) appointment, which precedes placing). A subject
 # that also states a date of placing on the market or putting into service on or before the
-# as-of date contradicts itself and is kept in scope (the conservative reading), with every duty.
+# as-of date, or (an AI system) names a deployer, which it is then supplied to for first use
+# (putting into service, Art 3(11)), contradicts itself and is kept in scope (the conservative
+# reading), with every duty.
 # The carve-back runs first and its trigger marks the models it keeps, so that the exclusion
 # tests the threshold facts once, through it. It reads the facts procedure events give and the
 # compute estimates (rules gpai-procedure-facts and compute-estimate run before this one).
@@ -105,6 +107,10 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed }
   aiaa:run aia:asOf ?asOf .
   FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
+  # a system with a deployer is supplied to it for first use, which is putting it into service
+  # (Art 3(11)): the statement is contradicted, and the system is kept in scope (the shape
+  # NotYetPlacedButDeployed says so)
+  FILTER NOT EXISTS { ?s a aia:AISystem ; aia:hasDeployer ?user }
   # "When the provider of a general-purpose AI model integrates an own model into its own AI
   # system that is made available on the market or put into service, that model should be
   # considered to be placed on the market" (Recital 97): no exclusion once that system is

@@ -28,25 +28,35 @@ WHERE {
   {
     SELECT ?s ?area (COUNT(?r0) AS ?reasons) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
-      ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
-      VALUES ?area { aiac:area-workplace aiac:area-education }
       # exempt only where every stated reason is medical or safety: a further reason (e.g. to
-      # monitor productivity) is a purpose the exception does not cover
-      FILTER NOT EXISTS {
-        ?p0 aia:practiceReason ?exempt . VALUES ?exempt { aiac:reason-medical aiac:reason-safety }
-        FILTER NOT EXISTS { ?p0 aia:practiceReason ?other0 . FILTER(?other0 NOT IN (aiac:reason-medical, aiac:reason-safety)) }
+      # monitor productivity) is a purpose the exception does not cover (a branch each, each
+      # with the practice: as nested or alternative NOT EXISTS filters they overflow Virtuoso 7's
+      # stack)
+      {
+        ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
+        FILTER NOT EXISTS { ?p0 aia:practiceReason ?exempt . VALUES ?exempt { aiac:reason-medical aiac:reason-safety } }
+      } UNION {
+        ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?other0 .
+        FILTER(?other0 != aiac:reason-medical && ?other0 != aiac:reason-safety)
       }
+      VALUES ?area { aiac:area-workplace aiac:area-education }
       OPTIONAL { ?p0 aia:practiceReason ?r0 }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s ?area
   }
   # every such practice description in the area is a premise (one row each)
-  ?s aia:engagesIn ?p .
-  ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
-  FILTER NOT EXISTS {
-    ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety }
-    FILTER NOT EXISTS { ?p aia:practiceReason ?other . FILTER(?other NOT IN (aiac:reason-medical, aiac:reason-safety)) }
+  {
+    SELECT DISTINCT ?s ?p ?area WHERE {
+      ?s aia:engagesIn ?p .
+      {
+        ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
+        FILTER NOT EXISTS { ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety } }
+      } UNION {
+        ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?other .
+        FILTER(?other != aiac:reason-medical && ?other != aiac:reason-safety)
+      }
+    }
   }
   ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
   aiap:art_5 eli:date_applicability ?applies .
@@ -77,7 +87,7 @@ WHERE {
       ?p0 aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area ; aia:practiceReason ?reason .
       VALUES ?area { aiac:area-workplace aiac:area-education }
       VALUES ?reason { aiac:reason-medical aiac:reason-safety }
-      FILTER NOT EXISTS { ?p0 aia:practiceReason ?other . FILTER(?other NOT IN (aiac:reason-medical, aiac:reason-safety)) }
+      FILTER NOT EXISTS { ?p0 aia:practiceReason ?other . FILTER(?other != aiac:reason-medical && ?other != aiac:reason-safety) }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     }
