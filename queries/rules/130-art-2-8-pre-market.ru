@@ -1,6 +1,6 @@
 # Rule: art-2-8-pre-market
 # Label: Out of scope under Art 2(8): research, testing or development before placing on the market or putting into service, unless tested in real-world conditions
-# Provisions: aiap:art_2.par_8 aiap:art_60
+# Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63
 # Art 2(8) excludes research, testing and development activities regarding AI systems or models
 # before they are placed on the market or put into service (aia:notYetPlacedOnMarket true).
 # Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) is not
@@ -18,6 +18,37 @@
 # The carve-back runs first and its trigger marks the models it keeps, so that the exclusion
 # tests the threshold facts once, through it. It reads the facts procedure events give and the
 # compute estimates (rules gpai-procedure-facts and compute-estimate run before this one).
+# A general-purpose AI model whose every stated date of placing on the market is after the as-of
+# date is, on that date, still before placing (research, development or prototyping, which the
+# definition of Art 3(63) leaves out): it is read as not yet placed (aia:notYetPlacedOnMarket
+# true, as if stated), with an outcome that says why, so that the operations below decide its
+# scope (the Art 52(1) notification stays). A model that states aia:notYetPlacedOnMarket itself
+# keeps its statement.
+INSERT {
+  ?s aia:notYetPlacedOnMarket true .
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-placing-after-as-of-date ;
+    aia:byRule aiar:art-2-8-pre-market ;
+    aia:legalBasis aiap:art_2.par_8 , aiap:art_3.pnt_63 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:placedOnMarketOn ; aia:premiseValue ?first ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?s (MIN(?on) AS ?first) WHERE {
+      ?s a aia:GeneralPurposeAIModel ; aia:placedOnMarketOn ?on .
+      FILTER(isIRI(?s))
+    } GROUP BY ?s
+  }
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?first > ?asOf)
+  FILTER NOT EXISTS { ?s aia:notYetPlacedOnMarket ?stated }
+  BIND(CONCAT("The model is to be placed on the market on ", STR(?first), ", after the as-of date ", STR(?asOf),
+              ": on that date it is not yet placed on the market, and a model used for research, development or prototyping before it is placed on the market is not a general-purpose AI model within Art 3(63); the research and development exclusion of Art 2(8) is read as for a model stated not yet to be placed.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|placing-after-as-of-date")))) AS ?d)
+} ;
 INSERT {
   ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed .
   ?d a aia:Determination ;
