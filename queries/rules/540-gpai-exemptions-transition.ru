@@ -114,4 +114,45 @@ WHERE {
   BIND(CONCAT("The model was placed on the market on ", STR(?placed), ", before ", STR(?cutoff),
               ": under Art 111(3) its provider must take the necessary steps to comply with the obligations of the Regulation by ", STR(?deadline), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|art-111-3")))) AS ?d)
+} ;
+# A model with no date of placing of its own that its provider integrates into its own AI system
+# is placed on the market when that system is made available or put into service (Recital 97):
+# placed before the cut-off, the model has the same transition (the earliest such date).
+INSERT {
+  ?m aia:satisfiesTrigger aiac:transition-art-111-3 .
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-transition-art-111-3 ;
+    aia:byRule aiar:gpai-open-source-and-transition ;
+    aia:legalBasis aiap:art_111.par_3 ;
+    aia:premise [ aia:premiseSubject ?ownSystem ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ,
+                [ aia:premiseSubject ?ownSystem ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT ?m (MIN(?on) AS ?placed) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProvider ?provider .
+      FILTER(isIRI(?m))
+      FILTER NOT EXISTS { ?m aia:placedOnMarketOn ?own }
+      ?system aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?on .
+    } GROUP BY ?m
+  }
+  aiac:transition-art-111-3 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
+  FILTER(?placed < ?cutoff)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # the system (and date property) that gave the earliest date, for the premises
+  {
+    SELECT ?m ?ownSystem ?dateProperty ?on WHERE {
+      ?m aia:hasProvider ?provider .
+      ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; ?dateProperty ?on .
+      VALUES ?dateProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
+    }
+  }
+  FILTER(?on = ?placed)
+  BIND(CONCAT("The model has no date of placing of its own; its provider built it into its own AI system, made available or put into service on ", STR(?placed),
+              ", which places the model on the market (Recital 97), before ", STR(?cutoff),
+              ": under Art 111(3) its provider must take the necessary steps to comply with the obligations of the Regulation by ", STR(?deadline), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|art-111-3")))) AS ?d)
 }
