@@ -32,7 +32,7 @@ WHERE {
       ?s aia:requiresThirdPartyConformityAssessment true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
   ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .
@@ -63,7 +63,7 @@ WHERE {
       ?s aia:requiresThirdPartyConformityAssessment false .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
   ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation .

@@ -31,7 +31,7 @@ WHERE {
   FILTER NOT EXISTS { ?practice aia:practiceUseCaseRequires ?needed . FILTER NOT EXISTS { ?p ?needed ?stated } }
   FILTER NOT EXISTS { ?s aia:intendedPurpose ?useCase }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel ; aia:sourceProvision ?useCaseProvision .
   FILTER(LANG(?useCaseLabel) = "en")
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))

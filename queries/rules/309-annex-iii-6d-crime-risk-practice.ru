@@ -46,6 +46,6 @@ WHERE {
   }
   FILTER NOT EXISTS { ?s aia:intendedPurpose aiac:annex-iii-6d }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-6d-crime-risk-practice|")))) AS ?d)
 }

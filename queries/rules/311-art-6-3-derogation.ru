@@ -39,7 +39,7 @@ WHERE {
       # aia:performsProfiling says (Art 6(3), third subparagraph; the shapes warn)
       FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
   ?condition aia:sourceProvision ?conditionProvision ; aia:citation ?conditionCitation ; rdfs:label ?conditionLabel .
@@ -106,7 +106,7 @@ WHERE {
       FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
     }
   }

@@ -30,7 +30,7 @@ WHERE {
       ?exclusion a aia:UseCaseExclusion ; aia:sourceProvision ?point .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
   ?exclusion rdfs:label ?exclusionLabel ; aia:citation ?citation .
@@ -56,6 +56,6 @@ WHERE {
   ?practice aia:solePurposeIdentityConfirmation true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-exclusion|verification-practice")))) AS ?d)
 }

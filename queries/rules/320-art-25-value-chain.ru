@@ -60,7 +60,7 @@ WHERE {
       FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       # the operator relied on Art 6(3) for the new purpose (rule 311): not high-risk
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
@@ -122,7 +122,7 @@ WHERE {
       FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
     }
@@ -162,7 +162,7 @@ WHERE {
       FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
       ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
       # that rebrands or modifies its own system stays its provider (next operation)
@@ -194,7 +194,7 @@ WHERE {
   FILTER(?date <= ?asOf)
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   FILTER EXISTS { ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
 } ;
 

@@ -39,7 +39,7 @@ WHERE {
   ?s a aia:AISystem ; aia:interactsWithNaturalPersons true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   FILTER NOT EXISTS { ?s aia:interactionObvious true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true . FILTER NOT EXISTS { ?s aia:availableToPublicToReportCrime true } }
   aiap:art_50 eli:date_applicability ?applies .
@@ -72,7 +72,7 @@ WHERE {
   FILTER(isIRI(?s))
   FILTER(?fact != aia:authorisedByLawForCriminalOffences || NOT EXISTS { ?s aia:availableToPublicToReportCrime true })
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(CONCAT("The system interacts directly with natural persons, but ", ?why, "; the information duty of Art 50(1) does not apply.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-1-interaction|", STR(?exception))))) AS ?d)
 }

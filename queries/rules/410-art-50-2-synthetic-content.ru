@@ -35,7 +35,7 @@ WHERE {
   ?s a aia:AISystem ; aia:generatesContent ?content .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   FILTER NOT EXISTS { ?s aia:assistiveEditingOnly true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   aiap:art_50 eli:date_applicability ?applies .
@@ -65,7 +65,7 @@ WHERE {
   ?s ?fact true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(CONCAT("The system generates synthetic content, but ", ?why, "; the marking duty of Art 50(2) does not apply.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-2-synthetic-content|", STR(?exception))))) AS ?d)
 }

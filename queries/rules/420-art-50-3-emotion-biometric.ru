@@ -48,7 +48,7 @@ WHERE {
       }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
     }
   }
@@ -78,7 +78,7 @@ WHERE {
       { ?s aia:intendedPurpose ?useCase . FILTER(?useCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b)) }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|exception")))) AS ?d)

@@ -46,7 +46,7 @@ WHERE {
   ?s a aia:AISystem ; ?fact true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   FILTER(?fact != aia:deployerPublishesPublicInterestText || NOT EXISTS { ?s aia:underHumanEditorialControl true })
   # a deep fake is image, audio or video content (Art 3(60)): a system stated to generate only
@@ -95,7 +95,7 @@ WHERE {
   ?s a aia:AISystem ; ?fact true ; ?exceptionFact true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited . FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true } }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
   # The artistic limitation is only recorded where the deep-fake duty holds (no law-enforcement exception).
   FILTER(?exception != aiac:art-50-4-deep-fake-exception-artistic-work || NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true })
   # a deep fake is image, audio or video content (Art 3(60)): a system stated to generate only
