@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -109,6 +110,18 @@ def _about(limit: Decimal) -> str:
 
 def _double_lexical(number: Decimal) -> str:
     text = repr(_double_keeping_order(number))
+    return text if text not in ("0.0", "-0.0") else text + "E0"
+
+
+def _binary_lexical(number: Decimal, datatype: str) -> str:
+    """The lexical form of the value of an ``xsd:double`` or ``xsd:float`` literal written as
+    ``number``: the nearest double, or the nearest single-precision float (XSD's value space for
+    ``xsd:float``, as a SPARQL engine compares it). A binary literal has no exact value to keep
+    order with: ``"10000000000000000905969664"^^xsd:double`` is the double 1e25, as ``1e25`` is."""
+    value = float(number)
+    if datatype == FLOAT:
+        value = struct.unpack("<f", struct.pack("<f", value))[0]
+    text = repr(value)
     return text if text not in ("0.0", "-0.0") else text + "E0"
 
 
@@ -215,7 +228,11 @@ def read_literal(lexical: str, datatype: str, expected: str | None = None) -> Re
                 f"is beyond the largest number the rules can compare "
                 f"({_about(_LIMITS[DOUBLE])}, the largest xsd:double)",
             )
-        lexical_double = _double_lexical(number)
+        lexical_double = (
+            _binary_lexical(number, datatype)
+            if datatype in (DOUBLE, FLOAT)
+            else _double_lexical(number)
+        )
         if expected == DOUBLE and datatype == DOUBLE and lexical == lexical_double:
             return reading
         return Reading(number, canonical=(lexical_double, DOUBLE))
