@@ -13,14 +13,22 @@
 # of public authorities only (aia:isPublicAuthorityUseCase true: points 5(a), 6 and 7), whether
 # or not a deployer is named; the subject then gets aia:intendedForPublicAuthorities true. The
 # obligation rules read the trigger aiac:transition-art-111-2 and that fact to apply this; Art 5
-# duties are not affected.
+# duties are not affected. A legacy system whose design did change significantly on or after the
+# date (up to the as-of date) falls under the Regulation "as from" that change: the outcome
+# aiac:outcome-legacy-changed-art-111-2, dated the first such change (the compliance deadline,
+# if earlier, for a system intended to be used by public authorities), from which rule 820 dates
+# its obligations outside Chapters I-II, with the change's event as premise; no trigger then.
 INSERT {
-  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:outcome-transition-art-111-2 ;
+  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?conclusion ;
      aia:byRule aiar:art-111-2-legacy-high-risk ; aia:legalBasis aiap:art_111.par_2 ;
      aia:premise ?hr ;
      aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
+     aia:premise ?changePremise ;
+     aia:appliesFromDate ?changedFrom ;
      aia:explanation ?text ; prov:wasGeneratedBy aiaa:run .
-  ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+  ?changePremise a aia:Premise ; aia:premiseSubject ?changeEvent ; aia:premiseProperty aia:eventDate ;
+                 aia:premiseValue ?firstChange .
+  ?s aia:satisfiesTrigger ?transition .
   ?s aia:intendedForPublicAuthorities ?publicFlag .
 }
 WHERE {
@@ -40,11 +48,22 @@ WHERE {
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
   # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-1 }
-  FILTER NOT EXISTS {
-    ?s aia:hasValueChainEvent ?event .
-    ?event aia:eventDate ?changed .
-    FILTER EXISTS { ?event a ?kind . FILTER(?kind IN (aia:SubstantialModification, aia:IntendedPurposeChange)) }
-    FILTER(?changed >= ?cutoff && ?changed <= ?asOf)
+  # the first significant change on or after the date, up to the as-of date, if any, and its
+  # event (each one, if two share the date)
+  OPTIONAL {
+    {
+      SELECT ?s (MIN(?changed) AS ?firstChange) WHERE {
+        aiac:transition-art-111-2 aia:placedBefore ?changeCutoff .
+        aiaa:run aia:asOf ?changeAsOf .
+        ?s aia:hasValueChainEvent ?event .
+        ?event a ?kind ; aia:eventDate ?changed .
+        FILTER(?kind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
+        FILTER(?changed >= ?changeCutoff && ?changed <= ?changeAsOf)
+      } GROUP BY ?s
+    }
+    ?s aia:hasValueChainEvent ?changeEvent .
+    ?changeEvent a ?changeKind ; aia:eventDate ?firstChange .
+    FILTER(?changeKind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
   }
   # intended to be used by public authorities: by its deployers or by its Annex III use case
   # (flags from OPTIONAL rather than BIND(EXISTS ...), which Virtuoso 7 may fail to compile)
@@ -63,12 +82,27 @@ WHERE {
   }
   BIND(BOUND(?byDeployer) || BOUND(?byUseCase) AS ?public)
   BIND(IF(?public, true, ?unbound) AS ?publicFlag)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-111-2")))) AS ?d)
-  BIND(CONCAT("The system was placed on the market or put into service on ", STR(?placed),
+  BIND(BOUND(?firstChange) AS ?changed)
+  BIND(IF(?changed, aiac:outcome-legacy-changed-art-111-2, aiac:outcome-transition-art-111-2) AS ?conclusion)
+  BIND(IF(?changed, ?unbound, aiac:transition-art-111-2) AS ?transition)
+  # "in any case" by the deadline for a system intended for public authorities
+  BIND(IF(?changed, IF(?public && ?firstChange > ?deadline, ?deadline, ?firstChange), ?unbound) AS ?changedFrom)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), IF(?changed, "|art-111-2-changed", "|art-111-2"))))) AS ?d)
+  BIND(IF(?changed, IRI(CONCAT(STR(?d), "-premise-", MD5(STR(?changeEvent)))), ?unbound) AS ?changePremise)
+  BIND(IF(?changed,
+          CONCAT("The system was placed on the market or put into service on ", STR(?placed),
+                 ", before ", STR(?cutoff), ", and its design changed significantly on ", STR(?firstChange),
+                 " (a substantial modification or a change of its intended purpose): the Regulation applies to it from then (Art 111(2), \"as from that date\")",
+                 IF(?public && ?firstChange > ?deadline,
+                    CONCAT(", and already from ", STR(?deadline), ", by which it had to comply as a system intended to be used by public authorities"),
+                    ""),
+                 "; the obligations of Chapters I and II keep their own dates."),
+          ?unbound) AS ?changedText)
+  BIND(COALESCE(?changedText, CONCAT("The system was placed on the market or put into service on ", STR(?placed),
               ", before ", STR(?cutoff), ", and its design has not changed significantly since: ",
               IF(?public,
                  CONCAT("as it is intended to be used by public authorities (",
                         IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority", "its Annex III use case is one of use by or on behalf of public authorities"),
                         "), its provider and deployers must comply with the high-risk requirements by ", STR(?deadline), " (Art 111(2))."),
-                 "its high-risk obligations apply only once its design changes significantly (Art 111(2)); Art 5 applies regardless.")) AS ?text)
+                 "its high-risk obligations apply only once its design changes significantly (Art 111(2)); Art 5 applies regardless."))) AS ?text)
 }

@@ -1,6 +1,6 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_53.par_2 aiap:art_54.par_6
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_2 aiap:art_53.par_2 aiap:art_54.par_6
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
@@ -9,7 +9,10 @@
 # 2 August 2025 to 2 August 2027; a duty only models with systemic risk bear, and one an
 # open-source model is exempt from without it (Art 53(2), Art 54(6)), applies no earlier than the
 # model has systemic risk; Art 111(2) moves the high-risk obligations of legacy systems
-# used by public authorities to 2 August 2030; Art 111(1) moves the high-risk and transparency
+# used by public authorities to 2 August 2030, and those of a legacy system whose design changed
+# significantly to that change (Art 111(2): "as from that date"); the provider's obligations of
+# an operator an Art 25(1) event made the provider, and the duties of Art 25 itself, apply from
+# the event; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
 # threshold became known) is never before the day its obligation applies.
@@ -75,6 +78,29 @@ WHERE {
         } UNION {
           ?obligation aia:exemption aiac:trigger-open-source-exemption .
           ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-open-source-exemption-limited .
+        }
+      } UNION {
+        # Art 111(2), first sentence: a high-risk system placed before 2 August 2026 whose design
+        # changed significantly on or after that date falls under the Regulation "as from" the
+        # change (rule 350 dates it), Chapters I-II aside
+        ?legacyChanged aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s ;
+                       aia:appliesFromDate ?candidate .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+      } UNION {
+        # Art 25(1): an operator that an event made the provider bears the provider's obligations
+        # from the event, not before; the duties of Art 25 itself (the operator's, and the initial
+        # provider's under Art 25(2)) arise with the event too
+        ?newProvider aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
+                     aia:premise ?byPremise , ?datePremise .
+        ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
+        ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
+        {
+          ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
+        } UNION {
+          ?assessed aia:obligationFor ?s ; aia:obligation ?eventObligation .
+          ?eventObligation aia:bearerProperty ?eventBearer .
+          VALUES ?eventBearer { aia:hasFormerProvider aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
         }
       } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
