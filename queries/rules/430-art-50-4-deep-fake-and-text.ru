@@ -56,6 +56,13 @@ WHERE {
     FILTER(?fact = aia:deployerPublishesDeepFakes)
     FILTER NOT EXISTS { ?s aia:generatesContent ?media . FILTER(?media IN (aiac:content-audio, aiac:content-image, aiac:content-video)) }
   }
+  # the second subparagraph covers a system "that generates or manipulates text": one stated to
+  # generate only other content has no such text (the shapes warn of the contradiction)
+  FILTER NOT EXISTS {
+    ?s aia:generatesContent ?statedOther .
+    FILTER(?fact = aia:deployerPublishesPublicInterestText)
+    FILTER NOT EXISTS { ?s aia:generatesContent aiac:content-text }
+  }
   aiap:art_50 eli:date_applicability ?applies .
   # the exception of human review or editorial control needs the fact; not given, it is taken as absent
   BIND(IF(?fact = aia:deployerPublishesPublicInterestText && NOT EXISTS { ?s aia:underHumanEditorialControl ?anyControl },
@@ -104,6 +111,13 @@ WHERE {
     ?s aia:generatesContent ?statedKind .
     FILTER(?fact = aia:deployerPublishesDeepFakes)
     FILTER NOT EXISTS { ?s aia:generatesContent ?media . FILTER(?media IN (aiac:content-audio, aiac:content-image, aiac:content-video)) }
+  }
+  # the second subparagraph covers a system "that generates or manipulates text": one stated to
+  # generate only other content has no such text (the shapes warn of the contradiction)
+  FILTER NOT EXISTS {
+    ?s aia:generatesContent ?statedOther .
+    FILTER(?fact = aia:deployerPublishesPublicInterestText)
+    FILTER NOT EXISTS { ?s aia:generatesContent aiac:content-text }
   }
   BIND(?why AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?exception))))) AS ?d)
