@@ -65,8 +65,11 @@ WHERE {
       BIND(BOUND(?notGivenFlag) AS ?profilingNotGiven)
     }
   }
+  # one description, the same whatever the order of the statements: an English or untagged one
+  # first, then the first in code-point order
   OPTIONAL {
-    SELECT ?s (SAMPLE(?text) AS ?description) WHERE { ?s aia:intendedPurposeDescription ?text } GROUP BY ?s
+    SELECT ?s (STRAFTER(MIN(CONCAT(IF(LANG(?text) = "" || LANGMATCHES(LANG(?text), "en"), "0|", "1|"), STR(?text))), "|") AS ?description)
+    WHERE { ?s aia:intendedPurposeDescription ?text } GROUP BY ?s
   }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel .
   FILTER(LANG(?useCaseLabel) = "en")
