@@ -19,7 +19,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?m (SAMPLE(?modelName) AS ?name) WHERE {
+    SELECT ?s ?m (MIN(STR(?modelName)) AS ?name) WHERE {
       ?s a aia:AISystem ; aia:basedOnModel ?m .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
