@@ -56,6 +56,7 @@ INSERT {
     aia:conclusion aiac:outcome-systemic-risk-notification-in-scope ;
     aia:byRule aiar:art-2-8-pre-market ;
     aia:legalBasis aiap:art_2.par_8 , aiap:art_52.par_1 ;
+    aia:appliesFromDate ?notifyFrom ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
     aia:explanation ?explanation ;
@@ -118,6 +119,9 @@ WHERE {
                  IF(BOUND(?estimateLabel), CONCAT("its training compute, estimated at ", STR(?estimateLabel), ", exceeds the threshold"),
                     "its training compute, used or planned, exceeds the threshold")),
               " of Art 51(2); the research and development exclusion of Art 2(8) does not take away the duty to notify the Commission within two weeks of knowing (Art 52(1), Recital 112), so the model stays in scope for it; the other duties of Chapter V follow once the model is placed on the market (a provider in a third country appoints its authorised representative before that, Art 54(1)).") AS ?explanation)
+  # the outcome keeps the model in scope for Art 52(1): from the day that article applies
+  # (Chapter V, Art 113(b)), not from the earlier date of Art 2(8)
+  aiap:art_52.par_1 eli:date_applicability ?notifyFrom .
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|systemic-risk-notification")))) AS ?d)
 } ;
 INSERT {
