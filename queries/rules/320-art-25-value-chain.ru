@@ -34,7 +34,7 @@ INSERT {
     aia:byRule aiar:art-25-value-chain ;
     aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ;
-    aia:appliesFromDate ?applies ;
+    aia:appliesFromDate ?fromChange ;
     aia:explanation ?hrExplanation ;
     prov:wasGeneratedBy aiaa:run .
   ?d a aia:Determination ;
@@ -42,6 +42,7 @@ INSERT {
     aia:conclusion aiac:outcome-new-provider-art-25 ;
     aia:byRule aiar:art-25-value-chain ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> , aiap:art_25.par_2 ;
+    aia:appliesFromDate ?fromChange ;
     aia:premise ?hr ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
@@ -85,6 +86,8 @@ WHERE {
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
+  # high-risk, and its operator the provider, from the change (never before Art 6(2) applies)
+  BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c)).") AS ?hrExplanation)
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitations),
@@ -107,7 +110,7 @@ INSERT {
     aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ;
-    aia:appliesFromDate ?applies ;
+    aia:appliesFromDate ?fromChange ;
     aia:explanation ?hrExplanation ;
     prov:wasGeneratedBy aiaa:run .
 }
@@ -130,6 +133,7 @@ WHERE {
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
+  BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
   BIND(CONCAT("On ", STR(?date), " its provider changed the intended purpose to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2). The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
   # the key of the operation above: one high-risk determination per system, date and use case
@@ -143,6 +147,7 @@ INSERT {
     aia:conclusion aiac:outcome-new-provider-art-25 ;
     aia:byRule aiar:art-25-value-chain ;
     aia:legalBasis ?point , aiap:art_25.par_2 ;
+    aia:appliesFromDate ?fromEvent ;
     aia:premise ?hr ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasValueChainEvent ; aia:premiseValue ?e ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
@@ -169,6 +174,9 @@ WHERE {
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
     }
   }
+  # the operator is the provider from the event (never before Art 25 applies)
+  aiap:art_25.par_2 eli:date_applicability ?art25From .
+  BIND(IF(?date > ?art25From, ?date, ?art25From) AS ?fromEvent)
   BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
   BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)
   BIND(IF(?kind = aia:Rebranding, aia:hasRebrandingOperator, aia:hasModifyingOperator) AS ?actorProperty)
