@@ -108,9 +108,14 @@ def _about(limit: Decimal) -> str:
     return "about " + f"{float(limit):.1e}".replace("e+", "e")
 
 
-def _double_lexical(number: Decimal) -> str:
-    text = repr(_double_keeping_order(number))
+def _float_lexical(value: float) -> str:
+    """``value`` in the shortest xsd:double lexical form that reads back as it."""
+    text = repr(value)
     return text if text not in ("0.0", "-0.0") else text + "E0"
+
+
+def _double_lexical(number: Decimal) -> str:
+    return _float_lexical(_double_keeping_order(number))
 
 
 def _binary_lexical(number: Decimal, datatype: str) -> str:
@@ -121,8 +126,7 @@ def _binary_lexical(number: Decimal, datatype: str) -> str:
     value = float(number)
     if datatype == FLOAT:
         value = struct.unpack("<f", struct.pack("<f", value))[0]
-    text = repr(value)
-    return text if text not in ("0.0", "-0.0") else text + "E0"
+    return _float_lexical(value)
 
 
 _ROUND_DIGITS: Final = 15  # a decimal of at most 15 significant digits has a double of its own
