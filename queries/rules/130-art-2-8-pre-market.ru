@@ -68,13 +68,23 @@ WHERE {
       ?s a aia:GeneralPurposeAIModel ; aia:notYetPlacedOnMarket true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
+      # a day of knowing after the as-of date is not known yet on it, and neither is the planned
+      # compute it dates (a threshold event after the as-of date is likewise not read, rule 007)
       {
         ?s aia:thresholdKnownOn ?known .
+        aiaa:run aia:asOf ?knownAsOf .
+        FILTER(?known <= ?knownAsOf)
         BIND(CONCAT("1|", STR(?known)) AS ?fact)
       } UNION {
-        ?s aia:trainingComputeFLOP|aia:plannedTrainingComputeFLOP ?compute .
+        ?s aia:trainingComputeFLOP ?compute .
         aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
         FILTER(?compute > ?limit)
+        BIND(CONCAT("2|", STR(?compute)) AS ?fact)
+      } UNION {
+        ?s aia:plannedTrainingComputeFLOP ?compute .
+        aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
+        FILTER(?compute > ?limit)
+        FILTER NOT EXISTS { ?s aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?plannedAsOf . FILTER(?later > ?plannedAsOf) }
         BIND(CONCAT("2|", STR(?compute)) AS ?fact)
       } UNION {
         # compute estimated from parameters and tokens, from hardware or from petaFLOP/s-days

@@ -14,10 +14,11 @@ WHERE {
   FILTER(?c > ?tv)
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
 } ;
-# Without the day the provider knew (aia:thresholdKnownOn), a model placed on the market with
-# training compute above the threshold met the condition at the latest on its first placing
-# (or when a later threshold came into force): the two weeks of Art 52(1) run at the latest from
-# then. Compute only planned does not count: the model placed may not have used it.
+# Without the day the provider knew (aia:thresholdKnownOn, on or before the as-of date), a model
+# placed on the market with training compute above the threshold met the condition at the latest
+# on its first placing (or when a later threshold came into force): the two weeks of Art 52(1)
+# run at the latest from then. Compute only planned does not count: the model placed may not
+# have used it.
 INSERT { ?m aia:thresholdMetAtLatestOn ?metBy }
 WHERE {
   {
@@ -30,11 +31,13 @@ WHERE {
       FILTER(DATATYPE(?on) = xsd:date && ?on <= ?asOf)
     } GROUP BY ?m
   }
-  FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?known }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   aiaa:run aia:usesThreshold ?threshold .
   OPTIONAL { ?threshold aia:inForceFrom ?thresholdFrom }
   BIND(IF(BOUND(?thresholdFrom) && ?thresholdFrom > ?placed, ?thresholdFrom, ?placed) AS ?metBy)
+  # a stated day of knowing governs (the compute may have been used after the placing, in
+  # further training), unless it is after the as-of date: not known yet on it
+  FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?known . aiaa:run aia:asOf ?knownAsOf . FILTER(?known <= ?knownAsOf) }
 } ;
 INSERT {
   ?d a aia:Determination ;
@@ -85,7 +88,7 @@ WHERE {
                  "set for this assessment in place of the Art 51(2) value (a what-if override)")) AS ?tsource)
     }
   }
-  OPTIONAL { ?m aia:thresholdKnownOn ?known }
+  OPTIONAL { ?m aia:thresholdKnownOn ?known . aiaa:run aia:asOf ?knownAsOf . FILTER(?known <= ?knownAsOf) }
   BIND(CONCAT("Training compute: ", ?elabel, " [", STR(?methodLabel),
               "]; it exceeds the threshold of ", ?ts, " ", ?tsource,
               ": the model is presumed to have high-impact capabilities (Art 51(1)(a), Art 51(2)) and is a general-purpose AI model with systemic risk.") AS ?explanation)
@@ -163,6 +166,11 @@ WHERE {
   FILTER(isIRI(?m))
   aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
   FILTER(xsd:double(?planned) > ?tv)
+  # the day it became known: a day after the as-of date is not known yet on it, nor is the
+  # planned compute it dates (as a threshold event after the as-of date is not read, rule 007)
+  OPTIONAL { ?m aia:thresholdKnownOn ?known }
+  aiaa:run aia:asOf ?plannedAsOf .
+  FILTER(!BOUND(?known) || ?known <= ?plannedAsOf)
   FILTER NOT EXISTS { ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   {
@@ -203,7 +211,6 @@ WHERE {
       BIND(CONCAT(?mantissa, "e", STR(?k)) AS ?ps)
     }
   }
-  OPTIONAL { ?m aia:thresholdKnownOn ?known }
   OPTIONAL { ?m aia:hasComputeEstimate ?usedEstimate . ?usedEstimate rdfs:label ?usedLabel }
   BIND(IF(BOUND(?usedLabel),
           CONCAT("The training compute used so far, ", ?usedLabel, ", does not exceed the threshold. "),

@@ -41,7 +41,11 @@ WHERE {
     { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
     FILTER(?c > ?tv)
   }
-  FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
+  # planned compute known by the as-of date: rule 520 decides
+  FILTER NOT EXISTS {
+    ?m aia:plannedTrainingComputeFLOP ?planned .
+    FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?laterAsOf . FILTER(?later > ?laterAsOf) }
+  }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
 } ;
 INSERT {
@@ -68,7 +72,10 @@ WHERE {
         { aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv } UNION { aiac:threshold-art-51-2 aia:thresholdValue ?tv }
         FILTER(?c > ?tv)
       }
-      FILTER NOT EXISTS { ?m aia:plannedTrainingComputeFLOP ?planned }
+      FILTER NOT EXISTS {
+        ?m aia:plannedTrainingComputeFLOP ?planned .
+        FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?laterAsOf . FILTER(?later > ?laterAsOf) }
+      }
     } GROUP BY ?m
   }
   FILTER(isIRI(?m))

@@ -77,7 +77,13 @@ WHERE {
     # the day the condition was met or became known; without it, the day it was met at the
     # latest (the model's first placing with training compute above the threshold, rule
     # art-51-1-a-presumption), from which the two weeks run at the latest
-    { ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+    # (a day of knowing after the as-of date is not known yet on it: rule 520 then writes the
+    # latter)
+    {
+      ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty)
+      aiaa:run aia:asOf ?knownAsOf .
+      FILTER(?known <= ?knownAsOf)
+    }
     UNION
     { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
@@ -149,7 +155,13 @@ WHERE {
     # the day the condition was met or became known; without it, the day it was met at the
     # latest (the model's first placing with training compute above the threshold, rule
     # art-51-1-a-presumption), from which the two weeks run at the latest
-    { ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+    # (a day of knowing after the as-of date is not known yet on it: rule 520 then writes the
+    # latter)
+    {
+      ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty)
+      aiaa:run aia:asOf ?knownAsOf .
+      FILTER(?known <= ?knownAsOf)
+    }
     UNION
     { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .

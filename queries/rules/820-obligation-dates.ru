@@ -156,16 +156,25 @@ WHERE {
   ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
   ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
   FILTER EXISTS { ?assessed a aia:AssessedObligation }
-  # the anchor's date; without it, the date of the fallback anchor (the day the condition was
-  # met at the latest: the due date is then the latest possible)
+  # the anchor's date, if on or before the as-of date (a later one is not known yet on it);
+  # without it, the date of the fallback anchor (the day the condition was met at the latest:
+  # the due date is then the latest possible)
   {
     ?s ?anchor ?start .
+    aiaa:run aia:asOf ?anchorAsOf .
+    FILTER(DATATYPE(?start) = xsd:date && ?start <= ?anchorAsOf)
   } UNION {
     ?obligation aia:deadlineFallbackAnchorProperty ?fallback .
     ?s ?fallback ?start .
-    FILTER NOT EXISTS { ?s ?anchor ?anchorDate }
+    FILTER(DATATYPE(?start) = xsd:date)
+    # (the anchor property read again here: the outer ?anchor is not bound inside this branch)
+    FILTER NOT EXISTS {
+      ?obligation aia:deadlineAnchorProperty ?branchAnchor .
+      ?s ?branchAnchor ?anchorDate .
+      aiaa:run aia:asOf ?fallbackAsOf .
+      FILTER(DATATYPE(?anchorDate) = xsd:date && ?anchorDate <= ?fallbackAsOf)
+    }
   }
-  FILTER(DATATYPE(?start) = xsd:date)
   # ?due = ?start + ?days days, by calendar arithmetic (not every engine adds durations to
   # dates); a deadline of at most 28 days crosses at most one month's end
   BIND(YEAR(?start) AS ?sYear)

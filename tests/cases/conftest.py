@@ -67,11 +67,6 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
         "Virtuoso writes a double to 16 significant digits: the compute premise reads "
         "10000000000000000000000000 for the double above 1e25 (the classification is the same)"
     ),
-    ("virtuoso", "54-compute-just-below-a-power-of-ten.yaml"): (
-        "Virtuoso writes a double to 16 significant digits: the compute premise reads "
-        "1000000000000000000000000000000 for the double just below 1e30 (the classification "
-        "is the same)"
-    ),
     ("virtuoso", "55-compute-beyond-the-label-table.yaml"): (
         "the label of an estimate beyond the table is the engine's text of the double: "
         "Virtuoso writes 3e+150 where pyoxigraph writes every digit (the classification is "

@@ -70,9 +70,11 @@ ex:p a aia:LegalPerson ; aia:establishedIn "FR" .
 
 @pytest.mark.parametrize("known", ["2026-02-20", "2028-02-20", "2100-02-20", "2026-12-25"])
 def test_the_notification_is_due_two_weeks_after_the_day_it_became_known(known: str) -> None:
-    """Across the end of February (leap years, 2100 not one) and of a year."""
+    """Across the end of February (leap years, 2100 not one) and of a year (assessed a month
+    later: a day of knowing after the as-of date is not known yet on it)."""
     document = read_rdf_bytes(_FACTS.replace("{known}", known).encode(), name="due.ttl")
-    report = assess_documents([document], AssessmentOptions(as_of=date(2026, 1, 1)))
+    as_of = date.fromisoformat(known) + timedelta(days=30)
+    report = assess_documents([document], AssessmentOptions(as_of=as_of))
     [subject] = report.data["subjects"]
     dues = {o["due"] for o in subject["obligations"] if o["id"].startswith("art-52-1-notify")}
     assert dues == {(date.fromisoformat(known) + timedelta(days=14)).isoformat()}
