@@ -10,7 +10,10 @@
 # surveillance authority has found it high-risk under Art 80(2) (rule art-6-2-annex-iii). One outcome per
 # condition relied on, with the condition as conclusion. The subject satisfies the trigger
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
-# (Art 6(4)) and to register (Art 49(2)) follow. The explanation gives the date the assessment was
+# (Art 6(4)) and to register (Art 49(2)) follow, unless it was placed on the market or put into
+# service before they applied (Art 113): they are duties to act before placing; nor for a system
+# high-risk under Art 6(1) (rule 300), from which Art 6(3) does not derogate: the outcome then
+# says that the system stays high-risk. The explanation gives the date the assessment was
 # documented (aia:derogationAssessmentDocumentedOn) or says that none was given and that the
 # assessment is taken as not yet documented.
 INSERT {
@@ -24,7 +27,7 @@ INSERT {
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
-  ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
+  ?concluding aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
 }
 WHERE {
   {
@@ -54,6 +57,18 @@ WHERE {
     SELECT ?s (MIN(?placedOn) AS ?placed) WHERE { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn } GROUP BY ?s
   }
   aiaa:run aia:asOf ?asOf .
+  # the duties to document and register arise "before" placing on the market or putting into
+  # service, from the day Art 6(4) applies: a system placed before then never had them
+  aiap:art_6.par_4 eli:date_applicability ?dutiesFrom .
+  BIND(BOUND(?placed) && ?placed < ?dutiesFrom AS ?placedBeforeDuties)
+  # Art 6(3) derogates from Art 6(2) only: a system high-risk under Art 6(1) (rule 300) stays
+  # high-risk, so its provider cannot conclude that it is not (no Art 6(4) or 49(2) duty)
+  OPTIONAL {
+    SELECT ?s (true AS ?annexIHighRisk) WHERE {
+      ?annexI aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk .
+    } GROUP BY ?s
+  }
+  BIND(IF(?placedBeforeDuties || BOUND(?annexIHighRisk), ?unbound, ?s) AS ?concluding)
   BIND(IF(!BOUND(?documented) || ?documented > ?asOf,
           CONCAT(IF(BOUND(?documented), CONCAT("The assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
                     "No date of a documented assessment is given, so it is taken as not yet documented"),
@@ -63,8 +78,14 @@ WHERE {
                     ", but had to document it before (Art 6(4))"),
              CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"))) AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
-              " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; it is not considered high-risk (Art 6(3)). ",
-              ?documentedText, ", and register the system (Art 49(2)).") AS ?explanation)
+              " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; ",
+              IF(BOUND(?annexIHighRisk),
+                 "the purpose does not make it high-risk under Art 6(2) (Art 6(3)), but Art 6(3) derogates from Art 6(2) only: the system is high-risk under Art 6(1), so its provider cannot conclude that it is not high-risk, and the duties to document that conclusion and to register the system as not high-risk (Art 6(4), Art 49(2)) do not arise.",
+              CONCAT("it is not considered high-risk (Art 6(3)). ",
+              IF(?placedBeforeDuties,
+                 CONCAT("The system was placed on the market or put into service on ", STR(?placed), ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
+                        ", Art 113): their duties to document the assessment and to register the system before placing did not arise for it."),
+                 CONCAT(?documentedText, ", and register the system (Art 49(2))."))))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
 }
 ;

@@ -8,10 +8,13 @@
 #     (Art 26(11));
 #   - aiac:trigger-public-deployer: a deployer typed aia:PublicAuthority (aia:UnionBody is a
 #     subclass), or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true, "persons
-#     acting on their behalf" of Art 49(3)), for Annex III points except 2, which Art 49(3) and
-#     so Art 26(8) are limited to;
-#   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority or a
-#     private entity providing public services, for Annex III points except 2 (Art 27(1)); each
+#     acting on their behalf" of Art 49(3)), or a law enforcement authority or one acting on its
+#     behalf (aia:isLawEnforcementAuthority true: Art 3(45), an authority or a body entrusted
+#     with public authority) or a migration, asylum or border control authority
+#     (aia:isMigrationAuthority true, a public authority), whatever its type, for Annex III
+#     points except 2, which Art 49(3) and so Art 26(8) are limited to;
+#   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority (a
+#     migration authority included) or a private entity providing public services, for Annex III points except 2 (Art 27(1)); each
 #     such deployer is named (aia:hasPublicServiceDeployer), and with every deployer of a system
 #     of Annex III point 5(b) or 5(c) it is bound to the impact assessment (aia:hasFriaDeployer):
 #     only they bear the duties of Art 27, not a private co-deployer;
@@ -28,14 +31,16 @@
 #     point 2, which Art 49(1) and 49(3) register in the EU database (point 2 registers at
 #     national level, Art 49(5); Art 6(1) systems are not registered under Art 49);
 #   - aia:hasPublicAuthorityDeployer: each deployer typed aia:PublicAuthority (aia:UnionBody is a
-#     subclass) or acting on behalf of one (aia:actsOnBehalfOfPublicAuthority true), the only
-#     deployers that register a use under Art 49(3);
+#     subclass) or acting on behalf of one, or a law enforcement or migration authority, as for
+#     the trigger above: the only deployers that register a use under Art 49(3);
 #   - aiac:trigger-medical-device-incident-reporting: a high-risk system (by any route) that is a
 #     medical or in vitro diagnostic device or a safety component of one (Annex I points 11 and
 #     12), whose serious incidents are notified under Art 73(10) instead of Art 73(1);
 #   - aia:hasThirdPartyDistributor: each distributor that is neither a provider nor an importer
 #     of the system (Art 3(7): "other than the provider or the importer"), the bearers of Art 24;
-#   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself, the deployers
+#   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself or stated to be a
+#     migration authority (not a law-enforcement one: that fact also covers those acting on
+#     its behalf), the deployers
 #     that may not use an unregistered system (Art 26(8) second subparagraph) and the
 #     authorities of Art 46(2);
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
@@ -69,7 +74,7 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority|aia:isLawEnforcementAuthority|aia:isMigrationAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service ; aia:hasPublicServiceDeployer ?deployer }
 WHERE {
@@ -78,7 +83,7 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isPrivateEntityProvidingPublicServices true }
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isPrivateEntityProvidingPublicServices|aia:isMigrationAuthority true }
 } ;
 # the deployers bound to the impact assessment (Art 27(1)): those above, and every deployer of a
 # system of Annex III point 5(b) or 5(c) (its use-case triggers, first operation)
@@ -134,7 +139,7 @@ WHERE {
 INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority true }
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority|aia:isLawEnforcementAuthority|aia:isMigrationAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-medical-device-incident-reporting }
 WHERE {
@@ -152,7 +157,7 @@ WHERE {
 INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
-  ?deployer a aia:PublicAuthority .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isMigrationAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger ?secureSection }
 WHERE {
