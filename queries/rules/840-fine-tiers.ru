@@ -14,7 +14,8 @@
 # Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
 # placing on the market, putting into service and use; point (h) the use only, so there only the
-# deployers: aia:prohibitsUseOnly), with the tier that applies to it: Art
+# deployers: aia:prohibitsUseOnly; never an authorised representative that holds no other role, which
+# does none of these), with the tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
 # figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
@@ -65,6 +66,13 @@ WHERE {
       # a prohibition of the use only (Art 5(1)(h)) concerns the deployers that use the system,
       # not the operators that place it on the market or make it available
       FILTER NOT EXISTS { ?d aia:prohibitsUseOnly true . FILTER NOT EXISTS { ?s aia:hasDeployer ?operator } }
+      # an authorised representative acts under its provider's mandate (Art 22(3)): it neither
+      # places the system on the market nor puts it into service nor uses it, so it is not
+      # exposed unless it also holds one of those roles
+      FILTER NOT EXISTS {
+        ?s aia:hasAuthorisedRepresentative ?operator .
+        FILTER NOT EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDistributor|aia:hasDeployer|aia:hasProductManufacturer ?operator }
+      }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the
