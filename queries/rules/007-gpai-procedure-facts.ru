@@ -25,6 +25,21 @@ WHERE {
   }
   FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?stated }
 } ;
+# a day of knowing counts from that day only: on the as-of date the threshold is known since it
+# (aia:thresholdKnownByAsOf) or not yet (aia:thresholdKnownAfterAsOf), nor is the planned compute
+# it dates; the later rules read these two facts instead of comparing the stated day themselves
+INSERT { ?m aia:thresholdKnownByAsOf ?known }
+WHERE {
+  ?m aia:thresholdKnownOn ?known .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?known <= ?asOf)
+} ;
+INSERT { ?m aia:thresholdKnownAfterAsOf ?known }
+WHERE {
+  ?m aia:thresholdKnownOn ?known .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?known > ?asOf)
+} ;
 INSERT { ?m aia:trainingComputeFLOP ?flop }
 WHERE {
   ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?event .

@@ -69,11 +69,9 @@ WHERE {
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
       # a day of knowing after the as-of date is not known yet on it, and neither is the planned
-      # compute it dates (a threshold event after the as-of date is likewise not read, rule 007)
+      # compute it dates (rule 007 writes which, as it reads threshold events only up to that date)
       {
-        ?s aia:thresholdKnownOn ?known .
-        aiaa:run aia:asOf ?knownAsOf .
-        FILTER(?known <= ?knownAsOf)
+        ?s aia:thresholdKnownByAsOf ?known .
         BIND(CONCAT("1|", STR(?known)) AS ?fact)
       } UNION {
         ?s aia:trainingComputeFLOP ?compute .
@@ -84,7 +82,7 @@ WHERE {
         ?s aia:plannedTrainingComputeFLOP ?compute .
         aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?limit .
         FILTER(?compute > ?limit)
-        FILTER NOT EXISTS { ?s aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?plannedAsOf . FILTER(?later > ?plannedAsOf) }
+        FILTER NOT EXISTS { ?s aia:thresholdKnownAfterAsOf ?later }
         BIND(CONCAT("2|", STR(?compute)) AS ?fact)
       } UNION {
         # compute estimated from parameters and tokens, from hardware or from petaFLOP/s-days
@@ -108,7 +106,7 @@ WHERE {
   }
   # the premise: the date the provider knew, else the compute stated above the threshold, else
   # the estimate
-  OPTIONAL { FILTER(STRSTARTS(?first, "1|")) ?s aia:thresholdKnownOn ?knownOn . BIND(aia:thresholdKnownOn AS ?knownProperty) }
+  OPTIONAL { FILTER(STRSTARTS(?first, "1|")) ?s aia:thresholdKnownByAsOf ?knownOn . BIND(aia:thresholdKnownOn AS ?knownProperty) }
   OPTIONAL {
     FILTER(STRSTARTS(?first, "2|"))
     ?s ?computeProperty ?computeValue .

@@ -37,7 +37,7 @@ WHERE {
   BIND(IF(BOUND(?thresholdFrom) && ?thresholdFrom > ?placed, ?thresholdFrom, ?placed) AS ?metBy)
   # a stated day of knowing governs (the compute may have been used after the placing, in
   # further training), unless it is after the as-of date: not known yet on it
-  FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?known . aiaa:run aia:asOf ?knownAsOf . FILTER(?known <= ?knownAsOf) }
+  FILTER NOT EXISTS { ?m aia:thresholdKnownByAsOf ?known }
 } ;
 INSERT {
   ?d a aia:Determination ;
@@ -88,7 +88,7 @@ WHERE {
                  "set for this assessment in place of the Art 51(2) value (a what-if override)")) AS ?tsource)
     }
   }
-  OPTIONAL { ?m aia:thresholdKnownOn ?known . aiaa:run aia:asOf ?knownAsOf . FILTER(?known <= ?knownAsOf) }
+  OPTIONAL { ?m aia:thresholdKnownByAsOf ?known }
   BIND(CONCAT("Training compute: ", ?elabel, " [", STR(?methodLabel),
               "]; it exceeds the threshold of ", ?ts, " ", ?tsource,
               ": the model is presumed to have high-impact capabilities (Art 51(1)(a), Art 51(2)) and is a general-purpose AI model with systemic risk.") AS ?explanation)
@@ -168,9 +168,8 @@ WHERE {
   FILTER(xsd:double(?planned) > ?tv)
   # the day it became known: a day after the as-of date is not known yet on it, nor is the
   # planned compute it dates (as a threshold event after the as-of date is not read, rule 007)
-  OPTIONAL { ?m aia:thresholdKnownOn ?known }
-  aiaa:run aia:asOf ?plannedAsOf .
-  FILTER(!BOUND(?known) || ?known <= ?plannedAsOf)
+  FILTER NOT EXISTS { ?m aia:thresholdKnownAfterAsOf ?later }
+  OPTIONAL { ?m aia:thresholdKnownByAsOf ?known }
   FILTER NOT EXISTS { ?m aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   {

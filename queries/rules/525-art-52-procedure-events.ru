@@ -44,7 +44,7 @@ WHERE {
   # planned compute known by the as-of date: rule 520 decides
   FILTER NOT EXISTS {
     ?m aia:plannedTrainingComputeFLOP ?planned .
-    FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?laterAsOf . FILTER(?later > ?laterAsOf) }
+    FILTER NOT EXISTS { ?m aia:thresholdKnownAfterAsOf ?later }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
 } ;
@@ -74,7 +74,7 @@ WHERE {
       }
       FILTER NOT EXISTS {
         ?m aia:plannedTrainingComputeFLOP ?planned .
-        FILTER NOT EXISTS { ?m aia:thresholdKnownOn ?later . aiaa:run aia:asOf ?laterAsOf . FILTER(?later > ?laterAsOf) }
+        FILTER NOT EXISTS { ?m aia:thresholdKnownAfterAsOf ?later }
       }
     } GROUP BY ?m
   }

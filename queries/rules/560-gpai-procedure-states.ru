@@ -79,11 +79,7 @@ WHERE {
     # art-51-1-a-presumption), from which the two weeks run at the latest
     # (a day of knowing after the as-of date is not known yet on it: rule 520 then writes the
     # latter)
-    {
-      ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty)
-      aiaa:run aia:asOf ?knownAsOf .
-      FILTER(?known <= ?knownAsOf)
-    }
+    { ?m aia:thresholdKnownByAsOf ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
     UNION
     { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
@@ -157,11 +153,7 @@ WHERE {
     # art-51-1-a-presumption), from which the two weeks run at the latest
     # (a day of knowing after the as-of date is not known yet on it: rule 520 then writes the
     # latter)
-    {
-      ?m aia:thresholdKnownOn ?known . BIND(aia:thresholdKnownOn AS ?knownProperty)
-      aiaa:run aia:asOf ?knownAsOf .
-      FILTER(?known <= ?knownAsOf)
-    }
+    { ?m aia:thresholdKnownByAsOf ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
     UNION
     { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
