@@ -67,14 +67,19 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
 } ;
+# the public deployers first: the trigger below reads them
+INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
+WHERE {
+  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority|aia:isLawEnforcementAuthority|aia:isMigrationAuthority true }
+} ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-deployer }
 WHERE {
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
-  ?s aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority|aia:isLawEnforcementAuthority|aia:isMigrationAuthority true }
+  ?s aia:hasPublicAuthorityDeployer ?deployer .
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-public-law-body-or-public-service ; aia:hasPublicServiceDeployer ?deployer }
 WHERE {
@@ -135,11 +140,6 @@ WHERE {
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
-} ;
-INSERT { ?s aia:hasPublicAuthorityDeployer ?deployer }
-WHERE {
-  ?s a aia:AISystem ; aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:actsOnBehalfOfPublicAuthority|aia:isLawEnforcementAuthority|aia:isMigrationAuthority true }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-medical-device-incident-reporting }
 WHERE {

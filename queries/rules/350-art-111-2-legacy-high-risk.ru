@@ -103,6 +103,6 @@ WHERE {
               IF(?public,
                  CONCAT("as it is intended to be used by public authorities (",
                         IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority", "its Annex III use case is one of use by or on behalf of public authorities"),
-                        "), its provider and deployers must comply with the high-risk requirements by ", STR(?deadline), " (Art 111(2))."),
-                 "its high-risk obligations apply only once its design changes significantly (Art 111(2)); Art 5 applies regardless."))) AS ?text)
+                        "), its provider and deployers must comply with this Regulation, its transparency duties of Art 50 included, by ", STR(?deadline), " (Art 111(2)); its other operators (importers, distributors, authorised representatives) bear no obligation outside Chapters I and II until its design changes significantly."),
+                 "this Regulation applies to its operators only once its design changes significantly (Art 111(2)): until then no obligation is listed for it but those of Chapters I and II (Art 4, Art 5), not the transparency duties of Art 50 either."))) AS ?text)
 }

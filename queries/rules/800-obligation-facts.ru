@@ -1,9 +1,21 @@
 # Rule: obligation-facts
 # Label: Fact triggers of the obligations catalogue that follow directly from submitted facts
-# Provisions: aiap:art_60 aiap:art_25.par_2
+# Provisions: aiap:art_60 aiap:art_25.par_2 aiap:art_25.par_1.pnt_c
 # Testing in real-world conditions (Art 60) and the initial provider's exclusion of high-risk
 # use (Art 25(2), second sentence) are stated facts; other topics' rules set their own triggers.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-real-world-testing }
 WHERE { ?s aia:testedInRealWorldConditions true } ;
+# The exclusion concerns a system the initial provider "has clearly specified ... is not to be
+# changed into a high-risk AI system" (Art 25(2), second sentence): one made high-risk by a
+# change of its intended purpose (Art 25(1)(c)). A rebranded or substantially modified system
+# (Art 25(1)(a), (b)) was high-risk already, so the statement exempts from nothing there (the
+# shape ExclusionWithoutPurposeChange says so).
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-high-risk-change-excluded }
-WHERE { ?s aia:initialProviderExcludedHighRiskUse true }
+WHERE {
+  ?s aia:initialProviderExcludedHighRiskUse true ;
+     aia:satisfiesTrigger aiac:trigger-intended-purpose-change .
+  FILTER NOT EXISTS {
+    ?s aia:satisfiesTrigger ?alreadyHighRisk .
+    FILTER(?alreadyHighRisk IN (aiac:trigger-rebranding, aiac:trigger-substantial-modification))
+  }
+}

@@ -1,6 +1,6 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_2 aiap:art_53.par_2 aiap:art_54.par_6
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_53.par_2 aiap:art_54.par_6
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
@@ -12,7 +12,8 @@
 # used by public authorities to 2 August 2030, and those of a legacy system whose design changed
 # significantly to that change (Art 111(2): "as from that date"); the provider's obligations of
 # an operator an Art 25(1) event made the provider, and the duties of Art 25 itself, apply from
-# the event; Art 111(1) moves the high-risk and transparency
+# the event, and a system a change of intended purpose made high-risk (Art 25(1)(c)) bears every
+# high-risk obligation from the change; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
 # threshold became known) is never before the day its obligation applies.
@@ -102,6 +103,19 @@ WHERE {
           ?eventObligation aia:bearerProperty ?eventBearer .
           VALUES ?eventBearer { aia:hasFormerProvider aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
         }
+      } UNION {
+        # Art 25(1)(c): a system that a change of its intended purpose made high-risk "becomes" a
+        # high-risk system on the change (rule 320 dates that determination), so the high-risk
+        # obligations of every bearer, its deployers' too, apply from then; the earliest such
+        # change counts
+        {
+          SELECT ?s (MIN(?changed) AS ?candidate) WHERE {
+            ?byChange aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:category-high-risk ;
+                      aia:determinationOf ?s ; aia:appliesFromDate ?changed .
+          } GROUP BY ?s
+        }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:appliesToCategory aiac:category-high-risk .
       } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .

@@ -52,6 +52,7 @@ EXPECTED_KEYS = {"file", "severity", "path", "legal_basis"}
 CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
+    "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
