@@ -1,6 +1,6 @@
 # Rule: obligation-facts
 # Label: Fact triggers of the obligations catalogue that follow directly from submitted facts
-# Provisions: aiap:art_60 aiap:art_25.par_2 aiap:art_25.par_1.pnt_c
+# Provisions: aiap:art_60 aiap:art_25.par_2 aiap:art_25.par_1.pnt_c aiap:art_25.par_4
 # Testing in real-world conditions (Art 60) and the initial provider's exclusion of high-risk
 # use (Art 25(2), second sentence) are stated facts; other topics' rules set their own triggers.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-real-world-testing }
@@ -18,4 +18,14 @@ WHERE {
     ?s aia:satisfiesTrigger ?alreadyHighRisk .
     FILTER(?alreadyHighRisk IN (aiac:trigger-rebranding, aiac:trigger-substantial-modification))
   }
+} ;
+# Art 25(4): the provider of a general-purpose AI model a system is based on, where it is not a
+# provider of the system, is "the third party that supplies" a component integrated into it; the
+# open-source carve-out never covers general-purpose AI models. The catalogue names it as the
+# bearer of its side of the written agreement through aia:hasModelSupplier.
+INSERT { ?s aia:hasModelSupplier ?supplier }
+WHERE {
+  ?s a aia:AISystem ; aia:basedOnModel ?m .
+  ?m aia:hasProvider ?supplier .
+  FILTER NOT EXISTS { ?s aia:hasProvider ?supplier . FILTER NOT EXISTS { ?s aia:hasFormerProvider ?supplier } }
 }

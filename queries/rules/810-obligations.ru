@@ -6,7 +6,8 @@
 # party holds the obligation's bearer role for the subject (and is not a former provider or a
 # deployer in personal use; an obligation with aia:bearerProperty names its bearers through that
 # property instead, e.g. the initial provider under Art 25(2), among the parties that hold the
-# role; an authorised representative only for a subject with a third-country provider); (3)
+# role, unless the obligation marks them as third parties, aia:bearerIsThirdParty; an
+# authorised representative only for a subject with a third-country provider); (3)
 # the obligation has no fact trigger, or the subject satisfies one of them (event triggers make
 # it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
@@ -63,12 +64,13 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   # (3), first case: the obligation has no fact trigger (the next operation takes the second)
   {
-    SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty
+    SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty ?thirdParty
     WHERE {
       ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
       ?role aia:roleProperty ?defaultProperty .
       OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
       BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+      BIND(EXISTS { ?obligation aia:bearerIsThirdParty true } AS ?thirdParty)
       FILTER NOT EXISTS {
         ?obligation aia:trigger ?factTrigger .
         FILTER NOT EXISTS { ?factTrigger a aia:EventTrigger }
@@ -79,8 +81,9 @@ WHERE {
   ?s ?roleProperty ?party .
   # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
   # the distributor, importer or deployer that acted, in the role it holds); tested only for
-  # those few obligations (as a pattern for every row it doubled this operation's time)
-  FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
+  # those few obligations (as a pattern for every row it doubled this operation's time); a third
+  # party (aia:bearerIsThirdParty, Art 25(4): the supplier of a component) holds no role for it
+  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   # an authorised representative acts for a provider established in a third country (Art 22(1),
@@ -132,16 +135,17 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:withoutObligations true }
   # (3), second case: the subject satisfies one of the obligation's triggers
   {
-    SELECT ?s ?obligation ?category ?role ?roleProperty ?defaultProperty
+    SELECT ?s ?obligation ?category ?role ?roleProperty ?defaultProperty ?thirdParty
     WHERE {
       ?s aia:satisfiesTrigger ?metTrigger .
       {
-        SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty ?metTrigger
+        SELECT ?obligation ?category ?role ?roleProperty ?defaultProperty ?thirdParty ?metTrigger
         WHERE {
           ?obligation a aia:Obligation ; aia:appliesToCategory ?category ; aia:bearerRole ?role .
           ?role aia:roleProperty ?defaultProperty .
           OPTIONAL { ?obligation aia:bearerProperty ?specificProperty }
           BIND(COALESCE(?specificProperty, ?defaultProperty) AS ?roleProperty)
+          BIND(EXISTS { ?obligation aia:bearerIsThirdParty true } AS ?thirdParty)
           ?obligation aia:trigger ?metTrigger .
         }
       }
@@ -150,8 +154,9 @@ WHERE {
   ?s ?roleProperty ?party .
   # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
   # the distributor, importer or deployer that acted, in the role it holds); tested only for
-  # those few obligations (as a pattern for every row it doubled this operation's time)
-  FILTER(?roleProperty = ?defaultProperty || EXISTS { ?s ?defaultProperty ?party })
+  # those few obligations (as a pattern for every row it doubled this operation's time); a third
+  # party (aia:bearerIsThirdParty, Art 25(4): the supplier of a component) holds no role for it
+  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party })
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   # an authorised representative acts for a provider established in a third country (Art 22(1),

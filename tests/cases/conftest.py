@@ -9,7 +9,8 @@ present (with at least the given legal basis, exactly it with ``exact: true``, a
 (matched by citation and role, and by dates where given; ``due: null`` for no due date) and
 obligations that must be absent. An obligation's ``citation`` matches the provision that
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
-matches. ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
+matches; ``id`` matches the catalogue's identifier of the obligation (two duties under one
+provision). ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
 applies from) and ``fine_operator`` (whom a prohibited practice's fine is for) match its fines;
 a determination's ``fine_operators`` lists every operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
@@ -185,11 +186,13 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
 
 
 def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> bool:
-    cited = want["citation"] == obligation["citation"] or (
-        not want.get("exact", False) and want["citation"] in obligation["legal_basis"]
+    cited = "citation" not in want or (
+        want["citation"] == obligation["citation"]
+        or (not want.get("exact", False) and want["citation"] in obligation["legal_basis"])
     )
     return (
         cited
+        and want.get("id", obligation["id"]) == obligation["id"]
         and want.get("role", obligation["role"]) == obligation["role"]
         and (
             "applies_from" not in want
@@ -284,7 +287,8 @@ _DETERMINATION_KEYS = {
     "earliest", "fine_operators", *_FINE_KEYS,
 }  # fmt: skip
 _OBLIGATION_KEYS = {
-    "citation", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on", *_FINE_KEYS,
+    "citation", "id", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on",
+    *_FINE_KEYS,
 }  # fmt: skip
 
 

@@ -112,6 +112,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-25-2-initial-provider-cooperation": "Art 25(2)",
     "art-25-3-product-manufacturer-as-provider": "Art 25(3)",
     "art-25-4-written-agreement-with-suppliers": "Art 25(4)",
+    "art-25-4-model-supplier-written-agreement": "Art 25(4)",
     # Deployers (Art 26, 27, 49(3))
     "art-26-1-use-per-instructions": "Art 26(1)",
     "art-26-2-assign-human-oversight": "Art 26(2)",

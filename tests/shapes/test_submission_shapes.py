@@ -53,6 +53,7 @@ CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
+    "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {

@@ -1,12 +1,15 @@
 # Rule: downstream-provider
 # Label: The provider of an AI system that integrates a general-purpose AI model is a downstream provider (Art 3(68)), owed the information of Art 53(1)(b)
-# Provisions: aiap:art_3.pnt_68 aiap:art_53.par_1.pnt_b
+# Provisions: aiap:art_3.pnt_68 aiap:art_53.par_1.pnt_b aiap:art_53.par_2
 # An AI system (a general-purpose AI system or any other) based on a general-purpose AI model
 # (aia:basedOnModel) has a provider that integrates the model: a downstream provider, whether
 # the model is its own and vertically integrated or provided by another entity (Art 3(68)).
 # The model's provider must make available to it the information and documentation of
 # Art 53(1)(b) and Annex XII. The outcome names whether the model's provider, where described,
 # is the same party. Out-of-scope systems are skipped.
+# It runs after the open-source exemption (rule gpai-open-source-and-transition): a model exempt
+# under Art 53(2) owes no information under Art 53(1)(b), and the outcome says so instead, with
+# the exemption as a premise and Art 53(2) as a basis.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -16,6 +19,7 @@ INSERT {
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
+  ?d aia:legalBasis ?exemptionBasis ; aia:premise ?exemption .
 }
 WHERE {
   {
@@ -29,11 +33,17 @@ WHERE {
   BIND(EXISTS { ?s aia:hasProvider ?p . ?m aia:hasProvider ?p .
                 FILTER NOT EXISTS { ?s aia:hasFormerProvider ?p } } AS ?same)
   BIND(EXISTS { ?m aia:hasProvider ?anyModelProvider } AS ?modelProviderKnown)
+  OPTIONAL {
+    ?exemption aia:determinationOf ?m ; aia:conclusion aiac:outcome-open-source-exempt .
+    BIND(aiap:art_53.par_2 AS ?exemptionBasis)
+  }
   BIND(IF(BOUND(?name), CONCAT("the general-purpose AI model '", STR(?name), "'"), "a general-purpose AI model") AS ?what)
   BIND(CONCAT("The system integrates ", ?what, ": its provider is a downstream provider (Art 3(68))",
               IF(?same, ", integrating its own model vertically",
                  IF(?modelProviderKnown, ", integrating a model provided by another entity", "")),
-              "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII.") AS ?explanation)
+              IF(BOUND(?exemption),
+                 "; the model is released under a free and open-source licence with its parameters public and has no systemic risk, so its provider owes no information or documentation under Art 53(1)(b) and Annex XII (Art 53(2)): the downstream provider must rely on what the release makes public.",
+                 "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII.")) AS ?explanation)
   # one outcome per model: keyed by the model's IRI, or its name where it is a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|downstream-provider|",
                                                IF(isIRI(?m), STR(?m), COALESCE(STR(?name), "")))))) AS ?d)
