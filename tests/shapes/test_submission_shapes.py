@@ -54,6 +54,8 @@ CONDITION_IN_TARGET = {
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
+    "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
+    "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
