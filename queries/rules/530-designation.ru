@@ -95,8 +95,22 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(IF(?decisionKind = aia:DesignationMaintained, "the decision of ", "the designation decision of ") AS ?decisionWords)
   BIND(IF(?decisionKind = aia:DesignationMaintained, " to maintain the designation after an earlier reassessment", "") AS ?decisionTail)
+  # a revocation the Commission decided after the request is its decision, and counts (rule
+  # 560 ends the designation with it): the outcome says so rather than that the designation stands
+  OPTIONAL {
+    SELECT ?m ?reqDate (MIN(?revokedDate) AS ?revokedOn) WHERE {
+      ?m aia:hasProcedureEvent ?laterRequest , ?revocation .
+      ?laterRequest a aia:ReassessmentRequest ; aia:eventDate ?reqDate .
+      ?revocation a aia:DesignationRevoked ; aia:eventDate ?revokedDate .
+      aiaa:run aia:asOf ?revocationAsOf .
+      FILTER(?revokedDate >= ?reqDate && ?revokedDate <= ?revocationAsOf)
+    } GROUP BY ?m ?reqDate
+  }
   BIND(CONCAT("The reassessment request of ", STR(?reqDate), " came less than six months after ", ?decisionWords, STR(?desDate), ?decisionTail,
-              "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the designation stands.") AS ?explanation)
+              "; requests are possible at the earliest from ", STR(?earliest), " (Art 52(5)), so the Commission need not take it into account",
+              IF(BOUND(?revokedOn),
+                 CONCAT(". The Commission nevertheless revoked the designation on ", STR(?revokedOn), ": its decision counts, and the designation ends then."),
+                 " and the designation stands.")) AS ?explanation)
   # keyed by the request's date, not its node, which may be a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|premature|", STR(?reqDate))))) AS ?d)
 } ;
