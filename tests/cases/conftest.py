@@ -16,7 +16,8 @@ a determination's ``fine_operators`` lists every operator its fines are for, exa
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
 its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
 ``absent_determinations`` lists conclusions that must not be drawn; an obligation's
-``in_force`` whether it applies on the as-of date.
+``in_force`` whether it applies on the as-of date, and ``conditional`` whether it waits on an
+event (a reasoned request, a serious incident).
 
 Each case also runs on the remote SPARQL engines of ``tests/remote_engines.py`` (item
 ``<case>[oxigraph]``, ``<case>[virtuoso]``): the engine, started once per session, holds the
@@ -209,6 +210,7 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
             == obligation.get("met_on")
         )
         and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
+        and ("conditional" not in want or want["conditional"] == bool(obligation["conditional_on"]))
         and _fine_matches(want, obligation)
     )
 
@@ -288,7 +290,7 @@ _DETERMINATION_KEYS = {
 }  # fmt: skip
 _OBLIGATION_KEYS = {
     "citation", "id", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on",
-    *_FINE_KEYS,
+    "conditional", *_FINE_KEYS,
 }  # fmt: skip
 
 
