@@ -41,8 +41,10 @@
 #   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself or stated to be a
 #     migration authority (not a law-enforcement one: that fact also covers those acting on
 #     its behalf), the deployers
-#     that may not use an unregistered system (Art 26(8) second subparagraph) and the
-#     authorities of Art 46(2);
+#     that may not use an unregistered system (Art 26(8) second subparagraph), register their
+#     use under Art 49(3) as a duty of Art 26(8) (Art 99(4)), and the authorities of Art 46(2);
+#   - aia:hasDeployerOnBehalfOfPublicAuthority: the other deployers of aia:hasPublicAuthorityDeployer,
+#     which register their use under Art 49(3) alone (Art 99(1));
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
 #     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
 #     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
@@ -158,6 +160,14 @@ INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isMigrationAuthority true }
+} ;
+# the other deployers that register a use under Art 49(3), as persons acting on behalf of a
+# public authority: Art 26(8) does not bind them (the Art 99(4) tier), so they bear the
+# registration under Art 49 alone
+INSERT { ?s aia:hasDeployerOnBehalfOfPublicAuthority ?deployer }
+WHERE {
+  ?s aia:hasPublicAuthorityDeployer ?deployer .
+  FILTER NOT EXISTS { ?s aia:hasPublicBodyDeployer ?deployer }
 } ;
 INSERT { ?s aia:satisfiesTrigger ?secureSection }
 WHERE {

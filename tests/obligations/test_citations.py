@@ -113,6 +113,8 @@ IMPOSED_BY: dict[str, str] = {
     "art-25-3-product-manufacturer-as-provider": "Art 25(3)",
     "art-25-4-written-agreement-with-suppliers": "Art 25(4)",
     "art-25-4-model-supplier-written-agreement": "Art 25(4)",
+    "art-49-3-registration-on-behalf-of-public-authority": "Art 49(3)",
+    "art-49-4-secure-registration-of-use-on-behalf-of-public-authority": "Art 49(4)",
     # Deployers (Art 26, 27, 49(3))
     "art-26-1-use-per-instructions": "Art 26(1)",
     "art-26-2-assign-human-oversight": "Art 26(2)",
