@@ -110,7 +110,8 @@ def reads_and_writes(rule: Rule) -> tuple[set[Key], set[Key]]:
     writes: set[Key] = set()
     for operation in update.algebra:
         template = operation.get("insert")
-        if template is not None:
+        # an operation that only deletes has no insert template (the parser leaves a string)
+        if template is not None and not isinstance(template, str):
             writes |= _keys(template.get("triples") or [])
         reads |= _keys(_patterns(operation.get("where")))
     return reads, writes
