@@ -12,9 +12,9 @@
 # it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions; (5) the subject is not under the
 # limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
 # system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
-# intended to be used by public authorities; (7) the importers and distributors of a system made
-# high-risk by another operator's change of its intended purpose (Art 25(1)(c)) bear none of its
-# high-risk obligations (an operation of its own, after the two that write them).
+# intended to be used by public authorities. (The importers and distributors of a system made
+# high-risk by another operator's change of its intended purpose bear none of the duties of Art 23
+# and 24: an exemption of the catalogue, data/law/obligation-semantics.ttl.)
 # Condition (3) is split over two operations that write the same statements (the same minted
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
@@ -183,21 +183,6 @@ WHERE {
     FILTER(?role != aiac:role-provider && ?role != aiac:role-deployer)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
-} ;
-# (7) Art 25(1)(c): a system that an operator other than its provider made high-risk by changing
-# its intended purpose was placed and made available when it was not high-risk; its importers and
-# distributors did not place or make available a high-risk system, so the duties of Art 23 and
-# Art 24, which arise "before placing" and "before making available" one, are not theirs. (Taken
-# out after the fact: as one more filter in the operations above, Virtuoso 7's cost model
-# overflows its stack.)
-DELETE { ?assessed ?p ?o }
-WHERE {
-  ?s aia:hasRepurposingOperator ?repurposer .
-  ?assessed aia:obligationFor ?s ; aia:bearerRoleType ?role ; aia:obligation ?obligation .
-  FILTER(?role IN (aiac:role-importer, aiac:role-distributor))
-  # the duties of a high-risk system only (Art 79 binds the operators of any AI system)
-  ?obligation aia:appliesToCategory aiac:category-high-risk .
-  ?assessed ?p ?o .
 } ;
 INSERT { ?assessed aia:conditionalOn ?event }
 WHERE {
