@@ -92,7 +92,7 @@ WHERE {
   BIND(IF(?changed,
           CONCAT("The system was placed on the market or put into service on ", STR(?placed),
                  ", before ", STR(?cutoff), ", and its design changed significantly on ", STR(?firstChange),
-                 " (a substantial modification or a change of its intended purpose): the Regulation applies to it from then (Art 111(2), \"as from that date\")",
+                 " (a substantial modification or a change of its intended purpose): the Regulation applies to it as from that change (Art 111(2)), each obligation no earlier than the day it applies under Art 113",
                  IF(?public && ?firstChange > ?deadline,
                     CONCAT(", and already from ", STR(?deadline), ", by which it had to comply as a system intended to be used by public authorities"),
                     ""),

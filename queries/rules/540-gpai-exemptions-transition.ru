@@ -3,7 +3,10 @@
 # Provisions: aiap:art_53.par_2 aiap:art_54.par_6 aiap:art_111.par_3
 # Runs after the systemic-risk rules (520, 530): the exemption is granted only to models with no
 # gpai-systemic-risk determination. The Art 111(3) cut-off and compliance date are read from
-# aiac:transition-art-111-3 (aia:placedBefore, aia:complianceDeadline).
+# aiac:transition-art-111-3 (aia:placedBefore, aia:complianceDeadline). The transition outcome
+# applies from the cut-off, the day Chapter V applies (Art 113(b)): it is from then that it
+# moves the models' obligations (rule 820), although Art 111 itself is not among the provisions
+# Art 113 applies early.
 INSERT {
   ?m aia:satisfiesTrigger aiac:trigger-open-source-exemption .
   ?d a aia:Determination ;
@@ -101,6 +104,7 @@ INSERT {
     aia:conclusion aiac:outcome-transition-art-111-3 ;
     aia:byRule aiar:gpai-open-source-and-transition ;
     aia:legalBasis aiap:art_111.par_3 ;
+    aia:appliesFromDate ?cutoff ;
     aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:placedOnMarketOn ; aia:premiseValue ?placed ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -125,6 +129,7 @@ INSERT {
     aia:conclusion aiac:outcome-transition-art-111-3 ;
     aia:byRule aiar:gpai-open-source-and-transition ;
     aia:legalBasis aiap:art_111.par_3 ;
+    aia:appliesFromDate ?cutoff ;
     aia:premise [ aia:premiseSubject ?ownSystem ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ,
                 [ aia:premiseSubject ?ownSystem ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
     aia:explanation ?explanation ;

@@ -10,6 +10,9 @@
 # It runs after the open-source exemption (rule gpai-open-source-and-transition): a model exempt
 # under Art 53(2) owes no information under Art 53(1)(b), and the outcome says so instead, with
 # the exemption as a premise and Art 53(2) as a basis.
+# The outcome applies from the day Art 53(1)(b) applies (Chapter V, Art 113(b)); for a model
+# placed on the market before 2 August 2025, from the compliance date of Art 111(3) (rule 540),
+# which it then cites, with the transition as a premise.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -17,9 +20,10 @@ INSERT {
     aia:byRule aiar:downstream-provider ;
     aia:legalBasis aiap:art_3.pnt_68 , <https://w3id.org/aiact-kg/reg/2024/1689/art_53.par_1.pnt_b> ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ;
+    aia:appliesFromDate ?from ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
-  ?d aia:legalBasis ?exemptionBasis ; aia:premise ?exemption .
+  ?d aia:legalBasis ?exemptionBasis , ?transitionBasis ; aia:premise ?exemption , ?transition .
 }
 WHERE {
   {
@@ -37,13 +41,24 @@ WHERE {
     ?exemption aia:determinationOf ?m ; aia:conclusion aiac:outcome-open-source-exempt .
     BIND(aiap:art_53.par_2 AS ?exemptionBasis)
   }
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_53.par_1.pnt_b> eli:date_applicability ?chapterVFrom .
+  OPTIONAL {
+    ?transition aia:determinationOf ?m ; aia:conclusion aiac:outcome-transition-art-111-3 .
+    aiac:transition-art-111-3 aia:complianceDeadline ?legacyDeadline ; aia:placedBefore ?legacyCutoff .
+    BIND(aiap:art_111.par_3 AS ?transitionBasis)
+  }
+  BIND(IF(BOUND(?legacyDeadline) && ?legacyDeadline > ?chapterVFrom, ?legacyDeadline, ?chapterVFrom) AS ?from)
+  BIND(IF(BOUND(?legacyDeadline),
+          CONCAT(" The model was placed on the market before ", STR(?legacyCutoff), ": its provider must do so by ", STR(?legacyDeadline), " (Art 111(3))."),
+          "") AS ?transitionNote)
   BIND(IF(BOUND(?name), CONCAT("the general-purpose AI model '", STR(?name), "'"), "a general-purpose AI model") AS ?what)
   BIND(CONCAT("The system integrates ", ?what, ": its provider is a downstream provider (Art 3(68))",
               IF(?same, ", integrating its own model vertically",
                  IF(?modelProviderKnown, ", integrating a model provided by another entity", "")),
               IF(BOUND(?exemption),
                  "; the model is released under a free and open-source licence with its parameters public and has no systemic risk, so its provider owes no information or documentation under Art 53(1)(b) and Annex XII (Art 53(2)): the downstream provider must rely on what the release makes public.",
-                 "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII.")) AS ?explanation)
+                 "; the model's provider must make available to it the information and documentation of Art 53(1)(b) and Annex XII."),
+              ?transitionNote) AS ?explanation)
   # one outcome per model: keyed by the model's IRI, or its name where it is a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|downstream-provider|",
                                                IF(isIRI(?m), STR(?m), COALESCE(STR(?name), "")))))) AS ?d)

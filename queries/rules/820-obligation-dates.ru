@@ -163,6 +163,31 @@ WHERE {
     FILTER(?placed < ?cutoff)
   }
 } ;
+# An obligation that accompanies others (aia:accompanies: Art 50(5), how the information of
+# Art 50(1) to (4) is given) applies from the earliest day one of them applies to the same bearer
+# for the same subject, where that is later than its own date (e.g. a system whose only such duty
+# is Art 50(2), in the amendment's grace period); it then depends on the amendments behind that day
+DELETE { ?assessed aia:effectiveFrom ?own ; aia:inForce ?ownInForce }
+INSERT { ?assessed aia:effectiveFrom ?earliest ; aia:inForce ?inForce ; aia:dependsOnAmendment ?amendment }
+WHERE {
+  {
+    SELECT ?assessed ?obligation ?s ?party (MIN(?principalFrom) AS ?earliest) WHERE {
+      ?obligation aia:accompanies ?accompanied .
+      ?assessed aia:obligation ?obligation ; aia:obligationFor ?s ; aia:bearer ?party .
+      ?principal aia:obligation ?accompanied ; aia:obligationFor ?s ; aia:bearer ?party ;
+                 aia:effectiveFrom ?principalFrom .
+    } GROUP BY ?assessed ?obligation ?s ?party
+  }
+  ?assessed aia:effectiveFrom ?own ; aia:inForce ?ownInForce .
+  FILTER(?earliest > ?own)
+  aiaa:run aia:asOf ?asOf .
+  BIND(?earliest <= ?asOf AS ?inForce)
+  OPTIONAL {
+    ?obligation aia:accompanies ?latest .
+    ?latestPrincipal aia:obligation ?latest ; aia:obligationFor ?s ; aia:bearer ?party ;
+                     aia:effectiveFrom ?earliest ; aia:dependsOnAmendment ?amendment .
+  }
+} ;
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
   # from the catalogue's few obligations with a deadline to their assessed obligations (the type
