@@ -20,7 +20,8 @@
 #     on or after them and on or before the as-of date.
 #   - arguments accepted / rejected: the latest decision on or after the latest arguments.
 #   - presumed systemic risk, designated, designation revoked: from the determinations of rules
-#     520, 525 and 530, with the date of the deciding event. Presumed systemic risk cites Art
+#     520, 525 and 530, with the date of the deciding event (for the presumption with no day of
+#     knowing or notification, the day the condition was met at the latest, rule 520). Presumed systemic risk cites Art
 #     51(2) when compute decided it (rule 520), Art 52(1) when the notification did (rule 525).
 #   - reassessment: for a designated model, the latest decision (the designation, or a decision
 #     maintaining it) opens a new request six months later (Art 52(5)); before that date the
@@ -229,7 +230,7 @@ INSERT {
     aia:byRule aiar:gpai-procedure-states ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , ?ground ;
     aia:premise ?sr ;
-    aia:stateSince ?since ;
+    aia:stateSince ?stateSince ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
@@ -255,8 +256,14 @@ WHERE {
       FILTER(?date <= ?asOf)
     } GROUP BY ?m
   }
+  # with no day of knowing or notification, the condition was met at the latest when the model,
+  # trained with compute above the threshold, was placed on the market (rule 520): the state
+  # holds since then at the latest, the day the notification of Art 52(1) runs from
+  OPTIONAL { ?m aia:thresholdMetAtLatestOn ?metAtLatest }
+  BIND(COALESCE(?since, ?metAtLatest) AS ?stateSince)
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
-              IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"), ""),
+              IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"),
+                 IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), "")),
               " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|presumed")))) AS ?d)
 } ;
