@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,8 +14,9 @@ from pyoxigraph import NamedNode, Triple
 from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.progress import progress_bar
+from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
-from aiact_kg.registry.names import check_name, name_for_file
+from aiact_kg.registry.names import REGISTRY_GRAPH, check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
     RegistryWriter,
@@ -49,6 +50,8 @@ class Outcome:
     status: str
     subjects: dict[str, set[str]] = field(default_factory=dict)  # subject: categories
     run: str | None = None
+    # other stored submissions whose latest assessment concerns one of the same subjects
+    shared_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,22 @@ def _write(
         )
         writer.apply(item.name, replace_update(entry, item.derived, item.document.quads))
         status = "replaced" if item.name in existing else "stored"
-        outcomes.append(
-            Outcome(item.name, entry.file, status, categories(store, item.name), item.run)
-        )
+        found = categories(store, item.name)
+        shared = _shared_with(store, item.name, found)
+        outcomes.append(Outcome(item.name, entry.file, status, found, item.run, shared))
     return outcomes
+
+
+def _shared_with(store: KnowledgeStore, name: str, subjects: Iterable[str]) -> tuple[str, ...]:
+    """The other submissions whose stored assessment concerns one of ``subjects`` (the same
+    system described twice, e.g. one document stored under two names): the registry keeps both,
+    and its questions count such a subject once per submission."""
+    others: set[str] = set()
+    registry = NamedNode(REGISTRY_GRAPH)
+    for subject in subjects:
+        bindings = {"subject": NamedNode(subject), "registry": registry}
+        for row in run_select(store, "registry/subject-submissions", bindings).records():
+            other = row["name"]
+            if other is not None and other.value != name:
+                others.add(other.value)
+    return tuple(sorted(others))

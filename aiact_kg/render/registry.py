@@ -39,6 +39,7 @@ def submission_result(result: RegistryResult) -> SubmissionResult:
                 status=outcome.status,
                 run=outcome.run,
                 subjects=_subjects(outcome.subjects),
+                shared_with=list(outcome.shared_with),
             )
             for outcome in result.outcomes
         ],
@@ -63,6 +64,11 @@ def result_text(result: RegistryResult) -> str:
         if outcome.status == "unchanged":
             shown = "same document and options as stored; not assessed again"
         lines.append(f"{outcome.status:<10} {outcome.name}  ({outcome.file})  {shown}")
+        if outcome.shared_with:
+            lines.append(
+                f"{'':<10} its subjects are also assessed in {', '.join(outcome.shared_with)}: "
+                "questions across the registry count them once per submission"
+            )
     counts = result.counts()
     summary = ", ".join(
         f"{counts[key]} {key}"

@@ -23,6 +23,12 @@ class SubmissionOutcome(Result):
     status: str = Field(description="stored, replaced, unchanged or reassessed")
     run: str | None = Field(description="IRI of the run that assessed it (null if not assessed)")
     subjects: list[SubjectCategories] = Field(description="its subjects, sorted by IRI")
+    shared_with: list[str] = Field(
+        default_factory=list,
+        description="other stored submissions whose assessment concerns one of the same "
+        "subjects (e.g. one document stored under two names): the questions across the "
+        "registry count such a subject once per submission",
+    )
 
 
 class RegistryCounts(Result):

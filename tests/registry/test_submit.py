@@ -228,3 +228,25 @@ def test_progress_bar_is_drawn_when_asked(capsys: pytest.CaptureFixture[str]) ->
     assert "Assessing" in capsys.readouterr().err
     assert list(progress_bar(range(3), "Assessing", 3, enabled=False)) == [0, 1, 2]
     assert capsys.readouterr().err == ""
+
+
+def test_the_same_subjects_under_two_names_are_reported(
+    store: Path, spam_filter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One document stored twice under two names is kept twice, and the second outcome says so:
+    the questions across the registry would count its subjects twice."""
+    first = submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    assert first.outcomes[0].shared_with == ()
+    argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
+    assert main([*argv, "--name", "spam-filter-copy", "--format", "json", str(spam_filter)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    check("submission", data)
+    assert data["submissions"][0]["shared_with"] == ["spam-filter"]
+    assert set(entries(store)) == {"spam-filter", "spam-filter-copy"}
+    # resubmitting the first (another date) names the copy in turn, in the text output too
+    assert main([*argv[:-1], "2027-09-01", str(spam_filter)]) == 0
+    out = capsys.readouterr().out
+    assert "also assessed in spam-filter-copy" in out
+    withdraw(store, "spam-filter-copy")
+    again = submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    assert again.outcomes[0].shared_with == ()
