@@ -203,7 +203,7 @@ def timeline_text(timeline: dict[str, Any]) -> str:
         lines.append(f"    {state['explanation']}")
     if not timeline["states"]:
         lines.append("  - no procedure state (the model is not assessed under Arts 51-52)")
-    lines += ["", "Obligations of the provider in force:"]
+    lines += ["", "Obligations in force (the role of each bearer in brackets):"]
     for duty in timeline["obligations_in_force"]:
         due = f", due {duty['due']}" if duty["due"] else ""
         due += f", met on {duty['met_on']}" if duty.get("met_on") else ""

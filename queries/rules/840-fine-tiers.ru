@@ -11,7 +11,8 @@
 # to each Member State "to what extent" fines may be imposed on it; where they may, the ceiling
 # is the tier's fixed amount, the turnover share being for an offender that is an undertaking:
 # the fine rule aiac:fine-rule-public-authority, which takes precedence over the SME rule.
-# Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1)).
+# Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1): the higher; Art 100(2)-(3):
+# one amount, the fixed one; Art 99(1): none, the Member State's rules set the penalties).
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
 # placing on the market, putting into service and use; point (h) the use only, so there only the
 # deployers: aia:prohibitsUseOnly; never an authorised representative that holds no other role, which
@@ -45,7 +46,7 @@ WHERE {
     aiac:fine-rule-public-authority skos:related ?applied ; aia:fineSelection ?publicSelection .
     BIND(aiac:fine-rule-public-authority AS ?publicRule)
   }
-  BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+  BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection) AS ?selection)
   BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
 } ;
 INSERT {
@@ -91,7 +92,7 @@ WHERE {
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
       OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-      BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection, aiac:fine-selection-higher) AS ?selection)
+      BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection) AS ?selection)
       BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
     }
   }
