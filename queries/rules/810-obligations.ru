@@ -14,8 +14,9 @@
 # system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
 # intended to be used by public authorities. (The importers and distributors of a system made
 # high-risk by another operator's change of its intended purpose bear none of the duties of Art 23
-# and 24: an exemption of the catalogue, data/law/obligation-semantics.ttl.) (7) An obligation
-# that accompanies others (Art 50(5)) applies only with one of them (the operation before the last).
+# and 24: an exemption of the catalogue, data/law/obligation-semantics.ttl.) An obligation that
+# accompanies others (aia:accompanies: Art 50(5)) shares their triggers, so it is listed with them;
+# rule 820 dates it from the earliest of them.
 # Condition (3) is split over two operations that write the same statements (the same minted
 # IRI): one for obligations without a fact trigger, one for triggers the subject satisfies. As one
 # FILTER(NOT EXISTS {...} || EXISTS {...}) Virtuoso 7 can choose a plan that never finishes after
@@ -184,21 +185,6 @@ WHERE {
     FILTER(?role != aiac:role-provider && ?role != aiac:role-deployer)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "obl-", MD5(CONCAT(STR(?s), "|", STR(?obligation), "|", STR(?party), "|", STR(?role))))) AS ?assessed)
-} ;
-# (7) an obligation that accompanies others (aia:accompanies, in data/law/obligation-semantics.ttl:
-# Art 50(5) says how the information of Art 50(1) to (4) is given) applies only where one of them
-# applies to the same bearer for the same subject (an exemption of one of them leaves nothing for
-# it to accompany); rule 820 dates it from the earliest of them
-DELETE { ?assessed ?p ?o }
-WHERE {
-  ?obligation aia:accompanies ?anyAccompanied .
-  ?assessed aia:obligation ?obligation ; aia:obligationFor ?s ; aia:bearer ?party .
-  FILTER EXISTS { ?assessed a aia:AssessedObligation }
-  FILTER NOT EXISTS {
-    ?obligation aia:accompanies ?accompanied .
-    ?principal aia:obligation ?accompanied ; aia:obligationFor ?s ; aia:bearer ?party .
-  }
-  ?assessed ?p ?o .
 } ;
 INSERT { ?assessed aia:conditionalOn ?event }
 WHERE {
