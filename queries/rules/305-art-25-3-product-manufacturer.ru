@@ -6,7 +6,9 @@
 # after it, under the product manufacturer's name or trademark, the product manufacturer is
 # considered the provider. A submission that names a product manufacturer
 # (aia:hasProductManufacturer) for such a system states that it does so under its name; the
-# manufacturer is added as a provider (aia:hasProvider).
+# manufacturer is added as a provider (aia:hasProvider), so it bears the provider's obligations,
+# and the subject satisfies the trigger of the Art 25(3) obligation. An AI system that is itself
+# an Annex I product (aia:productUnder) is no safety component of one: Art 25(3) does not apply.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -17,7 +19,7 @@ INSERT {
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasProductManufacturer ; aia:premiseValue ?m ] ;
     aia:explanation "The system is a high-risk safety component of a product covered by Annex I Section A and is supplied under the product manufacturer's name; the product manufacturer is considered its provider (Art 25(3))." ;
     prov:wasGeneratedBy aiaa:run .
-  ?s aia:hasProvider ?m .
+  ?s aia:hasProvider ?m ; aia:satisfiesTrigger aiac:trigger-product-manufacturer-art-25-3 .
 }
 WHERE {
   {
