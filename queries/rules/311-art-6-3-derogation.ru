@@ -12,8 +12,9 @@
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
 # (Art 6(4)) and to register (Art 49(2)) follow, unless it was placed on the market or put into
 # service before they applied (Art 113): they are duties to act before placing; nor for a system
-# high-risk under Art 6(1) (rule 300), from which Art 6(3) does not derogate: the outcome then
-# says that the system stays high-risk. The explanation gives the date the assessment was
+# high-risk under Art 6(1) (rule 300) on the as-of date, from which Art 6(3) does not derogate:
+# the outcome then says that the system stays high-risk (before Art 6(1) applies to it, the
+# duties arise and the outcome says until when the derogation holds). The explanation gives the date the assessment was
 # documented (aia:derogationAssessmentDocumentedOn) or says that none was given and that the
 # assessment is taken as not yet documented.
 INSERT {
@@ -25,7 +26,7 @@ INSERT {
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ;
-    aia:explanation ?explanation ;
+    aia:explanation ?explanation ; aia:dependsOnAmendment ?amendment ;
     prov:wasGeneratedBy aiaa:run .
   ?concluding aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
 }
@@ -62,13 +63,30 @@ WHERE {
   aiap:art_6.par_4 eli:date_applicability ?dutiesFrom .
   BIND(BOUND(?placed) && ?placed < ?dutiesFrom AS ?placedBeforeDuties)
   # Art 6(3) derogates from Art 6(2) only: a system high-risk under Art 6(1) (rule 300) stays
-  # high-risk, so its provider cannot conclude that it is not (no Art 6(4) or 49(2) duty)
+  # high-risk, so its provider cannot conclude that it is not (no Art 6(4) or 49(2) duty), from
+  # the day Art 6(1) applies to it (Art 113(c), or the date an amendment of the run's law version
+  # sets, as rule 702 will date the determination): until then the system is an Annex III system
+  # only, and the duties to document and register arise
   OPTIONAL {
-    SELECT ?s (true AS ?annexIHighRisk) WHERE {
-      ?annexI aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk .
+    SELECT ?s (MIN(?annexIDate) AS ?annexIFrom) (SAMPLE(?movedBy) AS ?annexIAmendment) WHERE {
+      ?annexI aia:determinationOf ?s ; aia:byRule aiar:art-6-1-annex-i ; aia:conclusion aiac:category-high-risk ;
+              aia:appliesFromDate ?annexIOwnDate .
+      OPTIONAL {
+        aiaa:run aia:lawVersion ?law .
+        ?law aia:includesAmendment ?movedBy .
+        ?change a aia:ProvisionChange ; aia:amendedBy ?movedBy ; aia:appliedInAssessment true ;
+                aia:affectsProvision ?affected ; aia:newDate ?annexINewDate .
+        ?annexI aia:legalBasis ?affected .
+        FILTER(?annexINewDate > ?annexIOwnDate)
+        FILTER NOT EXISTS { ?change aia:onlyPlacedBefore ?cutoff }
+      }
+      BIND(COALESCE(?annexINewDate, ?annexIOwnDate) AS ?annexIDate)
     } GROUP BY ?s
   }
-  BIND(IF(?placedBeforeDuties || BOUND(?annexIHighRisk), ?unbound, ?s) AS ?concluding)
+  BIND(BOUND(?annexIFrom) && ?annexIFrom <= ?asOf AS ?annexIHighRisk)
+  BIND(BOUND(?annexIFrom) && ?annexIFrom > ?asOf AS ?annexILater)
+  BIND(IF(?annexILater, ?annexIAmendment, ?unbound) AS ?amendment)
+  BIND(IF(?placedBeforeDuties || ?annexIHighRisk, ?unbound, ?s) AS ?concluding)
   BIND(IF(!BOUND(?documented) || ?documented > ?asOf,
           CONCAT(IF(BOUND(?documented), CONCAT("The assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
                     "No date of a documented assessment is given, so it is taken as not yet documented"),
@@ -78,10 +96,13 @@ WHERE {
                     ", but had to document it before (Art 6(4))"),
              CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"))) AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
-              " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons; ",
-              IF(BOUND(?annexIHighRisk),
+              " (", LCASE(SUBSTR(STR(?conditionLabel), 1, 1)), SUBSTR(STR(?conditionLabel), 2), ") and the system does not profile natural persons; ",
+              IF(?annexIHighRisk,
                  "the purpose does not make it high-risk under Art 6(2) (Art 6(3)), but Art 6(3) derogates from Art 6(2) only: the system is high-risk under Art 6(1), so its provider cannot conclude that it is not high-risk, and the duties to document that conclusion and to register the system as not high-risk (Art 6(4), Art 49(2)) do not arise.",
-              CONCAT("it is not considered high-risk (Art 6(3)). ",
+              CONCAT(IF(?annexILater,
+                        CONCAT("it is not considered high-risk under Art 6(2) (Art 6(3)) until Art 6(1) applies to it on ", STR(?annexIFrom),
+                               ": Art 6(3) derogates from Art 6(2) only, and from then the system is high-risk under Art 6(1). "),
+                        "it is not considered high-risk (Art 6(3)). "),
               IF(?placedBeforeDuties,
                  CONCAT("The system was placed on the market or put into service on ", STR(?placed), ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
                         ", Art 113): their duties to document the assessment and to register the system before placing did not arise for it."),
@@ -137,7 +158,7 @@ WHERE {
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   OPTIONAL { ?e aia:derogationAssessmentDocumentedOn ?documented }
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
-              STR(?conditionCitation), " (", LCASE(STR(?conditionLabel)), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
+              STR(?conditionCitation), " (", LCASE(SUBSTR(STR(?conditionLabel), 1, 1)), SUBSTR(STR(?conditionLabel), 2), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
               "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
               IF(BOUND(?documented), CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
   # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
