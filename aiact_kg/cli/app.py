@@ -23,6 +23,7 @@ from aiact_kg.cli.systemic_risk import add_systemic_risk_list
 from aiact_kg.cli.timeline import add_timeline
 from aiact_kg.cli.validate import add_validate
 from aiact_kg.errors import AiactKgError
+from aiact_kg.render.terminal import terminal_safe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except AiactKgError as error:
-        print(f"aiact-kg: error: {error}", file=sys.stderr)
+        print(f"aiact-kg: error: {terminal_safe(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("aiact-kg: interrupted", file=sys.stderr)
@@ -113,7 +114,8 @@ def _run(args: argparse.Namespace) -> int:
             )
             return 3
         print(
-            f"aiact-kg: internal error ({type(error).__name__}): {error}. This is a defect of "
+            f"aiact-kg: internal error ({type(error).__name__}): {terminal_safe(str(error))}. "
+            "This is a defect of "
             "aiact-kg, not of your input; set AIACT_KG_DEBUG=1 to see the traceback and "
             "please report it.",
             file=sys.stderr,

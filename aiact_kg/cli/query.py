@@ -33,8 +33,10 @@ from aiact_kg.render.query import (
 )
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import (
+    DEFAULT_MAX_MEMORY_MB,
     DEFAULT_MAX_ROWS,
     DEFAULT_TIMEOUT,
+    MAX_TIMEOUT_SECONDS,
     BoundedResult,
     QueryLimits,
     QueryTimeoutError,
@@ -95,6 +97,14 @@ def add_query(commands: Commands) -> None:
         "0 for no limit)",
     )
     query.add_argument(
+        "--max-memory",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MIB",
+        help="stop the query if it needs more than this many MiB of memory "
+        f"(default {DEFAULT_MAX_MEMORY_MB}; 0 for no limit)",
+    )
+    query.add_argument(
         "--max-rows",
         type=int,
         default=DEFAULT_MAX_ROWS,
@@ -133,13 +143,22 @@ def _load_query(reference: str) -> tuple[str, str]:
 
 
 def _query_limits(args: argparse.Namespace) -> QueryLimits:
-    if not args.timeout >= 0 or args.timeout == float("inf"):
+    if not 0 <= args.timeout <= MAX_TIMEOUT_SECONDS:
         raise InputError(
-            f"--timeout takes a number of seconds (0 for no limit), not {args.timeout}"
+            f"--timeout takes a number of seconds up to {MAX_TIMEOUT_SECONDS:g} (0 for no "
+            f"limit), not {args.timeout}"
         )
     if args.max_rows < 0:
         raise InputError(f"--max-rows takes a number of rows (0 for no limit), not {args.max_rows}")
-    return QueryLimits(timeout=args.timeout or None, max_rows=args.max_rows or None)
+    if args.max_memory != 0 and args.max_memory < 64:
+        raise InputError(
+            f"--max-memory takes at least 64 MiB (0 for no limit), not {args.max_memory}"
+        )
+    return QueryLimits(
+        timeout=args.timeout or None,
+        max_rows=args.max_rows or None,
+        max_memory_mb=args.max_memory or None,
+    )
 
 
 def _query_format(requested: str | None, form: str) -> str:

@@ -14,7 +14,7 @@ from aiact_kg.cli.common import (
     store_path,
 )
 from aiact_kg.errors import InputError
-from aiact_kg.store.bounded import QueryLimits
+from aiact_kg.store.bounded import DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, QueryLimits
 
 
 def add_serve(commands: Commands) -> None:
@@ -56,6 +56,14 @@ def add_serve(commands: Commands) -> None:
         default=DEFAULT_QUERY_TIMEOUT,
         metavar="SECONDS",
         help=f"time limit of each query (default {DEFAULT_QUERY_TIMEOUT:g}; answered with 503)",
+    )
+    serve.add_argument(
+        "--max-query-memory",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MIB",
+        help=f"memory limit of each query's process (default {DEFAULT_MAX_MEMORY_MB}; over it: "
+        "503; 0 for no limit)",
     )
     serve.add_argument(
         "--max-results",
@@ -100,8 +108,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from aiact_kg.service.config import ServiceConfig, read_token
     from aiact_kg.service.server import serve
 
-    if not args.timeout > 0 or args.timeout == float("inf"):
-        raise InputError(f"--timeout takes a positive number of seconds, not {args.timeout}")
+    if not 0 < args.timeout <= MAX_TIMEOUT_SECONDS:
+        raise InputError(
+            f"--timeout takes a positive number of seconds up to {MAX_TIMEOUT_SECONDS:g}, "
+            f"not {args.timeout}"
+        )
+    if args.max_query_memory != 0 and args.max_query_memory < 64:
+        raise InputError(
+            "--max-query-memory takes at least 64 MiB (0 for no limit), "
+            f"not {args.max_query_memory}"
+        )
     if not 0 <= args.write_wait < float("inf"):
         raise InputError(f"--write-wait takes a number of seconds, not {args.write_wait}")
     for name in ("max_results", "max_body_bytes", "max_queries"):
@@ -112,7 +128,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         raise InputError(f"--port takes a port number (1-65535), not {args.port}")
     config = ServiceConfig(
         store_path=store_path(args),
-        limits=QueryLimits(timeout=args.timeout, max_rows=args.max_results),
+        limits=QueryLimits(
+            timeout=args.timeout,
+            max_rows=args.max_results,
+            max_memory_mb=args.max_query_memory or None,
+        ),
         token=read_token(args.token_file, os.environ),
         allowed_services=allowed_services(args),
         max_body_bytes=args.max_body_bytes,

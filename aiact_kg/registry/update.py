@@ -10,7 +10,9 @@ submission are protected.
 The check is on what the update does, not on how it is written: the update runs on a copy of
 the active version (:class:`RegistryWriter`), every protected graph is fingerprinted before
 and after (its quad count and the sha256 of its sorted quads), and the copy is published as a
-new version (:func:`write_version`) only if no protected graph changed. Readers see the old
+new version (:func:`write_version`) only if no protected graph changed and the changed graphs
+hold no term of what the assessment derives (a determination written into an operator's graph
+would be counted by the registry's questions as if the rules had drawn it). Readers see the old
 version or the new one, never part of an update; a refused or failed update publishes nothing.
 An update that changes nothing publishes nothing either. ``LOAD`` and ``SERVICE`` reach only
 the operator's allowlist (:func:`check_update`).
@@ -28,14 +30,16 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
 
 from aiact_kg.errors import AiactKgError, QueryError
 from aiact_kg.kb.build import write_version
-from aiact_kg.namespaces import PREFIXES, REGISTRY
+from aiact_kg.namespaces import PREFIXES, REGISTRY, compact
 from aiact_kg.registry.store import RegistryWriter
 from aiact_kg.store.layout import STAGING_PREFIX, active_version
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.store.remote import check_update
 from aiact_kg.store.syntax import QuerySyntaxError, syntax_error
+from aiact_kg.submission.vocabulary import load_vocabulary
 
 DEFAULT_GRAPH = "(the default graph)"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBMISSION_GRAPHS = ("/submission", "/assessment")
 
 
@@ -54,6 +58,30 @@ class UpdateRefusedError(AiactKgError):
             "/submissions or DELETE /submissions/NAME); the knowledge base, the default "
             "graph and the registry's records are read-only. Nothing was changed"
         )
+
+
+class DerivedTermsRefusedError(UpdateRefusedError):
+    """An update would write what only an assessment derives; nothing was published."""
+
+    def __init__(self, found: Iterable[tuple[str, str]]) -> None:
+        self.graphs = tuple(sorted({graph for graph, _ in found}))
+        terms = sorted({compact(term) for _, term in found})
+        shown = ", ".join(terms[:10]) + (" ..." if len(terms) > 10 else "")
+        AiactKgError.__init__(
+            self,
+            f"the update would write terms of what the assessment derives ({shown}) into "
+            f"{', '.join(self.graphs)}: determinations, assessed obligations and their links are "
+            "written only by the rules, into a submission's assessment graph, and the "
+            "registry's questions count them wherever they are. Nothing was changed",
+        )
+
+
+class RefusedWithReasonError(UpdateRefusedError):
+    """A refusal that its own message explains (as the update's process reported it)."""
+
+    def __init__(self, graphs: Iterable[str], message: str) -> None:
+        self.graphs = tuple(graphs)
+        AiactKgError.__init__(self, message)
 
 
 class _Unchanged(Exception):  # noqa: N818 (not an error: ends the writer without publishing)
@@ -140,6 +168,28 @@ def _run(store: OxigraphStore | Store, update: str) -> None:
         raise QueryError(f"the update failed: {error}") from None
 
 
+def _derived_terms_written(store: OxigraphStore, graphs: Iterable[str]) -> list[tuple[str, str]]:
+    """(graph, term) for each term of what the assessment derives (an ontology term that is not
+    in the submission vocabulary, as a property or a class) the graphs hold."""
+    vocabulary = load_vocabulary()
+    derived = vocabulary.terms - vocabulary.input_terms
+    found: set[tuple[str, str]] = set()
+    for graph in graphs:
+        if graph == DEFAULT_GRAPH or graph.startswith("_:"):
+            continue
+        for quad in store.raw.quads_for_pattern(None, None, None, NamedNode(graph)):
+            predicate = quad.predicate.value
+            if predicate in derived:
+                found.add((graph, predicate))
+            elif (
+                predicate == _RDF_TYPE
+                and isinstance(quad.object, NamedNode)
+                and quad.object.value in derived
+            ):
+                found.add((graph, quad.object.value))
+    return sorted(found)
+
+
 def check_update_text(update: str, allowed_services: Collection[str] = ()) -> tuple[str, ...]:
     """Refuse ``LOAD``/``SERVICE`` outside the allowlist and, without either, a malformed
     update (parsed against an empty store); return the endpoints it reaches."""
@@ -194,6 +244,8 @@ def apply_update(
         refused = [graph for graph in changed if graph == DEFAULT_GRAPH or not is_writable(graph)]
         if refused:
             raise UpdateRefusedError(refused)
+        if derived := _derived_terms_written(store, changed):
+            raise DerivedTermsRefusedError(derived)
         if not changed:
             raise _Unchanged
         writer.quads += sum(n for n, _ in after.values()) - sum(n for n, _ in before.values())

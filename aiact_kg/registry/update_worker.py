@@ -24,6 +24,8 @@ from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.kb.build import remove_leftovers
 from aiact_kg.registry.update import (
     Censuses,
+    DerivedTermsRefusedError,
+    RefusedWithReasonError,
     UpdateRefusedError,
     UpdateReport,
     apply_update,
@@ -121,6 +123,8 @@ def _answer(out: bytes, err: bytes, returncode: int) -> UpdateReport:
         return UpdateReport(answer["version"], tuple(answer["changed"]), answer["quads"])
     if error == "refused":
         raise UpdateRefusedError(answer["graphs"])
+    if error == "derived":
+        raise RefusedWithReasonError(answer["graphs"], message)
     if error == "locked":
         raise StoreLockedError(message)
     if error == "query":
@@ -139,6 +143,8 @@ def _apply(request: dict[str, Any], known: Censuses) -> dict[str, Any]:
             wait_seconds=request["wait"],
             censuses=known,
         )
+    except DerivedTermsRefusedError as error:
+        return {"error": "derived", "graphs": list(error.graphs), "message": str(error)}
     except UpdateRefusedError as error:
         return {"error": "refused", "graphs": list(error.graphs)}
     except StoreLockedError as error:

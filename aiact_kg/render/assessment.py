@@ -10,6 +10,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.results.assessment import AssessmentResult, LawVersion
 from aiact_kg.store.base import KnowledgeStore
 
@@ -43,6 +44,10 @@ def _law_lines(law: LawVersion) -> list[str]:
 
 def assessment_text(result: AssessmentResult) -> str:
     """The human-readable report of ``aiact-kg assess``."""
+    return terminal_safe(_assessment_text(result))
+
+
+def _assessment_text(result: AssessmentResult) -> str:
     lines = [f"Assessment as of {result.as_of}", *_law_lines(result.law), ""]
     if not result.valid:
         lines.append(
@@ -94,6 +99,10 @@ def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[st
 
 def explanation_text(result: AssessmentResult, subject_iri: str, store: KnowledgeStore) -> str:
     """Walk each conclusion about one subject back to its facts and provision texts."""
+    return terminal_safe(_explanation_text(result, subject_iri, store))
+
+
+def _explanation_text(result: AssessmentResult, subject_iri: str, store: KnowledgeStore) -> str:
     subjects = {s.iri: s for s in result.subjects}
     subject = subjects[subject_iri]
     lines = [

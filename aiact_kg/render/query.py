@@ -27,6 +27,7 @@ from pyoxigraph import (
 
 from aiact_kg.namespaces import compact
 from aiact_kg.render.jsonld import compact_jsonld
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.store.base import SelectResult, Term
 
 
@@ -174,7 +175,7 @@ class TableWriter(ResultWriter):
 
     def row(self, row: Sequence[Term | Triple | None]) -> None:
         super().row(row)
-        cells = [term_text(cell, shorten=True).replace("\n", " ") for cell in row]
+        cells = [terminal_safe(term_text(cell, shorten=True).replace("\n", " ")) for cell in row]
         if self._pending is None:
             self.out.write(self._line(cells))
             return

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from aiact_kg.registry.reassess import Listed
 from aiact_kg.registry.submit import RegistryResult
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.render.validation import render_text, validation_result
 from aiact_kg.results.registry import (
     RegistryCounts,
@@ -56,6 +57,10 @@ def result_json(result: RegistryResult) -> str:
 
 
 def result_text(result: RegistryResult) -> str:
+    return terminal_safe(_result_text(result))
+
+
+def _result_text(result: RegistryResult) -> str:
     if result.validation is not None and result.exit_code:
         return render_text(result.validation) + "Nothing was stored.\n"
     lines = []
@@ -110,6 +115,10 @@ def listing_json(listed: Sequence[Listed]) -> str:
 
 
 def listing_table(listed: Sequence[Listed]) -> str:
+    return terminal_safe(_listing_table(listed))
+
+
+def _listing_table(listed: Sequence[Listed]) -> str:
     if not listed:
         return "The registry is empty; add submissions with `aiact-kg submit FILE`.\n"
     rows = [("name", "file", "sha256", "submitted at", "as of", "categories")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from aiact_kg.namespaces import compact
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.results.validation import (
     SubjectValidation,
     Unreadable,
@@ -60,6 +61,10 @@ def _unreadable_lines(
 
 def subject_text(subject: SubjectReport) -> str:
     """The lines of one subject in the text output (without its file's heading line)."""
+    return terminal_safe(_subject_text(subject))
+
+
+def _subject_text(subject: SubjectReport) -> str:
     kind = f" ({subject.kind})" if subject.kind else ""
     name = subject.iri or "(no AI system or model described)"
     status = (
@@ -85,6 +90,10 @@ def _summary(
 
 
 def render_text(report: ValidationReport) -> str:
+    return terminal_safe(_render_text(report))
+
+
+def _render_text(report: ValidationReport) -> str:
     lines = _unreadable_lines(report.unreadable)
     current_file = None
     for subject in report.subjects:

@@ -42,7 +42,7 @@ from aiact_kg.service.negotiation import (
     offered,
 )
 from aiact_kg.store.base import Term
-from aiact_kg.store.bounded import QueryTimeoutError, bounded_query
+from aiact_kg.store.bounded import QueryMemoryError, QueryTimeoutError, bounded_query
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.store.remote import check_query
 
@@ -259,6 +259,13 @@ def execute(
             "timeout",
             f"the query ran for more than {limits.timeout:g} seconds, the service's limit, "
             "and was stopped; add a LIMIT or narrow its patterns",
+        ) from None
+    except QueryMemoryError:
+        raise ServiceError(
+            503,
+            "memory",
+            f"the query needed more than {limits.max_memory_mb} MiB of memory, the service's "
+            "limit, and was stopped; add a LIMIT or narrow its patterns",
         ) from None
     except StoreError as error:
         raise ServiceError(503, "store-unavailable", str(error)) from None

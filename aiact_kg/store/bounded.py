@@ -41,6 +41,8 @@ from aiact_kg.store.syntax import syntax_error
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_MEMORY_MB = 2048
+MAX_TIMEOUT_SECONDS = 1_000_000.0  # about 11.6 days: beyond it no timer of the platform holds it
 TRIPLE_VARIABLES = ("subject", "predicate", "object")
 _WORKER = (
     "import sys; sys.path.insert(0, sys.argv[1]); from aiact_kg.store.worker import main; main()"
@@ -52,12 +54,30 @@ class QueryTimeoutError(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
+class QueryMemoryError(QueryError):
+    """The query needed more memory than its limit and was stopped."""
+
+
 @dataclass(frozen=True)
 class QueryLimits:
-    """``timeout`` in wall-clock seconds from the start, ``max_rows`` rows; ``None``: no limit."""
+    """``timeout`` in wall-clock seconds from the start, ``max_rows`` rows, ``max_memory_mb``
+    MiB of memory (heap) for the query process; ``None``: no limit."""
 
     timeout: float | None = DEFAULT_TIMEOUT
     max_rows: int | None = DEFAULT_MAX_ROWS
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None and not 0 < self.timeout <= MAX_TIMEOUT_SECONDS:
+            raise QueryError(
+                f"a query's time limit is a number of seconds above 0 and at most "
+                f"{MAX_TIMEOUT_SECONDS:g}, not {self.timeout:g} (no limit: none)"
+            )
+        if self.max_memory_mb is not None and self.max_memory_mb < 64:
+            raise QueryError(
+                f"a query's memory limit is at least 64 MiB, not {self.max_memory_mb} "
+                "(no limit: none)"
+            )
 
 
 @dataclass
@@ -147,7 +167,12 @@ class _EndedError(Exception):
 
 
 def _messages(
-    reader: _Reader, stderr: IO[bytes], process: subprocess.Popen[bytes], sparql: str, source: str
+    reader: _Reader,
+    stderr: IO[bytes],
+    process: subprocess.Popen[bytes],
+    sparql: str,
+    source: str,
+    max_memory_mb: int | None,
 ) -> Iterator[Any]:
     """Worker messages until the end; errors become aiact-kg errors."""
     while True:
@@ -156,7 +181,9 @@ def _messages(
         except _EndedError:
             code = process.wait()
             stderr.seek(0)
-            detail = stderr.read()[-500:].decode("utf-8", "replace").strip()
+            detail = stderr.read()[-2000:].decode("utf-8", "replace").strip()
+            if max_memory_mb is not None and "memory allocation of" in detail:
+                raise _memory_error(max_memory_mb) from None
             raise AiactKgError(
                 f"the query process ended unexpectedly (exit status {code})"
                 + (f": {detail}" if detail else "")
@@ -173,9 +200,19 @@ def _messages(
             raise QueryError(f"the SPARQL query failed: {text}")
         if kind == "store":
             raise StoreError(f"cannot open the knowledge-base store: {text}")
-        if kind == "internal":
+        if kind == "memory" and max_memory_mb is not None:
+            raise _memory_error(max_memory_mb)
+        if kind in ("internal", "memory"):
             raise AiactKgError(f"the query process failed: {text}")
         yield message
+
+
+def _memory_error(max_memory_mb: int) -> QueryMemoryError:
+    return QueryMemoryError(
+        f"the query needed more than {max_memory_mb} MiB of memory, its limit, and was stopped "
+        "(sorting, grouping and DISTINCT hold every row); add a LIMIT or narrow its patterns, "
+        "or allow more memory"
+    )
 
 
 @contextmanager
@@ -215,6 +252,7 @@ def bounded_query(
         "query": sparql,
         "prefixes": dict(prefixes or {}),
         "max_rows": limits.max_rows,
+        "max_memory_bytes": None if limits.max_memory_mb is None else limits.max_memory_mb << 20,
         "sandbox": not check.services,
         "union": not check.dataset and default_graphs is None and named_graphs is None,
         "default_graphs": None if default_graphs is None else list(default_graphs),
@@ -233,7 +271,7 @@ def bounded_query(
             process.stdin.write(json.dumps(request).encode("utf-8"))
             process.stdin.close()
             reader = _Reader(process, limits.timeout)
-            messages = _messages(reader, stderr, process, sparql, source)
+            messages = _messages(reader, stderr, process, sparql, source, limits.max_memory_mb)
             head = next(messages)
             form = head["head"]
             variables = tuple(head.get("variables", TRIPLE_VARIABLES if form == "triples" else ()))

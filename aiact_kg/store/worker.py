@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import resource
 import signal
 import sys
 import threading
@@ -79,7 +80,17 @@ def _dataset(request: dict[str, Any]) -> dict[str, Any]:
     return dataset
 
 
+def limit_memory(max_bytes: int | None) -> None:
+    """Cap the process's data segment (its heap, where sorting and grouping hold rows): past it
+    an allocation fails, and the parent reports the limit (the store's files are mapped, not
+    counted)."""
+    if max_bytes is None or not hasattr(resource, "RLIMIT_DATA"):
+        return
+    resource.setrlimit(resource.RLIMIT_DATA, (max_bytes, max_bytes))
+
+
 def _run(request: dict[str, Any], channel: _Channel) -> None:
+    limit_memory(request.get("max_memory_bytes"))
     if request["sandbox"]:
         from aiact_kg.store.sandbox import deny_network
 
@@ -130,6 +141,8 @@ def main() -> None:
     channel = _Channel()
     try:
         _run(json.loads(sys.stdin.read()), channel)
+    except MemoryError:
+        channel.send({"error": "memory", "message": "MemoryError"})
     except (OSError, ValueError) as error:
         channel.send({"error": "failed", "message": str(error)})
     except Exception as error:  # reported by the parent as a defect

@@ -47,6 +47,7 @@ from aiact_kg.namespaces import (
     OBLIGATION,
     ONTOLOGY,
     PROVISION,
+    REGISTRY,
     RULE,
     compact,
 )
@@ -493,8 +494,9 @@ def unlinked_findings(
 
 # the namespaces of the knowledge base's own nodes: ontology terms, provisions (and the Act's ELI),
 # concepts, obligations, rules, runs, draft history, the duty sweep, graphs and checks (our other
-# IRIs, a submission's relative IRIs and blank nodes, the registry's and the shipped catalogue's
-# models, describe what is submitted)
+# IRIs, a submission's relative IRIs and blank nodes, and the shipped catalogue's models describe
+# what is submitted); the registry's records and graphs too, so that no description merges with
+# another submission's record
 _KNOWLEDGE_BASE_SPACES: Final = (
     ONTOLOGY,
     PROVISION,
@@ -507,6 +509,7 @@ _KNOWLEDGE_BASE_SPACES: Final = (
     DUTY_REVIEW,
     GRAPH,
     CHECK,
+    REGISTRY,
 )
 
 
@@ -550,8 +553,8 @@ def _about_knowledge_base(statement: Statement) -> Finding:
         "knowledge-base-node",
         "violation",
         f"In {statement.file}, {show(statement.subject)} is a node of the knowledge base (the "
-        f"law, its concepts, the obligations catalogue, the rules, the ontology or a vocabulary "
-        f"it includes, such as DPV, AIRO or VAIR), and the "
+        f"law, its concepts, the obligations catalogue, the rules, the ontology, a vocabulary "
+        f"it includes, such as DPV, AIRO or VAIR, or the registry's records and graphs), and the "
         f"description states {compact(str(statement.predicate))} about it: a description "
         f"states facts about AI systems, models, parties and events, and cannot change the "
         f"knowledge base, so it cannot be assessed. Remove the statement ({GUIDE}).",

@@ -7,7 +7,10 @@ For each statement whose predicate is a property of our vocabulary, driven by th
   of its datatype and its value finite and in range (:func:`.values.read_literal`);
 * a property whose range is a boolean, a date or a number takes a literal of that kind;
 * such a property takes one value per subject: two values that differ (compared by value, so
-  ``"1"^^xsd:boolean`` and ``true`` are one value) leave the fact undecided.
+  ``"1"^^xsd:boolean`` and ``true`` are one value) leave the fact undecided;
+* an ``xsd:float`` whose single-precision value is not the number written gets a warning: XSD
+  reads it at single precision (about 7 digits), so ``"1.00000001e25"^^xsd:float`` is below
+  10^25, and a figure compared with a threshold may cross it.
 
 Each problem is a violation that names the file, the node, the property and the value, and
 cites the provisions the property rests on (``aia:sourceProvision``).
@@ -16,6 +19,7 @@ cites the provisions the property rests on (``aia:sourceProvision``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Final
 
 from rdflib.term import Node
@@ -27,10 +31,12 @@ from aiact_kg.submission.values import (
     BOOLEAN,
     CHECKED_TYPES,
     DATE,
+    FLOAT,
     NUMERIC_TYPES,
     Reading,
     Value,
     read_literal,
+    single_precision_value,
 )
 from aiact_kg.submission.vocabulary import Vocabulary
 
@@ -109,6 +115,8 @@ def value_findings(
                 values.setdefault((statement.subject, statement.predicate), {}).setdefault(
                     reading.value, statement
                 )
+            if reading.problem is None and statement.datatype == FLOAT:
+                found.extend(_single_precision_finding(statement, reading, provisions))
         if problem is not None:
             found.append(
                 (
@@ -125,6 +133,37 @@ def value_findings(
                 )
             )
     return found + _one_value_findings(values, vocabulary)
+
+
+def _single_precision_finding(
+    statement: Statement, reading: Reading, provisions: tuple[str, ...]
+) -> list[tuple[Node, Finding]]:
+    """A warning when the single-precision value of an ``xsd:float`` is not the number written."""
+    if not isinstance(reading.value, Decimal):
+        return []
+    single = single_precision_value(reading.value)
+    if single == reading.value:
+        return []
+    message = (
+        f"{_where(statement)}: an xsd:float, which XML Schema reads at single precision (about 7 "
+        f"significant digits), so its value is {float(single):.9g}, not the number written; a "
+        "figure compared with a threshold may cross it. Write it as xsd:double (in Turtle a "
+        "plain number with an exponent) or xsd:decimal."
+    )
+    return [
+        (
+            statement.subject,
+            finding(
+                "single-precision",
+                "warning",
+                message,
+                focus=statement.subject,
+                path=statement.predicate,
+                value=statement.shown(),
+                provisions=provisions,
+            ),
+        )
+    ]
 
 
 def _one_value_findings(

@@ -129,6 +129,12 @@ def _binary_lexical(number: Decimal, datatype: str) -> str:
     return _float_lexical(value)
 
 
+def single_precision_value(number: Decimal) -> Decimal:
+    """The value of an ``xsd:float`` written as ``number``: XSD reads it at single precision
+    (the nearest IEEE binary32 number), as a SPARQL engine compares it."""
+    return Decimal(struct.unpack("<f", struct.pack("<f", float(number)))[0])
+
+
 _ROUND_DIGITS: Final = 15  # a decimal of at most 15 significant digits has a double of its own
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from aiact_kg.cli import main
-from aiact_kg.store.bounded import QueryLimits, QueryTimeoutError, bounded_query
+from aiact_kg.errors import QueryError
+from aiact_kg.store.bounded import QueryLimits, QueryMemoryError, QueryTimeoutError, bounded_query
 from tests.conftest import REPO_ROOT
 
 # every quad of the knowledge base (~46k) three times over: about 10^14 rows
@@ -205,3 +206,69 @@ def test_every_query_form_is_written(
         assert len(out.splitlines()) == check
     else:
         assert out.strip()
+
+
+# every quad twice over, each pair with a digest to sort by: ORDER BY holds every row
+SORTED_PRODUCT = (
+    "SELECT (SHA512(STR(?c)) AS ?h) ?d WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } } "
+    "ORDER BY ?h"
+)
+
+
+def test_a_query_past_its_memory_limit_is_stopped_with_a_clear_error(
+    kb_path: Path, tmp_path: Path
+) -> None:
+    process = _start(
+        kb_path,
+        _write(tmp_path, SORTED_PRODUCT),
+        "--max-memory",
+        "200",
+        "--timeout",
+        "0",
+        "--max-rows",
+        "0",
+    )
+    _, err = process.communicate(timeout=600)
+    assert process.returncode == 2, err
+    assert "needed more than 200 MiB of memory" in err
+    assert "Traceback" not in err
+    assert "internal error" not in err
+
+
+def test_the_memory_limit_stops_a_query_through_the_api(kb_path: Path) -> None:
+    limits = QueryLimits(timeout=None, max_rows=None, max_memory_mb=200)
+
+    def run() -> None:
+        with bounded_query(kb_path, SORTED_PRODUCT, limits) as result:
+            for _ in result:
+                pass
+
+    with pytest.raises(QueryMemoryError, match="200 MiB"):
+        run()
+
+
+@pytest.mark.parametrize("seconds", ["1e10", "1e308", "2000000"])
+def test_a_time_limit_no_timer_can_hold_is_refused(kb_path: Path, seconds: str) -> None:
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aiact_kg",
+            "--store",
+            str(kb_path),
+            "query",
+            "-",
+            "--timeout",
+            seconds,
+        ],
+        input="ASK {}",
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        timeout=120,
+    )
+    assert process.returncode == 2
+    assert "--timeout takes a number of seconds up to" in process.stderr
+    with pytest.raises(QueryError, match="at most"):
+        QueryLimits(timeout=float(seconds))

@@ -357,3 +357,25 @@ def test_serve_lets_its_own_errors_reach_the_operator_log(
     assert "internal error on POST /assess" in caplog.messages
     for name, level in libraries.items():
         logging.getLogger(name).setLevel(level)
+
+
+def test_a_query_past_the_memory_limit_is_503_and_the_service_goes_on(
+    kb_path: Path, tmp_path: Path
+) -> None:
+    sorted_product = (
+        "SELECT (SHA512(STR(?c)) AS ?h) ?d WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } } "
+        "ORDER BY ?h"
+    )
+    local = start_server(
+        kb_path, tmp_path / "serve.log", ("--max-query-memory", "200", "--timeout", "600")
+    )
+    try:
+        with local.client() as client:
+            response = client.post("/sparql", data={"query": sorted_product}, timeout=600)
+            after = client.get("/sparql", params={"query": SIMPLE})
+    finally:
+        stop_server(local)
+    assert response.status_code == 503, response.text
+    assert response.json()["error"] == "memory"
+    assert "200 MiB" in response.json()["message"]
+    assert after.status_code == 200

@@ -206,6 +206,28 @@ def test_an_update_beyond_the_registry_graphs_is_refused_and_changes_nothing(
     assert not registry.ask(client, labelled("with the law"))
 
 
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "<https://example.org/forged> a aia:Determination ;"
+        " aia:conclusion aiac:category-prohibited",
+        "<https://example.org/forged> aia:obligationFor <https://example.org/system>",
+    ],
+    ids=["determination", "assessed-obligation-link"],
+)
+def test_an_update_writing_what_only_the_rules_derive_is_refused(
+    registry: Registry, client: httpx.Client, forged: str
+) -> None:
+    before = registry.state()
+    update = f"INSERT DATA {{ GRAPH <{NOTES}> {{ {forged} }} }}"
+    response = client.post("/sparql", data={"update": update}, headers=AUTH)
+    assert response.status_code == 403, response.text
+    assert response.json()["error"] == "protected-graph"
+    assert "terms of what the assessment derives" in response.json()["message"]
+    assert NOTES in response.json()["message"]
+    assert registry.state() == before
+
+
 def test_drop_of_an_operator_graph_is_run_on_the_store_not_refused_by_the_syntax_check(
     registry: Registry, client: httpx.Client
 ) -> None:
@@ -344,7 +366,8 @@ def test_a_submission_cannot_write_outside_its_graphs(
     body = "".join(
         line + "\n" for line in spam.splitlines() if not line.startswith(("@prefix", "#"))
     )
-    forged = f'<https://w3id.org/aiact-kg/registry/{SPAM}> rdfs:label "forged" .'
+    # (a statement about the record itself is refused: the registry's IRIs are reserved)
+    forged = '<https://example.org/forged-note> rdfs:label "forged" .'
     trig = (
         prefixes
         + f"<{graph_iri('legal-text')}> {{\n{body}}}\n"

@@ -265,6 +265,20 @@ def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
             ' "forged" .\n',
             "knowledge-base-node",
         ),
+        # another submission's registry record described as a system: it merged with the
+        # record in the union graph
+        (
+            "<https://w3id.org/aiact-kg/registry/credit-scoring-bank> a aia:AISystem ;"
+            " aia:hasProvider ex:acme .\n",
+            "knowledge-base-node",
+        ),
+        # a party named by a registry graph's IRI
+        (
+            "<https://w3id.org/aiact-kg/registry/credit-scoring-bank/assessment>"
+            " a aia:LegalPerson ;"
+            ' aia:establishedIn "DE" .\n',
+            "knowledge-base-node",
+        ),
     ],
 )
 def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
@@ -350,3 +364,27 @@ def test_a_language_tagged_value_is_named_with_its_tag(validator: SubmissionVali
     values = values_at(report, "establishedIn")
     assert values
     assert all(value == "FR@en" for value in values), values
+
+
+@pytest.mark.parametrize(
+    ("compute", "warned"),
+    [
+        ('"1.00000001e25"^^xsd:float', True),  # single precision: 9.99999956e24, below 10^25
+        ('"3.8e25"^^xsd:float', True),
+        ('"1025"^^xsd:float', False),  # exactly a single-precision number
+        ('"0.5"^^xsd:float', False),
+        ('"1.00000001e25"^^xsd:double', False),
+        ("1.00000001e25", False),
+    ],
+)
+def test_an_xsd_float_that_single_precision_changes_is_a_warning(
+    validator: SubmissionValidator, compute: str, warned: bool
+) -> None:
+    report = validate(validator, MODEL.format(compute=compute))
+    found = findings(report, "single-precision")
+    assert [f.severity for f in found] == (["warning"] if warned else [])
+    if warned:
+        assert "aia:trainingComputeFLOP" in found[0].message
+        assert "single precision" in found[0].message
+        assert found[0].legal_basis  # the provisions of the property
+        assert report.conforms
