@@ -33,6 +33,7 @@ _BELOW: Final = frozenset({_RDFS + "subClassOf", _RDFS + "subPropertyOf"})
 _EQUIVALENT: Final = frozenset({_OWL + "equivalentClass", _OWL + "equivalentProperty"})
 _INVERSE: Final = _OWL + "inverseOf"
 DECLARING: Final = _BELOW | _EQUIVALENT | {_INVERSE}
+MAX_INVERSE_STEPS: Final = 3  # the rounds of rule 000-materialise-types
 _PLAYED_BY: Final = ONTOLOGY + "playedBy"
 _ROLE_FOR: Final = ONTOLOGY + "roleFor"
 _TYPE_NODE: Final = NamedNode(RDF_TYPE)
@@ -87,6 +88,7 @@ class _Declarations:
                 # owl:equivalentClass and owl:equivalentProperty are not read by the rules
                 # (a warning says so): not here either
         self._above: dict[str, frozenset[str]] = {}
+        self._reached: dict[str, frozenset[tuple[str, bool]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.up or self.inverse)
@@ -107,9 +109,30 @@ class _Declarations:
             found = self._above[term] = frozenset(reached)
         return found
 
-    def ours_inverse(self, term: str) -> frozenset[str]:
-        """Our properties declared the inverse of the submitter's property ``term``."""
-        return frozenset(p for p in self.inverse.get(term, ()) if _ours(p))
+    def ours_reached(self, term: str) -> frozenset[tuple[str, bool]]:
+        """Our properties the submitter's property ``term`` reaches through its declarations,
+        each with whether an odd number of inverse steps lies between (the statement then
+        reads our property the other way round): ``ex:sub rdfs:subPropertyOf ex:deploys .
+        ex:deploys owl:inverseOf aia:hasDeployer`` reaches (aia:hasDeployer, True). At most
+        :data:`MAX_INVERSE_STEPS` inverse steps, as rule ``000-materialise-types`` reads them;
+        the walk stops at our terms (our hierarchy is the shapes' business)."""
+        found = self._reached.get(term)
+        if found is None:
+            reached: set[tuple[str, bool]] = set()
+            seen, todo = {(term, 0)}, [(term, 0)]
+            while todo:
+                current, inverses = todo.pop()
+                steps = [(parent, inverses) for parent in self.up.get(current, ())]
+                if inverses < MAX_INVERSE_STEPS:
+                    steps += [(other, inverses + 1) for other in self.inverse.get(current, ())]
+                for step in steps:
+                    if _ours(step[0]):
+                        reached.add((step[0], step[1] % 2 == 1))
+                    elif step not in seen:
+                        seen.add(step)
+                        todo.append(step)
+            found = self._reached[term] = frozenset(reached)
+        return found
 
 
 def _implied(quads: Iterable[Quad], declared: _Declarations) -> list[Quad]:
@@ -125,10 +148,10 @@ def _implied(quads: Iterable[Quad], declared: _Declarations) -> list[Quad]:
                 for cls in declared.ours_above(value.value):
                     found.append(Quad(subject, _TYPE_NODE, NamedNode(cls), DefaultGraph()))
             continue
-        for prop in declared.ours_above(term):
-            found.append(Quad(subject, NamedNode(prop), value, DefaultGraph()))
-        if not isinstance(value, Literal):
-            for prop in declared.ours_inverse(term):
+        for prop, flipped in sorted(declared.ours_reached(term)):
+            if not flipped:
+                found.append(Quad(subject, NamedNode(prop), value, DefaultGraph()))
+            elif not isinstance(value, Literal):
                 found.append(Quad(value, NamedNode(prop), subject, DefaultGraph()))
     return found
 

@@ -181,15 +181,21 @@ class _TreeWalk:
         self.terms: set[str] = set(_terms(our_context()))
         self.vocab = False  # a context with @vocab keeps every key
         self.objects: list[dict[str, object]] = []
+        self._literal_ids: set[int] = set()  # the objects inside JSON literals
 
     def run(self, value: object) -> None:
         maps: set[str] = set()  # terms whose values are maps (an inline "@container")
-        # (item, depth, whether its keys are terms: not those of a container term's map)
+        literals: set[str] = set()  # terms whose values are JSON literals ("@type": "@json")
+        # (item, depth, whether its keys are terms: not those of a container term's map, nor
+        # anything inside a JSON literal, which is data, walked only for its depth)
         stack: list[tuple[object, int, bool]] = [(value, 1, True)]
         while stack:
             item, depth, keyed = stack.pop()
             if depth > MAX_JSON_DEPTH and isinstance(item, dict | list):
                 raise _too_deep()
+            if isinstance(item, dict) and not keyed and id(item) in self._literal_ids:
+                stack.extend((child, depth + 1, False) for child in _children(item))
+                continue
             if isinstance(item, dict):
                 if "@context" in item:
                     item["@context"], inlined = _context(item["@context"], self.data)
@@ -198,17 +204,32 @@ class _TreeWalk:
                     self.vocab = self.vocab or "@vocab" in inline
                     self.terms.update(inline)
                     maps.update(_container_terms(item["@context"]))
+                    literals.update(_json_literal_terms(item["@context"]))
                 self.changed = _decimals_as_text(item) or self.changed
                 if keyed:
                     self.objects.append(item)
                 # a context's own keys are terms (its scoped contexts are checked as it is
                 # walked); a container term's map has no terms for keys
-                stack.extend(
-                    (child, depth + 1, key != "@context" and key not in maps)
-                    for key, child in item.items()
-                )
+                for key, child in item.items():
+                    literal = key in literals or (key == "@value" and item.get("@type") == "@json")
+                    if literal:
+                        self._mark_literal(child)
+                    stack.append(
+                        (child, depth + 1, key != "@context" and key not in maps and not literal)
+                    )
             elif isinstance(item, list):
                 stack.extend((child, depth + 1, keyed) for child in item)
+
+    def _mark_literal(self, value: object) -> None:
+        """Remember the objects of a JSON literal, whose keys are data, not terms."""
+        pending = [value]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, dict) and id(item) not in self._literal_ids:
+                self._literal_ids.add(id(item))
+                pending.extend(item.values())
+            elif isinstance(item, list):
+                pending.extend(item)
 
     def dropped_keys(self) -> tuple[DroppedKey, ...]:
         """The keys that expand to nothing and are dropped.
@@ -266,6 +287,22 @@ def _raw_problem_at(reason: str, text: str, data: bytes) -> CheckError:
 def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:
     """A problem positioned at the first occurrence of the JSON string ``needle``, if found."""
     return _raw_problem_at(reason, json.dumps(needle, ensure_ascii=False), data)
+
+
+def _children(item: dict[str, object]) -> Iterable[object]:
+    return item.values()
+
+
+def _json_literal_terms(context: object) -> Iterable[str]:
+    """The terms of an inline context whose values are JSON literals (``"@type": "@json"``)."""
+    parts = context if isinstance(context, list) else [context]
+    for part in parts:
+        if isinstance(part, dict):
+            yield from (
+                key
+                for key, value in part.items()
+                if isinstance(value, dict) and value.get("@type") == "@json"
+            )
 
 
 def _container_terms(context: object) -> Iterable[str]:

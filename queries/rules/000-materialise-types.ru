@@ -20,16 +20,116 @@ WHERE {
   ?s a ?class .
   MINUS { ?s a ?super }
 } ;
-# A property a submission declares the inverse of one of ours (owl:inverseOf, either way round)
-# states our property the other way round (first, so that the next operation closes it too).
-INSERT { ?o ?ours ?s }
+# A submission's own property reaches ours through its declarations: rdfs:subPropertyOf (the
+# same direction) and owl:inverseOf, either way round (the other direction), in any order:
+# ex:sub rdfs:subPropertyOf ex:deploys . ex:deploys owl:inverseOf aia:hasDeployer states
+# aia:hasDeployer from the system to the party that ex:sub names. The inverse declarations are
+# made symmetric first; then each round states the submission's statements under every
+# property its own properties are declared below, and the other way round under every property
+# declared their inverse. Three rounds read chains of up to three inverse steps with any number
+# of subproperty steps between them (docs/submission-guide.md says so). Only the submission's
+# properties whose declarations reach one of ours take part. (One SPARQL path per parity of
+# inverse steps would read any length, but Virtuoso 7 answers such nested paths wrongly.)
+INSERT { ?other owl:inverseOf ?theirs }
 WHERE {
-  { ?theirs owl:inverseOf ?ours } UNION { ?ours owl:inverseOf ?theirs }
-  FILTER(STRSTARTS(STR(?ours), STR(aia:)) && !STRSTARTS(STR(?theirs), STR(aia:)))
+  ?theirs owl:inverseOf ?other .
+  FILTER(!STRSTARTS(STR(?theirs), STR(aia:)) || !STRSTARTS(STR(?other), STR(aia:)))
+} ;
+INSERT { ?s ?super ?o }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs rdfs:subPropertyOf+ ?super .
+  ?s ?theirs ?o .
+} ;
+INSERT { ?o ?other ?s }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs owl:inverseOf ?other .
   ?s ?theirs ?o .
   FILTER(!isLiteral(?o))
 } ;
-# The property hierarchy: ours, and a property a submission declares below one of ours
+INSERT { ?s ?super ?o }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs rdfs:subPropertyOf+ ?super .
+  ?s ?theirs ?o .
+} ;
+INSERT { ?o ?other ?s }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs owl:inverseOf ?other .
+  ?s ?theirs ?o .
+  FILTER(!isLiteral(?o))
+} ;
+INSERT { ?s ?super ?o }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs rdfs:subPropertyOf+ ?super .
+  ?s ?theirs ?o .
+} ;
+INSERT { ?o ?other ?s }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs owl:inverseOf ?other .
+  ?s ?theirs ?o .
+  FILTER(!isLiteral(?o))
+} ;
+INSERT { ?s ?super ?o }
+WHERE {
+  {
+    SELECT DISTINCT ?theirs WHERE {
+      ?theirs rdfs:subPropertyOf|owl:inverseOf ?declared .
+      FILTER(!STRSTARTS(STR(?theirs), STR(aia:)))
+      ?theirs (rdfs:subPropertyOf|owl:inverseOf)* ?ours .
+      FILTER(STRSTARTS(STR(?ours), STR(aia:)))
+    }
+  }
+  ?theirs rdfs:subPropertyOf+ ?super .
+  ?s ?theirs ?o .
+} ;
+# The property hierarchy of our own vocabulary (and what the rounds stated under our terms)
 INSERT { ?s ?superProperty ?o }
 WHERE {
   ?property rdfs:subPropertyOf+ ?superProperty .

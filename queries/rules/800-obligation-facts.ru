@@ -3,8 +3,16 @@
 # Provisions: aiap:art_60 aiap:art_25.par_2 aiap:art_25.par_1.pnt_c aiap:art_25.par_4
 # Testing in real-world conditions (Art 60) and the initial provider's exclusion of high-risk
 # use (Art 25(2), second sentence) are stated facts; other topics' rules set their own triggers.
+# Art 60(1) governs the testing of the high-risk AI systems "listed in Annex III" (high-risk by
+# the Art 6(2) route, rules 310 and 320): a system high-risk only as an Annex I product is
+# tested under its sectoral legislation, and a system not high-risk is not tested under Art 60.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-real-world-testing }
-WHERE { ?s aia:testedInRealWorldConditions true } ;
+WHERE {
+  ?s aia:testedInRealWorldConditions true .
+  FILTER EXISTS {
+    ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 .
+  }
+} ;
 # The exclusion concerns a system the initial provider "has clearly specified ... is not to be
 # changed into a high-risk AI system" (Art 25(2), second sentence): one made high-risk by a
 # change of its intended purpose (Art 25(1)(c)). A rebranded or substantially modified system

@@ -113,7 +113,8 @@ def test_a_document_cannot_write_outside_its_own_graphs(store: Path, tmp_path: P
     body = "".join(
         line + "\n" for line in spam.splitlines() if not line.startswith(("@prefix", "#"))
     )
-    forged = '<https://w3id.org/aiact-kg/registry/customer-service-chatbot> rdfs:label "forged" .'
+    # (a statement about the record itself is refused: the registry's IRIs are reserved)
+    forged = '<https://example.org/forged-note> rdfs:label "forged" .'
     trig = tmp_path / "intruder.trig"
     trig.write_text(
         prefixes

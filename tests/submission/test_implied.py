@@ -61,8 +61,34 @@ def _messages(report: ValidationReport) -> list[str]:
             "ex:madeBy rdfs:subPropertyOf ex:by . ex:by rdfs:subPropertyOf aia:hasProvider",
         ),
         ("aia:AISystem", "", "ex:acme ex:makes ex:tool . ex:makes owl:inverseOf aia:hasProvider"),
+        (
+            "aia:AISystem",
+            "",
+            "ex:acme ex:builds ex:tool . ex:builds rdfs:subPropertyOf ex:makes .\n"
+            "ex:makes owl:inverseOf aia:hasProvider",
+        ),
+        (
+            "aia:AISystem",
+            "",
+            "ex:acme ex:makes ex:tool . ex:makes owl:inverseOf ex:madeBy .\n"
+            "ex:madeBy rdfs:subPropertyOf aia:hasProvider",
+        ),
+        (
+            "aia:AISystem",
+            "ex:builtBy ex:acme ;",
+            "ex:builtBy owl:inverseOf ex:makes . ex:makes owl:inverseOf ex:madeBy .\n"
+            "ex:madeBy rdfs:subPropertyOf aia:hasProvider",
+        ),
     ],
-    ids=["role-node", "role-node-subclass-subproperty", "chains", "inverse"],
+    ids=[
+        "role-node",
+        "role-node-subclass-subproperty",
+        "chains",
+        "inverse",
+        "subproperty-of-inverse",
+        "inverse-of-subproperty",
+        "two-inverse-steps",
+    ],
 )
 def test_the_forms_the_rules_read_name_the_provider(
     validator: SubmissionValidator, kind: str, provider: str, declarations: str

@@ -84,6 +84,20 @@ def test_inline_terms_vocab_and_container_maps_are_not_reported() -> None:
     assert _warnings({**vocab, **SYSTEM, "anything": "x"}) == []
 
 
+def test_the_keys_inside_a_json_literal_are_data_not_dropped_terms() -> None:
+    inline = {"@version": 1.1, "blob": {"@id": "https://example.org/blob", "@type": "@json"}}
+    document = {"@context": ["https://w3id.org/aiact-kg/context.jsonld", inline], **SYSTEM}
+    document["blob"] = {"a": [1, 2, {"b": None}]}
+    assert _warnings(document) == []
+    # the same through a value object, and a misspelt key beside it still reported
+    document = {"@context": ["https://w3id.org/aiact-kg/context.jsonld"], **SYSTEM}
+    document["https://example.org/blob"] = {"@value": {"c": {"d": 1}}, "@type": "@json"}
+    document["hasProviderr"] = "x"
+    warnings = _warnings(document)
+    assert len(warnings) == 1
+    assert "'hasProviderr'" in warnings[0]
+
+
 @pytest.mark.parametrize(
     ("written", "lexical"),
     [(4.5, "4.5"), (1e-7, "0.0000001"), (8, "8"), ("4.5", "4.5")],
