@@ -124,9 +124,21 @@ def _text(body: bytes, what: str) -> str:
         raise bad_request(f"the {what} is not UTF-8 text (byte {error.start})") from None
 
 
+def _parameters(text: str, what: str) -> dict[str, list[str]]:
+    """The parameters of a URL's query or a form; a percent-escape that is no UTF-8 is refused
+    (decoded with replacement characters, the query would silently run as another text)."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise bad_request(
+            f"the {what} holds a percent-escaped byte sequence that is not UTF-8 text "
+            f"({error.object[error.start : error.end]!r}); escape the UTF-8 bytes of each character"
+        ) from None
+
+
 async def _protocol_request(request: Request) -> ProtocolRequest:
     """Read the query or update and the dataset from any of the protocol's request forms."""
-    url = parse_qs(request.url.query, keep_blank_values=True)  # other parameters are ignored
+    url = _parameters(request.url.query, "URL's query string")  # other parameters are ignored
     if request.method == "GET":
         if "update" in url:
             raise bad_request("a SPARQL update must be sent with POST, not GET")
@@ -140,7 +152,7 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await request.body()
         if media == FORM:
-            parameters = parse_qs(_text(body, "form"), keep_blank_values=True)
+            parameters = _parameters(_text(body, "form"), "form")
             query, update = _one(parameters, "query"), _one(parameters, "update")
             if (query is None) == (update is None):
                 raise bad_request("the form must have exactly one of 'query' and 'update'")

@@ -25,8 +25,9 @@
 #   - aiac:trigger-harmonised-standards-applied: the opposite, Annex III point 1 with harmonised
 #     standards or common specifications applied in full: only then does the provider choose
 #     its procedure (Art 43(1) first subparagraph);
-#   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, read from an
-#     Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7));
+#   - aiac:trigger-workplace-use: a deployer uses the system at the workplace, stated
+#     (aia:usedAtWorkplace true: e.g. machinery on a factory floor, whatever its route) or read
+#     from an Annex III point 4 use case or a practice at aiac:area-workplace (Art 26(7));
 #   - aiac:trigger-eu-database-registration: high-risk for an Annex III use case other than
 #     point 2, which Art 49(1) and 49(3) register in the EU database (point 2 registers at
 #     national level, Art 49(5); Art 6(1) systems are not registered under Art 49);
@@ -119,7 +120,7 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:standardsAppliedOnlyInPart true }
   FILTER(EXISTS { ?s aia:appliedHarmonisedStandards true } || EXISTS { ?s aia:appliedCommonSpecifications true })
 } ;
-# (workplace use: two updates, one per source, each starting from it; a UNION joined with the
+# (workplace use: one update per source, each starting from it; a UNION joined with the
 # deployer pattern made the embedded engine compare every pair of subjects)
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
 WHERE {
@@ -127,6 +128,11 @@ WHERE {
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase ; skos:broader aiac:annex-iii-4 .
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }
+WHERE {
+  ?s aia:usedAtWorkplace true ; a aia:AISystem ; aia:hasDeployer ?deployer .
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
 } ;
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-workplace-use }

@@ -197,6 +197,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-60-4-h-deployer-testing-agreement": "Art 60(4)(h)",
     "art-60-4-i-informed-consent": "Art 60(4)(i)",
     "art-60-4-j-k-oversight-and-reversibility": "Art 60(4)(j)",
+    "art-60-4-j-deployer-oversight-of-testing": "Art 60(4)(j)",
     "art-60-7-serious-incident-during-testing": "Art 60(7)",
     "art-60-8-notify-suspension-termination-outcomes": "Art 60(8)",
     # Informed consent of the subjects of real-world testing (Art 61)

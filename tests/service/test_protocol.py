@@ -234,6 +234,23 @@ def test_bad_post_requests(client: httpx.Client) -> None:
     assert "UTF-8" in latin.json()["message"]
 
 
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_percent_escape_that_is_not_utf8_is_400_not_replaced(
+    client: httpx.Client, method: str
+) -> None:
+    escaped = "query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%22%FF%FE%22%20%7D"
+    if method == "GET":
+        response = client.get("/sparql?" + escaped)
+    else:
+        response = client.post(
+            "/sparql",
+            content=escaped.encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+    assert response.status_code == 400, response.text
+    assert "not UTF-8" in response.json()["message"]
+
+
 def test_an_update_sent_as_a_query_is_refused(client: httpx.Client) -> None:
     response = client.post("/sparql", data={"query": "DELETE WHERE { ?s ?p ?o }"})
     assert response.status_code == 400
