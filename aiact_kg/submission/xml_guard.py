@@ -11,7 +11,6 @@ network access off, to report syntax errors with a line and column.
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Final
 
@@ -50,10 +49,15 @@ def check_rdf_xml(data: bytes) -> None:
     _check_well_formed(data)
 
 
+_CHUNK: Final = 1024  # bytes fed to the parser at a time, so depth is checked as it grows
+
+
 def _check_well_formed(data: bytes) -> None:
+    """Parse the document in small pieces, counting element depth as the events come: libxml2
+    reads ahead within what it is given, and given it all at once it may stop at its own depth
+    limit (2048) before the first element too deep is seen here."""
     depth = 0
-    events = etree.iterparse(
-        io.BytesIO(data),
+    parser = etree.XMLPullParser(
         events=("start", "end"),
         resolve_entities=False,
         load_dtd=False,
@@ -62,18 +66,23 @@ def _check_well_formed(data: bytes) -> None:
         remove_blank_text=False,
     )
     try:
-        for event, element in events:
-            if event == "start":
-                depth += 1
-                if depth > MAX_XML_DEPTH:
-                    raise CheckError(
-                        f"the RDF/XML nests elements more than {MAX_XML_DEPTH} levels deep. "
-                        "Flatten the description (refer to nodes by IRI or rdf:nodeID).",
-                        line=element.sourceline,
-                    )
-            else:
-                depth -= 1
-                element.clear(keep_tail=True)
+        for offset in range(0, len(data) or 1, _CHUNK):
+            parser.feed(data[offset : offset + _CHUNK])
+            for event, element in parser.read_events():
+                if not isinstance(element, etree._Element):  # start-ns events are not asked for
+                    continue
+                if event == "start":
+                    depth += 1
+                    if depth > MAX_XML_DEPTH:
+                        raise CheckError(
+                            f"the RDF/XML nests elements more than {MAX_XML_DEPTH} levels deep. "
+                            "Flatten the description (refer to nodes by IRI or rdf:nodeID).",
+                            line=getattr(element, "sourceline", None),
+                        )
+                else:
+                    depth -= 1
+                    element.clear(keep_tail=True)  # type: ignore[call-arg]
+        parser.close()
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
         reason = _LXML_POSITION.sub("", str(error.msg or error)).strip().rstrip(".")
