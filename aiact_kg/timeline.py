@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode
 
 from aiact_kg.errors import InputError
 from aiact_kg.queries import run_select
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.store.base import KnowledgeStore, Term
 
 STATE_KIND = "state"
@@ -183,7 +184,7 @@ def timeline_json(data: dict[str, Any], store: KnowledgeStore, reference: str) -
     }
 
 
-def timeline_text(timeline: dict[str, Any]) -> str:
+def _timeline_text(timeline: dict[str, Any]) -> str:
     """The timeline for a terminal: the entries in date order, then the states and duties."""
     name = timeline["name"] or timeline["model"]
     lines = [
@@ -211,3 +212,8 @@ def timeline_text(timeline: dict[str, Any]) -> str:
     if not timeline["obligations_in_force"]:
         lines.append("  - none")
     return "\n".join(lines) + "\n"
+
+
+def timeline_text(timeline: dict[str, Any]) -> str:
+    """The timeline for a terminal (control characters escaped, :mod:`aiact_kg.render.terminal`)."""
+    return terminal_safe(_timeline_text(timeline))

@@ -1,5 +1,5 @@
-"""Where an assessment spends its time, phase by phase: read, validate, load, each rule, each
-report query, the report's Python, the JSON.
+"""Where an assessment spends its time, phase by phase: read, validate, load, each rule and each
+of its operations, each report query, the report's Python, the JSON.
 
 Usage: python benchmarks/profile_assessment.py DIR [DIR ...] [--as-of 2026-11-22] [--json OUT]
 
@@ -27,7 +27,7 @@ from pyoxigraph import DefaultGraph, Quad
 
 import aiact_kg.reasoning.report as report
 from aiact_kg.assessment import AssessmentResult, _provenance, _with_declared
-from aiact_kg.reasoning import engine
+from aiact_kg.reasoning import engine, guards
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.reasoning.rules import load_rules
 from aiact_kg.render.assessment import assessment_json
@@ -84,10 +84,13 @@ def profile(directory: Path, as_of: date) -> dict[str, Any]:
         ]
         run_quads = engine._run_quads(run, options, rules) + engine._input_quads(run, documents)
         store.add_quads(submitted + run_quads)
+    operation_clock = Clock()
     with phases.phase("rules"):
         for rule in rules:
             with rule_clock.phase(rule.path.name):
-                store.update(run.bind(rule.text))
+                for number, operation in enumerate(guards.operations(rule.text)):
+                    with operation_clock.phase(f"{rule.path.name} #{number}"):
+                        store.update(run.bind(operation.text))
     select: Callable[..., Any] = report.run_select
 
     def timed_select(store: Any, name: str, bindings: Any = None) -> Any:
@@ -113,6 +116,7 @@ def profile(directory: Path, as_of: date) -> dict[str, Any]:
         )
         size = len(assessment_json(result))
     slowest = sorted(rule_clock.table().items(), key=lambda item: -item[1]["cpu"])
+    slowest_operations = sorted(operation_clock.table().items(), key=lambda item: -item[1]["cpu"])
     return {
         "directory": directory.name,
         "subjects": len(subjects),
@@ -120,6 +124,9 @@ def profile(directory: Path, as_of: date) -> dict[str, Any]:
         "json_bytes": size,
         "phases": phases.table(),
         "rules_slowest": dict(slowest[:10]),
+        # an operation that grows faster than the batch is worth a look (e.g. an EXISTS pattern
+        # the embedded engine evaluates from its constants once per row)
+        "operations_slowest": dict(slowest_operations[:15]),
         "report_queries": query_clock.table(),
     }
 

@@ -7,8 +7,6 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from aiact_kg.render.terminal import terminal_safe
-
 T = TypeVar("T")
 
 
@@ -19,11 +17,7 @@ def add_format(
     command.add_argument("--format", choices=tuple(formats), default=formats[0], help=help_text)
 
 
-HUMAN_FORMATS = ("text", "table")
-
-
 def write_as(format_name: str, renderers: Mapping[str, Callable[[T], str]], value: T) -> None:
-    """Write ``value`` to stdout as the renderer of ``format_name`` renders it (the text for
-    people with the input's control characters escaped, :mod:`aiact_kg.render.terminal`)."""
-    text = renderers[format_name](value)
-    sys.stdout.write(terminal_safe(text) if format_name in HUMAN_FORMATS else text)
+    """Write ``value`` to stdout as the renderer of ``format_name`` renders it (the renderers
+    of text for people escape the input's control characters, :mod:`aiact_kg.render.terminal`)."""
+    sys.stdout.write(renderers[format_name](value))

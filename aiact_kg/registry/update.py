@@ -44,15 +44,17 @@ _SUBMISSION_GRAPHS = ("/submission", "/assessment")
 
 
 class UpdateRefusedError(AiactKgError):
-    """An update would change a graph it may not change; nothing was published."""
+    """An update would change a graph it may not change; nothing was published. ``message``,
+    if given, says why instead (as the update's process reported it)."""
 
     exit_code = 1
 
-    def __init__(self, graphs: Iterable[str]) -> None:
+    def __init__(self, graphs: Iterable[str], message: str | None = None) -> None:
         self.graphs = tuple(graphs)
         shown = ", ".join(self.graphs[:10]) + (" ..." if len(self.graphs) > 10 else "")
         super().__init__(
-            f"the update would change {len(self.graphs)} protected graph(s): {shown}. An "
+            message
+            or f"the update would change {len(self.graphs)} protected graph(s): {shown}. An "
             f"update may change only named graphs under {REGISTRY} that are not a "
             "submission's own graphs (.../NAME/submission, .../NAME/assessment: use POST "
             "/submissions or DELETE /submissions/NAME); the knowledge base, the default "
@@ -64,24 +66,17 @@ class DerivedTermsRefusedError(UpdateRefusedError):
     """An update would write what only an assessment derives; nothing was published."""
 
     def __init__(self, found: Iterable[tuple[str, str]]) -> None:
-        self.graphs = tuple(sorted({graph for graph, _ in found}))
+        found = tuple(found)
+        graphs = tuple(sorted({graph for graph, _ in found}))
         terms = sorted({compact(term) for _, term in found})
         shown = ", ".join(terms[:10]) + (" ..." if len(terms) > 10 else "")
-        AiactKgError.__init__(
-            self,
+        super().__init__(
+            graphs,
             f"the update would write terms of what the assessment derives ({shown}) into "
-            f"{', '.join(self.graphs)}: determinations, assessed obligations and their links are "
+            f"{', '.join(graphs)}: determinations, assessed obligations and their links are "
             "written only by the rules, into a submission's assessment graph, and the "
             "registry's questions count them wherever they are. Nothing was changed",
         )
-
-
-class RefusedWithReasonError(UpdateRefusedError):
-    """A refusal that its own message explains (as the update's process reported it)."""
-
-    def __init__(self, graphs: Iterable[str], message: str) -> None:
-        self.graphs = tuple(graphs)
-        AiactKgError.__init__(self, message)
 
 
 class _Unchanged(Exception):  # noqa: N818 (not an error: ends the writer without publishing)

@@ -25,7 +25,6 @@ from aiact_kg.kb.build import remove_leftovers
 from aiact_kg.registry.update import (
     Censuses,
     DerivedTermsRefusedError,
-    RefusedWithReasonError,
     UpdateRefusedError,
     UpdateReport,
     apply_update,
@@ -124,7 +123,7 @@ def _answer(out: bytes, err: bytes, returncode: int) -> UpdateReport:
     if error == "refused":
         raise UpdateRefusedError(answer["graphs"])
     if error == "derived":
-        raise RefusedWithReasonError(answer["graphs"], message)
+        raise UpdateRefusedError(answer["graphs"], message)
     if error == "locked":
         raise StoreLockedError(message)
     if error == "query":

@@ -10,6 +10,7 @@ from aiact_kg.provision import (
     ProvisionReport,
     Reference,
 )
+from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.results.provision import ProvisionResult
 
 
@@ -65,7 +66,7 @@ def _versions(report: ProvisionReport) -> list[str]:
     return lines
 
 
-def provision_text(report: ProvisionReport) -> str:
+def _provision_text(report: ProvisionReport) -> str:
     """The human-readable report printed by ``aiact-kg provision``."""
     heading = f"{report.citation}" + (f" — {report.title}" if report.title else "")
     lines = [heading, "=" * min(len(heading), 96), f"IRI: {report.iri}"]
@@ -122,7 +123,7 @@ def provision_json(report: ProvisionReport, *, indent: int | None = 2) -> str:
     return provision_result(report).model_dump_json(indent=indent) + ("\n" if indent else "")
 
 
-def draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> str:
+def _draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> str:
     if not resolutions:
         return f"No draft version cites {citation!r} in the draft-history graph.\n"
     lines = []
@@ -131,3 +132,13 @@ def draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> 
         heading = f" ({item.heading})" if item.heading else ""
         lines.append(f"{item.draft_citation}{heading} in {item.version_label} -> {final}")
     return "\n".join(lines) + "\n"
+
+
+def provision_text(report: ProvisionReport) -> str:
+    """The human-readable report printed by ``aiact-kg provision`` (control characters escaped)."""
+    return terminal_safe(_provision_text(report))
+
+
+def draft_resolution_text(citation: str, resolutions: list[DraftResolution]) -> str:
+    """The draft citations ``citation`` resolves to, one a line (control characters escaped)."""
+    return terminal_safe(_draft_resolution_text(citation, resolutions))

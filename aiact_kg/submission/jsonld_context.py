@@ -13,7 +13,7 @@ import copy
 import difflib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -194,7 +194,7 @@ class _TreeWalk:
             if depth > MAX_JSON_DEPTH and isinstance(item, dict | list):
                 raise _too_deep()
             if isinstance(item, dict) and not keyed and id(item) in self._literal_ids:
-                stack.extend((child, depth + 1, False) for child in _children(item))
+                stack.extend((child, depth + 1, False) for child in item.values())
                 continue
             if isinstance(item, dict):
                 if "@context" in item:
@@ -203,8 +203,8 @@ class _TreeWalk:
                     inline = list(_terms(item["@context"]))
                     self.vocab = self.vocab or "@vocab" in inline
                     self.terms.update(inline)
-                    maps.update(_container_terms(item["@context"]))
-                    literals.update(_json_literal_terms(item["@context"]))
+                    maps.update(_defined_terms(item["@context"], _has_container))
+                    literals.update(_defined_terms(item["@context"], _is_json_literal))
                 self.changed = _decimals_as_text(item) or self.changed
                 if keyed:
                     self.objects.append(item)
@@ -289,32 +289,22 @@ def _problem_at(reason: str, needle: object, data: bytes) -> CheckError:
     return _raw_problem_at(reason, json.dumps(needle, ensure_ascii=False), data)
 
 
-def _children(item: dict[str, object]) -> Iterable[object]:
-    return item.values()
-
-
-def _json_literal_terms(context: object) -> Iterable[str]:
-    """The terms of an inline context whose values are JSON literals (``"@type": "@json"``)."""
+def _defined_terms(context: object, wanted: Callable[[dict[str, object]], bool]) -> Iterable[str]:
+    """The terms of an inline context whose definitions (objects) satisfy ``wanted``."""
     parts = context if isinstance(context, list) else [context]
     for part in parts:
         if isinstance(part, dict):
             yield from (
-                key
-                for key, value in part.items()
-                if isinstance(value, dict) and value.get("@type") == "@json"
+                key for key, value in part.items() if isinstance(value, dict) and wanted(value)
             )
 
 
-def _container_terms(context: object) -> Iterable[str]:
-    """The terms of an inline context whose definitions have a ``@container``."""
-    parts = context if isinstance(context, list) else [context]
-    for part in parts:
-        if isinstance(part, dict):
-            yield from (
-                key
-                for key, value in part.items()
-                if isinstance(value, dict) and "@container" in value
-            )
+def _is_json_literal(definition: dict[str, object]) -> bool:
+    return definition.get("@type") == "@json"
+
+
+def _has_container(definition: dict[str, object]) -> bool:
+    return "@container" in definition
 
 
 def _terms(context: object) -> Iterable[str]:

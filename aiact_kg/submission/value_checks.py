@@ -119,18 +119,7 @@ def value_findings(
                 found.extend(_single_precision_finding(statement, reading, provisions))
         if problem is not None:
             found.append(
-                (
-                    statement.subject,
-                    finding(
-                        "value-space",
-                        "violation",
-                        problem,
-                        focus=statement.subject,
-                        path=statement.predicate,
-                        value=statement.shown(),
-                        provisions=provisions,
-                    ),
-                )
+                _statement_finding("value-space", "violation", problem, statement, provisions)
             )
     return found + _one_value_findings(values, vocabulary)
 
@@ -150,20 +139,25 @@ def _single_precision_finding(
         "figure compared with a threshold may cross it. Write it as xsd:double (in Turtle a "
         "plain number with an exponent) or xsd:decimal."
     )
-    return [
-        (
-            statement.subject,
-            finding(
-                "single-precision",
-                "warning",
-                message,
-                focus=statement.subject,
-                path=statement.predicate,
-                value=statement.shown(),
-                provisions=provisions,
-            ),
-        )
-    ]
+    return [_statement_finding("single-precision", "warning", message, statement, provisions)]
+
+
+def _statement_finding(
+    kind: str, severity: str, message: str, statement: Statement, provisions: tuple[str, ...]
+) -> tuple[Node, Finding]:
+    """A finding about one statement's value, with the node it concerns."""
+    return (
+        statement.subject,
+        finding(
+            kind,
+            severity,
+            message,
+            focus=statement.subject,
+            path=statement.predicate,
+            value=statement.shown(),
+            provisions=provisions,
+        ),
+    )
 
 
 def _one_value_findings(

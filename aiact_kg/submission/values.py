@@ -123,16 +123,19 @@ def _binary_lexical(number: Decimal, datatype: str) -> str:
     ``number``: the nearest double, or the nearest single-precision float (XSD's value space for
     ``xsd:float``, as a SPARQL engine compares it). A binary literal has no exact value to keep
     order with: ``"10000000000000000905969664"^^xsd:double`` is the double 1e25, as ``1e25`` is."""
-    value = float(number)
-    if datatype == FLOAT:
-        value = struct.unpack("<f", struct.pack("<f", value))[0]
-    return _float_lexical(value)
+    return _float_lexical(_single_precision(float(number)) if datatype == FLOAT else float(number))
 
 
 def single_precision_value(number: Decimal) -> Decimal:
     """The value of an ``xsd:float`` written as ``number``: XSD reads it at single precision
     (the nearest IEEE binary32 number), as a SPARQL engine compares it."""
-    return Decimal(struct.unpack("<f", struct.pack("<f", float(number)))[0])
+    return Decimal(_single_precision(float(number)))
+
+
+def _single_precision(value: float) -> float:
+    """The nearest IEEE binary32 number to ``value``."""
+    result: float = struct.unpack("<f", struct.pack("<f", value))[0]
+    return result
 
 
 _ROUND_DIGITS: Final = 15  # a decimal of at most 15 significant digits has a double of its own

@@ -220,11 +220,14 @@ WHERE {
      aia:premise ?p , ?pDate .
   ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?current .
   ?pDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
-  FILTER NOT EXISTS {
-    ?later aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-           aia:premise ?laterDate .
-    ?laterDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?otherDate .
-    FILTER(?otherDate > ?date)
+  # the latest event's date (a sub-select, not FILTER NOT EXISTS over a later event: the embedded
+  # engine evaluates an EXISTS pattern from its constants, every event of the batch, once per row)
+  {
+    SELECT ?s (MAX(?eventDate) AS ?date) WHERE {
+      ?event aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+             aia:premise ?eventDatePremise .
+      ?eventDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?eventDate .
+    } GROUP BY ?s
   }
   ?s aia:hasProvider ?old .
   FILTER(?old != ?current)

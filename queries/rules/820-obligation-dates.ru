@@ -34,10 +34,10 @@ WHERE {
         ?route6 aia:route aiac:route-art-6-1 ; aia:determinationOf ?s .
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesFromForAnnexIProducts ?candidate .
-        FILTER NOT EXISTS {
-          ?route62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
-          FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
-        }
+        # (the Art 6(2) route as OPTIONAL, not FILTER NOT EXISTS: the embedded engine plans an
+        # EXISTS pattern on its own, starting from every Art 6(2) determination, once per row)
+        OPTIONAL { ?route62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion aiac:category-high-risk . }
+        FILTER(!BOUND(?route62) || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
       } UNION {
         # an amendment of the run's law version, by category and route
         aiaa:run aia:lawVersion ?law .
@@ -48,10 +48,9 @@ WHERE {
         # the Art 6(1) route's date gives way to the Art 6(2) route's, as above
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesToCategory ?category .
-        FILTER(?route != aiac:route-art-6-1 || NOT EXISTS {
-          ?hr62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion ?category .
-          FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
-        })
+        OPTIONAL { ?hr62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion ?category . }
+        FILTER(?route != aiac:route-art-6-1 || !BOUND(?hr62)
+               || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
       } UNION {
         # an amendment of the run's law version, for one obligation of subjects placed before a date
         aiaa:run aia:lawVersion ?law2 .
@@ -92,17 +91,21 @@ WHERE {
         # Art 25(1): an operator that an event made the provider bears the provider's obligations
         # from the event, not before; the duties of Art 25 itself (the operator's, and the initial
         # provider's under Art 25(2)) arise with the event too
+        # (the event's determination in each branch: as a join with a UNION of the two, the
+        # embedded engine evaluated the UNION over every assessed obligation first)
         ?newProvider aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
                      aia:premise ?byPremise , ?datePremise .
         ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
         ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
-        {
-          ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
-        } UNION {
-          ?assessed aia:obligationFor ?s ; aia:obligation ?eventObligation .
-          ?eventObligation aia:bearerProperty ?eventBearer .
-          VALUES ?eventBearer { aia:hasFormerProvider aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
-        }
+        ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
+      } UNION {
+        ?eventDetermination aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
+                            aia:premise ?eventByPremise , ?eventDatePremise .
+        ?eventByPremise aia:premiseProperty aia:byOperator .
+        ?eventDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?eventObligation .
+        ?eventObligation aia:bearerProperty ?eventBearer .
+        VALUES ?eventBearer { aia:hasFormerProvider aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
       } UNION {
         # Art 25(1)(c): a system that a change of its intended purpose made high-risk "becomes" a
         # high-risk system on the change (rule 320 dates that determination), so the high-risk
@@ -151,10 +154,9 @@ WHERE {
     ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
     ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
     ?obligation aia:appliesToCategory ?category .
-    FILTER(?route != aiac:route-art-6-1 || NOT EXISTS {
-      ?hr62 aia:route aiac:route-art-6-2 ; aia:determinationOf ?s ; aia:conclusion ?category .
-      FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 }
-    })
+    OPTIONAL { ?hr62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion ?category . }
+    FILTER(?route != aiac:route-art-6-1 || !BOUND(?hr62)
+           || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
   } UNION {
     ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
              aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
@@ -191,22 +193,26 @@ WHERE {
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
   # from the catalogue's few obligations with a deadline to their assessed obligations (the type
-  # as a filter: as a pattern the embedded engine starts from it, every assessed obligation)
-  ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
-  ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
-  FILTER EXISTS { ?assessed a aia:AssessedObligation }
+  # as a filter: as a pattern the embedded engine starts from it, every assessed obligation);
   # the anchor's date, if on or before the as-of date (a later one is not known yet on it);
   # without it, the date of the fallback anchor (the day the condition was met at the latest:
-  # the due date is then the latest possible)
+  # the due date is then the latest possible). The obligations are found in each branch: a
+  # UNION joined with them, the embedded engine evaluates on its own first (every date of the
+  # store), and OPTIONALs leave rows without a date, whose MONTH Virtuoso 7 fails to compute.
   {
+    ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?anchor .
+    ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+    FILTER EXISTS { ?assessed a aia:AssessedObligation }
     ?s ?anchor ?start .
     aiaa:run aia:asOf ?anchorAsOf .
     FILTER(DATATYPE(?start) = xsd:date && ?start <= ?anchorAsOf)
   } UNION {
-    ?obligation aia:deadlineFallbackAnchorProperty ?fallback .
+    ?obligation aia:deadlineDays ?days ; aia:deadlineAnchorProperty ?fallbackBranchAnchor ;
+                aia:deadlineFallbackAnchorProperty ?fallback .
+    ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+    FILTER EXISTS { ?assessed a aia:AssessedObligation }
     ?s ?fallback ?start .
     FILTER(DATATYPE(?start) = xsd:date)
-    # (the anchor property read again here: the outer ?anchor is not bound inside this branch)
     FILTER NOT EXISTS {
       ?obligation aia:deadlineAnchorProperty ?branchAnchor .
       ?s ?branchAnchor ?anchorDate .

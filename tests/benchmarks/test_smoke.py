@@ -12,7 +12,7 @@ from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
-from benchmarks import bench_catalogue, bench_load, bench_registry
+from benchmarks import bench_catalogue, bench_load, bench_operations, bench_registry
 
 PREFIX = "PREFIX aia: <https://w3id.org/aiact-kg/ontology#>\n"
 
@@ -131,3 +131,13 @@ def test_the_chunk_reader_streams_the_chunks_in_order() -> None:
     chunks = [b"<a> <b> <c> .\n", b"", b"<d> <e> <f> .\n" * 1000]
     reader = io.BufferedReader(bench_catalogue.ChunkReader(iter(chunks)), buffer_size=7)
     assert reader.read() == b"".join(chunks)
+
+
+def test_operations_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
+    sources = bench_operations.case_sources(tmp_path / "facts")[:6]
+    run = bench_operations.measure("cases", 3, 2, sources)
+    assert run["sizes"] == [3, 6]
+    names = {item["operation"] for item in run["operations"]}
+    assert {"810-obligations #1", "820-obligation-dates #3"} <= names
+    page = bench_operations.markdown([run], {"cpus": 2, "python": "3", "date": "today"}, 0.0)
+    assert all(part in page for part in ("## cases mix", "All operations:", "Slowest:"))
