@@ -430,6 +430,35 @@ def _descriptions(store: KnowledgeStore, texts: _Texts) -> dict[Term | None, lis
     return found
 
 
+def _alternatives(store: KnowledgeStore, texts: _Texts) -> dict[Term | None, dict[str, Any]]:
+    """``{assessed obligation: way of meeting it}``: the catalogue's ways read once, joined to
+    the few assessed obligations rule 826 linked to one (the first by identifier if several)."""
+    ways: dict[Term | None, dict[str, Any]] = {}
+    columns = ("alternative", "title", "definition", "provision", "citation")
+    for alternative, title, definition, provision, citation in _select(
+        store, "assess/alternative-compliance-catalogue", *columns
+    ):
+        way = ways.setdefault(
+            alternative,
+            {
+                "id": (texts[alternative] or "").rsplit("/", 1)[-1],
+                "title": texts[title] or "",
+                "how": texts[definition] or "",
+                "legal_basis": [],
+            },
+        )
+        cited = _citation(texts[provision] or "", texts[citation])
+        if cited not in way["legal_basis"]:
+            way["legal_basis"] = sorted([*way["legal_basis"], cited], key=_natural_key)
+    found: dict[Term | None, dict[str, Any]] = {}
+    links = _select(store, "assess/alternative-compliance", "node", "alternative")
+    for assessed, alternative in links:
+        linked = ways.get(alternative)
+        if linked is not None and (assessed not in found or linked["id"] < found[assessed]["id"]):
+            found[assessed] = linked
+    return found
+
+
 def _dates(store: KnowledgeStore, texts: _Texts, query: str, column: str) -> _Dates:
     """``{node: [date, ...]}`` of a query of a node and a date."""
     found: _Dates = defaultdict(list)
@@ -466,6 +495,7 @@ def _obligations(
     descriptions = _descriptions(store, texts)
     dues = _dates(store, texts, "assess/due-dates", "due")
     met = _dates(store, texts, "assess/met-dates", "metOn")
+    alternatives = _alternatives(store, texts)
     by_subject: dict[Term | None, list[tuple[tuple[Any, ...], dict[str, Any]]]] = defaultdict(list)
     for row in _select(store, "assess/obligations", *_OBLIGATION_COLUMNS):
         assessed, subject, obligation, bearer, role_type, effective, in_force = row
@@ -485,6 +515,8 @@ def _obligations(
             _condition(shared, conditions[assessed], descriptions.get(obligation))
         if assessed in dependent:
             shared["depends_on_unverified_amendment"] = dependent[assessed]
+        if assessed in alternatives:
+            shared["met_through"] = alternatives[assessed]
         order = (keys[effective], keys[obligation], keys[bearer])
         group = by_subject[subject]
         # one item per deadline, date met, catalogue part and role notation (as a join would)

@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
 from aiact_kg.render.terminal import terminal_safe
-from aiact_kg.results.assessment import AssessmentResult, LawVersion
+from aiact_kg.results.assessment import AssessmentResult, LawVersion, Obligation
 from aiact_kg.store.base import KnowledgeStore
 
 
@@ -78,6 +78,8 @@ def _assessment_text(result: AssessmentResult) -> str:
             due = f", due {item.due}" if item.due else ""
             due += f", met {item.met_on}" if item.met_on else ""
             note = " (unverified amendment)" if item.depends_on_unverified_amendment else ""
+            if item.met_through:
+                note += f" (met under {'; '.join(item.met_through.legal_basis)})"
             lines.append(
                 f"    {item.citation!s:<22} {item.role!s:<18} from {item.applies_from}"
                 f"{due}{note}  {item.title}"
@@ -130,35 +132,49 @@ def _explanation_text(result: AssessmentResult, subject_iri: str, store: Knowled
         lines.append("Obligations that follow, each with the words that impose it:")
         lines.append("")
         for item in subject.obligations:
-            due = f", due {item.due}" if item.due else ""
-            due += f", met on {item.met_on}" if item.met_on else ""
-            state = "in force" if item.in_force else "not yet in force"
-            when = f"from {item.applies_from}, {state}{due}"
-            lines.append(f"  {item.citation} ({item.role}, {when}): {item.title}")
-            lines.append(
-                f"    bearer {item.bearer}; follows from determination {item.determination}"
-            )
-            if item.conditional_on:
-                condition = item.condition or ", ".join(item.conditional_on)
-                lines.append(
-                    textwrap.fill(
-                        condition,
-                        width=98,
-                        initial_indent="    only if: ",
-                        subsequent_indent=" " * 13,
-                    )
-                )
-            if item.depends_on_unverified_amendment:
-                note = item.depends_on_unverified_amendment
-                lines.append(
-                    textwrap.fill(
-                        note, width=98, initial_indent="    note: ", subsequent_indent=" " * 10
-                    )
-                )
-            rows = run_select(
-                store, "assess/explain-citation", {"citation": Literal(item.citation or "")}
-            ).records()
-            if rows:
-                lines += _provision_lines(Literal(item.citation or ""), rows[0], "    ")
-            lines.append("")
+            lines += _obligation_explanation(item, store)
     return "\n".join(lines) + "\n"
+
+
+def _obligation_explanation(item: Obligation, store: KnowledgeStore) -> list[str]:
+    """An obligation in the explanation: when and for whom, its conditions and notes, then the
+    words that impose it."""
+    lines: list[str] = []
+    due = f", due {item.due}" if item.due else ""
+    due += f", met on {item.met_on}" if item.met_on else ""
+    state = "in force" if item.in_force else "not yet in force"
+    when = f"from {item.applies_from}, {state}{due}"
+    lines.append(f"  {item.citation} ({item.role}, {when}): {item.title}")
+    lines.append(f"    bearer {item.bearer}; follows from determination {item.determination}")
+    if item.conditional_on:
+        condition = item.condition or ", ".join(item.conditional_on)
+        lines.append(
+            textwrap.fill(
+                condition,
+                width=98,
+                initial_indent="    only if: ",
+                subsequent_indent=" " * 13,
+            )
+        )
+    if item.met_through:
+        way = item.met_through
+        lines.append(
+            textwrap.fill(
+                f"{way.how} ({'; '.join(way.legal_basis)})",
+                width=98,
+                initial_indent="    met through: ",
+                subsequent_indent=" " * 17,
+            )
+        )
+    if item.depends_on_unverified_amendment:
+        note = item.depends_on_unverified_amendment
+        lines.append(
+            textwrap.fill(note, width=98, initial_indent="    note: ", subsequent_indent=" " * 10)
+        )
+    rows = run_select(
+        store, "assess/explain-citation", {"citation": Literal(item.citation or "")}
+    ).records()
+    if rows:
+        lines += _provision_lines(Literal(item.citation or ""), rows[0], "    ")
+    lines.append("")
+    return lines

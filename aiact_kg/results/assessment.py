@@ -95,6 +95,16 @@ class Determination(Result):
     )
 
 
+class AlternativeCompliance(Result):
+    """A way the Regulation lets a bearer meet a duty within another framework that applies to
+    it (a financial institution: within Union financial services law)."""
+
+    id: str = Field(description="the way's identifier in the catalogue")
+    title: str = Field(description="the way in words")
+    how: str = Field(description="how the bearer meets the duty that way, and what stays")
+    legal_basis: list[str] = Field(description="the provisions that allow it (citations)")
+
+
 class Obligation(Result):
     """A duty an operator bears because of a determination about a subject."""
 
@@ -119,6 +129,10 @@ class Obligation(Result):
     fines: list[Fine] = Field(description="the fine tiers for breaching it")
     depends_on_unverified_amendment: str | None = optional(
         "present when it rests on an amendment that is not verified: what that means"
+    )
+    met_through: AlternativeCompliance | None = optional(
+        "present where the Regulation lets this bearer meet the duty within another framework "
+        "(a financial institution: Art 17(4), 18(3), 19(2), 26(5), 26(6), 72(4)): how"
     )
 
 

@@ -216,8 +216,20 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
         )
         and ("bearer" not in want or _iri(want["bearer"], name) == obligation["bearer"])
         and ("conditional" not in want or want["conditional"] == bool(obligation["conditional_on"]))
+        and (
+            "met_through" not in want
+            or _met_through(want["met_through"]) == _met_through(obligation.get("met_through"))
+        )
         and _fine_matches(want, obligation)
     )
+
+
+def _met_through(way: str | dict[str, Any] | None) -> str | None:
+    """The citation a case gives for the way a duty is met (``met_through: null``: none), or
+    the first citation of the way the output gives."""
+    if isinstance(way, dict):
+        return str(way["legal_basis"][0]) if way.get("legal_basis") else None
+    return way
 
 
 def _check_sets(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
@@ -295,7 +307,7 @@ _DETERMINATION_KEYS = {
 }  # fmt: skip
 _OBLIGATION_KEYS = {
     "citation", "id", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on",
-    "conditional", *_FINE_KEYS,
+    "conditional", "met_through", *_FINE_KEYS,
 }  # fmt: skip
 
 
