@@ -185,7 +185,10 @@ HIGH_RISK_TEMPLATE = (
     / "submissions"
     / "recruitment-cv-screening.ttl"
 )
-MIXES = ("light", "high-risk")
+#: light: generated subjects of every kind; high-risk: renamed copies of the CV-screening example;
+#: high-risk-varied: :func:`write_high_risk_mix` (copies of every high-risk example in rotation,
+#: Annex I products among them, and 20% generated subjects)
+MIXES = ("light", "high-risk", "high-risk-varied")
 
 
 def _high_risk_body() -> tuple[str, str]:
@@ -214,6 +217,8 @@ def write_mix_files(
     """
     if mix not in MIXES:
         raise ValueError(f"unknown mix {mix!r}; one of {', '.join(MIXES)}")
+    if mix == "high-risk-varied":
+        return len(write_high_risk_mix(directory, count, per_file=per_file, seed=seed))
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     prefixes, body = _high_risk_body() if mix == "high-risk" else (PREFIXES, "")

@@ -168,7 +168,7 @@ def plot(scale: dict[str, Any], path: Path) -> None:
 
     figure, (times, memory) = plt.subplots(1, 2, figsize=(12, 5))
     for mix in _mixes(scale):
-        marker = "s" if mix == "high-risk" else "o"
+        marker = {"high-risk": "s", "high-risk-varied": "^"}.get(mix, "o")
         for number, (stage, label) in enumerate(LABELS.items()):
             rows = [_row(scale, mix, size, stage) for size in _sizes(scale)]
             points = [(r["subjects"], r) for r in rows if r]
