@@ -45,9 +45,10 @@ def test_scale_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
     bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
     recorded = json.loads((results / "scale.json").read_text())
     rows = {(r["mix"], r["stage"]): r for r in recorded["rows"]}
-    assert set(rows) == {(m, s) for m in ("light", "high-risk") for s in ("validate", "assess")}
+    mixes = ("light", "high-risk", "high-risk-varied")
+    assert set(rows) == {(m, s) for m in mixes for s in ("validate", "assess")}
     assert all(r["exit"] == 0 and r["peak_total_mib"] > 0 for r in rows.values())
-    assert [rows[(m, "assess")]["assessed"] for m in ("light", "high-risk")] == [3, 3]
+    assert [rows[(m, "assess")]["assessed"] for m in mixes] == [3, 3, 3]
     # a second run of another size is merged into the figures, not written over them
     bench_scale.main(
         [
