@@ -34,16 +34,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pyoxigraph import DefaultGraph, Quad
 
 from aiact_kg.reasoning import engine, guards
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.reasoning.rules import load_rules
-from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
-from aiact_kg.submission.values import canonical_quads
 from benchmarks.generate import write_high_risk_mix, write_renamed_copies
 from benchmarks.markdown import table
+from benchmarks.profile_assessment import loaded_store
 from tests.cases.conftest import PREFIXES
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -79,15 +77,7 @@ def operation_seconds(directory: Path) -> dict[str, float]:
     options, rules = AssessmentOptions(as_of=AS_OF), load_rules()
     documents, _ = read_all([str(path) for path in sorted(directory.glob("*.ttl"))])
     run = AssessmentRun()
-    store = OxigraphStore()
-    store.add_quads(engine._base_quads())
-    submitted = [
-        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
-        for document in documents
-        for quad in canonical_quads(document.quads)
-    ]
-    run_quads = engine._run_quads(run, options, rules) + engine._input_quads(run, documents)
-    store.add_quads(submitted + run_quads)
+    store = loaded_store(engine._base_quads(), documents, run, options, rules)
     seconds: dict[str, float] = {}
     for rule in rules:
         for number, operation in enumerate(guards.operations(rule.text)):

@@ -29,10 +29,11 @@ import aiact_kg.reasoning.report as report
 from aiact_kg.assessment import AssessmentResult, _provenance, _with_declared
 from aiact_kg.reasoning import engine, guards
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
-from aiact_kg.reasoning.rules import load_rules
+from aiact_kg.reasoning.rules import Rule, load_rules
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator
 from aiact_kg.submission.values import canonical_quads
 
@@ -60,6 +61,27 @@ class Clock:
         }
 
 
+def loaded_store(
+    base: tuple[Quad, ...],
+    documents: list[InputDocument],
+    run: AssessmentRun,
+    options: AssessmentOptions,
+    rules: tuple[Rule, ...],
+) -> OxigraphStore:
+    """A store holding the knowledge base, the documents' statements (canonical values, default
+    graph) and the run's own statements, as the engine loads a batch before its rules."""
+    store = OxigraphStore()
+    store.add_quads(base)
+    submitted = [
+        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
+        for document in documents
+        for quad in canonical_quads(document.quads)
+    ]
+    run_quads = engine._run_quads(run, options, rules) + engine._input_quads(run, documents)
+    store.add_quads(submitted + run_quads)
+    return store
+
+
 def profile(directory: Path, as_of: date) -> dict[str, Any]:
     """Profile the assessment of the ``*.ttl`` files of ``directory`` in one batch."""
     options, rules = AssessmentOptions(as_of=as_of), load_rules()
@@ -75,15 +97,7 @@ def profile(directory: Path, as_of: date) -> dict[str, Any]:
         validation = validator.validate(documents)
     run = AssessmentRun()
     with phases.phase("load"):
-        store = OxigraphStore()
-        store.add_quads(base)
-        submitted = [
-            Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
-            for document in documents
-            for quad in canonical_quads(document.quads)
-        ]
-        run_quads = engine._run_quads(run, options, rules) + engine._input_quads(run, documents)
-        store.add_quads(submitted + run_quads)
+        store = loaded_store(base, documents, run, options, rules)
     operation_clock = Clock()
     with phases.phase("rules"):
         for rule in rules:

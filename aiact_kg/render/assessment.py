@@ -147,30 +147,12 @@ def _obligation_explanation(item: Obligation, store: KnowledgeStore) -> list[str
     lines.append(f"  {item.citation} ({item.role}, {when}): {item.title}")
     lines.append(f"    bearer {item.bearer}; follows from determination {item.determination}")
     if item.conditional_on:
-        condition = item.condition or ", ".join(item.conditional_on)
-        lines.append(
-            textwrap.fill(
-                condition,
-                width=98,
-                initial_indent="    only if: ",
-                subsequent_indent=" " * 13,
-            )
-        )
+        lines.append(_indented("only if", item.condition or ", ".join(item.conditional_on)))
     if item.met_through:
         way = item.met_through
-        lines.append(
-            textwrap.fill(
-                f"{way.how} ({'; '.join(way.legal_basis)})",
-                width=98,
-                initial_indent="    met through: ",
-                subsequent_indent=" " * 17,
-            )
-        )
+        lines.append(_indented("met through", f"{way.how} ({'; '.join(way.legal_basis)})"))
     if item.depends_on_unverified_amendment:
-        note = item.depends_on_unverified_amendment
-        lines.append(
-            textwrap.fill(note, width=98, initial_indent="    note: ", subsequent_indent=" " * 10)
-        )
+        lines.append(_indented("note", item.depends_on_unverified_amendment))
     rows = run_select(
         store, "assess/explain-citation", {"citation": Literal(item.citation or "")}
     ).records()
@@ -178,3 +160,9 @@ def _obligation_explanation(item: Obligation, store: KnowledgeStore) -> list[str
         lines += _provision_lines(Literal(item.citation or ""), rows[0], "    ")
     lines.append("")
     return lines
+
+
+def _indented(label: str, text: str) -> str:
+    """``text`` wrapped at 98 columns after ``    label: ``, its next lines aligned with it."""
+    head = f"    {label}: "
+    return textwrap.fill(text, width=98, initial_indent=head, subsequent_indent=" " * len(head))
