@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
 # Label: Fact triggers of the obligations catalogue for high-risk AI systems: Annex III uses, public deployers, medical devices
-# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_73.par_10
+# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_60.par_4.pnt_i aiap:art_73.par_10
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -52,7 +52,11 @@
 #     law-enforcement-authority deployer with no practice stated not to be for law enforcement),
 #     or (aiac:trigger-secure-section-registration-art-49-2) registration under Art 49(2) of such
 #     a system concluded not to be high-risk under Art 6(3): the secure non-public section of
-#     Art 49(4).
+#     Art 49(4);
+#   - aiac:trigger-law-enforcement-use: high-risk for Annex III point 6, or for point 1 used in
+#     law enforcement (a practice with aia:forLawEnforcement true, or a law-enforcement-authority
+#     deployer with no practice stated not to be for law enforcement, as above; a migration
+#     authority is not one): the case of law enforcement of Art 60(4)(i).
 INSERT {
   ?s aia:satisfiesTrigger ?useCase , ?area .
 }
@@ -196,6 +200,20 @@ WHERE {
   FILTER(?area != aiac:annex-iii-1 || EXISTS {
     { ?s aia:engagesIn ?practice . ?practice aia:forLawEnforcement true }
     UNION { ?s aia:hasDeployer ?authority . ?authority aia:isMigrationAuthority true }
+    UNION {
+      ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
+      FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }
+    }
+  })
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-law-enforcement-use }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 ; aia:premise ?p .
+  ?p aia:premiseValue ?useCase .
+  ?useCase a aia:HighRiskUseCase ; skos:broader ?area .
+  FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6))
+  FILTER(?area = aiac:annex-iii-6 || EXISTS {
+    { ?s aia:engagesIn ?practice . ?practice aia:forLawEnforcement true }
     UNION {
       ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
       FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }

@@ -1,15 +1,19 @@
 # Rule: alternative-compliance
-# Label: Duties a financial institution meets within Union financial services law (Art 17(4), 18(3), 19(2), 26(5), 26(6), 72(4))
-# Provisions: aiap:art_17.par_4 aiap:art_18.par_3 aiap:art_19.par_2 aiap:art_26.par_5.sub_2 aiap:art_26.par_6.sub_2 aiap:art_72.par_4.sub_2
+# Label: Ways of meeting a duty in a particular case: a financial institution within Union financial services law (Art 17(4), 18(3), 19(2), 26(5), 26(6), 72(4)), the registration channel and the law-enforcement case of real-world testing (Art 60(4)(c), (i)), the possible exemption of Art 27(3)
+# Provisions: aiap:art_17.par_4 aiap:art_18.par_3 aiap:art_19.par_2 aiap:art_26.par_5.sub_2 aiap:art_26.par_6.sub_2 aiap:art_72.par_4.sub_2 aiap:art_60.par_4.pnt_c aiap:art_60.par_4.pnt_i aiap:art_27.par_3 aiap:art_49.par_4.pnt_d aiap:art_49.par_5 aiap:art_46.par_1
 # The catalogue's ways of meeting a duty (aia:AlternativeCompliance, in
 # data/obligations/alternative-compliance.ttl) name the obligation, the boolean fact of the bearer
-# that opens them (aia:bearerCondition: aia:isFinancialInstitution) and, for one, the Annex III
-# area under which the system is high-risk (aia:useCaseCondition: Art 72(4), point 5; rule 330
-# records the area as a trigger the subject satisfies). The assessed obligation stays as it is
-# (the duty arises, with its date and fine tier); aia:metThrough says how this bearer meets it.
-# Two operations, without and with the area condition (one with a nested FILTER NOT EXISTS is
-# what Virtuoso 7 compiles badly). The bearer facts read are listed (VALUES): a condition the
-# catalogue names is read once it is added there, so the guide's facts are each read by name.
+# that opens them (aia:bearerCondition: aia:isFinancialInstitution) and the triggers of which the
+# subject must satisfy one (aia:useCaseCondition: an Annex III area recorded by rule 330, e.g.
+# point 5 for Art 72(4) or point 2 for the national registration of real-world testing, or
+# another trigger: the secure-section registration and law-enforcement use of rule 330, the
+# Art 46(1) authorisation of rule 802). A way may have either condition or both. The assessed
+# obligation stays as it is (the duty arises, with its date and fine tier); aia:metThrough says
+# how this bearer meets it.
+# Three operations: the bearer condition alone, both, the use case alone (one with a nested
+# FILTER NOT EXISTS is what Virtuoso 7 compiles badly). The bearer facts read are listed
+# (VALUES): a condition the catalogue names is read once it is added there, so the guide's facts
+# are each read by name.
 INSERT { ?assessed aia:metThrough ?alternative }
 WHERE {
   ?alternative a aia:AlternativeCompliance ; aia:alternativeFor ?obligation ;
@@ -28,5 +32,14 @@ WHERE {
   FILTER EXISTS { ?assessed a aia:AssessedObligation }
   VALUES ?condition { aia:isFinancialInstitution }
   ?party ?condition true .
+  ?s aia:satisfiesTrigger ?area .
+} ;
+INSERT { ?assessed aia:metThrough ?alternative }
+WHERE {
+  ?alternative a aia:AlternativeCompliance ; aia:alternativeFor ?obligation ;
+               aia:useCaseCondition ?area .
+  FILTER NOT EXISTS { ?alternative aia:bearerCondition ?anyCondition }
+  ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
+  FILTER EXISTS { ?assessed a aia:AssessedObligation }
   ?s aia:satisfiesTrigger ?area .
 }
