@@ -1,9 +1,10 @@
 # Rule: alternative-compliance
-# Label: Ways of meeting a duty in a particular case: a financial institution within Union financial services law (Art 17(4), 18(3), 19(2), 26(5), 26(6), 72(4)), the registration channel and the law-enforcement case of real-world testing (Art 60(4)(c), (i)), the possible exemption of Art 27(3)
-# Provisions: aiap:art_17.par_4 aiap:art_18.par_3 aiap:art_19.par_2 aiap:art_26.par_5.sub_2 aiap:art_26.par_6.sub_2 aiap:art_72.par_4.sub_2 aiap:art_60.par_4.pnt_c aiap:art_60.par_4.pnt_i aiap:art_27.par_3 aiap:art_49.par_4.pnt_d aiap:art_49.par_5 aiap:art_46.par_1
+# Label: Ways of meeting a duty in a particular case: a financial institution within Union financial services law (Art 17(4), 18(3), 19(2), 26(5), 26(6), 72(4)), the registration channel and the law-enforcement case of real-world testing (Art 60(4)(c), (i)), the possible exemption of Art 27(3), the law-enforcement readings of Art 26(5) and 26(11)
+# Provisions: aiap:art_17.par_4 aiap:art_18.par_3 aiap:art_19.par_2 aiap:art_26.par_5.sub_2 aiap:art_26.par_6.sub_2 aiap:art_72.par_4.sub_2 aiap:art_60.par_4.pnt_c aiap:art_60.par_4.pnt_i aiap:art_27.par_3 aiap:art_49.par_4.pnt_d aiap:art_49.par_5 aiap:art_46.par_1 aiap:art_26.par_5 aiap:art_26.par_11
 # The catalogue's ways of meeting a duty (aia:AlternativeCompliance, in
 # data/obligations/alternative-compliance.ttl) name the obligation, the boolean fact of the bearer
-# that opens them (aia:bearerCondition: aia:isFinancialInstitution) and the triggers of which the
+# that opens them (aia:bearerCondition: aia:isFinancialInstitution, aia:isLawEnforcementAuthority)
+# and the triggers of which the
 # subject must satisfy one (aia:useCaseCondition: an Annex III area recorded by rule 330, e.g.
 # point 5 for Art 72(4) or point 2 for the national registration of real-world testing, or
 # another trigger: the secure-section registration and law-enforcement use of rule 330, the
@@ -21,7 +22,7 @@ WHERE {
   FILTER NOT EXISTS { ?alternative aia:useCaseCondition ?anyArea }
   ?assessed aia:obligation ?obligation ; aia:bearer ?party .
   FILTER EXISTS { ?assessed a aia:AssessedObligation }
-  VALUES ?condition { aia:isFinancialInstitution }
+  VALUES ?condition { aia:isFinancialInstitution aia:isLawEnforcementAuthority }
   ?party ?condition true .
 } ;
 INSERT { ?assessed aia:metThrough ?alternative }
@@ -30,7 +31,7 @@ WHERE {
                aia:bearerCondition ?condition ; aia:useCaseCondition ?area .
   ?assessed aia:obligation ?obligation ; aia:bearer ?party ; aia:obligationFor ?s .
   FILTER EXISTS { ?assessed a aia:AssessedObligation }
-  VALUES ?condition { aia:isFinancialInstitution }
+  VALUES ?condition { aia:isFinancialInstitution aia:isLawEnforcementAuthority }
   ?party ?condition true .
   ?s aia:satisfiesTrigger ?area .
 } ;
