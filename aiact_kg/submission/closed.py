@@ -519,16 +519,36 @@ def _knowledge_base_node(node: Node) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(_KNOWLEDGE_BASE_SPACES)
 
 
+_INVERSE_OF: Final = URIRef(_OWL + "inverseOf")
+
+
+def _reversed_inverse(statement: Statement) -> bool:
+    """``aia:hasDeployer owl:inverseOf ex:deploys``: the submitter's inverse declared from our
+    side. owl:inverseOf is symmetric, so it is the axiom ``ex:deploys owl:inverseOf
+    aia:hasDeployer``, which the rules and the shapes read either way round; it describes the
+    submitter's property, not ours."""
+    value = statement.object
+    return (
+        statement.predicate == _INVERSE_OF
+        and str(statement.subject).startswith(ONTOLOGY)
+        and isinstance(value, URIRef)
+        and not _knowledge_base_node(value)
+    )
+
+
 def knowledge_base_findings(
     statements: Sequence[Statement], vocabulary: Vocabulary
 ) -> list[tuple[Node, Finding]]:
     """A violation for each use (first per file and term, or per node) of a derived term, and for
-    each node of the knowledge base a description makes statements about."""
+    each node of the knowledge base a description makes statements about (other than the
+    inverse of a property of the submitter's own, declared from our side)."""
     found: list[tuple[Node, Finding]] = []
     derived: set[tuple[str, str]] = set()
     described: set[tuple[Node, str]] = set()
     for statement in statements:
         node, predicate = statement.subject, statement.predicate
+        if _reversed_inverse(statement):
+            continue
         # the terms of the external vocabularies the knowledge base holds (DPV, AIRO, VAIR,
         # ...) are its nodes too: statements about them would show on their pages
         if _knowledge_base_node(node) or (

@@ -279,6 +279,11 @@ def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
             ' aia:establishedIn "DE" .\n',
             "knowledge-base-node",
         ),
+        # two of our properties declared inverse of each other: not the submitter's inverse
+        (
+            "aia:hasProvider <http://www.w3.org/2002/07/owl#inverseOf> aia:hasDeployer .\n",
+            "knowledge-base-node",
+        ),
     ],
 )
 def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
@@ -289,6 +294,20 @@ def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
     found = findings(report, check)
     assert found
     assert all(f.severity == "violation" and "cannot be assessed" in f.message for f in found)
+
+
+def test_an_inverse_declared_from_our_side_is_the_submitters_axiom(
+    validator: SubmissionValidator,
+) -> None:
+    """``aia:hasProvider owl:inverseOf ex:makes`` is ``ex:makes owl:inverseOf aia:hasProvider``
+    (owl:inverseOf is symmetric): it declares the submitter's property and is read either way."""
+    more = (
+        "aia:hasProvider <http://www.w3.org/2002/07/owl#inverseOf> ex:makes .\n"
+        "ex:acme ex:makes ex:m .\n"
+    )
+    report = validate(validator, MODEL.format(compute="3e25") + more)
+    assert not findings(report, "knowledge-base-node")
+    assert report.conforms
 
 
 @pytest.mark.parametrize(
