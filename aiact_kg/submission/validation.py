@@ -256,7 +256,10 @@ def _label(node: Node | None) -> str | None:
 def _reported(
     results: Sequence[ShapeResult], submission: _Statements
 ) -> set[tuple[Node | None, Node | None]]:
-    """The (node, property) pairs the shapes report a violation for."""
+    """The (node, property) pairs the shapes report a violation for: the property of the result
+    and, where that is the submitter's own property, every property stating the same value of
+    the node (the submitter's statement and the one it implies in our terms are one fact,
+    reported once, where it was written)."""
     pairs: set[tuple[Node | None, Node | None]] = set()
     for result in results:
         if result.severity != SH.Violation:
@@ -265,6 +268,9 @@ def _reported(
         if not isinstance(path, URIRef) and focus is not None and value is not None:
             path = submission.predicate(focus, value) or path  # an alternative path
         pairs.add((focus, path))
+        if focus is not None and value is not None and not str(path).startswith(ONTOLOGY):
+            # the submitter's own property: the statements in our terms it implies
+            pairs.update((focus, other) for other in submission.predicates(focus, value))
     return pairs
 
 
@@ -353,6 +359,18 @@ class _Statements:
     def predicate(self, subject: Node, value: Node) -> Node | None:
         """The first property that links ``subject`` to ``value``."""
         return self.links.get((subject, value))
+
+    @cached_property
+    def all_links(self) -> dict[tuple[Node, Node], list[Node]]:
+        """Every property linking each subject to each value (built when first needed)."""
+        links: dict[tuple[Node, Node], list[Node]] = {}
+        for subject, predicate, value, *_ in self.statements:
+            links.setdefault((subject, value), []).append(predicate)
+        return links
+
+    def predicates(self, subject: Node, value: Node) -> list[Node]:
+        """Every property that links ``subject`` to ``value``."""
+        return self.all_links.get((subject, value), [])
 
 
 class _SubmissionIndex:

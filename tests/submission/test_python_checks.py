@@ -407,3 +407,31 @@ def test_an_xsd_float_that_single_precision_changes_is_a_warning(
         assert "single precision" in found[0].message
         assert found[0].legal_basis  # the provisions of the property
         assert report.conforms
+
+
+def test_a_wrong_value_through_a_declared_subproperty_is_reported_once_where_written(
+    validator: SubmissionValidator,
+) -> None:
+    """A date and time given through the submitter's property declared below
+    aia:placedOnMarketOn: one violation, at the property the file uses, as for the same
+    mistake made with aia:placedOnMarketOn itself (not a second one naming our property)."""
+    direct = validate(
+        validator,
+        SYSTEM.format(more="").replace(
+            '"2025-06-01"^^xsd:date', '"2025-06-01T09:00:00Z"^^xsd:dateTime'
+        ),
+    )
+    declared = validate(
+        validator,
+        SYSTEM.format(more='; ex:inService "2025-06-01T09:00:00Z"^^xsd:dateTime').replace(
+            'aia:putIntoServiceOn "2025-06-01"^^xsd:date', "aia:interactsWithNaturalPersons false"
+        )
+        + "ex:inService <http://www.w3.org/2000/01/rdf-schema#subPropertyOf>"
+        " aia:putIntoServiceOn .\n",
+    )
+    violations = [f for s in declared.subjects for f in s.findings if f.severity == "violation"]
+    direct_violations = [
+        f for s in direct.subjects for f in s.findings if f.severity == "violation"
+    ]
+    assert len(violations) == len(direct_violations) == 1
+    assert violations[0].path == "https://example.org/inService"
