@@ -274,6 +274,19 @@ def _reported(
     return pairs
 
 
+def _with_values_given(
+    message: str, submission: _Statements, focus: Node, path: Node | None, shown: str | None
+) -> tuple[str, str | None]:
+    """A count above the maximum, with the values given (and their files, when several)."""
+    given = submission.given(focus, path) if isinstance(path, URIRef) else {}
+    if len(given) < 2:
+        return message, shown
+    files = set(given.values())
+    values = sorted((_label(node) or "", file) for node, file in given.items())
+    where = [text + (f" in {file}" if len(files) > 1 else "") for text, file in values]
+    return f"{message} Given: {'; '.join(where)}.", ", ".join(text for text, _ in values)
+
+
 def _checked_in_python(
     statements: Sequence[Statement], results: Sequence[ShapeResult], submission: _Statements
 ) -> list[tuple[Node, Finding]]:
@@ -371,6 +384,18 @@ class _Statements:
     def predicates(self, subject: Node, value: Node) -> list[Node]:
         """Every property that links ``subject`` to ``value``."""
         return self.all_links.get((subject, value), [])
+
+    @cached_property
+    def _given(self) -> dict[tuple[Node, Node], dict[Node, str]]:
+        values: dict[tuple[Node, Node], dict[Node, str]] = {}
+        for statement in self.statements:
+            given = values.setdefault((statement.subject, statement.predicate), {})
+            given.setdefault(statement.object, statement.file)
+        return values
+
+    def given(self, subject: Node, predicate: Node) -> dict[Node, str]:
+        """Each value ``subject`` has for ``predicate``, with the first file that gives it."""
+        return self._given.get((subject, predicate), {})
 
 
 class _SubmissionIndex:
@@ -536,12 +561,16 @@ class SubmissionValidator:
             path = submission.predicate(focus, value) or path
         name, provisions, legal_basis = self._about(shape)
         messages = [str(m) for m in result.messages]
+        message = messages[0] if messages else "The description does not meet a shape."
+        shown = _label(value)
+        if result.component == SH.MaxCountConstraintComponent and focus is not None:
+            message, shown = _with_values_given(message, submission, focus, path, shown)
         return Finding(
             severity=_severity(result.severity),
-            message=messages[0] if messages else "The description does not meet a shape.",
+            message=message,
             focus_node=_label(focus) or "",
             path=str(path) if isinstance(path, URIRef) else None,
-            value=_label(value),
+            value=shown,
             shape=name,
             legal_basis=legal_basis,
             provisions=provisions,

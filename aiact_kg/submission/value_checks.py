@@ -74,6 +74,17 @@ def _values_text(values: Iterable[Value]) -> str:
     return ", ".join(shown)
 
 
+def _values_where(distinct: dict[Value, Statement], by_file: bool) -> str:
+    """The different values, each with the file that gives it when they come from several."""
+    if not by_file:
+        return _values_text(distinct)
+    shown = sorted(
+        (str(value).lower() if isinstance(value, bool) else str(value), statement.file)
+        for value, statement in distinct.items()
+    )
+    return ", ".join(f"{text} in {file}" for text, file in shown)
+
+
 def value_findings(
     statements: Iterable[Statement], vocabulary: Vocabulary
 ) -> list[tuple[Node, Finding]]:
@@ -168,11 +179,13 @@ def _one_value_findings(
     for (subject, predicate), distinct in values.items():
         if len(distinct) < 2:
             continue
-        first = next(iter(distinct.values()))
+        files = list(dict.fromkeys(statement.file for statement in distinct.values()))
+        where = files[0] if len(files) == 1 else ", ".join(files[:-1]) + " and " + files[-1]
         message = (
-            f"In {first.file}, {show(subject)} gives {compact(str(predicate))} "
-            f"{len(distinct)} different values ({_values_text(distinct)}); the property "
-            "takes one value, so the fact it states cannot be decided. Keep the one that is true."
+            f"In {where}, {show(subject)} gives {compact(str(predicate))} "
+            f"{len(distinct)} different values ({_values_where(distinct, len(files) > 1)}); the "
+            "property takes one value, so the fact it states cannot be decided. Keep the one "
+            "that is true."
         )
         found.append(
             (

@@ -435,3 +435,22 @@ def test_a_wrong_value_through_a_declared_subproperty_is_reported_once_where_wri
     ]
     assert len(violations) == len(direct_violations) == 1
     assert violations[0].path == "https://example.org/inService"
+
+
+def test_two_files_giving_different_values_are_both_named(
+    validator: SubmissionValidator,
+) -> None:
+    """A single-valued fact given differently by two files: the violation gives both values,
+    each with its file (it named the first file only, with no value)."""
+    other = SYSTEM.format(more="").replace('"2025-06-01"', '"2025-07-01"')
+    report = validate(validator, SYSTEM.format(more=""), other)
+    (found,) = [
+        f
+        for s in report.subjects
+        for f in s.findings
+        if f.path == "https://w3id.org/aiact-kg/ontology#putIntoServiceOn"
+    ]
+    assert found.severity == "violation"
+    assert "2025-06-01 in file0.ttl" in found.message
+    assert "2025-07-01 in file1.ttl" in found.message
+    assert found.value == "2025-06-01, 2025-07-01"
