@@ -43,6 +43,7 @@ from aiact_kg.store.bounded import (
     bounded_query,
 )
 from aiact_kg.store.remote import check_query
+from aiact_kg.submission.encoding import text_problem
 
 MAX_QUERY_FILE_BYTES = 1_000_000
 QUERY_FORMATS = (TABLE, *SOLUTION_FORMATS, *GRAPH_FORMATS)
@@ -118,10 +119,10 @@ def add_query(commands: Commands) -> None:
 def _query_text(data: bytes, source: str) -> str:
     if len(data) > MAX_QUERY_FILE_BYTES:
         raise QueryError(f"{source} is larger than {MAX_QUERY_FILE_BYTES} bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise QueryError(f"{source} is not UTF-8 text (byte {error.start})") from None
+    problem = text_problem(data)
+    if problem is not None:
+        raise QueryError(f"{source} is not a SPARQL text: {problem}")
+    return data.decode("utf-8")
 
 
 def _load_query(reference: str) -> tuple[str, str]:

@@ -45,6 +45,7 @@ from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryMemoryError, QueryTimeoutError, bounded_query
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.store.remote import check_query
+from aiact_kg.submission.encoding import text_problem
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FORM = "application/x-www-form-urlencoded"
@@ -118,10 +119,10 @@ def _graphs(parameters: Mapping[str, list[str]], name: str) -> tuple[str, ...] |
 
 
 def _text(body: bytes, what: str) -> str:
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise bad_request(f"the {what} is not UTF-8 text (byte {error.start})") from None
+    problem = text_problem(body)
+    if problem is not None:
+        raise bad_request(f"the {what} is not a SPARQL text: {problem}")
+    return body.decode("utf-8")
 
 
 def _parameters(text: str, what: str) -> dict[str, list[str]]:

@@ -106,6 +106,24 @@ def check_text(data: bytes) -> bytes:
     return data
 
 
+def text_problem(data: bytes) -> str | None:
+    """What keeps ``data`` (a query or update) from being UTF-8 text without NUL characters,
+    with the byte offset, line and column; None if nothing does."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        return (
+            f"byte 0x{data[error.start]:02X} at byte offset {error.start} (line {line}, "
+            f"column {column}) is not valid UTF-8: save the text as UTF-8"
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_and_column(text, nul)
+        return f"there is a NUL character at line {line}, column {column}: remove it"
+    return None
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """Line and column of a byte offset, counting the valid UTF-8 before it as characters."""
     prefix = data[:offset].decode("utf-8", errors="replace")

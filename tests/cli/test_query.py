@@ -460,7 +460,17 @@ def test_stdin_that_is_not_utf8_is_refused(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"SELECT \xff")))
     code, _, err = run(capsys, kb_path, "-")
     assert code == 2
-    assert "<stdin> is not UTF-8 text" in err
+    assert "<stdin> is not a SPARQL text: byte 0xFF at byte offset 7 (line 1, column 8)" in err
+
+
+def test_a_nul_character_in_a_query_is_refused_where_it_is(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"SELECT * WHERE {\n  ?s ?p ?o \x00 }"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, _, err = run(capsys, kb_path, "-")
+    assert code == 2
+    assert "there is a NUL character at line 2, column 12" in err
 
 
 # 5. The time limit: on by default, and it stops CONSTRUCT too.
