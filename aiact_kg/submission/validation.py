@@ -362,28 +362,22 @@ class _Statements:
                 self.typed.setdefault(value, []).append(subject)
 
     @cached_property
-    def links(self) -> dict[tuple[Node, Node], Node]:
-        """The first property linking each subject to each value (built when first needed)."""
-        links: dict[tuple[Node, Node], Node] = {}
-        for subject, predicate, value, *_ in self.statements:
-            links.setdefault((subject, value), predicate)
-        return links
-
-    def predicate(self, subject: Node, value: Node) -> Node | None:
-        """The first property that links ``subject`` to ``value``."""
-        return self.links.get((subject, value))
-
-    @cached_property
-    def all_links(self) -> dict[tuple[Node, Node], list[Node]]:
-        """Every property linking each subject to each value (built when first needed)."""
+    def _links(self) -> dict[tuple[Node, Node], list[Node]]:
+        """Every property linking each subject to each value, in order (built when first
+        needed)."""
         links: dict[tuple[Node, Node], list[Node]] = {}
         for subject, predicate, value, *_ in self.statements:
             links.setdefault((subject, value), []).append(predicate)
         return links
 
+    def predicate(self, subject: Node, value: Node) -> Node | None:
+        """The first property that links ``subject`` to ``value``."""
+        found = self._links.get((subject, value))
+        return found[0] if found else None
+
     def predicates(self, subject: Node, value: Node) -> list[Node]:
         """Every property that links ``subject`` to ``value``."""
-        return self.all_links.get((subject, value), [])
+        return self._links.get((subject, value), [])
 
     @cached_property
     def _given(self) -> dict[tuple[Node, Node], dict[Node, str]]:
