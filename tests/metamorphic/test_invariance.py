@@ -147,17 +147,20 @@ def _violations(data: dict[str, Any], files: set[str]) -> list[str]:
     describe, is reported under the first file that has it, each file's finding naming it)."""
     return sorted(
         {
-            f"{v['severity']}|{_without_file(v)}|{v['path']}|{v['shape']}"
+            f"{v['severity']}|{_without_file(v, files)}|{v['path']}|{v['shape']}"
             for v in data["violations"]
             if v["file"] in files or any(f"In {name}," in v["message"] for name in files)
         }
     )
 
 
-def _without_file(violation: dict[str, Any]) -> str:
-    """A violation's message without the file name (which differs between variants)."""
+def _without_file(violation: dict[str, Any], files: set[str]) -> str:
+    """A violation's message without the file names (which differ between variants), and
+    without the file each value is given in (named only when the values come from several)."""
     message = _IN_FILE.sub("In <file>, ", violation["message"])
-    return message.replace(violation["file"], "<file>")
+    for name in sorted({violation["file"], *files}, key=len, reverse=True):
+        message = message.replace(name, "<file>")
+    return message.replace(" in <file>", "")
 
 
 def _belongs_to(iri: str, number: int, keys: set[str]) -> bool:
