@@ -51,6 +51,14 @@ def label(node: Node) -> str:
     return blank_label(str(node))
 
 
+def values_in_files(given: Iterable[tuple[str, str]]) -> str:
+    """The values shown, sorted, each with the file that gives it when they come from several
+    files: ``2026-09-01 in a.ttl, 2027-03-01 in b.ttl`` (``false, true`` from one file)."""
+    pairs = sorted(given)
+    several = len({file for _, file in pairs}) > 1
+    return ", ".join(text + (f" in {file}" if several else "") for text, file in pairs)
+
+
 def show(node: Node) -> str:
     """A node as a message shows it: compact IRIs, literals with their datatype."""
     if isinstance(node, Literal):

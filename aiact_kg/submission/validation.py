@@ -30,7 +30,7 @@ from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
-from aiact_kg.submission.checks import Statement
+from aiact_kg.submission.checks import Statement, values_in_files
 from aiact_kg.submission.checks import label as node_label
 from aiact_kg.submission.closed import (
     disjoint_findings,
@@ -281,10 +281,8 @@ def _with_values_given(
     given = submission.given(focus, path) if isinstance(path, URIRef) else {}
     if len(given) < 2:
         return message, shown
-    files = set(given.values())
-    values = sorted((_label(node) or "", file) for node, file in given.items())
-    where = [text + (f" in {file}" if len(files) > 1 else "") for text, file in values]
-    return f"{message} Given: {'; '.join(where)}.", ", ".join(text for text, _ in values)
+    values = [(_label(node) or "", file) for node, file in given.items()]
+    return f"{message} Given: {values_in_files(values)}.", ", ".join(sorted(t for t, _ in values))
 
 
 def _checked_in_python(

@@ -25,7 +25,7 @@ from typing import Final
 from rdflib.term import Node
 
 from aiact_kg.namespaces import ONTOLOGY, compact
-from aiact_kg.submission.checks import Statement, finding, show
+from aiact_kg.submission.checks import Statement, finding, show, values_in_files
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.values import (
     BOOLEAN,
@@ -69,20 +69,12 @@ def _wrong_kind(statement: Statement, expected: str) -> str | None:
     return None
 
 
-def _values_text(values: Iterable[Value]) -> str:
-    shown = sorted(str(v).lower() if isinstance(v, bool) else str(v) for v in values)
-    return ", ".join(shown)
-
-
-def _values_where(distinct: dict[Value, Statement], by_file: bool) -> str:
-    """The different values, each with the file that gives it when they come from several."""
-    if not by_file:
-        return _values_text(distinct)
-    shown = sorted(
+def _given_in(distinct: dict[Value, Statement]) -> str:
+    """The different values, with their files when several give them."""
+    return values_in_files(
         (str(value).lower() if isinstance(value, bool) else str(value), statement.file)
         for value, statement in distinct.items()
     )
-    return ", ".join(f"{text} in {file}" for text, file in shown)
 
 
 def value_findings(
@@ -183,7 +175,7 @@ def _one_value_findings(
         where = files[0] if len(files) == 1 else ", ".join(files[:-1]) + " and " + files[-1]
         message = (
             f"In {where}, {show(subject)} gives {compact(str(predicate))} "
-            f"{len(distinct)} different values ({_values_where(distinct, len(files) > 1)}); the "
+            f"{len(distinct)} different values ({_given_in(distinct)}); the "
             "property takes one value, so the fact it states cannot be decided. Keep the one "
             "that is true."
         )
