@@ -30,6 +30,31 @@ def add_command(
     return command
 
 
+def _positive_bytes(text: str) -> int:
+    """A byte count for ``--max-bytes``: a positive whole number."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive whole number of bytes (e.g. 20971520), not {text!r}"
+        )
+    return value
+
+
+def add_max_bytes(command: argparse.ArgumentParser) -> None:
+    """``--max-bytes``: the largest input file (or standard input) read, in bytes."""
+    command.add_argument(
+        "--max-bytes",
+        type=_positive_bytes,
+        default=None,
+        metavar="BYTES",
+        help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB); "
+        "the statement limit ($AIACT_KG_MAX_INPUT_STATEMENTS, 10,000) still applies",
+    )
+
+
 def add_wait(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--wait", type=float, default=0.0, help="wait up to SECONDS for another writer"

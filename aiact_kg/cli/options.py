@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from aiact_kg.assessment import AssessmentReport, assess_inputs
-from aiact_kg.cli.common import location, print_errors
+from aiact_kg.cli.common import add_max_bytes, location, print_errors
 from aiact_kg.errors import InputError
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.render.assessment import assessment_text
@@ -45,7 +45,7 @@ def add_inputs(command: argparse.ArgumentParser, *, nargs: str = "+") -> None:
     """The described systems and models to assess, with the limits of reading them."""
     command.add_argument("inputs", nargs=nargs, metavar="FILE|DIR|-")
     add_date_and_law(command, law_help=LAW_HELP_FULL, threshold_help=THRESHOLD_HELP)
-    command.add_argument("--max-bytes", type=int, default=None)
+    add_max_bytes(command)
     command.add_argument("--no-progress", action="store_true")
 
 

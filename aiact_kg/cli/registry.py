@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from aiact_kg.cli.common import Commands, add_command, add_wait, print_errors, store_path
+from aiact_kg.cli.common import (
+    Commands,
+    add_command,
+    add_max_bytes,
+    add_wait,
+    print_errors,
+    store_path,
+)
 from aiact_kg.cli.options import add_date_and_law, assessment_options
 from aiact_kg.cli.output import add_format, write_as
 
@@ -21,7 +28,7 @@ def add_registry(commands: Commands) -> None:
     submit.add_argument(
         "--name", default=None, help="registry name of a single document (default: file name)"
     )
-    submit.add_argument("--max-bytes", type=int, default=None)
+    add_max_bytes(submit)
     _add_run_arguments(submit)
     reassess = add_command(
         commands,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from contextlib import closing
 
-from aiact_kg.cli.common import Commands, add_command, store_path
+from aiact_kg.cli.common import Commands, add_command, add_max_bytes, store_path
 from aiact_kg.cli.options import add_date_and_law, assess, stopped_early
 from aiact_kg.errors import InputError
 from aiact_kg.render.query import TABLE, TableWriter, write_solutions
@@ -34,7 +34,7 @@ def add_systemic_risk_list(commands: Commands) -> None:
         listing,
         law_help="force a version of the Regulation (default: the version in force on the date)",
     )
-    listing.add_argument("--max-bytes", type=int, default=None)
+    add_max_bytes(listing)
     listing.add_argument("--no-progress", action="store_true")
     listing.add_argument(
         "--format", choices=("table", "csv", "tsv", "json", "xml"), default="table"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from aiact_kg.cli.common import Commands, add_command, print_errors
+from aiact_kg.cli.common import Commands, add_command, add_max_bytes, print_errors
 from aiact_kg.cli.output import add_format, write_as
-from aiact_kg.errors import InputError
 
 
 def add_validate(commands: Commands) -> None:
@@ -26,12 +25,7 @@ def add_validate(commands: Commands) -> None:
     add_format(
         validate, ("text", "json", "turtle"), "turtle writes the W3C SHACL validation report"
     )
-    validate.add_argument(
-        "--max-bytes",
-        type=int,
-        default=None,
-        help="largest input accepted, in bytes (default: $AIACT_KG_MAX_INPUT_BYTES or 20 MiB)",
-    )
+    add_max_bytes(validate)
     validate.add_argument(
         "--batch-statements",
         type=int,
@@ -70,8 +64,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from aiact_kg.submission.streaming import subject_rows, validate_streamed
     from aiact_kg.submission.validation import SubmissionValidator
 
-    if args.max_bytes is not None and args.max_bytes < 1:
-        raise InputError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
     validator = SubmissionValidator(args.engine)
     shacl = ShaclReportWriter(validator.shapes) if args.format == "turtle" else None
     streamed = validate_streamed(

@@ -13,6 +13,7 @@ import copy
 import difflib
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,7 +75,7 @@ def prepare_json_ld(data: bytes) -> PreparedJsonLd:
             column=error.colno,
         ) from None
     except RecursionError:
-        raise _too_deep() from None
+        raise _too_deep(data) from None
     except ValueError as error:  # e.g. an integer with more than 4300 digits
         raise CheckError(f"the JSON is invalid: {error}. Fix it and try again.") from None
     walk = _TreeWalk(data)
@@ -163,10 +164,30 @@ def _not_json(text: str, data: bytes) -> float:
     )
 
 
-def _too_deep() -> CheckError:
+# JSON strings (whose brackets are text) and the brackets that nest
+_JSON_TOKENS: Final = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep(data: bytes) -> CheckError:
+    """The problem of a JSON document nested beyond :data:`MAX_JSON_DEPTH`, positioned at the
+    first bracket that opens one level too many."""
+    line = column = None
+    depth = 0
+    for match in _JSON_TOKENS.finditer(data):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                prefix = data[: match.start()].decode("utf-8", errors="replace")
+                line, column = line_and_column(prefix, len(prefix))
+                break
+        elif token in (b"]", b"}"):
+            depth -= 1
     return CheckError(
         f"the JSON nests objects and arrays more than {MAX_JSON_DEPTH} levels deep. "
-        "Flatten the description (refer to nodes by @id) and try again."
+        "Flatten the description (refer to nodes by @id) and try again.",
+        line=line,
+        column=column,
     )
 
 
@@ -192,7 +213,7 @@ class _TreeWalk:
         while stack:
             item, depth, keyed = stack.pop()
             if depth > MAX_JSON_DEPTH and isinstance(item, dict | list):
-                raise _too_deep()
+                raise _too_deep(self.data)
             if isinstance(item, dict) and not keyed and id(item) in self._literal_ids:
                 stack.extend((child, depth + 1, False) for child in item.values())
                 continue

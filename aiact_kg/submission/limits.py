@@ -12,9 +12,14 @@ limits were chosen from measurements of the largest accepted inputs
 
 from __future__ import annotations
 
+import io
 import os
 import re
-from typing import Final
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any, BinaryIO, Final
+
+from pyoxigraph import RdfFormat, parse
 
 from aiact_kg.errors import InputError
 from aiact_kg.submission.errors import CheckError, line_and_column
@@ -26,6 +31,8 @@ __all__ = [
     "check_turtle_depth",
     "expansion_budget",
     "resolve_max_statements",
+    "statement_line",
+    "statements_pass_limit",
     "too_expanded",
     "too_many_statements",
 ]
@@ -138,3 +145,87 @@ def check_turtle_depth(text: bytes, what: str, limit: int = DEFAULT_MAX_DEPTH) -
                 )
         elif token in _CLOSE:
             depth = max(0, depth - 1)
+
+
+def _statements_in(
+    source: bytes | BinaryIO, rdf_format: RdfFormat, base_iri: str, limit: int
+) -> int:
+    """How many statements (at most ``limit + 1``) a parse of ``source`` yields before it ends
+    or fails (a prefix of a document cut at a line end fails at the cut)."""
+    count = 0
+    try:
+        for _ in islice(parse(input=source, format=rdf_format, base_iri=base_iri), limit + 1):
+            count += 1
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # the cut, or any other error: the count so far
+        pass
+    return count
+
+
+def statement_line(data: bytes, rdf_format: RdfFormat, base_iri: str, limit: int) -> int | None:
+    """The line on which the parse of ``data`` yields its statement ``limit + 1``, or None if
+    no prefix cut at a line end yields that many (a parser that reads the document whole).
+
+    Prefixes cut at line ends are parsed (each parse stops at ``limit + 1`` statements), first
+    doubling the number of lines, then bisecting: the prefixes stay about twice as long as the
+    part of the document that holds the statements."""
+    ends = list(_line_ends(data))
+
+    def passes(line: int) -> bool:  # the first ``line`` lines hold more than ``limit``
+        return _statements_in(data[: ends[line - 1]], rdf_format, base_iri, limit) > limit
+
+    if not passes(len(ends)):
+        return None
+    high = 1
+    while high < len(ends) and not passes(high):
+        high *= 2
+    high = min(high, len(ends))
+    low = high // 2 + 1
+    while low < high:
+        middle = (low + high) // 2
+        if passes(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return high
+
+
+def _line_ends(data: bytes) -> Iterator[int]:
+    """The offset just past each line of ``data`` (the last line's end is the data's end)."""
+    start = 0
+    while True:
+        index = data.find(b"\n", start)
+        if index < 0:
+            yield len(data)
+            return
+        yield index + 1
+        start = index + 1
+
+
+class _CountedReader(io.RawIOBase):
+    """A binary stream that counts the bytes read from it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.stream.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        self.consumed += len(chunk)
+        return len(chunk)
+
+
+def statements_pass_limit(
+    stream: BinaryIO, rdf_format: RdfFormat, base_iri: str, limit: int
+) -> int | None:
+    """Parse ``stream`` as it is read and stop at statement ``limit + 1``: the number of bytes
+    read by then, or None if the stream ends (or fails to parse) first. Lets a document far
+    larger than the default size limit be refused for its statements without reading it whole."""
+    reader = _CountedReader(stream)
+    count = _statements_in(io.BufferedReader(reader), rdf_format, base_iri, limit)
+    return reader.consumed if count > limit else None

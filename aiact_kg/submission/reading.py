@@ -56,6 +56,8 @@ from aiact_kg.submission.limits import (
     expansion_budget,
     positive_setting,
     resolve_max_statements,
+    statement_line,
+    statements_pass_limit,
     too_expanded,
     too_many_statements,
 )
@@ -283,8 +285,14 @@ def _parse(
             f"the format {format_name(rdf_format)} is not accepted; use {ACCEPTED_DESCRIPTION}."
         )
     try:
-        parsed = parse(input=data, format=rdf_format, base_iri=submission_base_iri(name))
+        base_iri = submission_base_iri(name)
+        parsed = parse(input=data, format=rdf_format, base_iri=base_iri)
         quads = _bounded(parsed, format_name(rdf_format), len(data), max_statements)
+        if len(quads) > max_statements:
+            line = statement_line(data, rdf_format, base_iri, max_statements)
+            raise too_many_statements(
+                format_name(rdf_format), max_statements, line if positions_valid else None
+            )
     except CheckError:
         raise
     except SyntaxError as error:
@@ -307,8 +315,9 @@ def _parse(
 
 def _bounded(parsed: Iterator[Quad], what: str, size: int, max_statements: int) -> list[Quad]:
     """The statements of a parse, stopped at one more than ``max_statements`` (never more is
-    parsed) or as soon as their terms expand beyond the budget of a document of ``size`` bytes
-    (the byte and statement limits alone let a long prefix used many times take gigabytes)."""
+    parsed; the caller refuses that many) or as soon as their terms expand beyond the budget of
+    a document of ``size`` bytes (the byte and statement limits alone let a long prefix used
+    many times take gigabytes)."""
     quads: list[Quad] = []
     budget, expanded = expansion_budget(size), 0
     for quad in islice(parsed, max_statements + 1):
@@ -321,8 +330,6 @@ def _bounded(parsed: Iterator[Quad], what: str, size: int, max_statements: int) 
         if expanded > budget:
             longest = max((str(term) for term in terms), key=len)
             raise too_expanded(what, size, len(quads), longest)
-    if len(quads) > max_statements:
-        raise too_many_statements(what, max_statements)
     return quads
 
 
@@ -440,6 +447,8 @@ def read_rdf_file(
             kind = _not_regular(os.fstat(descriptor).st_mode)
             if kind is not None:
                 raise _special_file(label, kind)
+            if info.st_size > DEFAULT_MAX_BYTES:  # only under a raised size limit
+                _refuse_many_statements(stream, label, rdf_format, info.st_size, max_statements)
             data = _read_bounded(stream, limit)
     except OSError as error:
         raise _os_problem(label, error) from None
@@ -448,6 +457,30 @@ def read_rdf_file(
     return read_rdf_bytes(
         data, name=label, rdf_format=rdf_format, max_bytes=limit, max_statements=max_statements
     )
+
+
+def _refuse_many_statements(
+    stream: BinaryIO,
+    name: str,
+    rdf_format: RdfFormat | None,
+    size: int,
+    max_statements: int | None,
+) -> None:
+    """Refuse a file above the default size limit (read under a raised one) whose statements
+    pass the statement limit, parsing it as it is read rather than reading it whole first
+    (formats read line by line only); leave the stream at its start otherwise."""
+    chosen = rdf_format or format_from_name(name)
+    if chosen not in _TEXT_FAMILY:
+        return
+    limit = resolve_max_statements(max_statements)
+    consumed = statements_pass_limit(stream, chosen, submission_base_iri(name), limit)
+    if consumed is not None:
+        problem = too_many_statements(format_name(chosen), limit)
+        problem.reason += (
+            f" (Statement {limit + 1} was reached within the first {consumed} of its {size} bytes.)"
+        )
+        raise problem.for_input(name)
+    stream.seek(0)
 
 
 def read_stdin(

@@ -21,7 +21,13 @@ from aiact_kg.submission.limits import (
     DEFAULT_MAX_STATEMENTS,
     STATEMENTS_VARIABLE,
 )
-from aiact_kg.submission.reading import STDIN_NAME, display_name, read_rdf_file, read_stdin
+from aiact_kg.submission.reading import (
+    DEFAULT_MAX_BYTES,
+    STDIN_NAME,
+    display_name,
+    read_rdf_file,
+    read_stdin,
+)
 from tests.submission.work import spy_on_parser
 
 PREFIXES = (
@@ -120,7 +126,8 @@ def test_one_statement_over_the_limit_is_refused() -> None:
     with pytest.raises(InputFormatError) as caught:
         read_rdf_bytes(data + b"ex:s ex:q 2 .\n", name="list.ttl")
     message = str(caught.value)
-    assert message.startswith(f"list.ttl: the Turtle holds more than {DEFAULT_MAX_STATEMENTS}")
+    prefix = f"list.ttl, line 4: the Turtle holds more than {DEFAULT_MAX_STATEMENTS}"
+    assert message.startswith(prefix)  # the line of the statement one over the limit
     assert STATEMENTS_VARIABLE in message
     assert caught.value.exit_code == 2
 
@@ -168,6 +175,47 @@ def test_the_statement_limit_comes_from_the_argument_or_the_environment(
     with pytest.raises(InputError, match=STATEMENTS_VARIABLE) as caught:
         read_rdf_bytes(data, name="x.ttl")
     assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "line"),
+    [
+        ("many.ttl", "ex:s a aia:AISystem ;\n" + "".join(f"  ex:p {i} ;\n" for i in range(20)), 8),
+        ("many.nt", "".join(f'<http://e/s> <http://e/p> "{i}" .\n' for i in range(20)), 6),
+        ("many.trig", "{ ex:s ex:p 1 .\n ex:s ex:p 2, 3, 4,\n 5, 6 . ex:s ex:q 7 }\n", 5),
+    ],
+)
+def test_the_statement_over_the_limit_is_located_by_its_line(
+    name: str, body: str, line: int
+) -> None:
+    text = body if name.endswith(".nt") else PREFIXES + body
+    if name.endswith(".ttl"):
+        text += "  ex:q 1 .\n"
+    with pytest.raises(InputFormatError, match="holds more than 5 statements") as caught:
+        read_rdf_bytes(text.encode(), name=name, max_statements=5)
+    assert caught.value.line == line
+
+
+def test_a_file_above_the_default_size_is_refused_for_its_statements_without_reading_it_whole(
+    tmp_path: Path,
+) -> None:
+    """Under a raised size limit, a huge file's statements are counted as it is parsed."""
+    path = tmp_path / "huge.nt"
+    row = '<http://e/s> <http://e/p> "{i}" .\n'
+    with path.open("w", encoding="utf-8") as stream:
+        stream.writelines(row.format(i=f"{i:040d}") for i in range(400_000))
+    size = path.stat().st_size
+    assert size > DEFAULT_MAX_BYTES
+    with pytest.raises(InputFormatError, match="more than 10 statements") as caught:
+        read_rdf_file(path, max_bytes=2 * size, max_statements=10)
+    read = int(re.search(r"within the first (\d+) of its (\d+) bytes", str(caught.value))[1])
+    assert read < size // 10
+    # malformed, it is read whole and refused with the parser's position as always
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("not a statement\n")
+    with pytest.raises(InputFormatError, match="malformed") as caught:
+        read_rdf_file(path, max_bytes=2 * size, max_statements=500_000)
+    assert caught.value.line == 400_001
 
 
 def test_the_statement_limit_applies_to_every_format() -> None:

@@ -256,9 +256,14 @@ def test_deep_json_generated_at_scale_is_rejected_before_parsing(
 ) -> None:
     parser = spy_on_parser(monkeypatch)
     for depth in (MAX_JSON_DEPTH + 1, 200_000):
-        data = b'{"@id": "http://e/a", "http://e/p": ' + b"[" * depth + b"1" + b"]" * depth + b"}"
-        with pytest.raises(InputFormatError, match="levels deep"):
+        opening = b'{"@id": "http://e/a",\n "http://e/q": "[[{{",\n "http://e/p": '
+        data = opening + b"[" * depth + b"1" + b"]" * depth + b"}"
+        with pytest.raises(InputFormatError, match="levels deep") as caught:
             read_rdf_bytes(data, name="deep.jsonld")
+        # at the first bracket one level too deep (the object is the first level; the brackets
+        # in the string are text)
+        last_line = opening.split(b"\n")[-1]
+        assert (caught.value.line, caught.value.column) == (3, len(last_line) + MAX_JSON_DEPTH)
     assert parser.calls == 0
 
 
