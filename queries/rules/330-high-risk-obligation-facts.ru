@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
 # Label: Fact triggers of the obligations catalogue for high-risk AI systems: Annex III uses, public deployers, medical devices
-# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_60.par_4.pnt_i aiap:art_73.par_10
+# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_60.par_4.pnt_i aiap:art_73.par_10 aiap:art_73.par_9
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -37,6 +37,10 @@
 #   - aiac:trigger-medical-device-incident-reporting: a high-risk system (by any route) that is a
 #     medical or in vitro diagnostic device or a safety component of one (Annex I points 11 and
 #     12), whose serious incidents are notified under Art 73(10) instead of Art 73(1);
+#   - aiac:trigger-equivalent-incident-reporting: a system high-risk under Annex III (Art 6(2))
+#     whose provider is subject to Union instruments with equivalent reporting obligations
+#     (aia:subjectToEquivalentIncidentReporting): it notifies only incidents of Art 3(49)(c)
+#     (Art 73(9));
 #   - aia:hasThirdPartyDistributor: each distributor that is neither a provider nor an importer
 #     of the system (Art 3(7): "other than the provider or the importer"), the bearers of Art 24;
 #   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself or stated to be a
@@ -158,6 +162,16 @@ WHERE {
   ?s aia:productUnder|aia:safetyComponentUnder ?act .
   VALUES ?act { aiac:annex-i-11 aiac:annex-i-12 }
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+} ;
+# Art 73(9): "high-risk AI systems referred to in Annex III" placed on the market or put into
+# service by a provider under equivalent Union reporting obligations (a former provider, Art
+# 25(2), no longer provides the system)
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-equivalent-incident-reporting }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 .
+  ?s aia:hasProvider ?provider .
+  ?provider aia:subjectToEquivalentIncidentReporting true .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
 } ;
 # the distributors that are neither a provider (also one Art 25(1) made the provider, rule 320)
 # nor an importer of the system: the bearers of Art 24 (Art 3(7))

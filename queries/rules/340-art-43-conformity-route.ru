@@ -10,7 +10,9 @@
 # aia:isMigrationAuthority true) or a Union institution, body, office or agency (aia:UnionBody),
 # the market surveillance authority acts as notified body (Art 43(1) third subparagraph);
 # points 2 to 8: internal control of
-# Annex VI (Art 43(2)); Annex I Section A: the procedure of the sectoral act (Art 43(3)).
+# Annex VI (Art 43(2)), unless the system is also listed in point 1 (its procedure, which may
+# require a notified body, governs: internal control without one would contradict it);
+# Annex I Section A: the procedure of the sectoral act (Art 43(3)).
 # Section B systems get no route: Art 43 does not apply to them (Art 2(2)).
 INSERT {
   ?d a aia:Determination ;
@@ -36,7 +38,16 @@ WHERE {
   OPTIONAL { ?useCase skos:broader aiac:annex-iii-1 . BIND(true AS ?biometricFlag) }
   OPTIONAL { ?s aia:standardsAppliedOnlyInPart true . BIND(true AS ?inPartFlag) }
   OPTIONAL { ?s aia:appliedHarmonisedStandards|aia:appliedCommonSpecifications true . BIND(true AS ?appliedFlag) }
+  # a system also high-risk for a use case of point 1 follows point 1's procedure only
+  OPTIONAL {
+    ?pointOneHr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
+      aia:route aiac:route-art-6-2 ; aia:premise ?pointOnePremise .
+    ?pointOnePremise aia:premiseValue ?pointOneUse .
+    ?pointOneUse skos:broader aiac:annex-iii-1 .
+    BIND(true AS ?pointOneFlag)
+  }
   BIND(BOUND(?biometricFlag) AS ?biometric)
+  FILTER(?biometric || !BOUND(?pointOneFlag))
   BIND(BOUND(?inPartFlag) AS ?inPart)
   BIND(BOUND(?appliedFlag) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,

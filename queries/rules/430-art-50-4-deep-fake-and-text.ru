@@ -1,8 +1,9 @@
 # Rule: art-50-4-deep-fake-and-text
 # Label: Transparency under Art 50(4): deep fakes and AI-generated text published on matters of public interest
-# Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60
+# Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60 aiap:art_2.par_10
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
-# prohibited system may not be placed on the market or used, so its classification here is moot.
+# prohibited system may not be placed on the market or used, so its classification here is moot;
+# so are subjects whose every deployer described is outside the Regulation (Art 2(10), 2(1)).
 # First subparagraph: a deployer that generates or manipulates image, audio or video content
 # constituting a deep fake (aia:deployerPublishesDeepFakes true; not for a system stated to
 # generate only text, aia:generatesContent) discloses it, unless the use is
@@ -48,6 +49,15 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
+  # both subparagraphs bind deployers: where every deployer described is outside the Regulation
+  # (a natural person in purely personal use, Art 2(10); Art 2(1)), no one is bound by them
+  FILTER NOT EXISTS {
+    ?s aia:personalUseDeployer|aia:deployerOutsideScope ?excluded .
+    FILTER NOT EXISTS {
+      ?s aia:hasDeployer ?bound .
+      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?bound }
+    }
+  }
   FILTER(?fact != aia:deployerPublishesPublicInterestText || NOT EXISTS { ?s aia:underHumanEditorialControl true })
   # a deep fake is image, audio or video content (Art 3(60)): a system stated to generate only
   # other content (text) has no deep fakes to disclose (the shapes warn of the contradiction)

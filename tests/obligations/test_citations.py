@@ -211,6 +211,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-73-3-report-widespread-or-critical-infrastructure-incident": "Art 73(3)",
     "art-73-4-report-death": "Art 73(4)",
     "art-73-10-medical-device-fundamental-rights-incidents": "Art 73(10)",
+    "art-73-9-equivalent-reporting-fundamental-rights-incidents": "Art 73(9)",
     "art-73-6-investigate-serious-incident": "Art 73(6)",
     # Market surveillance (Arts 74, 78(3)) and the procedures of Arts 79 and 80
     "art-74-12-give-access-to-documentation-and-data": "Art 74(12)",

@@ -56,6 +56,7 @@ CONDITION_IN_TARGET = {
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
     "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
+    "ProductManufacturerWithoutSafetyComponent": URIRef(ONTOLOGY + "hasProductManufacturer"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
