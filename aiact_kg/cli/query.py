@@ -135,6 +135,11 @@ def _load_query(reference: str) -> tuple[str, str]:
     path = Path(reference)
     if reference.endswith(".rq") or path.is_file():
         if not path.is_file():
+            if path.exists():  # a directory, a pipe or a device: never read
+                raise QueryError(
+                    f"{reference} is not a regular file (a directory, pipe or device); "
+                    "give a query file, or - to read the query from standard input"
+                )
             raise QueryError(f"no query file at {reference}")
         if path.stat().st_size > MAX_QUERY_FILE_BYTES:
             raise QueryError(f"{reference} is larger than {MAX_QUERY_FILE_BYTES} bytes")

@@ -91,10 +91,14 @@ async def read_document(
     config: ServiceConfig = request.app.state.config
     rdf_format = _document_format(request)
     data = await request.body()
-    try:
-        document = read_rdf_bytes(
+
+    def read() -> InputDocument:
+        return read_rdf_bytes(
             data, name=name, rdf_format=rdf_format, max_bytes=config.max_body_bytes
         )
+
+    try:  # in a worker thread: a document slow to parse must not hold up the other requests
+        document = await run_in_threadpool(read)
     except InputFormatError as error:
         return [], [error]
     return [document], []

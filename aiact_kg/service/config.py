@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +51,7 @@ def read_token(token_file: Path | None, environ: Mapping[str, str]) -> str | Non
     A token shorter than 16 characters is refused: it could be guessed.
     """
     if token_file is not None:
-        try:
-            token = token_file.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read the token file {token_file}: {error}") from None
+        token = _token_from_file(token_file)
         source = str(token_file)
     else:
         token = environ.get(TOKEN_VARIABLE, "").strip()
@@ -66,6 +64,30 @@ def read_token(token_file: Path | None, environ: Mapping[str, str]) -> str | Non
             f"{MIN_TOKEN_LENGTH} random ones (for example `openssl rand -hex 32`)"
         )
     return token
+
+
+MAX_TOKEN_FILE_BYTES = 4096
+
+
+def _token_from_file(token_file: Path) -> str:
+    """The token in a regular file of at most 4 KiB (a pipe or device could block or never
+    end; nothing more than a line is read)."""
+    try:
+        if not stat.S_ISREG(token_file.stat().st_mode):
+            raise InputError(
+                f"the token file {token_file} is not a regular file (a pipe or device could "
+                "block or never end); write the token to a file"
+            )
+        with token_file.open("rb") as stream:
+            data = stream.read(MAX_TOKEN_FILE_BYTES + 1)
+        if len(data) > MAX_TOKEN_FILE_BYTES:
+            raise InputError(
+                f"the token file {token_file} holds more than {MAX_TOKEN_FILE_BYTES} bytes; "
+                "it should hold the token alone"
+            )
+        return data.decode("utf-8").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the token file {token_file}: {error}") from None
 
 
 def check_binding(host: str, public: bool) -> None:

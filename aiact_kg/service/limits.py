@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -64,7 +64,15 @@ async def aiact_kg_error(request: Request, exc: Exception) -> Response:
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
-    """A defect of ours: logged for the operator, one sentence for the client."""
+    """A defect of ours: logged for the operator, one sentence for the client. (A client that
+    went away before sending the body it announced is no defect: one line, no traceback.)"""
+    if isinstance(exc, ClientDisconnect):
+        logger.info(
+            "%s %s: the client disconnected before sending its whole body",
+            request.method,
+            request.url.path,
+        )
+        return JSONResponse(error_body("bad-request", "the request body was incomplete"), 400)
     logger.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
     return JSONResponse(
         error_body(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -90,6 +91,8 @@ SUBMISSION_BASE: Final = "https://w3id.org/aiact-kg/submission/"
 STDIN_NAME: Final = "<stdin>"
 
 _HEAD_BYTES: Final = 64 * 1024
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_JSON_START: Final = re.compile(rb'\s*(\{\s*["}]|\[\s*[{\]"])')
 _CHUNK_BYTES: Final = 1024 * 1024
 _TEXT_FAMILY: Final = frozenset(
     {RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N_TRIPLES, RdfFormat.N_QUADS}
@@ -144,15 +147,17 @@ def submission_base_iri(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """``name`` as shown and used in IRIs: bytes of a non-UTF-8 file name as ``\\xNN`` escapes.
+    """``name`` as shown and used in IRIs: bytes of a non-UTF-8 file name as ``\\xNN`` escapes,
+    control characters (a line break in a file name could forge a line of a report) as
+    ``\\uNNNN``.
 
     Python keeps such bytes as lone surrogates, which cannot be written out as UTF-8.
     """
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return name
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", name)
 
 
 def _human(size: int) -> str:
@@ -289,10 +294,12 @@ def _parse(
         parsed = parse(input=data, format=rdf_format, base_iri=base_iri)
         quads = _bounded(parsed, format_name(rdf_format), len(data), max_statements)
         if len(quads) > max_statements:
-            line = statement_line(data, rdf_format, base_iri, max_statements)
-            raise too_many_statements(
-                format_name(rdf_format), max_statements, line if positions_valid else None
-            )
+            # located for the formats parsed line by line (a JSON-LD or RDF/XML parse of each
+            # prefix costs more, and JSON-LD rewritten for its context has no file positions)
+            line = None
+            if rdf_format in _TEXT_FAMILY:
+                line = statement_line(data, rdf_format, base_iri, max_statements)
+            raise too_many_statements(format_name(rdf_format), max_statements, line)
     except CheckError:
         raise
     except SyntaxError as error:
@@ -365,6 +372,8 @@ def _extension_hint(data: bytes, rdf_format: RdfFormat) -> str:
     sniffed = sniff_format(data[:_HEAD_BYTES])
     if sniffed is None or _family(sniffed) == _family(rdf_format):
         return ""
+    if rdf_format == RdfFormat.TRIG and _JSON_START.match(data) is None:
+        return ""  # a TriG graph block starts with "{" too; JSON goes on with a key or a value
     return f" The content looks like {format_name(sniffed)}; check the file extension."
 
 
@@ -448,7 +457,7 @@ def read_rdf_file(
             if kind is not None:
                 raise _special_file(label, kind)
             if info.st_size > DEFAULT_MAX_BYTES:  # only under a raised size limit
-                _refuse_many_statements(stream, label, rdf_format, info.st_size, max_statements)
+                _refuse_early(stream, label, rdf_format, info.st_size, max_statements)
             data = _read_bounded(stream, limit)
     except OSError as error:
         raise _os_problem(label, error) from None
@@ -459,16 +468,24 @@ def read_rdf_file(
     )
 
 
-def _refuse_many_statements(
+def _refuse_early(
     stream: BinaryIO,
     name: str,
     rdf_format: RdfFormat | None,
     size: int,
     max_statements: int | None,
 ) -> None:
-    """Refuse a file above the default size limit (read under a raised one) whose statements
-    pass the statement limit, parsing it as it is read rather than reading it whole first
-    (formats read line by line only); leave the stream at its start otherwise."""
+    """Refuse a file above the default size limit (read under a raised one) without reading it
+    whole where its first bytes show it is no UTF-8 text (binary, NUL bytes, another encoding),
+    or where its statements pass the statement limit (parsed as it is read; formats read line by
+    line only); leave the stream at its start otherwise."""
+    head = _whole_characters(stream.read(_HEAD_BYTES))
+    if head.strip():
+        try:
+            check_text(head)
+        except CheckError as binary:
+            raise binary.for_input(name) from None
+    stream.seek(0)
     chosen = rdf_format or format_from_name(name)
     if chosen not in _TEXT_FAMILY:
         return
@@ -481,6 +498,16 @@ def _refuse_many_statements(
         )
         raise problem.for_input(name)
     stream.seek(0)
+
+
+def _whole_characters(head: bytes) -> bytes:
+    """``head`` without a UTF-8 character its end cuts in two."""
+    cut = len(head)
+    while cut > 0 and head[cut - 1] & 0xC0 == 0x80:  # continuation bytes
+        cut -= 1
+    if cut > 0 and head[cut - 1] >= 0xC0:  # the lead byte of the last character
+        cut -= 1
+    return head[:cut] if cut < len(head) and len(head) - cut < 4 else head
 
 
 def read_stdin(
@@ -528,7 +555,14 @@ def _standard_input() -> BinaryIO | None:
 
 def _walk(directory: Path, name: str) -> list[InputSource]:
     def fail(error: OSError) -> None:
-        raise _os_problem(display_name(str(error.filename or name)), error)
+        where = display_name(str(error.filename or name))
+        if isinstance(error, PermissionError):  # no file of the directory is read: say so
+            raise InputFormatError(
+                where,
+                f"the directory cannot be read (permission denied), so no file under "
+                f"{display_name(name)} was read. Make it readable, or give the files to read.",
+            )
+        raise _os_problem(where, error)
 
     # plain strings, not Path objects, per file: a directory may hold a million files
     top = str(directory)

@@ -9,15 +9,17 @@ when the document is read, by an IRI that is unique to that document and to the 
 
 ``https://w3id.org/aiact-kg/genid/<document key>/<label>``
 
-where the document key is a short hash of the input's name, and the label is the document's own
-label for the node (``_:provider`` keeps ``provider``) or, for an anonymous node (``[ ... ]``,
-whose label the parser makes up at random), ``anon-<n>`` numbered in order of first appearance.
+where the document key is a short hash of the input's name (as a normalised path), and the
+label is the document's own label for the node (``_:provider`` keeps ``provider``) or, for an
+anonymous node (``[ ... ]``, whose label the parser makes up at random), ``anon-<n>`` numbered
+in order of first appearance.
 The same file read twice gives the same IRIs; blank nodes of different files never meet.
 """
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -33,8 +35,10 @@ _HEX_RUN: Final = re.compile(rb"[0-9a-f]{24,}")
 
 
 def document_key(name: str) -> str:
-    """The part of a skolem IRI that names the document (a short hash of its name)."""
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    """The part of a skolem IRI that names the document (a short hash of its name, with the
+    path's redundant parts dropped: ``./a.ttl`` and ``a.ttl`` are one file, read twice)."""
+    shown = posixpath.normpath(name) if name and not name.startswith("<") else name
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
 
 
 class _Namer:

@@ -53,6 +53,7 @@ from aiact_kg.submission.shacl_sparql import (
 from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, to_store
 from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
 from aiact_kg.submission.shacl_sparql.report import report_graph
+from aiact_kg.submission.shared_names import shared_name_findings
 from aiact_kg.submission.value_checks import value_findings
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -522,6 +523,7 @@ class SubmissionValidator:
             for document in documents
             for iri, finding in document.mapping_findings
         ]
+        checked += [(URIRef(iri), finding) for iri, finding in shared_name_findings(documents)]
         missing = no_subject_findings(
             statements,
             [] if described_elsewhere else [document.name for document in documents],

@@ -201,11 +201,14 @@ def _number(lexical: str, datatype: str) -> Reading:
         return Reading(None, "is not a finite number")
     try:
         number = Decimal(lexical)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        return Reading(None, f"is not a number in the lexical form of {_short(datatype)}")
+    except InvalidOperation:  # the form is valid: an exponent beyond what Decimal holds (~1e18)
+        if lexical.lower().partition("e")[2].startswith("-"):
+            return Reading(None, f"is too close to 0 for {_short(datatype)} to tell it from 0")
+        return Reading(None, f"is beyond the largest {_short(datatype)}")
     limit = _LIMITS.get(datatype)
     if limit is not None:
-        if abs(number) > limit:
+        # copy_abs, not abs: no context arithmetic, which overflows past an exponent of 999999
+        if number.copy_abs() > limit:
             return Reading(None, f"is beyond the largest {_SHORT[datatype]} ({_about(limit)})")
         if number != 0 and float(number) == 0.0:
             return Reading(None, f"is too close to 0 for {_SHORT[datatype]} to tell it from 0")

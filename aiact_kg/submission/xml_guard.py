@@ -19,6 +19,10 @@ from lxml import etree
 from aiact_kg.submission.errors import CheckError, line_and_column
 
 MAX_XML_DEPTH: Final = 100
+MAX_XML_ATTRIBUTES: Final = 1000
+"""Attributes one element may carry, and namespaces in scope at one element: pyoxigraph's
+RDF/XML parser takes time quadratic in either (90,000 attributes on one element, 1.3 MB, took
+over a minute), and a description uses a few dozen."""
 
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"<\?xml\b[^>]*?\bencoding\s*=\s*([\"'])([^\"']*)\1")
@@ -52,6 +56,22 @@ def check_rdf_xml(data: bytes) -> None:
 _CHUNK: Final = 1024  # bytes fed to the parser at a time, so depth is checked as it grows
 
 
+def _check_breadth(element: etree._Element) -> None:
+    """Refuse an element with more attributes, or more namespaces in scope, than allowed."""
+    counts = (
+        ("attributes", len(element.attrib)),
+        ("namespaces in scope", len(element.nsmap)),
+    )
+    for what, count in counts:
+        if count > MAX_XML_ATTRIBUTES:
+            raise CheckError(
+                f"an element of the RDF/XML has {count} {what}, more than "
+                f"{MAX_XML_ATTRIBUTES}. State the properties as child elements, declare only "
+                "the namespaces used, and try again.",
+                line=getattr(element, "sourceline", None),
+            )
+
+
 def _check_well_formed(data: bytes) -> None:
     """Parse the document in small pieces, counting element depth as the events come: libxml2
     reads ahead within what it is given, and given it all at once it may stop at its own depth
@@ -79,6 +99,7 @@ def _check_well_formed(data: bytes) -> None:
                             "Flatten the description (refer to nodes by IRI or rdf:nodeID).",
                             line=getattr(element, "sourceline", None),
                         )
+                    _check_breadth(element)
                 else:
                     depth -= 1
                     element.clear(keep_tail=True)  # type: ignore[call-arg]

@@ -228,7 +228,7 @@ INSERT {
     aia:determinationOf ?m ;
     aia:conclusion aiac:gpai-state-presumed-systemic-risk ;
     aia:byRule aiar:gpai-procedure-states ;
-    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , ?ground ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> , ?ground , ?transition ;
     aia:premise ?sr ;
     aia:stateSince ?stateSince ;
     aia:explanation ?explanation ;
@@ -261,10 +261,19 @@ WHERE {
   # holds since then at the latest, the day the notification of Art 52(1) runs from
   OPTIONAL { ?m aia:thresholdMetAtLatestOn ?metAtLatest }
   BIND(COALESCE(?since, ?metAtLatest) AS ?stateSince)
+  # a model placed on the market before Chapter V applied: its provider complies by the deadline
+  # of Art 111(3) (rule 540), the date its obligations are listed from
+  OPTIONAL {
+    ?m aia:satisfiesTrigger aiac:transition-art-111-3 .
+    aiac:transition-art-111-3 aia:complianceDeadline ?deadline .
+    BIND(aiap:art_111.par_3 AS ?transition)
+  }
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
               IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"),
                  IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), "")),
-              " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider.") AS ?explanation)
+              " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider",
+              IF(BOUND(?deadline), CONCAT(", which, the model having been placed on the market before 2 August 2025, complies with them by ", STR(?deadline), " (Art 111(3))"), ""),
+              ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|presumed")))) AS ?d)
 } ;
 

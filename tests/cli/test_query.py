@@ -543,3 +543,17 @@ def test_service_is_refused_unless_allowed(
     code, out, err = run_text(capsys, monkeypatch, kb_path, text)
     assert (code, out) == (2, "")
     assert "--allow-service" in err
+
+
+def test_a_query_file_that_is_a_directory_or_pipe_is_named_so(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """It used to read "no query file at ..." although the path exists; nothing is read."""
+    directory = tmp_path / "folder.rq"
+    directory.mkdir()
+    code, _, err = run(capsys, kb_path, str(directory))
+    assert code == 2
+    assert f"{directory} is not a regular file (a directory, pipe or device)" in err
+    code, _, err = run(capsys, kb_path, str(tmp_path / "missing.rq"))
+    assert code == 2
+    assert "no query file at" in err

@@ -3,7 +3,9 @@ result and body limits, and a slow query that does not stall the others."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import shutil
 import subprocess
 import threading
@@ -379,3 +381,78 @@ def test_a_query_past_the_memory_limit_is_503_and_the_service_goes_on(
     assert response.json()["error"] == "memory"
     assert "200 MiB" in response.json()["message"]
     assert after.status_code == 200
+
+
+def test_a_document_is_parsed_off_the_event_loop(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A document slow to parse (hostile-input audit: a 1 MB RDF/XML file, a scoped JSON-LD
+    context) must not hold up every other request: it is parsed in a worker thread, not on the
+    event loop that serves /health and the queries."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+
+    from aiact_kg.service import api
+    from aiact_kg.service.config import ServiceConfig
+
+    on_loop: list[bool] = []
+    parse = api.read_rdf_bytes
+
+    def recording(*args: object, **kwargs: object) -> object:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "read_rdf_bytes", recording)
+    app = Starlette()
+    app.state.config = ServiceConfig(store_path=tmp_path)
+    body = b"<http://e/s> <http://e/p> <http://e/o> ."
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/validate",
+        "headers": [(b"content-type", b"application/n-triples")],
+        "app": app,
+    }
+    documents, errors = asyncio.run(api.read_document(Request(scope, receive), "x.nt"))
+    assert not errors
+    assert len(documents[0].quads) == 1
+    assert on_loop == [False]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_the_token_file_must_be_a_small_regular_file(tmp_path: Path) -> None:
+    """A FIFO used to hang ``serve`` for ever, and /dev/zero to fill the memory."""
+    from aiact_kg.errors import InputError
+    from aiact_kg.service.config import MAX_TOKEN_FILE_BYTES, read_token
+
+    fifo = tmp_path / "token"
+    os.mkfifo(fifo)
+    for special in (fifo, Path("/dev/zero")):
+        with pytest.raises(InputError, match="not a regular file"):
+            read_token(special, {})
+    large = tmp_path / "large"
+    large.write_bytes(b"a" * (MAX_TOKEN_FILE_BYTES + 1))
+    with pytest.raises(InputError, match="more than"):
+        read_token(large, {})
+    good = tmp_path / "good"
+    good.write_text("0123456789abcdef0123\n", encoding="utf-8")
+    assert read_token(good, {}) == "0123456789abcdef0123"
+
+
+def test_a_client_gone_before_its_body_is_no_internal_error() -> None:
+    from starlette.requests import ClientDisconnect, Request
+
+    from aiact_kg.service.limits import internal_error
+
+    request = Request({"type": "http", "method": "POST", "path": "/sparql", "headers": []})
+    response = asyncio.run(internal_error(request, ClientDisconnect()))
+    assert response.status_code == 400
+    assert b"incomplete" in response.body

@@ -454,3 +454,30 @@ def test_two_files_giving_different_values_are_both_named(
     assert "2025-06-01 in file0.ttl" in found.message
     assert "2025-07-01 in file1.ttl" in found.message
     assert found.value == "2025-06-01, 2025-07-01"
+
+
+SPAM_FILTER = """<#system> a aia:AISystem ; aia:hasProvider <#provider> ;
+  aia:intendedPurpose aiac:purpose-spam-filtering ; aia:interactsWithNaturalPersons false .
+<#provider> a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .
+"""
+
+
+def test_files_of_one_name_whose_relative_iris_meet_are_warned_about(
+    validator: SubmissionValidator,
+) -> None:
+    """d1/system.ttl and d2/system.ttl, each with its own <#system>, name one node: two unrelated
+    descriptions used to merge without a word (metamorphic audit)."""
+    documents = [
+        read_rdf_bytes((PREFIXES + SPAM_FILTER).encode(), name=f"{folder}/system.ttl")
+        for folder in ("d1", "d2")
+    ]
+    report = validator.validate(documents)
+    warned = findings(report, "shared-file-name")
+    base = "https://w3id.org/aiact-kg/submission/system.ttl/"
+    assert sorted(f.focus_node for f in warned) == [base + "#provider", base + "#system"]
+    assert all(f.severity == "warning" for f in warned)
+    assert "d1/system.ttl and d2/system.ttl have the same file name" in warned[0].message
+    # the same file twice, or two names with absolute IRIs only: nothing to say
+    assert not findings(validator.validate(documents[:1] * 2), "shared-file-name")
+    other = read_rdf_bytes((PREFIXES + SPAM_FILTER).encode(), name="d1/other.ttl")
+    assert not findings(validator.validate([documents[0], other]), "shared-file-name")

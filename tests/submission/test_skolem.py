@@ -114,3 +114,13 @@ def test_a_label_is_anonymous_exactly_when_the_text_lacks_it() -> None:
         assert _Namer("f.ttl", text).is_anonymous(label) == (label.encode() not in text)
     assert not _Namer("f.ttl", b"").is_anonymous("provider")  # not made up by the parser
     assert _Namer("f.ttl", None).is_anonymous(label)
+
+
+def test_one_file_named_two_ways_gets_the_same_blank_node_iris() -> None:
+    """``assess blank.ttl ./blank.ttl`` used to list its blank-node subjects twice."""
+    data = b"[] a <https://w3id.org/aiact-kg/ontology#AISystem> ."
+    assert (
+        _nodes("blank.ttl", data) == _nodes("./blank.ttl", data) == _nodes("d/../blank.ttl", data)
+    )
+    assert _nodes("blank.ttl", data) != _nodes("d/blank.ttl", data)
+    assert document_key("<stdin>") != document_key("stdin")
