@@ -143,7 +143,10 @@ def main() -> None:
         _run(json.loads(sys.stdin.read()), channel)
     except MemoryError:
         channel.send({"error": "memory", "message": "MemoryError"})
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RuntimeError) as error:
+        # pyoxigraph raises RuntimeError for a query that fails as its rows are evaluated (a
+        # SERVICE endpoint answering in a format it does not read, among others): the query's
+        # problem, not a defect
         channel.send({"error": "failed", "message": str(error)})
     except Exception as error:  # reported by the parent as a defect
         channel.send({"error": "internal", "message": f"{type(error).__name__}: {error}"})

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -557,3 +559,38 @@ def test_a_query_file_that_is_a_directory_or_pipe_is_named_so(
     code, _, err = run(capsys, kb_path, str(tmp_path / "missing.rq"))
     assert code == 2
     assert "no query file at" in err
+
+
+class _WrongTypeHandler(BaseHTTPRequestHandler):
+    """An endpoint that answers in HTML, a format no SPARQL client reads."""
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "13")
+        self.end_headers()
+        self.wfile.write(b"<html></html>")
+
+    do_GET = do_POST = _answer  # noqa: N815 (names fixed by http.server)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet."""
+
+
+def test_an_allowed_service_that_answers_in_another_format_is_a_failed_query(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The endpoint's wrong answer is the query's problem (exit 2), not a defect (exit 3)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _WrongTypeHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        text = f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }} LIMIT 1"
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        code, out, err = run(capsys, kb_path, "-", "--allow-service", endpoint)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (code, out) == (2, "")
+    assert "the SPARQL query failed: Unsupported Content-Type" in err
