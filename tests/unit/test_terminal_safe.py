@@ -27,6 +27,16 @@ def test_controls_and_bidi_overrides_are_escaped(text: str, shown: str) -> None:
     assert terminal_safe(text) == shown
 
 
+def test_a_very_long_word_is_shortened_in_text_outputs() -> None:
+    """A 15 MB IRI, shown five times, made a 75 MB validation report (hostile-input audit)."""
+    iri = "<https://example.org/" + "x" * 20_000 + ">"
+    shown = terminal_safe(f"at {iri}\nnext line")
+    assert len(shown) < 400
+    assert "...(20022 characters)..." in shown
+    assert shown.endswith("xxx>\nnext line")
+    assert terminal_safe("y" * 1000) == "y" * 1000  # up to the limit, in full
+
+
 def test_a_hostile_value_reaches_the_validation_text_escaped(tmp_path: Path) -> None:
     source = (REPO_ROOT / "examples/submissions/minimal-risk-spam-filter.ttl").read_text()
     hostile = source.replace(
