@@ -80,6 +80,7 @@ class Batch:
     blocking: bool = False
     max_bytes: int | None = None
     linked_elsewhere: frozenset[int] = frozenset()
+    subjects_elsewhere: frozenset[int] = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state (a worker receives the batch): formats by media type."""
@@ -165,8 +166,8 @@ def assess_batch(
     documents, errors = batch.read()
     validator = SubmissionValidator(engine_name)
     validation = validator.validate(documents, errors if batch.blocking else ())
-    if batch.linked_elsewhere:
-        validation = _without_linked_elsewhere(validation, batch.linked_elsewhere)
+    if batch.linked_elsewhere or batch.subjects_elsewhere:
+        validation = _without_elsewhere(validation, batch)
     report = assess_documents(
         documents, options, validation=validation, engine=engine, keep=False, run=run
     )
@@ -183,14 +184,20 @@ def assess_batch(
 _UNLINKED: Final = CHECK + "unlinked-node"
 
 
-def _without_linked_elsewhere(
-    validation: ValidationReport, linked_elsewhere: frozenset[int]
-) -> ValidationReport:
+# the shape asking what a node with a system's or model's facts is (aiash:SubjectKind)
+_SUBJECT_KIND: Final = "https://w3id.org/aiact-kg/shapes/submission#SubjectKind"
+
+
+def _without_elsewhere(validation: ValidationReport, batch: Batch) -> ValidationReport:
     """``validation`` without the unlinked-node findings about IRIs an input of another batch
-    links to (this batch reads the file describing them, not the one linking them)."""
+    links to (this batch reads the file describing them, not the one linking them), and without
+    the subject-kind findings about subjects only another batch types (this batch reads a file
+    naming them, not the one typing them)."""
 
     def kept(finding: Finding) -> bool:
-        return not (finding.shape == _UNLINKED and iri_hash(finding.focus_node) in linked_elsewhere)
+        elsewhere = {_UNLINKED: batch.linked_elsewhere, _SUBJECT_KIND: batch.subjects_elsewhere}
+        iris = elsewhere.get(finding.shape)
+        return iris is None or iri_hash(finding.focus_node) not in iris
 
     subjects = tuple(
         replace(subject, findings=tuple(f for f in subject.findings if kept(f)))
@@ -357,6 +364,7 @@ def _planned(
             frozenset(_name(entries[i]) for i in planned.foreign),
             max_bytes=max_bytes,
             linked_elsewhere=frozenset(planned.linked_elsewhere),
+            subjects_elsewhere=frozenset(planned.subjects_elsewhere),
         )
 
 

@@ -203,15 +203,17 @@ def _hashes(iris: Iterable[str]) -> tuple[int, ...]:
 @dataclass
 class PlannedBatch:
     """The inputs (indices, in input order) one batch reads, the party files it holds whose
-    home is another batch (``foreign``), and the IRIs its inputs describe that an input outside
+    home is another batch (``foreign``), the IRIs its inputs describe that an input outside
     it links to (``linked_elsewhere``, hashes: only party files another batch reads too can hold
-    such IRIs)."""
+    such IRIs), and the subjects its inputs name that only inputs outside it type
+    (``subjects_elsewhere``)."""
 
     index: int
     inputs: list[int] = field(default_factory=list)
     foreign: set[int] = field(default_factory=set)
     subjects: int = 0
     linked_elsewhere: set[int] = field(default_factory=set)
+    subjects_elsewhere: set[int] = field(default_factory=set)
 
 
 def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
@@ -319,7 +321,28 @@ def _pack(
     for batch in batches:
         batch.inputs = sorted(set(batch.inputs))
     _mark_linked_elsewhere(scans, batches, holders, members)
+    _mark_subjects_elsewhere(scans, batches)
     return batches
+
+
+def _mark_subjects_elsewhere(scans: Sequence[FileScan], batches: list[PlannedBatch]) -> None:
+    """Record in each batch the subjects its inputs use as object that only inputs outside it
+    type: a party file naming a system through a property declared the inverse of one of ours
+    (``ex:deploys``), read with another system's file, gives that batch an untyped node which
+    is a subject where it is typed."""
+    typed_in: dict[int, set[int]] = {}  # subject IRI -> the inputs typing it
+    for scan in scans:
+        for iri in scan.subjects:
+            typed_in.setdefault(iri, set()).add(scan.index)
+    if not typed_in:
+        return
+    for batch in batches:
+        inside = set(batch.inputs)
+        for index in batch.inputs:
+            for iri in scans[index].objects():
+                typing = typed_in.get(iri)
+                if typing is not None and not typing & inside:
+                    batch.subjects_elsewhere.add(iri)
 
 
 def _mark_linked_elsewhere(

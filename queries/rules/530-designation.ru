@@ -58,6 +58,30 @@ WHERE {
   BIND(CONCAT("The designation of ", STR(?desDate), " was revoked on ", STR(?revDate), " after a reassessment: the model is no longer classified as a general-purpose AI model with systemic risk by designation (Art 52(5)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-51-1-b-designation|revoked|", STR(?rev))))) AS ?d)
 } ;
+# a revocation followed by a new designation by the as-of date (Art 52(4): on new facts): the
+# revocation's outcome says the model is designated again, from the first such decision (a
+# separate operation: Virtuoso 7 leaves the later decision unbound in an OPTIONAL)
+DELETE { ?d aia:explanation ?old }
+INSERT { ?d aia:explanation ?new }
+WHERE {
+  {
+    SELECT ?rev (MIN(?againDate) AS ?again) WHERE {
+      ?m aia:hasProcedureEvent ?rev , ?later .
+      ?rev a aia:DesignationRevoked ; aia:eventDate ?revDate .
+      ?later a aia:CommissionDesignation ; aia:eventDate ?againDate .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?againDate > ?revDate && ?againDate <= ?asOf)
+    } GROUP BY ?rev
+  }
+  ?d aia:conclusion aiac:outcome-designation-revoked ; aia:byRule aiar:art-51-1-b-designation ;
+     aia:premise ?revokedPremise , ?designatedPremise ; aia:explanation ?old .
+  ?revokedPremise aia:premiseValue ?rev .
+  ?rev aia:eventDate ?revDate .
+  ?designatedPremise aia:premiseValue ?des .
+  ?des a aia:CommissionDesignation ; aia:eventDate ?desDate .
+  FILTER(?desDate <= ?revDate)
+  BIND(CONCAT("The designation of ", STR(?desDate), " was revoked on ", STR(?revDate), " after a reassessment (Art 52(5)); on ", STR(?again), " the Commission designated the model again, so it is again classified as a general-purpose AI model with systemic risk (Art 52(4)).") AS ?new)
+} ;
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;

@@ -107,11 +107,17 @@ WHERE {
                CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
   }
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
+  # a day of knowing stated after the as-of date is not read on it (rule 007): say so
+  OPTIONAL { ?m aia:thresholdKnownAfterAsOf ?statedLater }
+  BIND(IF(BOUND(?statedLater),
+          CONCAT(" (the day stated as the one it was met or became known, aia:thresholdKnownOn ", STR(?statedLater),
+                 ", is after the as-of date, so it is not known yet on it; if the compute was used only in training after the placing, the condition was met that day instead)"),
+          " (the day it was met or became known, aia:thresholdKnownOn, is not given)") AS ?knownNote)
   BIND(IF(!BOUND(?known),
           "The model meets, or is known to meet, the condition of Art 51(1)(a) and no notification to the Commission is given: the provider must notify without delay and in any event within two weeks of the day the condition was met or became known (Art 52(1)); that day (aia:thresholdKnownOn) is not given, so no due date can be computed.",
           IF(?knownProperty = aia:thresholdMetAtLatestOn,
              CONCAT("The model's training compute exceeds the threshold and the model was placed on the market on ", STR(?known),
-                    ", so the condition of Art 51(1)(a) was met at the latest then (the day it was met or became known, aia:thresholdKnownOn, is not given); ",
+                    ", so the condition of Art 51(1)(a) was met at the latest then", ?knownNote, "; ",
                     IF(?asOf > ?due,
                        CONCAT("the notification to the Commission was due at the latest by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
                        CONCAT("the provider must notify the Commission at the latest by ", STR(?due), " (", ?dueBasis, "); no notification is given yet."))),
@@ -268,10 +274,16 @@ WHERE {
     aiac:transition-art-111-3 aia:complianceDeadline ?deadline .
     BIND(aiap:art_111.par_3 AS ?transition)
   }
+  # a model not placed on the market on the as-of date (rule 130): its duties follow the placing
+  OPTIONAL {
+    ?notPlaced aia:determinationOf ?m ; aia:conclusion aiac:outcome-placing-after-as-of-date .
+    BIND(true AS ?notPlacedFlag)
+  }
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
               IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"),
                  IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), "")),
               " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider",
+              IF(BOUND(?notPlacedFlag), " once the model is placed on the market (it is not yet on the as-of date)", ""),
               IF(BOUND(?deadline), CONCAT(", which, the model having been placed on the market before 2 August 2025, complies with them by ", STR(?deadline), " (Art 111(3))"), ""),
               ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|presumed")))) AS ?d)

@@ -114,3 +114,42 @@ def test_results_do_not_depend_on_files_or_batches(
     assert many.keys() == one.keys()
     for iri, result in one.items():
         assert many[iri] == result, iri
+
+
+def test_a_party_file_naming_a_system_through_an_inverse_splits_nothing(tmp_path: Path) -> None:
+    """Three systems of one provider, each in its own file; a parties file describes the
+    provider and names one system's deployer through ``ex:deploys``, declared the inverse of
+    aia:hasDeployer. In batches of one system, the parties file joins each system's batch: two
+    of them then held the other system untyped and refused it as undescribed, dropping their
+    own systems from the output (unread-facts audit)."""
+    systems = []
+    for number in (1, 2, 3):
+        path = tmp_path / f"a{number}-system.ttl"
+        path.write_text(
+            PREFIXES
+            + f"ex:sys{number} a aia:AISystem ; aia:hasProvider ex:provider ;\n"
+            + "  aia:intendedPurpose aiac:annex-iii-3a ; aia:interactsWithNaturalPersons false ;\n"
+            + '  aia:placedOnMarketOn "2026-09-01"^^xsd:date .\n',
+            encoding="utf-8",
+        )
+        systems.append(str(path))
+    parties = tmp_path / "z-parties.ttl"
+    parties.write_text(
+        PREFIXES
+        + "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        + 'ex:provider a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME true .\n'
+        + 'ex:deployer a aia:LegalPerson ; aia:establishedIn "DE" ;\n'
+        + "  aia:isPrivateEntityProvidingPublicServices true ; ex:deploys ex:sys2 .\n"
+        + "ex:deploys owl:inverseOf aia:hasDeployer .\n",
+        encoding="utf-8",
+    )
+    paths = [*systems, str(parties)]
+    run = AssessmentRun()
+    one, _ = _subjects(paths, run, batch_size=0)
+    many, batches = _subjects(paths, run, batch_size=1)
+    assert batches == 3
+    assert sorted(many) == sorted(one) == [f"https://example.org/sys{n}" for n in (1, 2, 3)]
+    for iri, result in one.items():
+        assert many[iri] == result, iri
+    deployers = {o["bearer"] for o in one["https://example.org/sys2"]["obligations"]}
+    assert "https://example.org/deployer" in deployers
