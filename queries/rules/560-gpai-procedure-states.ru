@@ -266,7 +266,9 @@ WHERE {
   # trained with compute above the threshold, was placed on the market (rule 520): the state
   # holds since then at the latest, the day the notification of Art 52(1) runs from
   OPTIONAL { ?m aia:thresholdMetAtLatestOn ?metAtLatest }
-  BIND(COALESCE(?since, ?metAtLatest) AS ?stateSince)
+  # the earlier of the two: a late notification does not move the day the condition was met
+  BIND(BOUND(?since) && (!BOUND(?metAtLatest) || ?since <= ?metAtLatest) AS ?sinceFirst)
+  BIND(IF(?sinceFirst, ?since, ?metAtLatest) AS ?stateSince)
   # a model placed on the market before Chapter V applied: its provider complies by the deadline
   # of Art 111(3) (rule 540), the date its obligations are listed from
   OPTIONAL {
@@ -280,7 +282,7 @@ WHERE {
     BIND(true AS ?notPlacedFlag)
   }
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
-              IF(BOUND(?since), CONCAT(" (since ", STR(?since), ")"),
+              IF(?sinceFirst, CONCAT(" (since ", STR(?since), ")"),
                  IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), "")),
               " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider",
               IF(BOUND(?notPlacedFlag), " once the model is placed on the market (it is not yet on the as-of date)", ""),
