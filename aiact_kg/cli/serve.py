@@ -19,6 +19,7 @@ from aiact_kg.store.bounded import DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, Q
 
 def add_serve(commands: Commands) -> None:
     from aiact_kg.service.config import (
+        DEFAULT_BODY_TIMEOUT,
         DEFAULT_HOST,
         DEFAULT_MAX_BODY_BYTES,
         DEFAULT_MAX_QUERIES,
@@ -80,6 +81,14 @@ def add_serve(commands: Commands) -> None:
         help=f"largest request body (default {DEFAULT_MAX_BODY_BYTES}; over it: 413)",
     )
     serve.add_argument(
+        "--body-timeout",
+        type=float,
+        default=DEFAULT_BODY_TIMEOUT,
+        metavar="SECONDS",
+        help=f"longest time a request body may take to arrive in full (default "
+        f"{DEFAULT_BODY_TIMEOUT:g}; then 408)",
+    )
+    serve.add_argument(
         "--max-queries",
         type=int,
         default=DEFAULT_MAX_QUERIES,
@@ -118,6 +127,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             "--max-query-memory takes at least 64 MiB (0 for no limit), "
             f"not {args.max_query_memory}"
         )
+    if not 0 < args.body_timeout < float("inf"):
+        raise InputError(
+            f"--body-timeout takes a positive number of seconds, not {args.body_timeout}"
+        )
     if not 0 <= args.write_wait < float("inf"):
         raise InputError(f"--write-wait takes a number of seconds, not {args.write_wait}")
     for name in ("max_results", "max_body_bytes", "max_queries"):
@@ -138,6 +151,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         max_body_bytes=args.max_body_bytes,
         max_queries=args.max_queries,
         write_wait=args.write_wait,
+        body_timeout=args.body_timeout,
     )
     serve(config, args.host, args.port, public=args.public)
     return 0

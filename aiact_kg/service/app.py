@@ -69,7 +69,9 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(workbench.router)
     app.include_router(pages.router)
     app.include_router(submissions.router)
-    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, limit=config.max_body_bytes, timeout=config.body_timeout
+    )
 
     @app.get("/health", summary="Liveness, and how many queries are running")
     async def health(request: Request) -> dict[str, object]:

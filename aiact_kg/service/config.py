@@ -20,6 +20,7 @@ DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_QUERIES = 8
 DEFAULT_WRITE_WAIT = 10.0
+DEFAULT_BODY_TIMEOUT = 30.0
 MIN_TOKEN_LENGTH = 16
 
 
@@ -31,7 +32,8 @@ class ServiceConfig:
     service is read-only); a write waits up to ``write_wait`` seconds for another writer of
     the store, then is refused with 503; ``allowed_services`` are the exact endpoint IRIs
     ``SERVICE`` may reach; ``max_body_bytes`` bounds every request body (queries and
-    documents); at most ``max_queries`` queries run at once (each in a process of its own).
+    documents), and ``body_timeout`` the seconds a request body may take to arrive in full;
+    at most ``max_queries`` queries run at once (each in a process of its own).
     """
 
     store_path: Path
@@ -43,6 +45,7 @@ class ServiceConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_queries: int = DEFAULT_MAX_QUERIES
     write_wait: float = DEFAULT_WRITE_WAIT
+    body_timeout: float = DEFAULT_BODY_TIMEOUT
 
 
 def read_token(token_file: Path | None, environ: Mapping[str, str]) -> str | None:

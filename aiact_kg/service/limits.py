@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -37,6 +38,7 @@ _CODES = {
     404: "not-found",
     405: "method-not-allowed",
     406: "not-acceptable",
+    408: "body-timeout",
     413: "too-large",
     415: "unsupported-media-type",
     422: "unprocessable",
@@ -93,16 +95,31 @@ def body_too_large(limit: int) -> ServiceError:
     )
 
 
+def body_too_slow(seconds: float) -> ServiceError:
+    return ServiceError(
+        408,
+        "body-timeout",
+        f"the request body did not arrive in full within {seconds:g} seconds (--body-timeout); "
+        "send it at once, or raise the service's limit",
+        {"Connection": "close"},
+    )
+
+
 class BodyLimitMiddleware:
-    """Refuse request bodies over ``limit`` bytes with 413, before or while they arrive.
+    """Refuse request bodies over ``limit`` bytes with 413, before or while they arrive, and
+    bodies not complete ``timeout`` seconds after the request began with 408.
 
     A declared ``Content-Length`` over the limit is refused at once, without reading; a body
-    sent in chunks is counted as it arrives and refused when it passes the limit.
+    sent in chunks is counted as it arrives and refused when it passes the limit. The deadline
+    holds for the whole body (a client trickling a byte now and then keeps a worker no longer
+    than one that sends nothing); once the body is complete, waiting for the client (a
+    streamed response listening for a disconnect) has no deadline.
     """
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, timeout: float | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -117,13 +134,23 @@ class BodyLimitMiddleware:
                 if declared > self.limit or declared < 0:
                     await self._refuse(scope, receive, send, declared < 0)
                     return
-        received = 0
+        received, complete = 0, False
+        loop = asyncio.get_running_loop()
+        deadline = None if self.timeout is None else loop.time() + self.timeout
 
         async def counted() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, complete
+            if complete or deadline is None:
+                message = await receive()
+            else:
+                try:
+                    message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+                except TimeoutError:
+                    assert self.timeout is not None
+                    raise body_too_slow(self.timeout) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                complete = not message.get("more_body", False)
                 if received > self.limit:
                     raise body_too_large(self.limit)
             return message

@@ -456,3 +456,80 @@ def test_a_client_gone_before_its_body_is_no_internal_error() -> None:
     response = asyncio.run(internal_error(request, ClientDisconnect()))
     assert response.status_code == 400
     assert b"incomplete" in response.body
+
+
+def _slow_body_app(timeout: float) -> object:
+    """A one-route app reading the body, behind the body limit, with the service's handlers."""
+    from starlette.applications import Starlette
+    from starlette.exceptions import HTTPException
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from aiact_kg.service.limits import BodyLimitMiddleware, http_error
+
+    async def echo(request: Request) -> JSONResponse:
+        return JSONResponse({"length": len(await request.body())})
+
+    app = Starlette(
+        routes=[Route("/echo", echo, methods=["POST"])],
+        exception_handlers={HTTPException: http_error},
+    )
+    return BodyLimitMiddleware(app, limit=1000, timeout=timeout)
+
+
+def _call(app: object, chunks: list[bytes | None]) -> tuple[int, dict[str, object]]:
+    """Send ``chunks`` as the body (None: the client goes silent); the status and JSON body."""
+    import json
+
+    sent: list[dict[str, object]] = []
+    pending = list(chunks)
+
+    async def receive() -> dict[str, object]:
+        chunk = pending.pop(0) if pending else None
+        if chunk is None:
+            await asyncio.sleep(3600)  # a client that stops sending
+        return {"type": "http.request", "body": chunk, "more_body": bool(pending)}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/echo", "headers": []}
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), 10))  # type: ignore[operator]
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")  # type: ignore[misc]
+    return int(sent[0]["status"]), json.loads(body)  # type: ignore[call-overload]
+
+
+def test_a_body_that_stops_arriving_is_408_after_the_deadline() -> None:
+    """Hostile-input audit: a client announcing a body and sending part of it held a worker
+    for ever; the body now has a deadline for the whole of it, and a complete body is read."""
+    status, body = _call(_slow_body_app(0.3), [b"abc", None])
+    assert status == 408
+    assert body["error"] == "body-timeout"
+    assert "0.3 seconds" in str(body["message"])
+    assert "--body-timeout" in str(body["message"])
+    assert _call(_slow_body_app(0.3), [b"abc", b"def"]) == (200, {"length": 6})
+
+
+def test_the_real_service_closes_a_connection_whose_body_never_comes(
+    kb_path: Path, tmp_path: Path
+) -> None:
+    import socket
+
+    local = start_server(kb_path, tmp_path / "serve.log", ("--body-timeout", "1"))
+    try:
+        host, port = local.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as connection:
+            connection.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Content-Length: 100\r\n\r\nSELECT"
+            )
+            answer = b""
+            while chunk := connection.recv(4096):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert b"body-timeout" in answer
+        # the service goes on answering
+        assert httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60).status_code == 200
+    finally:
+        stop_server(local)
