@@ -40,7 +40,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from aiact_kg.namespaces import CHECK
 from aiact_kg.submission.encoding import check_text
-from aiact_kg.submission.errors import CheckError, InputFormatError
+from aiact_kg.submission.errors import CheckError, InputFormatError, line_and_column
 from aiact_kg.submission.external import map_quads
 from aiact_kg.submission.findings import Finding
 from aiact_kg.submission.formats import (
@@ -63,7 +63,7 @@ from aiact_kg.submission.limits import (
     too_many_statements,
 )
 from aiact_kg.submission.skolem import SKOLEM_BASE, skolemize
-from aiact_kg.submission.xml_guard import check_rdf_xml
+from aiact_kg.submission.xml_guard import check_rdf_xml, unqualified_name
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -303,7 +303,7 @@ def _parse(
     except CheckError:
         raise
     except SyntaxError as error:
-        raise _syntax_problem(error, rdf_format, positions_valid) from None
+        raise _syntax_problem(error, rdf_format, positions_valid, data) from None
     except MemoryError as error:  # pyoxigraph's cap on one token: 16 MiB (JSON-LD: ~8 MiB)
         raise CheckError(
             f"the {format_name(rdf_format)} contains a single literal or IRI too long for the "
@@ -351,7 +351,9 @@ def _triple_term(what: str, number: int, terms: tuple[object, ...]) -> CheckErro
     )
 
 
-def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool) -> CheckError:
+def _syntax_problem(
+    error: SyntaxError, rdf_format: RdfFormat, positions_valid: bool, data: bytes
+) -> CheckError:
     reason = str(error.msg or error).strip()
     if reason.startswith("Parser error") and ": " in reason:
         reason = reason.split(": ", 1)[1]
@@ -364,7 +366,34 @@ def _syntax_problem(error: SyntaxError, rdf_format: RdfFormat, positions_valid: 
         return CheckError(message)
     line = error.lineno if isinstance(error.lineno, int) else None
     column = error.offset if isinstance(error.offset, int) and line is not None else None
+    if rdf_format == RdfFormat.RDF_XML and line is None:
+        return _located_rdf_xml(CheckError(message), data)
     return CheckError(message, line=line, column=column)
+
+
+_BAD_IRI: Final = re.compile(r"error while parsing IRI '([^']*)'")
+
+
+def _located_rdf_xml(problem: CheckError, data: bytes) -> CheckError:
+    """``problem`` with the line (and column) of its cause, where that can be found: the name
+    in no namespace, or the first place the IRI it quotes is written (pyoxigraph's RDF/XML
+    parser gives no position)."""
+    bad_iri = _BAD_IRI.search(problem.reason)
+    if bad_iri and bad_iri.group(1):
+        text = data.decode("utf-8", errors="replace")
+        index = text.find(bad_iri.group(1))
+        if index >= 0:
+            found_line, column = line_and_column(text, index)
+            return CheckError(problem.reason, line=found_line, column=column)
+    found = unqualified_name(data) if "namespace" in problem.reason else None
+    if found is None:
+        return problem
+    line, what = found
+    return CheckError(
+        f"the RDF/XML is malformed: {what}; RDF/XML needs every element and attribute in a "
+        "namespace. Fix the syntax and try again.",
+        line=line,
+    )
 
 
 def _extension_hint(data: bytes, rdf_format: RdfFormat) -> str:

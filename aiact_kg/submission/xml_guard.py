@@ -12,6 +12,7 @@ network access off, to report syntax errors with a line and column.
 from __future__ import annotations
 
 import re
+from io import BytesIO
 from typing import Final
 
 from lxml import etree
@@ -112,3 +113,47 @@ def _check_well_formed(data: bytes) -> None:
             line=line or None,
             column=column or None,
         ) from None
+
+
+_RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def unqualified_name(data: bytes) -> tuple[int | None, str] | None:
+    """Where a well-formed RDF/XML document first names an element or attribute in no namespace
+    (what pyoxigraph refuses without a position: "XML namespaces are required"), and a phrase
+    saying which; ``None`` if it names none. The XML literal of an element with
+    ``rdf:parseType="Literal"`` is content, not RDF/XML: any names are allowed in it."""
+    literal_depth = 0  # > 0: inside an XML literal
+    for event, element in etree.iterparse(
+        BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True
+    ):
+        if not isinstance(element, etree._Element):
+            continue
+        if event == "end":
+            literal_depth = max(0, literal_depth - 1) if literal_depth else 0
+            continue
+        if literal_depth:
+            literal_depth += 1
+            continue
+        tag = str(element.tag)
+        line = getattr(element, "sourceline", None)
+        if not tag.startswith("{"):
+            return line, f"the element <{tag}> is in no namespace (write it with a prefix)"
+        for attribute in element.attrib:
+            name = str(attribute)
+            if not name.startswith("{"):
+                suggestion = f"rdf:{name}" if name in _RDF_ATTRIBUTES else "it with a prefix"
+                return line, (
+                    f'the attribute {name}="..." of <{element.prefix or ""}'
+                    f"{':' if element.prefix else ''}{etree.QName(tag).localname}> is in no "
+                    f"namespace (write {suggestion})"
+                )
+        if element.get(f"{{{_RDF}}}parseType") == "Literal":
+            literal_depth = 1
+    return None
+
+
+#: the RDF/XML attributes older documents wrote without their prefix
+_RDF_ATTRIBUTES: Final = frozenset(
+    {"about", "ID", "resource", "nodeID", "parseType", "datatype", "type", "bagID", "aboutEach"}
+)
