@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
+from urllib.parse import urlsplit
 
 from aiact_kg.errors import InputError
 from aiact_kg.store.factory import is_endpoint
@@ -100,5 +101,18 @@ def add_allow_service(command: argparse.ArgumentParser, note: str = "") -> None:
 
 
 def allowed_services(args: argparse.Namespace) -> tuple[str, ...]:
-    """The endpoints --allow-service and the environment allow."""
-    return (*args.allow_service, *allowlist_from_environment(os.environ))
+    """The endpoints --allow-service and the environment allow: each an http(s) URL with a
+    host (SERVICE reaches SPARQL endpoints over HTTP; a file: or other IRI would only fail
+    later, with the engine's terse message)."""
+    given = [("--allow-service", iri) for iri in args.allow_service] + [
+        (f"${ALLOWLIST_VARIABLE}", iri) for iri in allowlist_from_environment(os.environ)
+    ]
+    for source, iri in given:
+        parts = urlsplit(iri)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise InputError(
+                f"{source} {iri!r} is not an http or https URL of a SPARQL endpoint (SERVICE "
+                "reaches endpoints over HTTP); give the endpoint's full URL, e.g. "
+                "https://query.example.org/sparql"
+            )
+    return tuple(iri for _, iri in given)

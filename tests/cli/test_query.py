@@ -547,6 +547,25 @@ def test_service_is_refused_unless_allowed(
     assert "--allow-service" in err
 
 
+@pytest.mark.parametrize("endpoint", ["file:///etc/passwd", "sparql.example.org", "https:///x"])
+def test_an_allowed_service_must_be_an_http_endpoint(
+    kb_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    endpoint: str,
+) -> None:
+    """Hostile-input leftover: --allow-service file:///etc/passwd ended in the engine's
+    "the SPARQL query failed: invalid format"; it is refused before the query, by name."""
+    text = f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
+    code, out, err = run_text(capsys, monkeypatch, kb_path, text, "--allow-service", endpoint)
+    assert (code, out) == (2, "")
+    assert f"--allow-service {endpoint!r} is not an http or https URL" in err
+    monkeypatch.setenv("AIACT_KG_ALLOW_SERVICE", endpoint)
+    code, out, err = run_text(capsys, monkeypatch, kb_path, text)
+    assert (code, out) == (2, "")
+    assert f"$AIACT_KG_ALLOW_SERVICE {endpoint!r} is not an http or https URL" in err
+
+
 def test_a_query_file_that_is_a_directory_or_pipe_is_named_so(
     kb_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
