@@ -1,12 +1,17 @@
 # Rule: art-2-3-military
 # Label: Out of scope under Art 2(3): an AI system placed on the market, put into service or used exclusively for military, defence or national security purposes
-# Provisions: aiap:art_2.par_3
+# Provisions: aiap:art_2.par_3 aiap:rct_24
 # Art 2(3) second sentence excludes AI systems "where and in so far" as they are placed on the
 # market, put into service or used, with or without modification, exclusively for military,
 # defence or national security purposes, whatever the type of entity. The submission states it
 # with aia:exclusivelyMilitaryDefenceOrNationalSecurity true. A dual-use system (false or absent)
 # stays in scope. The paragraph speaks of AI systems only; general-purpose AI models are not
-# excluded by it.
+# excluded by it. A system whose description points to law enforcement (an Annex III point 6
+# purpose, a deployer that is a law enforcement authority, a practice for law enforcement) is
+# not used "exclusively" for those purposes, and "if an AI system developed ... for military ...
+# purposes is used outside those ... for ... law enforcement or public security purposes, such a
+# system would fall within the scope" (Recital 24): the exclusion is not applied, and an outcome
+# says why (it was applied as stated, with only a warning of the validation).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -20,5 +25,34 @@ INSERT {
 WHERE {
   ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
   FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?s aia:intendedPurpose ?policing . ?policing skos:broader aiac:annex-iii-6 }
+  FILTER NOT EXISTS { ?s aia:hasDeployer ?police . ?police aia:isLawEnforcementAuthority true }
+  FILTER NOT EXISTS { ?s aia:engagesIn ?policingPractice . ?policingPractice aia:forLawEnforcement true }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-military-exclusion-not-applied ;
+    aia:byRule aiar:art-2-3-military ;
+    aia:legalBasis aiap:art_2.par_3 , aiap:rct_24 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:exclusivelyMilitaryDefenceOrNationalSecurity ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?about ; aia:premiseProperty ?fact ; aia:premiseValue ?value ] ;
+    aia:explanation "The system is said to be used exclusively for military, defence or national security purposes, but its description points to law enforcement; Art 2(3) excludes a system only where and in so far as it is used exclusively for those purposes, and one also used for law enforcement falls within the Regulation (Recital 24): the exclusion is not applied." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
+  FILTER(isIRI(?s))
+  {
+    ?s aia:intendedPurpose ?value . ?value skos:broader aiac:annex-iii-6 .
+    BIND(?s AS ?about) BIND(aia:intendedPurpose AS ?fact)
+  } UNION {
+    ?s aia:hasDeployer ?about . ?about aia:isLawEnforcementAuthority true .
+    BIND(aia:isLawEnforcementAuthority AS ?fact) BIND(true AS ?value)
+  } UNION {
+    ?s aia:engagesIn ?about . ?about aia:forLawEnforcement true .
+    BIND(aia:forLawEnforcement AS ?fact) BIND(true AS ?value)
+  }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|not-applied")))) AS ?d)
 }

@@ -1,10 +1,13 @@
 # Rule: art-2-6-scientific-research
 # Label: Out of scope under Art 2(6): an AI system or model specifically developed and put into service for the sole purpose of scientific research and development
-# Provisions: aiap:art_2.par_6
+# Provisions: aiap:art_2.par_6 aiap:rct_25
 # Art 2(6) excludes AI systems and AI models, including their output, specifically developed and
 # put into service for the sole purpose of scientific research and development. The submission
-# states it with aia:solelyScientificResearch true. The exclusion has no carve-back; a system
-# that also serves any other purpose must not state the fact.
+# states it with aia:solelyScientificResearch true; a system that also serves any other purpose
+# must not state the fact. One placed on the market on or before the as-of date is no longer
+# only a research subject: the Regulation applies to what is placed on the market "as a result
+# of such research and development activity" (Recital 25), so the exclusion is not applied and an
+# outcome says why (it was applied as stated, with only a warning of the validation).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -19,5 +22,27 @@ WHERE {
   ?s a aia:AIArtefact ; aia:solelyScientificResearch true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  aiaa:run aia:asOf ?asOf .
+  FILTER NOT EXISTS { ?s aia:placedOnMarketOn ?placed . FILTER(?placed <= ?asOf) }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-6-scientific-research|")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-research-exclusion-not-applied ;
+    aia:byRule aiar:art-2-6-scientific-research ;
+    aia:legalBasis aiap:art_2.par_6 , aiap:rct_25 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:solelyScientificResearch ; aia:premiseValue true ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:placedOnMarketOn ; aia:premiseValue ?placed ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AIArtefact ; aia:solelyScientificResearch true ; aia:placedOnMarketOn ?placed .
+  FILTER(isIRI(?s))
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?placed <= ?asOf)
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("The system or model is said to be developed and put into service for the sole purpose of scientific research and development, but it was placed on the market on ", STR(?placed), "; the Regulation applies to what is placed on the market as a result of research and development (Recital 25), so the exclusion of Art 2(6) is not applied.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-6-scientific-research|not-applied")))) AS ?d)
 }

@@ -5,8 +5,14 @@
 # (aia:actsInPersonalCapacity true) bears no deployer obligations (Art 2(10); such a person is
 # not even a deployer under Art 3(4)). The system stays in scope: the rule records the party as
 # aia:personalUseDeployer, which the obligation rules read, and adds an outcome per party; it
-# concludes no category. Parties typed as legal persons or public authorities cannot be natural
-# persons in personal use, so the fact is ignored for them (a shape warns about it).
+# concludes no category. Only "deployers who are natural persons" (Art 2(10)) can: a party typed
+# a legal person, a public authority, an authority or an international organisation (or any
+# class below them) cannot, so the fact is ignored for it (the shape
+# PersonalCapacityOfNaturalPersons warns about it; an international organisation used to keep
+# the exemption). The fact is stated of the person, but Art 2(10) is about the activity: a use at
+# the workplace (aia:usedAtWorkplace true, a practice at aiac:area-workplace) or for employment
+# (an Annex III point 4 use case) is professional, so for that system the exemption does not hold
+# (the shape PersonalCapacityAtWork says so; the person's other, personal uses keep it).
 INSERT {
   ?s aia:personalUseDeployer ?party .
   ?d a aia:Determination ;
@@ -23,9 +29,14 @@ WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?party .
   ?party aia:actsInPersonalCapacity true .
   FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?party a aia:LegalPerson }
-  FILTER NOT EXISTS { ?party a aia:PublicAuthority }
+  FILTER NOT EXISTS {
+    ?party a ?organisation .
+    VALUES ?organisation { aia:LegalPerson aia:PublicAuthority aia:Authority aia:InternationalOrganisation }
+  }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?s aia:usedAtWorkplace true }
+  FILTER NOT EXISTS { ?s aia:intendedPurpose ?employment . ?employment skos:broader aiac:annex-iii-4 }
+  FILTER NOT EXISTS { ?s aia:engagesIn ?atWork . ?atWork aia:practiceArea aiac:area-workplace }
   # one name per party, whatever the number of labels: an English one first, then the first in
   # code-point order (two labels must not give two explanations to one determination)
   OPTIONAL {

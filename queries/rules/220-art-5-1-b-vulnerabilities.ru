@@ -4,9 +4,11 @@
 # A practice description with aia:practice aiac:practice-exploitation-of-vulnerabilities falls
 # under point (b) when it names a vulnerability of the point (aia:exploitedVulnerability: age,
 # disability, specific social or economic situation) and causes, or is reasonably likely to cause,
-# significant harm (aia:causesSignificantHarm true). Material distortion of behaviour is part of
-# the point; it is presumed for an exploitation of vulnerabilities unless the submission states
-# aia:materiallyDistortsBehaviour false. One determination per system and point.
+# significant harm (aia:causesSignificantHarm true), "with the objective, or the effect, of
+# materially distorting the behaviour" of the persons exploited (aia:materiallyDistortsBehaviour
+# true, required by the shape VulnerabilityExploitation as for point (a): it was presumed when not
+# stated, so a prohibition rested on an element no one had asserted). One determination per
+# system and point.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -16,6 +18,7 @@ INSERT {
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:engagesIn ; aia:premiseValue ?p ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:practice ; aia:premiseValue aiac:practice-exploitation-of-vulnerabilities ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:exploitedVulnerability ; aia:premiseValue ?vulnerability ] ,
+                [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:materiallyDistortsBehaviour ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?p ; aia:premiseProperty aia:causesSignificantHarm ; aia:premiseValue true ] ;
     aia:appliesFromDate ?applies ;
     aia:explanation ?explanation ;
@@ -27,9 +30,9 @@ WHERE {
     SELECT DISTINCT ?s ?p ?vulnerability WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p .
       ?p aia:practice aiac:practice-exploitation-of-vulnerabilities ;
-         aia:exploitedVulnerability ?vulnerability ; aia:causesSignificantHarm true .
+         aia:exploitedVulnerability ?vulnerability ; aia:causesSignificantHarm true ;
+         aia:materiallyDistortsBehaviour true .
       VALUES ?vulnerability { aiac:vulnerability-age aiac:vulnerability-disability aiac:vulnerability-social-economic-situation }
-      FILTER NOT EXISTS { ?p aia:materiallyDistortsBehaviour false }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     }
@@ -42,9 +45,9 @@ WHERE {
         SELECT DISTINCT ?s ?label WHERE {
           ?s aia:engagesIn ?p1 .
           ?p1 aia:practice aiac:practice-exploitation-of-vulnerabilities ;
-              aia:exploitedVulnerability ?v1 ; aia:causesSignificantHarm true .
+              aia:exploitedVulnerability ?v1 ; aia:causesSignificantHarm true ;
+              aia:materiallyDistortsBehaviour true .
           VALUES ?v1 { aiac:vulnerability-age aiac:vulnerability-disability aiac:vulnerability-social-economic-situation }
-          FILTER NOT EXISTS { ?p1 aia:materiallyDistortsBehaviour false }
           ?v1 rdfs:label ?l . FILTER(LANG(?l) = "en")
           BIND(STR(?l) AS ?label)
         } ORDER BY ?s ?label

@@ -3,6 +3,10 @@
 # Provisions: aiap:art_6.par_1 aiap:art_6.par_1.pnt_a aiap:art_6.par_1.pnt_b aiap:anx_I
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
+# Except for a product of Annex I Section B: from the day Art 6(1) applies, Art 2(2) leaves it
+# "only Article 6(1), Articles 102 to 109 and Article 112", so rule 706 withdraws its Art 5
+# prohibition and this classification is what remains (skipped, the system was left with no
+# category at all); before that day both are shown, the classification dated from that day.
 # Both conditions of Art 6(1) must hold: (a) the system is a safety component of a product, or
 # is itself a product, covered by an Annex I act (aia:safetyComponentUnder / aia:productUnder);
 # (b) that act requires a third-party conformity assessment of the product
@@ -32,7 +36,7 @@ WHERE {
       ?s aia:requiresThirdPartyConformityAssessment true .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?s aia:placingProhibited true }
+      FILTER NOT EXISTS { ?s aia:placingProhibited true . FILTER NOT EXISTS { ?act aia:inAnnexISection aiac:annex-i-section-b } }
     }
   }
   ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .

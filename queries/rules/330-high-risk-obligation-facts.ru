@@ -14,7 +14,11 @@
 #     (aia:isMigrationAuthority true, a public authority), whatever its type, for Annex III
 #     points except 2, which Art 49(3) and so Art 26(8) are limited to;
 #   - aiac:trigger-public-law-body-or-public-service: a deployer that is a public authority (a
-#     migration authority included) or a private entity providing public services, for Annex III points except 2 (Art 27(1)); each
+#     migration authority included) or a private entity providing public services, for Annex III
+#     points except 2 (Art 27(1)): a body entrusted with public powers for law enforcement
+#     (aia:isLawEnforcementAuthority true, Art 3(45)(b)) and a person acting on behalf of a public
+#     authority (aia:actsOnBehalfOfPublicAuthority true) provide a public service whatever their
+#     type (typed legal persons they were left without the impact assessment); each
 #     such deployer is named (aia:hasPublicServiceDeployer), and with every deployer of a system
 #     of Annex III point 5(b) or 5(c) it is bound to the impact assessment (aia:hasFriaDeployer):
 #     only they bear the duties of Art 27, not a private co-deployer;
@@ -99,7 +103,8 @@ WHERE {
   ?useCase a aia:HighRiskUseCase .
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
-  { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isPrivateEntityProvidingPublicServices|aia:isMigrationAuthority true }
+  { ?deployer a aia:PublicAuthority }
+  UNION { ?deployer aia:isPrivateEntityProvidingPublicServices|aia:isMigrationAuthority|aia:isLawEnforcementAuthority|aia:actsOnBehalfOfPublicAuthority true }
 } ;
 # the deployers bound to the impact assessment (Art 27(1)): those above, and every deployer of a
 # system of Annex III point 5(b) or 5(c) (its use-case triggers, first operation)

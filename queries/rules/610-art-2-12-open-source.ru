@@ -6,7 +6,11 @@
 # high-risk AI systems or as AI systems that fall under Art 5 or Art 50. Runs after every
 # classification (2NN-5NN), so the carve-backs are known: a system with a prohibited, high-risk
 # or transparency determination stays in scope and gets the outcome aiac:outcome-foss-carve-back
-# naming those determinations; any other such system is out of scope. General-purpose AI models
+# naming those determinations; any other such system is out of scope. A system Art 50 addresses
+# whose duty an exception of Art 50 lifts (an interaction obvious to the persons, assistive
+# editing, a use authorised by law: a determination concluding an aia:TransparencyException)
+# still "falls under" Art 50: the exception takes away the duty, not the article (it was put out
+# of scope, losing Art 4 as well). General-purpose AI models
 # are not AI systems: their open-source exemptions are Art 53(2) and Art 54(6) (rules 500-599).
 # Runs before the minimal-risk rule, which skips out-of-scope subjects.
 INSERT {
@@ -26,6 +30,10 @@ WHERE {
   FILTER NOT EXISTS {
     ?keep aia:determinationOf ?s ; aia:conclusion ?category .
     VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+  }
+  FILTER NOT EXISTS {
+    ?excepted aia:determinationOf ?s ; aia:conclusion ?exception .
+    ?exception a aia:TransparencyException .
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-12-open-source|")))) AS ?d)
 } ;
@@ -48,10 +56,16 @@ WHERE {
           ?s a aia:AISystem ; aia:freeAndOpenSourceLicence true .
           FILTER(isIRI(?s))
           ?keep aia:determinationOf ?s ; aia:conclusion ?category .
-          VALUES (?category ?rank ?what) {
-            (aiac:category-prohibited 1 "a system falling under Art 5 (prohibited practices)")
-            (aiac:category-high-risk 2 "a high-risk AI system")
-            (aiac:category-transparency 3 "a system falling under Art 50 (transparency)")
+          {
+            VALUES (?category ?rank ?what) {
+              (aiac:category-prohibited 1 "a system falling under Art 5 (prohibited practices)")
+              (aiac:category-high-risk 2 "a high-risk AI system")
+              (aiac:category-transparency 3 "a system falling under Art 50 (transparency)")
+            }
+          } UNION {
+            ?category a aia:TransparencyException .
+            BIND(3 AS ?rank)
+            BIND("a system falling under Art 50 (transparency)" AS ?what)
           }
           FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
         } ORDER BY ?s ?rank
@@ -67,4 +81,10 @@ WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:outcome-foss-carve-back .
   ?keep a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
   VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+} ;
+INSERT { ?d aia:premise ?keep }
+WHERE {
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:outcome-foss-carve-back .
+  ?keep a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?exception .
+  ?exception a aia:TransparencyException .
 }

@@ -57,6 +57,7 @@ CONDITION_IN_TARGET = {
     "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ProductManufacturerWithoutSafetyComponent": URIRef(ONTOLOGY + "hasProductManufacturer"),
+    "PersonalCapacityAtWork": URIRef(ONTOLOGY + "hasDeployer"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
