@@ -10,7 +10,11 @@
 # other purpose it states: aia:intendedPurpose is added, with an outcome citing the practice, so
 # that the high-risk rules (Art 6(2), the Art 6(3) derogation, the Annex III exclusions such as
 # the sole purpose of confirming an identity) read it as a stated purpose. Out-of-scope and
-# prohibited systems are skipped (the prohibition decides; Art 5 runs first).
+# prohibited systems are skipped (the prohibition decides; Art 5 runs first). A categorisation
+# by attributes that are neither sensitive nor protected only (aiac:attribute-not-sensitive, e.g.
+# hair colour) is not the use case of point 1(b): it stays a biometric categorisation system of
+# Art 50(3) (rule 420), and no purpose is added (it could not be described before: any
+# categorisation was read as point 1(b)).
 INSERT {
   ?s aia:intendedPurpose ?useCase .
   ?d a aia:Determination ;
@@ -28,7 +32,7 @@ WHERE {
   ?s aia:engagesIn ?p . ?p aia:practice ?practice .
   ?s a aia:AISystem .
   FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?practice aia:practiceUseCaseRequires ?needed . FILTER NOT EXISTS { ?p ?needed ?stated } }
+  FILTER NOT EXISTS { ?practice aia:practiceUseCaseRequires ?needed . FILTER NOT EXISTS { ?p ?needed ?stated . FILTER(?stated != aiac:attribute-not-sensitive) } }
   FILTER NOT EXISTS { ?s aia:intendedPurpose ?useCase }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
