@@ -46,10 +46,12 @@ def subject_turtle(index: int, rng: random.Random, *, valid: bool = False) -> st
             f"  aia:engagesIn [ aia:practice aiac:practice-emotion-recognition"
             f"{context if valid else ''} ] ;\n"
         )
+    # a customer-service chatbot interacts with people (the shape ChatbotInteraction asks it)
+    interacts = rng.random() < 0.4 or purpose == "aiac:purpose-customer-service-chatbot"
     return (
         f"ex:system{index} a aia:AISystem ; aia:hasProvider {org} ;\n"
         f"  aia:intendedPurpose {purpose} ;\n{extra}"
-        f"  aia:interactsWithNaturalPersons {str(rng.random() < 0.4).lower()} ;\n"
+        f"  aia:interactsWithNaturalPersons {str(interacts).lower()} ;\n"
         f'  aia:putIntoServiceOn "2026-0{rng.randint(1, 9)}-15"^^xsd:date .\n' + party
     )
 
