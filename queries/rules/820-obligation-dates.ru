@@ -99,13 +99,37 @@ WHERE {
         ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
         ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
       } UNION {
-        ?eventDetermination aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
-                            aia:premise ?eventByPremise , ?eventDatePremise .
-        ?eventByPremise aia:premiseProperty aia:byOperator .
-        ?eventDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
-        ?assessed aia:obligationFor ?s ; aia:obligation ?eventObligation .
-        ?eventObligation aia:bearerProperty ?eventBearer .
-        VALUES ?eventBearer { aia:hasFormerProvider aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
+        # the duty of Art 25(1) of the operator that acted: from its own event (every event's date
+        # was a candidate for every such duty, so with two events both took the later one)
+        ?actEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
+                  aia:premise ?actByPremise , ?actDatePremise .
+        ?actByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?actor .
+        ?actDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
+        ?assessed aia:obligationFor ?s ; aia:bearer ?actor ; aia:obligation ?actObligation .
+        ?actObligation aia:bearerProperty ?actBearer .
+        VALUES ?actBearer { aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
+      } UNION {
+        # the duties of a former provider (Art 25(2)): from the first event by another operator that
+        # ended its being the provider, i.e. not followed by an event of its own
+        {
+          SELECT ?s ?former (MIN(?endedOn) AS ?candidate) WHERE {
+            ?s aia:hasFormerProvider ?former .
+            ?endEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
+                      aia:premise ?endByPremise , ?endDatePremise .
+            ?endByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?endedBy .
+            ?endDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?endedOn .
+            FILTER(?endedBy != ?former)
+            FILTER NOT EXISTS {
+              ?ownEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
+                        aia:premise ?ownByPremise , ?ownDatePremise .
+              ?ownByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?former .
+              ?ownDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?ownOn .
+              FILTER(?ownOn > ?endedOn)
+            }
+          } GROUP BY ?s ?former
+        }
+        ?assessed aia:obligationFor ?s ; aia:bearer ?former ; aia:obligation ?formerObligation .
+        ?formerObligation aia:bearerProperty aia:hasFormerProvider .
       } UNION {
         # Art 25(1)(c): a system that a change of its intended purpose made high-risk "becomes" a
         # high-risk system on the change (rule 320 dates that determination), so the high-risk
