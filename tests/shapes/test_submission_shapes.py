@@ -58,6 +58,7 @@ CONDITION_IN_TARGET = {
     "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ProductManufacturerWithoutSafetyComponent": URIRef(ONTOLOGY + "hasProductManufacturer"),
     "PersonalCapacityAtWork": URIRef(ONTOLOGY + "hasDeployer"),
+    "EmploymentSystemAtWork": URIRef(ONTOLOGY + "usedAtWorkplace"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
