@@ -116,6 +116,10 @@ def _check_well_formed(data: bytes) -> None:
 
 
 _RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#: the RDF/XML attributes older documents wrote without their prefix
+_RDF_ATTRIBUTES: Final = frozenset(
+    {"about", "ID", "resource", "nodeID", "parseType", "datatype", "type", "bagID", "aboutEach"}
+)
 
 
 def unqualified_name(data: bytes) -> tuple[int | None, str] | None:
@@ -130,7 +134,8 @@ def unqualified_name(data: bytes) -> tuple[int | None, str] | None:
         if not isinstance(element, etree._Element):
             continue
         if event == "end":
-            literal_depth = max(0, literal_depth - 1) if literal_depth else 0
+            if literal_depth:
+                literal_depth -= 1
             continue
         if literal_depth:
             literal_depth += 1
@@ -143,17 +148,11 @@ def unqualified_name(data: bytes) -> tuple[int | None, str] | None:
             name = str(attribute)
             if not name.startswith("{"):
                 suggestion = f"rdf:{name}" if name in _RDF_ATTRIBUTES else "it with a prefix"
+                written = f"{element.prefix}:" if element.prefix else ""
                 return line, (
-                    f'the attribute {name}="..." of <{element.prefix or ""}'
-                    f"{':' if element.prefix else ''}{etree.QName(tag).localname}> is in no "
-                    f"namespace (write {suggestion})"
+                    f'the attribute {name}="..." of <{written}{etree.QName(tag).localname}> is in '
+                    f"no namespace (write {suggestion})"
                 )
         if element.get(f"{{{_RDF}}}parseType") == "Literal":
             literal_depth = 1
     return None
-
-
-#: the RDF/XML attributes older documents wrote without their prefix
-_RDF_ATTRIBUTES: Final = frozenset(
-    {"about", "ID", "resource", "nodeID", "parseType", "datatype", "type", "bagID", "aboutEach"}
-)

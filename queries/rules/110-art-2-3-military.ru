@@ -15,24 +15,6 @@
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
-    aia:conclusion aiac:category-out-of-scope ;
-    aia:byRule aiar:art-2-3-military ;
-    aia:legalBasis aiap:art_2.par_3 ;
-    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:exclusivelyMilitaryDefenceOrNationalSecurity ; aia:premiseValue true ] ;
-    aia:explanation "The system is placed on the market, put into service or used exclusively for military, defence or national security purposes; the Regulation does not apply to it, whatever the type of entity carrying out those activities (Art 2(3))." ;
-    prov:wasGeneratedBy aiaa:run .
-}
-WHERE {
-  ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
-  FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?s aia:intendedPurpose ?policing . ?policing skos:broader aiac:annex-iii-6 }
-  FILTER NOT EXISTS { ?s aia:hasDeployer ?police . ?police aia:isLawEnforcementAuthority true }
-  FILTER NOT EXISTS { ?s aia:engagesIn ?policingPractice . ?policingPractice aia:forLawEnforcement true }
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|")))) AS ?d)
-} ;
-INSERT {
-  ?d a aia:Determination ;
-    aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-military-exclusion-not-applied ;
     aia:byRule aiar:art-2-3-military ;
     aia:legalBasis aiap:art_2.par_3 , aiap:rct_24 ;
@@ -55,4 +37,21 @@ WHERE {
     BIND(aia:forLawEnforcement AS ?fact) BIND(true AS ?value)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|not-applied")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-out-of-scope ;
+    aia:byRule aiar:art-2-3-military ;
+    aia:legalBasis aiap:art_2.par_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:exclusivelyMilitaryDefenceOrNationalSecurity ; aia:premiseValue true ] ;
+    aia:explanation "The system is placed on the market, put into service or used exclusively for military, defence or national security purposes; the Regulation does not apply to it, whatever the type of entity carrying out those activities (Art 2(3))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
+  FILTER(isIRI(?s))
+  # the law-enforcement use the operation above found keeps the system in scope
+  FILTER NOT EXISTS { ?notApplied aia:determinationOf ?s ; aia:conclusion aiac:outcome-military-exclusion-not-applied }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|")))) AS ?d)
 }

@@ -11,24 +11,6 @@
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
-    aia:conclusion aiac:category-out-of-scope ;
-    aia:byRule aiar:art-2-6-scientific-research ;
-    aia:legalBasis aiap:art_2.par_6 ;
-    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:solelyScientificResearch ; aia:premiseValue true ] ;
-    aia:explanation "The system or model, including its output, is specifically developed and put into service for the sole purpose of scientific research and development; the Regulation does not apply to it (Art 2(6))." ;
-    prov:wasGeneratedBy aiaa:run .
-}
-WHERE {
-  ?s a aia:AIArtefact ; aia:solelyScientificResearch true .
-  FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  aiaa:run aia:asOf ?asOf .
-  FILTER NOT EXISTS { ?s aia:placedOnMarketOn ?placed . FILTER(?placed <= ?asOf) }
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-6-scientific-research|")))) AS ?d)
-} ;
-INSERT {
-  ?d a aia:Determination ;
-    aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-research-exclusion-not-applied ;
     aia:byRule aiar:art-2-6-scientific-research ;
     aia:legalBasis aiap:art_2.par_6 , aiap:rct_25 ;
@@ -45,4 +27,22 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(CONCAT("The system or model is said to be developed and put into service for the sole purpose of scientific research and development, but it was placed on the market on ", STR(?placed), "; the Regulation applies to what is placed on the market as a result of research and development (Recital 25), so the exclusion of Art 2(6) is not applied.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-6-scientific-research|not-applied")))) AS ?d)
+} ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-out-of-scope ;
+    aia:byRule aiar:art-2-6-scientific-research ;
+    aia:legalBasis aiap:art_2.par_6 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:solelyScientificResearch ; aia:premiseValue true ] ;
+    aia:explanation "The system or model, including its output, is specifically developed and put into service for the sole purpose of scientific research and development; the Regulation does not apply to it (Art 2(6))." ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AIArtefact ; aia:solelyScientificResearch true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  # the placing on the market the operation above found keeps the subject in scope
+  FILTER NOT EXISTS { ?notApplied aia:determinationOf ?s ; aia:conclusion aiac:outcome-research-exclusion-not-applied }
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-6-scientific-research|")))) AS ?d)
 }
