@@ -39,7 +39,8 @@ WHERE {
              && NOT EXISTS {
                   ?party aia:establishedIn ?c .
                   VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                                        "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+                                        "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
+                                        "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
                   FILTER(UCASE(STR(?c)) = ?memberState)
                 }))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }

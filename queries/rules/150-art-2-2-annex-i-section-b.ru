@@ -6,7 +6,9 @@
 # This rule runs before the Art 6(1) rule (300), so it reads the facts of Art 6(1) directly: the
 # system is a safety component of, or itself, a product under a Section B act
 # (aia:safetyComponentUnder / aia:productUnder with aia:inAnnexISection aiac:annex-i-section-b)
-# and that act requires third-party conformity assessment. The high-risk category itself comes
+# and that act requires third-party conformity assessment, and it is not also related in the same
+# way to a product under a Section A act (then high-risk under Art 6(1) for that product, with the
+# whole Regulation). The high-risk category itself comes
 # from rule art-6-1-annex-i; this rule adds only the outcome, which the obligation rules read to
 # leave out the catalogue's obligations. The limitation applies from the day Art 6(1) applies
 # (Art 113(c): 2 August 2027; rule 702 moves it with an amendment that moves Art 6(1)): before,
@@ -33,6 +35,15 @@ WHERE {
       ?act aia:inAnnexISection aiac:annex-i-section-b .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      # a system that is also a safety component of, or itself, a product under a Section A act
+      # that requires third-party conformity assessment is high-risk under Art 6(1) for that
+      # product too, and for it the whole Regulation applies: Art 2(2) limits only the
+      # classification related to Section B products, and does not take away the other
+      FILTER NOT EXISTS {
+        ?s ?linkA ?actA .
+        VALUES ?linkA { aia:safetyComponentUnder aia:productUnder }
+        ?actA aia:inAnnexISection aiac:annex-i-section-a .
+      }
     }
   }
   ?act aia:sourceProvision ?actProvision ; aia:citation ?actCitation ; rdfs:label ?actLabel .

@@ -18,7 +18,8 @@
 #      established in a third country is outside points (b) and (c); it is recorded as
 #      aia:deployerOutsideScope, which the obligation rules read, so that it bears no deployer
 #      obligations. The system and its other operators stay in scope.
-# Member States are matched on their ISO 3166-1 codes (Greece also as "EL"), as in rule 335.
+# Member States are matched on their ISO 3166-1 codes (Greece also as "EL"), with the parts of the
+# Union that have codes of their own (outermost regions, Åland), as in rule 335.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -45,7 +46,8 @@ WHERE {
     FILTER NOT EXISTS {
       ?deployer aia:establishedIn ?country .
       FILTER(UCASE(STR(?country)) NOT IN ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
-                                          "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))
+                                          "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+                                          "GF", "GP", "MQ", "RE", "YT", "MF", "AX"))
     }
   }
   # an importer places the subject on the Union market (Art 3(6)) and a distributor makes it
@@ -86,7 +88,8 @@ WHERE {
   ?party aia:establishedIn ?country .
   FILTER NOT EXISTS {
     VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
+                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
@@ -112,7 +115,8 @@ WHERE {
   ?party aia:establishedIn ?country .
   FILTER NOT EXISTS {
     VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
+                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }

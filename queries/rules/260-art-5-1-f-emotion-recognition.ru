@@ -26,7 +26,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT ?s ?area (COUNT(?r0) AS ?reasons) WHERE {
+    SELECT ?s ?area (COUNT(?other0) AS ?reasons) WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       # exempt only where every stated reason is medical or safety: a further reason (e.g. to
       # monitor productivity) is a purpose the exception does not cover (a branch each, each
@@ -40,15 +40,20 @@ WHERE {
         FILTER(?other0 != aiac:reason-medical && ?other0 != aiac:reason-safety)
       }
       VALUES ?area { aiac:area-workplace aiac:area-education }
-      OPTIONAL { ?p0 aia:practiceReason ?r0 }
+      # a stated reason is counted by the second branch alone (reasons that are neither medical
+      # nor safety; an OPTIONAL over the reasons after the UNION counted one on Virtuoso 7 where
+      # none was stated)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s ?area
   }
-  # every such practice description in the area is a premise (one row each)
+  # every such practice description in the area is a premise (one row each), with the area's
+  # label (read here: joined to the rows of the sub-selects, the label pattern found no row on
+  # Virtuoso 7 in a store holding this description alone)
   {
-    SELECT DISTINCT ?s ?p ?area WHERE {
+    SELECT DISTINCT ?s ?p ?area ?areaLabel WHERE {
       ?s aia:engagesIn ?p .
+      ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
       {
         ?p aia:practice aiac:practice-emotion-recognition ; aia:practiceArea ?area .
         FILTER NOT EXISTS { ?p aia:practiceReason ?exemptReason . VALUES ?exemptReason { aiac:reason-medical aiac:reason-safety } }
@@ -58,7 +63,6 @@ WHERE {
       }
     }
   }
-  ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
   aiap:art_5 eli:date_applicability ?applies .
   BIND(IF(?reasons > 0, "a stated reason is neither medical nor safety", "no medical or safety reason was stated") AS ?why)
   BIND(CONCAT("The system infers the emotions of natural persons in the area of the ", STR(?areaLabel),

@@ -47,6 +47,9 @@
 #     (Art 73(9));
 #   - aia:hasThirdPartyDistributor: each distributor that is neither a provider nor an importer
 #     of the system (Art 3(7): "other than the provider or the importer"), the bearers of Art 24;
+#   - aia:hasThirdPartyImporter: each importer that is not a current provider of the system
+#     (Art 3(6): the system it places bears a third-country person's name; one that put its own
+#     name on it is its provider, Art 25(1)(a), rule 320), the bearers of Art 23;
 #   - aia:hasPublicBodyDeployer: each deployer typed aia:PublicAuthority itself or stated to be a
 #     migration authority (not a law-enforcement one: that fact also covers those acting on
 #     its behalf), the deployers
@@ -184,6 +187,13 @@ INSERT { ?s aia:hasThirdPartyDistributor ?distributor }
 WHERE {
   ?s a aia:AISystem ; aia:hasDistributor ?distributor .
   FILTER NOT EXISTS { ?s aia:hasProvider|aia:hasImporter ?distributor }
+} ;
+# the importers that are not the current provider (one that put its own name or trademark on the
+# system became its provider, Art 25(1)(a), rule 320): the bearers of Art 23 (Art 3(6))
+INSERT { ?s aia:hasThirdPartyImporter ?importer }
+WHERE {
+  ?s a aia:AISystem ; aia:hasImporter ?importer .
+  FILTER NOT EXISTS { ?s aia:hasProvider ?importer . FILTER NOT EXISTS { ?s aia:hasFormerProvider ?importer } }
 } ;
 INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
 WHERE {

@@ -3,7 +3,10 @@
 # Provisions: aiap:art_22.par_1 aiap:art_54.par_1
 # A provider (aia:hasProvider, not a former provider under Art 25(2)) whose aia:establishedIn is
 # not the ISO 3166-1 code of one of the 27 Member States (Greece also as "EL", the EU's own
-# code) is established in a third country: the subject satisfies
+# code) or of a part of the Union with a code of its own (the outermost regions French Guiana,
+# Guadeloupe, Martinique, Réunion, Mayotte and Saint-Martin, Art 355(1) TFEU, and the Åland
+# Islands, Art 355(4) TFEU; the Faroe Islands, Greenland and the overseas countries and
+# territories are not in the Union) is established in a third country: the subject satisfies
 # aiac:trigger-third-country-provider (Art 22(1) for high-risk systems, Art 54(1) for
 # general-purpose AI models), unless the subject is not placed on the Union market
 # (aia:placedOnUnionMarket false, unless an importer, a distributor or a system on the Union
@@ -26,7 +29,8 @@ WHERE {
   ?provider aia:establishedIn ?country .
   FILTER NOT EXISTS {
     VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" }
+                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
+                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
 }

@@ -29,37 +29,40 @@ WHERE {
        IF(BOUND(?isUnionBody) && (?tier = aiac:fine-tier-art-99-1 || ?tier = aiac:fine-tier-art-99-4 || ?tier = aiac:fine-tier-art-99-5),
           aiac:fine-tier-art-100-3, ?tier)) AS ?applied)
 } ;
-# the selection of each tier applied: the SME rule's for an SME or start-up where the rule covers
-# the tier, else the tier's own (two simple operations: Virtuoso 7 found no end to one operation
-# that joined the bearers' kinds with a table of tiers per kind)
-INSERT { ?assessed aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?fineRule }
+# the fine rule that sets how the bearer's tiers are capped: the public-authority rule of Art 99(8)
+# before the SME rule of Art 99(6), each only for the tiers it names (skos:related). Which of amount
+# and turnover share caps each tier is not written: it follows from the tier and the rule applied
+# (assess/fines), so an obligation with tiers of different kinds (Art 21: the Member State's
+# penalties of Art 99(1) for a refusal, Art 99(5) for incorrect information) keeps each tier's own.
+# (two simple operations: Virtuoso 7 found no end to one operation that joined the bearers' kinds
+# with a table of tiers per kind)
+INSERT { ?assessed aia:fineRuleApplied ?fineRule }
 WHERE {
   ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
-  OPTIONAL { ?applied aia:fineSelection ?tierSelection }
   OPTIONAL {
     ?party aia:isSME|aia:isStartUp true .
-    aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+    aiac:fine-rule-sme-lower skos:related ?applied .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
   OPTIONAL {
     ?party a aia:PublicAuthority .
-    aiac:fine-rule-public-authority skos:related ?applied ; aia:fineSelection ?publicSelection .
+    aiac:fine-rule-public-authority skos:related ?applied .
     BIND(aiac:fine-rule-public-authority AS ?publicRule)
   }
-  BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection) AS ?selection)
   BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
+  FILTER(BOUND(?fineRule))
 } ;
 INSERT {
   ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
   ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
-    aia:fineTierApplied ?applied ; aia:fineSelectionApplied ?selection ; aia:fineRuleApplied ?fineRule ;
+    aia:fineTierApplied ?applied ; aia:fineRuleApplied ?fineRule ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
     # one row per operator (submitted blank nodes are IRIs by now, so each exposure is minted
     # from the determination and the operator)
-    SELECT DISTINCT ?d ?operator ?applied ?selection ?fineRule WHERE {
+    SELECT DISTINCT ?d ?operator ?applied ?fineRule WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
       ?s aia:hasOperator ?operator .
       # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
@@ -77,22 +80,21 @@ WHERE {
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the
-      # Art 99 tiers, not that of Art 100)
+      # Art 99 tiers, not that of Art 100); the cap each rule gives is read with the fines
+      # (assess/fines)
       # (the operator's facts as a pattern: as a FILTER EXISTS in the OPTIONAL, Virtuoso 7 does
       # not see ?operator; both SME and start-up give the same row, kept once by DISTINCT)
       OPTIONAL {
         ?operator aia:isSME|aia:isStartUp true .
-        aiac:fine-rule-sme-lower skos:related ?applied ; aia:fineSelection ?smeSelection .
+        aiac:fine-rule-sme-lower skos:related ?applied .
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
       # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
       OPTIONAL {
         ?operator a aia:PublicAuthority .
-        aiac:fine-rule-public-authority skos:related ?applied ; aia:fineSelection ?publicSelection .
+        aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
-      OPTIONAL { ?applied aia:fineSelection ?tierSelection }
-      BIND(COALESCE(?publicSelection, ?smeSelection, ?tierSelection) AS ?selection)
       BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
     }
   }

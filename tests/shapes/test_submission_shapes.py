@@ -55,6 +55,7 @@ CONDITION_IN_TARGET = {
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
     "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
+    "AcceptanceWithoutArguments": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ProductManufacturerWithoutSafetyComponent": URIRef(ONTOLOGY + "hasProductManufacturer"),
     "PersonalCapacityAtWork": URIRef(ONTOLOGY + "hasDeployer"),
