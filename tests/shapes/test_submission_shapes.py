@@ -54,6 +54,8 @@ CONDITION_IN_TARGET = {
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
+    "ThresholdKnownCompute": URIRef(ONTOLOGY + "thresholdKnownOn"),
+    "ThresholdEventNotAbove": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "AcceptanceWithoutArguments": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ReassessmentWithoutDesignation": URIRef(ONTOLOGY + "hasProcedureEvent"),
