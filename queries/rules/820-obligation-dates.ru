@@ -4,8 +4,8 @@
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
-# of the run's law version replaces it (by category and route, or by obligation for subjects
-# placed before a date). Art 111(3) moves GPAI obligations of models placed before
+# of the run's law version replaces it (by category and route, by obligation for subjects
+# placed before a date, or by obligation for every subject). Art 111(3) moves GPAI obligations of models placed before
 # 2 August 2025 to 2 August 2027; a duty only models with systemic risk bear, and one an
 # open-source model is exempt from without it (Art 53(2), Art 54(6)), applies no earlier than the
 # model has systemic risk; Art 111(2) moves the high-risk obligations of legacy systems
@@ -60,6 +60,14 @@ WHERE {
         ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
         ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
         FILTER(?placed < ?cutoff)
+      } UNION {
+        # an amendment of the run's law version, for one obligation of every subject (no cut-off)
+        aiaa:run aia:lawVersion ?law3 .
+        ?law3 aia:includesAmendment ?amendment3 .
+        ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment3 ; aia:newDate ?candidate ;
+                 aia:affectsObligation ?obligation .
+        FILTER NOT EXISTS { ?change3 aia:onlyPlacedBefore ?anyCutoff }
+        ?assessed aia:obligation ?obligation .
       } UNION {
         # from the earliest of the model's systemic-risk determinations (a designation from the
         # Commission's decision, Art 51(1)(b); the rejection of the provider's arguments, Art
@@ -187,6 +195,10 @@ WHERE {
     ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
     ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
     FILTER(?placed < ?cutoff)
+  } UNION {
+    ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:affectsObligation ?obligation .
+    FILTER NOT EXISTS { ?change3 aia:onlyPlacedBefore ?anyCutoff }
+    ?assessed aia:obligation ?obligation .
   }
 } ;
 # An obligation that accompanies others (aia:accompanies: Art 50(5), how the information of

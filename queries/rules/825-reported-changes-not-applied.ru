@@ -1,12 +1,14 @@
 # Rule: reported-changes-not-applied
-# Label: Obligations whose provision an included amendment is reported to change, without the change being applied, carry a note
+# Label: Obligations and determinations whose provision an included amendment is reported to change, without the change being applied, carry a note
 # Provisions: aiap:art_113
 # Some changes of an amendment are recorded but not applied (aia:appliedInAssessment false): the
 # secondary sources disagree on them or their words are not known (e.g. Art 4 AI literacy, the
 # replaced Art 25(2)). Under a law version that includes the amendment, an assessed obligation
 # whose imposing provision, or a provision it is part of or that is part of it, is changed that
 # way keeps the duty as published, depends on the amendment, and carries the change's label as a
-# note, so the reader knows the duty may read differently.
+# note, so the reader knows the duty may read differently. A determination whose legal basis is
+# such a provision (or part of one, or contains one: e.g. an Art 6(1) classification and the
+# reported new Art 6(1a)-(1c)) carries the note too: it is drawn from the text as published.
 INSERT { ?assessed aia:dependsOnAmendment ?amendment ; aia:amendmentNote ?note }
 WHERE {
   aiaa:run aia:lawVersion ?law .
@@ -23,4 +25,22 @@ WHERE {
   }
   ?assessed aia:obligation ?obligation ; a aia:AssessedObligation .
   BIND(CONCAT("Reported change not applied: ", STR(?label), "; the duty is given as published.") AS ?note)
+} ;
+# the determinations resting on a provision changed that way (the flag of rule 830, which cites
+# Art 113 and is drawn later, is not one of them)
+INSERT { ?d aia:dependsOnAmendment ?amendment ; aia:amendmentNote ?note }
+WHERE {
+  aiaa:run aia:lawVersion ?law .
+  ?law aia:includesAmendment ?amendment .
+  {
+    # the provisions each change touches (knowledge base only: computed once)
+    SELECT DISTINCT ?amendment ?changed ?label WHERE {
+      ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+              aia:changesProvision ?changed ; rdfs:label ?label .
+    }
+  }
+  ?d a aia:Determination ; aia:legalBasis ?basis .
+  FILTER(?basis = ?changed || EXISTS { ?basis eli:is_part_of+ ?changed }
+         || EXISTS { ?changed eli:is_part_of+ ?basis })
+  BIND(CONCAT("Reported change not applied: ", STR(?label), "; the conclusion is drawn from the text as published.") AS ?note)
 }

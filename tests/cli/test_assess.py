@@ -174,6 +174,28 @@ def test_dates_follow_the_version_of_the_law(
         assert "unverified-amendment" not in subject["flags"]
 
 
+MACHINERY = REPO_ROOT / "examples" / "submissions" / "machinery-safety-component-imported.ttl"
+
+
+@pytest.mark.parametrize("law", ["as-published", "as-amended"])
+def test_a_determination_on_a_reported_change_not_applied_says_so(
+    capsys: pytest.CaptureFixture[str], law: str
+) -> None:
+    """The amendment is reported to add Art 6(1a)-(1c) and narrow "safety component" (recorded,
+    not applied): under the amended law the Art 6(1) classification says it is drawn from the
+    text as published, as the obligations on a changed provision do (outsider audit)."""
+    code, data = assess(capsys, "--as-of", "2028-10-01", "--law", law, str(MACHINERY))
+    assert code == 0
+    (subject,) = [s for s in data["subjects"] if "high-risk" in s["categories"]]
+    (annex_i,) = [
+        d
+        for d in subject["determinations"]
+        if d["conclusion"] == "high-risk" and "Art 6(1)" in d["legal_basis"]
+    ]
+    note = annex_i.get("depends_on_unverified_amendment") or ""
+    assert ("Reported change not applied: Art 6(1)" in note) is (law == "as-amended"), note
+
+
 @pytest.mark.parametrize(
     ("as_of", "version", "applies", "flagged"),
     [
