@@ -50,3 +50,25 @@ def test_check_queries_can_fail() -> None:
         "<https://w3id.org/aiact-kg/reg/2024/1689/art_999> } }"
     )
     assert run_select(store, "checks/dangling-source-provision-violation").rows
+
+
+def test_derived_applicability_check_can_fail() -> None:
+    """An amended applicability drawn from a change the assessments do not apply is reported."""
+    graph = "https://w3id.org/aiact-kg/graph/law"
+    aia, aiac = "https://w3id.org/aiact-kg/ontology#", "https://w3id.org/aiact-kg/concept/"
+    see_also = "http://www.w3.org/2000/01/rdf-schema#seeAlso"
+    store = OxigraphStore()
+    store.update(
+        f"INSERT DATA {{ GRAPH <{graph}> {{ "
+        f"<{aiac}derived> a <{aia}AmendedApplicability> ; <{aia}amendedBy> <{aiac}amendment> ; "
+        f"<{see_also}> <{aiac}base> . "
+        f"<{aiac}base> a <{aia}ProvisionChange> ; <{aia}amendedBy> <{aiac}amendment> ; "
+        f"<{aia}appliedInAssessment> false . }} }}"
+    )
+    check = "checks/derived-applicability-base-violation"
+    assert [row[0].value for row in run_select(store, check).rows] == [f"{aiac}derived"]
+    store.update(
+        f"DELETE DATA {{ GRAPH <{graph}> {{ <{aiac}base> <{aia}appliedInAssessment> false }} }} ; "
+        f"INSERT DATA {{ GRAPH <{graph}> {{ <{aiac}base> <{aia}appliedInAssessment> true }} }}"
+    )
+    assert not run_select(store, check).rows
