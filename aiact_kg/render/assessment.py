@@ -73,11 +73,15 @@ def _assessment_text(result: AssessmentResult) -> str:
             if determination.depends_on_unverified_amendment:
                 lines.append(f"      note: {determination.depends_on_unverified_amendment}")
         if subject.obligations:
-            lines.append(f"  obligations ({len(subject.obligations)}):")
+            waiting = sum(not item.in_force for item in subject.obligations)
+            later = f", {waiting} not yet in force on {result.as_of}" if waiting else ""
+            lines.append(f"  obligations ({len(subject.obligations)}{later}):")
         for item in subject.obligations:
             due = f", due {item.due}" if item.due else ""
             due += f", met {item.met_on}" if item.met_on else ""
-            note = " (unverified amendment)" if item.depends_on_unverified_amendment else ""
+            note = "" if item.in_force else " (not yet in force)"
+            note += " (conditional)" if item.conditional_on else ""
+            note += " (unverified amendment)" if item.depends_on_unverified_amendment else ""
             if item.met_through:
                 note += f" (met under {'; '.join(item.met_through.legal_basis)})"
             lines.append(

@@ -256,3 +256,22 @@ def test_invalid_input_is_not_assessed(tmp_path: Path, capsys: pytest.CaptureFix
     assert data["valid"] is False
     assert data["subjects"] == []
     assert data["violations"]
+
+
+def test_text_output_says_which_obligations_are_not_yet_in_force(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before 2 August 2026 the CV screener's high-risk duties are listed, marked as not yet in
+    force (Art 113); AI literacy (Art 4) applies since 2 February 2025 and is not marked."""
+    assert main(["assess", "--as-of", "2026-03-01", "--law", "as-published", str(CV)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.startswith("  obligations ("))
+    literacy = [line for line in lines if line.lstrip().startswith("Art 4 ")]
+    logging = next(line for line in lines if line.lstrip().startswith("Art 12(1) "))
+    incident = next(line for line in lines if line.lstrip().startswith("Art 73(1) "))
+    assert "not yet in force on 2026-03-01" in header
+    assert literacy
+    assert all("not yet in force" not in line for line in literacy)
+    assert "from 2026-08-02 (not yet in force)" in logging
+    assert "(conditional)" in incident
+    assert "(conditional)" not in logging
