@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from rdflib.paths import Path
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -42,11 +41,7 @@ class Finding:
 def _triple_variables(triples: Iterable[tuple[object, ...]]) -> set[Variable]:
     found: set[Variable] = set()
     for triple in triples:
-        for term in triple:
-            if isinstance(term, Variable):
-                found.add(term)
-            elif isinstance(term, Path):
-                continue
+        found.update(term for term in triple if isinstance(term, Variable))
     return found
 
 
@@ -91,7 +86,7 @@ def bound(node: object) -> set[Variable]:
 
 
 def _expression_variables(
-    expression: object, scope: set[Variable], findings: list[Finding], where: str
+    expression: object, scope: set[Variable], findings: list[Finding]
 ) -> set[Variable]:
     """The variables ``expression`` reads outside its EXISTS patterns (each checked in turn,
     with ``scope`` as the row it tests)."""
@@ -103,15 +98,15 @@ def _expression_variables(
             findings.extend(_check(expression.graph, scope))
             return found
         for value in expression.values():
-            found |= _expression_variables(value, scope, findings, where)
+            found |= _expression_variables(value, scope, findings)
     elif isinstance(expression, (list, tuple)):
         for value in expression:
-            found |= _expression_variables(value, scope, findings, where)
+            found |= _expression_variables(value, scope, findings)
     return found
 
 
 def _read(where: str, expression: object, scope: set[Variable], findings: list[Finding]) -> None:
-    for variable in _expression_variables(expression, scope, findings, where):
+    for variable in _expression_variables(expression, scope, findings):
         if variable not in scope:
             findings.append(Finding(where, str(variable)))
 
