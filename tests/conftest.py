@@ -49,9 +49,11 @@ def coverage_script() -> ModuleType:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """On a pytest-xdist worker: hand the engines it replaced to the controller's summary."""
-    from tests.remote_engines import replacements
+    """Stop the remote test engines; on a pytest-xdist worker, hand the engines it replaced to
+    the controller's summary."""
+    from tests.remote_engines import replacements, stop_session_engines
 
+    stop_session_engines(session.config)
     worker_output = getattr(session.config, "workeroutput", None)
     if worker_output is not None:
         worker_output["engines_replaced"] = list(replacements(session.config))

@@ -12,6 +12,7 @@ that no longer answers at all is replaced by a fresh one (:func:`on_engine`), at
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -73,6 +74,16 @@ class RunningEngine:
                 self.process.wait()
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _dies_with_parent() -> None:
+    """In the child before it runs the engine: Linux sends it SIGTERM when the test process that
+    started it ends in any way (a pytest-xdist worker can be ended before its cleanups run)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + _START_SECONDS
     probe = url + "?query=ASK%7B%7D"
@@ -104,7 +115,9 @@ def _start_oxigraph(
     command = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"]
     command += options
     with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, preexec_fn=_dies_with_parent
+        )
     return process, f"http://127.0.0.1:{port}/query", log
 
 
@@ -191,15 +204,21 @@ def start_virtuoso(
             stdout=out,
             stderr=subprocess.STDOUT,
             cwd=folder,
+            preexec_fn=_dies_with_parent,
         )
     url = f"http://127.0.0.1:{http_port}/sparql"
-    _wait_until_up(url, process, log)
-    subprocess.run(
-        [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={_VIRTUOSO_GRANTS}"],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    try:
+        _wait_until_up(url, process, log)
+        subprocess.run(
+            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={_VIRTUOSO_GRANTS}"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
     return process, url, log
 
 
@@ -275,6 +294,14 @@ def _start_for_session(config: pytest.Config, name: str) -> RunningEngine | None
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         config.add_cleanup(engine.stop)
     return engine
+
+
+def stop_session_engines(config: pytest.Config) -> None:
+    """Stop this session's engines now (from ``pytest_sessionfinish``: a pytest-xdist worker may
+    be ended soon after it reports its end, before the cleanups of its configuration run)."""
+    for engine in config.stash.get(_RUNNING, {}).values():
+        if engine is not None:
+            engine.stop()
 
 
 def answers(engine: RunningEngine, seconds: float = _PROBE_SECONDS) -> bool:

@@ -1,6 +1,6 @@
 # Rule: art-50-1-interaction
 # Label: Transparency under Art 50(1): an AI system intended to interact directly with natural persons
-# Provisions: aiap:art_50.par_1 aiap:art_111.par_2
+# Provisions: aiap:art_50.par_1
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # A system intended to interact directly with natural persons (aia:interactsWithNaturalPersons
@@ -46,15 +46,7 @@ WHERE {
   BIND(IF(EXISTS { ?s aia:authorisedByLawForCriminalOffences true },
           " The system is authorised by law to detect, prevent, investigate or prosecute criminal offences, but it is available for the public to report a criminal offence, so the law-enforcement exception does not apply.",
           "") AS ?carveBack)
-  # Art 111(2): the operators of a legacy high-risk system (rule 350) bear no duty of this Regulation
-  # before a significant change in its design; those of one intended to be used by public
-  # authorities comply by 2 August 2030 (the obligation itself is dropped or dated by 810 and 820)
-  BIND(IF(EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-2 },
-          IF(EXISTS { ?s aia:intendedForPublicAuthorities true },
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and intended to be used by public authorities, its provider and deployer comply by 2 August 2030 (Art 111(2)).",
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and not changed significantly in its design since, its operators bear this duty only from such a change (Art 111(2))."),
-          "") AS ?legacyNote)
-  BIND(CONCAT("The system is intended to interact directly with natural persons; its provider must design it so that they are informed they are interacting with an AI system (Art 50(1)), from ", STR(?applies), ".", ?carveBack, ?legacyNote) AS ?explanation)
+  BIND(CONCAT("The system is intended to interact directly with natural persons; its provider must design it so that they are informed they are interacting with an AI system (Art 50(1)), from ", STR(?applies), ".", ?carveBack) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-1-interaction|category")))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-1-interaction|case")))) AS ?case)
 } ;

@@ -1,6 +1,6 @@
 # Rule: art-50-2-synthetic-content
 # Label: Transparency under Art 50(2): an AI system generating synthetic audio, image, video or text content
-# Provisions: aiap:art_50.par_2 aiap:art_111.par_2
+# Provisions: aiap:art_50.par_2
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # A system (including a general-purpose AI system) that generates synthetic content
@@ -39,15 +39,7 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:assistiveEditingOnly true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   aiap:art_50 eli:date_applicability ?applies .
-  # Art 111(2): the operators of a legacy high-risk system (rule 350) bear no duty of this Regulation
-  # before a significant change in its design; those of one intended to be used by public
-  # authorities comply by 2 August 2030 (the obligation itself is dropped or dated by 810 and 820)
-  BIND(IF(EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-2 },
-          IF(EXISTS { ?s aia:intendedForPublicAuthorities true },
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and intended to be used by public authorities, its provider and deployer comply by 2 August 2030 (Art 111(2)).",
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and not changed significantly in its design since, its operators bear this duty only from such a change (Art 111(2))."),
-          "") AS ?legacyNote)
-  BIND(CONCAT("The system generates synthetic content; its provider must mark the outputs in a machine-readable format and make them detectable as artificially generated or manipulated (Art 50(2)), from ", STR(?applies), ".", ?legacyNote) AS ?explanation)
+  BIND(CONCAT("The system generates synthetic content; its provider must mark the outputs in a machine-readable format and make them detectable as artificially generated or manipulated (Art 50(2)), from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-2-synthetic-content|category")))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-2-synthetic-content|case")))) AS ?case)
 } ;

@@ -1,6 +1,6 @@
 # Rule: art-50-3-emotion-biometric
 # Label: Transparency under Art 50(3): an emotion recognition or biometric categorisation system
-# Provisions: aiap:art_50.par_3 aiap:art_3.pnt_39 aiap:art_3.pnt_40 aiap:art_111.par_2
+# Provisions: aiap:art_50.par_3 aiap:art_3.pnt_39 aiap:art_3.pnt_40
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # The deployer of an emotion recognition system or a biometric categorisation system must
@@ -53,15 +53,7 @@ WHERE {
     }
   }
   aiap:art_50 eli:date_applicability ?applies .
-  # Art 111(2): the operators of a legacy high-risk system (rule 350) bear no duty of this Regulation
-  # before a significant change in its design; those of one intended to be used by public
-  # authorities comply by 2 August 2030 (the obligation itself is dropped or dated by 810 and 820)
-  BIND(IF(EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-2 },
-          IF(EXISTS { ?s aia:intendedForPublicAuthorities true },
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and intended to be used by public authorities, its provider and deployer comply by 2 August 2030 (Art 111(2)).",
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and not changed significantly in its design since, its operators bear this duty only from such a change (Art 111(2))."),
-          "") AS ?legacyNote)
-  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".", ?legacyNote) AS ?explanation)
+  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|category|", STR(?transparencyCase))))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|", STR(?transparencyCase))))) AS ?case)
 } ;

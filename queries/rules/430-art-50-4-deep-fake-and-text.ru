@@ -1,6 +1,6 @@
 # Rule: art-50-4-deep-fake-and-text
 # Label: Transparency under Art 50(4): deep fakes and AI-generated text published on matters of public interest
-# Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60 aiap:art_2.par_10 aiap:art_111.par_2
+# Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60 aiap:art_2.par_10
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot;
 # so are subjects whose every deployer described is outside the Regulation (Art 2(10), 2(1)).
@@ -78,15 +78,7 @@ WHERE {
   BIND(IF(?fact = aia:deployerPublishesPublicInterestText && NOT EXISTS { ?s aia:underHumanEditorialControl ?anyControl },
           " Whether the text underwent human review or editorial control with editorial responsibility is not given, so it is taken as not: that exception of Art 50(4) second subparagraph is not applied.",
           "") AS ?absent)
-  # Art 111(2): the operators of a legacy high-risk system (rule 350) bear no duty of this Regulation
-  # before a significant change in its design; those of one intended to be used by public
-  # authorities comply by 2 August 2030 (the obligation itself is dropped or dated by 810 and 820)
-  BIND(IF(EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-2 },
-          IF(EXISTS { ?s aia:intendedForPublicAuthorities true },
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and intended to be used by public authorities, its provider and deployer comply by 2 August 2030 (Art 111(2)).",
-             " As a high-risk system placed on the market or put into service before 2 August 2026 and not changed significantly in its design since, its operators bear this duty only from such a change (Art 111(2))."),
-          "") AS ?legacyNote)
-  BIND(CONCAT("The system is used to generate or manipulate ", ?what, ", from ", STR(?applies), ".", ?absent, ?legacyNote) AS ?explanation)
+  BIND(CONCAT("The system is used to generate or manipulate ", ?what, ", from ", STR(?applies), ".", ?absent) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|category|", STR(?transparencyCase))))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-4-deep-fake-and-text|", STR(?transparencyCase))))) AS ?case)
 } ;

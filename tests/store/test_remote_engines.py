@@ -6,9 +6,13 @@ installed) and holds the knowledge base; every test works in graphs of its own a
 
 from __future__ import annotations
 
+import os
 import re
 import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -260,3 +264,44 @@ def test_a_stuck_engine_is_replaced_and_the_work_runs_again() -> None:
         assert session_engine(config, "oxigraph") is fresh
     finally:
         private.close()
+
+
+_ORPHAN_PROBE = """
+import sys, time
+from pathlib import Path
+from tests.remote_engines import _start_oxigraph
+started = _start_oxigraph(Path(sys.argv[1]))
+print(started[0].pid if started else "none", flush=True)
+time.sleep(600)
+"""
+
+
+def test_an_engine_does_not_outlive_the_test_process_that_started_it(tmp_path: Path) -> None:
+    """A test process ended without its cleanups (SIGKILL, as a pytest-xdist worker can be)
+    takes its engine with it: no server is left running after the suite."""
+    with subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_PROBE, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+        text=True,
+    ) as parent:
+        assert parent.stdout is not None
+        line = parent.stdout.readline().strip()
+        parent.send_signal(signal.SIGKILL)
+    if line == "none":
+        pytest.skip("the oxigraph server is not installed")
+    engine_pid = int(line)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if not Path(f"/proc/{engine_pid}").exists() or _is_zombie(engine_pid):
+            return
+        time.sleep(0.2)
+    os.kill(engine_pid, signal.SIGKILL)
+    pytest.fail("the engine kept running after the process that started it was killed")
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return True

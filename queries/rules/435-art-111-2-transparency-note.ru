@@ -1,0 +1,33 @@
+# Rule: art-111-2-transparency-note
+# Label: The Art 111(2) transition noted on the transparency determinations of a legacy high-risk system
+# Provisions: aiap:art_111.par_2 aiap:art_50
+# Rules 400-430 find the transparency duties of Art 50 of a system whatever its date of placing
+# on the market; rule 350 found whether it is a legacy high-risk system (placed on the market or
+# put into service before the date of Art 111(2), not changed significantly in its design since:
+# trigger aiac:transition-art-111-2). For such a system the obligation rules (810, 820) drop the
+# Art 50 duties until a significant change, or date them by the compliance deadline where the
+# system is intended to be used by public authorities; this rule says so on each Art 50
+# determination of a duty (category and case, not the exceptions), names rule 350's
+# determination as a premise, and reads the cut-off date and the deadline from the transitional
+# rule, so an amendment of either shows.
+DELETE { ?d aia:explanation ?old }
+INSERT { ?d aia:explanation ?new ; aia:premise ?legacy }
+WHERE {
+  VALUES ?rule { aiar:art-50-1-interaction aiar:art-50-2-synthetic-content
+                 aiar:art-50-3-emotion-biometric aiar:art-50-4-deep-fake-and-text }
+  # the duties found, not their exceptions
+  VALUES ?conclusion { aiac:category-transparency aiac:art-50-1 aiac:art-50-2
+                       aiac:art-50-3-emotion-recognition aiac:art-50-3-biometric-categorisation
+                       aiac:art-50-4-deep-fake aiac:art-50-4-public-interest-text }
+  aiac:transition-art-111-2 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
+  ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
+  ?legacy aia:determinationOf ?s ; aia:conclusion aiac:outcome-transition-art-111-2 .
+  ?d aia:determinationOf ?s ; aia:byRule ?rule ; aia:conclusion ?conclusion ; aia:explanation ?old .
+  OPTIONAL { ?s aia:intendedForPublicAuthorities ?publicFlag }
+  BIND(COALESCE(?publicFlag, false) AS ?public)
+  BIND(CONCAT(?old,
+              " As a high-risk system placed on the market or put into service before ", STR(?cutoff),
+              IF(?public,
+                 CONCAT(" and intended to be used by public authorities, its provider and deployer comply by ", STR(?deadline), " (Art 111(2))."),
+                 " and not changed significantly in its design since, its operators bear this duty only from such a change (Art 111(2)).")) AS ?new)
+}
