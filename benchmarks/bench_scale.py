@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -184,8 +185,15 @@ def _stages(size: int, args: argparse.Namespace) -> list[str]:
     return chosen
 
 
-def measure(size: int, mix: str, args: argparse.Namespace, work: Path) -> list[dict[str, Any]]:
-    """Generate ``size`` subjects of ``mix`` and run every chosen stage on them."""
+def measure(
+    size: int,
+    mix: str,
+    args: argparse.Namespace,
+    work: Path,
+    record: Callable[[dict[str, Any]], None] = lambda row: None,
+) -> list[dict[str, Any]]:
+    """Generate ``size`` subjects of ``mix`` and run every chosen stage on them; ``record`` is
+    given each stage's figures as soon as they are measured."""
     directory = work / f"{mix}-{size}"
     start = time.perf_counter()
     files = write_mix_files(directory, size, mix)
@@ -219,36 +227,57 @@ def measure(size: int, mix: str, args: argparse.Namespace, work: Path) -> list[d
             flush=True,
         )
         rows.append(row)
+        record(row)
     shutil.rmtree(directory, ignore_errors=True)
     return rows
 
 
 def merge(path: Path, rows: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    """The recorded figures with ``rows`` replacing those of the same mix, size and stage."""
+    """The figures recorded in ``path`` with ``rows`` replacing those of the same mix, size and
+    stage, and ``meta`` among the machines."""
     recorded: dict[str, Any] = {"rows": []}
     if path.exists():
         recorded = json.loads(path.read_text(encoding="utf-8"))
-    new = {(r["mix"], r["subjects"], r["stage"]) for r in rows}
-    kept = [r for r in recorded["rows"] if (r["mix"], r["subjects"], r["stage"]) not in new]
-    merged = sorted(kept + rows, key=lambda r: (r["mix"], r["subjects"], STAGES.index(r["stage"])))
     machines = recorded.get("machines", [])
     if meta not in machines:
         machines = [*machines, meta]
-    return {"benchmark": "scale: validate and assess end to end", "machines": machines[-5:]} | {
-        "rows": merged
+    recorded = recorded | {"machines": machines[-5:]}
+    return merge_rows(recorded, rows)
+
+
+def merge_rows(recorded: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``recorded`` with ``rows`` replacing those of the same mix, size and stage."""
+    new = {(r["mix"], r["subjects"], r["stage"]) for r in rows}
+    kept = [r for r in recorded["rows"] if (r["mix"], r["subjects"], r["stage"]) not in new]
+    merged = sorted(kept + rows, key=lambda r: (r["mix"], r["subjects"], STAGES.index(r["stage"])))
+    return {
+        "benchmark": "scale: validate and assess end to end",
+        "machines": recorded.get("machines", []),
+        "rows": merged,
     }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every chosen size, mix and stage; the figures are merged into ``scale.json`` after each
+    stage, so a long run stopped part-way keeps what it measured (a 1M high-risk run takes
+    more than an hour)."""
     meta = machine() | {"date": datetime.now(UTC).strftime("%Y-%m-%d")}
-    rows: list[dict[str, Any]] = []
+    path = args.results / "scale.json"
+    recorded = merge(path, [], meta)
+    args.results.mkdir(parents=True, exist_ok=True)
+
+    def record(row: dict[str, Any]) -> None:
+        nonlocal recorded
+        recorded = merge_rows(recorded, [row])
+        path.write_text(json.dumps(recorded, indent=2) + "\n", "utf-8")
+
     if args.workdir is not None:
         args.workdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="aiact-kg-scale-", dir=args.workdir) as tmp:
         for size in args.sizes:
             for mix in args.mixes:
-                rows += measure(size, mix, args, Path(tmp))
-    return merge(args.results / "scale.json", rows, meta)
+                measure(size, mix, args, Path(tmp), record)
+    return recorded
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -264,8 +293,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     result = run(args)
-    args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / "scale.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     write_scale_markdown(result, args.results)
     write_summary(args.results)
     print(f"wrote {args.results / 'scale.md'} and the summary", file=sys.stderr)

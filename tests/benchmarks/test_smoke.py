@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
@@ -142,3 +143,25 @@ def test_operations_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
     assert {"810-obligations #1", "820-obligation-dates #3"} <= names
     page = bench_operations.markdown([run], {"cpus": 2, "python": "3", "date": "today"}, 0.0)
     assert all(part in page for part in ("## cases mix", "All operations:", "Slowest:"))
+
+
+@pytest.mark.slow
+def test_a_scale_run_stopped_part_way_keeps_the_stages_it_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import bench_scale
+
+    measured = bench_scale.run_child
+
+    def stopped_at_assess(argv: list[str], label: str, pattern: bytes | None) -> dict[str, Any]:
+        if label.endswith(" assess"):
+            raise KeyboardInterrupt  # as a long run stopped by hand
+        return measured(argv, label, pattern)
+
+    monkeypatch.setattr(bench_scale, "run_child", stopped_at_assess)
+    results = tmp_path / "results"
+    argv = ["--sizes", "2", "--mixes", "light", "--stages", "validate", "assess", "--jobs", "1"]
+    with pytest.raises(KeyboardInterrupt):
+        bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
+    recorded = json.loads((results / "scale.json").read_text())
+    assert [(r["subjects"], r["stage"]) for r in recorded["rows"]] == [(2, "validate")]
