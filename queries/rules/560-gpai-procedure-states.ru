@@ -14,7 +14,9 @@
 #     compliance date of Art 111(3)); the as-of date on the due date is still within time.
 #     Without aia:thresholdKnownOn, a model placed with training compute above the threshold
 #     met the condition at the latest on its placing (aia:thresholdMetAtLatestOn, rule 520): the
-#     notification was due at the latest two weeks after; else it is due with no date.
+#     notification was due at the latest two weeks after; else it is due with no date. The
+#     notification is due since the day the condition was met or became known, and overdue
+#     from the day after the due date.
 #   - notified: the earliest notification (or arguments) dated on or before the as-of date.
 #   - arguments under review: the latest arguments have no decision (accepted or rejected) dated
 #     on or after them and on or before the as-of date.
@@ -58,7 +60,7 @@ INSERT {
     aia:byRule aiar:gpai-procedure-states ;
     aia:legalBasis aiap:art_52.par_1 ;
     aia:premise ?knownPremise ;
-    aia:stateSince ?known ;
+    aia:stateSince ?since ;
     aia:dueDate ?due ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -105,8 +107,20 @@ WHERE {
             IF(BOUND(?legacyFrom) && ?legacyFrom > ?dutyFrom,
                "the model was placed on the market before 2 August 2025, so under Art 111(3) its provider must comply by that date",
                CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
+    # the day after the due date, from which a notification not given is overdue (computed here,
+    # where ?due is bound: Virtuoso 7 fails on MONTH of an unbound date)
+    BIND(YEAR(?due) AS ?oYear)
+    BIND(MONTH(?due) AS ?oMonth)
+    BIND(IF(?oMonth = 2, IF(?oYear - 4 * FLOOR(?oYear / 4) = 0 && (?oYear - 100 * FLOOR(?oYear / 100) != 0 || ?oYear - 400 * FLOOR(?oYear / 400) = 0), 29, 28), IF(?oMonth IN (4, 6, 9, 11), 30, 31)) AS ?oMonthDays)
+    BIND(DAY(?due) = ?oMonthDays AS ?oNextMonth)
+    BIND(xsd:integer(IF(?oNextMonth, 1, DAY(?due) + 1)) AS ?oDay)
+    BIND(xsd:integer(IF(?oNextMonth, IF(?oMonth = 12, 1, ?oMonth + 1), ?oMonth)) AS ?oMonthAfter)
+    BIND(xsd:integer(IF(?oNextMonth && ?oMonth = 12, ?oYear + 1, ?oYear)) AS ?oYearAfter)
+    BIND(xsd:date(CONCAT(STR(?oYearAfter), IF(?oMonthAfter < 10, "-0", "-"), STR(?oMonthAfter), IF(?oDay < 10, "-0", "-"), STR(?oDay))) AS ?overdueFrom)
   }
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
+  # due since the condition was met or became known; overdue from the day after the due date
+  BIND(IF(?state = aiac:gpai-state-notification-overdue, ?overdueFrom, ?known) AS ?since)
   # a day of knowing stated after the as-of date is not read on it (rule 007): say so
   OPTIONAL { ?m aia:thresholdKnownAfterAsOf ?statedLater }
   BIND(IF(BOUND(?statedLater),

@@ -156,8 +156,8 @@ def test_a_model_known_by_its_notification_is_listed_on_that_basis() -> None:
 
 def test_overdue_notifications(registry: OxigraphStore) -> None:
     rows = ask(registry, "cq-028-overdue-notifications")
-    assert [(r["model"], r["knownOn"], r["due"]) for r in rows] == [
-        (EX + "late", "2026-10-01", "2026-10-15")
+    assert [(r["model"], r["knownOn"], r["due"], r["overdueSince"]) for r in rows] == [
+        (EX + "late", "2026-10-01", "2026-10-15", "2026-10-16")
     ]
 
 
