@@ -190,8 +190,8 @@ def measure(
     mix: str,
     args: argparse.Namespace,
     work: Path,
-    record: Callable[[dict[str, Any]], None] = lambda row: None,
-) -> list[dict[str, Any]]:
+    record: Callable[[dict[str, Any]], None],
+) -> None:
     """Generate ``size`` subjects of ``mix`` and run every chosen stage on them; ``record`` is
     given each stage's figures as soon as they are measured."""
     directory = work / f"{mix}-{size}"
@@ -199,7 +199,6 @@ def measure(
     files = write_mix_files(directory, size, mix)
     generated = time.perf_counter() - start
     print(f"[{mix} {size}] generated {files} files in {generated:.0f} s", file=sys.stderr)
-    rows = []
     for stage in _stages(size, args):
         label = f"{mix} {size} {stage}"
         load = round(os.getloadavg()[0], 2)
@@ -226,10 +225,8 @@ def measure(
             file=sys.stderr,
             flush=True,
         )
-        rows.append(row)
         record(row)
     shutil.rmtree(directory, ignore_errors=True)
-    return rows
 
 
 def merge(path: Path, rows: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
