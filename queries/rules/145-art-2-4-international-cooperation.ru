@@ -38,9 +38,7 @@ WHERE {
              && EXISTS { ?party aia:establishedIn ?country }
              && NOT EXISTS {
                   ?party aia:establishedIn ?c .
-                  VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                                        "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
-                                        "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
+                  ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
                   FILTER(UCASE(STR(?c)) = ?memberState)
                 }))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }

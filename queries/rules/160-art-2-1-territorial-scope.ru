@@ -45,9 +45,10 @@ WHERE {
     ?s aia:hasDeployer ?deployer .
     FILTER NOT EXISTS {
       ?deployer aia:establishedIn ?country .
-      FILTER(UCASE(STR(?country)) NOT IN ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
-                                          "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-                                          "GF", "GP", "MQ", "RE", "YT", "MF", "AX"))
+      FILTER NOT EXISTS {
+        ?territory skos:inScheme aiac:union-territories ; skos:notation ?code .
+        FILTER(UCASE(STR(?country)) = ?code)
+      }
     }
   }
   # an importer places the subject on the Union market (Art 3(6)) and a distributor makes it
@@ -87,9 +88,7 @@ WHERE {
   VALUES ?roleProperty { aia:hasProvider aia:hasDeployer }
   ?party aia:establishedIn ?country .
   FILTER NOT EXISTS {
-    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
-                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
+    ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
@@ -114,9 +113,7 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:outputUsedInUnion true }
   ?party aia:establishedIn ?country .
   FILTER NOT EXISTS {
-    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
-                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
+    ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }

@@ -28,9 +28,7 @@ WHERE {
          || EXISTS { ?downstream aia:basedOnModel ?s . FILTER NOT EXISTS { ?downstream aia:placedOnUnionMarket false } })
   ?provider aia:establishedIn ?country .
   FILTER NOT EXISTS {
-    VALUES ?memberState { "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "EL" "HU" "IE"
-                          "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE"
-                          "GF" "GP" "MQ" "RE" "YT" "MF" "AX" }
+    ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
     FILTER(UCASE(STR(?country)) = ?memberState)
   }
 }
