@@ -49,7 +49,8 @@ def _scheme_codes() -> set[str]:
     codes = set()
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         for notation in graph.objects(concept, SKOS.notation):
-            assert isinstance(notation, Literal) and notation.datatype is None, notation
+            assert isinstance(notation, Literal), notation
+            assert notation.datatype is None, notation
             codes.add(str(notation))
     return codes
 
