@@ -277,16 +277,23 @@ def _scale_targets(scale: dict[str, Any], mix: str) -> list[tuple[str, str, str]
     return rows
 
 
-def _catalogue_targets(catalogue: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """Per engine: the catalogue questions' growth of p50 from 10k to 100k against the target."""
-    span = "10000->100000"
+_CATALOGUE_SPAN = "10000->100000"  # the sizes the growth target is read between
+
+
+def _catalogue_growth(catalogue: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Per engine and question, the growth exponent of p50 from 10k to 100k."""
     per_engine: dict[str, dict[str, float]] = {}
     for key, spans in catalogue.get("growth", {}).items():
         engine, question = key.split(" ", 1)
-        if isinstance(spans.get(span), int | float):
-            per_engine.setdefault(engine, {})[question] = spans[span]
+        if isinstance(spans.get(_CATALOGUE_SPAN), int | float):
+            per_engine.setdefault(engine, {})[question] = spans[_CATALOGUE_SPAN]
+    return per_engine
+
+
+def _catalogue_targets(catalogue: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Per engine: the catalogue questions' growth of p50 from 10k to 100k against the target."""
     rows = []
-    for engine, exponents in sorted(per_engine.items()):
+    for engine, exponents in sorted(_catalogue_growth(catalogue).items()):
         steep = sorted((k, q) for q, k in exponents.items() if k > TARGET_GROWTH)
         figure = f"{len(steep)} of {len(exponents)} questions above"
         if steep:
@@ -322,7 +329,7 @@ def _catalogue_lines(catalogue: dict[str, Any]) -> list[str]:
     """Per engine, at the largest size: the median and slowest questions, and their growth."""
     rows = [row for row in catalogue.get("rows", []) if isinstance(row.get("p50_ms"), int | float)]
     table_rows = []
-    growth = catalogue.get("growth", {})
+    growth = _catalogue_growth(catalogue)
     for engine in sorted({row["engine"] for row in rows}):
         mine = [row for row in rows if row["engine"] == engine]
         size = max(row["size"] for row in mine)
@@ -331,23 +338,14 @@ def _catalogue_lines(catalogue: dict[str, Any]) -> list[str]:
         slowest = ", ".join(
             f"{row['question'][:6]} {row['p50_ms'] / 1000:.1f} s" for row in largest[-3:][::-1]
         )
-        # the span to the largest size, as the target reads it (not any span)
-        smaller = [row["size"] for row in mine if row["size"] < size]
-        span = f"{max(smaller)}->{size}" if smaller else ""
-        steep = sum(
-            1
-            for key, spans in growth.items()
-            if key.startswith(engine + " ")
-            and isinstance(spans.get(span), int | float)
-            and spans[span] > TARGET_GROWTH
-        )
+        steep = sum(1 for k in growth.get(engine, {}).values() if k > TARGET_GROWTH)
         table_rows.append([engine, size, len(largest), f"{median} ms", slowest, steep])
     header = ["engine", "subjects", "questions", "median p50", "slowest (p50)"]
     lines = [
         "See [results/catalogue.md](results/catalogue.md) for every question, size and engine "
         f"(load average at the end of the run: {catalogue.get('load_average')}).",
         "",
-        *table([*header, "growth above N^1.05 to the largest size"], "lrrrlr", table_rows),
+        *table([*header, "growth 10k→100k above N^1.05"], "lrrrlr", table_rows),
     ]
     errors = sorted(
         {
