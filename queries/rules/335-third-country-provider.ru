@@ -27,7 +27,10 @@ WHERE {
          || EXISTS { ?s aia:hasImporter|aia:hasDistributor ?trader }
          || EXISTS { ?downstream aia:basedOnModel ?s . FILTER NOT EXISTS { ?downstream aia:placedOnUnionMarket false } })
   ?provider aia:establishedIn ?country .
-  FILTER NOT EXISTS {
+  # (MINUS: evaluated once for every row, where FILTER NOT EXISTS scanned the scheme's codes
+  # again for each provider; on Virtuoso 7 a FILTER NOT EXISTS does not see a BIND's variable)
+  MINUS {
+    ?provider aia:establishedIn ?country .
     ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
     FILTER(UCASE(STR(?country)) = ?memberState)
   }

@@ -1,13 +1,15 @@
 """The Union's country codes are one list, the scheme ``aiac:union-territories``, which every rule
 and shape telling a party established in the Union from one in a third country joins.
 
-Rules 145, 160 and 335 and three submission shapes read ``aia:establishedIn`` as an ISO 3166-1
+Rules 145, 160 and 335 and five submission shapes read ``aia:establishedIn`` as an ISO 3166-1
 code. An outside review found the lists naming the 27 Member States (and "EL") only, so that a
 provider in Réunion was told to appoint an authorised representative (Art 22(1)): the outermost
 regions with codes of their own (Art 355(1) TFEU) and the Åland Islands (Art 355(4) TFEU) are in
 the Union; the Faroe Islands, Greenland and the overseas countries and territories
 (Art 355(2)-(5) TFEU) are not. The lists were then eight copies in rules and shapes; now the
-scheme holds the codes and no rule or shape spells them out.
+scheme holds the codes and no rule or shape spells them out. Two shapes (the representative's and
+the importer's establishment) kept the 27 codes as a case-sensitive ``sh:pattern``, which the list
+check did not recognise; they join the scheme too, and the check finds that form.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ READERS = [
     "queries/rules/335-third-country-provider.ru",
     "shapes/submission.shapes.ttl",
 ]
-# two codes of Member States side by side, quoted: the start of a hand-written list
-_LIST = re.compile(r'"(?:AT|BE|DE|FR)",?\s+"[A-Z]{2}"')
+# two codes of Member States side by side, quoted or as a pattern's alternatives: the start of a
+# hand-written list
+_LIST = re.compile(r'"(?:AT|BE|DE|FR)",?\s+"[A-Z]{2}"|\b(?:AT|BE|DE|FR)\|[A-Z]{2}\b')
 
 
 def _scheme_codes() -> set[str]:
@@ -78,3 +81,5 @@ def test_the_list_check_finds_a_list() -> None:
     """The check above can fail: it finds the form the lists had."""
     assert _LIST.search('VALUES ?memberState { "AT" "BE" "BG" }')
     assert _LIST.search('FILTER(?c NOT IN ("AT", "BE", "BG"))')
+    assert _LIST.search('sh:pattern "^(AT|BE|BG|HR)$"')
+    assert not _LIST.search("aia:hasImporter|aia:hasDistributor")
