@@ -8,7 +8,8 @@
 # stays in scope. The paragraph speaks of AI systems only; general-purpose AI models are not
 # excluded by it. A system whose description points to law enforcement (an Annex III point 6
 # purpose, a deployer that is a law enforcement authority, a practice for law enforcement) is
-# not used "exclusively" for those purposes, and "if an AI system developed ... for military ...
+# not used "exclusively" for those purposes (nor is one whose intended purpose an operator changed
+# to a point 6 use case, aia:IntendedPurposeChange), and "if an AI system developed ... for military ...
 # purposes is used outside those ... for ... law enforcement or public security purposes, such a
 # system would fall within the scope" (Recital 24): the exclusion is not applied, and an outcome
 # says why (it was applied as stated, with only a warning of the validation).
@@ -35,6 +36,15 @@ WHERE {
   } UNION {
     ?s aia:engagesIn ?about . ?about aia:forLawEnforcement true .
     BIND(aia:forLawEnforcement AS ?fact) BIND(true AS ?value)
+  } UNION {
+    # an operator changed its intended purpose to a law-enforcement use case (Art 25(1)(c)), on
+    # or before the as-of date (until then it was used exclusively for those purposes)
+    ?s aia:hasValueChainEvent ?about . ?about a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?value .
+    ?value skos:broader aiac:annex-iii-6 .
+    OPTIONAL { ?about aia:eventDate ?changedOn }
+    aiaa:run aia:asOf ?asOf .
+    FILTER(!BOUND(?changedOn) || ?changedOn <= ?asOf)
+    BIND(aia:newIntendedPurpose AS ?fact)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|not-applied")))) AS ?d)
 } ;

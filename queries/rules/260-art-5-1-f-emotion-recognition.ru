@@ -1,6 +1,6 @@
 # Rule: art-5-1-f-emotion-recognition
 # Label: Prohibited under Art 5(1)(f): inferring emotions in the workplace or education institutions, except for medical or safety reasons
-# Provisions: aiap:art_5.par_1.pnt_f
+# Provisions: aiap:art_5.par_1.pnt_f aiap:anx_III.pnt_1.pnt_c aiap:anx_III.pnt_3 aiap:anx_III.pnt_4
 # A practice description with aia:practice aiac:practice-emotion-recognition in the area of the
 # workplace or of education institutions (aia:practiceArea aiac:area-workplace /
 # aiac:area-education) falls under point (f), unless it is intended for medical or safety
@@ -11,6 +11,13 @@
 # counts as another reason (see the submission shapes). Emotion recognition elsewhere is not
 # prohibited; it is high-risk (Annex III point 1(c): rule annex-iii-point-1-practices reads the
 # practice as the system's intended purpose) and needs transparency (Art 50(3), rules 400-499).
+# A system described by its purposes alone (no emotion-recognition practice description) whose
+# intended purpose is emotion recognition (Annex III point 1(c)) and also an Annex III use case of
+# employment and workers' management (point 4: the workplace) or of education and vocational
+# training (point 3: education institutions) infers emotions in that area: prohibited too, with
+# no medical or safety reason stated (the third operation; an outside check found such a system
+# classified high-risk). A practice description, which must state its area (shape
+# EmotionRecognitionContext), decides where there is one.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -101,4 +108,39 @@ WHERE {
   BIND(CONCAT("The system infers emotions in the area of the ", STR(?areaLabel), ", but it is intended for ", STR(?reasonLabel),
               "; the prohibition of Art 5(1)(f) does not apply. Emotion recognition remains high-risk where it is the intended purpose (Annex III point 1(c)) and requires informing the persons exposed (Art 50(3)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|exception|", STR(?area), "|", STR(?reason))))) AS ?d)
+}
+ ;
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-prohibited ;
+    aia:byRule aiar:art-5-1-f-emotion-recognition ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_f> ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue aiac:annex-iii-1c ] ,
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?contextPurpose ] ;
+    aia:appliesFromDate ?applies ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    # one purpose of the area as the premise (the first in code-point order)
+    SELECT ?s ?area (MIN(STR(?purpose)) AS ?contextPurposeText) WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose aiac:annex-iii-1c , ?purpose .
+      ?purpose a aia:HighRiskUseCase ; skos:broader ?areaPoint .
+      VALUES (?areaPoint ?area) { (aiac:annex-iii-4 aiac:area-workplace) (aiac:annex-iii-3 aiac:area-education) }
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?s aia:engagesIn ?practice . ?practice aia:practice aiac:practice-emotion-recognition }
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+    } GROUP BY ?s ?area
+  }
+  BIND(IRI(?contextPurposeText) AS ?contextPurpose)
+  ?contextPurpose aia:citation ?contextCitation .
+  ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
+  aiap:art_5 eli:date_applicability ?applies .
+  BIND(CONCAT("The system is intended for emotion recognition (Annex III point 1(c)) and for a use case of ", STR(?contextCitation),
+              ", so it infers emotions in the area of the ", STR(?areaLabel),
+              "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and none was stated (describe the practice, aia:engagesIn, with its area and reason to state one). Placing it on the market, putting it into service for this purpose and using it are prohibited from ",
+              STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|", STR(?area))))) AS ?d)
 }

@@ -15,7 +15,8 @@
 # Exclusions written into Annex III points are purposes that are not use cases (rule
 # annex-iii-exclusion), as is a system stated as Annex III point 1(a) whose practice is biometric
 # verification with the sole purpose of confirming a claimed identity
-# (aia:solePurposeIdentityConfirmation true). The provider's own description of the purpose
+# (aia:solePurposeIdentityConfirmation true), unless another of its practices is remote biometric
+# identification without that sole purpose. The provider's own description of the purpose
 # (aia:intendedPurposeDescription) is quoted in the explanation. One determination per use case;
 # it applies from the date of Art 6(2). A market surveillance authority's finding under Art 80(2)
 # that the system is high-risk (aia:foundHighRiskByAuthority true) defeats the condition relied
@@ -49,10 +50,17 @@ WHERE {
         FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
-      # a claimed identity (rule annex-iii-exclusion)
+      # a claimed identity (rule annex-iii-exclusion), not the system's other biometric
+      # identification: a practice of the point's use case that is not such verification keeps
+      # the point (Art 3(36), Annex III point 1(a); as rule 280 reads each practice on its own)
       FILTER NOT EXISTS {
         ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
         ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
+        FILTER NOT EXISTS {
+          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
+          ?identificationPractice aia:practiceUseCase ?useCase .
+          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
+        }
       }
       # flags from OPTIONAL rather than BIND(EXISTS ...): Virtuoso 7 cannot compile, or runs
       # without end, the EXISTS forms here

@@ -10,7 +10,8 @@
 # category. A purpose and an exclusion match when they rest on the same Annex III point. A system
 # stated as Annex III point 1(a) whose biometric practice has the sole purpose of confirming a
 # claimed identity (aia:solePurposeIdentityConfirmation true) is biometric verification, which
-# point 1(a) leaves out (rule 310 then draws no high-risk determination from point 1(a)).
+# point 1(a) leaves out (rule 310 then draws no high-risk determination from point 1(a)), unless
+# another of its practices is remote biometric identification without that sole purpose.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -55,6 +56,13 @@ WHERE {
   ?s a aia:AISystem ; aia:intendedPurpose aiac:annex-iii-1a ; aia:engagesIn ?practice .
   ?practice aia:solePurposeIdentityConfirmation true .
   FILTER(isIRI(?s))
+  # not where another practice of the system is remote biometric identification without that
+  # sole purpose: point 1(a) then applies to it (rule 310)
+  FILTER NOT EXISTS {
+    ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
+    ?identificationPractice aia:practiceUseCase aiac:annex-iii-1a .
+    FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
+  }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-exclusion|verification-practice")))) AS ?d)

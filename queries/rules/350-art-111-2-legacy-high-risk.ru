@@ -9,7 +9,8 @@
 # sentence). The system is intended for that use where a deployer is a public authority (a Union
 # body is one), acts on its behalf (aia:actsOnBehalfOfPublicAuthority true) or is a law
 # enforcement or migration authority (aia:isLawEnforcementAuthority / aia:isMigrationAuthority
-# true), or where its intended purpose is an Annex III use case written for use by or on behalf
+# true), or where its intended purpose (or the one an operator changed it to, Art 25(1)(c), on or
+# before the as-of date) is an Annex III use case written for use by or on behalf
 # of public authorities only (aia:isPublicAuthorityUseCase true: points 5(a), 6 and 7), whether
 # or not a deployer is named; the subject then gets aia:intendedForPublicAuthorities true. The
 # obligation rules read the trigger aiac:transition-art-111-2 and that fact to apply this; Art 5
@@ -76,7 +77,15 @@ WHERE {
   }
   OPTIONAL {
     SELECT DISTINCT ?s (true AS ?byUseCase) WHERE {
-      ?s aia:intendedPurpose ?useCase .
+      {
+        ?s aia:intendedPurpose ?useCase .
+      } UNION {
+        # the purpose an operator gave it (Art 25(1)(c)), on or before the as-of date
+        ?s aia:hasValueChainEvent ?purposeChange .
+        ?purposeChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?useCase ; aia:eventDate ?purposeChangedOn .
+        aiaa:run aia:asOf ?purposeAsOf .
+        FILTER(?purposeChangedOn <= ?purposeAsOf)
+      }
       ?useCase aia:isPublicAuthorityUseCase true .
     }
   }

@@ -7,7 +7,9 @@
 # inform the natural persons exposed to it (Art 50(3)). The system is one of these where it
 # engages in the practice (aia:engagesIn / aia:practice aiac:practice-emotion-recognition or
 # aiac:practice-biometric-categorisation) or its intended purpose is Annex III point 1(c) or
-# 1(b). Exception: systems permitted by law to detect, prevent or investigate criminal offences
+# 1(b), or an operator changed its intended purpose to one of those (aia:IntendedPurposeChange,
+# Art 25(1)(c)) on or before the as-of date (the determination keeps the date of Art 50: a change
+# after it is not dated here). Exception: systems permitted by law to detect, prevent or investigate criminal offences
 # (aia:authorisedByLawForCriminalOffences true). The case concept is both an outcome and the
 # catalogue's trigger; the exception gives its exception concept and exemption trigger instead.
 INSERT {
@@ -45,6 +47,12 @@ WHERE {
       } UNION {
         ?s aia:intendedPurpose ?useCase .
         BIND(?s AS ?on) BIND(aia:intendedPurpose AS ?property) BIND(?useCase AS ?value)
+      } UNION {
+        # an operator changed the intended purpose to it (Art 25(1)(c)), on or before the as-of date
+        ?s aia:hasValueChainEvent ?on . ?on a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?useCase ; aia:eventDate ?changedOn .
+        aiaa:run aia:asOf ?changeAsOf .
+        FILTER(?changedOn <= ?changeAsOf)
+        BIND(aia:newIntendedPurpose AS ?property) BIND(?useCase AS ?value)
       }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
@@ -76,6 +84,10 @@ WHERE {
         FILTER(?practice IN (aiac:practice-emotion-recognition, aiac:practice-biometric-categorisation)) }
       UNION
       { ?s aia:intendedPurpose ?useCase . FILTER(?useCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b)) }
+      UNION
+      { ?s aia:hasValueChainEvent ?change . ?change a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?newUseCase ; aia:eventDate ?changedOn .
+        FILTER(?newUseCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b))
+        aiaa:run aia:asOf ?changeAsOf . FILTER(?changedOn <= ?changeAsOf) }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }

@@ -1,6 +1,6 @@
 # Rule: art-51-1-a-presumption
 # Label: Systemic risk presumed under Art 51(1)(a) and 51(2): training compute above the threshold; borderline compute; planned compute; the provider's arguments
-# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3
+# Provisions: aiap:art_51.par_1.pnt_a aiap:art_51.par_2 aiap:art_52.par_1 aiap:art_52.par_2 aiap:art_52.par_3 aiap:rct_97
 # The threshold is always read through the run node (aiaa:run aia:usesThreshold ?t), which may be
 # an override of aiac:threshold-art-51-2. Art 51(2) needs compute "greater than" the threshold.
 # The trigger aiac:trigger-systemic-risk-threshold-met (Art 52(1) notification) holds whenever
@@ -18,12 +18,20 @@ WHERE {
 # placed on the market with training compute above the threshold met the condition at the latest
 # on its first placing (or when a later threshold came into force): the two weeks of Art 52(1)
 # run at the latest from then. Compute only planned does not count: the model placed may not
-# have used it.
+# have used it. A model its provider builds into its own AI system is placed on the market when
+# that system is made available or put into service (Recital 97; as rule 540 reads it): the
+# system's date counts as a placing of the model.
 INSERT { ?m aia:thresholdMetAtLatestOn ?metBy }
 WHERE {
   {
     SELECT ?m (MIN(?on) AS ?placed) WHERE {
-      ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e ; aia:placedOnMarketOn ?on .
+      ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
+      {
+        ?m aia:placedOnMarketOn ?on .
+      } UNION {
+        ?m aia:hasProvider ?provider .
+        ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?on .
+      }
       ?e aia:computeFLOP ?c .
       aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
       FILTER(?c > ?tv)

@@ -44,8 +44,10 @@ WHERE {
     aiac:fine-rule-sme-lower skos:related ?applied .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
+  # (a migration, asylum or border-control authority is a public authority whatever its type, as
+  # for the public-body duties of rule 330)
   OPTIONAL {
-    ?party a aia:PublicAuthority .
+    { ?party a aia:PublicAuthority } UNION { ?party aia:isMigrationAuthority true }
     aiac:fine-rule-public-authority skos:related ?applied .
     BIND(aiac:fine-rule-public-authority AS ?publicRule)
   }
@@ -91,7 +93,7 @@ WHERE {
       }
       # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
       OPTIONAL {
-        ?operator a aia:PublicAuthority .
+        { ?operator a aia:PublicAuthority } UNION { ?operator aia:isMigrationAuthority true }
         aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
