@@ -52,6 +52,8 @@ EXPECTED_KEYS = {"file", "severity", "path", "legal_basis"}
 CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
+    "AuthorisedRepresentativeInUnion": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
+    "ImporterInUnion": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
     "ThresholdKnownCompute": URIRef(ONTOLOGY + "thresholdKnownOn"),
