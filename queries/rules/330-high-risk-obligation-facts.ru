@@ -220,6 +220,14 @@ WHERE {
     ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion ; aia:intendedPurpose ?useCase .
     ?useCase a aia:HighRiskUseCase .
     BIND(aiac:trigger-secure-section-registration-art-49-2 AS ?secureSection)
+  } UNION {
+    # the same for the use case of a change of intended purpose whose operator relied on Art 6(3)
+    # (Art 25(1)(c); rule 311 names it as its derogation's premise)
+    ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
+    ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?changePremise .
+    ?changePremise aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase .
+    ?useCase a aia:HighRiskUseCase .
+    BIND(aiac:trigger-secure-section-registration-art-49-2 AS ?secureSection)
   }
   ?useCase skos:broader ?area .
   FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6, aiac:annex-iii-7))
