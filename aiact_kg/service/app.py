@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -19,6 +22,7 @@ from aiact_kg.service.limits import (
     http_error,
     internal_error,
 )
+from aiact_kg.store.spare_workers import SpareWorkers
 
 DESCRIPTION = """\
 The EU AI Act knowledge base over the SPARQL 1.1 Protocol, with a small HTTP API.
@@ -45,10 +49,25 @@ Errors are JSON: `{"error": CODE, "message": TEXT}`.
 """
 
 
+@asynccontextmanager
+async def _spare_workers(app: FastAPI) -> AsyncIterator[None]:
+    """While the service runs, a few query workers wait started (see
+    :mod:`aiact_kg.store.spare_workers`); without this lifespan (an application driven without
+    it), each query starts its own."""
+    spares = SpareWorkers(min(2, app.state.config.max_queries))
+    app.state.spares = spares
+    try:
+        yield
+    finally:
+        app.state.spares = None
+        spares.close()
+
+
 def create_app(config: ServiceConfig) -> FastAPI:
     """The ASGI application serving the store at ``config.store_path``."""
     app = FastAPI(
         title="aiact-kg",
+        lifespan=_spare_workers,
         version=__version__,
         description=DESCRIPTION,
         docs_url=None,  # served from vendored files by the workbench, not from a CDN
@@ -63,6 +82,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.config = config
     app.state.knowledge = KnowledgeBase(config.store_path)
     app.state.activity = sparql.Activity(config.max_queries)
+    app.state.spares = None
     app.include_router(sparql.router)
     app.include_router(api.router)
     app.include_router(timeline.router)

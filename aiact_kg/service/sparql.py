@@ -45,6 +45,7 @@ from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryMemoryError, QueryTimeoutError, bounded_query
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.store.remote import check_query
+from aiact_kg.store.spare_workers import SpareWorkers
 from aiact_kg.submission.encoding import text_problem
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -250,8 +251,10 @@ def execute(
     query: str,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
+    spares: SpareWorkers | None = None,
 ) -> Outcome:
-    """Run ``query`` within the limits (blocking: call it in a worker thread)."""
+    """Run ``query`` within the limits (blocking: call it in a worker thread), in one of the
+    ``spares`` if one is ready."""
     limits = config.limits
     store, database = knowledge.database()
     try:
@@ -264,6 +267,7 @@ def execute(
             source="the request",
             default_graphs=default_graphs,
             named_graphs=named_graphs,
+            spares=spares,
         ) as result:
             rows: list[tuple[Term | Triple | None, ...]] = list(result)
     except QueryTimeoutError:
@@ -317,9 +321,11 @@ def answer(
     offer: Offer,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
+    spares: SpareWorkers | None = None,
 ) -> bytes:
     """Run and write (blocking)."""
-    return render(execute(config, knowledge, query, default_graphs, named_graphs), offer)
+    outcome = execute(config, knowledge, query, default_graphs, named_graphs, spares)
+    return render(outcome, offer)
 
 
 def apply(config: ServiceConfig, update: str) -> UpdateReport:
@@ -441,6 +447,7 @@ async def sparql(request: Request) -> Response:
             offer,
             protocol.default_graphs,
             protocol.named_graphs,
+            request.app.state.spares,
         )
     return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
@@ -464,9 +471,9 @@ async def graph(request: Request, graph: str) -> Response:
     offer = _offer("CONSTRUCT", request.headers.get("accept"))
     assert isinstance(offer, GraphOffer)
     with request.app.state.activity:
-        exists = await run_in_threadpool(
-            execute, config, knowledge, f"ASK {{ GRAPH {iri} {{ ?s ?p ?o }} }}"
-        )
+        spares = request.app.state.spares
+        ask = f"ASK {{ GRAPH {iri} {{ ?s ?p ?o }} }}"
+        exists = await run_in_threadpool(execute, config, knowledge, ask, None, None, spares)
         if not exists.boolean:
             raise ServiceError(404, "no-such-graph", f"the store has no graph {iri}")
         body = await run_in_threadpool(
@@ -475,5 +482,8 @@ async def graph(request: Request, graph: str) -> Response:
             knowledge,
             f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}",
             offer,
+            None,
+            None,
+            spares,
         )
     return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})

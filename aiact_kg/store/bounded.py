@@ -22,8 +22,6 @@ import json
 import os
 import select
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -37,6 +35,7 @@ from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.store.base import Term
 from aiact_kg.store.layout import ACTIVE, DB
 from aiact_kg.store.remote import check_query
+from aiact_kg.store.spare_workers import SpareWorkers, StartedWorker, start_worker
 from aiact_kg.store.syntax import syntax_error
 
 DEFAULT_TIMEOUT = 60.0
@@ -44,10 +43,6 @@ DEFAULT_MAX_ROWS = 100_000
 DEFAULT_MAX_MEMORY_MB = 2048
 MAX_TIMEOUT_SECONDS = 1_000_000.0  # about 11.6 days: beyond it no timer of the platform holds it
 TRIPLE_VARIABLES = ("subject", "predicate", "object")
-_WORKER = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from aiact_kg.store.worker import main; main()"
-)
-_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
 class QueryTimeoutError(QueryError):
@@ -215,6 +210,31 @@ def _memory_error(max_memory_mb: int) -> QueryMemoryError:
     )
 
 
+def _send(request: bytes, spares: SpareWorkers | None) -> StartedWorker:
+    """A worker that has received ``request``: a spare if one is ready and still takes it."""
+    spare = spares.take() if spares is not None else None
+    if spare is not None:
+        try:
+            _write(spare, request)
+            return spare
+        except BrokenPipeError:  # it ended after it was taken: start one as without spares
+            spare.discard()
+    worker = start_worker()
+    try:
+        _write(worker, request)
+    except BaseException:
+        worker.discard()
+        raise
+    return worker
+
+
+def _write(worker: StartedWorker, request: bytes) -> None:
+    stdin = worker.process.stdin
+    assert stdin is not None
+    stdin.write(request)
+    stdin.close()
+
+
 @contextmanager
 def bounded_query(
     store_path: Path,
@@ -226,6 +246,7 @@ def bounded_query(
     source: str = "the query",
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
+    spares: SpareWorkers | None = None,
 ) -> Iterator[BoundedResult]:
     """Run a read-only query on the store at ``store_path`` within ``limits``.
 
@@ -241,7 +262,8 @@ def bounded_query(
     The query is checked first (:func:`aiact_kg.store.remote.check_query`): updates and remote
     access not in ``allowed_services`` are refused before anything runs. Unless it reaches an
     allowed endpoint, the worker also runs without network access. Leaving the ``with`` block
-    (normally, on an error or on Ctrl-C) kills the worker if it still runs.
+    (normally, on an error or on Ctrl-C) kills the worker if it still runs. ``spares``: workers
+    started ahead of need (a long-running process's pool), of which a ready one is taken.
     """
     check = check_query(sparql, allowed_services, prefixes)
     active = store_path / ACTIVE
@@ -258,27 +280,14 @@ def bounded_query(
         "default_graphs": None if default_graphs is None else list(default_graphs),
         "named_graphs": None if named_graphs is None else list(named_graphs),
     }
-    with tempfile.TemporaryFile() as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-P", "-c", _WORKER, _PACKAGE_ROOT],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            start_new_session=True,
-        )
-        try:
-            assert process.stdin is not None
-            process.stdin.write(json.dumps(request).encode("utf-8"))
-            process.stdin.close()
-            reader = _Reader(process, limits.timeout)
-            messages = _messages(reader, stderr, process, sparql, source, limits.max_memory_mb)
-            head = next(messages)
-            form = head["head"]
-            variables = tuple(head.get("variables", TRIPLE_VARIABLES if form == "triples" else ()))
-            yield BoundedResult(form, variables, head.get("value"), messages, limits.max_rows)
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
+    worker = _send(json.dumps(request).encode("utf-8"), spares)
+    process, stderr = worker.process, worker.stderr
+    try:
+        reader = _Reader(process, limits.timeout)
+        messages = _messages(reader, stderr, process, sparql, source, limits.max_memory_mb)
+        head = next(messages)
+        form = head["head"]
+        variables = tuple(head.get("variables", TRIPLE_VARIABLES if form == "triples" else ()))
+        yield BoundedResult(form, variables, head.get("value"), messages, limits.max_rows)
+    finally:
+        worker.discard()

@@ -20,6 +20,9 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store
 
+# imported before the request is read: a spare worker (aiact_kg.store.spare_workers) has it ready
+from aiact_kg.store.sandbox import deny_network
+
 _FLUSH_SECONDS = 0.05
 
 
@@ -92,8 +95,6 @@ def limit_memory(max_bytes: int | None) -> None:
 def _run(request: dict[str, Any], channel: _Channel) -> None:
     limit_memory(request.get("max_memory_bytes"))
     if request["sandbox"]:
-        from aiact_kg.store.sandbox import deny_network
-
         deny_network()
     try:
         store = Store.read_only(request["store"])
