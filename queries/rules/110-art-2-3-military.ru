@@ -8,11 +8,14 @@
 # stays in scope. The paragraph speaks of AI systems only; general-purpose AI models are not
 # excluded by it. A system whose description points to law enforcement (an Annex III point 6
 # purpose, a deployer that is a law enforcement authority, a practice for law enforcement) is
-# not used "exclusively" for those purposes (nor is one whose intended purpose an operator changed
-# to a point 6 use case, aia:IntendedPurposeChange), and "if an AI system developed ... for military ...
-# purposes is used outside those ... for ... law enforcement or public security purposes, such a
-# system would fall within the scope" (Recital 24): the exclusion is not applied, and an outcome
-# says why (it was applied as stated, with only a warning of the validation).
+# not used "exclusively" for those purposes (nor is one whose intended purpose an operator changed,
+# aia:IntendedPurposeChange, to an Annex III use case: a law-enforcement one of point 6 or any
+# other, all civilian or public uses), and "if an AI system developed ... for military ...
+# purposes is used outside those ... for other purposes, for example, civilian or humanitarian
+# purposes, law enforcement or public security purposes, such a system would fall within the
+# scope" (Recital 24): the exclusion is not applied, and an outcome says why (it was applied as
+# stated, with only a warning of the validation; a change to a credit-scoring use, say, kept the
+# system out of scope).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -21,7 +24,7 @@ INSERT {
     aia:legalBasis aiap:art_2.par_3 , aiap:rct_24 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:exclusivelyMilitaryDefenceOrNationalSecurity ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?about ; aia:premiseProperty ?fact ; aia:premiseValue ?value ] ;
-    aia:explanation "The system is said to be used exclusively for military, defence or national security purposes, but its description points to law enforcement; Art 2(3) excludes a system only where and in so far as it is used exclusively for those purposes, and one also used for law enforcement falls within the Regulation (Recital 24): the exclusion is not applied." ;
+    aia:explanation "The system is said to be used exclusively for military, defence or national security purposes, but its description points to a use outside them: law enforcement, or a use case an operator changed its intended purpose to. Art 2(3) excludes a system only where and in so far as it is used exclusively for those purposes, and one used for others (civilian, humanitarian, law enforcement or public security) falls within the Regulation (Recital 24): the exclusion is not applied." ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
@@ -37,10 +40,10 @@ WHERE {
     ?s aia:engagesIn ?about . ?about aia:forLawEnforcement true .
     BIND(aia:forLawEnforcement AS ?fact) BIND(true AS ?value)
   } UNION {
-    # an operator changed its intended purpose to a law-enforcement use case (Art 25(1)(c)), on
-    # or before the as-of date (until then it was used exclusively for those purposes)
+    # an operator changed its intended purpose to an Annex III use case (Art 25(1)(c)), on or
+    # before the as-of date (until then it was used exclusively for those purposes)
     ?s aia:hasValueChainEvent ?about . ?about a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?value .
-    ?value skos:broader aiac:annex-iii-6 .
+    ?value a aia:HighRiskUseCase .
     OPTIONAL { ?about aia:eventDate ?changedOn }
     aiaa:run aia:asOf ?asOf .
     FILTER(!BOUND(?changedOn) || ?changedOn <= ?asOf)

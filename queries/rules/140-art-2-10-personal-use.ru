@@ -12,7 +12,12 @@
 # the exemption). The fact is stated of the person, but Art 2(10) is about the activity: a use at
 # the workplace (aia:usedAtWorkplace true, a practice at aiac:area-workplace) or for employment
 # (an Annex III point 4 use case) is professional, so for that system the exemption does not hold
-# (the shape PersonalCapacityAtWork says so; the person's other, personal uses keep it).
+# (the shape PersonalCapacityAtWork says so; the person's other, personal uses keep it). So too
+# where an operator changed the system's intended purpose to an Annex III point 4 use case
+# (aia:IntendedPurposeChange, aia:newIntendedPurpose) on or before the as-of date, matched as
+# rules 311 and 320 match a change: from then the system is intended for employment, and its use
+# is not a purely personal non-professional activity (Art 2(10)); before the change it is (an
+# outside check found the exemption kept after such a change).
 INSERT {
   ?s aia:personalUseDeployer ?party .
   ?d a aia:Determination ;
@@ -36,6 +41,13 @@ WHERE {
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:usedAtWorkplace true }
   FILTER NOT EXISTS { ?s aia:intendedPurpose ?employment . ?employment skos:broader aiac:annex-iii-4 }
+  FILTER NOT EXISTS {
+    ?s aia:hasValueChainEvent ?change .
+    ?change a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?newEmployment ; aia:eventDate ?changedOn .
+    ?newEmployment skos:broader aiac:annex-iii-4 .
+    aiaa:run aia:asOf ?asOf .
+    FILTER(?changedOn <= ?asOf)
+  }
   FILTER NOT EXISTS { ?s aia:engagesIn ?atWork . ?atWork aia:practiceArea aiac:area-workplace }
   # one name per party, whatever the number of labels: an English one first, then the first in
   # code-point order (two labels must not give two explanations to one determination)

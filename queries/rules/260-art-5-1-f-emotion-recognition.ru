@@ -18,6 +18,13 @@
 # no medical or safety reason stated (the third operation; an outside check found such a system
 # classified high-risk). A practice description, which must state its area (shape
 # EmotionRecognitionContext), decides where there is one.
+# The same holds where either purpose, or both, is the new intended purpose of a change an
+# operator made on or before the as-of date (aia:IntendedPurposeChange, aia:newIntendedPurpose,
+# aia:eventDate): from then the system is intended for it (the fourth operation; an
+# outside check found such a system classified high-risk under Art 25(1)(c)). A stated purpose
+# and a change's new purpose both count, as rule 420 reads them. The prohibition applies from
+# the first day both purposes hold, the date of the later change it rests on (never before Art 5
+# applies): before that, the system was not intended to infer emotions in that area.
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -142,5 +149,87 @@ WHERE {
               ", so it infers emotions in the area of the ", STR(?areaLabel),
               "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and none was stated (describe the practice, aia:engagesIn, with its area and reason to state one). Placing it on the market, putting it into service for this purpose and using it are prohibited from ",
               STR(?applies), ".") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|", STR(?area))))) AS ?d)
+} ;
+# The fourth operation: emotion recognition and a use case of point 3 or 4, one of them (or both)
+# the new intended purpose of a change on or before the as-of date (rules 311 and 320 match a
+# change so). A system with both stated as aia:intendedPurpose is decided by the third operation
+# (same key), one with an emotion-recognition practice description by the first.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:category-prohibited ;
+    aia:byRule aiar:art-5-1-f-emotion-recognition ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_5.par_1.pnt_f> ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?on ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
+    aia:appliesFromDate ?from ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    # per system and area: the earliest day both purposes hold (the later of their sources, a
+    # change's date or, for a stated purpose, the date Art 5 applies), and one purpose of the
+    # area for the explanation (the first in code-point order)
+    SELECT ?s ?area (MIN(?rowFrom) AS ?from) (MIN(STR(?purpose)) AS ?contextPurposeText) WHERE {
+      ?s a aia:AISystem .
+      {
+        ?s aia:intendedPurpose aiac:annex-iii-1c .
+      } UNION {
+        ?s aia:hasValueChainEvent ?emotionChange .
+        ?emotionChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose aiac:annex-iii-1c ; aia:eventDate ?emotionOn .
+        aiaa:run aia:asOf ?emotionAsOf .
+        FILTER(?emotionOn <= ?emotionAsOf)
+      }
+      {
+        ?s aia:intendedPurpose ?purpose .
+      } UNION {
+        ?s aia:hasValueChainEvent ?contextChange .
+        ?contextChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?purpose ; aia:eventDate ?contextOn .
+        aiaa:run aia:asOf ?contextAsOf .
+        FILTER(?contextOn <= ?contextAsOf)
+      }
+      ?purpose a aia:HighRiskUseCase ; skos:broader ?areaPoint .
+      VALUES (?areaPoint ?area) { (aiac:annex-iii-4 aiac:area-workplace) (aiac:annex-iii-3 aiac:area-education) }
+      # at least one purpose from a change: both stated is the third operation
+      FILTER(BOUND(?emotionOn) || BOUND(?contextOn))
+      FILTER(isIRI(?s))
+      FILTER NOT EXISTS { ?s aia:engagesIn ?practice . ?practice aia:practice aiac:practice-emotion-recognition }
+      FILTER NOT EXISTS { ?s aia:intendedPurpose aiac:annex-iii-1c , ?stated . ?stated a aia:HighRiskUseCase ; skos:broader ?areaPoint }
+      FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      aiap:art_5 eli:date_applicability ?art5From .
+      BIND(COALESCE(?emotionOn, ?art5From) AS ?emotionFrom)
+      BIND(COALESCE(?contextOn, ?art5From) AS ?contextFrom)
+      BIND(IF(?emotionFrom > ?contextFrom, ?emotionFrom, ?contextFrom) AS ?bothFrom)
+      BIND(IF(?bothFrom > ?art5From, ?bothFrom, ?art5From) AS ?rowFrom)
+    } GROUP BY ?s ?area
+  }
+  # every source of either purpose (on or before the as-of date) is a premise, one row each:
+  # the system for a stated purpose, the change for a new one
+  {
+    SELECT DISTINCT ?s ?area ?on ?property ?value WHERE {
+      {
+        ?s aia:intendedPurpose ?value .
+        BIND(?s AS ?on) BIND(aia:intendedPurpose AS ?property)
+      } UNION {
+        ?s aia:hasValueChainEvent ?on .
+        ?on a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?value ; aia:eventDate ?premiseOn .
+        aiaa:run aia:asOf ?premiseAsOf .
+        FILTER(?premiseOn <= ?premiseAsOf)
+        BIND(aia:newIntendedPurpose AS ?property)
+      }
+      ?value skos:broader ?valuePoint .
+      VALUES (?areaPoint ?area) { (aiac:annex-iii-4 aiac:area-workplace) (aiac:annex-iii-3 aiac:area-education) }
+      FILTER(?value = aiac:annex-iii-1c || ?valuePoint = ?areaPoint)
+    }
+  }
+  BIND(IRI(?contextPurposeText) AS ?contextPurpose)
+  ?contextPurpose aia:citation ?contextCitation .
+  ?area rdfs:label ?areaLabel . FILTER(LANG(?areaLabel) = "en")
+  aiap:art_5 eli:date_applicability ?applies .
+  BIND(CONCAT("An operator changed the intended purpose of the system: it is now intended for emotion recognition (Annex III point 1(c)) and for a use case of ", STR(?contextCitation),
+              ", so it infers emotions in the area of the ", STR(?areaLabel),
+              "; emotion recognition there is prohibited by Art 5(1)(f) unless intended for medical or safety reasons, and none was stated (describe the practice, aia:engagesIn, with its area and reason to state one). Placing it on the market, putting it into service for this purpose and using it are prohibited from ",
+              STR(?from), IF(?from > ?applies, CONCAT(", the day of the change (Art 5 applies from ", STR(?applies), ")"), ""), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-5-1-f-emotion-recognition|", STR(?area))))) AS ?d)
 }

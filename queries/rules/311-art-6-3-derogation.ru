@@ -117,7 +117,11 @@ WHERE {
 # 25(1)(c) does not make the operator the provider of a high-risk system, rule 320). The
 # operator, which puts the system into service for the new purpose, is the provider for it
 # (Art 3(3)) and bears the duties to document the assessment (Art 6(4)) and to register
-# (Art 49(2)); the earlier providers are no longer providers of the system so repurposed.
+# (Art 49(2)); the earlier providers are no longer providers of the system so repurposed. Not
+# where a market surveillance authority has found the system high-risk (aia:foundHighRiskByAuthority
+# true, Art 80(2)): as for a condition stated on the system, the finding defeats the condition
+# relied on in the change (an outside check found the derogation kept and the system minimal),
+# and rule 320 draws the high-risk determination from the new purpose, citing Art 80(2).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -147,6 +151,10 @@ WHERE {
       aiaa:run aia:asOf ?asOf .
       FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
+      # an authority's finding under Art 80(2) that the system is high-risk defeats the condition
+      # relied on for the new purpose too (as in the operation above): rule 320 then makes the
+      # system high-risk under Art 25(1)(c)
+      FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }

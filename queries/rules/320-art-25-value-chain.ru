@@ -1,6 +1,6 @@
 # Rule: art-25-value-chain
 # Label: A distributor, importer, deployer or other third party becomes the provider of a high-risk AI system (Art 25(1)-(2))
-# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2
+# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2 aiap:anx_III.pnt_1.pnt_a aiap:art_3.pnt_36 aiap:art_80.par_2
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # A value-chain event (aia:hasValueChainEvent) by an operator (aia:byOperator) that took place
@@ -16,7 +16,16 @@
 #       which makes it high-risk under Art 6(2) (Art 25(1)(c)); the high-risk determination is
 #       drawn here from the new purpose, unless the operator relied on an Art 6(3) condition for
 #       the new purpose without profiling (rule 311); by a provider of the system
-#       itself, the system is high-risk under Art 6(2) and nothing is transferred.
+#       itself, the system is high-risk under Art 6(2) and nothing is transferred. A new purpose
+#       of Annex III point 1(a) is not read for a system whose biometric practice has the sole
+#       purpose of confirming a claimed identity (aia:solePurposeIdentityConfirmation true),
+#       unless another of its practices of the point lacks it: that is biometric verification,
+#       which point 1(a) leaves out (Art 3(36); rule 310's filter, rule 312's outcome), in both
+#       operations and in the citations of the outcome.
+#       Where the operator relied on an Art 6(3) condition for the new purpose but a market
+#       surveillance authority has found the system high-risk (aia:foundHighRiskByAuthority true),
+#       rule 311 keeps no derogation: the high-risk determination cites Art 80(2) and has the
+#       finding as a premise, as rule 310's does.
 # The operator is added as provider (aia:hasProvider); the providers named before are no longer
 # providers of that system (aia:hasFormerProvider, Art 25(2)). The subject satisfies the trigger
 # of the event (aiac:trigger-rebranding, -substantial-modification, -intended-purpose-change),
@@ -32,7 +41,7 @@ INSERT {
     aia:conclusion aiac:category-high-risk ;
     aia:route aiac:route-art-6-2 ;
     aia:byRule aiar:art-25-value-chain ;
-    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> , ?authorityBasis ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ;
     aia:appliesFromDate ?fromChange ;
     aia:explanation ?hrExplanation ;
@@ -53,7 +62,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?e ?x ?date ?useCase WHERE {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
       ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
       ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
@@ -65,9 +74,26 @@ WHERE {
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       # the operator relied on Art 6(3) for the new purpose (rule 311): not high-risk
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
+      # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
+      # a claimed identity: a new purpose of point 1(a) is not a use case of a system whose
+      # practice is such verification, unless another of its practices of the point is not
+      # (rule 310's filter, rule 312's outcome; Art 3(36))
+      FILTER NOT EXISTS {
+        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
+        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
+        FILTER NOT EXISTS {
+          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
+          ?identificationPractice aia:practiceUseCase ?useCase .
+          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
+        }
+      }
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
       # that changes the purpose of its own system stays its provider (next operation)
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
+      # an Art 6(3) condition relied on in the change that an authority's finding under Art 80(2)
+      # defeated (rule 311): the determination cites Art 80(2) (a flag from OPTIONAL, as in rule 310)
+      OPTIONAL { ?e aia:reliesOnCondition ?relied . ?s aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
+      BIND(BOUND(?authorityFlag) AS ?authorityFinding)
     }
   }
   # every Annex III use case of the new purpose, in order, for the one outcome per event (an
@@ -79,6 +105,16 @@ WHERE {
           ?s aia:hasValueChainEvent ?e .
           ?e a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?anyUseCase .
           ?anyUseCase a aia:HighRiskUseCase ; aia:citation ?citation .
+          # not point 1(a) where it leaves out the system's biometric verification (as above)
+          FILTER NOT EXISTS {
+            ?anyUseCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
+            ?s aia:engagesIn ?anyVerification . ?anyVerification aia:solePurposeIdentityConfirmation true .
+            FILTER NOT EXISTS {
+              ?s aia:engagesIn ?anyIdentification . ?anyIdentification aia:practice ?anyIdentificationPractice .
+              ?anyIdentificationPractice aia:practiceUseCase ?anyUseCase .
+              FILTER NOT EXISTS { ?anyIdentification aia:solePurposeIdentityConfirmation true }
+            }
+          }
         } ORDER BY ?s ?e ?citation
       }
     } GROUP BY ?s ?e
@@ -88,8 +124,11 @@ WHERE {
   aiap:art_6.par_2 eli:date_applicability ?applies .
   # high-risk, and its operator the provider, from the change (never before Art 6(2) applies)
   BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
+  BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
-              "; the system has become high-risk under Art 6(2) (Art 25(1)(c)).") AS ?hrExplanation)
+              "; the system has become high-risk under Art 6(2) (Art 25(1)(c))",
+              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose", ""),
+              ".") AS ?hrExplanation)
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitations),
               ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
   # keyed by the system (an IRI), the event's date and concepts, never by the event node, which
@@ -107,7 +146,7 @@ INSERT {
     aia:conclusion aiac:category-high-risk ;
     aia:route aiac:route-art-6-2 ;
     aia:byRule aiar:art-25-value-chain ;
-    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision ;
+    aia:legalBasis aiap:art_6.par_2 , ?useCaseProvision , ?authorityBasis ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:newIntendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ;
     aia:appliesFromDate ?fromChange ;
@@ -116,7 +155,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?e ?x ?date ?useCase WHERE {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
       ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
       ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
@@ -128,16 +167,50 @@ WHERE {
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
+      # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
+      # a claimed identity: a new purpose of point 1(a) is not a use case of a system whose
+      # practice is such verification, unless another of its practices of the point is not
+      # (rule 310's filter, rule 312's outcome; Art 3(36))
+      FILTER NOT EXISTS {
+        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
+        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
+        FILTER NOT EXISTS {
+          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
+          ?identificationPractice aia:practiceUseCase ?useCase .
+          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
+        }
+      }
+      # an Art 6(3) condition relied on in the change that an authority's finding under Art 80(2)
+      # defeated (rule 311): the determination cites Art 80(2) (a flag from OPTIONAL, as in rule 310)
+      OPTIONAL { ?e aia:reliesOnCondition ?relied . ?s aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
+      BIND(BOUND(?authorityFlag) AS ?authorityFinding)
     }
   }
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
+  BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " its provider changed the intended purpose to ", STR(?useCaseCitation),
-              "; the system has become high-risk under Art 6(2). The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
+              "; the system has become high-risk under Art 6(2)",
+              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the provider relies on an Art 6(3) condition for the new purpose", ""),
+              ". The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
   # the key of the operation above: one high-risk determination per system, date and use case
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
+} ;
+
+# The authority's finding is a premise of the high-risk determinations it decided (those citing
+# Art 80(2) above; as rule 310 does for a condition stated on the system).
+INSERT {
+  ?hr aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:foundHighRiskByAuthority ; aia:premiseValue true ] .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?hr ?s WHERE {
+      ?hr aia:byRule aiar:art-25-value-chain ; aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
+          aia:legalBasis aiap:art_80.par_2 .
+    }
+  }
 } ;
 
 # (a) rebranding and (b) substantial modification of a high-risk system.

@@ -60,13 +60,15 @@
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
 #     high-risk for Annex III point 6 or 7, or point 1 used in law enforcement or migration (a
 #     practice with aia:forLawEnforcement true, a migration-authority deployer, or a
-#     law-enforcement-authority deployer with no practice stated not to be for law enforcement),
+#     law-enforcement-authority deployer with no practice of that use case stated not to be for
+#     law enforcement: a side practice of another kind, e.g. a categorisation by a non-sensitive
+#     trait, says nothing of the identification's use),
 #     or (aiac:trigger-secure-section-registration-art-49-2) registration under Art 49(2) of such
 #     a system concluded not to be high-risk under Art 6(3): the secure non-public section of
 #     Art 49(4);
 #   - aiac:trigger-law-enforcement-use: high-risk for Annex III point 6, or for point 1 used in
 #     law enforcement (a practice with aia:forLawEnforcement true, or a law-enforcement-authority
-#     deployer with no practice stated not to be for law enforcement, as above; a migration
+#     deployer with no practice of that use case stated not to be for law enforcement, as above; a migration
 #     authority is not one): the case of law enforcement of Art 60(4)(i).
 INSERT {
   ?s aia:satisfiesTrigger ?useCase , ?area .
@@ -239,7 +241,10 @@ WHERE {
     UNION { ?s aia:hasDeployer ?authority . ?authority aia:isMigrationAuthority true }
     UNION {
       ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
-      FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }
+      FILTER NOT EXISTS {
+        ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false ; aia:practice ?otherPractice .
+        ?otherPractice aia:practiceUseCase ?useCase .
+      }
     }
   })
 } ;
@@ -253,7 +258,10 @@ WHERE {
     { ?s aia:engagesIn ?practice . ?practice aia:forLawEnforcement true }
     UNION {
       ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true .
-      FILTER NOT EXISTS { ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false }
+      FILTER NOT EXISTS {
+        ?s aia:engagesIn ?other . ?other aia:forLawEnforcement false ; aia:practice ?otherPractice .
+        ?otherPractice aia:practiceUseCase ?useCase .
+      }
     }
   })
 }

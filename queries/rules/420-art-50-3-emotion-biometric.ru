@@ -8,8 +8,10 @@
 # engages in the practice (aia:engagesIn / aia:practice aiac:practice-emotion-recognition or
 # aiac:practice-biometric-categorisation) or its intended purpose is Annex III point 1(c) or
 # 1(b), or an operator changed its intended purpose to one of those (aia:IntendedPurposeChange,
-# Art 25(1)(c)) on or before the as-of date (the determination keeps the date of Art 50: a change
-# after it is not dated here). Exception: systems permitted by law to detect, prevent or investigate criminal offences
+# Art 25(1)(c)) on or before the as-of date. The determination applies from the date of Art 50,
+# or from the change if the system became one only then (a change after that date: the second
+# operation takes the earliest of its premises' days; rule 820 dates the deployer's duty from
+# it). Exception: systems permitted by law to detect, prevent or investigate criminal offences
 # (aia:authorisedByLawForCriminalOffences true). The case concept is both an outcome and the
 # catalogue's trigger; the exception gives its exception concept and exemption trigger instead.
 INSERT {
@@ -19,8 +21,6 @@ INSERT {
     aia:byRule aiar:art-50-3-emotion-biometric ;
     aia:legalBasis aiap:art_50.par_3 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?on ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
-    aia:appliesFromDate ?applies ;
-    aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
   ?case a aia:Determination ;
     aia:determinationOf ?s ;
@@ -28,17 +28,15 @@ INSERT {
     aia:byRule aiar:art-50-3-emotion-biometric ;
     aia:legalBasis aiap:art_50.par_3 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?on ; aia:premiseProperty ?property ; aia:premiseValue ?value ] ;
-    aia:appliesFromDate ?applies ;
-    aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
   ?s aia:satisfiesTrigger ?transparencyCase .
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?transparencyCase ?on ?property ?value ?kind WHERE {
-      VALUES (?practiceValue ?useCase ?transparencyCase ?kind) {
-        (aiac:practice-emotion-recognition aiac:annex-iii-1c aiac:art-50-3-emotion-recognition "an emotion recognition system")
-        (aiac:practice-biometric-categorisation aiac:annex-iii-1b aiac:art-50-3-biometric-categorisation "a biometric categorisation system")
+    SELECT DISTINCT ?s ?transparencyCase ?on ?property ?value WHERE {
+      VALUES (?practiceValue ?useCase ?transparencyCase) {
+        (aiac:practice-emotion-recognition aiac:annex-iii-1c aiac:art-50-3-emotion-recognition)
+        (aiac:practice-biometric-categorisation aiac:annex-iii-1b aiac:art-50-3-biometric-categorisation)
       }
       ?s a aia:AISystem .
       {
@@ -60,10 +58,29 @@ WHERE {
       FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
     }
   }
-  aiap:art_50 eli:date_applicability ?applies .
-  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|category|", STR(?transparencyCase))))) AS ?d)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|", STR(?transparencyCase))))) AS ?case)
+} ;
+# the day each determination above applies from: the earliest of its premises' days, each the date
+# of Art 50 or, for a change of intended purpose made after it, the change's date
+INSERT { ?d aia:appliesFromDate ?applies ; aia:explanation ?explanation }
+WHERE {
+  {
+    SELECT ?d (MIN(?start) AS ?applies) (SAMPLE(?kindText) AS ?kind) WHERE {
+      VALUES (?value ?kindText) {
+        (aiac:practice-emotion-recognition "an emotion recognition system")
+        (aiac:annex-iii-1c "an emotion recognition system")
+        (aiac:practice-biometric-categorisation "a biometric categorisation system")
+        (aiac:annex-iii-1b "a biometric categorisation system")
+      }
+      ?d aia:byRule aiar:art-50-3-emotion-biometric ; prov:wasGeneratedBy aiaa:run ; aia:premise ?p .
+      ?p aia:premiseSubject ?on ; aia:premiseValue ?value .
+      aiap:art_50 eli:date_applicability ?art50 .
+      OPTIONAL { ?on a aia:IntendedPurposeChange ; aia:eventDate ?changedOn }
+      BIND(IF(BOUND(?changedOn) && ?changedOn > ?art50, ?changedOn, ?art50) AS ?start)
+    } GROUP BY ?d
+  }
+  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".") AS ?explanation)
 } ;
 INSERT {
   ?d a aia:Determination ;

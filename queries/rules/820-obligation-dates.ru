@@ -1,6 +1,6 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_53.par_2 aiap:art_54.par_6
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_50.par_3 aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_3.pnt_3 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_53.par_2 aiap:art_54.par_6
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
@@ -12,8 +12,10 @@
 # used by public authorities to 2 August 2030, and those of a legacy system whose design changed
 # significantly to that change (Art 111(2): "as from that date"); the provider's obligations of
 # an operator an Art 25(1) event made the provider, and the duties of Art 25 itself, apply from
-# the event, and a system a change of intended purpose made high-risk (Art 25(1)(c)) bears every
-# high-risk obligation from the change; Art 111(1) moves the high-risk and transparency
+# the event (as do the provider's duties of an operator that changed the intended purpose and
+# relied on Art 6(3), rule 311), and a system a change of intended purpose made high-risk (Art 25(1)(c)) bears every
+# high-risk obligation from the change, and one that became an emotion recognition or biometric
+# categorisation system by such a change bears Art 50(3) from it; Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
 # threshold became known) is never before the day its obligation applies.
@@ -107,6 +109,15 @@ WHERE {
         ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
         ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
       } UNION {
+        # the same for an operator that changed the intended purpose to an Annex III use case and
+        # relied on Art 6(3) (rule 311): it is the provider for the new purpose from the change
+        # (Art 3(3)), and bears the provider's duties (Art 6(4), Art 49(2)) from then
+        ?derogationChange aia:byRule aiar:art-6-3-derogation ; aia:determinationOf ?s ;
+                          aia:premise ?changeByPremise , ?changeDatePremise .
+        ?changeByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?repurposer .
+        ?changeDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
+        ?assessed aia:obligationFor ?s ; aia:bearer ?repurposer ; aia:bearerRoleType aiac:role-provider .
+      } UNION {
         # the duty of Art 25(1) of the operator that acted: from its own event (every event's date
         # was a candidate for every such duty, so with two events both took the later one)
         ?actEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
@@ -151,6 +162,18 @@ WHERE {
         }
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         ?obligation aia:appliesToCategory aiac:category-high-risk .
+      } UNION {
+        # Art 50(3): a system a change of its intended purpose made an emotion recognition or
+        # biometric categorisation system after Art 50 applies is one from the change (rule 420
+        # dates each case); a duty triggered by several cases applies from the earliest of them
+        {
+          SELECT ?s ?obligation (MIN(?caseFrom) AS ?candidate) WHERE {
+            ?transparencyCase aia:byRule aiar:art-50-3-emotion-biometric ; aia:conclusion ?caseConcept ;
+                              aia:determinationOf ?s ; aia:appliesFromDate ?caseFrom .
+            ?obligation aia:trigger ?caseConcept ; a aia:Obligation .
+          } GROUP BY ?s ?obligation
+        }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
       } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
