@@ -145,6 +145,10 @@ WHERE {
       ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase ;
          aia:reliesOnCondition ?condition ; aia:performsProfiling false .
       FILTER NOT EXISTS { ?e aia:performsProfiling true }
+      # a system stated to profile natural persons is always high-risk for an Annex III use
+      # (Art 6(3), last subparagraph), whatever the change says (an outside check found the
+      # derogation kept for one)
+      FILTER NOT EXISTS { ?s aia:performsProfiling true }
       ?useCase a aia:HighRiskUseCase .
       FILTER NOT EXISTS { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       ?condition a aia:HighRiskDerogationCondition .
