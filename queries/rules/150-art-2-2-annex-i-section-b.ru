@@ -1,6 +1,6 @@
 # Rule: art-2-2-annex-i-section-b
 # Label: Limited application under Art 2(2): a high-risk AI system related to a product under Annex I Section B legislation
-# Provisions: aiap:art_2.par_2 aiap:anx_I.sct_B aiap:art_6.par_1
+# Provisions: aiap:art_2.par_2 aiap:anx_I.sct_B aiap:art_6.par_1 aiap:art_6.par_1.pnt_b
 # For AI systems classified high-risk under Art 6(1) that relate to products covered by the
 # legislation of Annex I Section B, only Art 6(1), Arts 102 to 109 and Art 112 apply (Art 2(2)).
 # This rule runs before the Art 6(1) rule (300), so it reads the facts of Art 6(1) directly: the
@@ -15,6 +15,17 @@
 # no system is "classified as high-risk ... in accordance with Article 6(1)", and the rest of the
 # Regulation (Art 4, Art 5, Art 50, Annex III) applies to it as to any other system (rule 810
 # reads the date against the as-of date).
+# Which linked acts require a third-party assessment of the product (Art 6(1)(b)) is read once here,
+# before any rule needs it: the acts the description names with aia:thirdPartyAssessmentUnder,
+# else, where it states aia:requiresThirdPartyConformityAssessment true, every act it is linked
+# to (a system under a Section A act without such an assessment and a Section B act with one was
+# classified under both, the flag being one value for all).
+INSERT { ?s aia:thirdPartyAssessmentUnder ?act }
+WHERE {
+  ?s a aia:AISystem ; aia:requiresThirdPartyConformityAssessment true ; ?link ?act .
+  VALUES ?link { aia:safetyComponentUnder aia:productUnder }
+  FILTER NOT EXISTS { ?s aia:thirdPartyAssessmentUnder ?named }
+} ;
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -30,7 +41,8 @@ INSERT {
 WHERE {
   {
     SELECT DISTINCT ?s ?link ?act WHERE {
-      ?s a aia:AISystem ; ?link ?act ; aia:requiresThirdPartyConformityAssessment true .
+      ?s a aia:AISystem ; ?link ?act ; aia:requiresThirdPartyConformityAssessment true ;
+         aia:thirdPartyAssessmentUnder ?act .
       VALUES ?link { aia:safetyComponentUnder aia:productUnder }
       ?act aia:inAnnexISection aiac:annex-i-section-b .
       FILTER(isIRI(?s))
@@ -40,7 +52,7 @@ WHERE {
       # product too, and for it the whole Regulation applies: Art 2(2) limits only the
       # classification related to Section B products, and does not take away the other
       FILTER NOT EXISTS {
-        ?s ?linkA ?actA .
+        ?s ?linkA ?actA ; aia:thirdPartyAssessmentUnder ?actA .
         VALUES ?linkA { aia:safetyComponentUnder aia:productUnder }
         ?actA aia:inAnnexISection aiac:annex-i-section-a .
       }

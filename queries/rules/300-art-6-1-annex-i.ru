@@ -10,7 +10,8 @@
 # Both conditions of Art 6(1) must hold: (a) the system is a safety component of a product, or
 # is itself a product, covered by an Annex I act (aia:safetyComponentUnder / aia:productUnder);
 # (b) that act requires a third-party conformity assessment of the product
-# (aia:requiresThirdPartyConformityAssessment true). The determination applies from the date
+# (aia:requiresThirdPartyConformityAssessment true, for each act unless aia:thirdPartyAssessmentUnder
+# names which: rule 150 reads that once). The determination applies from the date
 # of Art 6(1) in the legal text (Art 113(c)). Without third-party assessment an outcome says
 # that Art 6(1) does not make the system high-risk. For Section A acts the subject satisfies
 # the catalogue trigger aiac:annex-i-section-a. Section B acts are high-risk too: Art 2(2)
@@ -33,7 +34,8 @@ WHERE {
     SELECT DISTINCT ?s ?link ?act WHERE {
       ?s a aia:AISystem ; ?link ?act .
       VALUES ?link { aia:safetyComponentUnder aia:productUnder }
-      ?s aia:requiresThirdPartyConformityAssessment true .
+      # the acts that require the assessment (rule 150 reads them from the description)
+      ?s aia:requiresThirdPartyConformityAssessment true ; aia:thirdPartyAssessmentUnder ?act .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true . FILTER NOT EXISTS { ?act aia:inAnnexISection aiac:annex-i-section-b } }
@@ -55,16 +57,19 @@ INSERT {
     aia:byRule aiar:art-6-1-annex-i ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_1.pnt_b> , ?actProvision ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
-                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue false ] ;
+                [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue ?flag ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?link ?act WHERE {
+    SELECT DISTINCT ?s ?link ?act ?flag WHERE {
       ?s a aia:AISystem ; ?link ?act .
       VALUES ?link { aia:safetyComponentUnder aia:productUnder }
-      ?s aia:requiresThirdPartyConformityAssessment false .
+      # not an act that requires the assessment: the flag false, or other acts named by
+      # aia:thirdPartyAssessmentUnder
+      ?s aia:requiresThirdPartyConformityAssessment ?flag .
+      FILTER NOT EXISTS { ?s aia:thirdPartyAssessmentUnder ?act }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
