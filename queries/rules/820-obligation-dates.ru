@@ -166,14 +166,16 @@ WHERE {
         # Art 50(3): a system a change of its intended purpose made an emotion recognition or
         # biometric categorisation system after Art 50 applies is one from the change (rule 420
         # dates each case); a duty triggered by several cases applies from the earliest of them
+        # (the assessed obligations inside the sub-select: joined outside it, the embedded engine
+        # read every assessed obligation of the batch first)
         {
-          SELECT ?s ?obligation (MIN(?caseFrom) AS ?candidate) WHERE {
+          SELECT ?assessed (MIN(?caseFrom) AS ?candidate) WHERE {
             ?transparencyCase aia:byRule aiar:art-50-3-emotion-biometric ; aia:conclusion ?caseConcept ;
                               aia:determinationOf ?s ; aia:appliesFromDate ?caseFrom .
             ?obligation aia:trigger ?caseConcept ; a aia:Obligation .
-          } GROUP BY ?s ?obligation
+            ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+          } GROUP BY ?assessed
         }
-        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
       } UNION {
         # Art 111(3): GPAI models placed before 2 August 2025
         ?s aia:satisfiesTrigger aiac:transition-art-111-3 .
