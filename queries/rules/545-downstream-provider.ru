@@ -31,6 +31,9 @@ WHERE {
       ?s a aia:AISystem ; aia:basedOnModel ?m .
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+      # a model stated to be an AI model that is not general-purpose: Art 53(1)(b) binds only
+      # the providers of general-purpose AI models (an outside check found it applied to one)
+      FILTER NOT EXISTS { ?m a aia:AIModel . FILTER NOT EXISTS { ?m a aia:GeneralPurposeAIModel } }
       OPTIONAL { ?m aia:modelName ?modelName }
     } GROUP BY ?s ?m
   }

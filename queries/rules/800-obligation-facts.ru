@@ -30,10 +30,17 @@ WHERE {
 # Art 25(4): the provider of a general-purpose AI model a system is based on, where it is not a
 # provider of the system, is "the third party that supplies" a component integrated into it; the
 # open-source carve-out never covers general-purpose AI models. The catalogue names it as the
-# bearer of its side of the written agreement through aia:hasModelSupplier.
+# bearer of its side of the written agreement through aia:hasModelSupplier. The supplier of a
+# model stated not to be general-purpose (an aia:AIModel only) is such a third party too, unless
+# it makes the model available under a free and open-source licence (Art 25(4) second
+# subparagraph: "other than general-purpose AI models"; an outside check found the duty given).
 INSERT { ?s aia:hasModelSupplier ?supplier }
 WHERE {
   ?s a aia:AISystem ; aia:basedOnModel ?m .
   ?m aia:hasProvider ?supplier .
+  FILTER NOT EXISTS {
+    ?m a aia:AIModel ; aia:freeAndOpenSourceLicence true .
+    FILTER NOT EXISTS { ?m a aia:GeneralPurposeAIModel }
+  }
   FILTER NOT EXISTS { ?s aia:hasProvider ?supplier . FILTER NOT EXISTS { ?s aia:hasFormerProvider ?supplier } }
 }

@@ -273,13 +273,25 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
                 for d in subject["determinations"]
             ]
             problems.append(f"no determination {want}; found {seen}")
-    for unwanted in expected.get("absent_determinations", []):
+    for entry in expected.get("absent_determinations", []):
+        unwanted = _absent_conclusion(entry)
         present = [d for d in subject["determinations"] if d["conclusion"] == unwanted]
         if present:
             problems.append(
                 f"determination {unwanted} should be absent: {present[0]['explanation']}"
             )
     return problems
+
+
+def _absent_conclusion(entry: Any) -> str:
+    """The conclusion an ``absent_determinations`` entry names: a plain name or ``{conclusion:
+    NAME}`` (an entry of another form never matched any determination, so the check could not
+    fail: it is refused)."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict) and set(entry) == {"conclusion"}:
+        return str(entry["conclusion"])
+    raise ValueError(f"an absent determination is a conclusion's name, not {entry!r}")
 
 
 def _check_obligations(expected: dict[str, Any], subject: dict[str, Any], name: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.cases.conftest import unknown_keys
@@ -33,3 +34,14 @@ def test_a_misspelt_expectation_is_reported() -> None:
         "expected key 'absent_categories' is not one the checks read",
         "obligations key 'rol' is not one the checks read",
     ]
+
+
+def test_an_absent_determination_is_read_in_both_forms_and_no_other() -> None:
+    """``{conclusion: NAME}`` was compared whole with each conclusion's name, so it never matched
+    and the check could not fail (20 entries of the suite were of that form)."""
+    from tests.cases.conftest import _absent_conclusion
+
+    assert _absent_conclusion("out-of-scope") == "out-of-scope"
+    assert _absent_conclusion({"conclusion": "out-of-scope"}) == "out-of-scope"
+    with pytest.raises(ValueError, match="conclusion's name"):
+        _absent_conclusion({"conclusion": "out-of-scope", "legal_basis": ["Art 2(3)"]})
