@@ -271,6 +271,8 @@ _LOG_TAIL = 2000  # characters of the engine's log quoted when it is replaced
 
 
 _REPLACED = pytest.StashKey[list[str]]()
+# every session engine's data folder, removed when the session ends (replaced engines' too)
+_FOLDERS = pytest.StashKey[list[Path]]()
 
 
 def replacements(config: pytest.Config) -> list[str]:
@@ -289,6 +291,7 @@ def session_engine(config: pytest.Config, name: str) -> RunningEngine | None:
 
 def _start_for_session(config: pytest.Config, name: str) -> RunningEngine | None:
     folder = Path(tempfile.mkdtemp(prefix=f"aiact-kg-{name}-"))
+    config.stash.setdefault(_FOLDERS, []).append(folder)
     engine = start(name, folder)
     if engine is not None:
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
@@ -297,11 +300,14 @@ def _start_for_session(config: pytest.Config, name: str) -> RunningEngine | None
 
 
 def stop_session_engines(config: pytest.Config) -> None:
-    """Stop this session's engines now (from ``pytest_sessionfinish``: a pytest-xdist worker may
-    be ended soon after it reports its end, before the cleanups of its configuration run)."""
+    """Stop this session's engines and remove their data folders now (from
+    ``pytest_sessionfinish``: a pytest-xdist worker may be ended soon after it reports its end,
+    before the cleanups of its configuration run, which left each engine's folder behind)."""
     for engine in config.stash.get(_RUNNING, {}).values():
         if engine is not None:
             engine.stop()
+    for folder in config.stash.get(_FOLDERS, []):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def answers(engine: RunningEngine, seconds: float = _PROBE_SECONDS) -> bool:
