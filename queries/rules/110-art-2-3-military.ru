@@ -42,11 +42,8 @@ WHERE {
   } UNION {
     # an operator changed its intended purpose to an Annex III use case (Art 25(1)(c)), on or
     # before the as-of date (until then it was used exclusively for those purposes)
-    ?s aia:hasValueChainEvent ?about . ?about a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?value .
+    ?s aia:purposeChangeInEffect ?about . ?about aia:newIntendedPurpose ?value .
     ?value a aia:HighRiskUseCase .
-    OPTIONAL { ?about aia:eventDate ?changedOn }
-    aiaa:run aia:asOf ?asOf .
-    FILTER(!BOUND(?changedOn) || ?changedOn <= ?asOf)
     BIND(aia:newIntendedPurpose AS ?fact)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|not-applied")))) AS ?d)

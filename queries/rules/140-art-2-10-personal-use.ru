@@ -42,11 +42,8 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:usedAtWorkplace true }
   FILTER NOT EXISTS { ?s aia:intendedPurpose ?employment . ?employment skos:broader aiac:annex-iii-4 }
   FILTER NOT EXISTS {
-    ?s aia:hasValueChainEvent ?change .
-    ?change a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?newEmployment ; aia:eventDate ?changedOn .
+    ?s aia:purposeChangeInEffect ?change . ?change aia:newIntendedPurpose ?newEmployment .
     ?newEmployment skos:broader aiac:annex-iii-4 .
-    aiaa:run aia:asOf ?asOf .
-    FILTER(?changedOn <= ?asOf)
   }
   FILTER NOT EXISTS { ?s aia:engagesIn ?atWork . ?atWork aia:practiceArea aiac:area-workplace }
   # one name per party, whatever the number of labels: an English one first, then the first in

@@ -176,18 +176,14 @@ WHERE {
       {
         ?s aia:intendedPurpose aiac:annex-iii-1c .
       } UNION {
-        ?s aia:hasValueChainEvent ?emotionChange .
-        ?emotionChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose aiac:annex-iii-1c ; aia:eventDate ?emotionOn .
-        aiaa:run aia:asOf ?emotionAsOf .
-        FILTER(?emotionOn <= ?emotionAsOf)
+        ?s aia:purposeChangeInEffect ?emotionChange .
+        ?emotionChange aia:newIntendedPurpose aiac:annex-iii-1c ; aia:eventDate ?emotionOn .
       }
       {
         ?s aia:intendedPurpose ?purpose .
       } UNION {
-        ?s aia:hasValueChainEvent ?contextChange .
-        ?contextChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?purpose ; aia:eventDate ?contextOn .
-        aiaa:run aia:asOf ?contextAsOf .
-        FILTER(?contextOn <= ?contextAsOf)
+        ?s aia:purposeChangeInEffect ?contextChange .
+        ?contextChange aia:newIntendedPurpose ?purpose ; aia:eventDate ?contextOn .
       }
       ?purpose a aia:HighRiskUseCase ; skos:broader ?areaPoint .
       VALUES (?areaPoint ?area) { (aiac:annex-iii-4 aiac:area-workplace) (aiac:annex-iii-3 aiac:area-education) }
@@ -212,10 +208,7 @@ WHERE {
         ?s aia:intendedPurpose ?value .
         BIND(?s AS ?on) BIND(aia:intendedPurpose AS ?property)
       } UNION {
-        ?s aia:hasValueChainEvent ?on .
-        ?on a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?value ; aia:eventDate ?premiseOn .
-        aiaa:run aia:asOf ?premiseAsOf .
-        FILTER(?premiseOn <= ?premiseAsOf)
+        ?s aia:purposeChangeInEffect ?on . ?on aia:newIntendedPurpose ?value .
         BIND(aia:newIntendedPurpose AS ?property)
       }
       ?value skos:broader ?valuePoint .

@@ -50,18 +50,8 @@ WHERE {
         FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
-      # a claimed identity (rule annex-iii-exclusion), not the system's other biometric
-      # identification: a practice of the point's use case that is not such verification keeps
-      # the point (Art 3(36), Annex III point 1(a); as rule 280 reads each practice on its own)
-      FILTER NOT EXISTS {
-        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
-        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
-        FILTER NOT EXISTS {
-          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
-          ?identificationPractice aia:practiceUseCase ?useCase .
-          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
-        }
-      }
+      # a claimed identity (rule annex-iii-1a-verification; the outcome: rule annex-iii-exclusion)
+      FILTER NOT EXISTS { ?s aia:useCaseLeftOut ?useCase }
       # flags from OPTIONAL rather than BIND(EXISTS ...): Virtuoso 7 cannot compile, or runs
       # without end, the EXISTS forms here
       OPTIONAL { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }

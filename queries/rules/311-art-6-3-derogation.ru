@@ -141,8 +141,8 @@ INSERT {
 WHERE {
   {
     SELECT DISTINCT ?s ?e ?x ?date ?useCase ?condition WHERE {
-      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
-      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase ;
+      ?s a aia:AISystem ; aia:purposeChangeInEffect ?e .
+      ?e aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase ;
          aia:reliesOnCondition ?condition ; aia:performsProfiling false .
       FILTER NOT EXISTS { ?e aia:performsProfiling true }
       # a system stated to profile natural persons is always high-risk for an Annex III use
@@ -152,8 +152,6 @@ WHERE {
       ?useCase a aia:HighRiskUseCase .
       FILTER NOT EXISTS { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       ?condition a aia:HighRiskDerogationCondition .
-      aiaa:run aia:asOf ?asOf .
-      FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       # an authority's finding under Art 80(2) that the system is high-risk defeats the condition
       # relied on for the new purpose too (as in the operation above): rule 320 then makes the

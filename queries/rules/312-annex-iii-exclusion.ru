@@ -53,16 +53,12 @@ INSERT {
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  ?s a aia:AISystem ; aia:intendedPurpose aiac:annex-iii-1a ; aia:engagesIn ?practice .
+  # (not where another practice of the system is remote biometric identification without that
+  # sole purpose: point 1(a) then applies to it; rule annex-iii-1a-verification)
+  ?s a aia:AISystem ; aia:intendedPurpose aiac:annex-iii-1a ; aia:useCaseLeftOut aiac:annex-iii-1a ;
+     aia:engagesIn ?practice .
   ?practice aia:solePurposeIdentityConfirmation true .
   FILTER(isIRI(?s))
-  # not where another practice of the system is remote biometric identification without that
-  # sole purpose: point 1(a) then applies to it (rule 310)
-  FILTER NOT EXISTS {
-    ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
-    ?identificationPractice aia:practiceUseCase aiac:annex-iii-1a .
-    FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
-  }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-exclusion|verification-practice")))) AS ?d)

@@ -20,8 +20,10 @@
 #       of Annex III point 1(a) is not read for a system whose biometric practice has the sole
 #       purpose of confirming a claimed identity (aia:solePurposeIdentityConfirmation true),
 #       unless another of its practices of the point lacks it: that is biometric verification,
-#       which point 1(a) leaves out (Art 3(36); rule 310's filter, rule 312's outcome), in both
-#       operations and in the citations of the outcome.
+#       which point 1(a) leaves out (Art 3(36); the fact aia:useCaseLeftOut of rule
+#       annex-iii-1a-verification, read by rule 310 too), in both operations and in the
+#       citations of the outcome. Only changes in effect on the as-of date are read
+#       (aia:purposeChangeInEffect, rule purpose-changes-in-effect).
 #       Where the operator relied on an Art 6(3) condition for the new purpose but a market
 #       surveillance authority has found the system high-risk (aia:foundHighRiskByAuthority true),
 #       rule 311 keeps no derogation: the high-risk determination cites Art 80(2) and has the
@@ -63,11 +65,9 @@ INSERT {
 WHERE {
   {
     SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
-      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
-      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
+      ?s a aia:AISystem ; aia:purposeChangeInEffect ?e .
+      ?e aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
-      aiaa:run aia:asOf ?asOf .
-      FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
@@ -75,18 +75,9 @@ WHERE {
       # the operator relied on Art 6(3) for the new purpose (rule 311): not high-risk
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
-      # a claimed identity: a new purpose of point 1(a) is not a use case of a system whose
-      # practice is such verification, unless another of its practices of the point is not
-      # (rule 310's filter, rule 312's outcome; Art 3(36))
-      FILTER NOT EXISTS {
-        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
-        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
-        FILTER NOT EXISTS {
-          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
-          ?identificationPractice aia:practiceUseCase ?useCase .
-          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
-        }
-      }
+      # a claimed identity: a new purpose of point 1(a) is not a use case of such a system
+      # (rule annex-iii-1a-verification; Art 3(36))
+      FILTER NOT EXISTS { ?s aia:useCaseLeftOut ?useCase }
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
       # that changes the purpose of its own system stays its provider (next operation)
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
@@ -102,19 +93,10 @@ WHERE {
     SELECT ?s ?e (GROUP_CONCAT(?citation; separator=" and ") AS ?useCaseCitations) WHERE {
       {
         SELECT DISTINCT ?s ?e ?citation WHERE {
-          ?s aia:hasValueChainEvent ?e .
-          ?e a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?anyUseCase .
+          ?s aia:purposeChangeInEffect ?e . ?e aia:newIntendedPurpose ?anyUseCase .
           ?anyUseCase a aia:HighRiskUseCase ; aia:citation ?citation .
           # not point 1(a) where it leaves out the system's biometric verification (as above)
-          FILTER NOT EXISTS {
-            ?anyUseCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
-            ?s aia:engagesIn ?anyVerification . ?anyVerification aia:solePurposeIdentityConfirmation true .
-            FILTER NOT EXISTS {
-              ?s aia:engagesIn ?anyIdentification . ?anyIdentification aia:practice ?anyIdentificationPractice .
-              ?anyIdentificationPractice aia:practiceUseCase ?anyUseCase .
-              FILTER NOT EXISTS { ?anyIdentification aia:solePurposeIdentityConfirmation true }
-            }
-          }
+          FILTER NOT EXISTS { ?s aia:useCaseLeftOut ?anyUseCase }
         } ORDER BY ?s ?e ?citation
       }
     } GROUP BY ?s ?e
@@ -156,30 +138,19 @@ INSERT {
 WHERE {
   {
     SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
-      ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
-      ?e a aia:IntendedPurposeChange ; aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
+      ?s a aia:AISystem ; aia:purposeChangeInEffect ?e .
+      ?e aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
       ?s aia:hasProvider ?x .
-      aiaa:run aia:asOf ?asOf .
-      FILTER(?date <= ?asOf)
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
       FILTER NOT EXISTS { ?already aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
       FILTER NOT EXISTS { ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?onEvent . ?onEvent aia:premiseSubject ?e }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
-      # a claimed identity: a new purpose of point 1(a) is not a use case of a system whose
-      # practice is such verification, unless another of its practices of the point is not
-      # (rule 310's filter, rule 312's outcome; Art 3(36))
-      FILTER NOT EXISTS {
-        ?useCase aia:sourceProvision <https://w3id.org/aiact-kg/reg/2024/1689/anx_III.pnt_1.pnt_a> .
-        ?s aia:engagesIn ?verification . ?verification aia:solePurposeIdentityConfirmation true .
-        FILTER NOT EXISTS {
-          ?s aia:engagesIn ?identification . ?identification aia:practice ?identificationPractice .
-          ?identificationPractice aia:practiceUseCase ?useCase .
-          FILTER NOT EXISTS { ?identification aia:solePurposeIdentityConfirmation true }
-        }
-      }
+      # a claimed identity: a new purpose of point 1(a) is not a use case of such a system
+      # (rule annex-iii-1a-verification; Art 3(36))
+      FILTER NOT EXISTS { ?s aia:useCaseLeftOut ?useCase }
       # an Art 6(3) condition relied on in the change that an authority's finding under Art 80(2)
       # defeated (rule 311): the determination cites Art 80(2) (a flag from OPTIONAL, as in rule 310)
       OPTIONAL { ?e aia:reliesOnCondition ?relied . ?s aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }

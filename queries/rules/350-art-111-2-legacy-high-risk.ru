@@ -81,10 +81,7 @@ WHERE {
         ?s aia:intendedPurpose ?useCase .
       } UNION {
         # the purpose an operator gave it (Art 25(1)(c)), on or before the as-of date
-        ?s aia:hasValueChainEvent ?purposeChange .
-        ?purposeChange a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?useCase ; aia:eventDate ?purposeChangedOn .
-        aiaa:run aia:asOf ?purposeAsOf .
-        FILTER(?purposeChangedOn <= ?purposeAsOf)
+        ?s aia:purposeChangeInEffect ?purposeChange . ?purposeChange aia:newIntendedPurpose ?useCase .
       }
       ?useCase aia:isPublicAuthorityUseCase true .
     }

@@ -47,9 +47,7 @@ WHERE {
         BIND(?s AS ?on) BIND(aia:intendedPurpose AS ?property) BIND(?useCase AS ?value)
       } UNION {
         # an operator changed the intended purpose to it (Art 25(1)(c)), on or before the as-of date
-        ?s aia:hasValueChainEvent ?on . ?on a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?useCase ; aia:eventDate ?changedOn .
-        aiaa:run aia:asOf ?changeAsOf .
-        FILTER(?changedOn <= ?changeAsOf)
+        ?s aia:purposeChangeInEffect ?on . ?on aia:newIntendedPurpose ?useCase .
         BIND(aia:newIntendedPurpose AS ?property) BIND(?useCase AS ?value)
       }
       FILTER(isIRI(?s))
@@ -102,9 +100,8 @@ WHERE {
       UNION
       { ?s aia:intendedPurpose ?useCase . FILTER(?useCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b)) }
       UNION
-      { ?s aia:hasValueChainEvent ?change . ?change a aia:IntendedPurposeChange ; aia:newIntendedPurpose ?newUseCase ; aia:eventDate ?changedOn .
-        FILTER(?newUseCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b))
-        aiaa:run aia:asOf ?changeAsOf . FILTER(?changedOn <= ?changeAsOf) }
+      { ?s aia:purposeChangeInEffect ?change . ?change aia:newIntendedPurpose ?newUseCase .
+        FILTER(?newUseCase IN (aiac:annex-iii-1c, aiac:annex-iii-1b)) }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
