@@ -166,11 +166,22 @@ WHERE {
   FILTER(LANG(?conditionLabel) = "en")
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
+  # the date of the documented assessment against the as-of date and the change, the day the
+  # operator puts the system into service for the new purpose (Art 6(4): "before"), as the first
+  # operation compares it with the placing (an outside check found a late date reported as timely)
   OPTIONAL { ?e aia:derogationAssessmentDocumentedOn ?documented }
+  aiaa:run aia:asOf ?asOf .
+  BIND(IF(!BOUND(?documented) || ?documented > ?asOf,
+          IF(BOUND(?documented),
+             CONCAT("; the assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
+             "; no date of a documented assessment is given, so it is taken as not yet documented"),
+          IF(?documented > ?date,
+             CONCAT("; it documented it on ", STR(?documented), ", after the change of intended purpose on ", STR(?date), ", but had to document it before"),
+             CONCAT(", which it did on ", STR(?documented)))) AS ?documentedText)
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
               STR(?conditionCitation), " (", LCASE(SUBSTR(STR(?conditionLabel), 1, 1)), SUBSTR(STR(?conditionLabel), 2), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
               "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
-              IF(BOUND(?documented), CONCAT(", which it did on ", STR(?documented), ","), ""), " and register the system (Art 49(2)).") AS ?explanation)
+              ?documentedText, "; and it must register the system (Art 49(2)).") AS ?explanation)
   # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
   # which may be a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|purpose-change|", STR(?useCase), "|",

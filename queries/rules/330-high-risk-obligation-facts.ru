@@ -18,7 +18,8 @@
 #     points except 2 (Art 27(1)): a body entrusted with public powers for law enforcement
 #     (aia:isLawEnforcementAuthority true, Art 3(45)(b)) and a person acting on behalf of a public
 #     authority (aia:actsOnBehalfOfPublicAuthority true) provide a public service whatever their
-#     type (typed legal persons they were left without the impact assessment); each
+#     type (typed legal persons they were left without the impact assessment), unless the
+#     latter is stated not to (aia:isPrivateEntityProvidingPublicServices false); each
 #     such deployer is named (aia:hasPublicServiceDeployer), and with every deployer of a system
 #     of Annex III point 5(b) or 5(c) it is bound to the impact assessment (aia:hasFriaDeployer):
 #     only they bear the duties of Art 27, not a private co-deployer;
@@ -109,7 +110,15 @@ WHERE {
   FILTER(?useCase != aiac:annex-iii-2)
   ?s aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority }
-  UNION { ?deployer aia:isPrivateEntityProvidingPublicServices|aia:isMigrationAuthority|aia:isLawEnforcementAuthority|aia:actsOnBehalfOfPublicAuthority true }
+  UNION { ?deployer aia:isPrivateEntityProvidingPublicServices|aia:isMigrationAuthority|aia:isLawEnforcementAuthority true }
+  # a person acting on behalf of a public authority is read as providing a public service unless
+  # stated not to: Art 27(1), unlike Art 49(3), does not name persons acting on their behalf, so
+  # a stated aia:isPrivateEntityProvidingPublicServices false is read (an outside check found it
+  # overridden)
+  UNION {
+    ?deployer aia:actsOnBehalfOfPublicAuthority true .
+    FILTER NOT EXISTS { ?deployer aia:isPrivateEntityProvidingPublicServices false }
+  }
 } ;
 # the deployers bound to the impact assessment (Art 27(1)): those above, and every deployer of a
 # system of Annex III point 5(b) or 5(c) (its use-case triggers, first operation)

@@ -19,11 +19,13 @@
 # aiac:outcome-legacy-changed-art-111-2, dated the first such change (the compliance deadline,
 # if earlier, for a system intended to be used by public authorities), from which rule 820 dates
 # its obligations outside Chapters I-II, with the change's event as premise; no trigger then.
+# Without a stated placing date, the earliest value-chain event bounds it: an event concerns a
+# system already placed on the market or put into service (Art 25(1), Art 3(23)).
 INSERT {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?conclusion ;
      aia:byRule aiar:art-111-2-legacy-high-risk ; aia:legalBasis aiap:art_111.par_2 ;
      aia:premise ?hr ;
-     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
+     aia:premise [ a aia:Premise ; aia:premiseSubject ?placedSource ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
      aia:premise ?changePremise ;
      aia:appliesFromDate ?changedFrom ;
      aia:explanation ?text ; prov:wasGeneratedBy aiaa:run .
@@ -36,15 +38,35 @@ WHERE {
   aiac:transition-art-111-2 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   aiaa:run aia:asOf ?asOf .
   {
-    SELECT ?s (MIN(?date) AS ?placed) WHERE {
-      ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
-      ?s ?property ?date .
-      FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
-    } GROUP BY ?s
+    {
+      SELECT ?s (MIN(?date) AS ?placed) WHERE {
+        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
+        ?s ?property ?date .
+        FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
+      } GROUP BY ?s
+    }
+    # the premise names the property that holds the earliest date (both, if they agree)
+    ?s ?dateProperty ?placed .
+    FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
+    BIND(?s AS ?placedSource)
+    BIND(false AS ?placedByEvent)
+  } UNION {
+    # no placing date stated: a value-chain event concerns a system "already placed on the market
+    # or put into service" (Art 25(1)(a)-(c)), a substantial modification is a change "after its
+    # placing" (Art 3(23)), so the system was placed on or before its earliest event (an outside
+    # check found the event's date read for Art 25 and the system taken as placed after 2 August
+    # 2026 for Art 111(2))
+    {
+      SELECT ?s (MIN(?eventOn) AS ?placed) WHERE {
+        ?s aia:hasValueChainEvent ?anyEvent . ?anyEvent aia:eventDate ?eventOn .
+        FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
+        FILTER NOT EXISTS { ?s aia:notYetPlacedOnMarket true }
+      } GROUP BY ?s
+    }
+    ?s aia:hasValueChainEvent ?placedSource . ?placedSource aia:eventDate ?placed .
+    BIND(aia:eventDate AS ?dateProperty)
+    BIND(true AS ?placedByEvent)
   }
-  # the premise names the property that holds the earliest date (both, if they agree)
-  ?s ?dateProperty ?placed .
-  FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
   FILTER(?placed < ?cutoff)
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
   # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)
@@ -95,8 +117,12 @@ WHERE {
   BIND(IF(?changed, IF(?public && ?firstChange > ?deadline, ?deadline, ?firstChange), ?unbound) AS ?changedFrom)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), IF(?changed, "|art-111-2-changed", "|art-111-2"))))) AS ?d)
   BIND(IF(?changed, IRI(CONCAT(STR(?d), "-premise-", MD5(STR(?changeEvent)))), ?unbound) AS ?changePremise)
+  BIND(IF(?placedByEvent,
+          CONCAT("No date of placing on the market or putting into service is given, but a value-chain event of ", STR(?placed),
+                 " concerns a system already placed on the market or put into service (Art 25(1), Art 3(23)), so it was placed on or before that day"),
+          CONCAT("The system was placed on the market or put into service on ", STR(?placed))) AS ?placedText)
   BIND(IF(?changed,
-          CONCAT("The system was placed on the market or put into service on ", STR(?placed),
+          CONCAT(?placedText,
                  ", before ", STR(?cutoff), ", and its design changed significantly on ", STR(?firstChange),
                  " (a substantial modification or a change of its intended purpose): the Regulation applies to it as from that change (Art 111(2)), each obligation no earlier than the day it applies under Art 113",
                  IF(?public && ?firstChange > ?deadline,
@@ -104,7 +130,7 @@ WHERE {
                     ""),
                  "; the obligations of Chapters I and II keep their own dates."),
           ?unbound) AS ?changedText)
-  BIND(COALESCE(?changedText, CONCAT("The system was placed on the market or put into service on ", STR(?placed),
+  BIND(COALESCE(?changedText, CONCAT(?placedText,
               ", before ", STR(?cutoff), ", and its design has not changed significantly since: ",
               IF(?public,
                  CONCAT("as it is intended to be used by public authorities (",
