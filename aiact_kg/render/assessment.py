@@ -4,6 +4,7 @@ the ``explain`` chain."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
@@ -72,24 +73,52 @@ def _assessment_text(result: AssessmentResult) -> str:
                 lines.append(_wrap(determination.explanation, "      "))
             if determination.depends_on_unverified_amendment:
                 lines.append(f"      note: {determination.depends_on_unverified_amendment}")
-        if subject.obligations:
-            waiting = sum(not item.in_force for item in subject.obligations)
-            later = f", {waiting} not yet in force on {result.as_of}" if waiting else ""
-            lines.append(f"  obligations ({len(subject.obligations)}{later}):")
-        for item in subject.obligations:
-            due = f", due {item.due}" if item.due else ""
-            due += f", met {item.met_on}" if item.met_on else ""
-            note = "" if item.in_force else " (not yet in force)"
-            note += " (conditional)" if item.conditional_on else ""
-            note += " (unverified amendment)" if item.depends_on_unverified_amendment else ""
-            if item.met_through:
-                note += f" (met under {'; '.join(item.met_through.legal_basis)})"
-            lines.append(
-                f"    {item.citation!s:<22} {item.role!s:<18} from {item.applies_from}"
-                f"{due}{note}  {item.title}"
-            )
+        lines.extend(_obligation_lines(subject.obligations, result.as_of))
         lines.append("")
     return "\n".join(lines)
+
+
+def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[str]:
+    """One row per obligation: citation, role (with the bearer where several parties hold the
+    role), date, state and title."""
+    if not obligations:
+        return []
+    waiting = sum(not item.in_force for item in obligations)
+    later = f", {waiting} not yet in force on {as_of}" if waiting else ""
+    lines = [f"  obligations ({len(obligations)}{later}):"]
+    shared_roles = _roles_with_several_bearers(obligations)
+    for item in obligations:
+        role = item.role
+        if item.role in shared_roles and item.bearer:
+            role = f"{item.role} ({_local_name(item.bearer)})"
+        due = f", due {item.due}" if item.due else ""
+        due += f", met {item.met_on}" if item.met_on else ""
+        note = "" if item.in_force else " (not yet in force)"
+        note += " (conditional)" if item.conditional_on else ""
+        note += " (unverified amendment)" if item.depends_on_unverified_amendment else ""
+        if item.met_through:
+            note += f" (met under {'; '.join(item.met_through.legal_basis)})"
+        lines.append(
+            f"    {item.citation!s:<22} {role!s:<18} from {item.applies_from}"
+            f"{due}{note}  {item.title}"
+        )
+    return lines
+
+
+def _roles_with_several_bearers(obligations: Sequence[Obligation]) -> set[str]:
+    """The roles two or more parties bear obligations in (e.g. the system's provider and the
+    supplier of its model, Art 25(4)): their rows name the bearer to tell them apart."""
+    bearers: dict[str, set[str]] = {}
+    for item in obligations:
+        if item.role and item.bearer:
+            bearers.setdefault(item.role, set()).add(item.bearer)
+    return {role for role, parties in bearers.items() if len(parties) > 1}
+
+
+def _local_name(iri: str) -> str:
+    """The last segment of an IRI (after its last '/' or '#'), or the IRI if it ends with one."""
+    tail = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return tail or iri
 
 
 def _provision_lines(citation: Any, row: dict[str, Any], indent: str) -> list[str]:
