@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
 from aiact_kg.render.terminal import terminal_safe
-from aiact_kg.results.assessment import AssessmentResult, LawVersion, Obligation
+from aiact_kg.results.assessment import AssessmentResult, Determination, LawVersion, Obligation
 from aiact_kg.store.base import KnowledgeStore
 
 
@@ -66,16 +66,30 @@ def _assessment_text(result: AssessmentResult) -> str:
         for declared in subject.declared or []:
             verdict = "agrees" if declared.agrees else "DISAGREES with the derived categories"
             lines.append(f"  declared: {declared.category} ({declared.term}): {verdict}")
-        for determination in subject.determinations:
-            basis = "; ".join(determination.legal_basis)
-            lines.append(f"  - {determination.conclusion} [{basis}]")
-            if determination.explanation:
-                lines.append(_wrap(determination.explanation, "      "))
-            if determination.depends_on_unverified_amendment:
-                lines.append(f"      note: {determination.depends_on_unverified_amendment}")
+        lines.extend(_determination_lines(subject.determinations))
         lines.extend(_obligation_lines(subject.obligations, result.as_of))
         lines.append("")
     return "\n".join(lines)
+
+
+def _determination_lines(determinations: Sequence[Determination]) -> list[str]:
+    """Each conclusion with its legal basis and explanation; conclusions one rule draws together
+    with the same basis and words (a category and its case, e.g. transparency and 50(1)) share
+    one entry."""
+    grouped: dict[tuple[str, tuple[str, ...], str | None], list[Determination]] = {}
+    for determination in determinations:
+        key = (determination.rule, tuple(determination.legal_basis), determination.explanation)
+        grouped.setdefault(key, []).append(determination)
+    lines: list[str] = []
+    for group in grouped.values():
+        first = group[0]
+        conclusions = ", ".join(dict.fromkeys(item.conclusion for item in group))
+        lines.append(f"  - {conclusions} [{'; '.join(first.legal_basis)}]")
+        if first.explanation:
+            lines.append(_wrap(first.explanation, "      "))
+        notes = (item.depends_on_unverified_amendment for item in group)
+        lines.extend(f"      note: {note}" for note in dict.fromkeys(notes) if note)
+    return lines
 
 
 def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[str]:

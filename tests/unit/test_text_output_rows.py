@@ -1,11 +1,12 @@
-"""The text output's obligation rows name the bearer where two parties hold the same role."""
+"""The text output: obligation rows name the bearer where two parties hold the same role, and a
+category and its case drawn together share one entry."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from aiact_kg.render.assessment import _obligation_lines
-from aiact_kg.results.assessment import Obligation
+from aiact_kg.render.assessment import _determination_lines, _obligation_lines
+from aiact_kg.results.assessment import Determination, Obligation
 
 
 def _obligation(bearer: str, role: str, title: str) -> Obligation:
@@ -50,3 +51,32 @@ def test_one_bearer_per_role_keeps_the_role_alone() -> None:
     assert "provider " in rows[1]
     assert "(acme)" not in rows[1]
     assert _obligation_lines([], date(2026, 11, 22)) == []
+
+
+def _determination(conclusion: str, basis: str, explanation: str | None) -> Determination:
+    return Determination(
+        id=conclusion,
+        conclusion=conclusion,
+        kind=None,
+        legal_basis=[basis],
+        provisions=[],
+        rule="aiar:art-50-1-interaction",
+        rule_label=None,
+        premises=[],
+        explanation=explanation,
+        applies_from=None,
+    )
+
+
+def test_a_category_and_its_case_share_one_entry() -> None:
+    words = "The system is intended to interact directly with natural persons."
+    rows = _determination_lines(
+        [
+            _determination("transparency", "Art 50(1)", words),
+            _determination("art-50-1-exception-obvious", "Art 50(1)", "It is obvious."),
+            _determination("50(1)", "Art 50(1)", words),
+        ]
+    )
+    assert rows[0] == "  - transparency, 50(1) [Art 50(1)]"
+    assert rows.count(f"      {words}") == 1
+    assert rows[2] == "  - art-50-1-exception-obvious [Art 50(1)]"
