@@ -2,11 +2,11 @@
 
 A variant is one or more documents (file name, bytes) that state the same facts as the source:
 in another of the six input formats, with the statements shuffled, split across two files, with
-other prefix names, with every node of the submitter's own written as a blank node, or with every
-blank node given a name. :func:`variants` also renames the submitter's IRIs per variant (under
-``urn:x-variant:<n>:``), so that all variants of one source can be assessed together in one batch
-and each still be told apart; :func:`normalise` undoes the renaming and the generated identifiers.
-"""
+other prefix names, with every node of the submitter's own written as a blank node, with every
+blank node given a name, or with every role written as a role node (aia:playedBy, aia:roleFor).
+:func:`variants` also renames the submitter's IRIs per variant (under ``urn:x-variant:<n>:``),
+so that all variants of one source can be assessed together in one batch and each still be told
+apart; :func:`normalise` undoes the renaming and the generated identifiers."""
 
 from __future__ import annotations
 
@@ -165,6 +165,36 @@ def _name_blanks(quads: Sequence[Quad], tag: str) -> list[Quad]:
     return _map_nodes(quads, name)
 
 
+_AIA = "https://w3id.org/aiact-kg/ontology#"
+# each role's shortcut property and the class of a role node of that role (docs/model.md)
+_ROLE_CLASSES = {
+    _AIA + "hasProvider": _AIA + "ProviderRole",
+    _AIA + "hasDeployer": _AIA + "DeployerRole",
+    _AIA + "hasImporter": _AIA + "ImporterRole",
+    _AIA + "hasDistributor": _AIA + "DistributorRole",
+    _AIA + "hasAuthorisedRepresentative": _AIA + "AuthorisedRepresentativeRole",
+    _AIA + "hasProductManufacturer": _AIA + "ProductManufacturerRole",
+}
+
+
+def _role_nodes(quads: Sequence[Quad], tag: str) -> list[Quad]:
+    """Every role written as a node of its own: ``s aia:hasDeployer p`` becomes ``[ a
+    aia:DeployerRole ; aia:playedBy p ; aia:roleFor s ]`` (a blank node)."""
+    written: list[Quad] = []
+    for number, quad in enumerate(quads):
+        role_class = _ROLE_CLASSES.get(quad.predicate.value)
+        if role_class is None:
+            written.append(quad)
+            continue
+        node = BlankNode(f"role{abs(hash(tag)) % 10_000}x{number}")
+        written += [
+            Quad(node, NamedNode(_RDF_TYPE), NamedNode(role_class), quad.graph_name),
+            Quad(node, NamedNode(_AIA + "playedBy"), quad.object, quad.graph_name),
+            Quad(node, NamedNode(_AIA + "roleFor"), quad.subject, quad.graph_name),
+        ]
+    return written
+
+
 def variants(quads: Sequence[Quad], seed: int, tag: str = "") -> list[Variant]:
     """All rewritings of one source (given as quads with blank nodes as written).
 
@@ -201,6 +231,9 @@ def variants(quads: Sequence[Quad], seed: int, tag: str = "") -> list[Variant]:
     blanked, labels = _blank_out(quads)
     blank_ttl = _write(blanked, RdfFormat.TURTLE, PREFIXES)
     found.append(Variant("blank-nodes", (("blank.ttl", blank_ttl),), labels))
+    if any(q.predicate.value in _ROLE_CLASSES for q in quads):
+        roles = _write(_role_nodes(quads, tag), RdfFormat.TURTLE, PREFIXES)
+        found.append(Variant("role-nodes", (("roles.ttl", roles),), {}))
     if any(isinstance(n, BlankNode) for q in quads for n in (q.subject, q.object)):
         named = _name_blanks(quads, tag)
         found.append(
