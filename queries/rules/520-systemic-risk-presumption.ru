@@ -104,6 +104,57 @@ WHERE {
   # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
   BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|thresholdKnownOn|", STR(?known))))), ?unbound) AS ?knownPremise)
 } ;
+# The compute used dated by threshold events (aia:ThresholdKnown with aia:computeFLOP, basis
+# actual: rule 007 gives the latest one's figure where the description states none): it
+# exceeded the threshold only from the first such event above it (or, if later, the day the
+# threshold came into force), so the model meets the condition of Art 51(1)(a), and is one "with
+# systemic risk" (Art 51(1), Art 55(1)), only from then, and not before Chapter V applies. That
+# event is a premise of the determination: rule 700 dates the determination from it (as rule 530
+# dates a designation from the decision), rule 820 the duties only models with systemic risk bear
+# (for a model placed before 2 August 2025, the later of that day and the date of Art 111(3)),
+# and rule 560 the procedure state. An undated figure (compute stated, or estimated from size or
+# hardware) keeps the date of Chapter V: a day of knowing stated with it is when the provider
+# knew, which starts the notification of Art 52(1), not when the compute was used.
+DELETE { ?d aia:explanation ?old }
+INSERT {
+  ?d aia:explanation ?new ; aia:premise ?eventPremise .
+  ?eventPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?event .
+}
+WHERE {
+  {
+    SELECT ?m (MIN(?date) AS ?eventDate) WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasProcedureEvent ?aboveEvent .
+      ?aboveEvent a aia:ThresholdKnown ; aia:eventDate ?date ; aia:computeFLOP ?value .
+      FILTER NOT EXISTS { ?aboveEvent aia:computeBasis aiac:compute-basis-planned }
+      aiaa:run aia:asOf ?asOf ; aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
+      FILTER(?date <= ?asOf && xsd:double(?value) > ?tv)
+    } GROUP BY ?m
+  }
+  ?d aia:determinationOf ?m ; aia:byRule aiar:art-51-1-a-presumption ;
+     aia:conclusion aiac:category-gpai-systemic-risk ; aia:premise ?e ; aia:explanation ?old .
+  ?e a aia:ComputeEstimate ; aia:computeFLOP ?c .
+  # the figure the presumption rests on is an event's (the compute used up to the as-of date)
+  FILTER EXISTS {
+    ?m aia:hasProcedureEvent ?figureEvent .
+    ?figureEvent a aia:ThresholdKnown ; aia:eventDate ?figureDate ; aia:computeFLOP ?figure .
+    aiaa:run aia:asOf ?figureAsOf .
+    FILTER(?figureDate <= ?figureAsOf && xsd:double(?figure) = ?c)
+  }
+  # the event of that day (the premise)
+  aiaa:run aia:usesThreshold ?threshold . ?threshold aia:thresholdValue ?thresholdValue .
+  ?m aia:hasProcedureEvent ?event .
+  ?event a aia:ThresholdKnown ; aia:eventDate ?eventDate ; aia:computeFLOP ?eventFigure .
+  FILTER NOT EXISTS { ?event aia:computeBasis aiac:compute-basis-planned }
+  FILTER(xsd:double(?eventFigure) > ?thresholdValue)
+  OPTIONAL { ?threshold aia:inForceFrom ?thresholdFrom }
+  BIND(IF(BOUND(?thresholdFrom) && ?thresholdFrom > ?eventDate, ?thresholdFrom, ?eventDate) AS ?metOn)
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?chapterV .
+  BIND(CONCAT(?old, " The compute used is dated by the threshold event of ", STR(?eventDate),
+              ": the model meets the condition from ", STR(?metOn),
+              IF(?chapterV > ?metOn, CONCAT(" and has systemic risk under Chapter V from ", STR(?chapterV), ", when it applies."),
+                 ", and has systemic risk from that day.")) AS ?new)
+  BIND(IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|hasProcedureEvent|", STR(?event))))) AS ?eventPremise)
+} ;
 # Borderline: a stated figure equal to the threshold, or an estimated range that straddles it.
 INSERT {
   ?d a aia:Determination ;

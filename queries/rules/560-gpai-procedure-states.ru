@@ -282,25 +282,47 @@ WHERE {
   OPTIONAL { ?m aia:thresholdMetAtLatestOn ?metAtLatest }
   # the earlier of the two: a late notification does not move the day the condition was met
   BIND(BOUND(?since) && (!BOUND(?metAtLatest) || ?since <= ?metAtLatest) AS ?sinceFirst)
-  BIND(IF(?sinceFirst, ?since, ?metAtLatest) AS ?stateSince)
+  # compute used dated by threshold events (rule 520 names the first event above the threshold
+  # as a premise): the model meets the condition from it (or the day the threshold came into
+  # force), whatever day of knowing (planned compute) or notification came before, and has
+  # systemic risk from then, not before Chapter V applies (the date rule 700 gives the presumption)
+  OPTIONAL {
+    ?sr aia:premise ?metPremise .
+    ?metPremise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?metEvent .
+    ?metEvent a aia:ThresholdKnown ; aia:eventDate ?metEventDate .
+    aiaa:run aia:usesThreshold ?metThreshold .
+    OPTIONAL { ?metThreshold aia:inForceFrom ?metThresholdFrom }
+    BIND(IF(BOUND(?metThresholdFrom) && ?metThresholdFrom > ?metEventDate, ?metThresholdFrom, ?metEventDate) AS ?metOn)
+    <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?metChapterV .
+    BIND(IF(?metOn > ?metChapterV, ?metOn, ?metChapterV) AS ?srFrom)
+  }
+  BIND(IF(BOUND(?metOn), ?metOn, IF(?sinceFirst, ?since, ?metAtLatest)) AS ?stateSince)
   # a model placed on the market before Chapter V applied: its provider complies by the deadline
-  # of Art 111(3) (rule 540), the date its obligations are listed from
+  # of Art 111(3) (rule 540), the date its obligations are listed from; not for duties that arise
+  # only after that deadline, when the model has systemic risk (dated by a threshold event): they
+  # apply from that day (rule 820), and Art 111(3) does not bear on them
   OPTIONAL {
     ?m aia:satisfiesTrigger aiac:transition-art-111-3 .
     aiac:transition-art-111-3 aia:complianceDeadline ?deadline .
-    BIND(aiap:art_111.par_3 AS ?transition)
   }
+  BIND(BOUND(?srFrom) && BOUND(?deadline) && ?srFrom > ?deadline AS ?afterDeadline)
+  BIND(IF(BOUND(?deadline) && !?afterDeadline, aiap:art_111.par_3, ?unbound) AS ?transition)
   # a model not placed on the market on the as-of date (rule 130): its duties follow the placing
   OPTIONAL {
     ?notPlaced aia:determinationOf ?m ; aia:conclusion aiac:outcome-placing-after-as-of-date .
     BIND(true AS ?notPlacedFlag)
   }
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
+              IF(BOUND(?metOn), CONCAT(" (since ", STR(?metOn), ", the threshold event that gives the compute used)"),
               IF(?sinceFirst, CONCAT(" (since ", STR(?since), ")"),
-                 IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), "")),
+                 IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), ""))),
               " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider",
-              IF(BOUND(?notPlacedFlag), " once the model is placed on the market (it is not yet on the as-of date)", ""),
-              IF(BOUND(?deadline), CONCAT(", which, the model having been placed on the market before 2 August 2025, complies with them by ", STR(?deadline), " (Art 111(3))"), ""),
+              IF(BOUND(?notPlacedFlag), " once the model is placed on the market (it is not yet on the as-of date)",
+                 IF(BOUND(?srFrom) && (!BOUND(?deadline) || ?afterDeadline), CONCAT(" from ", STR(?srFrom)), "")),
+              IF(?afterDeadline,
+                 CONCAT(", the day it has systemic risk (the model was placed on the market before 2 August 2025, so its provider had until ", STR(?deadline),
+                        " to comply with the Regulation, Art 111(3); these duties arise only after that date)"),
+                 IF(BOUND(?deadline), CONCAT(", which, the model having been placed on the market before 2 August 2025, complies with them by ", STR(?deadline), " (Art 111(3))"), "")),
               ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|presumed")))) AS ?d)
 } ;

@@ -8,6 +8,23 @@
 # applies only from that provision's date. A determination resting on definitions alone takes
 # their date. (One aggregate: each date is keyed "0" for an operative provision and "1" for a
 # definition, so the least key is the earliest operative date, if there is one.)
+# A systemic-risk presumption whose compute used a threshold event dates (rule 520 names the
+# first event above the threshold as a premise) applies from that day (or, if later, the day the
+# threshold came into force), and not before Chapter V applies (Art 51(1)(a), Art 113(b)): the
+# model has no systemic risk before (first operation).
+INSERT { ?d aia:appliesFromDate ?since }
+WHERE {
+  ?d aia:byRule aiar:art-51-1-a-presumption ; aia:conclusion aiac:category-gpai-systemic-risk ;
+     aia:premise ?eventPremise .
+  ?eventPremise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?event .
+  ?event a aia:ThresholdKnown ; aia:eventDate ?eventDate .
+  FILTER NOT EXISTS { ?d aia:appliesFromDate ?set }
+  aiaa:run aia:usesThreshold ?threshold .
+  OPTIONAL { ?threshold aia:inForceFrom ?thresholdFrom }
+  BIND(IF(BOUND(?thresholdFrom) && ?thresholdFrom > ?eventDate, ?thresholdFrom, ?eventDate) AS ?metOn)
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?chapterV .
+  BIND(IF(?metOn > ?chapterV, ?metOn, ?chapterV) AS ?since)
+} ;
 INSERT { ?d aia:appliesFromDate ?date }
 WHERE {
   {

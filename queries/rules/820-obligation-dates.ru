@@ -1,6 +1,6 @@
 # Rule: obligation-dates
 # Label: When each assessed obligation applies: application dates, Annex I products, amendments, Art 111(3)
-# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_50.par_3 aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_3.pnt_3 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_53.par_2 aiap:art_54.par_6
+# Provisions: aiap:art_113 aiap:art_113.pnt_c aiap:art_50.par_1 aiap:art_50.par_2 aiap:art_50.par_3 aiap:art_111.par_1 aiap:art_111.par_2 aiap:art_111.par_3 aiap:art_25.par_1 aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_3.pnt_3 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_53.par_2 aiap:art_54.par_6
 # Base date: the catalogue's aia:appliesFrom, or aia:appliesFromForAnnexIProducts for systems
 # that are high-risk by the Art 6(1) route and not also by the Art 6(2) route (Annex III), except
 # for the obligations that only Annex I products bear (aiac:applicability-art-6-1). Under the amended law an aia:AmendedApplicability
@@ -15,7 +15,8 @@
 # the event (as do the provider's duties of an operator that changed the intended purpose and
 # relied on Art 6(3), rule 311), and a system a change of intended purpose made high-risk (Art 25(1)(c)) bears every
 # high-risk obligation from the change, and one that became an emotion recognition or biometric
-# categorisation system by such a change bears Art 50(3) from it; Art 111(1) moves the high-risk and transparency
+# categorisation system by such a change bears Art 50(3) from it, and one that became a chatbot
+# or a content generator only by such a change Art 50(1) or 50(2) (rules 400, 410); Art 111(1) moves the high-risk and transparency
 # obligations of Annex X components placed before 2 August 2027 to 31 December 2030. The latest
 # applicable date wins. A deadline (the Art 52(1) notification: two weeks from the day the
 # threshold became known) is never before the day its obligation applies.
@@ -173,6 +174,25 @@ WHERE {
             ?transparencyCase aia:byRule aiar:art-50-3-emotion-biometric ; aia:conclusion ?caseConcept ;
                               aia:determinationOf ?s ; aia:appliesFromDate ?caseFrom .
             ?obligation aia:trigger ?caseConcept ; a aia:Obligation .
+            # not Art 50(5), which has every case's trigger: it follows the earliest duty it
+            # accompanies (the third operation), which may be older than the change
+            FILTER NOT EXISTS { ?obligation aia:accompanies ?caseAccompanied }
+            ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+          } GROUP BY ?assessed
+        }
+      } UNION {
+        # Art 50(1), 50(2): a system that only a change of its intended purpose made a chatbot or
+        # a content generator is one from the change (rules 400 and 410 date those determinations
+        # and name the change as a premise); from those few premises, the assessed obligations
+        # inside the sub-select, as for Art 50(3)
+        {
+          SELECT ?assessed (MIN(?becameFrom) AS ?candidate) WHERE {
+            VALUES ?newPurpose { aiac:purpose-customer-service-chatbot aiac:purpose-content-generation }
+            ?changePremise aia:premiseValue ?newPurpose ; aia:premiseProperty aia:newIntendedPurpose .
+            ?becameCase aia:premise ?changePremise ; aia:conclusion ?becameConcept ;
+                        aia:determinationOf ?s ; aia:appliesFromDate ?becameFrom .
+            ?obligation aia:trigger ?becameConcept ; a aia:Obligation .
+            FILTER NOT EXISTS { ?obligation aia:accompanies ?becameAccompanied }
             ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
           } GROUP BY ?assessed
         }
