@@ -2,7 +2,8 @@
 # Label: A general-purpose AI model is subject to the obligations of providers of general-purpose AI models
 # Provisions: aiap:art_3.pnt_63 aiap:art_53
 # Every submitted aia:GeneralPurposeAIModel (Art 3(63)) not out of scope gets the category
-# aiac:category-gpai; its obligations (Art 53, Chapter V) apply from the date of Art 53.
+# aiac:category-gpai; its obligations (Art 53, Chapter V) apply from the date of Art 53 (the
+# explanation says when a model placed before the cut-off of Art 111(3) must comply).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?m ;
@@ -21,6 +22,25 @@ WHERE {
   aiap:art_53 eli:date_applicability ?applies .
   OPTIONAL { ?m aia:modelName ?name }
   BIND(IF(BOUND(?name), CONCAT("'", STR(?name), "'"), "The model") AS ?what)
-  BIND(CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ".") AS ?explanation)
+  # a model placed on the market before the cut-off of Art 111(3) complies by its deadline (rule
+  # 540 gives the transition outcome; rule 820 dates the duties): said here too, so that this
+  # outcome's date is not read as the day its duties bind
+  OPTIONAL {
+    SELECT ?m (MIN(?placedOn) AS ?placed) WHERE {
+      { ?m aia:placedOnMarketOn ?placedOn }
+      UNION {
+        # with no date of its own, placed through its provider's own system (Recital 97, as rule
+        # 540 reads it)
+        ?m aia:hasProvider ?provider .
+        FILTER NOT EXISTS { ?m aia:placedOnMarketOn ?own }
+        ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn .
+      }
+    } GROUP BY ?m
+  }
+  aiac:transition-art-111-3 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
+  BIND(IF(BOUND(?placed) && ?placed < ?cutoff,
+          CONCAT("; placed on the market on ", STR(?placed), ", before ", STR(?cutoff), ", it must comply by ", STR(?deadline), " (Art 111(3))"),
+          "") AS ?transitionText)
+  BIND(CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ?transitionText, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-model|")))) AS ?d)
 }
