@@ -8,7 +8,9 @@
 # and Art 50(3) read a new purpose only from that day. This rule writes the link once
 # (aia:purposeChangeInEffect) for every change in effect on the as-of date, and those rules read
 # the changes through it, so that no rule can read a later change or forget the date. (The shape
-# ValueChainEvent requires one xsd:date per event.)
+# ValueChainEvent requires one xsd:date per event.) Rule 295 withdraws the link of a change that
+# makes its operator's use prohibited under Art 5(1)(f) (rule 260), so that the classifications
+# after it do not read that change.
 INSERT { ?s aia:purposeChangeInEffect ?change }
 WHERE {
   ?s aia:hasValueChainEvent ?change .

@@ -1,14 +1,31 @@
 # Rule: art-5-placing-prohibited
 # Label: Systems Art 5(1) bars from the market altogether: no other classification is made for them
-# Provisions: aiap:art_5.par_1
+# Provisions: aiap:art_5.par_1 aiap:art_5.par_1.pnt_f aiap:art_25.par_1.pnt_c
 # Points (a) to (g) of Art 5(1) (and the prohibition the amendment adds, rule 290) prohibit
 # "the placing on the market, the putting into service or the use" of a system; point (h)
 # prohibits only a use (rule 280 marks its determination aia:prohibitsUseOnly). A system with
 # a prohibited determination of the first kind is marked aia:placingProhibited once here, and
 # the classification rules that follow (Art 6, Art 25, Art 50) skip it by that one fact instead
 # of each repeating the test.
+# A prohibition that rests on a change of intended purpose by an operator that is not a provider
+# of the system (rule 260, its fifth operation: the determination names the operator with a
+# premise aia:byOperator on each of its changes) concerns that operator's putting into service
+# and use for the new purpose, not the system as its provider placed it on the market (Art
+# 5(1)(f): "for this specific purpose"; Art 25(1)(c)): it marks nothing here, and the system keeps
+# the classifications of the purposes it was placed on the market for. The operator's change
+# itself is withdrawn from those classifications (the second operation removes its link
+# aia:purposeChangeInEffect of rule 009, which rules 311, 320, 350 and 420 read): a purpose the
+# operator may neither put into service nor use makes it no provider under Art 25(1)(c), and the
+# system no high-risk or Art 50(3) system for it.
 INSERT { ?s aia:placingProhibited true }
 WHERE {
   ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
   FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true }
+  FILTER NOT EXISTS { ?prohibited aia:premise ?byOperator . ?byOperator aia:premiseProperty aia:byOperator }
+} ;
+DELETE { ?s aia:purposeChangeInEffect ?change }
+WHERE {
+  ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ; aia:premise ?byOperator .
+  ?byOperator aia:premiseProperty aia:byOperator ; aia:premiseSubject ?change .
+  ?s aia:purposeChangeInEffect ?change .
 }

@@ -16,7 +16,11 @@
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
 # placing on the market, putting into service and use; point (h) the use only, so there only the
 # deployers: aia:prohibitsUseOnly; never an authorised representative that holds no other role, which
-# does none of these), with the tier that applies to it: Art
+# does none of these; for a prohibition resting on one operator's change of intended purpose, that
+# operator alone, named by the determination's premise aia:byOperator (rule 260: Art 5(1)(f) with
+# Art 25(1)(c), the system as placed on the market not being prohibited), whatever role it holds,
+# and not the provider, importer, distributor or other deployers: the last operation), with the
+# tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
 # figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
@@ -67,6 +71,9 @@ WHERE {
     SELECT DISTINCT ?d ?operator ?applied ?fineRule WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
       ?s aia:hasOperator ?operator .
+      # a prohibition resting on one operator's change of intended purpose (rule 260) concerns
+      # that operator alone: the next operation
+      FILTER NOT EXISTS { ?d aia:premise ?changePremise . ?changePremise aia:premiseProperty aia:byOperator }
       # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
       FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
       # a prohibition of the use only (Art 5(1)(h)) concerns the deployers that use the system,
@@ -92,6 +99,43 @@ WHERE {
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
       # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
+      OPTIONAL {
+        { ?operator a aia:PublicAuthority } UNION { ?operator aia:isMigrationAuthority true }
+        aiac:fine-rule-public-authority skos:related ?applied .
+        BIND(aiac:fine-rule-public-authority AS ?publicRule)
+      }
+      BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
+    }
+  }
+  BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
+} ;
+# A prohibition resting on one operator's change of intended purpose (Art 5(1)(f) with Art
+# 25(1)(c), rule 260: the system as placed on the market is not prohibited) concerns that
+# operator's putting into service and use alone: one exposure, for the operator its premise
+# aia:byOperator names, whatever role it is described with, with the tier and fine rule as above.
+# (An operation of its own: choosing the operator in a UNION with the operators of the system,
+# Virtuoso 7 dropped operators of the system once the filters and OPTIONALs above followed.)
+INSERT {
+  ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
+  ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
+    aia:fineTierApplied ?applied ; aia:fineRuleApplied ?fineRule ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  {
+    SELECT DISTINCT ?d ?operator ?applied ?fineRule WHERE {
+      ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
+         aia:premise ?operatorPremise .
+      ?operatorPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
+      # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
+      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
+      OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
+      BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
+      OPTIONAL {
+        ?operator aia:isSME|aia:isStartUp true .
+        aiac:fine-rule-sme-lower skos:related ?applied .
+        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
+      }
       OPTIONAL {
         { ?operator a aia:PublicAuthority } UNION { ?operator aia:isMigrationAuthority true }
         aiac:fine-rule-public-authority skos:related ?applied .
