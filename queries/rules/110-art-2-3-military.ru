@@ -6,11 +6,14 @@
 # defence or national security purposes, whatever the type of entity. The submission states it
 # with aia:exclusivelyMilitaryDefenceOrNationalSecurity true. A dual-use system (false or absent)
 # stays in scope. The paragraph speaks of AI systems only; general-purpose AI models are not
-# excluded by it. A system whose description points to law enforcement (an Annex III point 6
-# purpose, a deployer that is a law enforcement authority, a practice for law enforcement) is
-# not used "exclusively" for those purposes (nor is one whose intended purpose an operator changed,
-# aia:IntendedPurposeChange, to an Annex III use case: a law-enforcement one of point 6 or any
-# other, all civilian or public uses), and "if an AI system developed ... for military ...
+# excluded by it. A system whose description points to a use outside them is not used
+# "exclusively" for those purposes: an intended purpose that is itself a civilian,
+# law-enforcement or public-security use (aia:useOutsideMilitaryPurposes in the knowledge base:
+# Annex III points 3 to 8, a customer-service chatbot, fraud detection and the like; an outside
+# check found a system stated for credit scoring by a bank, or for migration risk assessment,
+# left out of scope), a deployer that is a law enforcement or migration authority, a practice for
+# law enforcement, or a change of intended purpose by an operator (aia:IntendedPurposeChange, in
+# effect on the as-of date) to an Annex III use case or to another such use; and "if an AI system developed ... for military ...
 # purposes is used outside those ... for other purposes, for example, civilian or humanitarian
 # purposes, law enforcement or public security purposes, such a system would fall within the
 # scope" (Recital 24): the exclusion is not applied, and an outcome says why (it was applied as
@@ -24,18 +27,19 @@ INSERT {
     aia:legalBasis aiap:art_2.par_3 , aiap:rct_24 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:exclusivelyMilitaryDefenceOrNationalSecurity ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?about ; aia:premiseProperty ?fact ; aia:premiseValue ?value ] ;
-    aia:explanation "The system is said to be used exclusively for military, defence or national security purposes, but its description points to a use outside them: law enforcement, or a use case an operator changed its intended purpose to. Art 2(3) excludes a system only where and in so far as it is used exclusively for those purposes, and one used for others (civilian, humanitarian, law enforcement or public security) falls within the Regulation (Recital 24): the exclusion is not applied." ;
+    aia:explanation "The system is said to be used exclusively for military, defence or national security purposes, but its description points to a use outside them: an intended purpose that is a civilian, law-enforcement or public-security use, a deployer that is a law enforcement or migration authority, a practice for law enforcement, or a use an operator changed its intended purpose to. Art 2(3) excludes a system only where and in so far as it is used exclusively for those purposes, and one used for others (civilian, humanitarian, law enforcement or public security) falls within the Regulation (Recital 24): the exclusion is not applied." ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
   FILTER(isIRI(?s))
   {
-    ?s aia:intendedPurpose ?value . ?value skos:broader aiac:annex-iii-6 .
+    ?s aia:intendedPurpose ?value . ?value aia:useOutsideMilitaryPurposes true .
     BIND(?s AS ?about) BIND(aia:intendedPurpose AS ?fact)
   } UNION {
-    ?s aia:hasDeployer ?about . ?about aia:isLawEnforcementAuthority true .
-    BIND(aia:isLawEnforcementAuthority AS ?fact) BIND(true AS ?value)
+    ?s aia:hasDeployer ?about . ?about ?fact true .
+    VALUES ?fact { aia:isLawEnforcementAuthority aia:isMigrationAuthority }
+    BIND(true AS ?value)
   } UNION {
     ?s aia:engagesIn ?about . ?about aia:forLawEnforcement true .
     BIND(aia:forLawEnforcement AS ?fact) BIND(true AS ?value)
@@ -43,7 +47,7 @@ WHERE {
     # an operator changed its intended purpose to an Annex III use case (Art 25(1)(c)), on or
     # before the as-of date (until then it was used exclusively for those purposes)
     ?s aia:purposeChangeInEffect ?about . ?about aia:newIntendedPurpose ?value .
-    ?value a aia:HighRiskUseCase .
+    { ?value a aia:HighRiskUseCase } UNION { ?value aia:useOutsideMilitaryPurposes true }
     BIND(aia:newIntendedPurpose AS ?fact)
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|not-applied")))) AS ?d)
@@ -61,7 +65,7 @@ INSERT {
 WHERE {
   ?s a aia:AISystem ; aia:exclusivelyMilitaryDefenceOrNationalSecurity true .
   FILTER(isIRI(?s))
-  # the law-enforcement use the operation above found keeps the system in scope
+  # the use outside those purposes the operation above found keeps the system in scope
   FILTER NOT EXISTS { ?notApplied aia:determinationOf ?s ; aia:conclusion aiac:outcome-military-exclusion-not-applied }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-3-military|")))) AS ?d)
 }

@@ -3,8 +3,10 @@
 # Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63
 # Art 2(8) excludes research, testing and development activities regarding AI systems or models
 # before they are placed on the market or put into service (aia:notYetPlacedOnMarket true).
-# Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) is not
-# covered by the exclusion; an outcome then records why the subject stays in scope. Nor is the
+# Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) of an AI
+# system is not covered by the exclusion; an outcome then records why the system stays in scope
+# (the term is defined for AI systems, Art 3(57), Art 60: a model said to be tested so is not
+# read as placed, an outside check found its Art 53 duties listed). Nor is the
 # notification of Art 52(1) for a general-purpose AI model that meets the compute threshold or
 # whose provider knows it will (training or planned compute above the threshold in force, or
 # aia:thresholdKnownOn): the duty runs from knowing, typically before training ends (Recital
@@ -13,8 +15,9 @@
 # but Art 52(1) and the Art 54(1) appointment, which precedes placing). A subject
 # that also states a date of placing on the market or putting into service on or before the
 # as-of date, or (an AI system) names a deployer, which it is then supplied to for first use
-# (putting into service, Art 3(11)), contradicts itself and is kept in scope (the conservative
-# reading), with every duty.
+# (putting into service, Art 3(11)), or (a model) is built into a system placed on the market or
+# put into service on or before that date, its provider's own (Recital 97) or another's (Art
+# 3(10)), contradicts itself and is kept in scope (the conservative reading), with every duty.
 # The carve-back runs first and its trigger marks the models it keeps, so that the exclusion
 # tests the threshold facts once, through it. It reads the facts procedure events give and the
 # compute estimates (rules gpai-procedure-facts and compute-estimate run before this one).
@@ -67,7 +70,6 @@ WHERE {
     SELECT ?s (MIN(?fact) AS ?first) WHERE {
       ?s a aia:GeneralPurposeAIModel ; aia:notYetPlacedOnMarket true .
       FILTER(isIRI(?s))
-      FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
       # a day of knowing after the as-of date is not known yet on it, and neither is the planned
       # compute it dates (rule 007 writes which, as it reads threshold events only up to that date)
       {
@@ -96,11 +98,11 @@ WHERE {
       # with every duty (the exclusion below does not apply either)
       aiaa:run aia:asOf ?asOf .
       FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?on . FILTER(?on <= ?asOf) }
-      # a model its provider integrates into its own system on the market is placed (Recital 97)
+      # a model built into a system on the market is placed: its provider's own system (Recital
+      # 97), or another provider's, to which it was supplied (Art 3(9), 3(10))
       FILTER NOT EXISTS {
-        ?ownSystem aia:basedOnModel ?s ; aia:hasProvider ?ownProvider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?ownOn .
-        ?s aia:hasProvider ?ownProvider .
-        FILTER(?ownOn <= ?asOf)
+        ?builtOn aia:basedOnModel ?s ; aia:placedOnMarketOn|aia:putIntoServiceOn ?builtOnOn .
+        FILTER(?builtOnOn <= ?asOf)
       }
     } GROUP BY ?s
   }
@@ -145,7 +147,9 @@ INSERT {
 WHERE {
   ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true .
   FILTER(isIRI(?s))
-  FILTER NOT EXISTS { ?s aia:testedInRealWorldConditions true }
+  # testing in real-world conditions is testing of an AI system (Art 3(57), Art 60): for a model
+  # the statement is not read (the shape ModelTestedInRealWorld says so)
+  FILTER NOT EXISTS { ?s a aia:AISystem ; aia:testedInRealWorldConditions true }
   # the carve-back above decided the threshold facts
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:trigger-model-not-yet-placed }
   aiaa:run aia:asOf ?asOf .
@@ -156,11 +160,14 @@ WHERE {
   FILTER NOT EXISTS { ?s a aia:AISystem ; aia:hasDeployer ?user }
   # "When the provider of a general-purpose AI model integrates an own model into its own AI
   # system that is made available on the market or put into service, that model should be
-  # considered to be placed on the market" (Recital 97): no exclusion once that system is
+  # considered to be placed on the market" (Recital 97): no exclusion once that system is; nor
+  # once another provider's system built on the model is, as the model was supplied to it for
+  # distribution or use on the Union market (Art 3(9), 3(10); an outside check found the model
+  # out of scope while the system on it named it as its model, and the shape
+  # NotYetPlacedButIntegrated says the statement is contradicted)
   FILTER NOT EXISTS {
-    ?ownSystem aia:basedOnModel ?s ; aia:hasProvider ?ownProvider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?ownOn .
-    ?s aia:hasProvider ?ownProvider .
-    FILTER(?ownOn <= ?asOf)
+    ?builtOn aia:basedOnModel ?s ; aia:placedOnMarketOn|aia:putIntoServiceOn ?builtOnOn .
+    FILTER(?builtOnOn <= ?asOf)
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|")))) AS ?d)
@@ -177,7 +184,7 @@ INSERT {
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  ?s a aia:AIArtefact ; aia:notYetPlacedOnMarket true ; aia:testedInRealWorldConditions true .
+  ?s a aia:AISystem ; aia:notYetPlacedOnMarket true ; aia:testedInRealWorldConditions true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)

@@ -54,9 +54,16 @@ WHERE {
   # putting into service (Art 6(4): "before that system is placed on the market or put into
   # service")
   OPTIONAL { ?s aia:derogationAssessmentDocumentedOn ?documented }
+  # (rule 011: without a stated date, the earliest value-chain event bounds the placing)
+  OPTIONAL { ?s aia:placedNoLaterThan ?placed }
   OPTIONAL {
-    SELECT ?s (MIN(?placedOn) AS ?placed) WHERE { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn } GROUP BY ?s
+    SELECT DISTINCT ?s (true AS ?placedByEvent) WHERE {
+      ?s aia:placedNoLaterThan ?bound .
+      FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
+    }
   }
+  BIND(IF(BOUND(?placedByEvent), "on or before ", "on ") AS ?placedOnText)
+  BIND(IF(BOUND(?placedByEvent), " (no date of placing is given, but a value-chain event of that day concerns a system already placed on the market or put into service, Art 25(1), Art 3(23))", "") AS ?placedWhyText)
   aiaa:run aia:asOf ?asOf .
   # the duties to document and register arise "before" placing on the market or putting into
   # service, from the day Art 6(4) applies: a system placed before then never had them
@@ -92,7 +99,7 @@ WHERE {
                     "No date of a documented assessment is given, so it is taken as not yet documented"),
                  ": the provider must document it before placing the system on the market (Art 6(4))"),
           IF(BOUND(?placed) && ?documented > ?placed,
-             CONCAT("The provider documented this assessment on ", STR(?documented), ", after the system was placed on the market or put into service on ", STR(?placed),
+             CONCAT("The provider documented this assessment on ", STR(?documented), ", after the system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText,
                     ", but had to document it before (Art 6(4))"),
              CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"))) AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
@@ -104,7 +111,7 @@ WHERE {
                                ": Art 6(3) derogates from Art 6(2) only, and from then the system is high-risk under Art 6(1). "),
                         "it is not considered high-risk (Art 6(3)). "),
               IF(?placedBeforeDuties,
-                 CONCAT("The system was placed on the market or put into service on ", STR(?placed), ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
+                 CONCAT("The system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText, ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
                         ", Art 113): their duties to document the assessment and to register the system before placing did not arise for it."),
                  CONCAT(?documentedText, ", and register the system (Art 49(2))."))))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)

@@ -19,8 +19,8 @@
 # aiac:outcome-legacy-changed-art-111-2, dated the first such change (the compliance deadline,
 # if earlier, for a system intended to be used by public authorities), from which rule 820 dates
 # its obligations outside Chapters I-II, with the change's event as premise; no trigger then.
-# Without a stated placing date, the earliest value-chain event bounds it: an event concerns a
-# system already placed on the market or put into service (Art 25(1), Art 3(23)).
+# Without a stated placing date, the earliest value-chain event bounds it (rule 011): an event
+# concerns a system already placed on the market or put into service (Art 25(1), Art 3(23)).
 INSERT {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?conclusion ;
      aia:byRule aiar:art-111-2-legacy-high-risk ; aia:legalBasis aiap:art_111.par_2 ;
@@ -37,33 +37,22 @@ INSERT {
 WHERE {
   aiac:transition-art-111-2 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   aiaa:run aia:asOf ?asOf .
+  # the day of placing as rule 011 bounds it: the earliest stated date of placing on the market or
+  # putting into service or, without one, the earliest value-chain event (an event concerns a
+  # system "already placed on the market or put into service", Art 25(1)(a)-(c), and a substantial
+  # modification is a change "after its placing", Art 3(23); an outside check found the event's
+  # date read for Art 25 and the system taken as placed after 2 August 2026 for Art 111(2))
+  ?s aia:placedNoLaterThan ?placed .
+  # the premise names the property that holds the day (both, if they agree) or, without a stated
+  # date, the value-chain event that bounds it
   {
-    {
-      SELECT ?s (MIN(?date) AS ?placed) WHERE {
-        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
-        ?s ?property ?date .
-        FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
-      } GROUP BY ?s
-    }
-    # the premise names the property that holds the earliest date (both, if they agree)
     ?s ?dateProperty ?placed .
     FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
     BIND(?s AS ?placedSource)
     BIND(false AS ?placedByEvent)
   } UNION {
-    # no placing date stated: a value-chain event concerns a system "already placed on the market
-    # or put into service" (Art 25(1)(a)-(c)), a substantial modification is a change "after its
-    # placing" (Art 3(23)), so the system was placed on or before its earliest event (an outside
-    # check found the event's date read for Art 25 and the system taken as placed after 2 August
-    # 2026 for Art 111(2))
-    {
-      SELECT ?s (MIN(?eventOn) AS ?placed) WHERE {
-        ?s aia:hasValueChainEvent ?anyEvent . ?anyEvent aia:eventDate ?eventOn .
-        FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
-        FILTER NOT EXISTS { ?s aia:notYetPlacedOnMarket true }
-      } GROUP BY ?s
-    }
     ?s aia:hasValueChainEvent ?placedSource . ?placedSource aia:eventDate ?placed .
+    FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
     BIND(aia:eventDate AS ?dateProperty)
     BIND(true AS ?placedByEvent)
   }

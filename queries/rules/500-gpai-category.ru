@@ -41,6 +41,15 @@ WHERE {
   BIND(IF(BOUND(?placed) && ?placed < ?cutoff,
           CONCAT("; placed on the market on ", STR(?placed), ", before ", STR(?cutoff), ", it must comply by ", STR(?deadline), " (Art 111(3))"),
           "") AS ?transitionText)
-  BIND(CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ?transitionText, ".") AS ?explanation)
+  # a model not yet placed on the market, kept in scope for the notification of Art 52(1) only
+  # (rule 130): its other duties follow its placing (an outside check found this outcome saying
+  # the Art 53 duties apply beside a list that rightly held Art 52(1) alone)
+  OPTIONAL {
+    ?m aia:satisfiesTrigger aiac:trigger-model-not-yet-placed .
+    BIND(true AS ?notYetPlaced)
+  }
+  BIND(IF(BOUND(?notYetPlaced),
+          CONCAT(?what, " is a general-purpose AI model (Art 3(63)) that is not yet placed on the market: until it is, its provider has only the duty to notify the Commission of Art 52(1) (Art 2(8), Recital 112); the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ", follow its placing on the market."),
+          CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ?transitionText, ".")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-model|")))) AS ?d)
 }

@@ -308,9 +308,13 @@ WHERE {
   BIND(BOUND(?srFrom) && BOUND(?deadline) && ?srFrom > ?deadline AS ?afterDeadline)
   BIND(IF(BOUND(?deadline) && !?afterDeadline, aiap:art_111.par_3, ?unbound) AS ?transition)
   # a model not placed on the market on the as-of date (rule 130): its duties follow the placing
+  # (a date of placing after it, or the statement that it is not yet placed, which keeps it in
+  # scope for the notification of Art 52(1) only: aiac:trigger-model-not-yet-placed)
   OPTIONAL {
-    ?notPlaced aia:determinationOf ?m ; aia:conclusion aiac:outcome-placing-after-as-of-date .
-    BIND(true AS ?notPlacedFlag)
+    SELECT DISTINCT ?m (true AS ?notPlacedFlag) WHERE {
+      { ?notPlaced aia:determinationOf ?m ; aia:conclusion aiac:outcome-placing-after-as-of-date }
+      UNION { ?m aia:satisfiesTrigger aiac:trigger-model-not-yet-placed }
+    }
   }
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
               IF(BOUND(?metOn), CONCAT(" (since ", STR(?metOn), ", the threshold event that gives the compute used)"),

@@ -56,12 +56,13 @@ WHERE {
                || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
       } UNION {
         # an amendment of the run's law version, for one obligation of subjects placed before a date
+        # (the day rule 011 bounds: without a stated date, the earliest value-chain event)
         aiaa:run aia:lawVersion ?law2 .
         ?law2 aia:includesAmendment ?amendment2 .
         ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment2 ; aia:newDate ?candidate ;
                  aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
         ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
-        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
+        ?s aia:placedNoLaterThan ?placed .
         FILTER(?placed < ?cutoff)
       } UNION {
         # an amendment of the run's law version, for one obligation of every subject (no cut-off)
@@ -238,7 +239,7 @@ WHERE {
     ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
              aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
     ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
-    ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
+    ?s aia:placedNoLaterThan ?placed .
     FILTER(?placed < ?cutoff)
   } UNION {
     ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:affectsObligation ?obligation .
