@@ -55,6 +55,7 @@ from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
 from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.shared_names import shared_name_findings
 from aiact_kg.submission.value_checks import value_findings
+from aiact_kg.submission.values import without_repeated_numbers
 from aiact_kg.submission.vocabulary import load_vocabulary
 
 SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
@@ -477,7 +478,9 @@ class SubmissionValidator:
         apart, describe a system or model (so no file gets the "nothing described" finding)."""
         with paused_gc():
             # what the rules read in the submitter's own terms and role nodes, in ours
-            return self._validate(with_implied(documents), unreadable, described_elsewhere)
+            # (a number stated twice in two forms is one value: kept once)
+            statements = without_repeated_numbers(with_implied(documents))
+            return self._validate(statements, unreadable, described_elsewhere)
 
     def _validate(
         self,

@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import re
 import struct
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -31,6 +31,7 @@ from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode, Quad
 
 from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.vocabulary import Vocabulary, load_vocabulary
 
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
@@ -274,3 +275,37 @@ def canonical_quads(quads: Iterable[Quad], vocabulary: Vocabulary | None = None)
                 yield Quad(quad.subject, quad.predicate, literal, quad.graph_name)
                 continue
         yield quad
+
+
+def without_repeated_numbers(
+    documents: Sequence[InputDocument], vocabulary: Vocabulary | None = None
+) -> list[InputDocument]:
+    """``documents`` less each number that repeats, in another lexical form or datatype, a
+    value the same subject already has for the same property (the first written is kept).
+
+    A fact stated twice, once as ``3e25`` and once as ``30000000000000000000000000`` (say, in a
+    JSON-LD file and a Turtle file), is one value; the shapes count values as RDF terms and
+    would refuse it as two. Numbers the rules cannot read are kept for validation to report.
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    seen: set[tuple[object, object, Decimal]] = set()
+    result: list[InputDocument] = []
+    for document in documents:
+        kept: list[Quad] = []
+        for quad in document.quads:
+            value = quad.object
+            if isinstance(value, OxLiteral) and value.datatype.value in NUMERIC_TYPES:
+                predicate = quad.predicate.value
+                expected = (
+                    vocabulary.range_of(predicate) if predicate.startswith(ONTOLOGY) else None
+                )
+                number = read_literal(value.value, value.datatype.value, expected).value
+                if isinstance(number, Decimal):
+                    key = (quad.subject, quad.predicate, number)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+            kept.append(quad)
+        unchanged = len(kept) == len(document.quads)
+        result.append(document if unchanged else replace(document, quads=tuple(kept)))
+    return result
