@@ -29,6 +29,7 @@ PREFIXES = {
     "eu-aiact": "https://w3id.org/dpv/legal/eu/aiact#",
     "airo": "https://w3id.org/airo#",
     "aiao": OBLIGATION,
+    "aia": "https://w3id.org/aiact-kg/ontology#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
 }
 
@@ -73,7 +74,7 @@ def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
     for category in subject["categories"]:
         row = rows.get(("CategoryOutput", category))
         if row is None:
-            continue  # no counterpart (gpai-systemic-risk): see the output mapping
+            continue  # no counterpart (out-of-scope): see the output mapping
         for cls in row.classes:
             yield Triple(node, RDF_TYPE, NamedNode(cls))
         if row.risk_level and subject["kind"] != "gpai-model":

@@ -156,7 +156,7 @@ class AssessedSubject(Result):
     """One AI system or model: its categories, flags, determinations and obligations."""
 
     iri: str = Field(description="the subject's IRI")
-    kind: str | None = Field(description="ai-system, gpai-model or gpai-system")
+    kind: str | None = Field(description="ai-system, gpai-model, gpai-system or ai-model")
     categories: list[str] = Field(
         description="risk categories, in a fixed order: out-of-scope, prohibited, high-risk, "
         "transparency, minimal, gpai, gpai-systemic-risk"

@@ -49,7 +49,7 @@ WHERE {
   FILTER(?first > ?asOf)
   FILTER NOT EXISTS { ?s aia:notYetPlacedOnMarket ?stated }
   BIND(CONCAT("The model is to be placed on the market on ", STR(?first), ", after the as-of date ", STR(?asOf),
-              ": on that date it is not yet placed on the market, and a model used for research, development or prototyping before it is placed on the market is not a general-purpose AI model within Art 3(63); the research and development exclusion of Art 2(8) is read as for a model stated not yet to be placed.") AS ?explanation)
+              ": on that date it is not yet placed on the market, and the definition of Art 3(63) leaves out a model used for research, development or prototyping before it is placed on the market; the research and development exclusion of Art 2(8) is read as for a model stated not yet to be placed (only the duties that come before placing remain, where it meets the compute threshold: the notification of Art 52(1) and the appointment of an authorised representative of Art 54(1)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|placing-after-as-of-date")))) AS ?d)
 } ;
 INSERT {

@@ -37,7 +37,7 @@ WHERE {
   ?exclusion rdfs:label ?exclusionLabel ; aia:citation ?citation .
   FILTER(LANG(?exclusionLabel) = "en")
   BIND(CONCAT("The intended purpose (", STR(?exclusionLabel), ") is excluded by the wording of ", STR(?citation),
-              "; that point does not make the system high-risk under Art 6(2).") AS ?explanation)
+              ": this purpose does not make the system high-risk under Art 6(2) (another intended purpose of the system still may).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-exclusion|", STR(?exclusion))))) AS ?d)
 } ;
 INSERT {

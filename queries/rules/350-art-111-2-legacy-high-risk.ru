@@ -2,7 +2,8 @@
 # Label: Transition for high-risk AI systems placed on the market before 2 August 2026 (Art 111(2))
 # Provisions: aiap:art_111.par_2 aiap:anx_III
 # A high-risk system placed on the market or put into service before the date of Art 111(2)
-# (read from the transitional rule), with no substantial modification or change of intended
+# (read from the transitional rule; high-risk as placed, not only through a change of its
+# intended purpose on or after that date), with no substantial modification or change of intended
 # purpose (a significant change, Art 3(23)) dated on or after that date and up to the as-of date, falls under the Regulation only
 # after such a change. Where the system is intended to be used by public authorities, its
 # providers and deployers must comply by the rule's compliance deadline (Art 111(2), second
@@ -58,6 +59,19 @@ WHERE {
   }
   FILTER(?placed < ?cutoff)
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+  # a high-risk system as placed on the market or put into service before the date: not one that
+  # only a change of its intended purpose on or after the date made high-risk (Art 25(1)(c), rule
+  # 320, the change's event as premise), which was no high-risk system before it; from the
+  # change the Regulation applies to it in full (rule 820 dates its high-risk obligations from
+  # the change), and its duties as a system that was not high-risk (Art 50) keep their own
+  # dates (an outside check found a general-purpose AI system's Art 50(2) duty moved to the
+  # change, and under the amended law to the Annex III date)
+  FILTER NOT EXISTS {
+    ?hr aia:byRule aiar:art-25-value-chain ; aia:premise ?madeBy .
+    ?madeBy aia:premiseProperty aia:newIntendedPurpose ; aia:premiseSubject ?madeByChange .
+    ?madeByChange aia:eventDate ?madeOn .
+    FILTER(?madeOn >= ?cutoff)
+  }
   # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-1 }
   # the first significant change on or after the date, up to the as-of date, if any, and its

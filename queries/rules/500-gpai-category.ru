@@ -49,7 +49,7 @@ WHERE {
     BIND(true AS ?notYetPlaced)
   }
   BIND(IF(BOUND(?notYetPlaced),
-          CONCAT(?what, " is a general-purpose AI model (Art 3(63)) that is not yet placed on the market: until it is, its provider has only the duty to notify the Commission of Art 52(1) (Art 2(8), Recital 112); the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ", follow its placing on the market."),
+          CONCAT(?what, " is a general-purpose AI model (Art 3(63)) that is not yet placed on the market: until it is, its provider has only the duties that come before placing, to notify the Commission (Art 52(1), Recital 112) and, if established outside the Union, to appoint an authorised representative (Art 54(1)); the other obligations of Art 53 and 54, applicable from ", STR(?applies), ", follow its placing on the market (Art 2(8))."),
           CONCAT(?what, " is a general-purpose AI model (Art 3(63)); its provider has the obligations of Art 53 (and Art 54 if established outside the Union), applicable from ", STR(?applies), ?transitionText, ".")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-model|")))) AS ?d)
 }

@@ -12,7 +12,9 @@
 # still "falls under" Art 50: the exception takes away the duty, not the article (it was put out
 # of scope, losing Art 4 as well). General-purpose AI models
 # are not AI systems: their open-source exemptions are Art 53(2) and Art 54(6) (rules 500-599).
-# Runs before the minimal-risk rule, which skips out-of-scope subjects.
+# Runs before the minimal-risk rule, which skips out-of-scope subjects. The outcome of an Art 6(3)
+# derogation (rule 311) of a system put out of scope says that its duties do not arise (the last
+# operation).
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -87,4 +89,18 @@ WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:outcome-foss-carve-back .
   ?keep a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?exception .
   ?exception a aia:TransparencyException .
+}
+;
+# An Annex III system whose provider relies on Art 6(3) (rule 311) and that the first operation
+# puts out of scope owes no duty of Art 6(4) or 49(2): its derogation's outcome says so, instead
+# of telling the provider to document the assessment and register the system (an outside check
+# found that beside an out-of-scope category and an empty list of duties)
+DELETE { ?derogation aia:explanation ?stated }
+INSERT { ?derogation aia:explanation ?amended }
+WHERE {
+  ?out aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:category-out-of-scope .
+  ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:explanation ?stated .
+  BIND(STRBEFORE(?stated, "it is not considered high-risk (Art 6(3)). ") AS ?head)
+  FILTER(STRLEN(?head) > 0)
+  BIND(CONCAT(?head, "it is not considered high-risk (Art 6(3)); released under a free and open-source licence and falling under neither Art 5 nor Art 50, it is outside the Regulation (Art 2(12)), so the duties to document the assessment and to register the system (Art 6(4), Art 49(2)) do not arise.") AS ?amended)
 }

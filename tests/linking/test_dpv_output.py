@@ -107,6 +107,17 @@ def test_output_states_every_subject(output: Graph) -> None:
         assert (obligation, RDF.type, URIRef(DPV + "Obligation")) in output
 
 
+def test_systemic_risk_is_told_apart(output: Graph) -> None:
+    """A model with systemic risk is a eu-aiact:GPAIModel of our own subclass (DPV has none)."""
+    eu = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+    ours = URIRef("https://w3id.org/aiact-kg/ontology#GeneralPurposeAIModelWithSystemicRisk")
+    atlas = URIRef("https://example.org/atlas-ai/atlas-3")
+    assert (atlas, RDF.type, ours) in output
+    assert (atlas, RDF.type, eu.GPAIModel) in output
+    plain = set(output.subjects(RDF.type, eu.GPAIModel)) - set(output.subjects(RDF.type, ours))
+    assert plain, "no general-purpose AI model without systemic risk among the examples"
+
+
 def test_every_term_exists_in_pinned_copies(output: Graph) -> None:
     graph, namespaces = pinned()
     assert DPV in namespaces  # DPV core is checked like the extensions, not trusted
