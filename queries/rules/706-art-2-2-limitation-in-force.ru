@@ -10,7 +10,36 @@
 # a classification under Art 6(2) and Annex III, the conformity route of Art 43, a prohibition of
 # Art 5, the value-chain outcomes of Art 25. What stays: the Art 6(1) classification, the
 # limitation itself and any out-of-scope determination. (Rule 810 lists no obligation for the
-# subject from the same day, reading the same limitation.)
+# subject from the same day, reading the same limitation.) The limitation's explanation then
+# names the provisions whose conclusions are withdrawn (the first operation).
+# The limitation says what it withdraws: the provisions the withdrawn determinations rest on (e.g.
+# Annex III point 6(c) under Art 6(2), Art 50(1)), in code-point order, so that an Annex III
+# purpose or a transparency case stated for the system is not set aside without a word (an outside
+# check found a law-enforcement use of Annex III dropped with no trace, beside a validation note
+# that called the system high-risk for it)
+DELETE { ?limited aia:explanation ?stated }
+INSERT { ?limited aia:explanation ?amended }
+WHERE {
+  {
+    SELECT ?limited ?stated (GROUP_CONCAT(?citation; separator=", ") AS ?withdrawn) WHERE {
+      {
+        SELECT DISTINCT ?limited ?stated ?citation WHERE {
+          ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+                   aia:appliesFromDate ?limitedFrom ; aia:explanation ?stated .
+          aiaa:run aia:asOf ?asOf .
+          FILTER(?limitedFrom <= ?asOf)
+          ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis .
+          FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
+          FILTER NOT EXISTS { ?d aia:byRule aiar:art-6-1-annex-i }
+          FILTER NOT EXISTS { ?d aia:byRule aiar:unverified-amendment-flag }
+          FILTER NOT EXISTS { ?d aia:conclusion aiac:category-out-of-scope }
+          ?basis aia:citation ?citation .
+        } ORDER BY ?limited ?citation
+      }
+    } GROUP BY ?limited ?stated
+  }
+  BIND(CONCAT(?stated, " On the as-of date the conclusions of the provisions it leaves out are withdrawn with it (", ?withdrawn, ").") AS ?amended)
+} ;
 DELETE { ?d ?p ?o . ?premise ?premiseProperty ?premiseValue }
 WHERE {
   {
