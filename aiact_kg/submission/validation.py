@@ -55,7 +55,7 @@ from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
 from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.shared_names import shared_name_findings
 from aiact_kg.submission.value_checks import value_findings
-from aiact_kg.submission.values import without_repeated_numbers
+from aiact_kg.submission.values import CHECKED_TYPES, read_literal, without_repeated_numbers
 from aiact_kg.submission.vocabulary import load_vocabulary
 
 SOURCE_PROVISION = URIRef(ONTOLOGY + "sourceProvision")
@@ -285,6 +285,18 @@ def _with_values_given(
         return message, shown
     values = [(_label(node) or "", file) for node, file in given.items()]
     return f"{message} Given: {values_in_files(values)}.", ", ".join(sorted(t for t, _ in values))
+
+
+def _unreadable_reason(value: Node | None) -> str | None:
+    """Why the rules cannot read a literal of a checked datatype (e.g. "2026-02-30" is not a day
+    of the calendar), or None: a shape's generic message about the value then says it too, as
+    the Python check it stands in for would (:mod:`.value_checks`)."""
+    if not isinstance(value, Literal) or value.datatype is None:
+        return None
+    datatype = str(value.datatype)
+    if datatype not in CHECKED_TYPES:
+        return None
+    return read_literal(str(value), datatype).problem
 
 
 def _checked_in_python(
@@ -562,6 +574,8 @@ class SubmissionValidator:
         shown = _label(value)
         if result.component == SH.MaxCountConstraintComponent and focus is not None:
             message, shown = _with_values_given(message, submission, focus, path, shown)
+        elif (reason := _unreadable_reason(value)) is not None:
+            message = f'{message} Here the value "{value}" {reason}.'
         return Finding(
             severity=_severity(result.severity),
             message=message,

@@ -2,8 +2,7 @@
 # Label: The latest day on which a system was placed on the market or put into service, from its stated dates or, without them, its value-chain events
 # Provisions: aiap:art_3.pnt_9 aiap:art_3.pnt_11 aiap:art_3.pnt_23 aiap:art_25.par_1
 # Several provisions turn on whether a system was placed on the market or put into service before
-# a day: Art 111(1) (rule 345; rule 350 bounds the day the same way for Art 111(2) in its own
-# words), the duties of Art 6(4) and 49(2) to act before
+# a day: Art 111(1) and (2) (rules 345, 350), the duties of Art 6(4) and 49(2) to act before
 # placing (rule 311) and an amendment's transitional period for systems already on the market
 # (rule 820). This rule writes, once, the day by which the system was placed on the market or put
 # into service at the latest (aia:placedNoLaterThan): the earliest stated date of placing on the

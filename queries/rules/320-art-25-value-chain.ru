@@ -111,8 +111,16 @@ WHERE {
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c))",
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose", ""),
               ".") AS ?hrExplanation)
+  # the initial provider that clearly specified that its system is not to be changed into a
+  # high-risk one owes no cooperation (Art 25(2), second sentence; rule 800 exempts it from the
+  # duty): the outcome says so rather than "must cooperate" (an outside check found the two
+  # side by side)
+  OPTIONAL { ?s aia:initialProviderExcludedHighRiskUse true . BIND(true AS ?excludedFlag) }
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitations),
-              ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
+              ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider",
+              IF(BOUND(?excludedFlag),
+                 "; as it clearly specified that the system is not to be changed into a high-risk AI system, its duty to cooperate and hand over documentation does not apply (Art 25(2), second sentence).",
+                 " but must cooperate (Art 25(2)).")) AS ?explanation)
   # keyed by the system (an IRI), the event's date and concepts, never by the event node, which
   # may be a blank node (its IRI depends on how the description is written)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
@@ -213,6 +221,17 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
       ?hr0 aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+      # high-risk when the operator acted: points (a) and (b) concern "a high-risk AI system
+      # already placed on the market or put into service", not one that a change of its
+      # intended purpose dated after the event made high-risk (the first operation; an outside
+      # check found a distributor's earlier rebranding read as that of a high-risk system once
+      # a deployer later changed the purpose, and the initial provider's exclusion defeated)
+      FILTER NOT EXISTS {
+        ?hr0 aia:byRule aiar:art-25-value-chain ; aia:premise ?madeHighRiskBy .
+        ?madeHighRiskBy aia:premiseProperty aia:newIntendedPurpose ; aia:premiseSubject ?laterChange .
+        ?laterChange aia:eventDate ?laterChangeOn .
+        FILTER(?laterChangeOn > ?date)
+      }
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
       # that rebrands or modifies its own system stays its provider (next operation)
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
@@ -247,7 +266,16 @@ WHERE {
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
-  FILTER EXISTS { ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+  # high-risk when modified (as above): not only through a later change of its purpose
+  FILTER EXISTS {
+    ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+    FILTER NOT EXISTS {
+      ?hr aia:byRule aiar:art-25-value-chain ; aia:premise ?madeHighRiskBy .
+      ?madeHighRiskBy aia:premiseProperty aia:newIntendedPurpose ; aia:premiseSubject ?laterChange .
+      ?laterChange aia:eventDate ?laterChangeOn .
+      FILTER(?laterChangeOn > ?date)
+    }
+  }
 } ;
 
 # Every such operator is added as provider; then every provider except the operator of the

@@ -2,7 +2,8 @@
 # Label: Transition for high-risk AI systems placed on the market before 2 August 2026 (Art 111(2))
 # Provisions: aiap:art_111.par_2 aiap:anx_III
 # A high-risk system placed on the market or put into service before the date of Art 111(2)
-# (read from the transitional rule), with no substantial modification or change of intended
+# (read from the transitional rule; high-risk as placed, not only through a change of its
+# intended purpose on or after that date), with no substantial modification or change of intended
 # purpose (a significant change, Art 3(23)) dated on or after that date and up to the as-of date, falls under the Regulation only
 # after such a change. Where the system is intended to be used by public authorities, its
 # providers and deployers must comply by the rule's compliance deadline (Art 111(2), second
@@ -19,8 +20,24 @@
 # aiac:outcome-legacy-changed-art-111-2, dated the first such change (the compliance deadline,
 # if earlier, for a system intended to be used by public authorities), from which rule 820 dates
 # its obligations outside Chapters I-II, with the change's event as premise; no trigger then.
-# Without a stated placing date, the earliest value-chain event bounds it: an event concerns a
-# system already placed on the market or put into service (Art 25(1), Art 3(23)).
+# Without a stated placing date, the earliest value-chain event bounds it (rule 011): an event
+# concerns a system already placed on the market or put into service (Art 25(1), Art 3(23)).
+# The first operation writes, for each system, the day of its first significant change in
+# design on or after the date of Art 111(2) and up to the as-of date (aia:legacyDesignChangedOn),
+# which the second reads (Virtuoso 7 answered an OPTIONAL minimum differently from run to run,
+# at times as a change with an empty date).
+INSERT { ?s aia:legacyDesignChangedOn ?firstChange }
+WHERE {
+  SELECT ?s (MIN(?changed) AS ?firstChange) WHERE {
+    aiac:transition-art-111-2 aia:placedBefore ?cutoff .
+    aiaa:run aia:asOf ?asOf .
+    ?s aia:hasValueChainEvent ?event .
+    ?event a ?kind ; aia:eventDate ?changed .
+    FILTER(?kind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
+    FILTER(?changed >= ?cutoff && ?changed <= ?asOf)
+  } GROUP BY ?s
+} ;
+
 INSERT {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?conclusion ;
      aia:byRule aiar:art-111-2-legacy-high-risk ; aia:legalBasis aiap:art_111.par_2 ;
@@ -37,56 +54,55 @@ INSERT {
 WHERE {
   aiac:transition-art-111-2 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   aiaa:run aia:asOf ?asOf .
+  # the day of placing as rule 011 bounds it: the earliest stated date of placing on the market or
+  # putting into service or, without one, the earliest value-chain event (an event concerns a
+  # system "already placed on the market or put into service", Art 25(1)(a)-(c), and a substantial
+  # modification is a change "after its placing", Art 3(23); an outside check found the event's
+  # date read for Art 25 and the system taken as placed after 2 August 2026 for Art 111(2))
+  ?s aia:placedNoLaterThan ?placed .
+  # the premise names the property that holds the day (both, if they agree) or, without a stated
+  # date, the value-chain event that bounds it
   {
-    {
-      SELECT ?s (MIN(?date) AS ?placed) WHERE {
-        ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?date .
-        ?s ?property ?date .
-        FILTER(?property IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
-      } GROUP BY ?s
-    }
-    # the premise names the property that holds the earliest date (both, if they agree)
     ?s ?dateProperty ?placed .
     FILTER(?dateProperty IN (aia:placedOnMarketOn, aia:putIntoServiceOn))
     BIND(?s AS ?placedSource)
     BIND(false AS ?placedByEvent)
   } UNION {
-    # no placing date stated: a value-chain event concerns a system "already placed on the market
-    # or put into service" (Art 25(1)(a)-(c)), a substantial modification is a change "after its
-    # placing" (Art 3(23)), so the system was placed on or before its earliest event (an outside
-    # check found the event's date read for Art 25 and the system taken as placed after 2 August
-    # 2026 for Art 111(2))
-    {
-      SELECT ?s (MIN(?eventOn) AS ?placed) WHERE {
-        ?s aia:hasValueChainEvent ?anyEvent . ?anyEvent aia:eventDate ?eventOn .
-        FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
-        FILTER NOT EXISTS { ?s aia:notYetPlacedOnMarket true }
-      } GROUP BY ?s
-    }
     ?s aia:hasValueChainEvent ?placedSource . ?placedSource aia:eventDate ?placed .
+    FILTER NOT EXISTS { ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?statedPlacing }
     BIND(aia:eventDate AS ?dateProperty)
     BIND(true AS ?placedByEvent)
   }
   FILTER(?placed < ?cutoff)
   ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+  # a high-risk system as placed on the market or put into service before the date: not one that
+  # only a change of its intended purpose on or after the date made high-risk (Art 25(1)(c), rule
+  # 320, the change's event as premise), which was no high-risk system before it; from the
+  # change the Regulation applies to it in full (rule 820 dates its high-risk obligations from
+  # the change), and its duties as a system that was not high-risk (Art 50) keep their own
+  # dates (an outside check found a general-purpose AI system's Art 50(2) duty moved to the
+  # change, and under the amended law to the Annex III date)
+  FILTER NOT EXISTS {
+    ?hr aia:byRule aiar:art-25-value-chain ; aia:premise ?madeBy .
+    ?madeBy aia:premiseProperty aia:newIntendedPurpose ; aia:premiseSubject ?madeByChange .
+    ?madeByChange aia:eventDate ?madeOn .
+    FILTER(?madeOn >= ?cutoff)
+  }
   # Art 111(2) covers systems "other than" those of Art 111(1) (rule 345)
   FILTER NOT EXISTS { ?s aia:satisfiesTrigger aiac:transition-art-111-1 }
-  # the first significant change on or after the date, up to the as-of date, if any, and its
-  # event (each one, if two share the date)
-  OPTIONAL {
-    {
-      SELECT ?s (MIN(?changed) AS ?firstChange) WHERE {
-        aiac:transition-art-111-2 aia:placedBefore ?changeCutoff .
-        aiaa:run aia:asOf ?changeAsOf .
-        ?s aia:hasValueChainEvent ?event .
-        ?event a ?kind ; aia:eventDate ?changed .
-        FILTER(?kind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
-        FILTER(?changed >= ?changeCutoff && ?changed <= ?changeAsOf)
-      } GROUP BY ?s
-    }
-    ?s aia:hasValueChainEvent ?changeEvent .
+  # the first significant change on or after the date, up to the as-of date (the first
+  # operation), and its event (each one, if two share the date); or none (a flag bound in each
+  # branch rather than BOUND() over an OPTIONAL, which Virtuoso 7 answered true for a system with
+  # no change after other runs, with an empty date)
+  {
+    ?s aia:legacyDesignChangedOn ?firstChange ; aia:hasValueChainEvent ?changeEvent .
     ?changeEvent a ?changeKind ; aia:eventDate ?firstChange .
     FILTER(?changeKind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
+    BIND(true AS ?changed)
+  } UNION {
+    ?s aia:placedNoLaterThan ?unchangedSince .
+    FILTER NOT EXISTS { ?s aia:legacyDesignChangedOn ?anyChange }
+    BIND(false AS ?changed)
   }
   # intended to be used by public authorities: by its deployers or by its Annex III use case
   # (flags from OPTIONAL rather than BIND(EXISTS ...), which Virtuoso 7 may fail to compile)
@@ -110,7 +126,6 @@ WHERE {
   }
   BIND(BOUND(?byDeployer) || BOUND(?byUseCase) AS ?public)
   BIND(IF(?public, true, ?unbound) AS ?publicFlag)
-  BIND(BOUND(?firstChange) AS ?changed)
   BIND(IF(?changed, aiac:outcome-legacy-changed-art-111-2, aiac:outcome-transition-art-111-2) AS ?conclusion)
   BIND(IF(?changed, ?unbound, aiac:transition-art-111-2) AS ?transition)
   # "in any case" by the deadline for a system intended for public authorities

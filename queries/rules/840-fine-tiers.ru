@@ -81,11 +81,11 @@ WHERE {
       FILTER NOT EXISTS { ?d aia:prohibitsUseOnly true . FILTER NOT EXISTS { ?s aia:hasDeployer ?operator } }
       # an authorised representative acts under its provider's mandate (Art 22(3)): it neither
       # places the system on the market nor puts it into service nor uses it, so it is not
-      # exposed unless it also holds one of those roles
-      FILTER NOT EXISTS {
-        ?s aia:hasAuthorisedRepresentative ?operator .
-        FILTER NOT EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDistributor|aia:hasDeployer|aia:hasProductManufacturer ?operator }
-      }
+      # exposed unless it also holds one of those roles; nor is a party named only as an
+      # operator (aia:hasOperator) without its role, which may be such a representative (Art
+      # 3(8)): it bears no obligation either (the shape OperatorWithoutRole asks for the role;
+      # an outside check found it fined and given no duty)
+      FILTER EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDistributor|aia:hasDeployer|aia:hasProductManufacturer ?operator }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the

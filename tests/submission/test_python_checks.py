@@ -97,6 +97,27 @@ def test_a_date_property_given_a_number_is_a_violation(validator: SubmissionVali
     assert not report.conforms
 
 
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ('"2026-02-30"^^xsd:date', 'the value "2026-02-30" is not a day of the calendar'),
+        ('"2026-03-01T10:00:00"^^xsd:date', "has a time of day"),
+    ],
+)
+def test_a_shape_about_an_unreadable_value_says_why(
+    validator: SubmissionValidator, value: str, reason: str
+) -> None:
+    """A shape that reports the value (here the date shape, whose message is generic) stands in
+    for the Python value check, so its finding names the reason too (an outside check found a
+    31st of February reported only as "takes one xsd:date value")."""
+    text = SYSTEM.replace('"2025-06-01"^^xsd:date', value).format(more="")
+    report = validate(validator, text)
+    path = "https://w3id.org/aiact-kg/ontology#putIntoServiceOn"
+    messages = [f.message for s in report.subjects for f in s.findings if f.path == path]
+    assert messages
+    assert all(reason in message for message in messages), messages
+
+
 def test_a_system_that_is_its_own_provider_is_a_violation(
     validator: SubmissionValidator,
 ) -> None:
