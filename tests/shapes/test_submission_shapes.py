@@ -52,6 +52,7 @@ EXPECTED_KEYS = {"file", "severity", "path", "legal_basis"}
 CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
+    "PurposeChangeByOneOfSeveralDeployers": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "AuthorisedRepresentativeInUnion": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterInUnion": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
