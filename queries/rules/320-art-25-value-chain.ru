@@ -237,9 +237,18 @@ WHERE {
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
     }
   }
-  # the operator is the provider from the event (never before Art 25 applies)
+  # the operator is the provider from the event, never before Art 25 applies nor before the
+  # system is high-risk in law (the earliest date of its high-risk determinations, e.g. 2 August
+  # 2027 for a product of Art 6(1)): points (a) and (b) concern a high-risk AI system
+  {
+    SELECT ?s (MIN(?classifiedFrom) AS ?highRiskFrom) WHERE {
+      ?classified aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
+                  aia:appliesFromDate ?classifiedFrom .
+    } GROUP BY ?s
+  }
   aiap:art_25.par_2 eli:date_applicability ?art25From .
-  BIND(IF(?date > ?art25From, ?date, ?art25From) AS ?fromEvent)
+  BIND(IF(?date > ?art25From, ?date, ?art25From) AS ?fromEventOrArt25)
+  BIND(IF(?highRiskFrom > ?fromEventOrArt25, ?highRiskFrom, ?fromEventOrArt25) AS ?fromEvent)
   BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
   BIND(IF(?kind = aia:Rebranding, aiac:trigger-rebranding, aiac:trigger-substantial-modification) AS ?trigger)
   BIND(IF(?kind = aia:Rebranding, aia:hasRebrandingOperator, aia:hasModifyingOperator) AS ?actorProperty)
@@ -280,25 +289,36 @@ WHERE {
 
 # Every such operator is added as provider; then every provider except the operator of the
 # latest event is a former provider (Art 25(2)).
+# The change of provider takes effect when Art 25 applies to the event (the outcome's date: the
+# event, or 2 August 2026 if later), not before: until then the initial provider is still the
+# provider (Art 3(3)) and keeps its duties (an outside check found the initial provider's Art 4
+# duty gone, and the operator's dated from the event, for a rebranding of May 2026 whose outcome
+# said it applied from August 2026).
 INSERT { ?s aia:hasProvider ?x }
 WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-     aia:premise ?p .
+     aia:premise ?p ; aia:appliesFromDate ?switchedOn .
   ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?x .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?switchedOn <= ?asOf)
 } ;
 INSERT { ?s aia:hasFormerProvider ?old }
 WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-     aia:premise ?p , ?pDate .
+     aia:premise ?p , ?pDate ; aia:appliesFromDate ?switchedOn .
   ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?current .
   ?pDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?switchedOn <= ?asOf)
   # the latest event's date (a sub-select, not FILTER NOT EXISTS over a later event: the embedded
   # engine evaluates an EXISTS pattern from its constants, every event of the batch, once per row)
   {
     SELECT ?s (MAX(?eventDate) AS ?date) WHERE {
       ?event aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-             aia:premise ?eventDatePremise .
+             aia:premise ?eventDatePremise ; aia:appliesFromDate ?eventSwitchedOn .
       ?eventDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?eventDate .
+      aiaa:run aia:asOf ?eventAsOf .
+      FILTER(?eventSwitchedOn <= ?eventAsOf)
     } GROUP BY ?s
   }
   ?s aia:hasProvider ?old .

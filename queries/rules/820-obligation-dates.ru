@@ -100,15 +100,47 @@ WHERE {
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
       } UNION {
+        # the deadline of its second sentence binds only the "providers and deployers" of a system
+        # intended to be used by public authorities (rule 350 dates the outcome by it when the
+        # change comes later): its other operators fall under the Regulation as from the change
+        # (rule 350's first operation wrote its day; an outside check found an importer's duties
+        # dated from the deadline, which an as-of date between the two had not listed)
+        ?legacyChangedLater aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s .
+        ?s aia:legacyDesignChangedOn ?candidate .
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation ; aia:bearerRoleType ?otherRole .
+        FILTER(?otherRole != aiac:role-provider && ?otherRole != aiac:role-deployer)
+        FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+      } UNION {
+        # a duty that only a substantial modification triggers (Art 43(4): "in the event of a
+        # substantial modification") arises with the first one on or before the as-of date, not
+        # before (an outside check found a provider's new conformity assessment dated 2 August
+        # 2026 for its own modification of November 2026, absent the day before)
+        {
+          SELECT ?s (MIN(?modifiedOn) AS ?candidate) WHERE {
+            ?s aia:satisfiesTrigger aiac:trigger-substantial-modification ;
+               aia:hasValueChainEvent ?modification .
+            ?modification a aia:SubstantialModification ; aia:eventDate ?modifiedOn .
+            aiaa:run aia:asOf ?modificationAsOf .
+            FILTER(?modifiedOn <= ?modificationAsOf)
+          } GROUP BY ?s
+        }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        ?obligation aia:trigger aiac:trigger-substantial-modification .
+        FILTER NOT EXISTS {
+          ?obligation aia:trigger ?otherTrigger .
+          FILTER(?otherTrigger != aiac:trigger-substantial-modification)
+        }
+      } UNION {
         # Art 25(1): an operator that an event made the provider bears the provider's obligations
         # from the event, not before; the duties of Art 25 itself (the operator's, and the initial
         # provider's under Art 25(2)) arise with the event too
         # (the event's determination in each branch: as a join with a UNION of the two, the
         # embedded engine evaluated the UNION over every assessed obligation first)
+        # (the outcome's date: the event's, or the day Art 25 applies to it if later; an outside
+        # check found an operator's Art 4 duty as provider dated from a rebranding of May 2026)
         ?newProvider aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
-                     aia:premise ?byPremise , ?datePremise .
+                     aia:premise ?byPremise ; aia:appliesFromDate ?candidate .
         ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
-        ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
         ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
       } UNION {
         # the same for an operator that changed the intended purpose to an Annex III use case and
@@ -123,9 +155,8 @@ WHERE {
         # the duty of Art 25(1) of the operator that acted: from its own event (every event's date
         # was a candidate for every such duty, so with two events both took the later one)
         ?actEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
-                  aia:premise ?actByPremise , ?actDatePremise .
+                  aia:premise ?actByPremise ; aia:appliesFromDate ?candidate .
         ?actByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?actor .
-        ?actDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?candidate .
         ?assessed aia:obligationFor ?s ; aia:bearer ?actor ; aia:obligation ?actObligation .
         ?actObligation aia:bearerProperty ?actBearer .
         VALUES ?actBearer { aia:hasRebrandingOperator aia:hasModifyingOperator aia:hasRepurposingOperator }
@@ -133,10 +164,10 @@ WHERE {
         # the duties of a former provider (Art 25(2)): from the first event by another operator that
         # ended its being the provider, i.e. not followed by an event of its own
         {
-          SELECT ?s ?former (MIN(?endedOn) AS ?candidate) WHERE {
+          SELECT ?s ?former (MIN(?endedFrom) AS ?candidate) WHERE {
             ?s aia:hasFormerProvider ?former .
             ?endEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
-                      aia:premise ?endByPremise , ?endDatePremise .
+                      aia:premise ?endByPremise , ?endDatePremise ; aia:appliesFromDate ?endedFrom .
             ?endByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?endedBy .
             ?endDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?endedOn .
             FILTER(?endedBy != ?former)
