@@ -48,6 +48,7 @@ from aiact_kg.submission.reading import (
     STDIN_NAME,
     InputDocument,
     InputSource,
+    SameFileNames,
     expand_inputs,
     read_rdf_file,
     read_stdin,
@@ -284,13 +285,14 @@ def collect_inputs(
     import sys
 
     stdin_seen = False
+    names = SameFileNames()
     for argument in arguments:
         try:
             if argument == "-" and stdin_seen:
                 raise InputFormatError(
                     STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
                 )
-            sources = expand_inputs([argument])
+            sources = [names.source(source) for source in expand_inputs([argument])]
         except InputFormatError as error:
             yield error
             continue

@@ -672,17 +672,40 @@ def expand_inputs(arguments: Sequence[str]) -> list[InputSource]:
     return sources
 
 
+class SameFileNames:
+    """One name per file: a file given again under another path (``/abs/a.ttl`` and ``a.ttl``,
+    a symbolic link, a hard link) gets the name it was first given, so that it is one document
+    (its blank nodes get the same IRIs, :func:`.skolem.document_key`) and not two documents
+    whose blank-node parties and events count twice (an outside check found the provider's
+    duties of a rebranding importer lost that way)."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[int, int], str] = {}
+
+    def source(self, source: InputSource) -> InputSource:
+        """``source``, renamed to the first name of the same file if it was seen before."""
+        if source.path is None:
+            return source
+        try:
+            status = source.path.stat()
+        except OSError:  # reading it will say what is wrong
+            return source
+        first = self._names.setdefault((status.st_dev, status.st_ino), source.name)
+        return source if first == source.name else InputSource(name=first, path=source.path)
+
+
 def expand_each(arguments: Sequence[str]) -> list[list[InputSource] | InputFormatError]:
     """The sources of each argument (:func:`expand_inputs`), or the error that argument makes."""
     expanded: list[list[InputSource] | InputFormatError] = []
     stdin_seen = False
+    names = SameFileNames()
     for argument in arguments:
         try:
             if argument == "-" and stdin_seen:
                 raise InputFormatError(
                     STDIN_NAME, "standard input ('-') can be read only once; give '-' once."
                 )
-            expanded.append(expand_inputs([argument]))
+            expanded.append([names.source(source) for source in expand_inputs([argument])])
         except InputFormatError as error:
             expanded.append(error)
             continue

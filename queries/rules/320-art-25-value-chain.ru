@@ -304,12 +304,6 @@ WHERE {
 } ;
 INSERT { ?s aia:hasFormerProvider ?old }
 WHERE {
-  ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-     aia:premise ?p , ?pDate ; aia:appliesFromDate ?switchedOn .
-  ?p aia:premiseProperty aia:byOperator ; aia:premiseValue ?current .
-  ?pDate aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
-  aiaa:run aia:asOf ?asOf .
-  FILTER(?switchedOn <= ?asOf)
   # the latest event's date (a sub-select, not FILTER NOT EXISTS over a later event: the embedded
   # engine evaluates an EXISTS pattern from its constants, every event of the batch, once per row)
   {
@@ -322,5 +316,17 @@ WHERE {
     } GROUP BY ?s
   }
   ?s aia:hasProvider ?old .
-  FILTER(?old != ?current)
+  # every provider but the operators of that day's events: two operators that put their names on
+  # the system on the same day are both its providers from then (an outside check found each
+  # made the other a former provider, leaving the system with none); MINUS over the events of
+  # the run, compatible on the system, the operator and the day
+  MINUS {
+    ?current aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+             aia:premise ?currentBy , ?currentOn ; aia:appliesFromDate ?currentSwitchedOn .
+    ?currentBy aia:premiseProperty aia:byOperator ; aia:premiseValue ?old .
+    ?currentOn aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
+    aiaa:run aia:asOf ?currentAsOf .
+    FILTER(?currentSwitchedOn <= ?currentAsOf)
+  }
 }
+

@@ -496,6 +496,32 @@ def test_expand_inputs_errors(tmp_path: Path) -> None:
         expand_inputs([str(tmp_path / "empty")])
 
 
+def test_one_file_given_under_two_paths_is_one_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An absolute and a relative path, or a link, to one file read it as one document: its
+    blank nodes get the same IRIs, so a blank-node party is not counted twice (an outside check
+    found a rebranding importer's provider duties lost that way)."""
+    text = (
+        "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+        "<https://example.org/s> aia:hasImporter [ aia:establishedIn \"DE\" ] .\n"
+    )
+    path = tmp_path / "a.ttl"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "link.ttl").symlink_to(path)
+    os.link(path, tmp_path / "hard.ttl")
+    monkeypatch.chdir(tmp_path)
+    arguments = [str(path), "a.ttl", "link.ttl", "hard.ttl"]
+    documents = [d for d in read_inputs(arguments) if isinstance(d, InputDocument)]
+    assert {d.name for d in documents} == {str(path)}
+    blank_iris = {str(q.object) for d in documents for q in d.quads if "genid" in str(q.object)}
+    assert len(blank_iris) == 1, blank_iris
+    other = tmp_path / "copy.ttl"  # another file, even with the same text, is another document
+    other.write_text(text, encoding="utf-8")
+    (copy,) = read_inputs([str(other)])
+    assert isinstance(copy, InputDocument) and copy.name == str(other)
+
+
 def test_read_rdf_file_on_a_directory_or_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputFormatError, match="is a directory"):
         read_rdf_file(tmp_path)
