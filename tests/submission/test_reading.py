@@ -504,7 +504,7 @@ def test_one_file_given_under_two_paths_is_one_document(
     found a rebranding importer's provider duties lost that way)."""
     text = (
         "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
-        "<https://example.org/s> aia:hasImporter [ aia:establishedIn \"DE\" ] .\n"
+        '<https://example.org/s> aia:hasImporter [ aia:establishedIn "DE" ] .\n'
     )
     path = tmp_path / "a.ttl"
     path.write_text(text, encoding="utf-8")
@@ -519,7 +519,8 @@ def test_one_file_given_under_two_paths_is_one_document(
     other = tmp_path / "copy.ttl"  # another file, even with the same text, is another document
     other.write_text(text, encoding="utf-8")
     (copy,) = read_inputs([str(other)])
-    assert isinstance(copy, InputDocument) and copy.name == str(other)
+    assert isinstance(copy, InputDocument)
+    assert copy.name == str(other)
 
 
 def test_read_rdf_file_on_a_directory_or_unreadable_file(tmp_path: Path) -> None:
