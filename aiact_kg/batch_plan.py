@@ -222,7 +222,7 @@ def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatc
     subjects = _subjects(scans)
     if batch_size <= 0 or count == 0:
         return [PlannedBatch(0, list(range(count)), set(), sum(len(s) for s in subjects))]
-    is_subject = [bool(found) for found in subjects]
+    is_subject = _subject_files(scans, subjects)
     groups = UnionFind(count)  # components of subject files, clusters of party files
     subject_owner: dict[int, int] = {}  # IRI -> a subject file describing it
     party_owners: dict[int, list[int]] = {}  # IRI -> the party files describing it
@@ -251,7 +251,19 @@ def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatc
                 else:
                     groups.union(party, here)
     del subject_owner, party_owners
-    return _pack(scans, subjects, groups, needs, batch_size)
+    return _pack(scans, subjects, is_subject, groups, needs, batch_size)
+
+
+def _subject_files(scans: Sequence[FileScan], subjects: list[tuple[int, ...]]) -> list[bool]:
+    """Which inputs are subject files: those that type a subject, and those that state facts
+    about a subject another input types (its facts apart from its type). Such an input is not a
+    party file to be shared by every batch that needs it: read in another batch without the
+    type, its subject would be refused as undescribed there (an outside check found a system
+    of that other batch silently left out, the batch's violation dropped as foreign)."""
+    typed = {iri for found in subjects for iri in found}
+    return [
+        bool(subjects[scan.index]) or any(iri in typed for iri in scan.described) for scan in scans
+    ]
 
 
 def _subjects(scans: Sequence[FileScan]) -> list[tuple[int, ...]]:
@@ -278,11 +290,11 @@ def _chain(*parts: Iterable[int]) -> Iterable[int]:
 def _pack(
     scans: Sequence[FileScan],
     subjects: list[tuple[int, ...]],
+    is_subject: list[bool],
     groups: UnionFind,
     needs: list[tuple[int, int]],
     batch_size: int,
 ) -> list[PlannedBatch]:
-    is_subject = [bool(found) for found in subjects]
     members: dict[int, list[int]] = {}
     for scan in scans:
         members.setdefault(groups.find(scan.index), []).append(scan.index)
@@ -321,18 +333,22 @@ def _pack(
     for batch in batches:
         batch.inputs = sorted(set(batch.inputs))
     _mark_linked_elsewhere(scans, batches, holders, members)
-    _mark_subjects_elsewhere(scans, batches)
+    _mark_subjects_elsewhere(scans, subjects, batches)
     return batches
 
 
-def _mark_subjects_elsewhere(scans: Sequence[FileScan], batches: list[PlannedBatch]) -> None:
+def _mark_subjects_elsewhere(
+    scans: Sequence[FileScan], subjects: list[tuple[int, ...]], batches: list[PlannedBatch]
+) -> None:
     """Record in each batch the subjects its inputs use as object that only inputs outside it
     type: a party file naming a system through a property declared the inverse of one of ours
     (``ex:deploys``), read with another system's file, gives that batch an untyped node which
-    is a subject where it is typed."""
+    is a subject where it is typed. ``subjects``: each input's subjects, those typed with a class
+    declared below a subject kind included (an outside check found such a subject, named by a
+    party file another batch reads too, refused there as undescribed)."""
     typed_in: dict[int, set[int]] = {}  # subject IRI -> the inputs typing it
     for scan in scans:
-        for iri in scan.subjects:
+        for iri in subjects[scan.index]:
             typed_in.setdefault(iri, set()).add(scan.index)
     if not typed_in:
         return

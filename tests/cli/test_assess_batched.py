@@ -414,3 +414,66 @@ def test_a_vocabulary_file_goes_with_every_batch_that_uses_its_terms(tmp_path: P
                 o.role == "deployer" and o.bearer.endswith(f"user-{name}") for o in s.obligations
             ), (size, name)
     assert results[0] == results[1] == results[2]
+
+
+SPLIT_TYPE = {  # a system's type in one file, its facts in another; a second system
+    "a-type.ttl": "ex:hr a aia:AISystem .\n",
+    "b-facts.ttl": (
+        "ex:hr aia:hasProvider ex:vendor ; aia:hasDeployer ex:ministry ;\n"
+        "  aia:intendedPurpose aiac:annex-iii-4a ; aia:interactsWithNaturalPersons false ;\n"
+        '  aia:putIntoServiceOn "2025-10-01"^^xsd:date .\n'
+    ),
+    "c-system.ttl": (
+        "ex:chat a aia:AISystem ; aia:hasProvider ex:vendor ;\n"
+        "  aia:intendedPurpose aiac:purpose-customer-service-chatbot ;\n"
+        "  aia:interactsWithNaturalPersons true ; aia:interactionObvious false ;\n"
+        '  aia:placedOnMarketOn "2026-10-01"^^xsd:date .\n'
+    ),
+    "d-parties.ttl": (
+        'ex:vendor a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+        'ex:ministry a aia:PublicAuthority ; aia:establishedIn "DE" .\n'
+    ),
+}
+SHARED_INVERSE = {  # a subclass-typed system and another, both named by one party file
+    "a-hr.ttl": (
+        "ex:hr a ex:HRTool ; ex:madeBy ex:vendor ; aia:intendedPurpose aiac:annex-iii-4a ;\n"
+        '  aia:interactsWithNaturalPersons false ; aia:putIntoServiceOn "2025-10-01"^^xsd:date .\n'
+    ),
+    "b-chat.ttl": SPLIT_TYPE["c-system.ttl"],
+    "c-vocabulary.ttl": (
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "ex:deploys owl:inverseOf aia:hasDeployer .\n"
+        "ex:HRTool rdfs:subClassOf aia:AISystem .\n"
+        "ex:madeBy rdfs:subPropertyOf aia:hasProvider .\n"
+    ),
+    "d-parties.ttl": (
+        'ex:vendor a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+        'ex:ministry a aia:PublicAuthority ; aia:establishedIn "DE" ;\n'
+        "  ex:deploys ex:hr , ex:chat .\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("files", [SPLIT_TYPE, SHARED_INVERSE], ids=["split-type", "inverse"])
+def test_a_split_description_gives_the_results_of_one_batch(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    """A file stating a system's facts apart from its type goes with the file typing it (it is
+    no party file for every batch to share), and a system typed by a declared subclass that a
+    shared party file names is known as a subject in the batches reading that file. An outside
+    check found the other system of such a split left out of the results, with no finding."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(PREFIXES + text, encoding="utf-8")
+    results = {}
+    for size in (0, 1):
+        outcomes = list(
+            assess_batches(collect_inputs([str(tmp_path)]), OPTIONS, batch_size=size, jobs=1)
+        )
+        assert all(o.result.valid for o in outcomes), [o.result.violations for o in outcomes]
+        subjects = [s for o in outcomes for s in o.result.subjects]
+        results[size] = sorted(
+            (s.iri, sorted((o.citation, o.role, o.bearer) for o in s.obligations)) for s in subjects
+        )
+    assert [iri.rsplit("/", 1)[-1] for iri, _ in results[0]] == ["chat", "hr"]
+    assert results[0] == results[1]
