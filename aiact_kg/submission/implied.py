@@ -156,33 +156,38 @@ def _implied(quads: Iterable[Quad], declared: _Declarations) -> list[Quad]:
     return found
 
 
-def _role_statements(quads: Sequence[Quad]) -> list[Quad]:
+def _role_statements(quads: Sequence[tuple[int, Quad]]) -> list[tuple[int, Quad]]:
     """``?s <shortcut> ?party`` for each role node ``?r a <role class> ; aia:playedBy ?party ;
-    aia:roleFor ?s`` among ``quads``."""
+    aia:roleFor ?s`` among ``quads`` (each with the index of its document), whichever documents
+    state the role node's three facts; each with the index of the document typing the role node
+    (an outside check found a provider role whose aia:playedBy was in another file refused as
+    "name the provider")."""
     roles = role_properties()
-    shortcut: dict[object, set[str]] = {}
+    shortcut: dict[object, dict[str, int]] = {}
     played_by: dict[object, set[object]] = {}
     role_for: dict[object, set[object]] = {}
-    for quad in quads:
+    for index, quad in quads:
         subject, predicate, value = quad.subject, quad.predicate.value, quad.object
         if predicate == RDF_TYPE and isinstance(value, NamedNode) and value.value in roles:
-            shortcut.setdefault(subject, set()).add(roles[value.value])
+            shortcut.setdefault(subject, {}).setdefault(roles[value.value], index)
         elif predicate == _PLAYED_BY and not isinstance(value, Literal):
             played_by.setdefault(subject, set()).add(value)
         elif predicate == _ROLE_FOR and not isinstance(value, Literal):
             role_for.setdefault(subject, set()).add(value)
-    found: list[Quad] = []
+    found: list[tuple[int, Quad]] = []
     for node, properties in shortcut.items():
-        for prop in sorted(properties):
+        for prop, index in sorted(properties.items()):
             for party in played_by.get(node, ()):
                 for target in role_for.get(node, ()):
-                    found.append(Quad(target, NamedNode(prop), party, DefaultGraph()))  # type: ignore[arg-type]
+                    quad = Quad(target, NamedNode(prop), party, DefaultGraph())  # type: ignore[arg-type]
+                    found.append((index, quad))
     return found
 
 
 def with_implied(documents: Sequence[InputDocument]) -> list[InputDocument]:
-    """``documents``, each with the statements in our terms its own statements imply (none
-    added twice, none already stated); the same documents when nothing is implied."""
+    """``documents``, each with the statements in our terms its own statements imply, and the
+    role statements of the role nodes it types, whichever documents state their other facts
+    (none added twice, none already stated); the same documents when nothing is implied."""
     declared = _Declarations(documents)
     has_roles = any(
         quad.predicate.value == _PLAYED_BY for document in documents for quad in document.quads
@@ -190,11 +195,17 @@ def with_implied(documents: Sequence[InputDocument]) -> list[InputDocument]:
     if not declared and not has_roles:
         return list(documents)
     stated = {quad.triple for document in documents for quad in document.quads}
+    extras = [_implied(document.quads, declared) if declared else [] for document in documents]
+    if has_roles or declared:  # (aia:playedBy may come from a subproperty)
+        every = [
+            (index, quad)
+            for index, document in enumerate(documents)
+            for quad in (*document.quads, *extras[index])
+        ]
+        for index, quad in _role_statements(every):
+            extras[index].append(quad)
     result: list[InputDocument] = []
-    for document in documents:
-        extra = _implied(document.quads, declared) if declared else []
-        if has_roles or declared:  # (aia:playedBy may come from a subproperty)
-            extra += _role_statements((*document.quads, *extra))
+    for document, extra in zip(documents, extras, strict=True):
         new = list(dict.fromkeys(quad for quad in extra if quad.triple not in stated))
         stated.update(quad.triple for quad in new)
         result.append(replace(document, quads=document.quads + tuple(new)) if new else document)

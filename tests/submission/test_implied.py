@@ -98,6 +98,28 @@ def test_the_forms_the_rules_read_name_the_provider(
     assert [s.iri for s in report.subjects] == ["https://example.org/tool"]
 
 
+@pytest.mark.parametrize(
+    "split",
+    [
+        ("ex:role1 a aia:ProviderRole ; aia:roleFor ex:tool .", "ex:role1 aia:playedBy ex:acme ."),
+        ("ex:role1 aia:playedBy ex:acme ; aia:roleFor ex:tool .", "ex:role1 a aia:ProviderRole ."),
+        (
+            "ex:role1 a aia:ProviderRole .",
+            "ex:role1 aia:playedBy ex:acme .",
+            "ex:role1 aia:roleFor ex:tool .",
+        ),
+    ],
+    ids=["played-by-apart", "type-apart", "three-files"],
+)
+def test_a_role_node_stated_across_files_names_the_provider(
+    validator: SubmissionValidator, split: tuple[str, ...]
+) -> None:
+    """A role node's facts in several files are read as one role (an outside check found the
+    provider role refused as "name the provider" once its aia:playedBy was in another file)."""
+    report = _validate(validator, SYSTEM.format(kind="aia:AISystem", provider=""), *split)
+    assert report.conforms, _messages(report)
+
+
 def test_an_equivalent_property_is_not_read_as_the_rules_do_not(
     validator: SubmissionValidator,
 ) -> None:
