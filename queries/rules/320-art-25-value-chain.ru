@@ -193,6 +193,30 @@ WHERE {
 } ;
 
 # (a) rebranding and (b) substantial modification of a high-risk system.
+# A system placed on the market or put into service before the date of Art 111(2) (rule 011's
+# day) with no substantial modification or change of intended purpose dated from that date up to
+# the as-of date, and no component of an Annex X system (Art 111(1)), is a legacy system the
+# Regulation does not apply to yet (aia:legacyUnchanged): Art 25 does not apply to its
+# operators, so a rebranding (no significant change) makes no operator its provider (the next
+# operation; an outside check found a distributor made the provider of such a system, and the
+# initial provider's Art 4 duty gone).
+INSERT { ?s aia:legacyUnchanged true }
+WHERE {
+  ?s aia:hasValueChainEvent ?event . ?event a ?eventKind .
+  VALUES ?eventKind { aia:Rebranding aia:SubstantialModification }
+  aiac:transition-art-111-2 aia:placedBefore ?cutoff .
+  aiaa:run aia:asOf ?asOf .
+  ?s aia:placedNoLaterThan ?placed .
+  FILTER(?placed < ?cutoff)
+  FILTER NOT EXISTS { ?s aia:componentOfLargeScaleITSystem ?largeScaleSystem }
+  FILTER NOT EXISTS {
+    ?s aia:hasValueChainEvent ?change .
+    ?change a ?changeKind ; aia:eventDate ?changedOn .
+    FILTER(?changeKind IN (aia:SubstantialModification, aia:IntendedPurposeChange))
+    FILTER(?changedOn >= ?cutoff && ?changedOn <= ?asOf)
+  }
+} ;
+
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -235,6 +259,8 @@ WHERE {
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
       # that rebrands or modifies its own system stays its provider (next operation)
       FILTER NOT EXISTS { ?s aia:hasProvider ?x }
+      # not a legacy system the Regulation does not apply to yet (the previous operation)
+      FILTER NOT EXISTS { ?s aia:legacyUnchanged true }
     }
   }
   # the operator is the provider from the event, never before Art 25 applies nor before the
