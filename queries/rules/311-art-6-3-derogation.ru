@@ -67,21 +67,7 @@ WHERE {
   aiaa:run aia:asOf ?asOf .
   # the duties to document and register arise "before" placing on the market or putting into
   # service, from the day Art 6(4) applies: a system placed before then never had them
-  # (or from the date an amendment of the run's law version gives Art 6(4): rule 820 dates the
-  # duties so, and an outside check found a system placed between the two dates told its duties
-  # "did not arise" while they were listed from the amended date, and one placed before the
-  # published date told so while the duties of a later one were listed)
-  aiap:art_6.par_4 eli:date_applicability ?publishedDutiesFrom .
-  OPTIONAL {
-    SELECT (MAX(?amendedOn) AS ?amendedDutiesFrom) WHERE {
-      aiaa:run aia:lawVersion ?dutiesLaw .
-      ?dutiesLaw aia:includesAmendment ?dutiesAmendment .
-      ?dutiesChange a aia:AmendedApplicability ; aia:amendedBy ?dutiesAmendment ;
-                    aia:affectsProvision aiap:art_6.par_4 ; aia:newDate ?amendedOn .
-      FILTER NOT EXISTS { ?dutiesChange aia:onlyPlacedBefore ?dutiesCutoff }
-    }
-  }
-  BIND(COALESCE(?amendedDutiesFrom, ?publishedDutiesFrom) AS ?dutiesFrom)
+  aiap:art_6.par_4 eli:date_applicability ?dutiesFrom .
   BIND(BOUND(?placed) && ?placed < ?dutiesFrom AS ?placedBeforeDuties)
   # Art 6(3) derogates from Art 6(2) only: a system high-risk under Art 6(1) (rule 300) stays
   # high-risk, so its provider cannot conclude that it is not (no Art 6(4) or 49(2) duty), from
@@ -126,7 +112,7 @@ WHERE {
                         "it is not considered high-risk (Art 6(3)). "),
               IF(?placedBeforeDuties,
                  CONCAT("The system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText, ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
-                        IF(BOUND(?amendedDutiesFrom), ", Art 113 as amended", ", Art 113"), "): their duties to document the assessment and to register the system before placing did not arise for it."),
+                        ", Art 113): their duties to document the assessment and to register the system before placing did not arise for it."),
                  CONCAT(?documentedText, ", and register the system (Art 49(2))."))))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
 }
