@@ -53,6 +53,7 @@ CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
     "PurposeChangeByOneOfSeveralDeployers": URIRef(ONTOLOGY + "hasValueChainEvent"),
+    "PartyFactForEverySystem": URIRef(ONTOLOGY + "hasDeployer"),
     "AuthorisedRepresentativeInUnion": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterInUnion": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
