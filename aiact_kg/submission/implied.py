@@ -156,7 +156,7 @@ def _implied(quads: Iterable[Quad], declared: _Declarations) -> list[Quad]:
     return found
 
 
-def _role_statements(quads: Sequence[tuple[int, Quad]]) -> list[tuple[int, Quad]]:
+def _role_statements(quads: Iterable[tuple[int, Quad]]) -> list[tuple[int, Quad]]:
     """``?s <shortcut> ?party`` for each role node ``?r a <role class> ; aia:playedBy ?party ;
     aia:roleFor ?s`` among ``quads`` (each with the index of its document), whichever documents
     state the role node's three facts; each with the index of the document typing the role node
@@ -197,11 +197,11 @@ def with_implied(documents: Sequence[InputDocument]) -> list[InputDocument]:
     stated = {quad.triple for document in documents for quad in document.quads}
     extras = [_implied(document.quads, declared) if declared else [] for document in documents]
     if has_roles or declared:  # (aia:playedBy may come from a subproperty)
-        every = [
+        every = (  # read once: not kept as a list of every statement of the batch
             (index, quad)
             for index, document in enumerate(documents)
             for quad in (*document.quads, *extras[index])
-        ]
+        )
         for index, quad in _role_statements(every):
             extras[index].append(quad)
     result: list[InputDocument] = []
