@@ -17,7 +17,9 @@
 # The description may say explicitly that the use serves none of the objectives
 # (aia:lawEnforcementObjective aiac:art-5-1-h-none); an objective that is not given at all is
 # taken as none, and the explanation says which of the two it was. Likewise a point (h)(iii)
-# objective without a target offence or a maximum sentence is taken as not shown.
+# objective without a target offence or a maximum sentence is taken as not shown, also beside an
+# objective that holds: the use is then prohibited for the search for the suspect, and permitted
+# for the other objective, as when the two are given in two practice descriptions.
 # A permitted objective gives an outcome with the objective concept as conclusion, citing the
 # conditions of Art 5(2) and 5(3), and the trigger aiac:trigger-real-time-rbi-law-enforcement for
 # the deployer's obligations of Art 5(2)-(4). Otherwise one prohibited determination per system,
@@ -58,12 +60,25 @@ WHERE {
       ?s a aia:AISystem ; aia:engagesIn ?p0 .
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
           aia:practiceArea aiac:area-publicly-accessible-space .
-      # no objective of point (h) that holds
-      FILTER NOT EXISTS { ?p0 aia:lawEnforcementObjective ?ok . VALUES ?ok { aiac:art-5-1-h-i aiac:art-5-1-h-ii } }
-      FILTER NOT EXISTS {
-        ?p0 aia:lawEnforcementObjective aiac:art-5-1-h-iii ; aia:targetOffence ?okOffence ; aia:maximumSentenceYears ?okYears .
-        ?okOffence skos:inScheme aiac:annex-ii .
-        FILTER(?okYears >= 4)
+      {
+        # no objective of point (h) that holds
+        FILTER NOT EXISTS { ?p0 aia:lawEnforcementObjective ?ok . VALUES ?ok { aiac:art-5-1-h-i aiac:art-5-1-h-ii } }
+        FILTER NOT EXISTS {
+          ?p0 aia:lawEnforcementObjective aiac:art-5-1-h-iii ; aia:targetOffence ?okOffence ; aia:maximumSentenceYears ?okYears .
+          ?okOffence skos:inScheme aiac:annex-ii .
+          FILTER(?okYears >= 4)
+        }
+      } UNION {
+        # or a search for a suspect (point (iii)) not shown to be for an offence of Annex II with
+        # at least four years, beside an objective that holds: the use is permitted only "in so
+        # far as" it is strictly necessary for one (an outside check found one description of
+        # points (i) and (iii) permitted, where the same two as two descriptions were prohibited)
+        ?p0 aia:lawEnforcementObjective aiac:art-5-1-h-iii .
+        FILTER NOT EXISTS {
+          ?p0 aia:targetOffence ?qualifyingOffence ; aia:maximumSentenceYears ?qualifyingYears .
+          ?qualifyingOffence skos:inScheme aiac:annex-ii .
+          FILTER(?qualifyingYears >= 4)
+        }
       }
       FILTER(isIRI(?s))
       # biometric verification (one to one) is not identification (Art 3(36), Art 3(41))
@@ -71,7 +86,11 @@ WHERE {
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
     } GROUP BY ?s
   }
-  OPTIONAL { ?p aia:lawEnforcementObjective ?objective }
+  # the objective that does not hold (not one of points (i) and (ii), which hold as stated)
+  OPTIONAL {
+    ?p aia:lawEnforcementObjective ?objective .
+    FILTER(?objective != aiac:art-5-1-h-i && ?objective != aiac:art-5-1-h-ii)
+  }
   OPTIONAL { ?p aia:targetOffence ?offence }
   OPTIONAL { ?p aia:maximumSentenceYears ?years }
   BIND(IF(BOUND(?offence), EXISTS { ?offence skos:inScheme aiac:annex-ii }, false) AS ?annexII)

@@ -11,7 +11,10 @@
 # the market surveillance authority acts as notified body (Art 43(1) third subparagraph);
 # points 2 to 8: internal control of
 # Annex VI (Art 43(2)), unless the system is also listed in point 1 (its procedure, which may
-# require a notified body, governs: internal control without one would contradict it);
+# require a notified body, governs: internal control without one would contradict it) or is also
+# high-risk under Art 6(1) for an act of Annex I Section A (the procedure of that act governs,
+# Art 43(3), and Art 6(1)(b) makes it involve a third party; an outside check found a medical
+# device also in Annex III given both routes, one of them "without a notified body");
 # Annex I Section A: the procedure of the sectoral act (Art 43(3)).
 # Section B systems get no route: Art 43 does not apply to them (Art 2(2)).
 INSERT {
@@ -48,6 +51,9 @@ WHERE {
   }
   BIND(BOUND(?biometricFlag) AS ?biometric)
   FILTER(?biometric || !BOUND(?pointOneFlag))
+  # (rule 300 wrote the trigger for a system high-risk under Art 6(1) for a Section A act)
+  OPTIONAL { ?s aia:satisfiesTrigger aiac:annex-i-section-a . BIND(true AS ?sectionAFlag) }
+  FILTER(?biometric || !BOUND(?sectionAFlag))
   BIND(BOUND(?inPartFlag) AS ?inPart)
   BIND(BOUND(?appliedFlag) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,

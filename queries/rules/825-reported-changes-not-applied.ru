@@ -33,14 +33,24 @@ WHERE {
   aiaa:run aia:lawVersion ?law .
   ?law aia:includesAmendment ?amendment .
   {
-    # the provisions each change touches (knowledge base only: computed once)
-    SELECT DISTINCT ?amendment ?changed ?label WHERE {
-      ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
-              aia:changesProvision ?changed ; rdfs:label ?label .
+    # the provisions each change touches, those it is part of and those part of it (knowledge
+    # base only: computed once, so that each determination is looked up by its legal basis
+    # instead of every determination being tested against every change)
+    SELECT DISTINCT ?amendment ?basis ?label WHERE {
+      {
+        ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+                aia:changesProvision ?basis ; rdfs:label ?label .
+      } UNION {
+        ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+                aia:changesProvision ?changed ; rdfs:label ?label .
+        ?basis eli:is_part_of+ ?changed .
+      } UNION {
+        ?change a aia:ProvisionChange ; aia:amendedBy ?amendment ; aia:appliedInAssessment false ;
+                aia:changesProvision ?changed ; rdfs:label ?label .
+        ?changed eli:is_part_of+ ?basis .
+      }
     }
   }
-  ?d a aia:Determination ; aia:legalBasis ?basis .
-  FILTER(?basis = ?changed || EXISTS { ?basis eli:is_part_of+ ?changed }
-         || EXISTS { ?changed eli:is_part_of+ ?basis })
+  ?d aia:legalBasis ?basis ; a aia:Determination .
   BIND(CONCAT("Reported change not applied: ", STR(?label), "; the conclusion is drawn from the text as published.") AS ?note)
 }
