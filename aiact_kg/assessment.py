@@ -29,6 +29,7 @@ from aiact_kg.results.assessment import (
     DerivedCategory,
     RunInput,
     RunProvenance,
+    ValidationNote,
     Violation,
 )
 from aiact_kg.results.validation import Finding, Unreadable
@@ -79,6 +80,19 @@ def _violations(validation: ValidationReport) -> list[Violation]:
     ]
 
 
+def _warnings(validation: ValidationReport) -> list[ValidationNote]:
+    """The warnings and notes, which ``assess`` shows beside its results (an outside check
+    found them only in ``validate``, although they say how the results read the facts)."""
+    return [
+        ValidationNote.model_validate(
+            Finding.fields_of(finding) | {"file": subject.file, "subject": subject.iri}
+        )
+        for subject in validation.subjects
+        for finding in subject.findings
+        if finding.severity != "violation"
+    ]
+
+
 def assess_documents(
     documents: Sequence[InputDocument],
     options: AssessmentOptions,
@@ -122,6 +136,7 @@ def _report(
             law=law_version(store),
             valid=valid,
             violations=_violations(validation),
+            warnings=_warnings(validation),
             unreadable=[Unreadable.of(error) for error in validation.unreadable],
             subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
             run=_provenance(run, documents),

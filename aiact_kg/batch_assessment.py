@@ -223,6 +223,7 @@ def _without_foreign(
     return result.model_copy(
         update={
             "violations": [v for v in result.violations if described.get(v.focus_node, True)],
+            "warnings": [w for w in result.warnings if described.get(w.focus_node, True)],
             "run": result.run.model_copy(
                 update={"inputs": [i for i in result.run.inputs if i.file not in foreign]}
             ),

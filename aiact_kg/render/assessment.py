@@ -12,7 +12,13 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
 from aiact_kg.render.terminal import terminal_safe
-from aiact_kg.results.assessment import AssessmentResult, Determination, LawVersion, Obligation
+from aiact_kg.results.assessment import (
+    AssessmentResult,
+    Determination,
+    LawVersion,
+    Obligation,
+    ValidationNote,
+)
 from aiact_kg.store.base import KnowledgeStore
 
 
@@ -58,6 +64,9 @@ def _assessment_text(result: AssessmentResult) -> str:
             basis = "; ".join(violation.legal_basis)
             lines.append(f"  ✗ {violation.subject}: {violation.message} [{basis}]")
         return "\n".join(lines) + "\n"
+    warnings: dict[str, list[ValidationNote]] = {}
+    for warning in result.warnings:
+        warnings.setdefault(warning.subject, []).append(warning)
     for subject in result.subjects:
         lines.append(f"{subject.iri} ({subject.kind})")
         lines.append(f"  categories: {', '.join(subject.categories) or 'none'}")
@@ -66,10 +75,32 @@ def _assessment_text(result: AssessmentResult) -> str:
         for declared in subject.declared or []:
             verdict = "agrees" if declared.agrees else "DISAGREES with the derived categories"
             lines.append(f"  declared: {declared.category} ({declared.term}): {verdict}")
+        lines.extend(_warning_lines(warnings.pop(subject.iri, [])))
         lines.extend(_determination_lines(subject.determinations))
         lines.extend(_obligation_lines(subject.obligations, result.as_of))
         lines.append("")
+    others = [warning for found in warnings.values() for warning in found]
+    if others:  # about nodes that are no assessed subject (e.g. a party, a product)
+        lines.append("Other warnings and notes:")
+        lines.extend(_warning_lines(others, name_all=True))
+        lines.append("")
     return "\n".join(lines)
+
+
+def _warning_lines(warnings: Sequence[ValidationNote], *, name_all: bool = False) -> list[str]:
+    """One line per warning or note of validation: how the results read the description (the
+    node it is about where that is not the subject, or for every line with ``name_all``)."""
+    marks = {"warning": "!", "info": "i"}
+    lines = []
+    for warning in warnings:
+        basis = "; ".join(warning.legal_basis)
+        named = name_all or warning.focus_node != warning.subject
+        where = f" (about {warning.focus_node})" if named else ""
+        lines.append(
+            f"  {marks.get(warning.severity, '!')} {warning.severity}{where}: "
+            f"{warning.message} [{basis}]"
+        )
+    return lines
 
 
 def _determination_lines(determinations: Sequence[Determination]) -> list[str]:

@@ -2,7 +2,8 @@
 
 ``assess --format jsonl`` writes one JSON object per line, each with a ``record`` key:
 ``run`` first (as-of date, law, the run's identity), then per batch, in input order, ``input``
-(a file read, with its SHA-256), ``unreadable``, ``violation`` (with file and subject) and
+(a file read, with its SHA-256), ``unreadable``, ``violation`` and ``warning`` (a finding of
+validation, with file and subject; a warning record also holds notes of severity info) and
 ``subject`` (the subject as in the JSON report), and ``summary`` last (counts and exit code).
 ``assess --format json`` writes the document of :func:`assessment_json`; the lists are spooled to
 temporary files as batches finish, so memory does not grow with the number of subjects.
@@ -22,7 +23,7 @@ from aiact_kg.batch_assessment import BatchOutcome
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.results.assessment import AssessmentResult
 
-_SKELETON_KEYS: Final = ("violations", "unreadable", "subjects")
+_SKELETON_KEYS: Final = ("violations", "warnings", "unreadable", "subjects")
 
 
 def _line(record: str, model: BaseModel) -> str:
@@ -45,14 +46,15 @@ def _head(result: AssessmentResult) -> str:
 
 
 def jsonl_records(result: AssessmentResult) -> str:
-    """A batch's records: its inputs, unreadable inputs, violations and subjects, one a line
-    (what :func:`write_jsonl` writes of it; a :data:`~aiact_kg.batch_assessment.Render`)."""
+    """A batch's records: its inputs, unreadable inputs, violations, warnings and subjects, one
+    a line (what :func:`write_jsonl` writes of it; a :data:`~aiact_kg.batch_assessment.Render`)."""
     return "".join(
         _line(record, item)
         for record, items in (
             ("input", result.run.inputs),
             ("unreadable", result.unreadable),
             ("violation", result.violations),
+            ("warning", result.warnings),
             ("subject", result.subjects),
         )
         for item in items
@@ -64,7 +66,14 @@ def write_jsonl(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
 
     An outcome rendered by :func:`jsonl_records` (in a worker) is written as it was rendered.
     """
-    counts = {"batches": 0, "inputs": 0, "unreadable": 0, "violations": 0, "subjects": 0}
+    counts = {
+        "batches": 0,
+        "inputs": 0,
+        "unreadable": 0,
+        "violations": 0,
+        "warnings": 0,
+        "subjects": 0,
+    }
     codes: list[int] = []
     for outcome in outcomes:
         result = outcome.result
@@ -76,6 +85,7 @@ def write_jsonl(outcomes: Iterable[BatchOutcome], out: IO[str]) -> int:
         counts["inputs"] += len(result.run.inputs)
         counts["unreadable"] += len(result.unreadable)
         counts["violations"] += len(result.violations)
+        counts["warnings"] += len(result.warnings)
         counts["subjects"] += outcome.subject_count
         out.flush()
     code = _exit_code(codes)

@@ -184,6 +184,14 @@ class Violation(Finding):
     subject: str = Field(description="the subject's IRI ('' when nothing is described)")
 
 
+class ValidationNote(Finding):
+    """A warning or note of validation on a description that was assessed all the same: how a
+    fact was read, or what was assumed where one was missing."""
+
+    file: str = Field(description="the file the finding is about")
+    subject: str = Field(description="the subject's IRI ('' when nothing is described)")
+
+
 class RunInput(Result):
     """One input the run read."""
 
@@ -207,6 +215,11 @@ class AssessmentResult(Result):
     law: LawVersion
     valid: bool = Field(description="false when a violation stopped the assessment")
     violations: list[Violation] = Field(description="the violations found, if any")
+    warnings: list[ValidationNote] = Field(
+        default_factory=list,
+        description="the warnings and notes of validation (severity warning or info): how the "
+        "assessment read a fact, or what it assumed where a fact was missing",
+    )
     unreadable: list[Unreadable] = Field(description="inputs that could not be read")
     subjects: list[AssessedSubject] = Field(description="the assessed subjects ([] if not valid)")
     run: RunProvenance

@@ -53,7 +53,7 @@ INSERT {
     aia:conclusion aiac:outcome-new-provider-art-25 ;
     aia:byRule aiar:art-25-value-chain ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> , aiap:art_25.par_2 ;
-    aia:appliesFromDate ?fromChange ;
+    aia:appliesFromDate ?switchFrom ;
     aia:premise ?hr ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
@@ -106,6 +106,25 @@ WHERE {
   aiap:art_6.par_2 eli:date_applicability ?applies .
   # high-risk, and its operator the provider, from the change (never before Art 6(2) applies)
   BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
+  # the change of provider takes effect no earlier than Art 6(2) applies under the run's law
+  # version: rule 702 moves the high-risk determination to an amendment's date later, with its
+  # explanation and dependence; the switch reads that date now (as in the operation of points
+  # (a) and (b) below), so that the initial provider keeps its duties until then
+  {
+    SELECT (MAX(?art62Candidate) AS ?art62From) WHERE {
+      {
+        aiap:art_6.par_2 eli:date_applicability ?art62Candidate .
+      } UNION {
+        aiaa:run aia:lawVersion ?art62Law .
+        ?art62Law aia:includesAmendment ?art62MovedBy .
+        ?art62Change a aia:ProvisionChange ; aia:amendedBy ?art62MovedBy ; aia:appliedInAssessment true ;
+                     aia:affectsProvision ?art62Affected ; aia:newDate ?art62Candidate .
+        VALUES ?art62Affected { aiap:art_6.par_2 <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_c> }
+        FILTER NOT EXISTS { ?art62Change aia:onlyPlacedBefore ?art62Cutoff }
+      }
+    }
+  }
+  BIND(IF(?date > ?art62From, ?date, ?art62From) AS ?switchFrom)
   BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c))",
@@ -265,11 +284,29 @@ WHERE {
   }
   # the operator is the provider from the event, never before Art 25 applies nor before the
   # system is high-risk in law (the earliest date of its high-risk determinations, e.g. 2 August
-  # 2027 for a product of Art 6(1)): points (a) and (b) concern a high-risk AI system
+  # 2027 for a product of Art 6(1)): points (a) and (b) concern a high-risk AI system. Each
+  # determination's date is the one the run's law version gives it: an amendment that moves the
+  # provision it rests on (rule 702 moves the determination later; read here as rule 311 reads
+  # it), so that the initial provider stays the provider until then (an outside check found, as
+  # amended, the initial provider's Art 4 duty gone from the rebranding of October 2026 while the
+  # operator's applied only from December 2027)
   {
     SELECT ?s (MIN(?classifiedFrom) AS ?highRiskFrom) WHERE {
-      ?classified aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
-                  aia:appliesFromDate ?classifiedFrom .
+      {
+        SELECT ?classified ?s (MAX(?classifiedCandidate) AS ?classifiedFrom) WHERE {
+          ?classified aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+          {
+            ?classified aia:appliesFromDate ?classifiedCandidate .
+          } UNION {
+            aiaa:run aia:lawVersion ?classifiedLaw .
+            ?classifiedLaw aia:includesAmendment ?classifiedMovedBy .
+            ?classifiedChange a aia:ProvisionChange ; aia:amendedBy ?classifiedMovedBy ; aia:appliedInAssessment true ;
+                              aia:affectsProvision ?classifiedAffected ; aia:newDate ?classifiedCandidate .
+            FILTER NOT EXISTS { ?classifiedChange aia:onlyPlacedBefore ?classifiedCutoff }
+            ?classified aia:legalBasis ?classifiedAffected .
+          }
+        } GROUP BY ?classified ?s
+      }
     } GROUP BY ?s
   }
   aiap:art_25.par_2 eli:date_applicability ?art25From .

@@ -42,15 +42,27 @@ WHERE {
         OPTIONAL { ?route62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion aiac:category-high-risk . }
         FILTER(!BOUND(?route62) || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
       } UNION {
-        # an amendment of the run's law version, by category and route
-        aiaa:run aia:lawVersion ?law .
-        ?law aia:includesAmendment ?amendment .
-        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:newDate ?candidate ;
-                aia:affectsCategory ?category ; aia:affectsRoute ?route .
+        # an amendment of the run's law version, by category and route: only the duties that
+        # applied from the date the change postpones (for the route: an Annex I product's date
+        # for Art 6(1)); a duty that applied earlier (Art 113(b): notified bodies, confidentiality
+        # under Art 78, from 2 August 2025) keeps its date (an outside check found Art 36(8)(b) and
+        # Art 78(3) moved to December 2027). The changes' duties are a sub-select of the knowledge
+        # base, evaluated once.
+        {
+          SELECT ?candidate ?category ?route ?obligation WHERE {
+            aiaa:run aia:lawVersion ?law .
+            ?law aia:includesAmendment ?amendment .
+            ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:newDate ?candidate ;
+                    aia:affectsCategory ?category ; aia:affectsRoute ?route ; aia:previousDate ?postponed .
+            ?obligation aia:appliesToCategory ?category ; aia:appliesFrom ?ownFrom .
+            OPTIONAL { ?obligation aia:appliesFromForAnnexIProducts ?ownAnnexIFrom }
+            FILTER(?ownFrom >= ?postponed
+                   || (?route = aiac:route-art-6-1 && BOUND(?ownAnnexIFrom) && ?ownAnnexIFrom >= ?postponed))
+          }
+        }
         ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
         # the Art 6(1) route's date gives way to the Art 6(2) route's, as above
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-        ?obligation aia:appliesToCategory ?category .
         OPTIONAL { ?hr62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion ?category . }
         FILTER(?route != aiac:route-art-6-1 || !BOUND(?hr62)
                || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
@@ -258,11 +270,19 @@ WHERE {
   aiaa:run aia:lawVersion ?law .
   ?law aia:includesAmendment ?amendment .
   {
-    ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
-            aia:affectsCategory ?category ; aia:affectsRoute ?route .
+    # the duties the change postpones, as above
+    {
+      SELECT ?amendment ?category ?route ?obligation WHERE {
+        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
+                aia:affectsCategory ?category ; aia:affectsRoute ?route ; aia:previousDate ?postponed .
+        ?obligation aia:appliesToCategory ?category ; aia:appliesFrom ?ownFrom .
+        OPTIONAL { ?obligation aia:appliesFromForAnnexIProducts ?ownAnnexIFrom }
+        FILTER(?ownFrom >= ?postponed
+               || (?route = aiac:route-art-6-1 && BOUND(?ownAnnexIFrom) && ?ownAnnexIFrom >= ?postponed))
+      }
+    }
     ?hr aia:route ?route ; aia:conclusion ?category ; aia:determinationOf ?s .
     ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
-    ?obligation aia:appliesToCategory ?category .
     OPTIONAL { ?hr62 aia:determinationOf ?s ; aia:route aiac:route-art-6-2 ; aia:conclusion ?category . }
     FILTER(?route != aiac:route-art-6-1 || !BOUND(?hr62)
            || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })

@@ -16,7 +16,7 @@ EXAMPLES = sorted(
     if path.is_file() and path.name != "README.md"
 )
 CV = REPO_ROOT / "examples" / "submissions" / "recruitment-cv-screening.ttl"
-TOP_KEYS = {"as_of", "law", "valid", "violations", "unreadable", "subjects", "run"}
+TOP_KEYS = {"as_of", "law", "valid", "violations", "warnings", "unreadable", "subjects", "run"}
 SUBJECT_KEYS = {"iri", "kind", "categories", "flags", "determinations", "obligations"}
 DETERMINATION_KEYS = {
     "id",
@@ -275,3 +275,26 @@ def test_text_output_says_which_obligations_are_not_yet_in_force(
     assert "from 2026-08-02 (not yet in force)" in logging
     assert "(conditional)" in incident
     assert "(conditional)" not in logging
+
+
+def test_warnings_and_notes_are_shown_beside_the_results(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A warning of validation (how the results read a fact) is in the JSON and the text of
+    ``assess``, not only in ``validate`` (an outside check found it only there)."""
+    example = REPO_ROOT / "examples" / "submissions" / "with-warnings"
+    path = example / "training-compute-probably-mistyped.ttl"
+    code, data = assess(capsys, str(path), "--format", "json", "--as-of", "2026-09-01")
+    assert code == 0
+    assert data["valid"]
+    warnings = data["warnings"]
+    assert warnings
+    assert {w["severity"] for w in warnings} <= {"warning", "info"}
+    assert all(w["file"].endswith(path.name) for w in warnings)
+    assert all(w["legal_basis"] and w["message"] for w in warnings)
+    assert any(w["severity"] == "warning" for w in warnings)
+    main(["assess", str(path), "--format", "text", "--as-of", "2026-09-01"])
+    text = capsys.readouterr().out
+    first = next(w for w in warnings if w["severity"] == "warning")
+    assert "! warning" in text
+    assert first["message"][:60] in text

@@ -230,9 +230,16 @@ def test_jsonl_over_batches_equals_one_batch_whatever_the_jobs(
         "inputs": 4,
         "unreadable": 0,
         "violations": 0,
+        "warnings": 2,
         "subjects": 5,
         "exit_code": 0,
     }
+    # the warnings and notes of validation, as one batch gives them, each once
+    warnings = [
+        {k: v for k, v in r.items() if k != "record"} for r in records if r["record"] == "warning"
+    ]
+    key = json.dumps
+    assert sorted(map(key, warnings)) == sorted(map(key, json.loads(_run_free(whole))["warnings"]))
     subjects = [{k: v for k, v in r.items() if k != "record"} for r in records[1:-1]]
     subjects = [s for s in subjects if "kind" in s]
     assert [s["iri"] for s in subjects][:3] == [

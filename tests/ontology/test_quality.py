@@ -72,3 +72,23 @@ def test_derived_applicability_check_can_fail() -> None:
         f"INSERT DATA {{ GRAPH <{graph}> {{ <{aiac}base> <{aia}appliedInAssessment> true }} }}"
     )
     assert not run_select(store, check).rows
+
+
+def test_postponed_date_check_can_fail() -> None:
+    """An amended applicability by category that does not state the date it postpones is reported."""
+    graph = "https://w3id.org/aiact-kg/graph/law"
+    aia, aiac = "https://w3id.org/aiact-kg/ontology#", "https://w3id.org/aiact-kg/concept/"
+    store = OxigraphStore()
+    store.update(
+        f"INSERT DATA {{ GRAPH <{graph}> {{ "
+        f"<{aiac}moved> a <{aia}AmendedApplicability> ; "
+        f"<{aia}affectsCategory> <{aiac}category-high-risk> . }} }}"
+    )
+    check = "checks/postponed-date-unstated-violation"
+    assert [row[0].value for row in run_select(store, check).rows] == [f"{aiac}moved"]
+    store.update(
+        f"INSERT DATA {{ GRAPH <{graph}> {{ <{aiac}moved> <{aia}previousDate> "
+        f'"2026-08-02"^^<http://www.w3.org/2001/XMLSchema#date> }} }}'
+    )
+    assert not run_select(store, check).rows
+
