@@ -58,6 +58,7 @@ CONDITION_IN_TARGET = {
     "ThirdPartyAssessmentActNotLinked": URIRef(ONTOLOGY + "thirdPartyAssessmentUnder"),
     "AnnexIFactsOfSystem": URIRef(ONTOLOGY + "productUnder"),
     "LawEnforcementAuthorisationForEveryUse": URIRef(ONTOLOGY + "hasDeployer"),
+    "RealTimeIdentificationByLawEnforcementAuthority": URIRef(ONTOLOGY + "hasDeployer"),
     "AuthorisedRepresentativeInUnion": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterInUnion": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
