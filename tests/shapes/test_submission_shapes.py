@@ -59,6 +59,7 @@ CONDITION_IN_TARGET = {
     "AnnexIFactsOfSystem": URIRef(ONTOLOGY + "productUnder"),
     "LawEnforcementAuthorisationForEveryUse": URIRef(ONTOLOGY + "hasDeployer"),
     "RealTimeIdentificationByLawEnforcementAuthority": URIRef(ONTOLOGY + "hasDeployer"),
+    "SectionBProductPractice": URIRef(ONTOLOGY + "engagesIn"),
     "AuthorisedRepresentativeInUnion": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterInUnion": URIRef(ONTOLOGY + "hasImporter"),
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
