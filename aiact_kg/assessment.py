@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from aiact_kg.reasoning.engine import (
     AssessmentOptions,
@@ -69,27 +69,21 @@ class AssessmentReport:
         return 0 if self.result.valid else 1
 
 
-def _violations(validation: ValidationReport) -> list[Violation]:
+_Located = TypeVar("_Located", Violation, ValidationNote)
+
+
+def _located(
+    validation: ValidationReport, model: type[_Located], *, violations: bool
+) -> list[_Located]:
+    """The findings of ``validation`` that are violations (or, ``violations=False``, the
+    warnings and notes), each with its file and subject."""
     return [
-        Violation.model_validate(
+        model.model_validate(
             Finding.fields_of(finding) | {"file": subject.file, "subject": subject.iri}
         )
         for subject in validation.subjects
         for finding in subject.findings
-        if finding.severity == "violation"
-    ]
-
-
-def _warnings(validation: ValidationReport) -> list[ValidationNote]:
-    """The warnings and notes, which ``assess`` shows beside its results (an outside check
-    found them only in ``validate``, although they say how the results read the facts)."""
-    return [
-        ValidationNote.model_validate(
-            Finding.fields_of(finding) | {"file": subject.file, "subject": subject.iri}
-        )
-        for subject in validation.subjects
-        for finding in subject.findings
-        if finding.severity != "violation"
+        if (finding.severity == "violation") == violations
     ]
 
 
@@ -135,8 +129,10 @@ def _report(
             as_of=options.as_of,
             law=law_version(store),
             valid=valid,
-            violations=_violations(validation),
-            warnings=_warnings(validation),
+            violations=_located(validation, Violation, violations=True),
+            # the warnings and notes too: they say how the results read the facts (an outside
+            # check found them only in ``validate``)
+            warnings=_located(validation, ValidationNote, violations=False),
             unreadable=[Unreadable.of(error) for error in validation.unreadable],
             subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
             run=_provenance(run, documents),

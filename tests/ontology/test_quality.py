@@ -52,10 +52,13 @@ def test_check_queries_can_fail() -> None:
     assert run_select(store, "checks/dangling-source-provision-violation").rows
 
 
+LAW_GRAPH = "https://w3id.org/aiact-kg/graph/law"
+AIA, AIAC = "https://w3id.org/aiact-kg/ontology#", "https://w3id.org/aiact-kg/concept/"
+
+
 def test_derived_applicability_check_can_fail() -> None:
     """An amended applicability drawn from a change the assessments do not apply is reported."""
-    graph = "https://w3id.org/aiact-kg/graph/law"
-    aia, aiac = "https://w3id.org/aiact-kg/ontology#", "https://w3id.org/aiact-kg/concept/"
+    graph, aia, aiac = LAW_GRAPH, AIA, AIAC
     see_also = "http://www.w3.org/2000/01/rdf-schema#seeAlso"
     store = OxigraphStore()
     store.update(
@@ -76,8 +79,7 @@ def test_derived_applicability_check_can_fail() -> None:
 
 def test_postponed_date_check_can_fail() -> None:
     """An amended applicability by category that does not state the date it postpones is reported."""
-    graph = "https://w3id.org/aiact-kg/graph/law"
-    aia, aiac = "https://w3id.org/aiact-kg/ontology#", "https://w3id.org/aiact-kg/concept/"
+    graph, aia, aiac = LAW_GRAPH, AIA, AIAC
     store = OxigraphStore()
     store.update(
         f"INSERT DATA {{ GRAPH <{graph}> {{ "
