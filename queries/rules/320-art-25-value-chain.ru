@@ -136,7 +136,7 @@ WHERE {
   # side by side)
   OPTIONAL { ?s aia:initialProviderExcludedHighRiskUse true . BIND(true AS ?excludedFlag) }
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose of a system that was not high-risk to ", STR(?useCaseCitations),
-              ", making it high-risk; that operator is now considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider",
+              ", making it high-risk; from ", STR(?switchFrom), " that operator is considered its provider (Art 25(1)(c)) and the initial provider is no longer its provider",
               IF(BOUND(?excludedFlag),
                  "; as it clearly specified that the system is not to be changed into a high-risk AI system, its duty to cooperate and hand over documentation does not apply (Art 25(2), second sentence).",
                  " but must cooperate (Art 25(2)).")) AS ?explanation)
@@ -319,7 +319,7 @@ WHERE {
           "put its name or trademark on the high-risk system (Art 25(1)(a))",
           "made a substantial modification to the high-risk system, which remains high-risk (Art 25(1)(b))") AS ?what)
   BIND(CONCAT("On ", STR(?date), " an operator ", ?what,
-              "; that operator is now considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
+              "; from ", STR(?fromEvent), " that operator is considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
   # keyed by the system, the kind of event and its date, never by the (possibly blank) event node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?kind), "|", STR(?date))))) AS ?d)
 } ;
@@ -393,3 +393,51 @@ WHERE {
   }
 }
 
+ ;
+
+# An event that has taken place but changes the provider only from a later day (the outcome's
+# date after the as-of date: the day Art 25 applies, or, as amended, the day the system's
+# high-risk classification applies): the operators of the latest such event will be the
+# providers from then (aia:hasIncomingProvider), and the providers they replace will then be
+# former providers (aia:hasOutgoingProvider). Rule 810 lists the duties each will bear from
+# that day (the provider's for the first, Art 25(2) for the second) and rule 820 dates them and
+# removes the outgoing provider's duties that would apply only from it (an outside check found
+# the initial provider listed with every high-risk duty of December 2027, none for the operator
+# that will bear them).
+INSERT { ?s aia:hasIncomingProvider ?x }
+WHERE {
+  {
+    SELECT ?s (MAX(?pendingEventDate) AS ?date) WHERE {
+      ?pending aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+               aia:premise ?pendingDatePremise ; aia:appliesFromDate ?pendingSwitchOn .
+      ?pendingDatePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?pendingEventDate .
+      aiaa:run aia:asOf ?pendingAsOf .
+      FILTER(?pendingSwitchOn > ?pendingAsOf)
+    } GROUP BY ?s
+  }
+  ?d aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+     aia:premise ?byPremise , ?datePremise ; aia:appliesFromDate ?switchOn .
+  ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?x .
+  ?datePremise aia:premiseProperty aia:eventDate ; aia:premiseValue ?date .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?switchOn > ?asOf)
+  # an operator that is the provider already stays it (its own rebranding transfers nothing)
+  FILTER NOT EXISTS { ?s aia:hasProvider ?x . FILTER NOT EXISTS { ?s aia:hasFormerProvider ?x } }
+} ;
+# (the operator of an earlier pending event becomes the provider on the same day and is replaced
+# by the latest one's: an outgoing provider too)
+INSERT { ?s aia:hasOutgoingProvider ?old }
+WHERE {
+  ?s aia:hasIncomingProvider ?incoming .
+  {
+    ?s aia:hasProvider ?old .
+    FILTER NOT EXISTS { ?s aia:hasFormerProvider ?old }
+  } UNION {
+    ?earlier aia:determinationOf ?s ; aia:byRule aiar:art-25-value-chain ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+             aia:premise ?earlierBy ; aia:appliesFromDate ?earlierSwitchOn .
+    ?earlierBy aia:premiseProperty aia:byOperator ; aia:premiseValue ?old .
+    aiaa:run aia:asOf ?earlierAsOf .
+    FILTER(?earlierSwitchOn > ?earlierAsOf)
+  }
+  FILTER NOT EXISTS { ?s aia:hasIncomingProvider ?old }
+}

@@ -188,9 +188,10 @@ WHERE {
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-equivalent-incident-reporting }
 WHERE {
   ?d aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 .
-  ?s aia:hasProvider ?provider .
+  # (where a change of provider is pending, rule 320, the provider from then)
+  ?s aia:hasProvider|aia:hasIncomingProvider ?provider .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?provider }
   ?provider aia:subjectToEquivalentIncidentReporting true .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
 } ;
 # the distributors that are neither a provider (also one Art 25(1) made the provider, rule 320)
 # nor an importer of the system: the bearers of Art 24 (Art 3(7))

@@ -16,8 +16,11 @@
 # after the Art 25 rules, so that the provider is the current one.
 INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider ; aia:hasThirdCountryProvider ?provider }
 WHERE {
-  ?s a aia:AIArtefact ; aia:hasProvider ?provider .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
+  # (where a change of provider is pending, rule 320, the provider from then: the high-risk
+  # duties it brings apply from that day, and the outgoing provider bears none of them)
+  ?s a aia:AIArtefact .
+  ?s aia:hasProvider|aia:hasIncomingProvider ?provider .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?provider }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   # Art 22(1) and Art 54(1) apply before making the system or model available on the Union
   # market: not where it is only used from a third country (Art 2(1)(c), rule 160)

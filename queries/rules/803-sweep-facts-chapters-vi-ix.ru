@@ -31,7 +31,9 @@ WHERE {
   ?p aia:premiseValue ?useCase .
   ?useCase a aia:HighRiskUseCase ; skos:broader ?area .
   FILTER(?area IN (aiac:annex-iii-1, aiac:annex-iii-6, aiac:annex-iii-7))
-  ?s aia:hasProvider ?provider .
-  FILTER NOT EXISTS { ?s aia:hasFormerProvider ?provider }
+  # the provider, or, where a change of provider is pending (rule 320), the provider from then:
+  # the duties this trigger brings apply from that day
+  ?s aia:hasProvider|aia:hasIncomingProvider ?provider .
+  FILTER NOT EXISTS { ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?provider }
   { ?provider aia:isLawEnforcementAuthority true } UNION { ?provider aia:isMigrationAuthority true }
 }

@@ -82,12 +82,18 @@ WHERE {
       }
     }
   }
-  ?s ?roleProperty ?party .
+  # the bearers: the parties that hold the role, and those an event has made the provider, or a
+  # former provider, from a day after the as-of date (rule 320: their duties are dated from that
+  # day by rule 820)
+  { ?s ?roleProperty ?party }
+  UNION { ?s aia:hasIncomingProvider ?party . BIND(aia:hasProvider AS ?roleProperty) }
+  UNION { ?s aia:hasOutgoingProvider ?party . BIND(aia:hasFormerProvider AS ?roleProperty) }
   # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
   # the distributor, importer or deployer that acted, in the role it holds); tested only for
   # those few obligations (as a pattern for every row it doubled this operation's time); a third
   # party (aia:bearerIsThirdParty, Art 25(4): the supplier of a component) holds no role for it
-  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party })
+  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party }
+         || (?defaultProperty = aia:hasProvider && EXISTS { ?s aia:hasIncomingProvider|aia:hasOutgoingProvider ?party }))
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   # an authorised representative acts for a provider established in a third country (Art 22(1),
@@ -155,12 +161,18 @@ WHERE {
       }
     }
   }
-  ?s ?roleProperty ?party .
+  # the bearers: the parties that hold the role, and those an event has made the provider, or a
+  # former provider, from a day after the as-of date (rule 320: their duties are dated from that
+  # day by rule 820)
+  { ?s ?roleProperty ?party }
+  UNION { ?s aia:hasIncomingProvider ?party . BIND(aia:hasProvider AS ?roleProperty) }
+  UNION { ?s aia:hasOutgoingProvider ?party . BIND(aia:hasFormerProvider AS ?roleProperty) }
   # a party named by the obligation's own bearer property holds the bearer role too (Art 25(1):
   # the distributor, importer or deployer that acted, in the role it holds); tested only for
   # those few obligations (as a pattern for every row it doubled this operation's time); a third
   # party (aia:bearerIsThirdParty, Art 25(4): the supplier of a component) holds no role for it
-  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party })
+  FILTER(?roleProperty = ?defaultProperty || ?thirdParty || EXISTS { ?s ?defaultProperty ?party }
+         || (?defaultProperty = aia:hasProvider && EXISTS { ?s aia:hasIncomingProvider|aia:hasOutgoingProvider ?party }))
   FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party . FILTER(?roleProperty = aia:hasProvider) }
   FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?party . FILTER(?role = aiac:role-deployer) }
   # an authorised representative acts for a provider established in a third country (Art 22(1),

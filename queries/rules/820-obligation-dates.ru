@@ -177,7 +177,8 @@ WHERE {
         # ended its being the provider, i.e. not followed by an event of its own
         {
           SELECT ?s ?former (MIN(?endedFrom) AS ?candidate) WHERE {
-            ?s aia:hasFormerProvider ?former .
+            # (or will be from a day after the as-of date, rule 320)
+            ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?former .
             ?endEvent aia:conclusion aiac:outcome-new-provider-art-25 ; aia:determinationOf ?s ;
                       aia:premise ?endByPremise , ?endDatePremise ; aia:appliesFromDate ?endedFrom .
             ?endByPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?endedBy .
@@ -369,4 +370,39 @@ WHERE {
   OPTIONAL { ?assessed aia:effectiveFrom ?effective }
   BIND(IF(BOUND(?effective) && ?effective > ?deadline, ?effective, ?deadline) AS ?due)
   FILTER(BOUND(?due))
+} ;
+# A pending change of provider (rule 320: the event has taken place, the change takes effect
+# after the as-of date): from that day the outgoing provider is no longer the provider, and the
+# operators of the pending events no longer importers or distributors other than the provider
+# (Art 3(6)-(7), the bearers of Art 23 and 24). Their duties in those roles that would apply only from then are
+# removed; the incoming provider's duties as provider are listed instead (rule 810), and the
+# outgoing one's Art 25(2) duty as the initial provider (named through aia:hasFormerProvider) stays.
+DELETE { ?assessed ?p ?o }
+WHERE {
+  {
+    SELECT ?s (MIN(?switchOn) AS ?switch) WHERE {
+      ?s aia:hasIncomingProvider ?incoming .
+      ?pending aia:determinationOf ?s ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+               aia:premise ?incomingPremise ; aia:appliesFromDate ?switchOn .
+      ?incomingPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?incoming .
+      aiaa:run aia:asOf ?switchAsOf .
+      FILTER(?switchOn > ?switchAsOf)
+    } GROUP BY ?s
+  }
+  {
+    ?s aia:hasOutgoingProvider ?party .
+    ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:bearerRoleType aiac:role-provider ;
+              aia:obligation ?obligation .
+    FILTER NOT EXISTS { ?obligation aia:bearerProperty aia:hasFormerProvider }
+  } UNION {
+    # (every operator of a pending event: one replaced on the same day by a later event's
+    # operator is a former provider, not a distributor, from then)
+    ?s aia:hasIncomingProvider|aia:hasOutgoingProvider ?party .
+    ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:obligation ?obligation .
+    ?obligation aia:bearerProperty ?thirdPartyProperty .
+    VALUES ?thirdPartyProperty { aia:hasThirdPartyImporter aia:hasThirdPartyDistributor }
+  }
+  ?assessed aia:effectiveFrom ?from .
+  FILTER(?from >= ?switch)
+  ?assessed ?p ?o .
 }

@@ -72,6 +72,8 @@ CONDITION_IN_TARGET = {
     "ProductManufacturerWithoutSafetyComponent": URIRef(ONTOLOGY + "hasProductManufacturer"),
     "PersonalCapacityAtWork": URIRef(ONTOLOGY + "hasDeployer"),
     "EmploymentSystemAtWork": URIRef(ONTOLOGY + "usedAtWorkplace"),
+    "LawEnforcementAuthorityFinedAsUndertaking": URIRef(ONTOLOGY + "hasDeployer"),
+    "ProviderStepByAnotherParty": URIRef(ONTOLOGY + "hasProcedureEvent"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
