@@ -379,30 +379,37 @@ WHERE {
 # outgoing one's Art 25(2) duty as the initial provider (named through aia:hasFormerProvider) stays.
 DELETE { ?assessed ?p ?o }
 WHERE {
+  # (the assessed obligations and their statements found from the few pending changes, in one
+  # sub-select: with a pattern over every statement beside it, the embedded engine read them all)
   {
-    SELECT ?s (MIN(?switchOn) AS ?switch) WHERE {
-      ?s aia:hasIncomingProvider ?incoming .
-      ?pending aia:determinationOf ?s ; aia:conclusion aiac:outcome-new-provider-art-25 ;
-               aia:premise ?incomingPremise ; aia:appliesFromDate ?switchOn .
-      ?incomingPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?incoming .
-      aiaa:run aia:asOf ?switchAsOf .
-      FILTER(?switchOn > ?switchAsOf)
-    } GROUP BY ?s
+    SELECT ?assessed ?p ?o WHERE {
+      {
+        SELECT ?s (MIN(?switchOn) AS ?switch) WHERE {
+          ?s aia:hasIncomingProvider ?incoming .
+          ?pending aia:determinationOf ?s ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+                   aia:premise ?incomingPremise ; aia:appliesFromDate ?switchOn .
+          ?incomingPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?incoming .
+          aiaa:run aia:asOf ?switchAsOf .
+          FILTER(?switchOn > ?switchAsOf)
+        } GROUP BY ?s
+      }
+      {
+        ?s aia:hasOutgoingProvider ?party .
+        ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:bearerRoleType aiac:role-provider ;
+                  aia:obligation ?obligation ; aia:effectiveFrom ?from .
+        FILTER NOT EXISTS { ?obligation aia:bearerProperty aia:hasFormerProvider }
+        ?assessed ?p ?o .
+      } UNION {
+        # (every operator of a pending event: one replaced on the same day by a later event's
+        # operator is a former provider, not a distributor, from then)
+        ?s aia:hasIncomingProvider|aia:hasOutgoingProvider ?party .
+        ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:obligation ?obligation ;
+                  aia:effectiveFrom ?from .
+        ?obligation aia:bearerProperty ?thirdPartyProperty .
+        VALUES ?thirdPartyProperty { aia:hasThirdPartyImporter aia:hasThirdPartyDistributor }
+        ?assessed ?p ?o .
+      }
+      FILTER(?from >= ?switch)
+    }
   }
-  {
-    ?s aia:hasOutgoingProvider ?party .
-    ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:bearerRoleType aiac:role-provider ;
-              aia:obligation ?obligation .
-    FILTER NOT EXISTS { ?obligation aia:bearerProperty aia:hasFormerProvider }
-  } UNION {
-    # (every operator of a pending event: one replaced on the same day by a later event's
-    # operator is a former provider, not a distributor, from then)
-    ?s aia:hasIncomingProvider|aia:hasOutgoingProvider ?party .
-    ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:obligation ?obligation .
-    ?obligation aia:bearerProperty ?thirdPartyProperty .
-    VALUES ?thirdPartyProperty { aia:hasThirdPartyImporter aia:hasThirdPartyDistributor }
-  }
-  ?assessed aia:effectiveFrom ?from .
-  FILTER(?from >= ?switch)
-  ?assessed ?p ?o .
 }
