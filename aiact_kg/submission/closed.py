@@ -558,6 +558,11 @@ def knowledge_base_findings(
                 described.add((node, statement.file))
                 found.append((node, _about_knowledge_base(statement)))
             continue
+        if _joins_closed_vocabulary(statement, vocabulary):
+            if (node, statement.file) not in described:
+                described.add((node, statement.file))
+                found.append((node, _closed_vocabulary_member(statement)))
+            continue
         term = str(predicate)
         if predicate == _TYPE and isinstance(statement.object, URIRef):
             term = str(statement.object)
@@ -566,6 +571,41 @@ def knowledge_base_findings(
             derived.add((term, statement.file))
             found.append((node, _derived_term(term, statement)))
     return found
+
+
+#: the statements that make a node a member, or a class a subclass, of a class
+_MEMBERSHIP: Final = frozenset({_TYPE, RDFS.subClassOf, URIRef(_OWL + "equivalentClass")})
+_SKOS: Final = "http://www.w3.org/2004/02/skos/core#"
+
+
+def _joins_closed_vocabulary(statement: Statement, vocabulary: Vocabulary) -> bool:
+    """A submitted node made a member of a class whose members are the knowledge base's own
+    concepts (``aia:closedVocabulary``, e.g. ``ex:my-purpose a aia:HighRiskUseCase``), or linked
+    into one of its concept schemes (``ex:my-purpose skos:broader aiac:purposes``): the shapes
+    would take it for one of the law's concepts, and the rules, which know only those, would
+    not read it (an outside check found a purpose of one's own said to be high-risk by
+    validation and assessed as minimal)."""
+    value = statement.object
+    if not isinstance(value, URIRef):
+        return False
+    if statement.predicate in _MEMBERSHIP:
+        return str(value) in vocabulary.closed_classes
+    return str(statement.predicate).startswith(_SKOS) and _knowledge_base_node(value)
+
+
+def _closed_vocabulary_member(statement: Statement) -> Finding:
+    return finding(
+        "closed-vocabulary",
+        "violation",
+        f"In {statement.file}, {show(statement.subject)} is made one of the knowledge base's "
+        f"own concepts ({compact(str(statement.predicate))} {show(statement.object)}): the "
+        f"values a description may use (Annex III use cases, purposes, practices, risk "
+        f"categories, ...) are those the knowledge base defines, and a description cannot add "
+        f"one, so it cannot be assessed. Use one of the listed values instead ({GUIDE}).",
+        focus=statement.subject,
+        path=statement.predicate,
+        value=statement.shown(),
+    )
 
 
 def _about_knowledge_base(statement: Statement) -> Finding:

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
@@ -57,6 +57,7 @@ class Vocabulary:
     disjoint: frozenset[frozenset[str]]  # pairs of classes declared disjoint
     external_roots: tuple[str, ...]  # e.g. "https://w3id.org/dpv": DPV and its modules
     matches: dict[str, tuple[str, ...]]  # external term IRI -> aia/aiac terms aligned to it
+    closed_classes: frozenset[str] = frozenset()  # classes marked aia:closedVocabulary
 
     @cached_property
     def disjoint_with(self) -> dict[str, frozenset[str]]:
@@ -234,4 +235,9 @@ def load_vocabulary() -> Vocabulary:
             sorted({_root(v.namespace) for v in resources.external_vocabularies()})
         ),
         matches={iri: tuple(sorted(ours)) for iri, ours in matches.items()},
+        closed_classes=frozenset(
+            str(c)
+            for c in graph.subjects(URIRef(ONTOLOGY + "closedVocabulary"), Literal(True))
+            if isinstance(c, URIRef)
+        ),
     )

@@ -305,6 +305,19 @@ def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
             "aia:hasProvider <http://www.w3.org/2002/07/owl#inverseOf> aia:hasDeployer .\n",
             "knowledge-base-node",
         ),
+        # a use case of the submitter's own: the shapes took it for an Annex III use case, the
+        # rules did not (validation said high-risk, the assessment minimal)
+        ("ex:my-use a aia:HighRiskUseCase .\n", "closed-vocabulary"),
+        # a class of its own below a closed one, and a purpose linked into the purposes' scheme
+        (
+            "ex:MyUse <http://www.w3.org/2000/01/rdf-schema#subClassOf> aia:HighRiskUseCase .\n",
+            "closed-vocabulary",
+        ),
+        (
+            "ex:my-purpose <http://www.w3.org/2004/02/skos/core#broader> aiac:purposes .\n",
+            "closed-vocabulary",
+        ),
+        ("ex:my-category a aia:RiskCategory .\n", "closed-vocabulary"),
     ],
 )
 def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
