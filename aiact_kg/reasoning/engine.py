@@ -80,25 +80,34 @@ class AssessmentOptions:
 
 
 @cache
+def _knowledge_base_files() -> tuple[tuple[str, bytes], ...]:
+    """The knowledge-base files the rules read (name and bytes), read once: the quads and the
+    digest come from the same bytes, so a file changed while a process runs cannot make its
+    results carry another version's digest."""
+    return tuple(
+        (path.name, path.read_bytes()) for source in sources_for("engine") for path in source.files
+    )
+
+
+@cache
 def _base_quads() -> tuple[Quad, ...]:
     """The knowledge-base files the rules read, parsed once, all in the default graph."""
     quads: list[Quad] = []
-    for source in sources_for("engine"):
-        for path in source.files:
-            for quad in parse(path=str(path), format=RdfFormat.TURTLE):
-                quads.append(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()))
+    for _, data in _knowledge_base_files():
+        for quad in parse(data, format=RdfFormat.TURTLE):
+            quads.append(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()))
     return tuple(quads)
 
 
 @cache
 def knowledge_base_digest() -> str:
-    """SHA-256 over the files an assessment reads: the knowledge base and the rules."""
+    """SHA-256 over what an assessment reads: the knowledge base's files and the rules' text, as
+    this process loaded them."""
     digest = hashlib.sha256()
-    paths = [path for source in sources_for("engine") for path in source.files]
-    paths += [rule.path for rule in load_rules()]
-    for path in paths:
-        digest.update(path.name.encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
+    for name, data in _knowledge_base_files():
+        digest.update(name.encode("utf-8") + b"\0" + data)
+    for rule in load_rules():
+        digest.update(rule.path.name.encode("utf-8") + b"\0" + rule.text.encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -15,7 +15,7 @@ from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.progress import progress_bar
 from aiact_kg.queries import run_select
-from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, knowledge_base_digest
 from aiact_kg.registry.names import REGISTRY_GRAPH, check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
@@ -89,10 +89,17 @@ class RegistryResult:
 
 
 def options_key(options: AssessmentOptions) -> str:
-    """The options of an assessment, as recorded: an identical resubmission compares them."""
+    """The options of an assessment and the knowledge base it ran on (its digest, which covers
+    the rules), as recorded: an identical resubmission compares them, so a submission is
+    assessed again once the law's data or the rules change (an outside check found the result
+    of the previous rules kept as "unchanged")."""
     law = options.law or "in-force"
     threshold = "default" if options.threshold_flop is None else repr(options.threshold_flop)
-    return f"as-of={options.as_of.isoformat()};law={law};threshold={threshold}"
+    knowledge_base = knowledge_base_digest()[:16]
+    return (
+        f"as-of={options.as_of.isoformat()};law={law};threshold={threshold}"
+        f";knowledge-base={knowledge_base}"
+    )
 
 
 def now() -> str:

@@ -57,9 +57,13 @@ def assessment_text(result: AssessmentResult) -> str:
 def _assessment_text(result: AssessmentResult) -> str:
     lines = [f"Assessment as of {result.as_of}", *_law_lines(result.law), ""]
     if not result.valid:
-        lines.append(
-            "Not assessed: the input has violations (run 'aiact-kg validate' for details)."
-        )
+        if result.unreadable:  # an unreadable input stops the text report's one batch
+            lines.append("Not assessed: an input could not be read.")
+            lines.extend(f"  ✗ {unreadable.message}" for unreadable in result.unreadable)
+        if result.violations or not result.unreadable:
+            lines.append(
+                "Not assessed: the input has violations (run 'aiact-kg validate' for details)."
+            )
         for violation in result.violations:
             basis = "; ".join(violation.legal_basis)
             lines.append(f"  ✗ {violation.subject}: {violation.message} [{basis}]")

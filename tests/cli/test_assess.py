@@ -298,3 +298,18 @@ def test_warnings_and_notes_are_shown_beside_the_results(
     first = next(w for w in warnings if w["severity"] == "warning")
     assert "! warning" in text
     assert first["message"][:60] in text
+
+
+def test_text_report_names_an_unreadable_input_not_violations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One unreadable file stops the text report's single batch: it says so, and does not
+    speak of violations the input does not have (an outside check)."""
+    (tmp_path / "good.ttl").write_bytes(CV.read_bytes())
+    (tmp_path / "bad.ttl").write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c\n")
+    code = main(["assess", str(tmp_path), "--as-of", "2026-11-01"])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert "Not assessed: an input could not be read." in out
+    assert "bad.ttl" in out
+    assert "violations" not in out

@@ -248,10 +248,12 @@ def law_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setattr(
         resources, "data_dir", lambda name: directory if name == "law" else original(name)
     )
+    engine._knowledge_base_files.cache_clear()
     engine._base_quads.cache_clear()
     engine.knowledge_base_digest.cache_clear()
     yield directory
     monkeypatch.undo()
+    engine._knowledge_base_files.cache_clear()
     engine._base_quads.cache_clear()
     engine.knowledge_base_digest.cache_clear()
 

@@ -47,6 +47,20 @@ def test_submit_stores_the_document_its_assessment_and_a_record(
         opened.close()
 
 
+def test_resubmission_after_the_knowledge_base_changed_is_assessed_again(
+    store: Path, spam_filter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same document and options, but other rules or law data (a new release): the stored
+    result is of the old ones, so it is replaced, not kept as unchanged."""
+    import aiact_kg.registry.submit as submit_module
+
+    submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    monkeypatch.setattr(submit_module, "knowledge_base_digest", lambda: "0" * 64)
+    again = submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    assert [o.status for o in again.outcomes] == ["replaced"]
+    assert "knowledge-base=0000000000000000" in entries(store)["spam-filter"].options
+
+
 def test_identical_resubmission_is_a_no_op_and_a_change_replaces(
     store: Path, spam_filter: Path
 ) -> None:
