@@ -38,6 +38,7 @@ from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
+from aiact_kg.unaffected import unaffected_documents
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,9 @@ def assess_documents(
     if validation is None:
         validation = (validator or SubmissionValidator()).validate(documents)
     run = AssessmentRun() if run is None else run
-    documents_run = documents if validation.conforms else ()
+    documents_run = unaffected_documents(documents, validation)
     store = run_rules(documents_run, options, run=run, engine=engine)
-    return _report(store, documents, options, validation, run, keep)
+    return _report(store, documents, options, validation, run, keep, bool(documents_run))
 
 
 def _report(
@@ -119,8 +120,10 @@ def _report(
     validation: ValidationReport,
     run: AssessmentRun,
     keep: bool,
+    assessed: bool,
 ) -> AssessmentReport:
-    """The report of a run whose rules have run in ``store`` (closed unless ``keep``)."""
+    """The report of a run whose rules have run in ``store`` (closed unless ``keep``) over the
+    documents no violation concerns (``assessed``: there were some)."""
     valid = validation.conforms
     kept: KnowledgeStore | None = store
     try:
@@ -134,7 +137,7 @@ def _report(
             # check found them only in ``validate``)
             warnings=_located(validation, ValidationNote, violations=False),
             unreadable=[Unreadable.of(error) for error in validation.unreadable],
-            subjects=_with_declared(assessed_subjects(store), documents) if valid else [],
+            subjects=_with_declared(assessed_subjects(store), documents) if assessed else [],
             run=_provenance(run, documents),
         )
     except BaseException:
@@ -190,13 +193,13 @@ class Assessor:
         if validation is None:
             validation = self.validator.validate(documents, unreadable)
         run = AssessmentRun() if run is None else run
-        documents_run = documents if validation.conforms else ()
+        documents_run = unaffected_documents(documents, validation)
         store: KnowledgeStore
         if sum(len(document.quads) for document in documents_run) > self.LARGEST:
             store = run_rules(documents_run, options, run=run)
         else:
             store = self.engine.run_rules(documents_run, options, run)
-        return _report(store, documents, options, validation, run, keep)
+        return _report(store, documents, options, validation, run, keep, bool(documents_run))
 
     def close(self) -> None:
         """Release the knowledge-base store (the assessor cannot be used afterwards)."""

@@ -60,14 +60,21 @@ def _assessment_text(result: AssessmentResult) -> str:
         if result.unreadable:  # an unreadable input stops the text report's one batch
             lines.append("Not assessed: an input could not be read.")
             lines.extend(f"  ✗ {unreadable.message}" for unreadable in result.unreadable)
-        if result.violations or not result.unreadable:
+        if result.subjects:  # the inputs the violations do not concern are assessed below
+            lines.append(
+                "Not assessed: the subjects these violations concern, and the inputs linked to "
+                "them (run 'aiact-kg validate' for details); the others are assessed below."
+            )
+        elif result.violations or not result.unreadable:
             lines.append(
                 "Not assessed: the input has violations (run 'aiact-kg validate' for details)."
             )
         for violation in result.violations:
             basis = "; ".join(violation.legal_basis)
             lines.append(f"  ✗ {violation.subject}: {violation.message} [{basis}]")
-        return "\n".join(lines) + "\n"
+        if not result.subjects:
+            return "\n".join(lines) + "\n"
+        lines.append("")
     warnings: dict[str, list[ValidationNote]] = {}
     for warning in result.warnings:
         warnings.setdefault(warning.subject, []).append(warning)

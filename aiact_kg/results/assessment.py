@@ -213,7 +213,10 @@ class AssessmentResult(Result):
 
     as_of: date = Field(description="the date the assessment is made as of")
     law: LawVersion
-    valid: bool = Field(description="false when a violation stopped the assessment")
+    valid: bool = Field(
+        description="false when a violation stopped the assessment of the subjects it concerns "
+        "(the inputs linked to them; the others are assessed) or an input could not be read"
+    )
     violations: list[Violation] = Field(description="the violations found, if any")
     warnings: list[ValidationNote] = Field(
         default_factory=list,
@@ -221,5 +224,7 @@ class AssessmentResult(Result):
         "assessment read a fact, or what it assumed where a fact was missing",
     )
     unreadable: list[Unreadable] = Field(description="inputs that could not be read")
-    subjects: list[AssessedSubject] = Field(description="the assessed subjects ([] if not valid)")
+    subjects: list[AssessedSubject] = Field(
+        description="the assessed subjects (none of the inputs a violation concerns)"
+    )
     run: RunProvenance

@@ -307,6 +307,31 @@ def test_bad_input_is_reported_per_batch_and_the_others_are_assessed(
     assert json.loads(text)["subjects"] == []
 
 
+def test_a_violation_stops_its_group_only_whatever_the_batches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file with a violation stops the assessment of the files linked to it, not of the
+    unrelated ones sharing its batch: the same subjects at every batch size and in the text
+    report (an outside check found them left out, without a word, in the default batch)."""
+    (tmp_path / "a-good.ttl").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "c-orphan.ttl").write_text(NO_PROVIDER, encoding="utf-8")
+    (tmp_path / "d-two.ttl").write_text(TWO_SYSTEMS, encoding="utf-8")
+    expected = {"https://example.org/filter", "https://example.org/a", "https://example.org/b"}
+    for size in ("0", "1", "100"):
+        code, text = _cli(capsys, "--format", "json", "--batch-size", size, str(tmp_path))
+        data = json.loads(text)
+        assert code == 1, size
+        assert data["valid"] is False
+        assert {s["iri"] for s in data["subjects"]} == expected, size
+        assert {v["subject"] for v in data["violations"]} == {"https://example.org/orphan"}
+    code, text = _cli(capsys, "--format", "text", str(tmp_path))
+    assert code == 1
+    assert "https://example.org/orphan" in text
+    assert "the others are assessed below" in text
+    assert "https://example.org/filter (ai-system)" in text
+    assert "https://example.org/orphan (" not in text
+
+
 def test_jsonl_writer_counts_an_empty_run() -> None:
     out = io.StringIO()
     assert write_jsonl(assess_batches([], OPTIONS, jobs=1), out) == 0
