@@ -13,7 +13,7 @@ INSERT {
     aia:byRule aiar:minimal-risk ;
     aia:legalBasis aiap:art_95 , aiap:art_4 ;
     aia:premise ?purposePremise ;
-    aia:explanation "The system is within the scope of the Regulation but is neither prohibited (Art 5), nor high-risk (Art 6), nor subject to the transparency obligations of Art 50: it is of minimal risk. Only the general duties apply, such as AI literacy (Art 4); voluntary codes of conduct may be followed (Art 95)." ;
+    aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
   ?purposePremise a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?purpose .
 }
@@ -30,6 +30,17 @@ WHERE {
     ?other aia:determinationOf ?s ; aia:conclusion ?category .
     FILTER(?category IN (aiac:category-out-of-scope, aiac:category-prohibited, aiac:category-high-risk, aiac:category-transparency))
   }
+  # a system not high-risk only by an Art 6(3) condition keeps its provider's duties of Art 6(4)
+  # and Art 49(2) (an outside check found "only the general duties apply" beside them)
+  BIND(EXISTS {
+    ?derogation aia:determinationOf ?s ; aia:conclusion ?condition .
+    ?condition a aia:HighRiskDerogationCondition .
+  } AS ?derogated)
+  BIND(CONCAT("The system is within the scope of the Regulation but is neither prohibited (Art 5), nor high-risk (Art 6",
+              IF(?derogated, ": its provider relies on a condition of Art 6(3), so it documents that assessment, Art 6(4), and registers the system, Art 49(2)", ""),
+              "), nor subject to the transparency obligations of Art 50: it is of minimal risk. ",
+              IF(?derogated, "Besides those duties, the general ones apply", "Only the general duties apply"),
+              ", such as AI literacy (Art 4); voluntary codes of conduct may be followed (Art 95).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|minimal-risk|")))) AS ?d)
   # each intended purpose is a premise with an IRI of its own, minted from the determination and the purpose
   BIND(IF(BOUND(?purpose), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?s), "|intendedPurpose|", STR(?purpose))))), ?unbound) AS ?purposePremise)

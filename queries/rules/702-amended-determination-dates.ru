@@ -2,9 +2,11 @@
 # Label: Under a law version with an amendment, a determination resting on a provision whose application the amendment moves takes the new date
 # Provisions: aiap:art_113
 # A provision change of an amendment the run's law version includes, applied in assessments
-# (aia:appliedInAssessment true), that moves the application of a provision (aia:affectsProvision,
-# e.g. Art 6(2) for Annex III systems) to aia:newDate, moves every determination whose legal
-# basis is that provision to the new date, when it is later; a change limited to subjects placed
+# (aia:appliedInAssessment true), or a consequence the assessments draw from one (an
+# aia:AmendedApplicability that is no aia:ProvisionChange), that moves the application of a
+# provision (aia:affectsProvision, e.g. Art 6(2) for Annex III systems) to aia:newDate, moves
+# every determination whose legal basis is that provision, or a part of it, to the new date, when
+# it is later; a change limited to subjects placed
 # on the market or put into service before a date (aia:onlyPlacedBefore, the Art 50(2) grace
 # period) only for those subjects. The determination then depends on the amendment (and is
 # flagged when the amendment is unverified), and the date in its explanation is replaced. The
@@ -20,9 +22,17 @@ WHERE {
     SELECT ?d (MAX(?candidate) AS ?new) (SAMPLE(?by) AS ?amendment) WHERE {
       aiaa:run aia:lawVersion ?law .
       ?law aia:includesAmendment ?by .
-      ?change a aia:ProvisionChange ; aia:amendedBy ?by ; aia:appliedInAssessment true ;
-              aia:affectsProvision ?affected ; aia:newDate ?candidate .
-      ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?affected ; aia:appliesFromDate ?current .
+      ?change aia:amendedBy ?by ; aia:affectsProvision ?affected ; aia:newDate ?candidate .
+      # a change of the amending act applied in assessments, or a consequence the assessments
+      # draw from one (an aia:AmendedApplicability that is no aia:ProvisionChange, applied with
+      # it: the Art 6(3) derogation follows the Annex III date, whose determinations kept the
+      # published date while their duties moved, an outside check found)
+      { ?change a aia:ProvisionChange ; aia:appliedInAssessment true }
+      UNION
+      { ?change a aia:AmendedApplicability . FILTER NOT EXISTS { ?change a aia:ProvisionChange } }
+      # resting on the provision or a part of it (a point, a subparagraph)
+      ?basis eli:is_part_of* ?affected .
+      ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis ; aia:appliesFromDate ?current .
       OPTIONAL { ?change aia:onlyPlacedBefore ?cutoff }
       FILTER(!BOUND(?cutoff) || EXISTS {
         ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placed . FILTER(?placed < ?cutoff)
