@@ -74,6 +74,7 @@ CONDITION_IN_TARGET = {
     "EmploymentSystemAtWork": URIRef(ONTOLOGY + "usedAtWorkplace"),
     "LawEnforcementAuthorityFinedAsUndertaking": URIRef(ONTOLOGY + "hasDeployer"),
     "ProviderStepByAnotherParty": URIRef(ONTOLOGY + "hasProcedureEvent"),
+    "RemoteIdentificationUseByLawEnforcement": URIRef(ONTOLOGY + "hasDeployer"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
