@@ -104,7 +104,10 @@ def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Entry
     def known(store: OxigraphStore) -> Entry:
         entries = read_entries(store)
         if name not in entries:
-            listed = ", ".join(sorted(entries)[:20]) or "none"
+            names = sorted(entries)
+            listed = ", ".join(names[:20]) or "none"
+            if len(names) > 20:
+                listed += f" and {len(names) - 20:,} more (aiact-kg registry lists them)"
             raise RegistryError(f"no submission named {name!r} in the registry (stored: {listed})")
         return entries[name]
 

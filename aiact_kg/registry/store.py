@@ -62,6 +62,16 @@ class Entry:
         return submission_graph(self.name)
 
     @property
+    def law(self) -> str:
+        """The law version its latest assessment was asked for (``in-force``: the version in
+        force on its as-of date), read from the recorded options."""
+        for part in self.options.split(";"):
+            key, _, value = part.partition("=")
+            if key == "law" and value:
+                return value
+        return "in-force"
+
+    @property
     def assessment_graph(self) -> str:
         return assessment_graph(self.name)
 

@@ -99,6 +99,7 @@ def registry_listing(listed: Sequence[Listed]) -> RegistryListing:
                 statements=item.entry.statements,
                 submitted_at=item.entry.submitted_at,
                 as_of=item.entry.as_of,
+                law=item.entry.law,
                 run=item.entry.run,
                 submission_graph=item.entry.submission_graph,
                 assessment_graph=item.entry.assessment_graph,
@@ -121,7 +122,7 @@ def listing_table(listed: Sequence[Listed]) -> str:
 def _listing_table(listed: Sequence[Listed]) -> str:
     if not listed:
         return "The registry is empty; add submissions with `aiact-kg submit FILE`.\n"
-    rows = [("name", "file", "sha256", "submitted at", "as of", "categories")]
+    rows = [("name", "file", "sha256", "submitted at", "as of", "law", "categories")]
     rows += [
         (
             item.entry.name,
@@ -129,6 +130,7 @@ def _listing_table(listed: Sequence[Listed]) -> str:
             item.entry.sha256[:12],
             item.entry.submitted_at,
             item.entry.as_of,
+            item.entry.law,
             ", ".join(_categories(item.subjects)) or "-",
         )
         for item in listed

@@ -62,6 +62,10 @@ class RegistryEntry(Result):
     statements: int = Field(description="number of statements stored")
     submitted_at: str = Field(description="when it was submitted (xsd:dateTime, UTC)")
     as_of: str = Field(description="the as-of date of its latest assessment")
+    law: str = Field(
+        description="the law version its latest assessment was asked for (in-force: the "
+        "version in force on the as-of date)"
+    )
     run: str = Field(description="IRI of its latest assessment run")
     submission_graph: str = Field(description="IRI of the graph with its statements")
     assessment_graph: str = Field(description="IRI of the graph with its assessment")

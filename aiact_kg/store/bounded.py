@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -179,6 +180,13 @@ def _messages(
             detail = stderr.read()[-2000:].decode("utf-8", "replace").strip()
             if max_memory_mb is not None and "memory allocation of" in detail:
                 raise _memory_error(max_memory_mb) from None
+            if code == -signal.SIGSEGV:  # the engine's parser or planner ran out of stack
+                raise QueryError(
+                    f"the SPARQL query ({len(sparql):,} characters) is too large or too deeply "
+                    "nested for the engine to plan: it stopped on it. Split it into smaller "
+                    "queries, or write long lists as VALUES blocks rather than many patterns "
+                    "or || terms"
+                ) from None
             raise AiactKgError(
                 f"the query process ended unexpectedly (exit status {code})"
                 + (f": {detail}" if detail else "")

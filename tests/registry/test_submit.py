@@ -205,6 +205,13 @@ def test_registry_listing_cli(
     check("registry", listed)
     assert [item["name"] for item in listed] == ["spam-filter"]
     assert listed[0]["subjects"] == [{"iri": SPAM, "categories": ["minimal"]}]
+    assert listed[0]["law"] == "in-force"
+    # the law version a reassessment was asked for shows (an outside check could not see it)
+    reassess(store, AssessmentOptions(as_of=date(2026, 11, 1), law="as-published"), progress=False)
+    assert main(["--store", str(store), "registry"]) == 0
+    table = capsys.readouterr().out
+    assert " law " in table.splitlines()[0]
+    assert "as-published" in table
 
 
 def test_submit_cli_reports_counts_as_json(

@@ -533,3 +533,18 @@ def test_the_real_service_closes_a_connection_whose_body_never_comes(
         assert httpx.get(local.sparql, params={"query": SIMPLE}, timeout=60).status_code == 200
     finally:
         stop_server(local)
+
+
+def test_a_query_too_large_for_the_engine_is_400_with_a_message(client: httpx.Client) -> None:
+    """Ten thousand patterns (well under the body limit) stop the engine's planner in the query
+    process: the client is told the query is too large, and the service answers the next one
+    (it was 500, "the query process ended unexpectedly (exit status -11)")."""
+    patterns = " . ".join(f"?s{i} <urn:p> ?o{i}" for i in range(10_000))
+    response = client.post(
+        "/sparql",
+        content=f"SELECT * WHERE {{ {patterns} }}",
+        headers={"Content-Type": "application/sparql-query"},
+    )
+    assert response.status_code == 400, response.text
+    assert "too large or too deeply nested" in response.json()["message"]
+    assert client.get("/sparql", params={"query": SIMPLE}).status_code == 200
