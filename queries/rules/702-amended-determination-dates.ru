@@ -22,16 +22,18 @@ WHERE {
     SELECT ?d (MAX(?candidate) AS ?new) (SAMPLE(?by) AS ?amendment) WHERE {
       aiaa:run aia:lawVersion ?law .
       ?law aia:includesAmendment ?by .
-      ?change aia:amendedBy ?by ; aia:affectsProvision ?affected ; aia:newDate ?candidate .
+      ?change aia:amendedBy ?by ; aia:newDate ?candidate .
       # a change of the amending act applied in assessments, or a consequence the assessments
       # draw from one (an aia:AmendedApplicability that is no aia:ProvisionChange, applied with
       # it: the Art 6(3) derogation follows the Annex III date, whose determinations kept the
       # published date while their duties moved, an outside check found)
-      { ?change a aia:ProvisionChange ; aia:appliedInAssessment true }
+      OPTIONAL { ?change aia:appliedInAssessment ?applied }
+      FILTER(?applied = true || (!BOUND(?applied) && NOT EXISTS { ?change a aia:ProvisionChange }))
+      # resting on the provision it moves or on a part of it (a point, a subparagraph); the two
+      # as branches: Virtuoso 7 gives no zero-length match of eli:is_part_of*
+      { ?change aia:affectsProvision ?basis }
       UNION
-      { ?change a aia:AmendedApplicability . FILTER NOT EXISTS { ?change a aia:ProvisionChange } }
-      # resting on the provision or a part of it (a point, a subparagraph)
-      ?basis eli:is_part_of* ?affected .
+      { ?change aia:affectsProvision ?affected . ?basis eli:is_part_of+ ?affected }
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis ; aia:appliesFromDate ?current .
       OPTIONAL { ?change aia:onlyPlacedBefore ?cutoff }
       FILTER(!BOUND(?cutoff) || EXISTS {
