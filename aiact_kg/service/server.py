@@ -33,7 +33,15 @@ def serve(config: ServiceConfig, host: str, port: int, *, public: bool = False) 
         limit_concurrency=200,
         timeout_graceful_shutdown=5,
         server_header=False,
+        # a query sent by GET may be as long as one POSTed (the body limit): with h11's default
+        # (16 KiB of request line and headers) a long one got a plain-text "Invalid HTTP
+        # request received." instead of the service's answer (an outside check)
+        h11_max_incomplete_event_size=config.max_body_bytes + _HEADROOM_BYTES,
     )
+
+
+#: room for the request line's method, path and version, and the headers, beside the query
+_HEADROOM_BYTES = 64 * 1024
 
 
 def enable_operator_logs() -> None:

@@ -548,3 +548,25 @@ def test_a_query_too_large_for_the_engine_is_400_with_a_message(client: httpx.Cl
     assert response.status_code == 400, response.text
     assert "too large or too deeply nested" in response.json()["message"]
     assert client.get("/sparql", params={"query": SIMPLE}).status_code == 200
+
+
+def test_a_long_query_sent_by_get_reaches_the_service(kb_path: Path, tmp_path: Path) -> None:
+    """A 200 KB query in the URL (under the body limit a POST has) is answered by the service,
+    not refused in plain text by the HTTP layer before it (an outside check)."""
+    import http.client
+    import json as json_module
+    from urllib.parse import quote, urlsplit
+
+    padded = SIMPLE + " #" + "x" * 200_000
+    local = start_server(kb_path, tmp_path / "serve.log")
+    address = urlsplit(local.sparql)
+    try:  # (httpx refuses URLs over 64 KiB itself)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        connection.request("GET", f"{address.path}?query={quote(padded)}")
+        response = connection.getresponse()
+        status, body = response.status, response.read()
+        connection.close()
+    finally:
+        stop_server(local)
+    assert status == 200, body[:300]
+    assert json_module.loads(body)["boolean"] is True
