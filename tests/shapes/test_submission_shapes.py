@@ -75,6 +75,7 @@ CONDITION_IN_TARGET = {
     "LawEnforcementAuthorityFinedAsUndertaking": URIRef(ONTOLOGY + "hasDeployer"),
     "ProviderStepByAnotherParty": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "RemoteIdentificationUseByLawEnforcement": URIRef(ONTOLOGY + "hasDeployer"),
+    "CommissionStepBeforeChapterV": URIRef(ONTOLOGY + "hasProcedureEvent"),
 }
 # predicates of a node shape that are not constraints of its own
 _NON_CONSTRAINTS = {
