@@ -18,7 +18,8 @@ INSERT {
                 [ aia:premiseSubject ?m ; aia:premiseProperty aia:weightsPublic ; aia:premiseValue true ] ,
                 [ aia:premiseSubject ?m ; aia:premiseProperty aia:architecturePublic ; aia:premiseValue true ] ,
                 [ aia:premiseSubject ?m ; aia:premiseProperty aia:usageInformationPublic ; aia:premiseValue true ] ;
-    aia:explanation "The model is released under a free and open-source licence and its weights, architecture and usage information are public, and it is not a model with systemic risk: Art 53(1)(a) and (b) and the appointment of an authorised representative (Art 54) do not apply (Art 53(2), Art 54(6)); Art 53(1)(c) and (d) still apply."@en ;
+    aia:explanation ?exemptExplanation ;
+    aia:appliesFromDate ?releasedFrom ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
@@ -27,6 +28,23 @@ WHERE {
   FILTER(isIRI(?m))
   FILTER NOT EXISTS { ?sr aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # a model released under the licence after Chapter V applies is exempt from its release (rule
+  # 007 reads the release as the licence from then; an outside check found the exemption dated
+  # 2 August 2025 for a model opened in March 2026); otherwise rule 700 dates it from Art 53(2)
+  # (the first release, if several are described)
+  OPTIONAL {
+    SELECT ?m (MIN(?releaseDate) AS ?releasedOn) WHERE {
+      ?m aia:hasProcedureEvent ?release .
+      ?release a aia:OpenSourceRelease ; aia:eventDate ?releaseDate .
+      aiaa:run aia:asOf ?releaseAsOf .
+      FILTER(?releaseDate <= ?releaseAsOf)
+    } GROUP BY ?m
+  }
+  aiap:art_53.par_2 eli:date_applicability ?exemptionFrom .
+  BIND(IF(BOUND(?releasedOn) && ?releasedOn > ?exemptionFrom, ?releasedOn, ?unboundDate) AS ?releasedFrom)
+  BIND(CONCAT("The model is released under a free and open-source licence",
+              IF(BOUND(?releasedFrom), CONCAT(" (since ", STR(?releasedFrom), ")"), ""),
+              " and its weights, architecture and usage information are public, and it is not a model with systemic risk: Art 53(1)(a) and (b) and the appointment of an authorised representative (Art 54) do not apply (Art 53(2), Art 54(6)); Art 53(1)(c) and (d) still apply.") AS ?exemptExplanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|exempt")))) AS ?d)
 } ;
 INSERT {
