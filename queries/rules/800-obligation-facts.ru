@@ -42,5 +42,10 @@ WHERE {
     ?m a aia:AIModel ; aia:freeAndOpenSourceLicence true .
     FILTER NOT EXISTS { ?m a aia:GeneralPurposeAIModel }
   }
-  FILTER NOT EXISTS { ?s aia:hasProvider ?supplier . FILTER NOT EXISTS { ?s aia:hasFormerProvider ?supplier } }
+  # (a provider that an Art 25 event replaces is a third party from then: a former provider, or an
+  # outgoing one, rule 320, whose supplier duty is listed from the change)
+  FILTER NOT EXISTS {
+    ?s aia:hasProvider ?supplier .
+    FILTER NOT EXISTS { ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?supplier }
+  }
 }

@@ -397,7 +397,9 @@ WHERE {
         ?s aia:hasOutgoingProvider ?party .
         ?assessed aia:obligationFor ?s ; aia:bearer ?party ; aia:bearerRoleType aiac:role-provider ;
                   aia:obligation ?obligation ; aia:effectiveFrom ?from .
+        # (its duties as the initial provider, and as a third party supplying a component, stay)
         FILTER NOT EXISTS { ?obligation aia:bearerProperty aia:hasFormerProvider }
+        FILTER NOT EXISTS { ?obligation aia:bearerIsThirdParty true }
         ?assessed ?p ?o .
       } UNION {
         # (every operator of a pending event: one replaced on the same day by a later event's

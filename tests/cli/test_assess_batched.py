@@ -332,6 +332,31 @@ def test_a_violation_stops_its_group_only_whatever_the_batches(
     assert "https://example.org/orphan (" not in text
 
 
+def test_a_violation_on_a_blank_node_stops_its_own_file_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blank nodes are local to their file: a violation about one (shown as ``_:s``) leaves out
+    that file and what is linked to it, not another file that has a ``_:s`` of its own, nor
+    unrelated files (an outside check found every input left out)."""
+    blank_system = PREFIXES + (
+        "_:s a aia:AISystem ; aia:hasProvider _:p ; aia:intendedPurpose aiac:annex-iii-4a ;\n"
+        "  aia:interactsWithNaturalPersons {value} ;\n"
+        '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+        '_:p a aia:LegalPerson ; aia:establishedIn "IT" ; aia:isSME true .\n'
+    )
+    (tmp_path / "a-good.ttl").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b-blank-bad.ttl").write_text(blank_system.format(value='"maybe"'), "utf-8")
+    (tmp_path / "c-blank-good.ttl").write_text(blank_system.format(value="false"), "utf-8")
+    for size in ("0", "1", "100"):
+        code, text = _cli(capsys, "--format", "json", "--batch-size", size, str(tmp_path))
+        data = json.loads(text)
+        assert code == 1, size
+        assert [v["subject"] for v in data["violations"]] == ["_:s"]
+        assessed = [s["iri"] for s in data["subjects"]]
+        assert "https://example.org/filter" in assessed, size
+        assert len(assessed) == 2, (size, assessed)  # the filter and c-blank-good's system
+
+
 def test_jsonl_writer_counts_an_empty_run() -> None:
     out = io.StringIO()
     assert write_jsonl(assess_batches([], OPTIONS, jobs=1), out) == 0
