@@ -20,27 +20,20 @@ INSERT {
 WHERE {
   {
     SELECT ?d (MAX(?candidate) AS ?new) (SAMPLE(?by) AS ?amendment) WHERE {
-      # the changes and the provisions each moves, with their parts: a sub-select of the
-      # knowledge base, evaluated once (joined per determination, the part-of path cost a tenth
-      # of a second per 1,000 subjects)
-      {
-        SELECT ?change ?by ?candidate ?basis WHERE {
-          aiaa:run aia:lawVersion ?law .
-          ?law aia:includesAmendment ?by .
-          ?change aia:amendedBy ?by ; aia:newDate ?candidate .
-          # a change of the amending act applied in assessments, or a consequence the assessments
-          # draw from one (an aia:AmendedApplicability that is no aia:ProvisionChange, applied
-          # with it: the Art 6(3) derogation follows the Annex III date, whose determinations
-          # kept the published date while their duties moved, an outside check found)
-          OPTIONAL { ?change aia:appliedInAssessment ?applied }
-          FILTER(?applied = true || (!BOUND(?applied) && NOT EXISTS { ?change a aia:ProvisionChange }))
-          # resting on the provision it moves or on a part of it (a point, a subparagraph); the
-          # two as branches: Virtuoso 7 gives no zero-length match of eli:is_part_of*
-          { ?change aia:affectsProvision ?basis }
-          UNION
-          { ?change aia:affectsProvision ?affected . ?basis eli:is_part_of+ ?affected }
-        }
-      }
+      aiaa:run aia:lawVersion ?law .
+      ?law aia:includesAmendment ?by .
+      ?change aia:amendedBy ?by ; aia:newDate ?candidate .
+      # a change of the amending act applied in assessments, or a consequence the assessments
+      # draw from one (an aia:AmendedApplicability that is no aia:ProvisionChange, applied with
+      # it: the Art 6(3) derogation follows the Annex III date, whose determinations kept the
+      # published date while their duties moved, an outside check found)
+      OPTIONAL { ?change aia:appliedInAssessment ?applied }
+      FILTER(?applied = true || (!BOUND(?applied) && NOT EXISTS { ?change a aia:ProvisionChange }))
+      # resting on the provision it moves or on a part of it (a point, a subparagraph); the two
+      # as branches: Virtuoso 7 gives no zero-length match of eli:is_part_of*
+      { ?change aia:affectsProvision ?basis }
+      UNION
+      { ?change aia:affectsProvision ?affected . ?basis eli:is_part_of+ ?affected }
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis ; aia:appliesFromDate ?current .
       OPTIONAL { ?change aia:onlyPlacedBefore ?cutoff }
       FILTER(!BOUND(?cutoff) || EXISTS {
