@@ -41,7 +41,7 @@ WHERE {
     } GROUP BY ?m
   }
   aiap:art_53.par_2 eli:date_applicability ?exemptionFrom .
-  BIND(IF(BOUND(?releasedOn) && ?releasedOn > ?exemptionFrom, ?releasedOn, ?unboundDate) AS ?releasedFrom)
+  BIND(IF(BOUND(?releasedOn) && ?releasedOn > ?exemptionFrom, ?releasedOn, ?unbound) AS ?releasedFrom)
   BIND(CONCAT("The model is released under a free and open-source licence",
               IF(BOUND(?releasedFrom), CONCAT(" (since ", STR(?releasedFrom), ")"), ""),
               " and its weights, architecture and usage information are public, and it is not a model with systemic risk: Art 53(1)(a) and (b) and the appointment of an authorised representative (Art 54) do not apply (Art 53(2), Art 54(6)); Art 53(1)(c) and (d) still apply.") AS ?exemptExplanation)
