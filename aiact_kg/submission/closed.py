@@ -593,34 +593,40 @@ def _joins_closed_vocabulary(statement: Statement, vocabulary: Vocabulary) -> bo
     return str(statement.predicate).startswith(_SKOS) and _knowledge_base_node(value)
 
 
-def _closed_vocabulary_member(statement: Statement) -> Finding:
+def _statement_violation(check: str, statement: Statement, message: str) -> Finding:
+    """A violation about one statement: its subject, property and value."""
     return finding(
-        "closed-vocabulary",
+        check,
         "violation",
-        f"In {statement.file}, {show(statement.subject)} is made one of the knowledge base's "
-        f"own concepts ({compact(str(statement.predicate))} {show(statement.object)}): the "
-        f"values a description may use (Annex III use cases, purposes, practices, risk "
-        f"categories, ...) are those the knowledge base defines, and a description cannot add "
-        f"one, so it cannot be assessed. Use one of the listed values instead ({GUIDE}).",
+        message,
         focus=statement.subject,
         path=statement.predicate,
         value=statement.shown(),
     )
 
 
+def _closed_vocabulary_member(statement: Statement) -> Finding:
+    return _statement_violation(
+        "closed-vocabulary",
+        statement,
+        f"In {statement.file}, {show(statement.subject)} is made one of the knowledge base's "
+        f"own concepts ({compact(str(statement.predicate))} {show(statement.object)}): the "
+        f"values a description may use (Annex III use cases, purposes, practices, risk "
+        f"categories, ...) are those the knowledge base defines, and a description cannot add "
+        f"one, so it cannot be assessed. Use one of the listed values instead ({GUIDE}).",
+    )
+
+
 def _about_knowledge_base(statement: Statement) -> Finding:
-    return finding(
+    return _statement_violation(
         "knowledge-base-node",
-        "violation",
+        statement,
         f"In {statement.file}, {show(statement.subject)} is a node of the knowledge base (the "
         f"law, its concepts, the obligations catalogue, the rules, the ontology, a vocabulary "
         f"it includes, such as DPV, AIRO or VAIR, or the registry's records and graphs), and the "
         f"description states {compact(str(statement.predicate))} about it: a description "
         f"states facts about AI systems, models, parties and events, and cannot change the "
         f"knowledge base, so it cannot be assessed. Remove the statement ({GUIDE}).",
-        focus=statement.subject,
-        path=statement.predicate,
-        value=statement.shown(),
     )
 
 
