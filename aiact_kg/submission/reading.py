@@ -368,7 +368,26 @@ def _syntax_problem(
     column = error.offset if isinstance(error.offset, int) and line is not None else None
     if rdf_format == RdfFormat.RDF_XML and line is None:
         return _located_rdf_xml(CheckError(message), data)
+    if line is not None and "dot" in reason:
+        message += _missing_dot_hint(data, line, column)
     return CheckError(message, line=line, column=column)
+
+
+def _missing_dot_hint(data: bytes, line: int, column: int | None) -> str:
+    """Where a statement without its closing dot ends: the parser notices the missing dot only
+    at the next statement, so the position it gives is the start of the line after."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if line <= len(lines):
+        here = lines[line - 1]
+        if column is not None and column > len(here) - len(here.lstrip()) + 1:
+            return ""  # the problem is inside the line, not at its first token
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if text and not text.startswith("#"):
+            if text.endswith("."):
+                return ""
+            return f" The statement ending on line {number} may lack its closing dot."
+    return ""
 
 
 _BAD_IRI: Final = re.compile(r"error while parsing IRI '([^']*)'")
@@ -597,10 +616,14 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
     top = str(directory)
     found: list[tuple[tuple[str, ...], str]] = []
     skipped: list[str] = []
+    linked: list[str] = []  # symbolic links to directories: not followed (a link may loop)
     for root, dirs, files in os.walk(top, onerror=fail):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         inner = os.path.relpath(root, top)
         parts = () if inner == os.curdir else tuple(inner.split(os.sep))
+        visible = sorted(d for d in dirs if not d.startswith("."))
+        links = {d for d in visible if os.path.islink(os.path.join(root, d))}
+        linked.extend(os.path.join(*parts, d) for d in visible if d in links)
+        dirs[:] = [d for d in visible if d not in links]
         for file in files:
             if file.startswith("."):
                 continue
@@ -611,17 +634,28 @@ def _walk(directory: Path, name: str) -> list[InputSource]:
     if not found:
         raise InputFormatError(
             display_name(name),
-            "the directory contains no RDF files (hidden files are skipped; accepted: "
-            f"{ACCEPTED_DESCRIPTION}).",
+            "the directory contains no RDF files (hidden files are skipped"
+            + (f"; {_links_not_followed(linked)}" if linked else "")
+            + f"; accepted: {ACCEPTED_DESCRIPTION}).",
         )
-    if found and skipped:
+    if skipped:
         _note_skipped(display_name(name), sorted(skipped))
+    if linked:
+        sys.stderr.write(f"aiact-kg: note: {display_name(name)}: {_links_not_followed(linked)}.\n")
     found.sort()
     base = str(Path(name))
     return [
         InputSource(name=display_name(_joined(base, parts)), path=Path(path))
         for parts, path in found
     ]
+
+
+def _links_not_followed(links: list[str]) -> str:
+    shown = ", ".join(links[:5]) + (f" and {len(links) - 5} more" if len(links) > 5 else "")
+    return (
+        f"{len(links)} symbolic link(s) to a directory not followed: {shown} (give the "
+        "linked directory itself to read it)"
+    )
 
 
 def _note_skipped(directory: str, files: list[str]) -> None:

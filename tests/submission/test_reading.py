@@ -496,6 +496,25 @@ def test_expand_inputs_errors(tmp_path: Path) -> None:
         expand_inputs([str(tmp_path / "empty")])
 
 
+def test_a_linked_directory_is_named_not_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A symbolic link to a directory is not followed (a link may loop), and the message says
+    so instead of calling the directory empty of RDF files (an outside check found it called
+    "not an RDF format")."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "model.ttl").write_text(GOOD["model.ttl"], encoding="utf-8")
+    given = tmp_path / "given"
+    given.mkdir()
+    (given / "linked").symlink_to(real, target_is_directory=True)
+    with pytest.raises(InputFormatError, match=r"symbolic link.*not followed: linked"):
+        expand_inputs([str(given)])
+    (given / "own.ttl").write_text(GOOD["model.ttl"], encoding="utf-8")
+    assert [source.path.name for source in expand_inputs([str(given)])] == ["own.ttl"]
+    assert "1 symbolic link(s) to a directory not followed: linked" in capsys.readouterr().err
+
+
 def test_one_file_given_under_two_paths_is_one_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -654,3 +673,29 @@ def test_a_directory_scan_names_the_files_it_does_not_read(
     (tmp_path / "sub" / "notes.txt").unlink()
     expand_inputs([str(tmp_path)])
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "hint"),
+    [
+        (
+            "a.nt",
+            b"<http://e/a> <http://e/p> <http://e/b>\n<http://e/a> <http://e/p> <http://e/c> .",
+            1,
+        ),
+        ("a.ttl", b"@prefix e: <http://e/> .\ne:a e:p e:b\n\n# note\ne:a e:p e:c .\n", 2),
+        ("b.ttl", b"@prefix e: <http://e/> .\ne:a e:p e:b ;\n  e:q e:c e:d .\n", None),
+    ],
+)
+def test_a_missing_dot_is_traced_to_the_statement_before(
+    name: str, data: bytes, hint: int | None
+) -> None:
+    """The parser notices a missing closing dot at the next statement; the message names the
+    line where the statement without it ends, and only when the problem is at a line's start."""
+    with pytest.raises(InputFormatError, match="dot") as caught:
+        read_rdf_bytes(data, name=name)
+    message = str(caught.value)
+    if hint is None:
+        assert "may lack its closing dot" not in message
+    else:
+        assert f"The statement ending on line {hint} may lack its closing dot." in message
