@@ -38,6 +38,23 @@ WHERE {
   } GROUP BY ?s
 } ;
 
+# The first rebranding, by an operator other than its provider and on or before the as-of date, of
+# a system whose design has not changed significantly (rule 320, aia:legacyUnchanged): it makes
+# that operator no provider, and the next operation's explanation says so rather than leave the
+# event unread (an outside check found it dropped without a word). Written first, as the day of
+# the first change above: Virtuoso 7 answered the minimum as an OPTIONAL sub-select with a row of
+# an empty date for systems with no rebranding.
+INSERT { ?s aia:legacyRebrandedOn ?firstRebranding }
+WHERE {
+  SELECT ?s (MIN(?rebrandedOn) AS ?firstRebranding) WHERE {
+    ?s aia:legacyUnchanged true ; aia:hasValueChainEvent ?rebranding .
+    ?rebranding a aia:Rebranding ; aia:eventDate ?rebrandedOn ; aia:byOperator ?rebrander .
+    aiaa:run aia:asOf ?asOf .
+    FILTER(?rebrandedOn <= ?asOf)
+    FILTER NOT EXISTS { ?s aia:hasProvider ?rebrander }
+  } GROUP BY ?s
+} ;
+
 INSERT {
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?conclusion ;
      aia:byRule aiar:art-111-2-legacy-high-risk ; aia:legalBasis aiap:art_111.par_2 ;
@@ -124,6 +141,23 @@ WHERE {
       ?useCase aia:isPublicAuthorityUseCase true .
     }
   }
+  # a rebranding the explanation names as not read (the operation before); a flag bound in each
+  # branch, as above, not BOUND() over an OPTIONAL (Virtuoso 7 answered it true, with an empty day)
+  {
+    ?s aia:legacyRebrandedOn ?firstRebranding .
+    BIND(true AS ?rebranded)
+  } UNION {
+    ?s aia:placedNoLaterThan ?notRebrandedSince .
+    FILTER NOT EXISTS { ?s aia:legacyRebrandedOn ?anyRebranding }
+    BIND(false AS ?rebranded)
+  }
+  BIND(IF(?rebranded,
+          CONCAT(" The rebranding of ", STR(?firstRebranding),
+                 " does not make the operator that put its name or trademark on it its provider (Art 25(1)(a)): it is no significant change in its design",
+                 IF(BOUND(?byDeployer) || BOUND(?byUseCase),
+                    ", so the provider described is the provider that must comply by that deadline.",
+                    ", so Art 25 does not apply to this system's operators yet, and the provider described stays its provider.")),
+          "") AS ?rebrandingText)
   BIND(BOUND(?byDeployer) || BOUND(?byUseCase) AS ?public)
   BIND(IF(?public, true, ?unbound) AS ?publicFlag)
   BIND(IF(?changed, aiac:outcome-legacy-changed-art-111-2, aiac:outcome-transition-art-111-2) AS ?conclusion)
@@ -151,5 +185,6 @@ WHERE {
                  CONCAT("as it is intended to be used by public authorities (",
                         IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority", "its Annex III use case is one of use by or on behalf of public authorities"),
                         "), its provider and deployers must comply with this Regulation, its transparency duties of Art 50 included, by ", STR(?deadline), " (Art 111(2)); its other operators (importers, distributors, authorised representatives) bear no obligation outside Chapters I and II until its design changes significantly."),
-                 "this Regulation applies to its operators only once its design changes significantly (Art 111(2)): until then no obligation is listed for it but those of Chapters I and II (Art 4, Art 5), not the transparency duties of Art 50 either."))) AS ?text)
+                 "this Regulation applies to its operators only once its design changes significantly (Art 111(2)): until then no obligation is listed for it but those of Chapters I and II (Art 4, Art 5), not the transparency duties of Art 50 either."),
+              ?rebrandingText)) AS ?text)
 }
