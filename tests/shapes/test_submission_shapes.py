@@ -52,6 +52,7 @@ EXPECTED_KEYS = {"file", "severity", "path", "legal_basis"}
 CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
+    "ImporterAlsoDistributor": URIRef(ONTOLOGY + "hasDistributor"),
     "PurposeChangeByOneOfSeveralDeployers": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "PartyFactForEverySystem": URIRef(ONTOLOGY + "hasDeployer"),
     "ThirdPartyAssessmentContradicted": URIRef(ONTOLOGY + "thirdPartyAssessmentUnder"),
