@@ -142,6 +142,7 @@ def _imposing_citation(provision: str | None, stored: str | None) -> str | None:
 _Notes = dict[Term | None, str | None]
 _Fines = dict[Term | None, list[Any]]  # the fines as plain data, or typed (:class:`Fine`)
 _Make = Callable[[dict[str, Any]], Any]  # a fine's plain data to what the report holds
+_Cap = tuple[str | None, str | None]  # a fine rule's cap citation and condition, if any
 
 
 def _amendment_notes(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> _Notes:
@@ -204,9 +205,10 @@ def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
     tiers: dict[tuple[Term | None, str | None], list[_Row]] = defaultdict(list)
     for tier, lower, *rest in _select(store, "assess/fine-tiers", *columns):
         tiers[tier, texts[lower]].append(tuple(rest))
-    caps: dict[tuple[Term | None, Term | None], list[str | None]] = defaultdict(list)
-    for rule, tier, cap in _select(store, "assess/fine-rule-caps", "rule", "tier", "capCitation"):
-        caps[rule, tier].append(texts[cap])
+    caps: dict[tuple[Term | None, Term | None], list[_Cap]] = defaultdict(list)
+    rule_columns = ("rule", "tier", "capCitation", "condition")
+    for rule, tier, cap, condition in _select(store, "assess/fine-rule-caps", *rule_columns):
+        caps[rule, tier].append((texts[cap], texts[condition]))
     applied: dict[Term | None, list[Term | None]] = defaultdict(list)
     for node, rule in _select(store, "assess/fine-rules-applied", "node", "rule"):
         applied[node].append(rule)
@@ -216,7 +218,7 @@ def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
         key = (tier, _SELECTION_WORDS.get(selection, "higher"), tuple(applied.get(node, ())))
         found = made.get(key)
         if found is None:
-            cited = [cap for rule in key[2] for cap in caps.get((rule, tier), ())] or [None]
+            cited = [cap for rule in key[2] for cap in caps.get((rule, tier), ())] or [(None, None)]
             rows = tiers.get(key[:2], ())
             plain = sorted(
                 (_fine(texts, row, cap) for row in rows for cap in cited), key=_fine_order
@@ -233,8 +235,9 @@ def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
     return (tier is not None, tier or "")
 
 
-def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
+def _fine(texts: _Texts, row: _Row, cap: _Cap) -> dict[str, Any]:
     citation, amount, percentage, selection, applies_from = row
+    cap_citation, condition = cap
     return {
         "tier": texts[citation],
         "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
@@ -244,6 +247,7 @@ def _fine(texts: _Texts, row: _Row, cap_citation: str | None) -> dict[str, Any]:
         "cap": texts[selection],
         "cap_provision": texts[citation] if cap_citation is None else cap_citation,
         "applies_from": texts[applies_from],
+        "condition": condition,
     }
 
 

@@ -60,6 +60,10 @@ class Fine(Result):
         description="the day the tier applies from (Art 113(b): the penalties of Chapter XII "
         "from 2 August 2025, Art 101 from 2 August 2026); before it no such fine can be imposed"
     )
+    condition: str | None = optional(
+        "what the fine depends on besides its cap, in words (a public authority or body: whether "
+        "it may be fined at all is for its Member State's rules, Art 99(8))"
+    )
     operator: str | None = optional(
         "on a prohibited practice: the operator this fine is for (Art 99(6): each fine of an SME "
         "or start-up takes the lower cap); an obligation's fine is its bearer's"

@@ -11,7 +11,8 @@ obligations that must be absent. An obligation's ``citation`` matches the provis
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
 matches; ``id`` matches the catalogue's identifier of the obligation (two duties under one
 provision). ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
-applies from) and ``fine_operator`` (whom a prohibited practice's fine is for) match its fines;
+applies from), ``fine_operator`` (whom a prohibited practice's fine is for) and
+``fine_condition_contains`` (a phrase of the fine's condition; ``null``: none) match its fines;
 a determination's ``fine_operators`` lists every operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
 its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
@@ -187,6 +188,14 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
             or _as_date(want["fine_applies_from"]) == fine.get("applies_from")
         )
         and ("fine_operator" not in want or _iri(want["fine_operator"]) == fine.get("operator"))
+        and (
+            "fine_condition_contains" not in want
+            or (
+                want["fine_condition_contains"] in (fine.get("condition") or "")
+                if want["fine_condition_contains"] is not None
+                else fine.get("condition") is None
+            )
+        )
         for fine in item.get("fines", [])
     )
 
@@ -312,7 +321,10 @@ _EXPECTED_KEYS = {
     "subject", "categories", "flags", "determinations", "absent_determinations", "obligations",
     "absent_obligations", "valid", "violation", "law_version", "amendment_status",
 }  # fmt: skip
-_FINE_KEYS = {"fine_tier", "cap", "cap_provision", "fine_applies_from", "fine_operator"}
+_FINE_KEYS = {
+    "fine_tier", "cap", "cap_provision", "fine_applies_from", "fine_operator",
+    "fine_condition_contains",
+}  # fmt: skip
 _DETERMINATION_KEYS = {
     "conclusion", "legal_basis", "exact", "explanation_contains", "applies_from", "since", "due",
     "earliest", "fine_operators", *_FINE_KEYS,
