@@ -17,6 +17,43 @@
 # device also in Annex III given both routes, one of them "without a notified body");
 # Annex I Section A: the procedure of the sectoral act (Art 43(3)).
 # Section B systems get no route: Art 43 does not apply to them (Art 2(2)).
+# The day from which a system also high-risk under Art 6(1) for an act of Annex I Section A (rule
+# 300) follows that act's procedure (Art 43(3)): the day Art 6(1) and its corresponding obligations
+# apply to it (Art 113(c)), as its determination is dated under the run's law version (read as
+# rule 320 reads it: rule 702 moves the determination later). Before that day Art 43(2) governs
+# its Annex III use (the next operation; an outside check found no procedure named for the year
+# between); from it, the subject satisfies aiac:trigger-sectoral-procedure-applies, the exemption
+# of the catalogue's Art 43(2) duty. Written first, as an aggregate of its own (Virtuoso 7
+# answered aggregates in OPTIONAL with rows of empty values).
+INSERT { ?s aia:sectoralProcedureFrom ?sectoralFrom }
+WHERE {
+  SELECT ?s (MIN(?sectoralCandidateFrom) AS ?sectoralFrom) WHERE {
+    {
+      SELECT ?sectoral ?s (MAX(?sectoralCandidate) AS ?sectoralCandidateFrom) WHERE {
+        ?sectoral aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
+                  aia:route aiac:route-art-6-1 ; aia:premise ?sectoralPremise .
+        ?sectoralPremise aia:premiseValue ?sectoralAct .
+        ?sectoralAct aia:inAnnexISection aiac:annex-i-section-a .
+        {
+          ?sectoral aia:appliesFromDate ?sectoralCandidate .
+        } UNION {
+          aiaa:run aia:lawVersion ?sectoralLaw .
+          ?sectoralLaw aia:includesAmendment ?sectoralMovedBy .
+          ?sectoralChange a aia:ProvisionChange ; aia:amendedBy ?sectoralMovedBy ; aia:appliedInAssessment true ;
+                          aia:affectsProvision ?sectoralAffected ; aia:newDate ?sectoralCandidate .
+          FILTER NOT EXISTS { ?sectoralChange aia:onlyPlacedBefore ?sectoralCutoff }
+          ?sectoral aia:legalBasis ?sectoralAffected .
+        }
+      } GROUP BY ?sectoral ?s
+    }
+  } GROUP BY ?s
+} ;
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-sectoral-procedure-applies }
+WHERE {
+  ?s aia:sectoralProcedureFrom ?sectoralFrom .
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?asOf >= ?sectoralFrom)
+} ;
 INSERT {
   ?d a aia:Determination ;
     aia:determinationOf ?s ;
@@ -51,9 +88,23 @@ WHERE {
   }
   BIND(BOUND(?biometricFlag) AS ?biometric)
   FILTER(?biometric || !BOUND(?pointOneFlag))
-  # (rule 300 wrote the trigger for a system high-risk under Art 6(1) for a Section A act)
-  OPTIONAL { ?s aia:satisfiesTrigger aiac:annex-i-section-a . BIND(true AS ?sectionAFlag) }
-  FILTER(?biometric || !BOUND(?sectionAFlag))
+  # a system also high-risk under Art 6(1) for a Section A act follows that act's procedure from
+  # the day written by the first operation; before it, Art 43(2) governs its Annex III use.
+  # Flags bound in each branch (Virtuoso 7 and BOUND over OPTIONAL).
+  {
+    ?s aia:sectoralProcedureFrom ?sectoralFrom .
+    BIND(true AS ?sectionA)
+  } UNION {
+    {
+      SELECT DISTINCT ?s WHERE {
+        ?annexIiiHr aia:determinationOf ?s ; aia:route aiac:route-art-6-2 .
+        FILTER NOT EXISTS { ?s aia:sectoralProcedureFrom ?anySectoralFrom }
+      }
+    }
+    BIND(false AS ?sectionA)
+  }
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?biometric || !?sectionA || ?asOf < ?sectoralFrom)
   BIND(BOUND(?inPartFlag) AS ?inPart)
   BIND(BOUND(?appliedFlag) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
@@ -64,7 +115,11 @@ WHERE {
           IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_b>, ?unbound)) AS ?basis3)
   BIND(IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_d>, ?unbound) AS ?basis4)
   BIND(IF(!?biometric,
-          CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2))."),
+          CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2)).",
+                 IF(?sectionA,
+                    CONCAT(" The system is also covered by an act of Annex I Section A: from ", STR(?sectoralFrom),
+                           ", when Art 6(1) and its corresponding obligations apply to it (Art 113(c)), its conformity is assessed within the procedure of that act instead (Art 43(3))."),
+                    "")),
           IF(?standards,
              CONCAT(STR(?useCaseCitation), " is a biometric system for which the provider applied harmonised standards or common specifications: it may choose internal control (Annex VI) or a notified body (Annex VII) (Art 43(1) first subparagraph)."),
              IF(?inPart,
