@@ -9,9 +9,13 @@
 # system is intended to be used by public authorities; this rule says so on each Art 50
 # determination of a duty (category and case, not the exceptions), names rule 350's
 # determination as a premise, and reads the cut-off date and the deadline from the transitional
-# rule, so an amendment of either shows.
+# rule, so an amendment of either shows. It runs after the determinations are dated (rules
+# 700-705): the transition is named for the explanation, and the duty's provision keeps its own
+# date (before, as amended, the transparency determinations of a legacy system took the Annex III
+# date of 2 December 2027 through the premise, while their text said "from 2026-08-02"; an outside
+# check found the contradiction); Art 111(2) joins their legal basis.
 DELETE { ?d aia:explanation ?old }
-INSERT { ?d aia:explanation ?new ; aia:premise ?legacy }
+INSERT { ?d aia:explanation ?new ; aia:premise ?legacy ; aia:legalBasis aiap:art_111.par_2 }
 WHERE {
   VALUES ?rule { aiar:art-50-1-interaction aiar:art-50-2-synthetic-content
                  aiar:art-50-3-emotion-biometric aiar:art-50-4-deep-fake-and-text }
