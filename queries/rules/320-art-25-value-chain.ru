@@ -127,7 +127,7 @@ WHERE {
   BIND(IF(?date > ?art62From, ?date, ?art62From) AS ?switchFrom)
   BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
-              "; the system has become high-risk under Art 6(2) (Art 25(1)(c))",
+              "; the system has become high-risk under Art 6(2) (Art 25(1)(c)), applicable from ", STR(?fromChange),
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose", ""),
               ".") AS ?hrExplanation)
   # the initial provider that clearly specified that its system is not to be changed into a

@@ -173,7 +173,7 @@ WHERE {
   BIND(IF(?changed,
           CONCAT(?placedText,
                  ", before ", STR(?cutoff), ", and its design changed significantly on ", STR(?firstChange),
-                 " (a substantial modification or a change of its intended purpose): the Regulation applies to it as from that change (Art 111(2)), each obligation no earlier than the day it applies under Art 113",
+                 " (a substantial modification or a change of its intended purpose): the Regulation applies to it as from that change (Art 111(2)), each obligation no earlier than the day it applies under Art 113 or an amendment of it in the law version applied",
                  IF(?public && ?firstChange > ?deadline,
                     CONCAT(", and already from ", STR(?deadline), ", by which it had to comply as a system intended to be used by public authorities"),
                     ""),
@@ -184,7 +184,7 @@ WHERE {
               IF(?public,
                  CONCAT("as it is intended to be used by public authorities (",
                         IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority", "its Annex III use case is one of use by or on behalf of public authorities"),
-                        "), its provider and deployers must comply with this Regulation, its transparency duties of Art 50 included, by ", STR(?deadline), " (Art 111(2)); its other operators (importers, distributors, authorised representatives) bear no obligation outside Chapters I and II until its design changes significantly."),
+                        "), its provider and deployers must comply with this Regulation, the transparency duties of Art 50 included where they apply, by ", STR(?deadline), " (Art 111(2)); its other operators (importers, distributors, authorised representatives) bear no obligation outside Chapters I and II until its design changes significantly."),
                  "this Regulation applies to its operators only once its design changes significantly (Art 111(2)): until then no obligation is listed for it but those of Chapters I and II (Art 4, Art 5), not the transparency duties of Art 50 either."),
               ?rebrandingText)) AS ?text)
 }
