@@ -219,7 +219,7 @@ class PlannedBatch:
 def plan_batches(scans: Sequence[FileScan], batch_size: int) -> list[PlannedBatch]:
     """Group the scanned inputs into batches (see the module docstring); 0: one batch."""
     count = len(scans)
-    subjects = _subjects(scans)
+    subjects = subjects_of(scans)
     if batch_size <= 0 or count == 0:
         return [PlannedBatch(0, list(range(count)), set(), sum(len(s) for s in subjects))]
     is_subject = _subject_files(scans, subjects)
@@ -266,7 +266,7 @@ def _subject_files(scans: Sequence[FileScan], subjects: list[tuple[int, ...]]) -
     ]
 
 
-def _subjects(scans: Sequence[FileScan]) -> list[tuple[int, ...]]:
+def subjects_of(scans: Sequence[FileScan]) -> list[tuple[int, ...]]:
     """The subjects of each input: those it types with a subject kind, and the nodes it types
     with a class that some input declares below one (:attr:`FileScan.subclasses`)."""
     edges = [edge for scan in scans for edge in scan.subclasses]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
-from aiact_kg.batch_plan import FileScan, _subjects, scan_document
+from aiact_kg.batch_plan import FileScan, scan_document, subjects_of
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.skolem import blank_label
 from aiact_kg.submission.validation import ValidationReport
@@ -57,7 +57,7 @@ def _concerned(documents: Sequence[InputDocument], validation: ValidationReport)
 
 def _left_out(scans: Sequence[FileScan], concerned: set[int]) -> set[int]:
     """``concerned`` and every input linked to or depending on one of them (module docstring)."""
-    subjects = {iri for found in _subjects(scans) for iri in found}
+    subjects = {iri for found in subjects_of(scans) for iri in found}
     describers: dict[int, set[int]] = {}  # IRI -> the inputs describing it
     for scan in scans:
         for iri in scan.described:
