@@ -122,6 +122,7 @@ IMPOSED_BY: dict[str, str] = {
     "art-26-5-monitor-operation": "Art 26(5)",
     "art-26-5-risk-inform-and-suspend": "Art 26(5)",
     "art-26-5-serious-incident-inform": "Art 26(5)",
+    "art-26-5-report-serious-incident-if-provider-unreachable": "Art 26(5)",
     "art-26-6-keep-logs": "Art 26(6)",
     "art-26-7-inform-workers": "Art 26(7)",
     "art-26-8-do-not-use-unregistered-system": "Art 26(8)",
