@@ -53,6 +53,7 @@ CONDITION_IN_TARGET = {
     "RepresentativeOfUnionProvider": URIRef(ONTOLOGY + "hasAuthorisedRepresentative"),
     "ImporterOfUnionProvider": URIRef(ONTOLOGY + "hasImporter"),
     "ImporterAlsoDistributor": URIRef(ONTOLOGY + "hasDistributor"),
+    "ProviderAlsoImporterOrDistributor": URIRef(ONTOLOGY + "hasDistributor"),
     "PurposeChangeByOneOfSeveralDeployers": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "PartyFactForEverySystem": URIRef(ONTOLOGY + "hasDeployer"),
     "ThirdPartyAssessmentContradicted": URIRef(ONTOLOGY + "thirdPartyAssessmentUnder"),
