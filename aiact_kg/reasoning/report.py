@@ -238,7 +238,7 @@ def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
 def _fine(texts: _Texts, row: _Row, cap: _Cap) -> dict[str, Any]:
     citation, amount, percentage, selection, applies_from = row
     cap_citation, condition = cap
-    return {
+    fine = {
         "tier": texts[citation],
         "max_eur": float(amount.value) if isinstance(amount, Literal) else None,
         "max_turnover_percent": float(percentage.value)
@@ -247,8 +247,10 @@ def _fine(texts: _Texts, row: _Row, cap: _Cap) -> dict[str, Any]:
         "cap": texts[selection],
         "cap_provision": texts[citation] if cap_citation is None else cap_citation,
         "applies_from": texts[applies_from],
-        "condition": condition,
     }
+    if condition is not None:  # written only when it has a value, as the typed result does
+        fine["condition"] = condition
+    return fine
 
 
 def law_json(store: KnowledgeStore) -> dict[str, Any]:

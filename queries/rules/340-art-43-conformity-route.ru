@@ -104,7 +104,9 @@ WHERE {
     BIND(false AS ?sectionA)
   }
   aiaa:run aia:asOf ?asOf .
-  FILTER(?biometric || !?sectionA || ?asOf < ?sectoralFrom)
+  # (a point 1 system too: Art 43(3) governs every system covered by a Section A act; an outside
+  # check found Art 43(1) given beside it once Art 6(1) applied)
+  FILTER(!?sectionA || ?asOf < ?sectoralFrom)
   BIND(BOUND(?inPartFlag) AS ?inPart)
   BIND(BOUND(?appliedFlag) && !?inPart AS ?standards)
   BIND(IF(!?biometric, aiac:outcome-conformity-route-annex-vi,
@@ -124,7 +126,12 @@ WHERE {
              CONCAT(STR(?useCaseCitation), " is a biometric system for which the provider applied harmonised standards or common specifications: it may choose internal control (Annex VI) or a notified body (Annex VII) (Art 43(1) first subparagraph)."),
              IF(?inPart,
                 CONCAT(STR(?useCaseCitation), " is a biometric system whose provider applied a harmonised standard only in part, or one published with a restriction: the choice of Art 43(1) first subparagraph is not open, and the provider follows Annex VII with a notified body (Art 43(1) second subparagraph, points (b) and (d))."),
-                CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph).")))) AS ?explanation)
+                CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph).")))) AS ?routeText)
+  BIND(CONCAT(?routeText,
+              IF(?biometric && ?sectionA,
+                 CONCAT(" The system is also covered by an act of Annex I Section A: from ", STR(?sectoralFrom),
+                        ", when Art 6(1) and its corresponding obligations apply to it (Art 113(c)), its conformity is assessed within the procedure of that act instead (Art 43(3))."),
+                 "")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-43-conformity-route|", STR(?useCase))))) AS ?d)
 } ;
 INSERT {
