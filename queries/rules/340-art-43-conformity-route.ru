@@ -20,8 +20,8 @@
 # The day from which a system also high-risk under Art 6(1) for an act of Annex I Section A (rule
 # 300) follows that act's procedure (Art 43(3)): the day Art 6(1) and its corresponding obligations
 # apply to it (Art 113(c)), as its determination is dated under the run's law version (read as
-# rule 320 reads it: rule 702 moves the determination later). Before that day Art 43(2) governs
-# its Annex III use (the next operation; an outside check found no procedure named for the year
+# rule 320 reads it: rule 702 moves the determination later). Before that day Art 43(1) or (2)
+# governs its Annex III use (the next operation; an outside check found no procedure named for the year
 # between); from it, the subject satisfies aiac:trigger-sectoral-procedure-applies, the exemption
 # of the catalogue's Art 43(2) duty. Written first, as an aggregate of its own (Virtuoso 7
 # answered aggregates in OPTIONAL with rows of empty values).
@@ -117,18 +117,14 @@ WHERE {
           IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_b>, ?unbound)) AS ?basis3)
   BIND(IF(?biometric && ?inPart, <https://w3id.org/aiact-kg/reg/2024/1689/art_43.par_1.sub_2.pnt_d>, ?unbound) AS ?basis4)
   BIND(IF(!?biometric,
-          CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2)).",
-                 IF(?sectionA,
-                    CONCAT(" The system is also covered by an act of Annex I Section A: from ", STR(?sectoralFrom),
-                           ", when Art 6(1) and its corresponding obligations apply to it (Art 113(c)), its conformity is assessed within the procedure of that act instead (Art 43(3))."),
-                    "")),
+          CONCAT(STR(?useCaseCitation), " is one of Annex III points 2 to 8: the provider follows the internal-control procedure of Annex VI, without a notified body (Art 43(2))."),
           IF(?standards,
              CONCAT(STR(?useCaseCitation), " is a biometric system for which the provider applied harmonised standards or common specifications: it may choose internal control (Annex VI) or a notified body (Annex VII) (Art 43(1) first subparagraph)."),
              IF(?inPart,
                 CONCAT(STR(?useCaseCitation), " is a biometric system whose provider applied a harmonised standard only in part, or one published with a restriction: the choice of Art 43(1) first subparagraph is not open, and the provider follows Annex VII with a notified body (Art 43(1) second subparagraph, points (b) and (d))."),
                 CONCAT(STR(?useCaseCitation), " is a biometric system for which harmonised standards or common specifications were not applied in full: the provider follows Annex VII with a notified body (Art 43(1) second subparagraph).")))) AS ?routeText)
   BIND(CONCAT(?routeText,
-              IF(?biometric && ?sectionA,
+              IF(?sectionA,
                  CONCAT(" The system is also covered by an act of Annex I Section A: from ", STR(?sectoralFrom),
                         ", when Art 6(1) and its corresponding obligations apply to it (Art 113(c)), its conformity is assessed within the procedure of that act instead (Art 43(3))."),
                  "")) AS ?explanation)
