@@ -502,6 +502,7 @@ def _obligations(
     dues = _dates(store, texts, "assess/due-dates", "due")
     met = _dates(store, texts, "assess/met-dates", "metOn")
     alternatives = _alternatives(store, texts)
+    dated_by = _cited_provisions(store, texts, "assess/obligation-date-provisions", "assessed")
     by_subject: dict[Term | None, list[tuple[tuple[Any, ...], dict[str, Any]]]] = defaultdict(list)
     for row in _select(store, "assess/obligations", *_OBLIGATION_COLUMNS):
         assessed, subject, obligation, bearer, role_type, effective, in_force = row
@@ -523,6 +524,7 @@ def _obligations(
             shared["depends_on_unverified_amendment"] = dependent[assessed]
         if assessed in alternatives:
             shared["met_through"] = alternatives[assessed]
+        date_basis = [citation for _, citation in dated_by.get(assessed, ())]
         order = (keys[effective], keys[obligation], keys[bearer])
         group = by_subject[subject]
         # one item per deadline, date met, catalogue part and role notation (as a join would)
@@ -530,6 +532,8 @@ def _obligations(
             dues.get(assessed, _NO_DATE), met.get(assessed, _NO_DATE), parts, held
         ):
             ident, citation, title, legal_basis = part
+            if date_basis:
+                legal_basis = [*legal_basis, *(c for c in date_basis if c not in legal_basis)]
             item = {
                 **shared,
                 "id": ident,

@@ -124,7 +124,10 @@ class Obligation(Result):
         "the as-of date (the Art 52(1) notification): the day it was met"
     )
     in_force: bool = Field(description="true when it applies on the as-of date")
-    legal_basis: list[str] = Field(description="every provision it rests on (citations)")
+    legal_basis: list[str] = Field(
+        description="every provision it rests on (citations): those that impose it, then a "
+        "transitional rule (Art 111) that sets its day for this subject"
+    )
     determination: str | None = Field(description="id of the determination it follows from")
     conditional_on: list[str] = Field(
         description="events any one of which makes it arise; [] for a standing duty"

@@ -324,6 +324,24 @@ WHERE {
                      aia:effectiveFrom ?earliest ; aia:dependsOnAmendment ?amendment .
   }
 } ;
+# The transitional rule an obligation's day rests on (Art 111(1)-(3)), named beside the
+# provisions that impose it: the day is the rule's compliance deadline, or, for a legacy
+# high-risk system changed significantly, the day of that change (Art 111(2): "as from that
+# date"); an obligation that applies later for another reason (a systemic-risk designation)
+# does not rest on it. From the few subjects under such a rule to their assessed obligations.
+INSERT { ?assessed aia:dateRestsOn ?transitionProvision }
+WHERE {
+  {
+    ?s aia:satisfiesTrigger ?transition .
+    ?transition a aia:TransitionalRule ; aia:complianceDeadline ?transitionDay ;
+                aia:sourceProvision ?transitionProvision .
+  } UNION {
+    ?legacyChangedOutcome aia:conclusion aiac:outcome-legacy-changed-art-111-2 ;
+                          aia:determinationOf ?s ; aia:appliesFromDate ?transitionDay .
+    aiac:outcome-legacy-changed-art-111-2 aia:sourceProvision ?transitionProvision .
+  }
+  ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?transitionDay .
+} ;
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
   # from the catalogue's few obligations with a deadline to their assessed obligations (the type

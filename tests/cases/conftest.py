@@ -229,6 +229,9 @@ def _matches(want: dict[str, Any], obligation: dict[str, Any], name: str) -> boo
             "met_through" not in want
             or _met_through(want["met_through"]) == _met_through(obligation.get("met_through"))
         )
+        and (
+            "legal_basis" not in want or set(want["legal_basis"]) <= set(obligation["legal_basis"])
+        )
         and _fine_matches(want, obligation)
     )
 
@@ -331,7 +334,7 @@ _DETERMINATION_KEYS = {
 }  # fmt: skip
 _OBLIGATION_KEYS = {
     "citation", "id", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on",
-    "conditional", "met_through", *_FINE_KEYS,
+    "conditional", "met_through", "legal_basis", *_FINE_KEYS,
 }  # fmt: skip
 
 
