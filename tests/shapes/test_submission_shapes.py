@@ -67,6 +67,8 @@ CONDITION_IN_TARGET = {
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
     "ThresholdKnownCompute": URIRef(ONTOLOGY + "thresholdKnownOn"),
+    "ComputeOfModelNotGeneralPurpose": URIRef(ONTOLOGY + "trainingComputeFLOP"),
+    "PlannedComputeOfPlacedModel": URIRef(ONTOLOGY + "plannedTrainingComputeFLOP"),
     "ThresholdEventNotAbove": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ArgumentsAfterNotification": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "AcceptanceWithoutArguments": URIRef(ONTOLOGY + "hasProcedureEvent"),
