@@ -1,6 +1,6 @@
 # Rule: art-2-8-pre-market
 # Label: Out of scope under Art 2(8): research, testing or development before placing on the market or putting into service, unless tested in real-world conditions
-# Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63
+# Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63 aiap:art_60.par_7
 # Art 2(8) excludes research, testing and development activities regarding AI systems or models
 # before they are placed on the market or put into service (aia:notYetPlacedOnMarket true).
 # Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) of an AI
@@ -180,7 +180,7 @@ INSERT {
     aia:legalBasis aiap:art_2.par_8 , aiap:art_60 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:testedInRealWorldConditions ; aia:premiseValue true ] ;
-    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems, Art 60 governs the testing)." ;
+    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems, Art 60 governs the testing). Until it is placed on the market or put into service, the duties that concern a system on the market (keeping its documentation for ten years after placing, corrective action, post-market monitoring, reporting serious incidents under Art 73) do not arise; a serious incident in the testing is reported under Art 60(7)." ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
@@ -188,4 +188,20 @@ WHERE {
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-8-pre-market|real-world-testing")))) AS ?d)
+} ;
+# A system kept in scope only by its testing in real-world conditions, with no date of placing
+# on the market or putting into service on or before the as-of date, satisfies the exemption
+# aiac:trigger-system-not-yet-placed: the duties that concern a system placed on the market or
+# put into service (Art 18(1), 20, 72(1), 73) are not yet its provider's (an outside check found
+# them listed in force for a system under test)
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-system-not-yet-placed }
+WHERE {
+  ?s a aia:AISystem ; aia:notYetPlacedOnMarket true ; aia:testedInRealWorldConditions true .
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS {
+    ?s aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn .
+    aiaa:run aia:asOf ?placingAsOf .
+    FILTER(?placedOn <= ?placingAsOf)
+  }
 }
