@@ -83,6 +83,22 @@ _LIMITS: Final = {
     FLOAT: Decimal("3.4028234663852886e38"),
 }
 _SHORT: Final = {DOUBLE: "xsd:double", FLOAT: "xsd:float"}
+# the value spaces of the bounded integer types of XSD 1.1 (an outside check found
+# "2e25" written in digits as xsd:long read without a word)
+_INTEGER_RANGES: Final[dict[str, tuple[int | None, int | None]]] = {
+    XSD + "long": (-(2**63), 2**63 - 1),
+    XSD + "int": (-(2**31), 2**31 - 1),
+    XSD + "short": (-(2**15), 2**15 - 1),
+    XSD + "byte": (-(2**7), 2**7 - 1),
+    XSD + "unsignedLong": (0, 2**64 - 1),
+    XSD + "unsignedInt": (0, 2**32 - 1),
+    XSD + "unsignedShort": (0, 2**16 - 1),
+    XSD + "unsignedByte": (0, 2**8 - 1),
+    XSD + "nonNegativeInteger": (0, None),
+    XSD + "positiveInteger": (1, None),
+    XSD + "nonPositiveInteger": (None, 0),
+    XSD + "negativeInteger": (None, -1),
+}
 
 Value = bool | Decimal | date
 
@@ -206,6 +222,12 @@ def _number(lexical: str, datatype: str) -> Reading:
         if lexical.lower().partition("e")[2].startswith("-"):
             return Reading(None, f"is too close to 0 for {_short(datatype)} to tell it from 0")
         return Reading(None, f"is beyond the largest {_short(datatype)}")
+    bounds = _INTEGER_RANGES.get(datatype)
+    if bounds is not None:
+        low, high = bounds
+        if (low is not None and number < low) or (high is not None and number > high):
+            span = f"{low if low is not None else '...'} to {high if high is not None else '...'}"
+            return Reading(None, f"is outside the values of {_short(datatype)} ({span})")
     limit = _LIMITS.get(datatype)
     if limit is not None:
         # copy_abs, not abs: no context arithmetic, which overflows past an exponent of 999999

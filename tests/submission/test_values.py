@@ -44,6 +44,12 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
         ("10000-01-01", DATE, "outside 0001-9998"),
         ("9999-12-30", DATE, "outside 0001-9998"),
         ("0000-01-01", DATE, "outside 0001-9998"),
+        ("20000000000000000000000000", XSD + "long", "outside the values of xsd:long"),
+        ("2147483648", XSD + "int", "outside the values of xsd:int"),
+        ("18446744073709551616", XSD + "unsignedLong", "outside the values of xsd:unsignedLong"),
+        ("-1", XSD + "nonNegativeInteger", "outside the values of xsd:nonNegativeInteger"),
+        ("0", XSD + "positiveInteger", "outside the values of xsd:positiveInteger"),
+        ("128", XSD + "byte", "outside the values of xsd:byte"),
     ],
 )
 def test_values_the_rules_cannot_read(lexical: str, datatype: str, phrase: str) -> None:
@@ -91,6 +97,12 @@ def test_values_and_their_canonical_form(
     assert reading.problem is None
     assert reading.value == value
     assert reading.canonical == canonical
+
+
+def test_bounded_integers_within_their_range_are_read() -> None:
+    assert read_literal("9223372036854775807", XSD + "long", DOUBLE).value == Decimal(2**63 - 1)
+    assert read_literal("18446744073709551615", XSD + "unsignedLong", DOUBLE).problem is None
+    assert read_literal("-128", XSD + "byte", DOUBLE).problem is None
 
 
 def test_strings_are_not_checked() -> None:
