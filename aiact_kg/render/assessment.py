@@ -143,10 +143,16 @@ def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[
     later = f", {waiting} not yet in force on {as_of}" if waiting else ""
     lines = [f"  obligations ({len(obligations)}{later}):"]
     shared_roles = _roles_with_several_bearers(obligations)
-    for item in obligations:
-        role = item.role
-        if item.role in shared_roles and item.bearer:
-            role = f"{item.role} ({_local_name(item.bearer)})"
+    roles = [
+        f"{item.role} ({_local_name(item.bearer)})"
+        if item.role in shared_roles and item.bearer
+        else item.role
+        for item in obligations
+    ]
+    # the columns as wide as their longest entry (at least 22 and 18 characters)
+    citation_width = max(22, *(len(str(item.citation)) for item in obligations))
+    role_width = max(18, *(len(str(role)) for role in roles))
+    for item, role in zip(obligations, roles, strict=True):
         due = f", due {item.due}" if item.due else ""
         due += f", met {item.met_on}" if item.met_on else ""
         note = "" if item.in_force else " (not yet in force)"
@@ -155,8 +161,8 @@ def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[
         if item.met_through:
             note += f" (met under {'; '.join(item.met_through.legal_basis)})"
         lines.append(
-            f"    {item.citation!s:<22} {role!s:<18} from {item.applies_from}"
-            f"{due}{note}  {item.title}"
+            f"    {item.citation!s:<{citation_width}} {role!s:<{role_width}}"
+            f" from {item.applies_from}{due}{note}  {item.title}"
         )
     return lines
 
