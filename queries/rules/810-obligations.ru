@@ -9,7 +9,8 @@
 # role, unless the obligation marks them as third parties, aia:bearerIsThirdParty; an
 # authorised representative only for a subject with a third-country provider); (3)
 # the obligation has no fact trigger, or the subject satisfies one of them (event triggers make
-# it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions; (5) the subject is not under the
+# it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions, and the
+# party holds none of the roles the obligation is not borne by (aia:notBorneByHolderOf); (5) the subject is not under the
 # limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
 # system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
 # intended to be used by public authorities. (The importers and distributors of a system made
@@ -101,6 +102,10 @@ WHERE {
   # Regulation (the shape RepresentativeOfUnionProvider says so)
   FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  # a party that also holds a role the obligation names (aia:notBorneByHolderOf) does not bear
+  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider); the
+  # few such obligations' holders, found once
+  MINUS { ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty . ?s ?heldProperty ?party }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
   # stay); "in any case" the providers and deployers of one intended to be used by public
@@ -180,6 +185,10 @@ WHERE {
   # Regulation (the shape RepresentativeOfUnionProvider says so)
   FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
+  # a party that also holds a role the obligation names (aia:notBorneByHolderOf) does not bear
+  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider); the
+  # few such obligations' holders, found once
+  MINUS { ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty . ?s ?heldProperty ?party }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
   # stay); "in any case" the providers and deployers of one intended to be used by public
