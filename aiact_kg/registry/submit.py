@@ -16,6 +16,7 @@ from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.progress import progress_bar
 from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, knowledge_base_digest
+from aiact_kg.registry.apart import facts_stated_elsewhere
 from aiact_kg.registry.names import REGISTRY_GRAPH, check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
@@ -52,6 +53,9 @@ class Outcome:
     run: str | None = None
     # other stored submissions whose latest assessment concerns one of the same subjects
     shared_with: tuple[str, ...] = ()
+    # other documents of the same submission that state facts about a node this one names
+    # (each document is assessed alone, so those facts were not read for it)
+    assessed_apart_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,12 +163,15 @@ class _Assessed:
     document: InputDocument
     run: str
     derived: list[Triple]
+    apart_from: tuple[str, ...] = ()
 
 
-def _assessed(name: str, document: InputDocument, options: AssessmentOptions) -> _Assessed:
+def _assessed(
+    name: str, document: InputDocument, options: AssessmentOptions, apart_from: tuple[str, ...]
+) -> _Assessed:
     run, store = assess_alone(document, options)
     try:
-        return _Assessed(name, document, run.iri, derived_triples(store))
+        return _Assessed(name, document, run.iri, derived_triples(store), apart_from)
     finally:
         store.close()
 
@@ -240,8 +247,14 @@ def submit_documents(
             outcomes.append(Outcome(document_name, document.name, "unchanged", run=known.run))
         else:
             pending.append((document_name, document))
+    elsewhere = dict(zip(names, facts_stated_elsewhere(documents), strict=True))
     assessed = [
-        _assessed(document_name, document, options)
+        _assessed(
+            document_name,
+            document,
+            options,
+            tuple(names[other] for other in elsewhere[document_name]),
+        )
         for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
     ]
     if assessed:
@@ -275,7 +288,9 @@ def _write(
         status = "replaced" if item.name in existing else "stored"
         found = categories(store, item.name)
         shared = _shared_with(store, item.name, found)
-        outcomes.append(Outcome(item.name, entry.file, status, found, item.run, shared))
+        outcomes.append(
+            Outcome(item.name, entry.file, status, found, item.run, shared, item.apart_from)
+        )
     return outcomes
 
 

@@ -29,6 +29,13 @@ class SubmissionOutcome(Result):
         "subjects (e.g. one document stored under two names): the questions across the "
         "registry count such a subject once per submission",
     )
+    assessed_apart_from: list[str] = Field(
+        default_factory=list,
+        description="other documents of the same submission that state facts about a node "
+        "this one names (a model it is built on, a party) and it does not state: each "
+        "document is assessed alone, so those facts were not read for it ('assess' reads "
+        "such files together)",
+    )
 
 
 class RegistryCounts(Result):
