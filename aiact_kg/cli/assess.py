@@ -47,7 +47,8 @@ def _add_batch_arguments(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_BATCH_SIZE,
         help="with --format json or jsonl: subjects per batch, each validated and assessed on "
         "its own; files that describe the same subjects or their parties are assessed together, "
-        "so results do not depend on the batches; an unreadable file stops no batch; 0: "
+        "so a subject's result does not depend on the batches (the order of the subjects "
+        "follows them); an unreadable file stops no batch; 0: "
         f"everything in one batch, as before batching (default {DEFAULT_BATCH_SIZE})",
     )
     command.add_argument(
