@@ -85,7 +85,10 @@ WHERE {
       # operator (aia:hasOperator) without its role, which may be such a representative (Art
       # 3(8)): it bears no obligation either (the shape OperatorWithoutRole asks for the role;
       # an outside check found it fined and given no duty)
-      FILTER EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDistributor|aia:hasDeployer|aia:hasProductManufacturer ?operator }
+      # (a distributor only makes available a system already placed on the market, Art 3(7),
+      # 3(10): not one of the acts Art 5 prohibits, so it is not exposed unless it also holds one
+      # of those roles; an outside check found it fined under Art 99(3))
+      FILTER EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDeployer|aia:hasProductManufacturer ?operator }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the
