@@ -103,9 +103,16 @@ WHERE {
   FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # a party that also holds a role the obligation names (aia:notBorneByHolderOf) does not bear
-  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider); the
-  # few such obligations' holders, found once
-  MINUS { ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty . ?s ?heldProperty ?party }
+  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider; a
+  # former provider, Art 25(2), is no longer the provider and can); the few such obligations'
+  # holders, found once in a sub-select
+  MINUS {
+    SELECT ?obligation ?s ?party WHERE {
+      ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty .
+      ?s ?heldProperty ?party .
+      FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party }
+    }
+  }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
   # stay); "in any case" the providers and deployers of one intended to be used by public
@@ -186,9 +193,16 @@ WHERE {
   FILTER(?role != aiac:role-authorised-representative || EXISTS { ?s aia:satisfiesTrigger aiac:trigger-third-country-provider })
   MINUS { ?obligation aia:exemption ?exemption . ?s aia:satisfiesTrigger ?exemption }
   # a party that also holds a role the obligation names (aia:notBorneByHolderOf) does not bear
-  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider); the
-  # few such obligations' holders, found once
-  MINUS { ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty . ?s ?heldProperty ?party }
+  # it (Art 26(5): a deployer that is itself the provider cannot fail to reach the provider; a
+  # former provider, Art 25(2), is no longer the provider and can); the few such obligations'
+  # holders, found once in a sub-select
+  MINUS {
+    SELECT ?obligation ?s ?party WHERE {
+      ?obligation aia:notBorneByHolderOf ?heldRole . ?heldRole aia:roleProperty ?heldProperty .
+      ?s ?heldProperty ?party .
+      FILTER NOT EXISTS { ?s aia:hasFormerProvider ?party }
+    }
+  }
   # Art 111(2): "this Regulation" applies to the operators of a legacy high-risk system only after
   # a significant change in its design (rule 350), Art 5 aside (the obligations of Chapters I-II
   # stay); "in any case" the providers and deployers of one intended to be used by public

@@ -106,9 +106,26 @@ WHERE {
       } UNION {
         # Art 111(2), first sentence: a high-risk system placed before 2 August 2026 whose design
         # changed significantly on or after that date falls under the Regulation "as from" the
-        # change (rule 350 dates it), Chapters I-II aside
-        ?legacyChanged aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s ;
-                       aia:appliesFromDate ?candidate .
+        # change (rule 350's first operation wrote its day), Chapters I-II aside; each duty's own
+        # date (as amended) is another candidate. Not the outcome's date, which rule 702 moves to
+        # the amended date of the high-risk duties (an outside check found a legacy chatbot's
+        # Art 50(1) duty moved with it to 2 December 2027, the amendment leaving Art 50(1) alone)
+        ?legacyChanged aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s .
+        ?s aia:legacyDesignChangedOn ?candidate .
+        FILTER NOT EXISTS {
+          ?s aia:intendedForPublicAuthorities true .
+          aiac:transition-art-111-2 aia:complianceDeadline ?changedAfterDeadline .
+          FILTER(?candidate > ?changedAfterDeadline)
+        }
+        ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
+        FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
+      } UNION {
+        # "in any case" by the deadline for the providers and deployers of one intended to be used
+        # by public authorities whose design changed only after it (rule 350)
+        ?legacyChangedLate aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s .
+        ?s aia:legacyDesignChangedOn ?lateChange ; aia:intendedForPublicAuthorities true .
+        aiac:transition-art-111-2 aia:complianceDeadline ?candidate .
+        FILTER(?lateChange > ?candidate)
         ?assessed aia:obligationFor ?s ; aia:obligation ?obligation .
         FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
       } UNION {
@@ -331,16 +348,31 @@ WHERE {
 # does not rest on it. From the few subjects under such a rule to their assessed obligations.
 INSERT { ?assessed aia:dateRestsOn ?transitionProvision }
 WHERE {
+  # (the assessed obligations in each branch: joined with the UNION outside it, the embedded
+  # engine read every assessed obligation of the batch, 0.2 s per 1,000 high-risk subjects that
+  # have no transition at all)
   {
     ?s aia:satisfiesTrigger ?transition .
     ?transition a aia:TransitionalRule ; aia:complianceDeadline ?transitionDay ;
                 aia:sourceProvision ?transitionProvision .
+    ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?transitionDay ; aia:obligation ?datedObligation .
   } UNION {
-    ?legacyChangedOutcome aia:conclusion aiac:outcome-legacy-changed-art-111-2 ;
-                          aia:determinationOf ?s ; aia:appliesFromDate ?transitionDay .
+    # the change's day (the outcome's date may be an amended application date, rule 702)
+    ?legacyChangedOutcome aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s .
+    ?s aia:legacyDesignChangedOn ?transitionDay .
     aiac:outcome-legacy-changed-art-111-2 aia:sourceProvision ?transitionProvision .
+    ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?transitionDay ; aia:obligation ?datedObligation .
+  } UNION {
+    # or the deadline, for a public one changed after it
+    ?lateChangedOutcome aia:conclusion aiac:outcome-legacy-changed-art-111-2 ; aia:determinationOf ?s .
+    ?s aia:intendedForPublicAuthorities true .
+    aiac:transition-art-111-2 aia:complianceDeadline ?transitionDay .
+    aiac:outcome-legacy-changed-art-111-2 aia:sourceProvision ?transitionProvision .
+    ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?transitionDay ; aia:obligation ?datedObligation .
   }
-  ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?transitionDay .
+  # the obligations of Chapters I-II keep their own dates under Art 111(1) and (2): a day they
+  # share with the change (the new provider's Art 4 duty, Art 25) does not rest on it
+  FILTER NOT EXISTS { ?datedObligation aia:applicabilityRule aiac:applicability-chapters-i-ii }
 } ;
 INSERT { ?assessed aia:dueDate ?due }
 WHERE {
