@@ -10,43 +10,88 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode, Quad
 
 from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.validation import SUBJECT_KINDS
+from aiact_kg.submission.values import CHECKED_TYPES, read_literal
 
-_Facts = dict[str, set[tuple[str, str]]]  # node IRI: {(predicate, object)}
+_RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
+# names and notes: no rule reads them as facts of the law
+_NOT_FACTS: Final = frozenset({_RDFS + "label", _RDFS + "comment"})
+
+_RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBJECT_TYPES: Final = frozenset((_RDF_TYPE, f"<{kind}>") for kind in SUBJECT_KINDS)
+
+_Fact = tuple[str, str]  # (predicate, value); "^" and a predicate: a statement naming the node
+_Facts = dict[str, set[_Fact]]  # node IRI: its facts
 
 
-def _facts(document: InputDocument) -> tuple[_Facts, set[str]]:
-    """The statements of a document by the named node they are about, and the named nodes it
-    names (as subject or object)."""
+def _value(term: object) -> str:
+    """A statement's object as compared: a checked literal by its value (``"0"^^xsd:boolean``
+    is ``false``), anything else as written."""
+    if isinstance(term, Literal) and term.datatype.value in CHECKED_TYPES:
+        reading = read_literal(term.value, term.datatype.value)
+        if reading.value is not None:
+            return f"{reading.value!r}^^{term.datatype.value}"
+    return str(term)
+
+
+def _add(facts: _Facts, pointing: _Facts, named: set[str], quad: Quad) -> None:
+    if quad.predicate.value in _NOT_FACTS:
+        return
+    subject, value = quad.subject, quad.object
+    if isinstance(subject, NamedNode):
+        facts[subject.value].add((quad.predicate.value, _value(value)))
+        named.add(subject.value)
+    if isinstance(value, NamedNode):
+        pointing[value.value].add(("^" + quad.predicate.value, str(subject)))
+        named.add(value.value)
+
+
+@dataclass(frozen=True)
+class _Read:
+    facts: _Facts  # the statements about each named node
+    pointing: _Facts  # the statements naming each named node as their object
+    named: set[str]  # the named nodes it names
+    subjects: set[str]  # the systems and models it describes
+
+
+def _read(document: InputDocument) -> _Read:
     facts: _Facts = defaultdict(set)
+    pointing: _Facts = defaultdict(set)
     named: set[str] = set()
     for quad in document.quads:
-        if isinstance(quad.subject, NamedNode):
-            facts[quad.subject.value].add((quad.predicate.value, str(quad.object)))
-            named.add(quad.subject.value)
-        if isinstance(quad.object, NamedNode):
-            named.add(quad.object.value)
-    return facts, named
+        _add(facts, pointing, named, quad)
+    subjects = {node for node, stated in facts.items() if stated & _SUBJECT_TYPES}
+    return _Read(facts, pointing, named, subjects)
+
+
+def _about(read: _Read, node: str, as_subject: bool) -> set[_Fact]:
+    """What a document states about ``node``; for a system or model the other document
+    describes, the statements naming it too (a role node's ``aia:roleFor``, a property declared
+    the inverse of ours), not for a party two systems merely share."""
+    stated = read.facts.get(node, set())
+    return stated | read.pointing.get(node, set()) if as_subject else stated
 
 
 def facts_stated_elsewhere(documents: Sequence[InputDocument]) -> list[tuple[int, ...]]:
     """For each document, the indexes of the other documents that state a fact about a node it
     names and does not state itself, in order."""
-    read = [_facts(document) for document in documents]
-    stated_by: dict[str, list[int]] = defaultdict(list)
-    for index, (facts, _) in enumerate(read):
-        for node in facts:
-            stated_by[node].append(index)
+    read = [_read(document) for document in documents]
     found: list[tuple[int, ...]] = []
-    for index, (own, named) in enumerate(read):
-        others = {
-            other
-            for node in named
-            for other in stated_by.get(node, ())
-            if other != index and not read[other][0][node] <= own.get(node, set())
-        }
+    for index, own in enumerate(read):
+        others = set()
+        for other, theirs in enumerate(read):
+            if other == index:
+                continue
+            for node in own.named & (theirs.named):
+                as_subject = node in own.subjects
+                if not _about(theirs, node, as_subject) <= _about(own, node, as_subject):
+                    others.add(other)
+                    break
         found.append(tuple(sorted(others)))
     return found

@@ -241,13 +241,22 @@ def submit_documents(
     key = options_key(options)
     outcomes: list[Outcome] = []
     pending: list[tuple[str, InputDocument]] = []
+    elsewhere = dict(zip(names, facts_stated_elsewhere(documents), strict=True))
     for document_name, document in zip(names, documents, strict=True):
         known = existing.get(document_name)
         if known is not None and known.sha256 == document.sha256 and known.options == key:
-            outcomes.append(Outcome(document_name, document.name, "unchanged", run=known.run))
+            apart = tuple(names[other] for other in elsewhere[document_name])
+            outcomes.append(
+                Outcome(
+                    document_name,
+                    document.name,
+                    "unchanged",
+                    run=known.run,
+                    assessed_apart_from=apart,
+                )
+            )
         else:
             pending.append((document_name, document))
-    elsewhere = dict(zip(names, facts_stated_elsewhere(documents), strict=True))
     assessed = [
         _assessed(
             document_name,
