@@ -4,6 +4,7 @@ the ``explain`` chain."""
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -149,9 +150,9 @@ def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[
         else item.role
         for item in obligations
     ]
-    # the columns as wide as their longest entry (at least 22 and 18 characters)
-    citation_width = max(22, *(len(str(item.citation)) for item in obligations))
-    role_width = max(18, *(len(str(role)) for role in roles))
+    # the columns as wide as their longest entry on screen (at least 22 and 18 columns)
+    citation_width = max(22, *(_columns(str(item.citation)) for item in obligations))
+    role_width = max(18, *(_columns(str(role)) for role in roles))
     for item, role in zip(obligations, roles, strict=True):
         due = f", due {item.due}" if item.due else ""
         due += f", met {item.met_on}" if item.met_on else ""
@@ -161,10 +162,20 @@ def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[
         if item.met_through:
             note += f" (met under {'; '.join(item.met_through.legal_basis)})"
         lines.append(
-            f"    {item.citation!s:<{citation_width}} {role!s:<{role_width}}"
+            f"    {_padded(str(item.citation), citation_width)} {_padded(str(role), role_width)}"
             f" from {item.applies_from}{due}{note}  {item.title}"
         )
     return lines
+
+
+def _columns(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide (East Asian) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - _columns(text))
 
 
 def _roles_with_several_bearers(obligations: Sequence[Obligation]) -> set[str]:
