@@ -67,6 +67,7 @@ CONDITION_IN_TARGET = {
     "EventBeforePlacing": URIRef(ONTOLOGY + "hasValueChainEvent"),
     "ThresholdKnownAfterPlacing": URIRef(ONTOLOGY + "thresholdKnownOn"),
     "ThresholdKnownCompute": URIRef(ONTOLOGY + "thresholdKnownOn"),
+    "ThresholdEventAfterPlacing": URIRef(ONTOLOGY + "hasProcedureEvent"),
     "ComputeOfModelNotGeneralPurpose": URIRef(ONTOLOGY + "trainingComputeFLOP"),
     "PlannedComputeOfPlacedModel": URIRef(ONTOLOGY + "plannedTrainingComputeFLOP"),
     "ThresholdEventNotAbove": URIRef(ONTOLOGY + "hasProcedureEvent"),
