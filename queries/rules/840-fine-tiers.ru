@@ -23,6 +23,19 @@
 # tier that applies to it: Art
 # 100(2) for an operator that is a Union body, Art 99(3) for any other, capped at the lower
 # figure for an SME or start-up (Art 99(6): "each fine"); the determination lists its tiers.
+# Art 99(8) concerns "public authorities and bodies established in that Member State": a public
+# authority or body (a migration, asylum or border-control authority whatever its type, as for the
+# public-body duties of rule 330) established in a Member State is marked once here; one
+# established in a third country (its output used in the Union, Art 2(1)(c)) takes its tiers' own
+# caps (an outside check found a Swiss authority's fines capped under Art 99(8), with a condition
+# for authorities of a Member State)
+INSERT { ?party aia:publicBodyInUnion true }
+WHERE {
+  { ?party a aia:PublicAuthority } UNION { ?party aia:isMigrationAuthority true }
+  ?party aia:establishedIn ?country .
+  ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
+  FILTER(UCASE(STR(?country)) = ?memberState)
+} ;
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
@@ -48,10 +61,9 @@ WHERE {
     aiac:fine-rule-sme-lower skos:related ?applied .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
-  # (a migration, asylum or border-control authority is a public authority whatever its type, as
-  # for the public-body duties of rule 330)
+  # (a public authority or body of a Member State: the first operation)
   OPTIONAL {
-    { ?party a aia:PublicAuthority } UNION { ?party aia:isMigrationAuthority true }
+    ?party aia:publicBodyInUnion true .
     aiac:fine-rule-public-authority skos:related ?applied .
     BIND(aiac:fine-rule-public-authority AS ?publicRule)
   }
@@ -103,7 +115,7 @@ WHERE {
       }
       # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
       OPTIONAL {
-        { ?operator a aia:PublicAuthority } UNION { ?operator aia:isMigrationAuthority true }
+        ?operator aia:publicBodyInUnion true .
         aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
@@ -140,7 +152,7 @@ WHERE {
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
       OPTIONAL {
-        { ?operator a aia:PublicAuthority } UNION { ?operator aia:isMigrationAuthority true }
+        ?operator aia:publicBodyInUnion true .
         aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
