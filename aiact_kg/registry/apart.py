@@ -80,18 +80,29 @@ def _about(read: _Read, node: str, as_subject: bool) -> set[_Fact]:
 
 def facts_stated_elsewhere(documents: Sequence[InputDocument]) -> list[tuple[int, ...]]:
     """For each document, the indexes of the other documents that state a fact about a node it
-    names and does not state itself, in order."""
+    names and does not state itself, in order.
+
+    Only documents that name the same node are compared, and for each node only its distinct
+    sets of facts (a party that thousands of documents state alike costs one comparison)."""
     read = [_read(document) for document in documents]
-    found: list[tuple[int, ...]] = []
+    naming: dict[str, list[int]] = defaultdict(list)
     for index, own in enumerate(read):
-        others = set()
-        for other, theirs in enumerate(read):
-            if other == index:
+        for node in own.named:
+            naming[node].append(index)
+    others: list[set[int]] = [set() for _ in read]
+    for node, indexes in naming.items():
+        if len(indexes) < 2:
+            continue
+        for as_subject in (False, True):
+            readers = [index for index in indexes if (node in read[index].subjects) == as_subject]
+            if not readers:
                 continue
-            for node in own.named & (theirs.named):
-                as_subject = node in own.subjects
-                if not _about(theirs, node, as_subject) <= _about(own, node, as_subject):
-                    others.add(other)
-                    break
-        found.append(tuple(sorted(others)))
-    return found
+            stated: dict[frozenset[_Fact], list[int]] = defaultdict(list)
+            for index in indexes:
+                stated[frozenset(_about(read[index], node, as_subject))].append(index)
+            for index in readers:
+                known = _about(read[index], node, as_subject)
+                for facts, stating in stated.items():
+                    if not facts <= known:
+                        others[index].update(other for other in stating if other != index)
+    return [tuple(sorted(found)) for found in others]
