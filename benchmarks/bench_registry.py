@@ -37,8 +37,9 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 
 from aiact_kg import __version__
+from aiact_kg.assessment import shared_assessor
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
-from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
 from aiact_kg.registry.names import REGISTRY_GRAPH
 from aiact_kg.registry.reassess import withdraw
 from aiact_kg.registry.store import (
@@ -48,7 +49,8 @@ from aiact_kg.registry.store import (
     record_triples,
     write_registry,
 )
-from aiact_kg.registry.submit import assess_alone, now, options_key, submit_inputs
+from aiact_kg.registry.submit import now, options_key, submit_inputs
+from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.layout import DB, VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
 from aiact_kg.submission.reading import InputDocument, read_rdf_file
@@ -60,6 +62,15 @@ OPTIONS = AssessmentOptions(as_of=date(2026, 11, 22))
 UNLIMITED = 2**31 - 1
 #: the probes' subjects are numbered from here, apart from every stored one
 PROBE_FIRST = 10_000_000
+
+
+def assess_alone(
+    document: InputDocument, options: AssessmentOptions
+) -> tuple[AssessmentRun, KnowledgeStore]:
+    """Run the rules over one document in a run graph of the warm engine, as ``submit`` does
+    for a document linked to no other (close the store to release the graph)."""
+    run = AssessmentRun()
+    return run, shared_assessor().engine.run_rules([document], options, run)
 
 
 def _submission_quads(name: str, document: InputDocument) -> set[Quad]:

@@ -95,8 +95,11 @@ def _cmd_reassess(args: argparse.Namespace) -> int:
 def _cmd_withdraw(args: argparse.Namespace) -> int:
     from aiact_kg.registry.reassess import withdraw
 
-    entry = withdraw(store_path(args), args.name, wait_seconds=args.wait)
+    withdrawal = withdraw(store_path(args), args.name, wait_seconds=args.wait)
+    entry = withdrawal.entry
     print(f"Withdrew {entry.name} ({entry.file}): its statements, assessment and record")
+    if withdrawal.reassessed:
+        print(f"Assessed again without it: {', '.join(withdrawal.reassessed)}")
     return 0
 
 

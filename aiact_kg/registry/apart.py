@@ -9,7 +9,7 @@ without them: the outcome names those documents, so the difference is never sile
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -70,6 +70,16 @@ def _read(document: InputDocument) -> _Read:
     return _Read(facts, pointing, named, subjects)
 
 
+def subjects_described(document: InputDocument) -> set[str]:
+    """The systems and models a document types (their IRIs)."""
+    return _read(document).subjects
+
+
+def named_nodes(document: InputDocument) -> set[str]:
+    """The IRIs a document names, as subject or object of a statement of fact."""
+    return _read(document).named
+
+
 def _about(read: _Read, node: str, as_subject: bool) -> set[_Fact]:
     """What a document states about ``node``; for a system or model the other document
     describes, the statements naming it too (a role node's ``aia:roleFor``, a property declared
@@ -106,3 +116,53 @@ def facts_stated_elsewhere(documents: Sequence[InputDocument]) -> list[tuple[int
                     if not facts <= known:
                         others[index].update(other for other in stating if other != index)
     return [tuple(sorted(found)) for found in others]
+
+
+def linked_graphs(
+    document: InputDocument,
+    nodes: Iterable[str],
+    about: Callable[[NamedNode], Iterable[Quad]],
+    naming: Callable[[NamedNode], Iterable[Quad]],
+) -> set[str]:
+    """The graphs, among the quads ``about`` (the node as subject) and ``naming`` (as object)
+    find for each of ``nodes`` the document names, that state a fact about such a node the
+    document does not state, or name a node whose facts the document states and do not state
+    them: the same test as :func:`facts_stated_elsewhere`, node by node, on a store's graphs
+    (so that a party that thousands of stored documents state alike links none of them)."""
+    own = _read(document)
+    found: set[str] = set()
+    for node in nodes:
+        term = NamedNode(node)
+        facts: _Facts = defaultdict(set)
+        pointing: _Facts = defaultdict(set)
+        graphs: set[str] = set()
+        for quad in about(term):
+            graph = str(quad.graph_name)
+            graphs.add(graph)
+            if quad.predicate.value not in _NOT_FACTS:
+                facts[graph].add((quad.predicate.value, _value(quad.object)))
+        for quad in naming(term):
+            graph = str(quad.graph_name)
+            graphs.add(graph)
+            if quad.predicate.value not in _NOT_FACTS:
+                pointing[graph].add(("^" + quad.predicate.value, str(quad.subject)))
+        mine = own.facts.get(node, set())
+        mine_with_pointing = mine | own.pointing.get(node, set())
+        own_subject = node in own.subjects
+        for graph in graphs - found:
+            theirs = facts.get(graph, set())
+            theirs_with_pointing = theirs | pointing.get(graph, set())
+            their_subject = bool(theirs & _SUBJECT_TYPES)
+            needed = (
+                not theirs_with_pointing <= mine_with_pointing
+                if own_subject
+                else not theirs <= mine
+            )
+            needing = (
+                not mine_with_pointing <= theirs_with_pointing
+                if their_subject
+                else not mine <= theirs
+            )
+            if needed or needing:
+                found.add(graph)
+    return found

@@ -53,6 +53,14 @@ def assessment_graph(name: str) -> str:
     return f"{REGISTRY}{name}/assessment"
 
 
+def name_of_submission_graph(iri: str) -> str | None:
+    """The name of the submission whose statements graph ``iri`` is, or None."""
+    if iri.startswith(REGISTRY) and iri.endswith("/submission"):
+        name = iri[len(REGISTRY) : -len("/submission")]
+        return name if _NAME.match(name) else None
+    return None
+
+
 def is_registry_graph(iri: str) -> bool:
     """Whether a named graph belongs to the registry (and is carried over by a rebuild)."""
     return iri == REGISTRY_GRAPH or iri.startswith(REGISTRY)

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
-
 from aiact_kg.kb.open import open_knowledge_base
-from aiact_kg.progress import progress_bar
 from aiact_kg.reasoning.engine import AssessmentOptions
-from aiact_kg.registry.names import submission_graph
+from aiact_kg.registry.groups import Member, assess_groups, with_linked_entries
 from aiact_kg.registry.store import (
     Entry,
     RegistryWriter,
     categories,
-    derived_triples,
+    options_of,
     read_entries,
     read_entries_at,
-    replace_update,
+    stored_document,
     withdraw_update,
     write_registry,
 )
@@ -26,11 +23,10 @@ from aiact_kg.registry.submit import (
     Outcome,
     RegistryError,
     RegistryResult,
-    assess_alone,
     options_key,
+    write_assessed,
 )
 from aiact_kg.store.oxigraph_store import OxigraphStore
-from aiact_kg.submission.reading import InputDocument
 
 
 @dataclass(frozen=True)
@@ -51,17 +47,6 @@ def list_registry(store_path: Path) -> list[Listed]:
         store.close()
 
 
-def stored_document(store: OxigraphStore, entry: Entry) -> InputDocument:
-    """A stored submission as the rules read it (its statements, name and sha256)."""
-    quads = tuple(
-        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
-        for quad in store.raw.quads_for_pattern(
-            None, None, None, NamedNode(submission_graph(entry.name))
-        )
-    )
-    return InputDocument(entry.file, RdfFormat.N_QUADS, quads, 0, entry.sha256)
-
-
 def reassess(
     store_path: Path,
     options: AssessmentOptions,
@@ -77,29 +62,28 @@ def reassess(
     def fill(writer: RegistryWriter) -> list[Outcome]:
         store = writer.store
         entries = read_entries(store)
-        outcomes = []
-        for entry in progress_bar(entries.values(), "Reassessing", len(entries), progress):
-            run, run_store = assess_alone(stored_document(store, entry), options)
-            try:
-                update = replace_update(
-                    replace(entry, run=run.iri, options=key), derived_triples(run_store)
-                )
-            finally:
-                run_store.close()
-            writer.apply(entry.name, update)
-            outcomes.append(
-                Outcome(
-                    entry.name, entry.file, "reassessed", categories(store, entry.name), run.iri
-                )
-            )
-        return outcomes
+        members = [
+            Member(name, stored_document(store, entry), entry, submitted=False)
+            for name, entry in entries.items()
+        ]
+        assessed = assess_groups(members, entries.keys(), options)
+        return write_assessed(writer, assessed, key, progress)
 
     outcomes = write_registry(store_path, fill, wait_seconds=wait_seconds)
     return RegistryResult(tuple(outcomes))
 
 
-def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Entry:
-    """Remove a submission's graphs and record; an unknown name is an error (exit 1)."""
+@dataclass(frozen=True)
+class Withdrawal:
+    """A withdrawn submission, and the entries assessed again without it."""
+
+    entry: Entry
+    reassessed: tuple[str, ...]
+
+
+def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Withdrawal:
+    """Remove a submission's graphs and record, and assess again the entries its latest
+    assessment read with it; an unknown name is an error (exit 1)."""
 
     def known(store: OxigraphStore) -> Entry:
         entries = read_entries(store)
@@ -117,9 +101,28 @@ def withdraw(store_path: Path, name: str, *, wait_seconds: float = 0.0) -> Entry
     finally:
         current.close()
 
-    def fill(writer: RegistryWriter) -> Entry:
+    def fill(writer: RegistryWriter) -> Withdrawal:
         entry = known(writer.store)
         writer.apply(name, withdraw_update(name))
-        return entry
+        return Withdrawal(entry, _reassess_read_with(writer, entry))
 
     return write_registry(store_path, fill, wait_seconds=wait_seconds)
+
+
+def _reassess_read_with(writer: RegistryWriter, withdrawn: Entry) -> tuple[str, ...]:
+    """Assess again, without the withdrawn entry, the entries its latest assessment read with
+    it (their results rested on its statements), with the options they were assessed with."""
+    entries = read_entries(writer.store)
+    needed = {name for name in withdrawn.together if name in entries}
+    if not needed:
+        return ()
+    store = writer.store
+    members = [
+        Member(name, stored_document(store, entries[name]), entries[name], submitted=False)
+        for name in sorted(needed)
+    ]
+    members, needed = with_linked_entries(store, members, needed, entries)
+    first = entries[min(needed & entries.keys())]
+    assessed = assess_groups(members, needed, options_of(first))
+    outcomes = write_assessed(writer, assessed, first.options, False)
+    return tuple(outcome.name for outcome in outcomes)

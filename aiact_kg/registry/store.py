@@ -14,19 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple
 
+from aiact_kg.batch_plan import linkable
 from aiact_kg.kb.build import write_version
 from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.queries import get_query, with_prefixes
+from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.registry.apart import linked_graphs, named_nodes
 from aiact_kg.registry.names import (
     REGISTRY_GRAPH,
     assessment_graph,
     entry_iri,
+    name_of_submission_graph,
     submission_graph,
 )
 from aiact_kg.store.base import KnowledgeStore
@@ -34,6 +39,7 @@ from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.reading import InputDocument
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -56,6 +62,8 @@ class Entry:
     run: str
     options: str
     as_of: str
+    # the other entries its latest assessment read with it (see :mod:`.together`)
+    together: tuple[str, ...] = ()
 
     @property
     def submission_graph(self) -> str:
@@ -167,8 +175,24 @@ ORDER BY ?name
 """
 
 
+_TOGETHER = """
+SELECT ?name ?otherName WHERE {
+  GRAPH <%s> {
+    ?entry aia:registryName ?name ; aia:assessedTogetherWith ?other .
+    ?other aia:registryName ?otherName .
+  }
+}
+ORDER BY ?name ?otherName
+"""
+
+
 def read_entries(store: OxigraphStore) -> dict[str, Entry]:
     """Every stored submission's record, by name."""
+    together: dict[str, list[str]] = {}
+    for row in store.select(with_prefixes(_TOGETHER % REGISTRY_GRAPH)).records():
+        name, other = row["name"], row["otherName"]
+        if name is not None and other is not None:
+            together.setdefault(name.value, []).append(other.value)
     entries: dict[str, Entry] = {}
     for row in store.select(with_prefixes(_ENTRIES % REGISTRY_GRAPH)).records():
         values = {key: (term.value if term is not None else "") for key, term in row.items()}
@@ -181,6 +205,7 @@ def read_entries(store: OxigraphStore) -> dict[str, Entry]:
             run=values["run"],
             options=values["options"],
             as_of=values["asOf"],
+            together=tuple(together.get(values["name"], ())),
         )
     return entries
 
@@ -202,6 +227,43 @@ def categories(store: OxigraphStore, name: str) -> dict[str, set[str]]:
         if subject is not None and notation is not None:
             found.setdefault(subject.value, set()).add(notation.value)
     return found
+
+
+def stored_document(store: OxigraphStore, entry: Entry) -> InputDocument:
+    """A stored submission as the rules read it (its statements, name and sha256)."""
+    quads = tuple(
+        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
+        for quad in store.raw.quads_for_pattern(
+            None, None, None, NamedNode(submission_graph(entry.name))
+        )
+    )
+    return InputDocument(entry.file, RdfFormat.N_QUADS, quads, 0, entry.sha256)
+
+
+def linked_entries(store: OxigraphStore, document: InputDocument) -> set[str]:
+    """The names of the stored entries linked to ``document`` by a node it names (see
+    :func:`~aiact_kg.registry.apart.linked_graphs`; checked again with the documents read)."""
+    raw = store.raw
+    nodes = [node for node in named_nodes(document) if linkable(node)]
+    graphs = linked_graphs(
+        document,
+        nodes,
+        lambda term: raw.quads_for_pattern(term, None, None, None),
+        lambda term: raw.quads_for_pattern(None, None, term, None),
+    )
+    names = {name_of_submission_graph(graph[1:-1]) for graph in graphs}
+    return {name for name in names if name is not None}
+
+
+def options_of(entry: Entry) -> AssessmentOptions:
+    """The options an entry's latest assessment was asked for, read from its record."""
+    values = dict(part.partition("=")[::2] for part in entry.options.split(";"))
+    threshold = values.get("threshold", "default")
+    return AssessmentOptions(
+        as_of=date.fromisoformat(values["as-of"]),
+        law=None if values.get("law", "in-force") == "in-force" else values["law"],
+        threshold_flop=None if threshold == "default" else float(threshold),
+    )
 
 
 def derived_triples(run_store: KnowledgeStore) -> list[Triple]:
@@ -227,6 +289,10 @@ def record_triples(entry: Entry) -> list[Triple]:
         Triple(node, _aia("assessmentGraph"), NamedNode(entry.assessment_graph)),
         Triple(node, _aia("latestAssessment"), NamedNode(entry.run)),
         Triple(node, _aia("assessmentOptions"), literal(entry.options)),
+        *(
+            Triple(node, _aia("assessedTogetherWith"), NamedNode(entry_iri(other)))
+            for other in entry.together
+        ),
     ]
 
 

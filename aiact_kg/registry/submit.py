@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode, Triple
+from pyoxigraph import NamedNode
 
-from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import AiactKgError, InputError
+from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.progress import progress_bar
 from aiact_kg.queries import run_select
-from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun, knowledge_base_digest
-from aiact_kg.registry.apart import facts_stated_elsewhere
+from aiact_kg.reasoning.engine import AssessmentOptions, knowledge_base_digest
+from aiact_kg.registry.groups import Assessed, Member, assess_groups, with_linked_entries
 from aiact_kg.registry.names import REGISTRY_GRAPH, check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
     RegistryWriter,
     categories,
-    derived_triples,
     read_entries,
     read_entries_at,
     replace_update,
@@ -53,9 +52,9 @@ class Outcome:
     run: str | None = None
     # other stored submissions whose latest assessment concerns one of the same subjects
     shared_with: tuple[str, ...] = ()
-    # other documents of the same submission that state facts about a node this one names
-    # (each document is assessed alone, so those facts were not read for it)
-    assessed_apart_from: tuple[str, ...] = ()
+    # the other submissions its assessment read with it (they state facts about nodes it
+    # names, or it about theirs; see :mod:`aiact_kg.registry.together`)
+    assessed_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,16 +109,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def assess_alone(
-    document: InputDocument, options: AssessmentOptions
-) -> tuple[AssessmentRun, KnowledgeStore]:
-    """Run the rules over one document apart from the registry (in a run graph of the warm
-    engine, see :func:`~aiact_kg.assessment.shared_assessor`): its cost is independent of the
-    registry's size. Close the returned store to release the run's graph."""
-    run = AssessmentRun()
-    return run, shared_assessor().engine.run_rules([document], options, run)
-
-
 def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:
     if name is not None:
         if len(documents) != 1:
@@ -153,27 +142,6 @@ def _require_subjects(documents: Sequence[InputDocument]) -> None:
             "aia:AISystem, aia:GeneralPurposeAISystem, aia:GeneralPurposeAIModel or aia:AIModel); "
             f"nothing was stored. Describing nothing: {', '.join(empty)}"
         )
-
-
-@dataclass(frozen=True)
-class _Assessed:
-    """A document assessed alone: the run and its derived graph (the run's store is closed)."""
-
-    name: str
-    document: InputDocument
-    run: str
-    derived: list[Triple]
-    apart_from: tuple[str, ...] = ()
-
-
-def _assessed(
-    name: str, document: InputDocument, options: AssessmentOptions, apart_from: tuple[str, ...]
-) -> _Assessed:
-    run, store = assess_alone(document, options)
-    try:
-        return _Assessed(name, document, run.iri, derived_triples(store), apart_from)
-    finally:
-        store.close()
 
 
 def submit_inputs(
@@ -239,66 +207,83 @@ def submit_documents(
     _require_subjects(documents)
     existing = read_entries_at(store_path)
     key = options_key(options)
-    outcomes: list[Outcome] = []
-    pending: list[tuple[str, InputDocument]] = []
-    elsewhere = dict(zip(names, facts_stated_elsewhere(documents), strict=True))
-    for document_name, document in zip(names, documents, strict=True):
-        known = existing.get(document_name)
-        if known is not None and known.sha256 == document.sha256 and known.options == key:
-            apart = tuple(names[other] for other in elsewhere[document_name])
-            outcomes.append(
-                Outcome(
-                    document_name,
-                    document.name,
-                    "unchanged",
-                    run=known.run,
-                    assessed_apart_from=apart,
-                )
-            )
-        else:
-            pending.append((document_name, document))
-    assessed = [
-        _assessed(
-            document_name,
-            document,
-            options,
-            tuple(names[other] for other in elsewhere[document_name]),
+    members = [
+        Member(name, document, existing.get(name))
+        for name, document in zip(names, documents, strict=True)
+    ]
+    needed = {
+        member.name
+        for member in members
+        if member.entry is None
+        or member.entry.sha256 != member.document.sha256
+        or member.entry.options != key
+    }
+    if needed:
+        store = open_knowledge_base(store_path)
+        try:
+            members, needed = with_linked_entries(store, members, needed, existing)
+        finally:
+            store.close()
+    assessed = assess_groups(members, needed, options) if needed else []
+    outcomes = [
+        Outcome(
+            member.name,
+            member.document.name,
+            "unchanged",
+            run=member.entry.run,
+            assessed_with=member.entry.together,
         )
-        for document_name, document in progress_bar(pending, "Assessing", len(pending), progress)
+        for member in members
+        if member.name not in needed and member.entry is not None
     ]
     if assessed:
         outcomes += write_registry(
             store_path,
-            lambda writer: _write(writer, assessed, key, progress),
+            lambda writer: write_assessed(writer, assessed, key, progress),
             wait_seconds=wait_seconds,
         )
     return RegistryResult(tuple(outcomes), validation)
 
 
-def _write(
-    writer: RegistryWriter, assessed: list[_Assessed], key: str, progress: bool | None
+def write_assessed(
+    writer: RegistryWriter, assessed: Sequence[Assessed], key: str, progress: bool | None
 ) -> list[Outcome]:
+    """Store each assessed member: a submitted document with its statements (``stored`` or
+    ``replaced``), an unchanged one or a stored entry read with them with its new result only
+    (``reassessed``). A stored entry withdrawn or replaced meanwhile is left as it now is."""
     store = writer.store
     existing = read_entries(store)  # again, under the writer lock
     outcomes = []
     submitted_at = now()
     for item in progress_bar(assessed, "Storing", len(assessed), progress):
-        entry = Entry(
-            name=item.name,
-            file=item.document.name,
-            sha256=item.document.sha256,
-            statements=len(item.document.quads),
-            submitted_at=submitted_at,
-            run=item.run,
-            options=key,
-            as_of="",
-        )
-        writer.apply(item.name, replace_update(entry, item.derived, item.document.quads))
-        status = "replaced" if item.name in existing else "stored"
-        found = categories(store, item.name)
-        shared = _shared_with(store, item.name, found)
+        member = item.member
+        known = existing.get(member.name)
+        if member.submitted and (
+            known is None or known.sha256 != member.document.sha256 or known.options != key
+        ):
+            entry = Entry(
+                name=member.name,
+                file=member.document.name,
+                sha256=member.document.sha256,
+                statements=len(member.document.quads),
+                submitted_at=submitted_at,
+                run=item.run,
+                options=key,
+                as_of="",
+                together=item.together,
+            )
+            writer.apply(member.name, replace_update(entry, item.derived, member.document.quads))
+            status = "stored" if known is None else "replaced"
+        elif known is not None and known.sha256 == member.document.sha256:
+            entry = replace(known, run=item.run, options=key, together=item.together)
+            writer.apply(member.name, replace_update(entry, item.derived))
+            status = "reassessed"
+        else:
+            continue
+        found = categories(store, member.name)
+        shared = _shared_with(store, member.name, found)
         outcomes.append(
-            Outcome(item.name, entry.file, status, found, item.run, shared, item.apart_from)
+            Outcome(member.name, entry.file, status, found, item.run, shared, item.together)
         )
     return outcomes
 

@@ -41,7 +41,7 @@ def submission_result(result: RegistryResult) -> SubmissionResult:
                 run=outcome.run,
                 subjects=_subjects(outcome.subjects),
                 shared_with=list(outcome.shared_with),
-                assessed_apart_from=list(outcome.assessed_apart_from),
+                assessed_with=list(outcome.assessed_with),
             )
             for outcome in result.outcomes
         ],
@@ -75,12 +75,10 @@ def _result_text(result: RegistryResult) -> str:
                 f"{'':<10} its subjects are also assessed in {', '.join(outcome.shared_with)}: "
                 "questions across the registry count them once per submission"
             )
-        if outcome.assessed_apart_from:
+        if outcome.assessed_with:
             lines.append(
-                f"{'':<10} assessed alone: {', '.join(outcome.assessed_apart_from)} "
-                f"{'states' if len(outcome.assessed_apart_from) == 1 else 'state'} facts about "
-                "nodes it names that it does not state, and those were not read for it "
-                "(submit them as one document, or read the files together with assess)"
+                f"{'':<10} assessed with {', '.join(outcome.assessed_with)} (facts about the "
+                "same nodes are stated across them)"
             )
     counts = result.counts()
     summary = ", ".join(

@@ -20,7 +20,10 @@ class SubmissionOutcome(Result):
 
     name: str = Field(description="the name the document is kept under")
     file: str = Field(description="the document's file name")
-    status: str = Field(description="stored, replaced, unchanged or reassessed")
+    status: str = Field(
+        description="stored, replaced, unchanged or reassessed (assessed again, its statements "
+        "unchanged: by reassess, or by submit as read with a submitted document)"
+    )
     run: str | None = Field(description="IRI of the run that assessed it (null if not assessed)")
     subjects: list[SubjectCategories] = Field(description="its subjects, sorted by IRI")
     shared_with: list[str] = Field(
@@ -29,12 +32,13 @@ class SubmissionOutcome(Result):
         "subjects (e.g. one document stored under two names): the questions across the "
         "registry count such a subject once per submission",
     )
-    assessed_apart_from: list[str] = Field(
+    assessed_with: list[str] = Field(
         default_factory=list,
-        description="other documents of the same submission that state facts about a node "
-        "this one names (a model it is built on, a party) and it does not state: each "
-        "document is assessed alone, so those facts were not read for it ('assess' reads "
-        "such files together)",
+        description="the other submissions its assessment read with it, stored or of the same "
+        "submission: one of them states facts about a node the other names (a model it is built "
+        "on, a deployer's role, a party) and the other does not state them. They are assessed "
+        "together, as 'assess' reads such files together, and each keeps its own subjects' "
+        "results",
     )
 
 
@@ -44,7 +48,10 @@ class RegistryCounts(Result):
     stored: int = Field(description="submissions stored for the first time")
     replaced: int = Field(description="submissions that replaced a stored one")
     unchanged: int = Field(description="the same document and options as stored: not assessed")
-    reassessed: int | None = optional("present for reassess: submissions assessed again")
+    reassessed: int | None = optional(
+        "present when submissions were assessed again: all of them (reassess), or stored ones "
+        "read with a submitted document (submit)"
+    )
     subjects_assessed: int = Field(description="subjects assessed by this command")
     by_category: dict[str, int] = Field(description="assessed subjects per category")
 

@@ -184,12 +184,13 @@ async def submission(request: Request, name: str) -> JSONResponse:
 
 def _withdraw(config: ServiceConfig, name: str) -> dict[str, Any]:
     try:
-        entry = withdraw(config.store_path, name, wait_seconds=config.write_wait)
+        withdrawal = withdraw(config.store_path, name, wait_seconds=config.write_wait)
     except StoreLockedError as error:
         raise writer_busy(error) from None
     except RegistryError as error:
         raise ServiceError(404, "no-such-submission", str(error)) from None
-    return {"withdrawn": entry.name, "file": entry.file}
+    entry = withdrawal.entry
+    return {"withdrawn": entry.name, "file": entry.file, "reassessed": list(withdrawal.reassessed)}
 
 
 @router.delete(

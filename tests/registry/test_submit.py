@@ -271,26 +271,3 @@ def test_the_same_subjects_under_two_names_are_reported(
     withdraw(store, "spam-filter-copy")
     again = submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
     assert again.outcomes[0].shared_with == ()
-
-
-def test_documents_stating_facts_about_each_others_nodes_are_named(
-    store: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A system built on a model whose facts another document of the same submission states is
-    assessed alone, without them: the outcome names that document (an outside check found the
-    registry's obligations different from those of assess on the same files, without a word)."""
-    system = EXAMPLES / "gpai-system-on-named-model.ttl"
-    model = EXAMPLES / "gpai-model-systemic-risk.jsonld"
-    spam = EXAMPLES / "minimal-risk-spam-filter.ttl"
-    argv = ["--store", str(store), "submit", "--no-progress", "--as-of", "2026-11-01"]
-    assert main([*argv, "--format", "json", str(system), str(model), str(spam)]) == 0
-    data = json.loads(capsys.readouterr().out)
-    check("submission", data)
-    apart = {item["name"]: item["assessed_apart_from"] for item in data["submissions"]}
-    assert apart["gpai-system-on-named-model"] == ["gpai-model-systemic-risk"]
-    assert apart["minimal-risk-spam-filter"] == []
-    # alone, nothing is named; the text output says what was not read
-    assert main([*argv, str(system)]) == 0
-    assert "assessed alone" not in capsys.readouterr().out
-    assert main([*argv[:-1], "2027-09-01", str(system), str(model)]) == 0
-    assert "assessed alone: gpai-model-systemic-risk states facts" in capsys.readouterr().out

@@ -333,7 +333,7 @@ def test_concurrent_submissions_are_stored_assessed_queryable_and_withdrawn(
 
     gone = client.delete(f"/submissions/{name}", headers=AUTH)
     assert gone.status_code == 200, gone.text
-    assert gone.json() == {"withdrawn": name, "file": CHATBOT.name}
+    assert gone.json() == {"withdrawn": name, "file": CHATBOT.name, "reassessed": []}
     assert not registry.ask(client, f"ASK {{ GRAPH <{submission_graph(name)}> {{ ?s ?p ?o }} }}")
     assert client.get(f"/submissions/{name}").status_code == 404
     assert client.delete(f"/submissions/{name}", headers=AUTH).status_code == 404
