@@ -186,7 +186,7 @@ ORDER BY ?name ?otherName
 """
 
 
-def read_entries(store: OxigraphStore) -> dict[str, Entry]:
+def read_entries(store: KnowledgeStore) -> dict[str, Entry]:
     """Every stored submission's record, by name."""
     together: dict[str, list[str]] = {}
     for row in store.select(with_prefixes(_TOGETHER % REGISTRY_GRAPH)).records():

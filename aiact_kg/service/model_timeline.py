@@ -15,12 +15,16 @@ from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import resolve_citation
 from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.registry.names import name_of_submission_graph, submission_graph
+from aiact_kg.registry.store import read_entries
 from aiact_kg.service.api import serial
 from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.reading import read_rdf_bytes
 from aiact_kg.timeline import timeline_json
+
+N_TRIPLES = RdfFormat.N_TRIPLES
 
 
 def model_timeline(
@@ -33,11 +37,12 @@ def model_timeline(
     if not found.rows or found.rows[0][0] is None:
         raise ServiceError(404, "not-found", f"no submission in the registry describes {model}")
     graph = str(found.rows[0][0].value)
-    document = read_rdf_bytes(
-        store.export(RdfFormat.N_TRIPLES, graph), name=graph, rdf_format=RdfFormat.N_TRIPLES
-    )
+    documents = [
+        read_rdf_bytes(store.export(RdfFormat.N_TRIPLES, read), name=read, rdf_format=N_TRIPLES)
+        for read in (graph, *_read_with(store, graph))
+    ]
     with serial:
-        report = shared_assessor().assess([document], options, keep=True)
+        report = shared_assessor().assess(documents, options, keep=True)
     try:
         if report.store is None or not report.data["valid"]:
             raise ServiceError(
@@ -50,6 +55,14 @@ def model_timeline(
     finally:
         if report.store is not None:
             report.store.close()
+
+
+def _read_with(store: KnowledgeStore, graph: str) -> list[str]:
+    """The submission graphs of the entries the registry assesses with ``graph``'s entry
+    (:mod:`aiact_kg.registry.together`): the timeline reads them too, as its stored result did."""
+    name = name_of_submission_graph(graph)
+    entry = read_entries(store).get(name) if name is not None else None
+    return [submission_graph(other) for other in entry.together] if entry is not None else []
 
 
 def provision_iris(store: KnowledgeStore, timeline: dict[str, Any]) -> dict[str, str]:
