@@ -235,6 +235,7 @@ class _TreeWalk:
         maps: set[str] = set()  # terms whose values are maps (an inline "@container")
         literals: set[str] = set()  # terms whose values are JSON literals ("@type": "@json")
         iris = set(_iri_terms())  # terms whose values are IRIs ("@type": "@id" or "@vocab")
+        types = set(_type_keys())  # "@type" and its aliases: their values name classes
         # (item, depth, whether its keys are terms: not those of a container term's map, nor
         # anything inside a JSON literal, which is data, walked only for its depth)
         stack: list[tuple[object, int, bool]] = [(value, 1, True)]
@@ -264,9 +265,10 @@ class _TreeWalk:
                 # a context's own keys are terms (its scoped contexts are checked as it is
                 # walked); a container term's map has no terms for keys
                 iris.update(_defined_terms(item.get("@context"), _holds_iris))
+                types.update(_aliases(item.get("@context"), "@type"))
                 for key, child in item.items():
-                    if keyed and (key in iris or key == "@id"):
-                        _check_iris(key, child, self.data)
+                    holds_iris = keyed and (key in iris or key in types or key == "@id")
+                    self._check(key, child, keyed, holds_iris)
                     literal = key in literals or (key == "@value" and item.get("@type") == "@json")
                     if literal:
                         self._mark_literal(child)
@@ -275,6 +277,19 @@ class _TreeWalk:
                     )
             elif isinstance(item, list):
                 stack.extend((child, depth + 1, keyed) for child in item)
+
+    def _check(self, key: str, value: object, keyed: bool, holds_iris: bool) -> None:
+        """Refuse what JSON-LD would drop or keep without a word: an IRI holding a character
+        no IRI may hold, as a key (``keyed``: a node's key) or a value (``holds_iris``: under
+        ``@id``, ``@type`` or a term typed ``@id``), and a ``@language`` that is no tag."""
+        if key == "@language":
+            _check_language(value, self.data)
+        if not keyed:
+            return
+        if holds_iris:
+            _check_iris(key, value, self.data)
+        if ":" in key and not key.startswith("@"):
+            _check_key(key, self.data)
 
     def _mark_literal(self, value: object) -> None:
         """Remember the objects of a JSON literal, whose keys are data, not terms."""
@@ -375,6 +390,50 @@ def _check_iris(key: str, value: object, data: bytes) -> None:
                 item,
                 data,
             )
+
+
+# a language tag as RDF 1.1 and Turtle write it (BCP 47's form, RFC 5646)
+_LANGUAGE_TAG: Final = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+
+
+def _check_language(value: object, data: bytes) -> None:
+    """Refuse a ``@language`` that is no language tag (Turtle refuses it; JSON-LD kept it)."""
+    if isinstance(value, str) and not _LANGUAGE_TAG.fullmatch(value):
+        raise _problem_at(
+            f"the JSON-LD gives {value!r} as a language (@language), which is not a language "
+            "tag: letters, then parts of letters and digits after '-' (e.g. 'en', 'de-AT').",
+            value,
+            data,
+        )
+
+
+def _check_key(key: str, data: bytes) -> None:
+    """Refuse a key written as an IRI or compact IRI that holds a character no IRI may hold:
+    JSON-LD would drop its statements without a word."""
+    if bad := _NOT_IN_IRI.search(key):
+        raise _problem_at(
+            f"the JSON-LD uses {key!r} as a property, but it holds {bad.group()!r}, which no "
+            "IRI may hold: JSON-LD would drop its statements without a word. Write the "
+            "property's IRI without it (a term of our context, or its full IRI) and try again.",
+            key,
+            data,
+        )
+
+
+def _aliases(context: object, keyword: str) -> Iterable[str]:
+    """The terms an inline context defines as aliases of ``keyword``."""
+    parts = context if isinstance(context, list) else [context]
+    for part in parts:
+        if isinstance(part, dict):
+            yield from (term for term, value in part.items() if value == keyword)
+
+
+@cache
+def _type_keys() -> frozenset[str]:
+    """``@type`` and our context's aliases of it."""
+    return frozenset(
+        {"@type", *(term for term, value in _items(our_context()) if value == "@type")}
+    )
 
 
 @cache

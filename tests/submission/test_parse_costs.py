@@ -72,6 +72,10 @@ def test_a_scoped_context_with_many_terms_is_refused_at_the_term() -> None:
             },
             "'\\x00'",
         ),
+        # a property or a class written with a space (an outside check found the facts dropped)
+        ({"@id": "http://e/b", "https://w3id.org/aiact-kg/ontology#interactsWith X": True}, "' '"),
+        ({"@id": "http://e/c", "@type": ["http://e/T", "http://e/High Risk"]}, "' '"),
+        ({"@context": {"kind": "@type"}, "@id": "http://e/d", "kind": "AI System"}, "' '"),
     ],
 )
 def test_a_json_ld_iri_no_iri_may_hold_is_refused_where_it_is(
@@ -83,6 +87,28 @@ def test_a_json_ld_iri_no_iri_may_hold_is_refused_where_it_is(
         read_rdf_bytes(data, name="bad.jsonld")
     assert fragment in str(caught.value)
     assert caught.value.line is not None
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {
+            "@id": "http://e/a",
+            "http://www.w3.org/2000/01/rdf-schema#label": {
+                "@value": "x",
+                "@language": "not valid!!",
+            },
+        },
+        {"@context": {"@language": "en_GB"}, "@id": "http://e/a", "http://e/p": "x"},
+    ],
+)
+def test_a_json_ld_language_that_is_no_tag_is_refused_where_it_is(node: dict[str, object]) -> None:
+    """Turtle refuses such a tag; JSON-LD kept it (an outside check)."""
+    with pytest.raises(InputFormatError, match="is not a language tag") as caught:
+        read_rdf_bytes(json.dumps(node, indent=1).encode(), name="bad.jsonld")
+    assert caught.value.line is not None
+    good = {"@id": "http://e/a", "http://e/p": {"@value": "x", "@language": "de-AT"}}
+    assert len(read_rdf_bytes(json.dumps(good).encode(), name="ok.jsonld").quads) == 1
 
 
 def test_an_iri_valued_term_of_our_context_is_checked_too() -> None:
