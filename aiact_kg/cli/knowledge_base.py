@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -123,6 +125,27 @@ def _export_graph(reference: str, graphs: Sequence[str]) -> str:
     )
 
 
+def _write_file(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (a file beside it, renamed over it; a device or pipe
+    is written as it is); a path that cannot be written is the user's to fix (exit 2)."""
+    spare: Path | None = None
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if path.exists() and not path.is_file():
+            with path.open("wb") as stream:
+                stream.write(data)
+            return
+        spare = path.with_name(f".{path.name}.{os.getpid()}.part")
+        spare.write_bytes(data)
+        os.replace(spare, path)
+    except OSError as error:
+        if spare is not None and spare.exists():
+            spare.unlink()
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot write the export to {str(path)!r}: {reason}") from None
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     store = open_store(location(args))
     graph = None if args.graph is None else _export_graph(args.graph, store.named_graphs())
@@ -132,7 +155,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         data = compact_expanded(data)
     if args.output:
-        args.output.write_bytes(data)
+        _write_file(args.output, data)
         print(f"Wrote {len(data)} bytes to {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

@@ -9,7 +9,7 @@ from datetime import date
 from aiact_kg.assessment import AssessmentReport, assess_inputs
 from aiact_kg.cli.common import add_max_bytes, location, print_errors
 from aiact_kg.errors import InputError
-from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.reasoning.engine import AssessmentOptions, parse_day
 from aiact_kg.render.assessment import assessment_text
 from aiact_kg.store.factory import open_store
 
@@ -54,7 +54,7 @@ def assessment_options(args: argparse.Namespace) -> AssessmentOptions:
     as_of = date.today()
     if args.as_of is not None:  # an empty --as-of "" is refused, not read as today
         try:
-            as_of = date.fromisoformat(args.as_of)
+            as_of = parse_day(args.as_of)
         except ValueError:
             raise InputError(f"--as-of takes a date as YYYY-MM-DD, not {args.as_of!r}") from None
     return AssessmentOptions(as_of=as_of, law=args.law, threshold_flop=args.threshold)

@@ -36,6 +36,7 @@ from aiact_kg.store.bounded import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_MAX_ROWS,
     DEFAULT_TIMEOUT,
+    MAX_MEMORY_MB,
     MAX_TIMEOUT_SECONDS,
     BoundedResult,
     QueryLimits,
@@ -156,9 +157,9 @@ def _query_limits(args: argparse.Namespace) -> QueryLimits:
         )
     if args.max_rows < 0:
         raise InputError(f"--max-rows takes a number of rows (0 for no limit), not {args.max_rows}")
-    if args.max_memory != 0 and args.max_memory < 64:
+    if args.max_memory != 0 and not 64 <= args.max_memory <= MAX_MEMORY_MB:
         raise InputError(
-            f"--max-memory takes at least 64 MiB (0 for no limit), not {args.max_memory}"
+            f"--max-memory takes 64 to {MAX_MEMORY_MB} MiB (0 for no limit), not {args.max_memory}"
         )
     return QueryLimits(
         timeout=args.timeout or None,

@@ -14,7 +14,12 @@ from aiact_kg.cli.common import (
     store_path,
 )
 from aiact_kg.errors import InputError
-from aiact_kg.store.bounded import DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, QueryLimits
+from aiact_kg.store.bounded import (
+    DEFAULT_MAX_MEMORY_MB,
+    MAX_MEMORY_MB,
+    MAX_TIMEOUT_SECONDS,
+    QueryLimits,
+)
 
 
 def add_serve(commands: Commands) -> None:
@@ -122,9 +127,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             f"--timeout takes a positive number of seconds up to {MAX_TIMEOUT_SECONDS:g}, "
             f"not {args.timeout}"
         )
-    if args.max_query_memory != 0 and args.max_query_memory < 64:
+    if args.max_query_memory != 0 and not 64 <= args.max_query_memory <= MAX_MEMORY_MB:
         raise InputError(
-            "--max-query-memory takes at least 64 MiB (0 for no limit), "
+            f"--max-query-memory takes 64 to {MAX_MEMORY_MB} MiB (0 for no limit), "
             f"not {args.max_query_memory}"
         )
     if not 0 < args.body_timeout < float("inf"):

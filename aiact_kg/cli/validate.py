@@ -7,6 +7,7 @@ import sys
 
 from aiact_kg.cli.common import Commands, add_command, add_max_bytes, print_errors
 from aiact_kg.cli.output import add_format, write_as
+from aiact_kg.errors import InputError
 
 
 def add_validate(commands: Commands) -> None:
@@ -64,6 +65,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from aiact_kg.submission.streaming import subject_rows, validate_streamed
     from aiact_kg.submission.validation import SubmissionValidator
 
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
     validator = SubmissionValidator(args.engine)
     shacl = ShaclReportWriter(validator.shapes) if args.format == "turtle" else None
     streamed = validate_streamed(

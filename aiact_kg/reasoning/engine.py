@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,17 @@ LAW_VERSIONS = {
     "as-published": CONCEPT + "law-as-published",
     "as-amended": CONCEPT + "law-as-amended",
 }
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> date:
+    """A date written YYYY-MM-DD (ValueError otherwise: ``date.fromisoformat`` alone also takes
+    20260101 and week dates)."""
+    if not _DAY.fullmatch(text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
 
 
 @dataclass(frozen=True)

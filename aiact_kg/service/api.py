@@ -25,7 +25,7 @@ from aiact_kg.assessment import shared_assessor
 from aiact_kg.errors import CitationError, InputError
 from aiact_kg.provision import describe_provision
 from aiact_kg.reasoning.dpv_output import dpv_turtle
-from aiact_kg.reasoning.engine import AssessmentOptions
+from aiact_kg.reasoning.engine import AssessmentOptions, parse_day
 from aiact_kg.render.assessment import assessment_json
 from aiact_kg.render.provision import provision_json
 from aiact_kg.render.validation import render_json
@@ -108,7 +108,7 @@ def assessment_options(as_of: str | None, law: str | None) -> AssessmentOptions:
     day = date.today()
     if as_of is not None:  # an empty as_of= is refused, not read as today
         try:
-            day = date.fromisoformat(as_of)
+            day = parse_day(as_of)
         except ValueError:
             raise ServiceError(
                 400, "bad-request", f"as_of takes a date as YYYY-MM-DD, not {as_of!r}"

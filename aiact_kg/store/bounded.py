@@ -42,6 +42,7 @@ from aiact_kg.store.syntax import syntax_error
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_MAX_MEMORY_MB = 2048
+MAX_MEMORY_MB = 1 << 24  # 16 TiB: a limit the platform's address-space limit can hold
 MAX_TIMEOUT_SECONDS = 1_000_000.0  # about 11.6 days: beyond it no timer of the platform holds it
 TRIPLE_VARIABLES = ("subject", "predicate", "object")
 

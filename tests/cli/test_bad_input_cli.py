@@ -199,3 +199,44 @@ def test_an_empty_store_option_is_refused_not_read_as_the_current_directory(
     # `build --store "$UNSET"` built into the working directory
     assert main(["--store", "", "stats"]) == 2
     assert "--store is empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("query", "{ask}", "--max-memory", "99999999999999999"), "--max-memory takes 64 to"),
+        (("validate", "--jobs", "0", "-"), "--jobs must be 1 or more"),
+        (("assess", "--as-of", "20260101", "-"), "takes a date as YYYY-MM-DD"),
+        (("assess", "--as-of", "2026-W01-1", "-"), "takes a date as YYYY-MM-DD"),
+    ],
+)
+def test_out_of_range_options_exit_2_naming_the_option(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An outside check found a huge --max-memory reported as an internal error, and --jobs 0
+    and an --as-of without dashes accepted without a word."""
+    ask = tmp_path / "ask.rq"
+    ask.write_text("ASK {}", encoding="utf-8")
+    assert main([arg.replace("{ask}", str(ask)) for arg in argv]) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["missing/out.trig", ".", "/dev/full"])
+def test_export_to_a_path_it_cannot_write_exits_2_naming_it(
+    tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not an internal error: the path is the user's to fix. A file already there is kept."""
+    path = Path(target) if target.startswith("/") else tmp_path / target
+    if target == "/dev/full" and not path.exists():
+        pytest.skip("no /dev/full here")
+    assert main(["export", "--graph", "law", "-o", str(path)]) == 2
+    assert f"cannot write the export to {str(path)!r}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_export_replaces_a_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "law.trig"
+    out.write_text("old", encoding="utf-8")
+    assert main(["export", "--graph", "law", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"@prefix") or b"<" in out.read_bytes()[:200]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["law.trig"]
