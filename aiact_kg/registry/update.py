@@ -21,10 +21,12 @@ the operator's allowlist (:func:`check_update`).
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
 
@@ -93,8 +95,16 @@ class UpdateReport:
 
 
 def is_writable(graph: str) -> bool:
-    """Whether an update may change the named graph ``graph``."""
-    return graph.startswith(REGISTRY) and not graph.endswith(_SUBMISSION_GRAPHS)
+    """Whether an update may change the named graph ``graph``: under the registry, not a
+    submission's graph, and with no dot segment (``/../``) or escape that a client resolving
+    the IRI would turn into another graph's IRI (an outside check wrote a graph that reads as
+    the ontology's)."""
+    if not graph.startswith(REGISTRY):
+        return False
+    path = unquote(re.split(r"[?#]", graph[len(REGISTRY) :], maxsplit=1)[0])
+    if path.rstrip("/").endswith(_SUBMISSION_GRAPHS) or graph.endswith(_SUBMISSION_GRAPHS):
+        return False
+    return not any(segment in (".", "..") for segment in path.split("/"))
 
 
 Fingerprint = tuple[int, str]

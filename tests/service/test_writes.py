@@ -191,8 +191,23 @@ def test_with_the_token_an_update_is_published_and_queryable_at_once(
         insert(submission_graph(SPAM), "a forged statement"),
         f"DELETE {{ GRAPH ?g {{ ?s aia:text ?t }} }} INSERT {{ GRAPH ?g {{ ?s aia:text 'x' }} }} "
         f"WHERE {{ GRAPH ?g {{ ?s aia:text ?t }} }} ;\n{insert(NOTES, 'with the law')}",
+        # IRIs that a client resolving dot segments or escapes reads as another graph's
+        insert(f"{submission_graph(SPAM)}/../../../graph/ontology", "dot segments"),
+        insert(submission_graph(SPAM).replace("/submission", "/%73ubmission"), "escaped"),
+        insert(submission_graph(SPAM) + "/", "a trailing slash"),
     ],
-    ids=["law", "drop-all", "default", "other", "records", "submission", "mixed"],
+    ids=[
+        "law",
+        "drop-all",
+        "default",
+        "other",
+        "records",
+        "submission",
+        "mixed",
+        "dot-segments",
+        "escaped",
+        "trailing-slash",
+    ],
 )
 def test_an_update_beyond_the_registry_graphs_is_refused_and_changes_nothing(
     registry: Registry, client: httpx.Client, update: str
