@@ -35,7 +35,7 @@ from aiact_kg.results.schemas import MODELS, json_schema
 from aiact_kg.results.validation import ValidationResult
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
-from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.limits import ServiceError, check_charset
 from aiact_kg.service.negotiation import Offer, choose
 from aiact_kg.service.parameters import known_query_parameters
 from aiact_kg.submission.errors import InputFormatError
@@ -74,7 +74,9 @@ Name = Annotated[
 
 
 def _document_format(request: Request) -> RdfFormat:
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    declared = request.headers.get("content-type", "")
+    check_charset(declared)
+    media = declared.split(";")[0].strip().lower()
     chosen = DOCUMENT_TYPES.get(media)
     if chosen is None:
         raise ServiceError(

@@ -86,12 +86,32 @@ async def internal_error(request: Request, exc: Exception) -> Response:
     )
 
 
+_READ_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii"})
+
+
+def check_charset(content_type: str) -> None:
+    """Refuse (415) a body whose Content-Type names a charset other than UTF-8 (or its subset
+    US-ASCII): the service reads every body as UTF-8, and would misread it otherwise."""
+    for parameter in content_type.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+            if charset not in _READ_CHARSETS:
+                raise ServiceError(
+                    415,
+                    "unsupported-media-type",
+                    f"the body is declared as {charset!r}; the service reads UTF-8 only: send "
+                    "it in UTF-8 (charset=utf-8, or no charset)",
+                )
+
+
 def body_too_large(limit: int) -> ServiceError:
     return ServiceError(
         413,
         "body-too-large",
         f"the request body is larger than the service's limit of {limit} bytes "
         "(--max-body-bytes); send a smaller query or document",
+        {"Connection": "close"},  # the rest of the body is not read
     )
 
 
@@ -125,6 +145,17 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = [name for name, _ in scope.get("headers", ())]
+        if b"content-length" in headers and b"transfer-encoding" in headers:
+            # two framings: a proxy that reads the other one would see another request
+            await self._refuse(
+                scope,
+                receive,
+                send,
+                "a request may not carry both Content-Length and Transfer-Encoding "
+                "(RFC 9112, section 6.3); send one",
+            )
+            return
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
@@ -132,7 +163,8 @@ class BodyLimitMiddleware:
                 except ValueError:
                     declared = -1
                 if declared > self.limit or declared < 0:
-                    await self._refuse(scope, receive, send, declared < 0)
+                    reason = "the Content-Length header is not a number" if declared < 0 else None
+                    await self._refuse(scope, receive, send, reason)
                     return
         received, complete = 0, False
         loop = asyncio.get_running_loop()
@@ -157,10 +189,10 @@ class BodyLimitMiddleware:
 
         await self.app(scope, counted, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, invalid: bool) -> None:
-        if invalid:
-            body = error_body("bad-request", "the Content-Length header is not a number")
-            response = JSONResponse(body, 400)
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, reason: str | None) -> None:
+        """Answer 400 with ``reason``, or 413 without one, and close the connection."""
+        if reason is not None:
+            response = JSONResponse(error_body("bad-request", reason), 400)
         else:
             error = body_too_large(self.limit)
             response = JSONResponse(error_body(error.code, error.message), 413)

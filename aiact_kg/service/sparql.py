@@ -31,7 +31,7 @@ from aiact_kg.render.query_documents import boolean_document, graph_document, so
 from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
 from aiact_kg.service.knowledge import KnowledgeBase
-from aiact_kg.service.limits import ServiceError
+from aiact_kg.service.limits import ServiceError, check_charset
 from aiact_kg.service.negotiation import (
     GRAPHS,
     SOLUTIONS,
@@ -151,7 +151,9 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
                 "GET /sparql describes the service)"
             )
     else:
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        declared = request.headers.get("content-type", "")
+        check_charset(declared)
+        media = declared.split(";")[0].strip().lower()
         body = await request.body()
         if media == FORM:
             parameters = _parameters(_text(body, "form"), "form")

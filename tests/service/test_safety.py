@@ -265,6 +265,40 @@ def test_an_oversized_body_sent_in_chunks_is_refused(client: httpx.Client) -> No
     )
     assert response.status_code == 413
     assert response.json()["error"] == "body-too-large"
+    assert response.headers["connection"] == "close"  # the rest of the body is not read
+
+
+def test_a_body_with_two_framings_is_refused(client: httpx.Client) -> None:
+    """Content-Length and Transfer-Encoding both: a proxy reading the other framing would see
+    another request (an outside check found it accepted)."""
+    response = client.post(
+        "/sparql",
+        content=b"ASK {}",
+        headers={
+            "Content-Type": "application/sparql-query",
+            "Content-Length": "6",
+            "Transfer-Encoding": "chunked",
+        },
+    )
+    assert response.status_code == 400
+    assert "both Content-Length and Transfer-Encoding" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "media"),
+    [("/sparql", "application/sparql-query"), ("/validate", "text/turtle")],
+)
+def test_a_body_declared_in_a_charset_other_than_utf8_is_415(
+    client: httpx.Client, path: str, media: str
+) -> None:
+    """The service reads bodies as UTF-8; it read a latin-1 one so, without a word."""
+    response = client.post(
+        path, content=b"ASK {}", headers={"Content-Type": f"{media}; charset=latin1"}
+    )
+    assert response.status_code == 415
+    assert "UTF-8" in response.json()["message"]
+    fine = client.post(path, content=b"ASK {}", headers={"Content-Type": f"{media}; charset=UTF-8"})
+    assert fine.status_code != 415
 
 
 def _serve_exits(store: Path, *options: str) -> subprocess.CompletedProcess[str]:
