@@ -229,6 +229,7 @@ class _TreeWalk:
         self.vocab = False  # a context with @vocab keeps every key
         self.scoped: str | None = None  # the first term with a scoped context of its own
         self.objects: list[dict[str, object]] = []
+        self.type_maps: set[str] = set()  # terms whose values are type maps (unwrapped)
         self._literal_ids: set[int] = set()  # the objects inside JSON literals
 
     def run(self, value: object) -> None:
@@ -248,17 +249,9 @@ class _TreeWalk:
                 continue
             if isinstance(item, dict):
                 if "@context" in item:
-                    item["@context"], inlined = _context(item["@context"], self.data)
-                    self.changed = self.changed or inlined
-                    inline = list(_terms(item["@context"]))
-                    self.vocab = self.vocab or "@vocab" in inline
-                    self.terms.update(inline)
-                    maps.update(_defined_terms(item["@context"], _has_container))
-                    if self.scoped is None:
-                        self.scoped = next(
-                            iter(_defined_terms(item["@context"], _has_context)), None
-                        )
-                    literals.update(_defined_terms(item["@context"], _is_json_literal))
+                    self._enter_context(item, maps, literals)
+                if keyed and self.type_maps:
+                    self._unwrap_type_maps(item)
                 self.changed = _decimals_as_text(item) or self.changed
                 if keyed:
                     self.objects.append(item)
@@ -277,6 +270,48 @@ class _TreeWalk:
                     )
             elif isinstance(item, list):
                 stack.extend((child, depth + 1, keyed) for child in item)
+
+    def _enter_context(self, item: dict[str, object], maps: set[str], literals: set[str]) -> None:
+        """Read an object's ``@context`` (ours inlined, anything remote refused): its terms,
+        its container and JSON-literal terms, and its type maps, which are unwrapped."""
+        item["@context"], inlined = _context(item["@context"], self.data)
+        self.changed = self.changed or inlined
+        inline = list(_terms(item["@context"]))
+        self.vocab = self.vocab or "@vocab" in inline
+        self.terms.update(inline)
+        for term, definition in _definitions(item["@context"]):
+            if _is_type_map(definition):
+                # pyoxigraph's JSON-LD parser refuses type maps (as a misplaced @type): each
+                # value is written as node objects with their @type instead (JSON-LD 1.1, 4.6.4)
+                definition.pop("@container")
+                self.type_maps.add(term)
+                self.changed = True
+        maps.update(_defined_terms(item["@context"], _has_container))
+        if self.scoped is None:
+            self.scoped = next(iter(_defined_terms(item["@context"], _has_context)), None)
+        literals.update(_defined_terms(item["@context"], _is_json_literal))
+
+    def _unwrap_type_maps(self, item: dict[str, object]) -> None:
+        """Write each type map of a node object as a list of node objects typed by its keys."""
+        for key in [key for key in item if key in self.type_maps]:
+            value = item[key]
+            if not isinstance(value, dict):
+                continue
+            nodes: list[object] = []
+            for type_key, members in value.items():
+                for member in members if isinstance(members, list) else [members]:
+                    if isinstance(member, str):
+                        nodes.append({"@type": type_key, "@id": member})
+                    elif isinstance(member, dict):
+                        known = member.get("@type")
+                        kinds = (
+                            known if isinstance(known, list) else [] if known is None else [known]
+                        )
+                        rest = {k: v for k, v in member.items() if k != "@type"}
+                        nodes.append({"@type": [type_key, *kinds], **rest})
+                    else:
+                        nodes.append(member)
+            item[key] = nodes
 
     def _check(self, key: str, value: object, keyed: bool, holds_iris: bool) -> None:
         """Refuse what JSON-LD would drop or keep without a word: an IRI holding a character
@@ -368,6 +403,20 @@ def _defined_terms(context: object, wanted: Callable[[dict[str, object]], bool])
             yield from (
                 key for key, value in part.items() if isinstance(value, dict) and wanted(value)
             )
+
+
+def _definitions(context: object) -> Iterable[tuple[str, dict[str, object]]]:
+    """The term definitions (objects) of an inline context."""
+    parts = context if isinstance(context, list) else [context]
+    for part in parts:
+        if isinstance(part, dict):
+            yield from ((k, v) for k, v in part.items() if isinstance(v, dict))
+
+
+def _is_type_map(definition: dict[str, object]) -> bool:
+    container = definition.get("@container")
+    kinds = container if isinstance(container, list) else [container]
+    return "@type" in kinds and set(kinds) <= {"@type", "@set"}
 
 
 def _is_json_literal(definition: dict[str, object]) -> bool:

@@ -136,3 +136,30 @@ def test_a_decimal_json_number_keeps_every_digit_written() -> None:
         q.object for q in read.quads if q.predicate.value == ONTOLOGY + "maximumSentenceYears"
     ]
     assert value.value == "3.9999999999999999999"
+
+
+def _statements(document: object) -> set[str]:
+    data = json.dumps(document).encode("utf-8")
+    return {str(quad) for quad in read_rdf_bytes(data, name="d.jsonld").quads}
+
+
+def test_a_type_map_is_read_as_node_objects_with_their_type() -> None:
+    """JSON-LD 1.1 type maps (``@container: @type``): pyoxigraph's parser refused them as a
+    misplaced @type (an outside check); they mean node objects typed by the map's keys."""
+    aia = "https://w3id.org/aiact-kg/ontology#"
+    plain = {
+        "@id": "https://example.org/s",
+        f"{aia}hasProvider": [
+            {"@id": "https://example.org/p", "@type": f"{aia}LegalPerson", f"{aia}isSME": False},
+            {"@id": "https://example.org/q", "@type": f"{aia}PublicAuthority"},
+        ],
+    }
+    mapped = {
+        "@context": {"provs": {"@id": f"{aia}hasProvider", "@container": ["@type", "@set"]}},
+        "@id": "https://example.org/s",
+        "provs": {
+            f"{aia}LegalPerson": {"@id": "https://example.org/p", f"{aia}isSME": False},
+            f"{aia}PublicAuthority": "https://example.org/q",
+        },
+    }
+    assert _statements(mapped) == _statements(plain)
