@@ -13,7 +13,9 @@
 # true), or where its intended purpose (or the one an operator changed it to, Art 25(1)(c), on or
 # before the as-of date) is an Annex III use case written for use by or on behalf
 # of public authorities only (aia:isPublicAuthorityUseCase true: points 5(a), 6 and 7), whether
-# or not a deployer is named; the subject then gets aia:intendedForPublicAuthorities true. The
+# or not a deployer is named, or where its provider is a public authority (or a law enforcement
+# or migration authority) that names no other deployer (own use, Art 3(11)); the subject then
+# gets aia:intendedForPublicAuthorities true. The
 # obligation rules read the trigger aiac:transition-art-111-2 and that fact to apply this; Art 5
 # duties are not affected. A legacy system whose design did change significantly on or after the
 # date (up to the as-of date) falls under the Regulation "as from" that change: the outcome
@@ -130,6 +132,17 @@ WHERE {
       UNION { ?deployer aia:isLawEnforcementAuthority true } UNION { ?deployer aia:isMigrationAuthority true }
     }
   }
+  # or by its provider: a public authority (or a law enforcement or migration authority) that
+  # names no other deployer puts it into service for its own use (Art 3(11): "supply ... for own
+  # use"; an outside check found such an in-house legacy system left without the deadline)
+  OPTIONAL {
+    SELECT DISTINCT ?s (true AS ?byProvider) WHERE {
+      ?s aia:hasProvider ?provider .
+      { ?provider a aia:PublicAuthority } UNION { ?provider aia:isLawEnforcementAuthority true }
+      UNION { ?provider aia:isMigrationAuthority true }
+      FILTER NOT EXISTS { ?s aia:hasDeployer ?otherDeployer . FILTER(?otherDeployer != ?provider) }
+    }
+  }
   OPTIONAL {
     SELECT DISTINCT ?s (true AS ?byUseCase) WHERE {
       {
@@ -154,11 +167,11 @@ WHERE {
   BIND(IF(?rebranded,
           CONCAT(" The rebranding of ", STR(?firstRebranding),
                  " does not make the operator that put its name or trademark on it its provider (Art 25(1)(a)): it is no significant change in its design",
-                 IF(BOUND(?byDeployer) || BOUND(?byUseCase),
+                 IF(BOUND(?byDeployer) || BOUND(?byProvider) || BOUND(?byUseCase),
                     ", so the provider described is the provider that must comply by that deadline.",
                     ", so Art 25 does not apply to this system's operators yet, and the provider described stays its provider.")),
           "") AS ?rebrandingText)
-  BIND(BOUND(?byDeployer) || BOUND(?byUseCase) AS ?public)
+  BIND(BOUND(?byDeployer) || BOUND(?byProvider) || BOUND(?byUseCase) AS ?public)
   BIND(IF(?public, true, ?unbound) AS ?publicFlag)
   BIND(IF(?changed, aiac:outcome-legacy-changed-art-111-2, aiac:outcome-transition-art-111-2) AS ?conclusion)
   BIND(IF(?changed, ?unbound, aiac:transition-art-111-2) AS ?transition)
@@ -183,7 +196,9 @@ WHERE {
               ", before ", STR(?cutoff), ", and its design has not changed significantly since: ",
               IF(?public,
                  CONCAT("as it is intended to be used by public authorities (",
-                        IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority", "its Annex III use case is one of use by or on behalf of public authorities"),
+                        IF(BOUND(?byDeployer), "a deployer is a public authority, acts on behalf of one or is a law enforcement or migration authority",
+                           IF(BOUND(?byProvider), "its provider is a public authority that names no other deployer, so it puts the system into service for its own use, Art 3(11)",
+                              "its Annex III use case is one of use by or on behalf of public authorities")),
                         "), its provider and deployers must comply with this Regulation, the transparency duties of Art 50 included where they apply, by ", STR(?deadline), " (Art 111(2)); its other operators (importers, distributors, authorised representatives) bear no obligation outside Chapters I and II until its design changes significantly."),
                  "this Regulation applies to its operators only once its design changes significantly (Art 111(2)): until then no obligation is listed for it but those of Chapters I and II (Art 4, Art 5), not the transparency duties of Art 50 either."),
               ?rebrandingText)) AS ?text)
