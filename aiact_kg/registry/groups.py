@@ -8,7 +8,7 @@ its stored result replaced, so that each entry's result is that of its group as 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,12 +104,12 @@ LARGEST = 20_000  # statements: a larger group runs in a fresh store of its own
 
 def assess_groups(
     members: Sequence[Member], needed: Collection[str], options: AssessmentOptions
-) -> list[Assessed]:
+) -> Iterator[Assessed]:
     """Assess each group of ``members`` holding a member in ``needed``, in one run per group;
-    the members assessed, in their order in ``members``."""
+    yields the members assessed, group by group (each group's derived graph is released once
+    its members' parts are taken, so memory holds one group at a time)."""
     from aiact_kg.assessment import shared_assessor
 
-    assessed: list[tuple[int, Assessed]] = []
     for group in _groups_with(members, needed):
         documents = [members[index].document for index in group]
         run = AssessmentRun()
@@ -125,5 +125,10 @@ def assess_groups(
         for index, part in zip(group, document_parts(derived, documents), strict=True):
             member = members[index]
             others = tuple(sorted(name for name in names if name != member.name))
-            assessed.append((index, Assessed(member, run.iri, part, others)))
-    return [item for _, item in sorted(assessed, key=lambda pair: pair[0])]
+            yield Assessed(member, run.iri, part, others)
+
+
+def in_member_order(members: Sequence[Member], assessed: Iterable[Assessed]) -> list[Assessed]:
+    """``assessed`` in the order of their members in ``members``."""
+    position = {member.name: index for index, member in enumerate(members)}
+    return sorted(assessed, key=lambda item: position[item.member.name])

@@ -27,6 +27,7 @@ from aiact_kg.registry.submit import (
     write_assessed,
 )
 from aiact_kg.store.oxigraph_store import OxigraphStore
+from aiact_kg.submission.validation import SubmissionValidator
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def reassess(
             for name, entry in entries.items()
         ]
         assessed = assess_groups(members, entries.keys(), options)
-        return write_assessed(writer, assessed, key, progress)
+        return write_assessed(writer, assessed, key, progress, len(members), "Reassessing")
 
     outcomes = write_registry(store_path, fill, wait_seconds=wait_seconds)
     return RegistryResult(tuple(outcomes))
@@ -122,6 +123,22 @@ def _reassess_read_with(writer: RegistryWriter, withdrawn: Entry) -> tuple[str, 
         for name in sorted(needed)
     ]
     members, needed = with_linked_entries(store, members, needed, entries)
+    validation = SubmissionValidator().validate([member.document for member in members])
+    if not validation.conforms:
+        problems = sorted(
+            {
+                f"{finding.focus_node}: {finding.message}"
+                for subject in validation.subjects
+                for finding in subject.findings
+                if finding.severity == "violation"
+            }
+        )
+        raise RegistryError(
+            f"withdrawing {withdrawn.name} would leave {', '.join(sorted(needed))} not valid "
+            f"without it: {' '.join(problems[:3])}{' ...' if len(problems) > 3 else ''} "
+            "Withdraw those first, or replace them with documents complete without it; "
+            "nothing was changed"
+        )
     first = entries[min(needed & entries.keys())]
     assessed = assess_groups(members, needed, options_of(first))
     outcomes = write_assessed(writer, assessed, first.options, False)

@@ -16,7 +16,13 @@ from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.progress import progress_bar
 from aiact_kg.queries import run_select
 from aiact_kg.reasoning.engine import AssessmentOptions, knowledge_base_digest
-from aiact_kg.registry.groups import Assessed, Member, assess_groups, with_linked_entries
+from aiact_kg.registry.groups import (
+    Assessed,
+    Member,
+    assess_groups,
+    in_member_order,
+    with_linked_entries,
+)
 from aiact_kg.registry.names import REGISTRY_GRAPH, check_name, name_for_file
 from aiact_kg.registry.store import (
     Entry,
@@ -29,6 +35,7 @@ from aiact_kg.registry.store import (
 )
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
+from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator, ValidationReport
 
@@ -109,11 +116,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _names(documents: Sequence[InputDocument], name: str | None) -> list[str]:
-    if name is not None:
-        if len(documents) != 1:
-            raise InputError(f"--name names one document; {len(documents)} were read")
-        return [check_name(name)]
+def _names(documents: Sequence[InputDocument]) -> list[str]:
+    """Each document's registry name, from its file name; two the same are refused."""
     names = [name_for_file(document.name) for document in documents]
     clashes = sorted(n for n, count in Counter(names).items() if count > 1)
     if clashes:
@@ -156,28 +160,24 @@ def submit_inputs(
     wait_seconds: float = 0.0,
     validator: SubmissionValidator | None = None,
 ) -> RegistryResult:
-    """Validate every input together; if nothing is wrong, assess and store each document.
-
-    On any violation or unreadable input nothing is stored. Each document is assessed alone,
-    then all are written into one new version of the store, each by one SPARQL update.
-    """
+    """Read every input, then :func:`submit_documents`."""
     if "-" in arguments and name is None:
         raise InputError("a submission read from standard input ('-') needs --name NAME")
     if name is not None:
         check_name(name)
     read_entries_at(store_path)  # no store: fail before reading anything
     documents, errors = read_all(arguments, max_bytes=max_bytes, stdin=stdin, progress=progress)
-    validation = (validator or SubmissionValidator()).validate(documents, errors)
+    if name is not None and not errors and len(documents) != 1:
+        raise InputError(f"--name names one document; {len(documents)} were read")
     return submit_documents(
         store_path,
         documents,
         options,
-        validation=validation,
-        names=_names(documents, name)
-        if validation.conforms and not validation.unreadable
-        else None,
+        errors=errors,
+        names=None if name is None else [name],
         progress=progress,
         wait_seconds=wait_seconds,
+        validator=validator,
     )
 
 
@@ -186,45 +186,59 @@ def submit_documents(
     documents: Sequence[InputDocument],
     options: AssessmentOptions,
     *,
-    validation: ValidationReport | None = None,
+    errors: Sequence[InputFormatError] = (),
     names: Sequence[str] | None = None,
     progress: bool | None = False,
     wait_seconds: float = 0.0,
     validator: SubmissionValidator | None = None,
 ) -> RegistryResult:
-    """Store documents already read (e.g. by a service): validate them together unless a
-    ``validation`` of exactly these documents is given; store nothing on any violation.
+    """Validate the documents together with the stored entries they are linked to (as they
+    are assessed); if nothing is wrong, assess each group and store the documents, each under
+    its name, all in one new version of the store. On any violation or unreadable input (in
+    ``errors``) nothing is stored.
 
     ``names`` gives each document's registry name (default: from its file name).
     """
-    if validation is None:
-        validation = (validator or SubmissionValidator()).validate(documents)
-    if validation.unreadable or not validation.conforms:
-        return RegistryResult((), validation)
-    names = [check_name(n) for n in names] if names is not None else _names(documents, None)
+    validator = validator or SubmissionValidator()
+    if errors:
+        return RegistryResult((), validator.validate(documents, errors))
+    try:
+        names = [check_name(n) for n in names] if names is not None else _names(documents)
+    except InputError:
+        alone = validator.validate(documents)
+        if not alone.conforms:  # the findings first, as without a registry
+            return RegistryResult((), alone)
+        raise
     if len(names) != len(documents) or len(set(names)) != len(names):
         raise InputError("each document needs a registry name of its own")
-    _require_subjects(documents)
     existing = read_entries_at(store_path)
     key = options_key(options)
     members = [
         Member(name, document, existing.get(name))
         for name, document in zip(names, documents, strict=True)
     ]
-    needed = {
+    changed = {
         member.name
         for member in members
         if member.entry is None
         or member.entry.sha256 != member.document.sha256
         or member.entry.options != key
     }
-    if needed:
-        store = open_knowledge_base(store_path)
-        try:
-            members, needed = with_linked_entries(store, members, needed, existing)
-        finally:
-            store.close()
-    assessed = assess_groups(members, needed, options) if needed else []
+    store = open_knowledge_base(store_path)
+    try:
+        members, needed = with_linked_entries(store, members, changed, existing)
+        # the stored entries the unchanged ones are linked to: validated with them, as stored
+        members, _ = with_linked_entries(store, members, set(names) - changed, existing)
+    finally:
+        store.close()
+    validation = validator.validate([member.document for member in members])
+    if validation.unreadable or not validation.conforms:
+        return RegistryResult((), validation)
+    _require_subjects(documents)
+    assessed = in_member_order(
+        members,
+        progress_bar(assess_groups(members, needed, options), "Assessing", len(needed), progress),
+    )
     outcomes = [
         Outcome(
             member.name,
@@ -234,7 +248,7 @@ def submit_documents(
             assessed_with=member.entry.together,
         )
         for member in members
-        if member.name not in needed and member.entry is not None
+        if member.submitted and member.name not in needed and member.entry is not None
     ]
     if assessed:
         outcomes += write_registry(
@@ -246,7 +260,12 @@ def submit_documents(
 
 
 def write_assessed(
-    writer: RegistryWriter, assessed: Sequence[Assessed], key: str, progress: bool | None
+    writer: RegistryWriter,
+    assessed: Iterable[Assessed],
+    key: str,
+    progress: bool | None,
+    total: int | None = None,
+    label: str = "Storing",
 ) -> list[Outcome]:
     """Store each assessed member: a submitted document with its statements (``stored`` or
     ``replaced``), an unchanged one or a stored entry read with them with its new result only
@@ -255,7 +274,9 @@ def write_assessed(
     existing = read_entries(store)  # again, under the writer lock
     outcomes = []
     submitted_at = now()
-    for item in progress_bar(assessed, "Storing", len(assessed), progress):
+    if total is None and isinstance(assessed, Sequence):
+        total = len(assessed)
+    for item in progress_bar(assessed, label, total, progress):
         member = item.member
         known = existing.get(member.name)
         if member.submitted and (

@@ -38,7 +38,6 @@ from aiact_kg.service.sparql import writer_busy
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter(dependencies=[Depends(known_query_parameters)])
 
@@ -67,13 +66,12 @@ def _submit(
     assessment: AssessmentOptions,
 ) -> RegistryResult:
     with serial:  # validation and rules are not made for concurrent use
-        validation = SubmissionValidator().validate(documents, errors)
         try:
             return submit_documents(
                 config.store_path,
                 documents,
                 assessment,
-                validation=validation,
+                errors=errors,
                 names=[name],
                 wait_seconds=config.write_wait,
             )

@@ -234,7 +234,7 @@ def test_fine_exposure_with_ties() -> None:
     }
     assert found == {
         "beta": (2, 35_000_000, "Art 99(3)"),
-        "alpha": (2, 15_000_000, "Art 101(1)"),
+        "alpha": (2, 15_000_000, "Art 99(4)"),  # first in text order
         "delta": (1, 15_000_000, "Art 99(4)"),
         "gamma": (1, 7_500_000, "Art 99(5)"),
     }

@@ -20,7 +20,7 @@ from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.registry.names import assessment_graph
 from aiact_kg.registry.reassess import reassess, withdraw
 from aiact_kg.registry.store import derived_triples
-from aiact_kg.registry.submit import submit_inputs
+from aiact_kg.registry.submit import RegistryError, submit_inputs
 from aiact_kg.submission.batch import read_all
 from tests.registry.conftest import EXAMPLES, OPTIONS, entries
 from tests.results.schema_check import check
@@ -241,3 +241,57 @@ def test_stored_entries_are_linked_as_documents_of_one_submission_are(
     if linked:
         expected.append((first.stem, "reassessed", (second.stem,)))
     assert [(o.name, o.status, o.assessed_with) for o in result.outcomes] == expected
+
+
+def test_a_question_joining_the_run_counts_each_obligation_once(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run of documents assessed together is in each one's assessment graph: cq-017 joined
+    its date once per graph and listed each obligation twice (an outside check)."""
+    files = [PURPOSE_CHANGE, OPEN_MODEL]
+    submit_inputs(store, [str(file) for file in files], OPTIONS, progress=False)
+    capsys.readouterr()
+    query = ["--store", str(store), "query", "cq-017-obligations-coming-into-force"]
+    assert main([*query, "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    documents, _ = read_all([str(file) for file in files])
+    report = shared_assessor().assess(documents, OPTIONS)
+    pending = [o for s in report.data["subjects"] for o in s["obligations"] if not o["in_force"]]
+    assert pending
+    assert len(rows) == len(pending)
+
+
+def test_a_document_complete_only_with_a_stored_entry_is_validated_with_it(
+    store: Path,
+) -> None:
+    """A deployer's role node for a system another entry describes: refused alone, it was
+    refused after that entry too (an outside check); it is validated with what it is linked to."""
+    submit_inputs(store, [str(LINKS / "b-sys.ttl")], OPTIONS, progress=False)
+    result = submit_inputs(store, [str(LINKS / "b-deployer-role-node.ttl")], OPTIONS)
+    assert result.exit_code == 0
+    assert [(o.name, o.status) for o in result.outcomes] == [
+        ("b-deployer-role-node", "stored"),
+        ("b-sys", "reassessed"),
+    ]
+    stored = _stored(store)
+    together = _assessed_together([LINKS / "b-sys.ttl", LINKS / "b-deployer-role-node.ttl"])
+    assert _union(stored) == together
+    # the system's entry cannot be withdrawn while the role node rests on it
+    with pytest.raises(RegistryError, match="would leave b-deployer-role-node not valid"):
+        withdraw(store, "b-sys")
+    assert set(entries(store)) == {"b-sys", "b-deployer-role-node"}
+    assert _stored(store) == stored
+
+
+def test_facts_contradicting_a_stored_entry_are_refused(store: Path, tmp_path: Path) -> None:
+    """A party established in DE in one entry and FR in the next: refused together, it was
+    stored one after the other (an outside check)."""
+    submit_inputs(store, [str(LINKS / "a-sys1.ttl")], OPTIONS, progress=False)
+    other = tmp_path / "a-sys4-party-elsewhere.ttl"
+    text = (LINKS / "a-sys3-party-more-facts.ttl").read_text(encoding="utf-8")
+    other.write_text(text.replace('"DE"', '"FR"').replace("ex:sys3", "ex:sys4"), "utf-8")
+    before = _stored(store)
+    result = submit_inputs(store, [str(other)], OPTIONS, progress=False)
+    assert result.exit_code == 1
+    assert result.outcomes == ()
+    assert _stored(store) == before
