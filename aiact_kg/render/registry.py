@@ -110,6 +110,7 @@ def registry_listing(listed: Sequence[Listed]) -> RegistryListing:
                 submission_graph=item.entry.submission_graph,
                 assessment_graph=item.entry.assessment_graph,
                 subjects=_subjects(item.subjects),
+                assessed_with=list(item.entry.together),
             )
             for item in listed
         ]

@@ -84,6 +84,11 @@ class RegistryEntry(Result):
     submission_graph: str = Field(description="IRI of the graph with its statements")
     assessment_graph: str = Field(description="IRI of the graph with its assessment")
     subjects: list[SubjectCategories] = Field(description="its subjects, sorted by IRI")
+    assessed_with: list[str] = Field(
+        default_factory=list,
+        description="the other submissions its latest assessment read with it (linked "
+        "documents are assessed together), sorted",
+    )
 
 
 class RegistryListing(RootModel[list[RegistryEntry]]):

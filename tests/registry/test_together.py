@@ -126,6 +126,10 @@ def test_documents_of_one_submission_are_assessed_together(
     )
     assert _subjects_of(stored["gpai-system-on-named-model"]) == {ASSISTANT}
     assert entries(store)["gpai-system-on-named-model"].together == ("gpai-model-systemic-risk",)
+    assert main(["--store", str(store), "registry", "--format", "json"]) == 0
+    listed = {item["name"]: item["assessed_with"] for item in json.loads(capsys.readouterr().out)}
+    assert listed["gpai-model-systemic-risk"] == ["gpai-system-on-named-model"]
+    assert listed["minimal-risk-spam-filter"] == []
 
 
 def test_a_stored_entry_is_assessed_again_with_a_document_it_is_linked_to(store: Path) -> None:
