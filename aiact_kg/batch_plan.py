@@ -87,13 +87,11 @@ def linkable(iri: str) -> bool:
 
 
 @cache
-def subject_classes() -> frozenset[str]:
-    """The classes whose instances are assessed subjects: the validator's subject kinds and
-    every class of the ontology below one of them.
-
-    Read from the validator's background as parsed by pyoxigraph (loaded once per process,
-    shared with the validator), not from rdflib's much slower parse of the same files."""
-    from aiact_kg.submission.validation import SUBJECT_KINDS, _background_quads
+def _ontology_below() -> dict[str, set[str]]:
+    """Each class of our ontology and its direct subclasses, read from the validator's
+    background as parsed by pyoxigraph (loaded once per process, shared with the validator),
+    not from rdflib's much slower parse of the same files."""
+    from aiact_kg.submission.validation import _background_quads
 
     below: dict[str, set[str]] = {}
     for quad in _background_quads():
@@ -106,7 +104,30 @@ def subject_classes() -> frozenset[str]:
             and subject.value.startswith(ONTOLOGY)
         ):
             below.setdefault(value.value, set()).add(subject.value)
-    return below_any((str(kind) for kind in SUBJECT_KINDS), below)
+    return below
+
+
+@cache
+def subject_classes() -> frozenset[str]:
+    """The classes whose instances are assessed subjects: the validator's subject kinds and
+    every class of the ontology below one of them."""
+    from aiact_kg.submission.validation import SUBJECT_KINDS
+
+    return below_any((str(kind) for kind in SUBJECT_KINDS), _ontology_below())
+
+
+@cache
+def subject_kind_of_class() -> dict[str, str]:
+    """Each class of :func:`subject_classes` and the kind (label) of its instances: that of
+    the first subject kind it is, or is below, in the validator's order (a general-purpose AI
+    system is an AI system too)."""
+    from aiact_kg.submission.validation import SUBJECT_KINDS
+
+    kinds: dict[str, str] = {}
+    for kind, label in SUBJECT_KINDS.items():
+        for found in sorted(below_any([str(kind)], _ontology_below())):
+            kinds.setdefault(found, label)
+    return kinds
 
 
 @dataclass(frozen=True, slots=True)

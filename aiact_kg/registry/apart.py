@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from aiact_kg.batch_plan import subject_classes
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.validation import SUBJECT_KINDS
 from aiact_kg.submission.values import CHECKED_TYPES, read_literal
 
 _RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
@@ -24,10 +25,16 @@ _RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
 _NOT_FACTS: Final = frozenset({_RDFS + "label", _RDFS + "comment"})
 
 _RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_SUBJECT_TYPES: Final = frozenset((_RDF_TYPE, f"<{kind}>") for kind in SUBJECT_KINDS)
 
 _Fact = tuple[str, str]  # (predicate, value); "^" and a predicate: a statement naming the node
 _Facts = dict[str, set[_Fact]]  # node IRI: its facts
+
+
+@cache
+def _subject_types() -> frozenset[_Fact]:
+    """The statements that type a node as a system or model (a class of ours below a subject
+    kind included), as facts are compared."""
+    return frozenset((_RDF_TYPE, f"<{kind}>") for kind in subject_classes())
 
 
 def _value(term: object) -> str:
@@ -66,7 +73,7 @@ def _read(document: InputDocument) -> _Read:
     named: set[str] = set()
     for quad in document.quads:
         _add(facts, pointing, named, quad)
-    subjects = {node for node, stated in facts.items() if stated & _SUBJECT_TYPES}
+    subjects = {node for node, stated in facts.items() if stated & _subject_types()}
     return _Read(facts, pointing, named, subjects)
 
 
@@ -152,7 +159,7 @@ def linked_graphs(
         for graph in graphs - found:
             theirs = facts.get(graph, set())
             theirs_with_pointing = theirs | pointing.get(graph, set())
-            their_subject = bool(theirs & _SUBJECT_TYPES)
+            their_subject = bool(theirs & _subject_types())
             needed = (
                 not theirs_with_pointing <= mine_with_pointing
                 if own_subject

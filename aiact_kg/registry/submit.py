@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from pyoxigraph import NamedNode
 
+from aiact_kg.batch_plan import subject_classes
 from aiact_kg.errors import AiactKgError, InputError
 from aiact_kg.kb.open import open_knowledge_base
 from aiact_kg.progress import progress_bar
@@ -37,7 +38,7 @@ from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
-from aiact_kg.submission.validation import SUBJECT_KINDS, SubmissionValidator, ValidationReport
+from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -130,11 +131,11 @@ def _names(documents: Sequence[InputDocument]) -> list[str]:
 
 
 def _require_subjects(documents: Sequence[InputDocument]) -> None:
-    """Each stored document is assessed alone, so each must describe a system or model.
+    """Each stored document is an entry of its own, so each must describe a system or model.
 
     (Validation checks this over all inputs together, as ``assess`` reads them together.)
     """
-    kinds = {NamedNode(str(kind)) for kind in SUBJECT_KINDS}
+    kinds = {NamedNode(kind) for kind in subject_classes()}
     empty = [
         document.name
         for document in documents

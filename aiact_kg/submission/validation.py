@@ -410,9 +410,16 @@ class _SubmissionIndex:
     def __init__(self, statements: _Statements, origin: dict[Node, str]) -> None:
         self.statements = statements
         self.origin = origin
+        from aiact_kg.batch_plan import subject_kind_of_class
+
         self.kinds: dict[Node, str] = {}
         for kind_class, label in SUBJECT_KINDS.items():
             for node in statements.typed.get(kind_class, ()):
+                self.kinds.setdefault(node, label)
+        # typed by a class of ours below a kind (a risk class stated as a type is warned
+        # about, and the node is assessed as that kind on its facts)
+        for class_iri, label in subject_kind_of_class().items():
+            for node in statements.typed.get(URIRef(class_iri), ()):
                 self.kinds.setdefault(node, label)
 
     def subject_of(self, node: Node) -> Node:
