@@ -39,7 +39,7 @@ from aiact_kg.store.faults import checkpoint
 from aiact_kg.store.layout import VERSIONS, active_version
 from aiact_kg.store.manifest import read_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
-from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.reading import SUBMISSION_BASE, InputDocument
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -244,7 +244,13 @@ def linked_entries(store: OxigraphStore, document: InputDocument) -> set[str]:
     """The names of the stored entries linked to ``document`` by a node it names (see
     :func:`~aiact_kg.registry.apart.linked_graphs`; checked again with the documents read)."""
     raw = store.raw
-    nodes = [node for node in named_nodes(document) if linkable(node)]
+    # relative IRIs (under the submission base) are the document's own: two submissions read
+    # from standard input, or from files of the same name, share them without meaning to
+    nodes = [
+        node
+        for node in named_nodes(document)
+        if linkable(node) and not node.startswith(SUBMISSION_BASE)
+    ]
     graphs = linked_graphs(
         document,
         nodes,

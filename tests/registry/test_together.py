@@ -4,6 +4,7 @@ the order and grouping of the submissions, after a withdrawal, a replacement or 
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections.abc import Iterable
@@ -299,3 +300,18 @@ def test_facts_contradicting_a_stored_entry_are_refused(store: Path, tmp_path: P
     assert result.exit_code == 1
     assert result.outcomes == ()
     assert _stored(store) == before
+
+
+def test_relative_iris_of_two_submissions_from_standard_input_do_not_link_them(
+    store: Path,
+) -> None:
+    """Both resolve ``<#system>`` against the same base (standard input): an outside check
+    found the second refused with the first's facts."""
+    folder = Path(__file__).resolve().parent / "data" / "relative"
+    for name in ("alpha", "beta"):
+        data = (folder / f"{name}.ttl").read_bytes()
+        result = submit_inputs(store, ["-"], OPTIONS, name=name, stdin=io.BytesIO(data))
+        assert result.exit_code == 0, name
+        assert [(o.name, o.status, o.assessed_with) for o in result.outcomes] == [
+            (name, "stored", ())
+        ]
