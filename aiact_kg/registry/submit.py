@@ -212,6 +212,39 @@ def submit_documents(
         raise
     if len(names) != len(documents) or len(set(names)) != len(names):
         raise InputError("each document needs a registry name of its own")
+    for _ in range(_ATTEMPTS - 1):
+        try:
+            return _submit_once(
+                store_path, documents, names, options, validator, progress, wait_seconds
+            )
+        except _RegistryChanged:
+            continue  # another writer changed the registry meanwhile: read it again
+    return _submit_once(
+        store_path, documents, names, options, validator, progress, wait_seconds, last=True
+    )
+
+
+_ATTEMPTS = 3
+
+
+class _RegistryChanged(Exception):  # noqa: N818 (not an error: the submission is run again)
+    """The registry changed between reading it and writing: what was validated and assessed
+    with the stored entries may no longer hold."""
+
+
+def _submit_once(
+    store_path: Path,
+    documents: Sequence[InputDocument],
+    names: Sequence[str],
+    options: AssessmentOptions,
+    validator: SubmissionValidator,
+    progress: bool | None,
+    wait_seconds: float,
+    *,
+    last: bool = False,
+) -> RegistryResult:
+    """One attempt: read the registry, link, validate, assess, and write if the registry is
+    as read (else :class:`_RegistryChanged`, or on the ``last`` attempt a RegistryError)."""
     existing = read_entries_at(store_path)
     key = options_key(options)
     members = [
@@ -254,7 +287,9 @@ def submit_documents(
     if assessed:
         outcomes += write_registry(
             store_path,
-            lambda writer: write_assessed(writer, assessed, key, progress),
+            lambda writer: write_assessed(
+                writer, assessed, key, progress, expected=existing, last=last
+            ),
             wait_seconds=wait_seconds,
         )
     return RegistryResult(tuple(outcomes), validation)
@@ -267,12 +302,22 @@ def write_assessed(
     progress: bool | None,
     total: int | None = None,
     label: str = "Storing",
+    *,
+    expected: dict[str, Entry] | None = None,
+    last: bool = False,
 ) -> list[Outcome]:
     """Store each assessed member: a submitted document with its statements (``stored`` or
     ``replaced``), an unchanged one or a stored entry read with them with its new result only
     (``reassessed``). A stored entry withdrawn or replaced meanwhile is left as it now is."""
     store = writer.store
     existing = read_entries(store)  # again, under the writer lock
+    if expected is not None and existing != expected:
+        if last:
+            raise RegistryError(
+                "the registry kept changing while this submission was validated and assessed "
+                "(other writers); nothing was stored: submit it again"
+            )
+        raise _RegistryChanged
     outcomes = []
     submitted_at = now()
     if total is None and isinstance(assessed, Sequence):

@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyoxigraph import NamedNode, Triple
@@ -315,3 +316,28 @@ def test_relative_iris_of_two_submissions_from_standard_input_do_not_link_them(
         assert [(o.name, o.status, o.assessed_with) for o in result.outcomes] == [
             (name, "stored", ())
         ]
+
+
+def test_a_registry_changed_while_assessing_is_read_again(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two concurrent submissions that contradict each other were both stored (an outside
+    check): the one that writes second finds the registry changed, and is run again."""
+    import aiact_kg.registry.submit as submit_module
+
+    other = tmp_path / "a-sys4-party-elsewhere.ttl"
+    text = (LINKS / "a-sys3-party-more-facts.ttl").read_text(encoding="utf-8")
+    other.write_text(text.replace('"DE"', '"FR"').replace("ex:sys3", "ex:sys4"), "utf-8")
+    original = submit_module.assess_groups
+    calls = []
+
+    def with_a_writer_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:  # another writer stores its document while this one assesses
+            assert submit_inputs(store, [str(other)], OPTIONS).exit_code == 0
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(submit_module, "assess_groups", with_a_writer_meanwhile)
+    result = submit_inputs(store, [str(LINKS / "a-sys1.ttl")], OPTIONS, progress=False)
+    assert result.exit_code == 1  # validated again, with the other entry: the party differs
+    assert set(entries(store)) == {"a-sys4-party-elsewhere"}
