@@ -230,6 +230,7 @@ class _TreeWalk:
         self.scoped: str | None = None  # the first term with a scoped context of its own
         self.objects: list[dict[str, object]] = []
         self.type_maps: set[str] = set()  # terms whose values are type maps (unwrapped)
+        self.other_terms: set[str] = set()  # terms some context defines otherwise
         self._literal_ids: set[int] = set()  # the objects inside JSON literals
 
     def run(self, value: object) -> None:
@@ -279,13 +280,19 @@ class _TreeWalk:
         inline = list(_terms(item["@context"]))
         self.vocab = self.vocab or "@vocab" in inline
         self.terms.update(inline)
-        for term, definition in _definitions(item["@context"]):
-            if _is_type_map(definition):
+        for term, definition in _terms_defined(item["@context"]):
+            if isinstance(definition, dict) and _is_type_map(definition):
                 # pyoxigraph's JSON-LD parser refuses type maps (as a misplaced @type): each
                 # value is written as node objects with their @type instead (JSON-LD 1.1, 4.6.4)
+                if term in self.other_terms or definition.get("@type") == "@vocab":
+                    raise _type_map_refused(term, self.data)
                 definition.pop("@container")
                 self.type_maps.add(term)
                 self.changed = True
+            elif term in self.type_maps:
+                raise _type_map_refused(term, self.data)
+            else:
+                self.other_terms.add(term)
         maps.update(_defined_terms(item["@context"], _has_container))
         if self.scoped is None:
             self.scoped = next(iter(_defined_terms(item["@context"], _has_context)), None)
@@ -405,12 +412,23 @@ def _defined_terms(context: object, wanted: Callable[[dict[str, object]], bool])
             )
 
 
-def _definitions(context: object) -> Iterable[tuple[str, dict[str, object]]]:
-    """The term definitions (objects) of an inline context."""
+def _terms_defined(context: object) -> Iterable[tuple[str, object]]:
+    """The terms an inline context defines, with their definitions."""
     parts = context if isinstance(context, list) else [context]
     for part in parts:
         if isinstance(part, dict):
-            yield from ((k, v) for k, v in part.items() if isinstance(v, dict))
+            yield from ((k, v) for k, v in part.items() if not k.startswith("@"))
+
+
+def _type_map_refused(term: str, data: bytes) -> CheckError:
+    """A type map read here only where it is the term's one meaning in the document."""
+    return _problem_at(
+        f"the JSON-LD defines {term!r} as a type map (@container: @type) and also otherwise, "
+        "or with @type @vocab: write each value as a node object with its @type instead "
+        "(type maps are read only as the one definition of their term, typed @id)",
+        term,
+        data,
+    )
 
 
 def _is_type_map(definition: dict[str, object]) -> bool:

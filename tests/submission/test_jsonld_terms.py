@@ -10,6 +10,7 @@ from rdflib import OWL, RDF, Graph
 
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.resources import data_dir
+from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.jsonld_context import our_context
 from aiact_kg.submission.reading import read_rdf_bytes
 
@@ -163,3 +164,37 @@ def test_a_type_map_is_read_as_node_objects_with_their_type() -> None:
         },
     }
     assert _statements(mapped) == _statements(plain)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # the term is a type map in one node's context and a plain term in another's
+        [
+            {
+                "@context": {"rel": {"@id": "http://e/rel"}},
+                "@id": "http://e/a",
+                "rel": {"@id": "http://e/b"},
+            },
+            {
+                "@context": {"rel": {"@id": "http://e/rel", "@container": "@type"}},
+                "@id": "http://e/c",
+                "rel": {"http://e/T": "http://e/d"},
+            },
+        ],
+        # a type map typed @vocab: its strings are vocabulary-relative
+        {
+            "@context": {
+                "@vocab": "http://e/v/",
+                "rel": {"@id": "http://e/rel", "@type": "@vocab", "@container": "@type"},
+            },
+            "@id": "http://e/a",
+            "rel": {"http://e/T": "Foo"},
+        },
+    ],
+    ids=["two-meanings", "vocab"],
+)
+def test_a_type_map_read_otherwise_elsewhere_is_refused(document: object) -> None:
+    """Unwrapped once for the whole document, such a map was read wrong (an outside check)."""
+    with pytest.raises(InputFormatError, match="as a type map"):
+        read_rdf_bytes(json.dumps(document).encode(), name="d.jsonld")
