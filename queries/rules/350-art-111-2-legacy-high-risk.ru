@@ -14,7 +14,8 @@
 # before the as-of date) is an Annex III use case written for use by or on behalf
 # of public authorities only (aia:isPublicAuthorityUseCase true: points 5(a), 6 and 7), whether
 # or not a deployer is named, or where its provider is a public authority (or a law enforcement
-# or migration authority) that names no other deployer (own use, Art 3(11)); the subject then
+# or migration authority) that put it into service without placing it on the market and names
+# no other deployer (own use, Art 3(11)); the subject then
 # gets aia:intendedForPublicAuthorities true. The
 # obligation rules read the trigger aiac:transition-art-111-2 and that fact to apply this; Art 5
 # duties are not affected. A legacy system whose design did change significantly on or after the
@@ -133,11 +134,14 @@ WHERE {
     }
   }
   # or by its provider: a public authority (or a law enforcement or migration authority) that
-  # names no other deployer puts it into service for its own use (Art 3(11): "supply ... for own
-  # use"; an outside check found such an in-house legacy system left without the deadline)
+  # put it into service, did not place it on the market, and names no other deployer put it into
+  # service for its own use (Art 3(11): "supply ... for own use"; placing on the market is supply
+  # to others, Art 3(9)); an outside check found such an in-house legacy system left without
+  # the deadline
   OPTIONAL {
     SELECT DISTINCT ?s (true AS ?byProvider) WHERE {
-      ?s aia:hasProvider ?provider .
+      ?s aia:hasProvider ?provider ; aia:putIntoServiceOn ?inService .
+      FILTER NOT EXISTS { ?s aia:placedOnMarketOn ?onMarket }
       { ?provider a aia:PublicAuthority } UNION { ?provider aia:isLawEnforcementAuthority true }
       UNION { ?provider aia:isMigrationAuthority true }
       FILTER NOT EXISTS { ?s aia:hasDeployer ?otherDeployer . FILTER(?otherDeployer != ?provider) }
