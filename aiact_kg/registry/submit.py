@@ -245,21 +245,21 @@ def _submit_once(
 ) -> RegistryResult:
     """One attempt: read the registry, link, validate, assess, and write if the registry is
     as read (else :class:`_RegistryChanged`, or on the ``last`` attempt a RegistryError)."""
-    existing = read_entries_at(store_path)
     key = options_key(options)
-    members = [
-        Member(name, document, existing.get(name))
-        for name, document in zip(names, documents, strict=True)
-    ]
-    changed = {
-        member.name
-        for member in members
-        if member.entry is None
-        or member.entry.sha256 != member.document.sha256
-        or member.entry.options != key
-    }
-    store = open_knowledge_base(store_path)
+    store = open_knowledge_base(store_path)  # the registry as read (checked again to write)
     try:
+        existing = read_entries(store)
+        members = [
+            Member(name, document, existing.get(name))
+            for name, document in zip(names, documents, strict=True)
+        ]
+        changed = {
+            member.name
+            for member in members
+            if member.entry is None
+            or member.entry.sha256 != member.document.sha256
+            or member.entry.options != key
+        }
         members, needed = with_linked_entries(store, members, changed, existing)
         # the stored entries the unchanged ones are linked to: validated with them, as stored
         members, _ = with_linked_entries(store, members, set(names) - changed, existing)
