@@ -1,9 +1,11 @@
-"""Which documents of one submission state facts about nodes another one names.
+"""Which documents state facts about nodes another one names: the links by which the registry
+groups documents to assess together (:mod:`.together`).
 
-``submit`` assesses each document alone (each is a registry entry of its own), while ``assess``
-reads files that describe the same nodes together. A document that names a node (a model it
-is built on, a party) whose facts another document of the same submission states is assessed
-without them: the outcome names those documents, so the difference is never silent.
+A document that names a node (a model it is built on, a party) whose facts another document
+states, or that states facts about a node another names, must be assessed with it, as ``assess``
+reads files that describe the same nodes together; a party two documents state alike links
+neither. The test is made among the documents of a submission (:func:`facts_stated_elsewhere`)
+and, node by node, against the graphs of a store (:func:`linked_graphs`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -66,7 +68,21 @@ class _Read:
     named: set[str]  # the named nodes it names
     subjects: set[str]  # the systems and models it describes
 
+    def about(self, node: str, as_subject: bool) -> set[_Fact]:
+        """What the document states about ``node``; for a system or model the other document
+        describes (``as_subject``), the statements naming it too (a role node's
+        ``aia:roleFor``, a property declared the inverse of ours), not for a party two systems
+        merely share."""
+        return _about(self.facts.get(node, set()), self.pointing.get(node, set()), as_subject)
 
+
+def _about(facts: set[_Fact], pointing: set[_Fact], as_subject: bool) -> set[_Fact]:
+    return facts | pointing if as_subject else facts
+
+
+# a submission's documents are read by the grouping, the store's links and the parts of the
+# derived graph in turn: one read serves them (documents are compared by identity first)
+@lru_cache(maxsize=64)
 def _read(document: InputDocument) -> _Read:
     facts: _Facts = defaultdict(set)
     pointing: _Facts = defaultdict(set)
@@ -74,25 +90,17 @@ def _read(document: InputDocument) -> _Read:
     for quad in document.quads:
         _add(facts, pointing, named, quad)
     subjects = {node for node, stated in facts.items() if stated & _subject_types()}
-    return _Read(facts, pointing, named, subjects)
+    return _Read(dict(facts), dict(pointing), named, subjects)
 
 
 def subjects_described(document: InputDocument) -> set[str]:
     """The systems and models a document types (their IRIs)."""
-    return _read(document).subjects
+    return set(_read(document).subjects)
 
 
 def named_nodes(document: InputDocument) -> set[str]:
     """The IRIs a document names, as subject or object of a statement of fact."""
-    return _read(document).named
-
-
-def _about(read: _Read, node: str, as_subject: bool) -> set[_Fact]:
-    """What a document states about ``node``; for a system or model the other document
-    describes, the statements naming it too (a role node's ``aia:roleFor``, a property declared
-    the inverse of ours), not for a party two systems merely share."""
-    stated = read.facts.get(node, set())
-    return stated | read.pointing.get(node, set()) if as_subject else stated
+    return set(_read(document).named)
 
 
 def facts_stated_elsewhere(documents: Sequence[InputDocument]) -> list[tuple[int, ...]]:
@@ -116,9 +124,9 @@ def facts_stated_elsewhere(documents: Sequence[InputDocument]) -> list[tuple[int
                 continue
             stated: dict[frozenset[_Fact], list[int]] = defaultdict(list)
             for index in indexes:
-                stated[frozenset(_about(read[index], node, as_subject))].append(index)
+                stated[frozenset(read[index].about(node, as_subject))].append(index)
             for index in readers:
-                known = _about(read[index], node, as_subject)
+                known = read[index].about(node, as_subject)
                 for facts, stating in stated.items():
                     if not facts <= known:
                         others[index].update(other for other in stating if other != index)
@@ -153,23 +161,15 @@ def linked_graphs(
             graphs.add(graph)
             if quad.predicate.value not in _NOT_FACTS:
                 pointing[graph].add(("^" + quad.predicate.value, str(quad.subject)))
-        mine = own.facts.get(node, set())
-        mine_with_pointing = mine | own.pointing.get(node, set())
         own_subject = node in own.subjects
+        mine = own.about(node, own_subject)
         for graph in graphs - found:
-            theirs = facts.get(graph, set())
-            theirs_with_pointing = theirs | pointing.get(graph, set())
+            theirs, naming_it = facts.get(graph, set()), pointing.get(graph, set())
             their_subject = bool(theirs & _subject_types())
-            needed = (
-                not theirs_with_pointing <= mine_with_pointing
-                if own_subject
-                else not theirs <= mine
-            )
-            needing = (
-                not mine_with_pointing <= theirs_with_pointing
-                if their_subject
-                else not mine <= theirs
-            )
-            if needed or needing:
+            # linked when either states about the node what the other does not (the other's
+            # statements read as the reader reads them: with those naming it, if it describes it)
+            if not _about(theirs, naming_it, own_subject) <= mine or not own.about(
+                node, their_subject
+            ) <= _about(theirs, naming_it, their_subject):
                 found.add(graph)
     return found

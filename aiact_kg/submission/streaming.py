@@ -36,6 +36,7 @@ from pyoxigraph import NamedNode
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from aiact_kg.batch_plan import subject_classes
 from aiact_kg.cores import default_jobs
 from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
@@ -54,7 +55,6 @@ from aiact_kg.submission.reading import (
     resolve_max_bytes,
 )
 from aiact_kg.submission.validation import (
-    SUBJECT_KINDS,
     SubjectReport,
     SubmissionValidator,
     ValidationReport,
@@ -64,7 +64,6 @@ from aiact_kg.union_find import UnionFind
 DEFAULT_BATCH_STATEMENTS: Final = 100_000
 BATCH_VARIABLE: Final = "AIACT_KG_VALIDATE_BATCH_STATEMENTS"
 _TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_KINDS: Final = frozenset(str(kind) for kind in SUBJECT_KINDS)
 _VOCABULARIES: Final = (BASE, "http://data.europa.eu/eli/", ELI, *PREFIXES.values(),
                         *EXTERNAL_NAMESPACES)  # fmt: skip
 
@@ -103,8 +102,8 @@ def link_keys(
     document: InputDocument, focus: frozenset[str] = frozenset()
 ) -> tuple[set[int], bool, set[int], set[int]]:
     """Hashes of the terms by which ``document`` links to others, whether it describes a
-    system or model (types a node with a subject kind), and hashes of the submitter's own terms
-    it uses (as predicate or class) and declares (:data:`DECLARING`).
+    system or model (types a node with a subject kind or a class below one), and hashes of the
+    submitter's own terms it uses (as predicate or class) and declares (:data:`DECLARING`).
 
     The terms: the IRIs it states facts about, the named things it uses, and any value (a
     literal, a vocabulary term) of a property in ``focus`` (:func:`focus_predicates`): a finding
@@ -116,6 +115,7 @@ def link_keys(
     uses: set[int] = set()
     declares: set[int] = set()
     describes = False
+    kinds = subject_classes()  # a class of ours below a subject kind types a subject too
     for quad in document.quads:
         subject, value = quad.subject, quad.object
         if type(subject) is NamedNode:
@@ -133,7 +133,7 @@ def link_keys(
                         hash(term) for term in (subject.value, iri) if _named_thing(term)
                     )
             else:
-                describes = describes or iri in _KINDS
+                describes = describes or iri in kinds
                 if _named_thing(iri):
                     uses.add(hash(iri))
         elif predicate in focus:

@@ -144,6 +144,17 @@ def test_linked_files_share_a_batch(tmp_path: Path) -> None:
     assert plan(entries, groups, 0) == [[0, 1, 2, 3]]
 
 
+def test_a_subject_typed_by_a_class_below_a_kind_describes_one(tmp_path: Path) -> None:
+    """A node typed only by a class of ours below a subject kind (a risk class stated as a
+    type) is a subject for the batching too, as for the validator."""
+    path = tmp_path / "typed.ttl"
+    path.write_text(PREFIXES + "ex:s a aia:MinimalRiskAISystem ; aia:hasProvider ex:p .\n")
+    _, describes, _, _ = link_keys(read_rdf_file(path))
+    assert describes
+    path.write_text(PREFIXES + 'ex:p a aia:LegalPerson ; aia:establishedIn "NL" .\n')
+    assert not link_keys(read_rdf_file(path))[1]
+
+
 def test_pyshacl_report(capsys: pytest.CaptureFixture[str]) -> None:
     """The reference engine's own report (its copies of the shapes' paths) cut and merged."""
     inputs = [str(FIXTURES)]
