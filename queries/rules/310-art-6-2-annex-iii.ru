@@ -8,8 +8,11 @@
 # Art 6(3) (aia:reliesOnCondition) and the system does not profile natural persons
 # (aia:performsProfiling false): that derogation is rule art-6-3-derogation. With profiling the
 # system is always high-risk (Art 6(3), third subparagraph), as is a system whose purpose is
-# itself profiling (Annex III point 6(e), aia:useCaseIsProfiling); the determination then also cites
-# it, and an outcome records that the profiling override defeats the conditions relied on.
+# itself profiling (Annex III point 6(e), aia:useCaseIsProfiling) and one engaging in a practice
+# based solely on profiling (aia:basedSolelyOnProfiling true: a crime-risk prediction that Art
+# 5(1)(d) excepts as support of a human assessment, which still profiles; an outside check found
+# the derogation applied to one said not to profile); the determination then also cites it, and
+# an outcome records that the profiling override defeats the conditions relied on.
 # Where a condition is relied on but aia:performsProfiling is not given, profiling is not ruled
 # out: the derogation is not applied, and the explanation says that the fact was not given.
 # Exclusions written into Annex III points are purposes that are not use cases (rule
@@ -46,8 +49,10 @@ WHERE {
       FILTER NOT EXISTS {
         ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false .
         FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
-        # nor for a purpose that is itself profiling (Annex III point 6(e)), whatever is said
+        # nor for a purpose that is itself profiling (Annex III point 6(e)), or a practice based
+        # solely on profiling, whatever is said
         FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
+        FILTER NOT EXISTS { ?s aia:engagesIn ?profilingPractice . ?profilingPractice aia:basedSolelyOnProfiling true }
       }
       # Annex III point 1(a) leaves out biometric verification whose sole purpose is to confirm
       # a claimed identity (rule annex-iii-1a-verification; the outcome: rule annex-iii-exclusion)
@@ -57,9 +62,10 @@ WHERE {
       OPTIONAL { ?s aia:reliesOnCondition ?c0 ; aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
       OPTIONAL { ?s aia:reliesOnCondition ?c ; aia:performsProfiling true . BIND(true AS ?overrideFlag) }
       OPTIONAL { ?s aia:reliesOnCondition ?c3 ; aia:intendedPurpose ?pu . ?pu aia:useCaseIsProfiling true . BIND(true AS ?purposeFlag) }
+      OPTIONAL { ?s aia:reliesOnCondition ?c4 ; aia:engagesIn ?pp . ?pp aia:basedSolelyOnProfiling true . BIND(true AS ?practiceFlag) }
       OPTIONAL { ?s aia:reliesOnCondition ?c2 . FILTER NOT EXISTS { ?s aia:performsProfiling ?anyProfiling } BIND(true AS ?notGivenFlag) }
       BIND(BOUND(?authorityFlag) AS ?authorityFinding)
-      BIND(BOUND(?overrideFlag) || BOUND(?purposeFlag) AS ?profilingOverride)
+      BIND(BOUND(?overrideFlag) || BOUND(?purposeFlag) || BOUND(?practiceFlag) AS ?profilingOverride)
       BIND(BOUND(?notGivenFlag) AS ?profilingNotGiven)
     }
   }
@@ -103,19 +109,34 @@ INSERT {
     aia:conclusion aiac:art-6-3-profiling-override ;
     aia:byRule aiar:art-6-2-annex-iii ;
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3> , aiap:art_3.pnt_52 ;
-    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue true ] ;
-    aia:explanation "The provider relies on an Art 6(3) condition, but the system performs profiling of natural persons; an Annex III system that profiles is always high-risk (Art 6(3) third subparagraph)." ;
+    aia:premise ?premise ;
+    aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
+  ?premise a aia:Premise ; aia:premiseSubject ?premiseSubject ; aia:premiseProperty ?premiseProperty ; aia:premiseValue true .
 }
 WHERE {
+  # the profiling stated of the system, or of a practice it engages in (based solely on
+  # profiling: Art 5(1)(d)'s words, profiling within Art 3(52)), each fact a premise
   {
-    SELECT DISTINCT ?s WHERE {
-      ?s a aia:AISystem ; aia:intendedPurpose ?useCase ; aia:reliesOnCondition ?condition ; aia:performsProfiling true .
+    SELECT DISTINCT ?s ?premiseSubject ?premiseProperty WHERE {
+      ?s a aia:AISystem ; aia:intendedPurpose ?useCase ; aia:reliesOnCondition ?condition .
       ?useCase a aia:HighRiskUseCase .
+      {
+        ?s aia:performsProfiling true .
+        BIND(?s AS ?premiseSubject) BIND(aia:performsProfiling AS ?premiseProperty)
+      } UNION {
+        ?s aia:engagesIn ?practice . ?practice aia:basedSolelyOnProfiling true .
+        BIND(?practice AS ?premiseSubject) BIND(aia:basedSolelyOnProfiling AS ?premiseProperty)
+      }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
   }
+  OPTIONAL { ?s aia:engagesIn ?practiceFlagged . ?practiceFlagged aia:basedSolelyOnProfiling true . BIND(true AS ?byPractice) }
+  BIND(IF(BOUND(?byPractice),
+          "The provider relies on an Art 6(3) condition, but the system performs profiling of natural persons (a practice of it is based solely on profiling); an Annex III system that profiles is always high-risk (Art 6(3) third subparagraph).",
+          "The provider relies on an Art 6(3) condition, but the system performs profiling of natural persons; an Annex III system that profiles is always high-risk (Art 6(3) third subparagraph).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-2-annex-iii|profiling-override")))) AS ?d)
+  BIND(IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?premiseSubject), "|", STR(?premiseProperty), "|true")))) AS ?premise)
 }

@@ -6,7 +6,8 @@
 # An Annex III system is not considered high-risk where its provider relies on one of the
 # conditions of Art 6(3) second subparagraph (aia:reliesOnCondition aiac:art-6-3-a ... -d) and
 # the system does not profile natural persons (aia:performsProfiling false; never for a use case
-# that is itself profiling, Annex III point 6(e): aia:useCaseIsProfiling), unless a market
+# that is itself profiling, Annex III point 6(e): aia:useCaseIsProfiling, nor for a system engaging
+# in a practice based solely on profiling, aia:basedSolelyOnProfiling), unless a market
 # surveillance authority has found it high-risk under Art 80(2) (rule art-6-2-annex-iii). One outcome per
 # condition relied on, with the condition as conclusion. The subject satisfies the trigger
 # aiac:trigger-non-high-risk-conclusion, so that the duties to document the assessment
@@ -42,6 +43,10 @@ WHERE {
       # a use case that is itself profiling (Annex III point 6(e)) is always high-risk, whatever
       # aia:performsProfiling says (Art 6(3), third subparagraph; the shapes warn)
       FILTER NOT EXISTS { ?s aia:intendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
+      # nor does a system one of whose practices is based solely on profiling (a crime-risk
+      # prediction Art 5(1)(d) excepts as support of a human assessment): it profiles, whatever
+      # aia:performsProfiling says (an outside check found the derogation applied; the shapes warn)
+      FILTER NOT EXISTS { ?s aia:engagesIn ?profilingPractice . ?profilingPractice aia:basedSolelyOnProfiling true }
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
       FILTER NOT EXISTS { ?s aia:placingProhibited true }
     }
@@ -156,6 +161,7 @@ WHERE {
       # (Art 6(3), last subparagraph), whatever the change says (an outside check found the
       # derogation kept for one)
       FILTER NOT EXISTS { ?s aia:performsProfiling true }
+      FILTER NOT EXISTS { ?s aia:engagesIn ?profilingPractice . ?profilingPractice aia:basedSolelyOnProfiling true }
       ?useCase a aia:HighRiskUseCase .
       FILTER NOT EXISTS { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true }
       ?condition a aia:HighRiskDerogationCondition .
