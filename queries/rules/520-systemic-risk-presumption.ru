@@ -294,6 +294,7 @@ INSERT {
       [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?args ] ,
       [ aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?acc ] ;
     aia:explanation ?explanation ;
+    aia:appliesFromDate ?acceptedFrom ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
@@ -305,6 +306,10 @@ WHERE {
   ?m aia:hasProcedureEvent ?acc . ?acc a aia:ArgumentsAccepted ; aia:eventDate ?accDate .
   ?m aia:hasProcedureEvent ?args . ?args a aia:ProviderArguments ; aia:eventDate ?argsDate .
   FILTER(?argsDate <= ?accDate && ?accDate <= ?asOf)
+  # the classification falls away with the decision, not before (an outside check found the
+  # outcome dated from the day Art 52 applies)
+  aiap:art_52.par_3 eli:date_applicability ?decisionsFrom .
+  BIND(IF(?accDate > ?decisionsFrom, ?accDate, ?decisionsFrom) AS ?acceptedFrom)
   BIND(CONCAT("The model meets the condition of Art 51(1)(a) (training compute ", ?elabel,
               "), but on ", STR(?accDate), " the Commission accepted the arguments the provider presented on ", STR(?argsDate),
               " that it exceptionally does not present systemic risks: it is not classified as a general-purpose AI model with systemic risk (Art 52(2)-(3)).") AS ?explanation)

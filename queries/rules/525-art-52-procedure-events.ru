@@ -107,6 +107,7 @@ INSERT {
     aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?args ] ,
                 [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?acc ] ;
     aia:explanation ?explanation ;
+    aia:appliesFromDate ?acceptedFrom ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
@@ -138,6 +139,9 @@ WHERE {
   }
   FILTER NOT EXISTS { ?already aia:determinationOf ?m ; aia:conclusion aiac:outcome-arguments-accepted }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  # the classification falls away with the decision, not before
+  aiap:art_52.par_3 eli:date_applicability ?decisionsFrom .
+  BIND(IF(?accDate > ?decisionsFrom, ?accDate, ?decisionsFrom) AS ?acceptedFrom)
   BIND(CONCAT("On ", STR(?accDate), " the Commission accepted the arguments the provider presented with its notification on ", STR(?argsDate),
               " that the model, although it meets the condition of Art 51(1)(a), exceptionally does not present systemic risks: it is not classified as a general-purpose AI model with systemic risk (Art 52(2)-(3)).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|art-52-procedure-events|accepted")))) AS ?d)

@@ -40,11 +40,26 @@ WHERE {
       FILTER(?releaseDate <= ?releaseAsOf)
     } GROUP BY ?m
   }
+  # a model whose systemic risk fell away when the Commission accepted its provider's arguments
+  # (Art 52(3)) is exempt only from that decision: the exemption does not apply to a model with
+  # systemic risk (Art 53(2), Art 54(6); an outside check found it dated 2 August 2025)
+  OPTIONAL {
+    SELECT ?m (MAX(?acceptedDate) AS ?acceptedOn) WHERE {
+      ?m aia:hasProcedureEvent ?accepted .
+      ?accepted a aia:ArgumentsAccepted ; aia:eventDate ?acceptedDate .
+      aiaa:run aia:asOf ?acceptedAsOf .
+      FILTER(?acceptedDate <= ?acceptedAsOf)
+    } GROUP BY ?m
+  }
   aiap:art_53.par_2 eli:date_applicability ?exemptionFrom .
-  BIND(IF(BOUND(?releasedOn) && ?releasedOn > ?exemptionFrom, ?releasedOn, ?unbound) AS ?releasedFrom)
+  BIND(IF(BOUND(?releasedOn) && ?releasedOn > ?exemptionFrom, ?releasedOn, ?unbound) AS ?releasedFromOnly)
+  BIND(IF(BOUND(?acceptedOn) && ?acceptedOn > ?exemptionFrom && (!BOUND(?releasedFromOnly) || ?acceptedOn > ?releasedFromOnly), ?acceptedOn, ?unbound) AS ?acceptedFrom)
+  BIND(COALESCE(?acceptedFrom, ?releasedFromOnly) AS ?releasedFrom)
   BIND(CONCAT("The model is released under a free and open-source licence",
-              IF(BOUND(?releasedFrom), CONCAT(" (since ", STR(?releasedFrom), ")"), ""),
-              " and its weights, architecture and usage information are public, and it is not a model with systemic risk: Art 53(1)(a) and (b) and the appointment of an authorised representative (Art 54) do not apply (Art 53(2), Art 54(6)); Art 53(1)(c) and (d) still apply.") AS ?exemptExplanation)
+              IF(BOUND(?releasedFromOnly), CONCAT(" (since ", STR(?releasedFromOnly), ")"), ""),
+              " and its weights, architecture and usage information are public, and it is not a model with systemic risk",
+              IF(BOUND(?acceptedFrom), CONCAT(" (since ", STR(?acceptedFrom), ", when the Commission accepted its provider's arguments, Art 52(3); until then it had systemic risk and no exemption)"), ""),
+              ": Art 53(1)(a) and (b) and the appointment of an authorised representative (Art 54) do not apply (Art 53(2), Art 54(6)); Art 53(1)(c) and (d) still apply.") AS ?exemptExplanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|exempt")))) AS ?d)
 } ;
 INSERT {

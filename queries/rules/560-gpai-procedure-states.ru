@@ -119,8 +119,19 @@ WHERE {
     BIND(xsd:date(CONCAT(STR(?oYearAfter), IF(?oMonthAfter < 10, "-0", "-"), STR(?oMonthAfter), IF(?oDay < 10, "-0", "-"), STR(?oDay))) AS ?overdueFrom)
   }
   BIND(IF(BOUND(?due) && ?asOf > ?due, aiac:gpai-state-notification-overdue, aiac:gpai-state-notification-due) AS ?state)
-  # due since the condition was met or became known; overdue from the day after the due date
-  BIND(IF(?state = aiac:gpai-state-notification-overdue, ?overdueFrom, ?known) AS ?since)
+  # due since the condition was met or became known, but not before the duty of Art 52(1)
+  # applies (Art 113(b): an outside check found the state dated from a placing in March 2025);
+  # overdue from the day after the due date
+  BIND(IF(BOUND(?known) && ?known < ?dutyFrom, ?dutyFrom, ?known) AS ?dueSince)
+  BIND(IF(?state = aiac:gpai-state-notification-overdue, ?overdueFrom, ?dueSince) AS ?since)
+  # the day the condition was met at the latest is the placing, or the day the threshold came
+  # into force if the model was on the market before (Art 51(2) with the Regulation, 1 August
+  # 2024): that day is no placing (an outside check found a model placed in March 2024 said to
+  # be placed on 1 August 2024)
+  OPTIONAL { aiaa:run aia:usesThreshold ?knownThreshold . ?knownThreshold aia:inForceFrom ?knownThresholdFrom }
+  BIND(IF(BOUND(?knownThresholdFrom) && ?knownThresholdFrom = ?known,
+          CONCAT("the model was on the market when the threshold came into force on ", STR(?known)),
+          CONCAT("the model was placed on the market on ", STR(?known))) AS ?metAtLatestText)
   # a day of knowing stated after the as-of date is not read on it (rule 007): say so
   OPTIONAL { ?m aia:thresholdKnownAfterAsOf ?statedLater }
   BIND(IF(BOUND(?statedLater),
@@ -130,7 +141,7 @@ WHERE {
   BIND(IF(!BOUND(?known),
           "The model meets, or is known to meet, the condition of Art 51(1)(a) and no notification to the Commission is given: the provider must notify without delay and in any event within two weeks of the day the condition was met or became known (Art 52(1)); that day (aia:thresholdKnownOn) is not given, so no due date can be computed.",
           IF(?knownProperty = aia:thresholdMetAtLatestOn,
-             CONCAT("The model's training compute exceeds the threshold and the model was placed on the market on ", STR(?known),
+             CONCAT("The model's training compute exceeds the threshold and ", ?metAtLatestText,
                     ", so the condition of Art 51(1)(a) was met at the latest then", ?knownNote, "; ",
                     IF(?asOf > ?due,
                        CONCAT("the notification to the Commission was due at the latest by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
@@ -201,7 +212,7 @@ WHERE {
                CONCAT("the duty of Art 52(1) applies only from ", STR(?dutyFrom), ", Art 113(b)"))) AS ?dueBasis)
   }
   BIND(IF(BOUND(?due) && ?nDate > ?due,
-          CONCAT(", after the due date of ", STR(?due), IF(?twoWeeks >= ?start, CONCAT(" (two weeks from ", STR(?known), IF(?knownProperty = aia:thresholdMetAtLatestOn, ", its placing on the market with training compute above the threshold", ""), ", Art 52(1))"), CONCAT(" (", ?dueBasis, ")")), ": the notification was late"),
+          CONCAT(", after the due date of ", STR(?due), IF(?twoWeeks >= ?start, CONCAT(" (two weeks from ", STR(?known), IF(?knownProperty = aia:thresholdMetAtLatestOn, ", the day the model was on the market with training compute above the threshold at the latest", ""), ", Art 52(1))"), CONCAT(" (", ?dueBasis, ")")), ": the notification was late"),
           IF(BOUND(?due), IF(?twoWeeks >= ?start, CONCAT(", within the two weeks of Art 52(1) (due by ", STR(?due), ")"), CONCAT(", in time (due by ", STR(?due), ": ", ?dueBasis, ")")), "")) AS ?timeliness)
   BIND(CONCAT("On ", STR(?nDate), " the provider notified the Commission that the model meets, or will meet, the condition of Art 51(1)(a)", ?timeliness, ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notified")))) AS ?d)
@@ -296,7 +307,13 @@ WHERE {
     <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?metChapterV .
     BIND(IF(?metOn > ?metChapterV, ?metOn, ?metChapterV) AS ?srFrom)
   }
-  BIND(IF(BOUND(?metOn), ?metOn, IF(?sinceFirst, ?since, ?metAtLatest)) AS ?stateSince)
+  # the state holds from the day the condition was met, but not before Art 51 applies (Art
+  # 113(b)), the day rule 700 dates the classification from (an outside check found the
+  # timeline and the assessment giving two dates for one state)
+  BIND(IF(BOUND(?metOn), ?metOn, IF(?sinceFirst, ?since, ?metAtLatest)) AS ?metSince)
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?articleFrom .
+  BIND(IF(BOUND(?metSince) && ?metSince < ?articleFrom, ?articleFrom, ?metSince) AS ?stateSince)
+  OPTIONAL { aiaa:run aia:usesThreshold ?placedThreshold . ?placedThreshold aia:inForceFrom ?placedThresholdFrom }
   # a model placed on the market before Chapter V applied: its provider complies by the deadline
   # of Art 111(3) (rule 540), the date its obligations are listed from; not for duties that arise
   # only after that deadline, when the model has systemic risk (dated by a threshold event): they
@@ -319,7 +336,10 @@ WHERE {
   BIND(CONCAT("The model meets the condition of Art 51(1)(a)",
               IF(BOUND(?metOn), CONCAT(" (since ", STR(?metOn), ", the threshold event that gives the compute used)"),
               IF(?sinceFirst, CONCAT(" (since ", STR(?since), ")"),
-                 IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest), ", when it was placed on the market with training compute above the threshold)"), ""))),
+                 IF(BOUND(?metAtLatest), CONCAT(" (at the latest since ", STR(?metAtLatest),
+                                                 IF(BOUND(?placedThresholdFrom) && ?placedThresholdFrom = ?metAtLatest,
+                                                    ", when the threshold came into force with the model on the market with training compute above it)",
+                                                    ", when it was placed on the market with training compute above the threshold)")), ""))),
               " and is classified as a general-purpose AI model with systemic risk; the obligations of Art 55 apply to its provider",
               IF(BOUND(?notPlacedFlag), " once the model is placed on the market (it is not yet on the as-of date)",
                  IF(BOUND(?srFrom) && (!BOUND(?deadline) || ?afterDeadline), CONCAT(" from ", STR(?srFrom)), "")),
