@@ -144,6 +144,47 @@ def _decimals_as_text(item: dict[str, object]) -> bool:
     return changed
 
 
+_XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+# JSON-LD writes an integer of this size or more as a double (JSON-LD 1.1, "Object to RDF")
+_DOUBLE_FROM: Final = 10**21
+
+
+def _loses_digits(value: object) -> bool:
+    """A JSON integer that JSON-LD writes as a double not equal to it."""
+    return type(value) is int and abs(value) >= _DOUBLE_FROM and int(float(value)) != value
+
+
+def _exact_integer(value: int) -> dict[str, object]:
+    return {"@value": str(value), "@type": _XSD_INTEGER}
+
+
+def _big_integers_exact(item: dict[str, object]) -> bool:
+    """Write the JSON integers a double cannot hold as ``xsd:integer`` value objects with every
+    digit, as Turtle reads them (JSON-LD 1.1 makes an integer below 10^21 an ``xsd:integer``):
+    read as doubles, 10000000000000000000000001 FLOP would read as 1e25, no longer above the
+    threshold of Art 51(2) (an outside check). Not in a value object typed otherwise (a double
+    asked for). True if one was rewritten."""
+    changed = False
+    if "@value" in item:
+        if _loses_digits(item["@value"]) and "@type" not in item:
+            item["@value"] = str(item["@value"])
+            item["@type"] = _XSD_INTEGER
+            changed = True
+        return changed
+    for key, value in item.items():
+        if key.startswith("@") and key not in ("@list", "@set"):
+            continue
+        if _loses_digits(value):
+            item[key] = _exact_integer(value)  # type: ignore[arg-type]
+            changed = True
+        elif isinstance(value, list) and any(_loses_digits(v) for v in value):
+            item[key] = [_exact_integer(v) if _loses_digits(v) else v for v in value]
+            changed = True
+    return changed
+
+
 class _JsonNumber(float):
     """A JSON number with a fraction or exponent, and its text as written (a double cannot
     hold 3.9999999999999999999, which is below 4)."""
@@ -254,6 +295,7 @@ class _TreeWalk:
                 if keyed and self.type_maps:
                     self._unwrap_type_maps(item)
                 self.changed = _decimals_as_text(item) or self.changed
+                self.changed = _big_integers_exact(item) or self.changed
                 if keyed:
                     self.objects.append(item)
                 # a context's own keys are terms (its scoped contexts are checked as it is

@@ -198,3 +198,69 @@ def test_a_type_map_read_otherwise_elsewhere_is_refused(document: object) -> Non
     """Unwrapped once for the whole document, such a map was read wrong (an outside check)."""
     with pytest.raises(InputFormatError, match="as a type map"):
         read_rdf_bytes(json.dumps(document).encode(), name="d.jsonld")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["10000000000000000000000001", "10000000000000000100000000", "-10000000000000000000000001"],
+)
+def test_a_json_integer_a_double_cannot_hold_keeps_every_digit(written: str) -> None:
+    """JSON-LD writes an integer of 10^21 or more as a double: 10000000000000000000000001 FLOP
+    would read as 1e25, equal to the threshold of Art 51(2) and so not above it, where the same
+    figure in Turtle is above it (an outside check). It is read as the integer written, in a
+    term and in a value object, as Turtle reads it."""
+    document = json.dumps(
+        {
+            "@context": "https://w3id.org/aiact-kg/context.jsonld",
+            "@id": "https://example.org/m",
+            "@type": "GeneralPurposeAIModel",
+            "trainingComputeFLOP": 0,
+            "aia:parameterCount": {"@value": 0},
+        }
+    )
+    document = document.replace('"trainingComputeFLOP": 0', f'"trainingComputeFLOP": {written}')
+    document = document.replace('{"@value": 0}', f'{{"@value": {written}}}')
+    read = read_rdf_bytes(document.encode("utf-8"), name="model.jsonld")
+    values = sorted(
+        (q.predicate.value, q.object.value, q.object.datatype.value)
+        for q in read.quads
+        if q.predicate.value in (ONTOLOGY + "trainingComputeFLOP", ONTOLOGY + "parameterCount")
+    )
+    integer = "http://www.w3.org/2001/XMLSchema#integer"
+    assert values == [
+        (ONTOLOGY + "parameterCount", written, integer),
+        (ONTOLOGY + "trainingComputeFLOP", written, integer),
+    ]
+
+
+def test_a_json_integer_a_double_holds_is_left_as_json_ld_reads_it() -> None:
+    """10^25 is written by JSON-LD as the double 1.0E25, equal to it: nothing is rewritten."""
+    document = {
+        "@context": "https://w3id.org/aiact-kg/context.jsonld",
+        "@id": "https://example.org/m",
+        "@type": "GeneralPurposeAIModel",
+        "trainingComputeFLOP": 10**22,
+    }
+    read = read_rdf_bytes(json.dumps(document).encode("utf-8"), name="model.jsonld")
+    (value,) = [
+        q.object for q in read.quads if q.predicate.value == ONTOLOGY + "trainingComputeFLOP"
+    ]
+    assert value.datatype.value == "http://www.w3.org/2001/XMLSchema#double"
+    assert float(value.value) == 1e22
+
+
+def test_a_count_beyond_two_to_the_53_keeps_every_digit() -> None:
+    """2^53 + 1 has no double: read as the integer written, not as 2^53."""
+    document = {
+        "@context": "https://w3id.org/aiact-kg/context.jsonld",
+        **SYSTEM,
+        "registeredEndUsersEU": 2**53 + 1,
+    }
+    read = read_rdf_bytes(json.dumps(document).encode("utf-8"), name="description.jsonld")
+    (value,) = [
+        q.object for q in read.quads if q.predicate.value == ONTOLOGY + "registeredEndUsersEU"
+    ]
+    assert (value.value, value.datatype.value) == (
+        str(2**53 + 1),
+        "http://www.w3.org/2001/XMLSchema#integer",
+    )
