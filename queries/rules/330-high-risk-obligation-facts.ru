@@ -1,6 +1,6 @@
 # Rule: high-risk-obligation-facts
 # Label: Fact triggers of the obligations catalogue for high-risk AI systems: Annex III uses, public deployers, medical devices
-# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_60.par_4.pnt_i aiap:art_73.par_10 aiap:art_73.par_9
+# Provisions: aiap:anx_III aiap:art_3.pnt_7 aiap:art_24 aiap:art_26.par_7 aiap:art_26.par_8 aiap:art_26.par_10 aiap:art_26.par_11 aiap:art_27.par_1 aiap:art_27.par_2 aiap:art_27.par_3 aiap:art_43.par_1 aiap:art_46.par_2 aiap:art_49.par_1 aiap:art_49.par_3 aiap:art_49.par_4 aiap:art_49.par_5 aiap:art_60.par_4.pnt_i aiap:art_73.par_10 aiap:art_73.par_9
 # For each Annex III use case a system is high-risk for (Art 6(2), including after a change of
 # intended purpose, Art 25(1)(c)), the subject satisfies the use case and its area as triggers
 # (the catalogue uses both, e.g. aiac:annex-iii-1a and aiac:annex-iii-1). Further triggers:
@@ -211,6 +211,18 @@ INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isMigrationAuthority true }
+} ;
+# Art 26(10) binds the deployer that uses a post-remote biometric identification system for law
+# enforcement (rule 280's trigger): a law enforcement authority (Art 3(45)) among its deployers,
+# not a private co-deployer beside it (an outside check found a shopping mall given the police's
+# duties, none when alone); with no deployer described as one, each deployer, the use for law
+# enforcement being stated of the practice
+INSERT { ?s aia:hasLawEnforcementDeployer ?deployer }
+WHERE {
+  ?s aia:satisfiesTrigger aiac:trigger-post-remote-rbi-investigation ; aia:hasDeployer ?deployer .
+  { ?deployer aia:isLawEnforcementAuthority true }
+  UNION
+  { FILTER NOT EXISTS { ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true } }
 } ;
 # the other deployers that register a use under Art 49(3), as persons acting on behalf of a
 # public authority: Art 26(8) does not bind them (the Art 99(4) tier), so they bear the
