@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Final
+from typing import Final, TypeGuard
 
 from aiact_kg.resources import jsonld_context_file
 from aiact_kg.submission.errors import CheckError, line_and_column
@@ -151,7 +151,7 @@ _XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
 _DOUBLE_FROM: Final = 10**21
 
 
-def _loses_digits(value: object) -> bool:
+def _loses_digits(value: object) -> TypeGuard[int]:
     """A JSON integer that JSON-LD writes as a double not equal to it."""
     return type(value) is int and abs(value) >= _DOUBLE_FROM and int(float(value)) != value
 
@@ -177,7 +177,7 @@ def _big_integers_exact(item: dict[str, object]) -> bool:
         if key.startswith("@") and key not in ("@list", "@set"):
             continue
         if _loses_digits(value):
-            item[key] = _exact_integer(value)  # type: ignore[arg-type]
+            item[key] = _exact_integer(value)
             changed = True
         elif isinstance(value, list) and any(_loses_digits(v) for v in value):
             item[key] = [_exact_integer(v) if _loses_digits(v) else v for v in value]
