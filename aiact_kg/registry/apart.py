@@ -10,10 +10,10 @@ and, node by node, against the graphs of a store (:func:`linked_graphs`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Final
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -81,9 +81,26 @@ def _about(facts: set[_Fact], pointing: set[_Fact], as_subject: bool) -> set[_Fa
 
 
 # a submission's documents are read by the grouping, the store's links and the parts of the
-# derived graph in turn: one read serves them (documents are compared by identity first)
-@lru_cache(maxsize=64)
+# derived graph in turn: one read serves them. The reads are kept by the document's identity (a
+# document's hash covers every statement, so a cache keyed by it would hash them all on each
+# lookup); each entry holds its document, so an identity is not reused while it is kept.
+_READS_KEPT: Final = 64
+_reads: OrderedDict[int, tuple[InputDocument, _Read]] = OrderedDict()
+
+
 def _read(document: InputDocument) -> _Read:
+    kept = _reads.get(id(document))
+    if kept is not None and kept[0] is document:
+        _reads.move_to_end(id(document))
+        return kept[1]
+    read = _read_document(document)
+    _reads[id(document)] = (document, read)
+    while len(_reads) > _READS_KEPT:
+        _reads.popitem(last=False)
+    return read
+
+
+def _read_document(document: InputDocument) -> _Read:
     facts: _Facts = defaultdict(set)
     pointing: _Facts = defaultdict(set)
     named: set[str] = set()
