@@ -276,8 +276,22 @@ WHERE {
         FILTER(?laterChangeOn > ?date)
       }
       # Art 25(1) concerns a distributor, importer, deployer or other third party: a provider
-      # that rebrands or modifies its own system stays its provider (next operation)
-      FILTER NOT EXISTS { ?s aia:hasProvider ?x }
+      # that rebrands or modifies its own system stays its provider (next operation). A provider
+      # described is no longer the provider once another operator, none of the system's providers,
+      # has rebranded, modified or repurposed it before (Art 25(2)): acting after that, it is a
+      # third party and becomes the provider again (an outside check found an initial provider's
+      # substantial modification after a distributor's rebranding read as the provider's own,
+      # and the new conformity assessment of Art 43(4) put on the distributor). An earlier event
+      # by another operator that transferred nothing (of a system not yet high-risk) is read as
+      # one that did: the provider is then said to become the provider again from its own event.
+      FILTER(!EXISTS { ?s aia:hasProvider ?x }
+             || EXISTS {
+                  ?s aia:hasValueChainEvent ?before .
+                  ?before a ?beforeKind ; aia:byOperator ?beforeBy ; aia:eventDate ?beforeOn .
+                  FILTER(?beforeKind IN (aia:Rebranding, aia:SubstantialModification, aia:IntendedPurposeChange))
+                  FILTER(?beforeOn < ?date && ?beforeBy != ?x)
+                  FILTER NOT EXISTS { ?s aia:hasProvider ?beforeBy }
+                })
       # not a legacy system the Regulation does not apply to yet (the previous operation)
       FILTER NOT EXISTS { ?s aia:legacyUnchanged true }
     }
