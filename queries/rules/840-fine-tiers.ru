@@ -28,13 +28,22 @@
 # public-body duties of rule 330) established in a Member State is marked once here; one
 # established in a third country (its output used in the Union, Art 2(1)(c)) takes its tiers' own
 # caps (an outside check found a Swiss authority's fines capped under Art 99(8), with a condition
-# for authorities of a Member State)
+# for authorities of a Member State). One whose country is not stated is read as one of a Member
+# State, whose public-body duties it bears (Arts 26(8), 49(3)); the shape
+# PublicAuthorityEstablishment asks for the country (an outside check found such an authority
+# fined as an undertaking, with the turnover share). A public authority is no undertaking, so
+# never an SME or start-up (Art 99(6)), wherever it is established: the SME rule is not read for
+# it (the shape PublicAuthorityNotSME says so; an outside check found a Swiss authority stated an
+# SME given the lower cap).
 INSERT { ?party aia:publicBodyInUnion true }
 WHERE {
   { ?party a aia:PublicAuthority } UNION { ?party aia:isMigrationAuthority true }
-  ?party aia:establishedIn ?country .
-  ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
-  FILTER(UCASE(STR(?country)) = ?memberState)
+  FILTER NOT EXISTS { ?party a aia:UnionBody }
+  OPTIONAL { ?party aia:establishedIn ?country }
+  FILTER(!BOUND(?country) || EXISTS {
+    ?territory skos:inScheme aiac:union-territories ; skos:notation ?memberState .
+    FILTER(UCASE(STR(?country)) = ?memberState)
+  })
 } ;
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
@@ -58,6 +67,8 @@ WHERE {
   ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
   OPTIONAL {
     ?party aia:isSME|aia:isStartUp true .
+    FILTER NOT EXISTS { ?party a aia:PublicAuthority }
+    FILTER NOT EXISTS { ?party aia:isMigrationAuthority true }
     aiac:fine-rule-sme-lower skos:related ?applied .
     BIND(aiac:fine-rule-sme-lower AS ?smeRule)
   }
@@ -110,6 +121,8 @@ WHERE {
       # not see ?operator; both SME and start-up give the same row, kept once by DISTINCT)
       OPTIONAL {
         ?operator aia:isSME|aia:isStartUp true .
+        FILTER NOT EXISTS { ?operator a aia:PublicAuthority }
+        FILTER NOT EXISTS { ?operator aia:isMigrationAuthority true }
         aiac:fine-rule-sme-lower skos:related ?applied .
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
@@ -148,6 +161,8 @@ WHERE {
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       OPTIONAL {
         ?operator aia:isSME|aia:isStartUp true .
+        FILTER NOT EXISTS { ?operator a aia:PublicAuthority }
+        FILTER NOT EXISTS { ?operator aia:isMigrationAuthority true }
         aiac:fine-rule-sme-lower skos:related ?applied .
         BIND(aiac:fine-rule-sme-lower AS ?smeRule)
       }
