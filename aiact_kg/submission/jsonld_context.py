@@ -153,7 +153,12 @@ _DOUBLE_FROM: Final = 10**21
 
 def _loses_digits(value: object) -> TypeGuard[int]:
     """A JSON integer that JSON-LD writes as a double not equal to it."""
-    return type(value) is int and abs(value) >= _DOUBLE_FROM and int(float(value)) != value
+    if type(value) is not int or abs(value) < _DOUBLE_FROM:
+        return False
+    try:
+        return int(float(value)) != value
+    except OverflowError:  # beyond the largest double: no double holds it at all
+        return True
 
 
 def _exact_integer(value: int) -> dict[str, object]:

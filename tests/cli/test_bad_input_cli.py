@@ -74,6 +74,53 @@ def test_an_impossible_date_is_a_violation_without_a_library_traceback(tmp_path:
         assert done.stderr == b""  # rdflib's logger said "Failed to convert Literal ..."
 
 
+@pytest.mark.parametrize(
+    ("file", "statement", "shown"),
+    [
+        # an exponent is no part of an xsd:decimal: rdflib wrote out every digit of the value
+        # (a MemoryError, exit 3), on a checked property and on any other alike
+        (
+            "decimal.ttl",
+            'ex:filter aia:trainingComputeFLOP "1e99999999999"^^xsd:decimal .',
+            "1e99999999999",
+        ),
+        ("comment.ttl", 'ex:filter rdfs:comment "-1e-99999999999"^^xsd:decimal .', None),
+    ],
+)
+def test_a_decimal_with_a_huge_exponent_is_reported_not_a_crash(
+    tmp_path: Path, file: str, statement: str, shown: str | None
+) -> None:
+    """(An outside check found an internal error naming no file, line or value.)"""
+    path = tmp_path / file
+    path.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + GOOD + statement + "\n",
+        encoding="utf-8",
+    )
+    for command in ("validate", "assess"):
+        done = cli(command, "--no-progress", "--format", "json", str(path), timeout=120)
+        assert done.returncode == (1 if shown else 0), done.stdout[-2000:]
+        if shown:
+            assert shown.encode() in done.stdout
+
+
+def test_a_json_ld_integer_beyond_any_double_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """A whole JSON number of 2^1024 or more under our context: no double holds it, so it is
+    kept as the integer written and refused as beyond what the rules compare (an outside check
+    found an internal error, OverflowError, exit 3)."""
+    path = tmp_path / "huge.jsonld"
+    path.write_text(
+        '{"@context": "https://w3id.org/aiact-kg/context.jsonld", "@graph": ['
+        '{"@id": "https://example.org/m", "@type": "GeneralPurposeAIModel",'
+        ' "hasProvider": {"@id": "https://example.org/p"}, "trainingComputeFLOP": 1'
+        + "0" * 400
+        + "}]}",
+        encoding="utf-8",
+    )
+    done = cli("validate", "--no-progress", "--format", "json", str(path), timeout=120)
+    assert done.returncode == 1, done.stdout[-2000:]
+    assert b"beyond the largest number the rules can compare" in done.stdout
+
+
 def test_stdin_closed_is_a_clear_exit_2() -> None:
     done = cli("validate", "--no-progress", "-", close_stdin=True)
     assert done.returncode == 2

@@ -8,6 +8,7 @@ ill-typed; the store must see ``"yes"`` to find it ill-typed too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from contextlib import suppress
 from decimal import Decimal
@@ -16,6 +17,10 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 from rdflib import BNode, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
+
+_XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+# XML Schema's lexical space of xsd:decimal: no exponent
+_DECIMAL_LEXICAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 _DEFAULT = DefaultGraph()
 StoreTerm = NamedNode | BlankNode | Literal
@@ -161,6 +166,11 @@ def to_rdflib(term: object, document: int) -> Node:
     if isinstance(term, Literal):
         if term.language:
             return RdfLiteral(term.value, lang=term.language)
+        if term.datatype.value == _XSD_DECIMAL and not _DECIMAL_LEXICAL.fullmatch(term.value):
+            # not a decimal (an exponent is no part of one): rdflib would write out the value's
+            # every digit ("1e99999999999" exhausts the memory); the text as written is kept
+            # (the value checks report the literal)
+            return RdfLiteral(term.value, datatype=URIRef(term.datatype.value), normalize=False)
         literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
         if literal.ill_typed:
             # rdflib rewrites an ill-typed boolean's text ("yes" reads as "false"): keep the
