@@ -30,7 +30,7 @@ from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
 from aiact_kg.namespaces import ONTOLOGY
-from aiact_kg.submission.checks import Statement, values_in_files
+from aiact_kg.submission.checks import Statement, show, values_in_files
 from aiact_kg.submission.checks import label as node_label
 from aiact_kg.submission.closed import (
     disjoint_findings,
@@ -284,6 +284,10 @@ def _with_values_given(
     if len(given) < 2:
         return message, shown
     values = [(_label(node) or "", file) for node, file in given.items()]
+    if len({text for text, _ in values}) < len(given):
+        # two values that read alike (a double and an xsd:float of the same digits, which XML
+        # Schema reads at single precision): each with its datatype
+        values = [(show(node), file) for node, file in given.items()]
     return f"{message} Given: {values_in_files(values)}.", ", ".join(sorted(t for t, _ in values))
 
 

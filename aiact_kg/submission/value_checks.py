@@ -37,6 +37,7 @@ from aiact_kg.submission.values import (
     Value,
     read_literal,
     single_precision_value,
+    value_compared,
 )
 from aiact_kg.submission.vocabulary import Vocabulary
 
@@ -115,8 +116,9 @@ def value_findings(
                     f"{_where(statement)}: the value {reading.problem}; the rules cannot read it."
                 )
             elif checked and reading.value is not None:
+                compared = value_compared(reading, statement.datatype)
                 values.setdefault((statement.subject, statement.predicate), {}).setdefault(
-                    reading.value, statement
+                    compared, statement
                 )
             if reading.problem is None and statement.datatype == FLOAT:
                 found.extend(_single_precision_finding(statement, reading, provisions))

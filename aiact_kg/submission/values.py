@@ -278,6 +278,17 @@ def read_literal(lexical: str, datatype: str, expected: str | None = None) -> Re
     return reading
 
 
+def value_compared(reading: Reading, datatype: str) -> Value | None:
+    """The value two statements of one fact are compared by: the one the rules read (the double
+    a number is given to them as; an ``xsd:float`` at single precision), so that a double and a
+    float of the same digits, two values for the rules, are not kept as one (an outside check)."""
+    if reading.canonical is not None and reading.canonical[1] == DOUBLE:
+        return Decimal(reading.canonical[0])  # the double the rules read
+    if datatype == FLOAT and isinstance(reading.value, Decimal):
+        return single_precision_value(reading.value)
+    return reading.value
+
+
 def canonical_quads(quads: Iterable[Quad], vocabulary: Vocabulary | None = None) -> Iterator[Quad]:
     """The statements with each checked literal in the form the rules can read.
 
@@ -321,7 +332,8 @@ def without_repeated_numbers(
                 expected = (
                     vocabulary.range_of(predicate) if predicate.startswith(ONTOLOGY) else None
                 )
-                number = read_literal(value.value, value.datatype.value, expected).value
+                reading = read_literal(value.value, value.datatype.value, expected)
+                number = value_compared(reading, value.datatype.value)
                 if isinstance(number, Decimal):
                     key = (quad.subject, quad.predicate, number)
                     if key in seen:

@@ -21,6 +21,7 @@ from rdflib.term import Node
 _XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 # XML Schema's lexical space of xsd:decimal: no exponent
 _DECIMAL_LEXICAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_MOST_DIGITS = 10_000
 
 _DEFAULT = DefaultGraph()
 StoreTerm = NamedNode | BlankNode | Literal
@@ -157,6 +158,18 @@ class StoreLoader:
             append(Quad(subject, quad.predicate, value, default) if changed else quad)
 
 
+def _too_many_digits(lexical: str) -> bool:
+    """An ``xsd:decimal`` written with an exponent that would take more than
+    :data:`_MOST_DIGITS` digits to write out."""
+    if _DECIMAL_LEXICAL.fullmatch(lexical):
+        return False
+    try:
+        number = Decimal(lexical)
+    except ArithmeticError:  # not a number at all: rdflib reads it as ill-typed
+        return False
+    return number.is_finite() and abs(number.adjusted()) > _MOST_DIGITS
+
+
 def to_rdflib(term: object, document: int) -> Node:
     """The rdflib node of a term of document number ``document`` (its blank nodes apart)."""
     if isinstance(term, NamedNode):
@@ -166,11 +179,11 @@ def to_rdflib(term: object, document: int) -> Node:
     if isinstance(term, Literal):
         if term.language:
             return RdfLiteral(term.value, lang=term.language)
-        if term.datatype.value == _XSD_DECIMAL and not _DECIMAL_LEXICAL.fullmatch(term.value):
-            # not a decimal (an exponent is no part of one): rdflib would write out the value's
-            # every digit ("1e99999999999" exhausts the memory); the text as written is kept
-            # (the value checks report the literal)
-            return RdfLiteral(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+        if term.datatype.value == _XSD_DECIMAL and _too_many_digits(term.value):
+            # not a decimal (an exponent is no part of one) that rdflib would write out digit by
+            # digit ("1e99999999999" exhausts the memory): the shapes get the text as a string,
+            # as for "NaN" below; the value checks report the literal
+            return RdfLiteral(term.value)
         literal = RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
         if literal.ill_typed:
             # rdflib rewrites an ill-typed boolean's text ("yes" reads as "false"): keep the
