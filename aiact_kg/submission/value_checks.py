@@ -115,8 +115,7 @@ def value_findings(
                 problem = (
                     f"{_where(statement)}: the value {reading.problem}; the rules cannot read it."
                 )
-            elif checked and reading.value is not None:
-                compared = value_compared(reading, statement.datatype)
+            elif checked and (compared := value_compared(reading, statement.datatype)) is not None:
                 values.setdefault((statement.subject, statement.predicate), {}).setdefault(
                     compared, statement
                 )
