@@ -80,7 +80,9 @@ WHERE {
       aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
+      # the power of ten of the figure rounded to three digits (9.996e29 is 1e30, not "10e29":
+      # an outside check), each bound computed as the next power's, so one ?k matches
+      FILTER(?x >= ?p * 0.9995e0 && ?x < xsd:double(CONCAT("1e", STR(?k + 1))) * 0.9995e0)
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -179,7 +181,9 @@ WHERE {
       aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
+      # the power of ten of the figure rounded to three digits (9.996e29 is 1e30, not "10e29":
+      # an outside check), each bound computed as the next power's, so one ?k matches
+      FILTER(?x >= ?p * 0.9995e0 && ?x < xsd:double(CONCAT("1e", STR(?k + 1))) * 0.9995e0)
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -236,7 +240,9 @@ WHERE {
       aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?x .
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
+      # the power of ten of the figure rounded to three digits (9.996e29 is 1e30, not "10e29":
+      # an outside check), each bound computed as the next power's, so one ?k matches
+      FILTER(?x >= ?p * 0.9995e0 && ?x < xsd:double(CONCAT("1e", STR(?k + 1))) * 0.9995e0)
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
@@ -257,7 +263,9 @@ WHERE {
       ?m aia:plannedTrainingComputeFLOP ?y . BIND(xsd:double(?y) AS ?x)
       VALUES ?k { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 }
       BIND(xsd:double(CONCAT("1e", STR(?k))) AS ?p)
-      FILTER(?x >= ?p && ?x < xsd:double(CONCAT("1e", STR(?k + 1))))
+      # the power of ten of the figure rounded to three digits (9.996e29 is 1e30, not "10e29":
+      # an outside check), each bound computed as the next power's, so one ?k matches
+      FILTER(?x >= ?p * 0.9995e0 && ?x < xsd:double(CONCAT("1e", STR(?k + 1))) * 0.9995e0)
       # the mantissa to two decimals, written from whole hundredths: an engine may print the
       # double ROUND(?x / ?p * 100) / 100 as 8.720000000000001 where another prints 8.72
       BIND(xsd:integer(ROUND(?x / ?p * 100)) AS ?hundredths)
