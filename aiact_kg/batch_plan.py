@@ -153,7 +153,7 @@ class FileScan:
 
 def scan_document(index: int, document: InputDocument) -> FileScan:
     """The subjects, described and mentioned IRIs of one document (as sorted hashes)."""
-    kinds = below_any(subject_classes(), _declared_subclasses(document))
+    kinds = below_any(subject_classes(), declared_subclasses(document))
     typed: set[str] = set()  # nodes typed with a subject class
     described: set[str] = set()
     objects: set[str] = set()
@@ -203,7 +203,7 @@ def scan_document(index: int, document: InputDocument) -> FileScan:
     )
 
 
-def _declared_subclasses(document: InputDocument) -> dict[str, set[str]]:
+def declared_subclasses(document: InputDocument) -> dict[str, set[str]]:
     """The ``rdfs:subClassOf`` statements of a document: ``{class: {its subclasses}}``."""
     below: dict[str, set[str]] = {}
     for quad in document.quads:

@@ -12,6 +12,13 @@ names (a provider's file) is no link: the other systems it serves are assessed. 
 rest together gives each subject the result it gets alone, so the result does not depend on how
 inputs are batched. An unreadable input still stops everything (the one-batch path), and so
 does a violation about a node no input holds.
+
+A file that a violation concerns is first cut into its subjects' descriptions
+(:mod:`.subject_parts`), each then treated as an input: the violation holds back the subjects
+whose description it is about, not the others written in the same file, so the result does not
+depend on how the descriptions are split into files either. A violation about a node that no
+subject reaches (a practice nothing links to) concerns none of them, in its own file as in the
+subject's.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from collections.abc import Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
-from aiact_kg.batch_plan import FileScan, scan_document, subjects_of
+from aiact_kg.batch_plan import FileScan, linkable, scan_document, subjects_of
+from aiact_kg.subject_parts import split_by_subject, subjects_typed
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.skolem import blank_label
 from aiact_kg.submission.validation import ValidationReport
@@ -81,6 +89,28 @@ def _left_out(scans: Sequence[FileScan], concerned: set[int]) -> set[int]:
     return left_out
 
 
+def _nodes_by_document(documents: Sequence[InputDocument]) -> list[set[str]]:
+    """The linkable IRIs each document states something about or names."""
+    return [
+        {
+            term.value
+            for quad in document.quads
+            for term in (quad.subject, quad.object)
+            if isinstance(term, NamedNode) and linkable(term.value)
+        }
+        for document in documents
+    ]
+
+
+def _named_elsewhere(named: list[set[str]], index: int) -> set[str]:
+    """The IRIs of document ``index`` that another document names too."""
+    others: set[str] = set()
+    for number, found in enumerate(named):
+        if number != index:
+            others |= found & named[index]
+    return others
+
+
 def unaffected_documents(
     documents: Sequence[InputDocument], validation: ValidationReport
 ) -> tuple[InputDocument, ...]:
@@ -88,11 +118,29 @@ def unaffected_documents(
     unreadable or a violation's node is in no document)."""
     if validation.conforms:
         return tuple(documents)
-    if validation.unreadable or len(documents) < 2:
+    if validation.unreadable:
         return ()
     concerned = _concerned(documents, validation)
     if not concerned:
         return ()
-    scans = [scan_document(index, document) for index, document in enumerate(documents)]
+    # a document a violation concerns, cut into its subjects' descriptions: the violation holds
+    # back the subjects it concerns, not the others written beside them (an outside check found
+    # a valid system left out because an unrelated invalid one shared its file, and assessed
+    # when the two were in two files)
+    typed = subjects_typed(documents)
+    named = _nodes_by_document(documents)
+    parts = [
+        part
+        for index, document in enumerate(documents)
+        for part in (
+            split_by_subject(document, typed, _named_elsewhere(named, index))
+            if index in concerned
+            else (document,)
+        )
+    ]
+    concerned = _concerned(parts, validation)
+    if not concerned:
+        return ()
+    scans = [scan_document(index, part) for index, part in enumerate(parts)]
     left_out = _left_out(scans, concerned)
-    return tuple(d for index, d in enumerate(documents) if index not in left_out)
+    return tuple(part for index, part in enumerate(parts) if index not in left_out)

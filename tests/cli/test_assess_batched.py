@@ -357,6 +357,75 @@ def test_a_violation_on_a_blank_node_stops_its_own_file_only(
         assert len(assessed) == 2, (size, assessed)  # the filter and c-blank-good's system
 
 
+@pytest.mark.parametrize("layout", ["one file", "two files"])
+def test_a_violation_holds_back_its_subject_not_one_written_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str
+) -> None:
+    """A violation stops the subjects whose description it is about, wherever the others are
+    written: an unrelated valid system in the same file is assessed as it is in a file of its
+    own, and so is one that shares the invalid system's provider (an outside check found the
+    valid one left out in one file and assessed in two)."""
+    valid = (
+        "ex:a a aia:AISystem ; aia:hasProvider ex:p ; aia:intendedPurpose aiac:annex-iii-4a ;\n"
+        '  aia:interactsWithNaturalPersons false ; aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+        "ex:c a aia:AISystem ; aia:hasProvider ex:shared ;\n"
+        "  aia:intendedPurpose aiac:purpose-spam-filtering ;\n"
+        "  aia:interactsWithNaturalPersons false ;\n"
+        '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+        'ex:p a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .\n'
+        'ex:shared a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+    )
+    invalid = (
+        "ex:b a aia:AISystem ; aia:hasProvider ex:shared ;\n"
+        "  aia:intendedPurpose aiac:purpose-spam-filtering ;\n"
+        '  aia:interactsWithNaturalPersons "no" ;\n'
+        "  aia:hasValueChainEvent [ a aia:Rebranding ; aia:byOperator ex:q ;\n"
+        '    aia:eventDate "2026-13-01"^^xsd:date ] ;\n'
+        '  aia:putIntoServiceOn "2026-03-01"^^xsd:date .\n'
+        'ex:q a aia:LegalPerson ; aia:establishedIn "IT" ; aia:isSME false .\n'
+    )
+    if layout == "one file":
+        (tmp_path / "all.ttl").write_text(PREFIXES + valid + invalid, encoding="utf-8")
+    else:
+        (tmp_path / "valid.ttl").write_text(PREFIXES + valid, encoding="utf-8")
+        (tmp_path / "invalid.ttl").write_text(PREFIXES + invalid, encoding="utf-8")
+    for size in ("0", "1", "100"):
+        code, text = _cli(capsys, "--format", "json", "--batch-size", size, str(tmp_path))
+        data = json.loads(text)
+        assert code == 1, size
+        assert {v["subject"] for v in data["violations"]} == {"https://example.org/b"}, size
+        assessed = {s["iri"]: s["categories"] for s in data["subjects"]}
+        assert assessed == {
+            "https://example.org/a": ["high-risk"],
+            "https://example.org/c": ["minimal"],
+        }, (size, assessed)
+
+
+@pytest.mark.parametrize("layout", ["one file", "two files"])
+def test_a_violation_about_a_node_nothing_links_to_holds_back_no_subject(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str
+) -> None:
+    """A practice node no system links to is refused (its facts would not be read), in the
+    system's file or in one of its own alike: it concerns none of the subjects, which are
+    assessed on what they state (an outside check found the system left out in one file and
+    assessed in two)."""
+    practice = (
+        "ex:practice a aia:PracticeDescription ; aia:practice aiac:practice-emotion-recognition ;\n"
+        "  aia:practiceArea aiac:area-workplace .\n"
+    )
+    if layout == "one file":
+        (tmp_path / "all.ttl").write_text(GOOD + practice, encoding="utf-8")
+    else:
+        (tmp_path / "system.ttl").write_text(GOOD, encoding="utf-8")
+        (tmp_path / "practice.ttl").write_text(PREFIXES + practice, encoding="utf-8")
+    code, text = _cli(capsys, "--format", "json", str(tmp_path))
+    data = json.loads(text)
+    assert code == 1
+    assert [v["subject"] for v in data["violations"]] == ["https://example.org/practice"]
+    assert "nothing links to it" in data["violations"][0]["message"]
+    assert [s["iri"] for s in data["subjects"]] == ["https://example.org/filter"]
+
+
 def test_jsonl_writer_counts_an_empty_run() -> None:
     out = io.StringIO()
     assert write_jsonl(assess_batches([], OPTIONS, jobs=1), out) == 0
