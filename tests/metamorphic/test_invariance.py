@@ -142,16 +142,24 @@ def _canonical_subject(subject: dict[str, Any]) -> str:
 
 
 def _violations(data: dict[str, Any], files: set[str]) -> list[str]:
-    """The violations of the files: those of their subjects, and those that name one of them (a
-    node every variant states, such as a node of the knowledge base a description may not
-    describe, is reported under the first file that has it, each file's finding naming it)."""
+    """The violations of the files, and their warnings and notes (how the results read the
+    facts: an outside check found them compared nowhere): those of their subjects, and those
+    that name one of them (a node every variant states, such as a node of the knowledge base a
+    description may not describe, is reported under the first file that has it, each file's
+    finding naming it)."""
     return sorted(
         {
             f"{v['severity']}|{_without_file(v, files)}|{v['path']}|{v['shape']}"
-            for v in data["violations"]
-            if v["file"] in files or any(f"In {name}," in v["message"] for name in files)
+            for v in [*data["violations"], *data["warnings"]]
+            if (v["file"] in files or any(f"In {name}," in v["message"] for name in files))
+            and v["shape"] != _MAPPING_NOTES
         }
     )
+
+
+# the variants are written from the statements as read, DPV, AIRO and VAIR terms already mapped
+# to ours: the notes of that mapping are the source's alone
+_MAPPING_NOTES = "https://w3id.org/aiact-kg/check/external-vocabulary"
 
 
 def _without_file(violation: dict[str, Any], files: set[str]) -> str:
