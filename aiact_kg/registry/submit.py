@@ -35,6 +35,7 @@ from aiact_kg.registry.store import (
     write_registry,
 )
 from aiact_kg.store.base import KnowledgeStore
+from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument
@@ -47,6 +48,12 @@ class RegistryError(AiactKgError):
     """A registry operation names a submission that is not there (exit code 1)."""
 
     exit_code = 1
+
+
+class RegistryBusyError(StoreLockedError):
+    """Other writers kept changing the registry while a submission was validated and assessed,
+    attempt after attempt: nothing was stored (exit code 3, as for a locked store; a service
+    answers 503). Not a finding about the submission, which exit code 1 would say."""
 
 
 @dataclass(frozen=True)
@@ -313,9 +320,10 @@ def write_assessed(
     existing = read_entries(store)  # again, under the writer lock
     if expected is not None and existing != expected:
         if last:
-            raise RegistryError(
-                "the registry kept changing while this submission was validated and assessed "
-                "(other writers); nothing was stored: submit it again"
+            raise RegistryBusyError(
+                f"the registry kept changing while this submission was validated and assessed "
+                f"({_ATTEMPTS} attempts; other writers); nothing was stored: submit it again "
+                "when they pause"
             )
         raise _RegistryChanged
     outcomes = []

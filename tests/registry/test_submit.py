@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -271,3 +272,39 @@ def test_the_same_subjects_under_two_names_are_reported(
     withdraw(store, "spam-filter-copy")
     again = submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
     assert again.outcomes[0].shared_with == ()
+
+
+def test_a_registry_that_keeps_changing_is_a_busy_store_not_a_finding(
+    store: Path, spam_filter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other writers changing the registry through every attempt: nothing is stored, and the
+    error is the locked store's (exit code 3, a service's 503), not exit 1, which says the
+    submission has violations (an outside check)."""
+    import aiact_kg.registry.submit as submit_module
+    from aiact_kg.registry.submit import RegistryBusyError
+    from aiact_kg.store.locking import StoreLockedError
+
+    reads = submit_module.read_entries
+    calls: list[int] = []
+
+    def changing(opened: Any) -> Any:
+        """Each read under the writer lock (the second of an attempt) finds another writer's
+        entry that the read before it did not."""
+        calls.append(1)
+        found = dict(reads(opened))
+        if len(calls) % 2 == 0:
+            found[f"other-writer-{len(calls)}"] = object()
+        return found
+
+    submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    before = entries(store)
+    monkeypatch.setattr(submit_module, "read_entries", changing)
+    other = EXAMPLES / "minimal-risk-spam-filter.ttl"
+    with pytest.raises(RegistryBusyError) as raised:
+        submit_inputs(store, [str(other)], OPTIONS, progress=False, name="another")
+    assert isinstance(raised.value, StoreLockedError)
+    assert raised.value.exit_code == 3
+    assert "kept changing" in str(raised.value)
+    assert len(calls) == 6  # three attempts
+    monkeypatch.undo()
+    assert entries(store) == before
