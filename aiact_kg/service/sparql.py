@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from pyoxigraph import BlankNode, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
@@ -41,6 +41,7 @@ from aiact_kg.service.negotiation import (
     choose,
     offered,
 )
+from aiact_kg.service.parameters import known_query_parameters
 from aiact_kg.store.base import Term
 from aiact_kg.store.bounded import QueryMemoryError, QueryTimeoutError, bounded_query
 from aiact_kg.store.locking import StoreLockedError
@@ -456,6 +457,9 @@ async def sparql(request: Request) -> Response:
 
 @router.get(
     "/graph",
+    # a repeated graph parameter took the last one silently (an outside check): refused, as an
+    # unknown one is, like the API's routes
+    dependencies=[Depends(known_query_parameters)],
     summary="Graph Store Protocol: read one named graph",
     responses={
         200: {"content": {offer.media_types[0]: {} for offer in GRAPHS}},

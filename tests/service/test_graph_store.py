@@ -50,6 +50,23 @@ def test_a_missing_or_bad_graph_iri_is_400(client: httpx.Client, params: dict[st
     assert response.json()["error"] == "bad-request"
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        (f"graph={LAW}&graph={GRAPH}meta", "given more than once"),
+        (f"graph={LAW}&grpah={GRAPH}meta", "unknown query parameter 'grpah'"),
+    ],
+)
+def test_a_repeated_or_unknown_parameter_is_400(
+    client: httpx.Client, query: str, said: str
+) -> None:
+    """(An outside check found the last of two graphs served.)"""
+    response = client.get(f"/graph?{query}")
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad-request"
+    assert said in response.json()["message"]
+
+
 def test_a_graph_in_a_results_format_is_406(client: httpx.Client) -> None:
     response = client.get(
         "/graph", params={"graph": LAW}, headers={"Accept": "application/sparql-results+json"}
