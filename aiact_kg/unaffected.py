@@ -23,6 +23,7 @@ subject's.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from pyoxigraph import BlankNode, NamedNode
@@ -102,13 +103,10 @@ def _nodes_by_document(documents: Sequence[InputDocument]) -> list[set[str]]:
     ]
 
 
-def _named_elsewhere(named: list[set[str]], index: int) -> set[str]:
-    """The IRIs of document ``index`` that another document names too."""
-    others: set[str] = set()
-    for number, found in enumerate(named):
-        if number != index:
-            others |= found & named[index]
-    return others
+def _named_elsewhere(named: list[set[str]], index: int, counts: Counter[str]) -> set[str]:
+    """The IRIs of document ``index`` that another document names too (``counts``: in how many
+    documents each IRI is, counted once for all)."""
+    return {iri for iri in named[index] if counts[iri] > 1}
 
 
 def unaffected_documents(
@@ -129,11 +127,12 @@ def unaffected_documents(
     # when the two were in two files)
     typed = subjects_typed(documents)
     named = _nodes_by_document(documents)
+    counts = Counter(iri for found in named for iri in found)
     parts = [
         part
         for index, document in enumerate(documents)
         for part in (
-            split_by_subject(document, typed, _named_elsewhere(named, index))
+            split_by_subject(document, typed, _named_elsewhere(named, index, counts))
             if index in concerned
             else (document,)
         )
