@@ -14,8 +14,10 @@ from aiact_kg.namespaces import PREFIXES
 from aiact_kg.queries import get_query, run_select, with_prefixes
 from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.results.assessment import (
+    AssessedSubject,
     AssessmentResult,
     Determination,
+    Fine,
     LawVersion,
     Obligation,
     ValidationNote,
@@ -90,6 +92,7 @@ def _assessment_text(result: AssessmentResult) -> str:
         lines.extend(_warning_lines(warnings.pop(subject.iri, [])))
         lines.extend(_determination_lines(subject.determinations))
         lines.extend(_obligation_lines(subject.obligations, result.as_of))
+        lines.extend(_fine_lines(subject))
         lines.append("")
     others = [warning for found in warnings.values() for warning in found]
     if others:  # about nodes that are no assessed subject (e.g. a party, a product)
@@ -168,6 +171,66 @@ def _obligation_lines(obligations: Sequence[Obligation], as_of: object) -> list[
     return lines
 
 
+def _fine_lines(subject: AssessedSubject) -> list[str]:
+    """The most a breach can cost, one entry per fine and bearer (or, for a prohibited practice,
+    per operator), naming the obligations or prohibitions it covers."""
+    fines: dict[tuple[str, str], Fine] = {}
+    covered: dict[tuple[str, str], list[str]] = {}
+
+    def cover(who: str, fine: Fine, citation: str) -> None:
+        key = (who, fine.model_dump_json())
+        fines.setdefault(key, fine)
+        covered.setdefault(key, []).append(citation)
+
+    for determination in subject.determinations:
+        for fine in determination.fines or []:
+            who = f"{_local_name(fine.operator)} (operator)" if fine.operator else "operators"
+            cover(who, fine, "; ".join(determination.legal_basis[:1]))
+    shared_roles = _roles_with_several_bearers(subject.obligations)
+    for item in subject.obligations:
+        who = str(item.role)
+        if item.role in shared_roles and item.bearer:
+            who += f" ({_local_name(item.bearer)})"
+        for fine in item.fines:
+            cover(who, fine, str(item.citation))
+    if not covered:
+        return []
+    lines = ["  fines (the most one infringement can cost):"]
+    for key, citations in covered.items():
+        fine, cited = fines[key], list(dict.fromkeys(citations))
+        what = f"breach of {'any of ' + str(len(cited)) + ': ' if len(cited) > 1 else ''}"
+        what += ", ".join(cited)
+        since = f", from {fine.applies_from}" if fine.applies_from else ""
+        entry = f"{fine.tier} {key[0]}: {_fine_ceiling(fine)}{since}; {what}"
+        # a citation is not broken over two lines (no-break spaces while wrapping)
+        entry = textwrap.fill(
+            entry.replace("Art ", "Art\u00a0"),
+            98,
+            initial_indent="    ",
+            subsequent_indent="      ",
+        )
+        lines.append(entry.replace("Art\u00a0", "Art "))
+        if fine.condition:
+            lines.append(_wrap(f"condition: {fine.condition}", "      "))
+    return lines
+
+
+def _fine_ceiling(fine: Fine) -> str:
+    """A fine's ceiling in words, with the provision that sets it."""
+    basis = f" ({fine.cap_provision})" if fine.cap_provision else ""
+    figures = []
+    if fine.max_eur is not None:
+        figures.append(f"EUR {fine.max_eur:,.0f}")
+    if fine.max_turnover_percent is not None:
+        figures.append(f"{fine.max_turnover_percent:g}% of worldwide annual turnover")
+    if not figures:
+        return f"penalties set by the Member State{basis}, no ceiling in the Regulation"
+    ceiling = "up to " + " or ".join(figures)
+    if len(figures) == 2 and fine.cap in ("higher", "lower"):
+        ceiling += f", whichever is {fine.cap}"
+    return ceiling + basis
+
+
 def _columns(text: str) -> int:
     """The columns ``text`` takes on a terminal: two for a wide (East Asian) character."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
@@ -227,6 +290,10 @@ def _explanation_text(result: AssessmentResult, subject_iri: str, store: Knowled
             lines.append(f"   because: {premise}")
         if determination.applies_from:
             lines.append(f"   applies from {determination.applies_from}")
+        for fine in determination.fines or []:
+            operator = f" for {fine.operator}" if fine.operator else ""
+            entry = f"fine{operator}: {fine.tier}: {_fine_ceiling(fine)}"
+            lines.append(textwrap.fill(entry, 98, initial_indent="   ", subsequent_indent="     "))
         for provision in determination.provisions:
             rows = run_select(
                 store, "assess/explain-provision", {"provision": NamedNode(provision)}
@@ -257,6 +324,11 @@ def _obligation_explanation(item: Obligation, store: KnowledgeStore) -> list[str
     if item.met_through:
         way = item.met_through
         lines.append(_indented("met through", f"{way.how} ({'; '.join(way.legal_basis)})"))
+    for fine in item.fines:
+        since = f", from {fine.applies_from}" if fine.applies_from else ""
+        lines.append(_indented("fine", f"{fine.tier}: {_fine_ceiling(fine)}{since}"))
+        if fine.condition:
+            lines.append(_indented("condition", fine.condition))
     if item.depends_on_unverified_amendment:
         lines.append(_indented("note", item.depends_on_unverified_amendment))
     rows = run_select(

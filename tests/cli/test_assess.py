@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from aiact_kg.cli import main
+from tests.cases.conftest import PREFIXES
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted(
@@ -313,3 +315,52 @@ def test_text_report_names_an_unreadable_input_not_violations(
     assert "Not assessed: an input could not be read." in out
     assert "bad.ttl" in out
     assert "violations" not in out
+
+
+def test_text_report_gives_the_fines_the_json_gives(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text of ``assess`` and ``explain`` shows each obligation's fine, as the JSON does (an
+    outside check found the fines only in the JSON): the public authority's Art 99(4) ceiling
+    is the fixed amount with the Art 99(8) condition, the SME provider's the lower figure."""
+    path = REPO_ROOT / "examples" / "submissions" / "public-authority-benefits-eligibility.ttl"
+    code, data = assess(capsys, str(path), "--format", "json", "--as-of", "2026-11-30")
+    assert code == 0
+    (subject,) = data["subjects"]
+    deployer_tiers = {
+        fine["tier"]
+        for item in subject["obligations"]
+        if item["role"] == "deployer"
+        for fine in item["fines"]
+    }
+    assert main(["assess", str(path), "--as-of", "2026-11-30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index("  fines (the most one infringement can cost):")
+    entries = " ".join(line.strip() for line in lines[start + 1 :])
+    for tier in deployer_tiers:
+        assert f"{tier} deployer:" in entries
+    assert "Art 99(4) deployer: up to EUR 15,000,000 (Art 99(8))" in entries
+    assert "Art 26(8)" in entries.split("Art 99(4) deployer:")[1].split("condition:")[0]
+    assert "whether and to what extent it may be fined at all" in entries
+    assert (
+        "Art 99(4) provider: up to EUR 15,000,000 or 3% of worldwide annual turnover, "
+        "whichever is lower (Art 99(6))" in entries
+    )
+    assert main(["explain", subject["iri"], str(path), "--as-of", "2026-11-30"]) == 0
+    explained = capsys.readouterr().out
+    assert "    fine: Art 99(4): up to EUR 15,000,000 (Art 99(8))" in explained
+
+
+def test_text_report_gives_the_fine_for_a_prohibited_practice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A prohibited practice's fine (Art 99(3)) is shown for the operator it concerns."""
+    case = REPO_ROOT / "tests" / "cases" / "art-005" / "01-a-manipulation-harm.yaml"
+    path = tmp_path / "practice.ttl"
+    path.write_text(PREFIXES + yaml.safe_load(case.read_text())["facts"])
+    assert main(["assess", str(path), "--as-of", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    entries = " ".join(line.strip() for line in out.splitlines())
+    assert (
+        "Art 99(3) acme (operator): up to EUR 35,000,000 or 7% of worldwide annual "
+        "turnover, whichever is higher (Art 99(3)), from 2025-08-02; breach of Art 5(1)(a)"
+        in entries
+    )
