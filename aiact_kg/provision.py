@@ -61,6 +61,7 @@ class ProvisionReport:
     ancestors: tuple[Reference, ...]
     children: tuple[Reference, ...]
     obligations: tuple[Reference, ...]
+    fined_obligations: tuple[Reference, ...]
     concepts: tuple[Reference, ...]
     draft_citations: tuple[Reference, ...]
     amendments: tuple[ProvisionChangeReport, ...] = ()
@@ -94,15 +95,27 @@ def resolve_citation(store: KnowledgeStore, citation: str) -> str:
 
 
 def _references(
-    store: KnowledgeStore, query: str, iri: str, key: str, label: str, detail: str = ""
+    store: KnowledgeStore,
+    query: str,
+    iri: str,
+    key: str,
+    label: str,
+    detail: str = "",
+    *,
+    every_detail: bool = False,
 ) -> tuple[Reference, ...]:
+    """One reference per item the query finds, with the first detail found for it, or with
+    ``every_detail`` all of them (e.g. the tiers of an obligation fined under two)."""
     seen: dict[str, Reference] = {}
     for record in run_select(store, query, {"provision": NamedNode(iri)}).records():
         item = _text(record[key]) or ""
+        extra = (_text(record.get(detail)) if detail else None) or ""
         if item in seen:
+            known = seen[item]
+            if every_detail and extra and extra not in known.detail.split("; "):
+                seen[item] = Reference(item, known.label, f"{known.detail}; {extra}")
             continue
-        extra = _text(record.get(detail)) if detail else None
-        seen[item] = Reference(item, _text(record[label]) or item, extra or "")
+        seen[item] = Reference(item, _text(record[label]) or item, extra)
     return tuple(seen.values())
 
 
@@ -157,6 +170,15 @@ def describe_provision(store: KnowledgeStore, citation: str) -> ProvisionReport:
         children=_references(store, "kb/provision-children", iri, "child", "citation"),
         obligations=_references(
             store, "kb/provision-obligations", iri, "obligation", "label", "cited"
+        ),
+        fined_obligations=_references(
+            store,
+            "kb/provision-fined-obligations",
+            iri,
+            "obligation",
+            "label",
+            "cited",
+            every_detail=True,
         ),
         concepts=_references(store, "kb/provision-concepts", iri, "concept", "label", "cited"),
         draft_citations=_references(

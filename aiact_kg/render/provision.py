@@ -102,6 +102,9 @@ def _provision_text(report: ProvisionReport) -> str:
         "Obligations resting on it", report.obligations, "none in the obligations catalogue"
     )
     lines.append("")
+    if report.fined_obligations:
+        lines += _section("Obligations whose fine it sets", report.fined_obligations, "")
+        lines.append("")
     lines += _section("Concepts and terms citing it", report.concepts, "none")
     lines.append("")
     lines += _section("Cites (eli:cites, from the text)", report.cites, "nothing")

@@ -53,6 +53,10 @@ class ProvisionResult(Result):
     ancestors: list[Reference] = Field(description="the provisions it is part of, outermost first")
     children: list[Reference] = Field(description="its parts")
     obligations: list[Reference] = Field(description="obligations of the catalogue resting on it")
+    fined_obligations: list[Reference] = Field(
+        description="obligations of the catalogue whose fine tier it, or one of its parts, sets "
+        "(Arts 99-101); each reference's detail is the tier's citation"
+    )
     concepts: list[Reference] = Field(description="concepts and terms that cite it")
     draft_citations: list[Reference] = Field(description="how drafts cited it")
     amendments: list[ProvisionChange] = Field(description="changes made by amendments")

@@ -72,6 +72,29 @@ def test_provision_shows_eli_and_cross_references(
     assert report["eli_of"] == "Art 6"
 
 
+def test_provision_of_a_fine_tier_lists_the_obligations_it_fines(
+    kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art 99(4) imposes no obligation but sets the fine of many (an outside check read
+    'Obligations resting on it (0)' and nothing else): they are listed with the tier's citation;
+    Art 99 lists those of every tier, and a provision that is no tier shows no such section."""
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 99(4)")
+    assert code == 0
+    fined = out.split("Obligations whose fine it sets (", 1)[1].split("Concepts and terms", 1)[0]
+    assert "obligation/art-26-1-use-per-instructions\n" in fined
+    assert "obligation/art-5-" not in fined  # Art 99(3)
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 99", "--format", "json")
+    tiers = {
+        ref["iri"].rsplit("/", 1)[1]: ref["detail"] for ref in json.loads(out)["fined_obligations"]
+    }
+    assert {"Art 99(1)", "Art 99(3)", "Art 99(4)"} <= set(tiers.values())
+    assert tiers["art-21-1-provide-information-to-authorities"] == "Art 99(1); Art 99(5)"
+    code, out, _ = run(
+        capsys, "--store", str(kb_path), "provision", "Art 26(1)", "--format", "json"
+    )
+    assert json.loads(out)["fined_obligations"] == []
+
+
 def test_provision_of_art_6_1_applies_from_2027(
     kb_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
