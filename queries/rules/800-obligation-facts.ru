@@ -49,3 +49,11 @@ WHERE {
     FILTER NOT EXISTS { ?s aia:hasFormerProvider|aia:hasOutgoingProvider ?supplier }
   }
 }
+;
+# Art 25(4) binds the system's provider only where "the third party that supplies" a part of it
+# exists: a model supplier named above is one, so the provider's side of the written agreement
+# is no longer conditional (with no supplier named it stays conditional on one)
+INSERT { ?s aia:satisfiesTrigger aiac:trigger-third-party-supplier }
+WHERE {
+  ?s aia:hasModelSupplier ?supplier .
+}
