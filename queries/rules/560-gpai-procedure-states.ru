@@ -59,12 +59,13 @@ INSERT {
     aia:conclusion ?state ;
     aia:byRule aiar:gpai-procedure-states ;
     aia:legalBasis aiap:art_52.par_1 ;
-    aia:premise ?knownPremise ;
+    aia:premise ?knownPremise , ?presumption , ?placingPremise ;
     aia:stateSince ?since ;
     aia:dueDate ?due ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
   ?knownPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty ?knownProperty ; aia:premiseValue ?known .
+  ?placingPremise a aia:Premise ; aia:premiseSubject ?placed ; aia:premiseProperty ?placedProperty ; aia:premiseValue ?known .
 }
 WHERE {
   ?m a aia:GeneralPurposeAIModel ; aia:satisfiesTrigger aiac:trigger-systemic-risk-threshold-met .
@@ -84,7 +85,25 @@ WHERE {
     # latter)
     { ?m aia:thresholdKnownByAsOf ?known . BIND(aia:thresholdKnownOn AS ?knownProperty) }
     UNION
-    { ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty) }
+    {
+      ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty)
+      # that day is derived, not stated: the premises are the presumption (rule 520, with the
+      # compute it rests on) and the placing on that day, of the model or of its provider's own
+      # system built on it (an outside check found the derived day shown as a submitted fact)
+      OPTIONAL {
+        ?presumption aia:determinationOf ?m ; aia:byRule aiar:art-51-1-a-presumption ;
+          aia:conclusion aiac:category-gpai-systemic-risk .
+      }
+      OPTIONAL {
+        { ?m aia:placedOnMarketOn ?known . BIND(?m AS ?placed) BIND(aia:placedOnMarketOn AS ?placedProperty) }
+        UNION
+        {
+          ?m aia:hasProvider ?modelProvider .
+          ?placed aia:basedOnModel ?m ; aia:hasProvider ?modelProvider ; ?placedProperty ?known .
+          VALUES ?placedProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
+        }
+      }
+    }
     aiao:art-52-1-notify-commission-systemic-risk aia:deadlineDays ?days .
     # ?due = ?known + ?days days, by calendar arithmetic (not every engine adds durations to
     # dates); a deadline of at most 28 days crosses at most one month's end
@@ -150,8 +169,10 @@ WHERE {
              CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the notification to the Commission was due by ", STR(?due), " (", ?dueBasis, ") and none is given on or before ", STR(?asOf), ": it is overdue."),
              CONCAT("The condition of Art 51(1)(a) was met or became known on ", STR(?known), "; the provider must notify the Commission by ", STR(?due), " (", ?dueBasis, "); no notification is given yet.")))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|notification")))) AS ?d)
-  # the date the condition became known is a premise, with an IRI minted from the determination
-  BIND(IF(BOUND(?known), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|", STR(?knownProperty), "|", STR(?known))))), ?unbound) AS ?knownPremise)
+  # the date the condition became known, as stated, is a premise, with an IRI minted from the
+  # determination; so is each placing on the day it was met at the latest
+  BIND(IF(BOUND(?known) && ?knownProperty = aia:thresholdKnownOn, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|", STR(?knownProperty), "|", STR(?known))))), ?unbound) AS ?knownPremise)
+  BIND(IF(BOUND(?placed), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?placed), "|", STR(?placedProperty), "|", STR(?known))))), ?unbound) AS ?placingPremise)
 } ;
 # Notified --------------------------------------------------------------------------------------
 INSERT {
@@ -497,10 +518,12 @@ INSERT {
     aia:byRule aiar:gpai-procedure-states ;
     aia:legalBasis aiap:art_52.par_5 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?decision ] ;
+    aia:premise ?requestPremise ;
     aia:stateSince ?since ;
     aia:earliestDate ?earliest ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
+  ?requestPremise a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?pendingRequest .
 }
 WHERE {
   ?designated aia:determinationOf ?m ; aia:byRule aiar:art-51-1-b-designation ; aia:conclusion aiac:category-gpai-systemic-risk .
@@ -527,12 +550,20 @@ WHERE {
   BIND(xsd:date(CONCAT(STR(?eYear), IF(?eMonth < 10, "-0", "-"), STR(?eMonth), IF(?eDay < 10, "-0", "-"), STR(?eDay))) AS ?earliest)
   # the latest request: admissible (on or after the earliest date) and not yet decided, since a
   # decision after it would be the latest decision
+  # (with the request itself: under review, it is a premise beside the decision; an outside check
+  # found it missing)
   OPTIONAL {
-    SELECT ?m (MAX(?requestDate0) AS ?requestDate) WHERE {
-      ?m aia:hasProcedureEvent ?request . ?request a aia:ReassessmentRequest ; aia:eventDate ?requestDate0 .
-      aiaa:run aia:asOf ?asOf1 .
-      FILTER(?requestDate0 <= ?asOf1)
-    } GROUP BY ?m
+    SELECT ?m ?pendingRequest ?requestDate WHERE {
+      {
+        SELECT ?m (MAX(?requestDate0) AS ?requestDate) WHERE {
+          ?m aia:hasProcedureEvent ?request . ?request a aia:ReassessmentRequest ; aia:eventDate ?requestDate0 .
+          aiaa:run aia:asOf ?asOf1 .
+          FILTER(?requestDate0 <= ?asOf1)
+        } GROUP BY ?m
+      }
+      ?m aia:hasProcedureEvent ?pendingRequest .
+      ?pendingRequest a aia:ReassessmentRequest ; aia:eventDate ?requestDate .
+    }
   }
   BIND(IF(BOUND(?requestDate) && ?requestDate >= ?earliest, ?requestDate, ?unbound) AS ?pending)
   BIND(IF(BOUND(?pending), aiac:gpai-state-reassessment-under-review,
@@ -545,4 +576,5 @@ WHERE {
              CONCAT("The provider may ask the Commission to reassess the designation: six months have passed since ", ?after, " (earliest date ", STR(?earliest), ", Art 52(5))."),
              CONCAT("The provider may ask the Commission to reassess the designation at the earliest on ", STR(?earliest), ", six months after ", ?after, " (Art 52(5))."))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-procedure-states|reassessment")))) AS ?d)
+  BIND(IF(BOUND(?pending), IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|hasProcedureEvent|", STR(?pendingRequest))))), ?unbound) AS ?requestPremise)
 }

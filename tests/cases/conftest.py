@@ -16,7 +16,9 @@ applies from), ``fine_operator`` (whom a prohibited practice's fine is for) and
 a determination's ``fine_operators`` lists every operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
 its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
-``absent_determinations`` lists conclusions that must not be drawn; an obligation's
+a determination's ``premises`` lists exactly what it rests on, each a fact as the JSON writes it
+(``ex:m aia:placedOnMarketOn 2026-02-01``) or ``determination CONCLUSION`` for another
+determination; ``absent_determinations`` lists conclusions that must not be drawn; an obligation's
 ``in_force`` whether it applies on the as-of date, and ``conditional`` whether it waits on an
 event (a reasoned request, a serious incident).
 
@@ -258,6 +260,20 @@ def _basis_matches(want: dict[str, Any], legal_basis: list[str]) -> bool:
     return wanted == set(legal_basis) if want.get("exact", False) else wanted <= set(legal_basis)
 
 
+def _premises(determination: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+    """A determination's premises as a case writes them: another determination by its
+    conclusion, a fact with the example IRIs shortened to ``ex:``."""
+    conclusions = {d["id"]: d["conclusion"] for d in subject["determinations"]}
+    found = []
+    for premise in determination["premises"]:
+        kind, _, rest = premise.partition(" ")
+        if kind == "determination" and rest in conclusions:
+            found.append(f"determination {conclusions[rest]}")
+        else:
+            found.append(" ".join(part.replace(EX, "ex:", 1) for part in premise.split(" ")))
+    return sorted(found)
+
+
 def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> list[str]:
     problems = []
     for want in expected.get("determinations", []):
@@ -273,6 +289,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
                 for key in ("since", "due", "earliest")
             )
             and _fine_matches(want, d)
+            and ("premises" not in want or _premises(d, subject) == sorted(want["premises"]))
             and (
                 "fine_operators" not in want
                 or sorted(fine.get("operator") or "" for fine in d.get("fines", []))
@@ -282,6 +299,7 @@ def _check_determinations(expected: dict[str, Any], subject: dict[str, Any]) -> 
         if not found:
             seen = [
                 (d["conclusion"], d["legal_basis"], d["applies_from"])
+                + ((_premises(d, subject),) if "premises" in want else ())
                 for d in subject["determinations"]
             ]
             problems.append(f"no determination {want}; found {seen}")
@@ -330,7 +348,7 @@ _FINE_KEYS = {
 }  # fmt: skip
 _DETERMINATION_KEYS = {
     "conclusion", "legal_basis", "exact", "explanation_contains", "applies_from", "since", "due",
-    "earliest", "fine_operators", *_FINE_KEYS,
+    "earliest", "fine_operators", "premises", *_FINE_KEYS,
 }  # fmt: skip
 _OBLIGATION_KEYS = {
     "citation", "id", "role", "exact", "bearer", "applies_from", "due", "in_force", "met_on",
