@@ -320,6 +320,11 @@ def _determinations(
             )
         elif prop is not None:
             premises[determination].append(_premise_text(subject, prop, value))
+    amending: dict[Term | None, set[str]] = defaultdict(set)
+    for determination, rule in _select(
+        store, "assess/determination-amending-rules", "determination", "rule"
+    ):
+        amending[determination].add(compact(texts[rule] or ""))
     by_subject: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for row in _select(store, "assess/determinations", *_DETERMINATION_COLUMNS):
         node, subject, conclusion, notation, kind, rule, label, explanation, applies = row[:9]
@@ -340,6 +345,8 @@ def _determinations(
         for key, value in zip(("since", "due", "earliest"), row[9:], strict=True):
             if value is not None:  # the dates of a procedure state
                 item[key] = texts[value]
+        if node in amending:
+            item["amended_by_rules"] = sorted(amending[node])
         if node in dependent:
             item["depends_on_unverified_amendment"] = dependent[node]
         if node in exposures:

@@ -284,6 +284,8 @@ def _explanation_text(result: AssessmentResult, subject_iri: str, store: Knowled
     for number, determination in enumerate(subject.determinations, start=1):
         rule = determination.rule_label or determination.rule
         lines.append(f"{number}. {determination.conclusion}: {rule}")
+        if determination.amended_by_rules:
+            lines.append(f"   amended by: {', '.join(determination.amended_by_rules)}")
         if determination.explanation:
             lines.append(_wrap(determination.explanation, "   "))
         for premise in determination.premises:

@@ -82,6 +82,10 @@ class Determination(Result):
     provisions: ProvisionIris
     rule: str = Field(description="the rule that drew it (compact IRI, e.g. aiar:...)")
     rule_label: str | None = Field(description="what the rule does, in words")
+    amended_by_rules: list[str] | None = optional(
+        "present when other rules added to its legal basis, premises or explanation after it "
+        "was drawn (compact IRIs, e.g. aiar:art-111-2-transparency-note citing Art 111(2))"
+    )
     premises: list[str] = Field(
         description="the facts it rests on ('subject property value') and the determinations "
         "('determination ID')"

@@ -1,6 +1,6 @@
 # Rule: art-2-8-pre-market
 # Label: Out of scope under Art 2(8): research, testing or development before placing on the market or putting into service, unless tested in real-world conditions
-# Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63 aiap:art_60.par_7
+# Provisions: aiap:art_2.par_8 aiap:art_60 aiap:art_3.pnt_63 aiap:art_60.par_7 aiap:art_52.par_1
 # Art 2(8) excludes research, testing and development activities regarding AI systems or models
 # before they are placed on the market or put into service (aia:notYetPlacedOnMarket true).
 # Carve-back: testing in real-world conditions (aia:testedInRealWorldConditions true) of an AI

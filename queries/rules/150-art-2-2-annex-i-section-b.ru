@@ -1,6 +1,6 @@
 # Rule: art-2-2-annex-i-section-b
 # Label: Limited application under Art 2(2): a high-risk AI system related to a product under Annex I Section B legislation
-# Provisions: aiap:art_2.par_2 aiap:anx_I.sct_B aiap:art_6.par_1 aiap:art_6.par_1.pnt_b
+# Provisions: aiap:art_2.par_2 aiap:anx_I.sct_B aiap:art_6.par_1 aiap:art_6.par_1.pnt_b aiap:anx_I
 # For AI systems classified high-risk under Art 6(1) that relate to products covered by the
 # legislation of Annex I Section B, only Art 6(1), Arts 102 to 109 and Art 112 apply (Art 2(2)).
 # This rule runs before the Art 6(1) rule (300), so it reads the facts of Art 6(1) directly: the

@@ -1,6 +1,6 @@
 # Rule: art-6-2-annex-iii
 # Label: High-risk under Art 6(2): the intended purpose is an Annex III use case and the Art 6(3) derogation does not apply
-# Provisions: aiap:art_6.par_2 aiap:anx_III aiap:art_6.par_3.sub_3 aiap:art_80.par_2
+# Provisions: aiap:art_6.par_2 aiap:anx_III aiap:art_6.par_3.sub_3 aiap:art_80.par_2 aiap:art_3.pnt_52
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An AI system whose intended purpose is an Annex III use case (aia:HighRiskUseCase; point 2 is

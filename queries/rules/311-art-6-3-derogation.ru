@@ -1,6 +1,6 @@
 # Rule: art-6-3-derogation
 # Label: Not high-risk under Art 6(3): the provider relies on a derogation condition and the system does not profile
-# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_25.par_1.pnt_c
+# Provisions: aiap:art_6.par_3 aiap:art_6.par_3.sub_2 aiap:art_6.par_4 aiap:art_49.par_2 aiap:art_25.par_1.pnt_c aiap:anx_III aiap:art_3.pnt_3
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # An Annex III system is not considered high-risk where its provider relies on one of the

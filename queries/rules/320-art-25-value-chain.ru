@@ -1,6 +1,6 @@
 # Rule: art-25-value-chain
 # Label: A distributor, importer, deployer or other third party becomes the provider of a high-risk AI system (Art 25(1)-(2))
-# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2 aiap:anx_III.pnt_1.pnt_a aiap:art_3.pnt_36 aiap:art_80.par_2
+# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2 aiap:anx_III aiap:art_3.pnt_36 aiap:art_80.par_2
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # A value-chain event (aia:hasValueChainEvent) by an operator (aia:byOperator) that took place

@@ -1,6 +1,6 @@
 # Rule: art-43-conformity-route
 # Label: The conformity assessment procedure a high-risk AI system must follow (Art 43(1)-(3))
-# Provisions: aiap:art_43.par_1 aiap:art_43.par_2 aiap:art_43.par_3 aiap:anx_VI aiap:anx_VII aiap:art_74.par_8 aiap:art_74.par_9
+# Provisions: aiap:art_43.par_1 aiap:art_43.par_2 aiap:art_43.par_3 aiap:anx_VI aiap:anx_VII aiap:art_74.par_8 aiap:art_74.par_9 aiap:anx_III aiap:anx_I
 # Annex III point 1 with harmonised standards or common specifications applied in full: Annex VI
 # or Annex VII at the provider's choice (Art 43(1) first subparagraph); point 1 without, or with
 # a standard applied only in part or published with a restriction (aia:standardsAppliedOnlyInPart

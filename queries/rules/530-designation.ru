@@ -1,6 +1,6 @@
 # Rule: art-51-1-b-designation
 # Label: Systemic risk by Commission designation (Art 51(1)(b), Art 52(4)), its revocation and premature reassessment requests (Art 52(5)); designation candidates (Annex XIII point (f))
-# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f aiap:anx_XIII.pnt_g
+# Provisions: aiap:art_51.par_1.pnt_b aiap:art_52.par_4 aiap:art_52.par_5 aiap:anx_XIII.pnt_f aiap:anx_XIII.pnt_g aiap:anx_XIII
 # A designation dated on or before the as-of date classifies the model unless a revocation dated
 # on or after it (and on or before the as-of date) ends it. A reassessment request earlier than
 # six months after the latest designation decision before it, or after the latest decision

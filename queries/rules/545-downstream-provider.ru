@@ -1,6 +1,6 @@
 # Rule: downstream-provider
 # Label: The provider of an AI system that integrates a general-purpose AI model is a downstream provider (Art 3(68)), owed the information of Art 53(1)(b)
-# Provisions: aiap:art_3.pnt_68 aiap:art_53.par_1.pnt_b aiap:art_53.par_2
+# Provisions: aiap:art_3.pnt_68 aiap:art_53.par_1.pnt_b aiap:art_53.par_2 aiap:art_111.par_3
 # An AI system (a general-purpose AI system or any other) based on a general-purpose AI model
 # (aia:basedOnModel) has a provider that integrates the model: a downstream provider, whether
 # the model is its own and vertically integrated or provided by another entity (Art 3(68)).

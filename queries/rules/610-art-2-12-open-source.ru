@@ -96,7 +96,7 @@ WHERE {
 # of telling the provider to document the assessment and register the system (an outside check
 # found that beside an out-of-scope category and an empty list of duties)
 DELETE { ?derogation aia:explanation ?stated }
-INSERT { ?derogation aia:explanation ?amended }
+INSERT { ?derogation aia:explanation ?amended ; aia:amendedByRule aiar:art-2-12-open-source }
 WHERE {
   ?out aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:category-out-of-scope .
   ?derogation aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:explanation ?stated .

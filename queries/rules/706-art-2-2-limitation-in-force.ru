@@ -18,7 +18,7 @@
 # check found a law-enforcement use of Annex III dropped with no trace, beside a validation note
 # that called the system high-risk for it)
 DELETE { ?limited aia:explanation ?stated }
-INSERT { ?limited aia:explanation ?amended }
+INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
 WHERE {
   {
     SELECT ?limited ?stated (GROUP_CONCAT(?citation; separator=", ") AS ?withdrawn) WHERE {

@@ -13,9 +13,12 @@
 # 700-705): the transition is named for the explanation, and the duty's provision keeps its own
 # date (before, as amended, the transparency determinations of a legacy system took the Annex III
 # date of 2 December 2027 through the premise, while their text said "from 2026-08-02"; an outside
-# check found the contradiction); Art 111(2) joins their legal basis.
+# check found the contradiction); Art 111(2) joins their legal basis, and the determination names
+# this rule beside its own (aia:amendedByRule: an outside check found Art 111 cited under a rule
+# whose header does not list it).
 DELETE { ?d aia:explanation ?old }
-INSERT { ?d aia:explanation ?new ; aia:premise ?legacy ; aia:legalBasis aiap:art_111.par_2 }
+INSERT { ?d aia:explanation ?new ; aia:premise ?legacy ; aia:legalBasis aiap:art_111.par_2 ;
+            aia:amendedByRule aiar:art-111-2-transparency-note }
 WHERE {
   VALUES ?rule { aiar:art-50-1-interaction aiar:art-50-2-synthetic-content
                  aiar:art-50-3-emotion-biometric aiar:art-50-4-deep-fake-and-text }
@@ -42,7 +45,8 @@ WHERE {
 # determination as a premise (an outside check found an Art 50 determination "from 2026-08-02"
 # beside its duty dated 2030-12-31, with no word of the transition).
 DELETE { ?d aia:explanation ?old }
-INSERT { ?d aia:explanation ?new ; aia:premise ?component ; aia:legalBasis aiap:art_111.par_1 }
+INSERT { ?d aia:explanation ?new ; aia:premise ?component ; aia:legalBasis aiap:art_111.par_1 ;
+            aia:amendedByRule aiar:art-111-2-transparency-note }
 WHERE {
   VALUES ?rule { aiar:art-50-1-interaction aiar:art-50-2-synthetic-content
                  aiar:art-50-3-emotion-biometric aiar:art-50-4-deep-fake-and-text

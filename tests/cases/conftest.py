@@ -41,6 +41,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ import yaml
 
 from aiact_kg.assessment import assess_documents
 from aiact_kg.reasoning.engine import AssessmentOptions, AssessmentRun
+from aiact_kg.reasoning.rules import load_rules
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.reading import read_rdf_bytes
 from aiact_kg.submission.skolem import SKOLEM_BASE, document_key
@@ -376,6 +378,32 @@ def unknown_keys(case: dict[str, Any]) -> list[str]:
     ]
 
 
+@cache
+def _rule_provisions() -> dict[str, tuple[str, ...]]:
+    """The provisions each rule's header lists, by the rule's compact IRI."""
+    return {f"aiar:{rule.name}": rule.provisions for rule in load_rules()}
+
+
+def _unlisted_provisions(subject: dict[str, Any]) -> list[str]:
+    """The provisions a determination cites that neither its rule's header nor the header of a
+    rule that amended it lists (itself or a provision it is part of): provenance names the rule a
+    citation comes from (an outside check found Art 111 under a rule that does not cite it)."""
+    headers = _rule_provisions()
+    problems = []
+    for determination in subject["determinations"]:
+        rules = [determination["rule"], *(determination.get("amended_by_rules") or [])]
+        listed = [provision for rule in rules for provision in headers.get(rule, ())]
+        for provision, citation in zip(
+            determination["provisions"], determination["legal_basis"], strict=True
+        ):
+            if not any(provision == head or provision.startswith(head + ".") for head in listed):
+                problems.append(
+                    f"{determination['conclusion']} cites {citation}, which no header of "
+                    f"{', '.join(rules)} lists"
+                )
+    return problems
+
+
 def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> list[str]:
     """Every unmet expectation, in plain words (empty when the case passes)."""
     if unknown := unknown_keys(case):
@@ -405,6 +433,8 @@ def check_case(case: dict[str, Any], data: dict[str, Any], name: str = "") -> li
     ]
     problems += _check_determinations(expected, subject)
     problems += _check_obligations(expected, subject, name)
+    for other in data["subjects"]:
+        problems += _unlisted_provisions(other)
     if "law_version" in expected and data["law"]["version"] != expected["law_version"]:
         problems.append(f"law version {data['law']['version']}, expected {expected['law_version']}")
     if "amendment_status" in expected:
