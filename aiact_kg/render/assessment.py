@@ -43,7 +43,9 @@ def _wrap(text: str, indent: str) -> str:
 
 def _law_lines(law: LawVersion) -> list[str]:
     lines = [f"Law: {law.title}"]
-    if law.chosen_by:
+    if law.chosen_by == "requested":
+        lines.append("  (requested with --law)")
+    elif law.chosen_by:
         lines.append(f"  ({law.chosen_by}; use --law to force a version)")
     for amendment in law.amendments:
         lines.append(

@@ -230,6 +230,14 @@ def test_law_option_forces_a_version(capsys: pytest.CaptureFixture[str]) -> None
     assert (data["law"]["version"], data["law"]["chosen_by"]) == ("as-published", "requested")
     code, data = assess(capsys, "--as-of", "2026-07-01", "--law", "as-amended", str(CV))
     assert (data["law"]["version"], data["law"]["chosen_by"]) == ("as-amended", "requested")
+    # the text says the version was requested, not to use the option just used (an outside check)
+    assert main(["assess", "--as-of", "2026-07-01", "--law", "as-amended", str(CV)]) == 0
+    head = capsys.readouterr().out.splitlines()[:3]
+    assert "  (requested with --law)" in head
+    assert main(["assess", "--as-of", "2026-07-01", str(CV)]) == 0
+    assert any(
+        "use --law to force a version" in line for line in capsys.readouterr().out.splitlines()[:3]
+    )
 
 
 def test_bad_date_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
