@@ -36,6 +36,7 @@ from aiact_kg.results.validation import Finding, Unreadable
 from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.errors import InputFormatError
+from aiact_kg.submission.external import load_mappings
 from aiact_kg.submission.reading import InputDocument
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 from aiact_kg.unaffected import unaffected_documents
@@ -249,7 +250,7 @@ def _with_declared(
         ]
         ours = {d.category for d in derived}
         declared = [
-            DeclaredCategory(category=category, term=term, agrees=category in ours)
+            DeclaredCategory(category=category, term=term, agrees=_agrees(category, term, derived))
             for category, term in sorted(stated[subject.iri])
         ]
         disagreements = [
@@ -264,6 +265,23 @@ def _with_declared(
             )
         )
     return compared
+
+
+def _agrees(category: str, term: str, derived: Sequence[DerivedCategory]) -> bool:
+    """Whether a category declared with an external term agrees with the derived ones: the same
+    category, resting on the provision the term names (an Art 6(1) route), and none the term
+    rules out (DPV's transparency level is for systems that are not high-risk)."""
+    mapping = load_mappings().get(term)
+    matching = [d for d in derived if d.category == category]
+    if mapping is not None and mapping.requires_basis:
+        basis = mapping.requires_basis
+        matching = [
+            d
+            for d in matching
+            if any(c == basis or c.startswith(basis + "(") for c in d.legal_basis)
+        ]
+    excluded = set(mapping.excludes) if mapping is not None else set()
+    return bool(matching) and not excluded & {d.category for d in derived}
 
 
 def _provenance(run: AssessmentRun, documents: Sequence[InputDocument]) -> RunProvenance:

@@ -43,6 +43,7 @@ class OutputRow:
     classes: tuple[str, ...]
     risk_level: str | None
     link: str | None
+    risk_level_unless: tuple[str, ...] = ()  # categories beside which the level is not written
 
 
 @cache
@@ -60,6 +61,7 @@ def output_rows() -> dict[tuple[str, str], OutputRow]:
             classes=tuple(sorted(row.get("class", []))),
             risk_level=next(iter(row.get("riskLevel", [])), None),
             link=next(iter(row.get("property", [])), None),
+            risk_level_unless=tuple(sorted(row.get("riskLevelUnlessCategory", []))),
         )
         for row in rows.values()
     }
@@ -77,7 +79,8 @@ def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
             continue  # no counterpart (out-of-scope): see the output mapping
         for cls in row.classes:
             yield Triple(node, RDF_TYPE, NamedNode(cls))
-        if row.risk_level and subject["kind"] != "gpai-model":
+        unless = set(row.risk_level_unless) & set(subject["categories"])
+        if row.risk_level and subject["kind"] != "gpai-model" and not unless:
             yield Triple(node, HAS_RISK_LEVEL, NamedNode(row.risk_level))
     for item in subject["obligations"]:
         party = NamedNode(item["bearer"])

@@ -45,6 +45,10 @@ class Mapping:
     target: str  # an IRI; for a Conclusion, our category name
     rests_on: str
     note: str
+    #: for a Conclusion: our categories beside which it does not agree (DPV's transparency level
+    #: is "not high-risk"), and the provision our category must rest on (an Art 6(1) route)
+    excludes: tuple[str, ...] = ()
+    requires_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ def load_mappings() -> dict[str, Mapping]:
     """The input mapping, by source term."""
     path = data_dir("ontology") / "mappings" / "dpv-airo-vair-input.ttl"
     rows: dict[str, dict[str, str]] = {}
+    excluded: dict[str, list[str]] = {}
     for quad in parse(path=str(path), format=RdfFormat.TURTLE):
         row = rows.setdefault(term_value(quad.subject), {})
         key = quad.predicate.value.removeprefix(MAP)
@@ -69,6 +74,9 @@ def load_mappings() -> dict[str, Mapping]:
             key = "kind"
         elif quad.predicate.value == RDFS_COMMENT:
             key = "note"
+        elif key == "excludesCategory":
+            excluded.setdefault(term_value(quad.subject), []).append(quad.object.value)
+            continue
         row[key] = quad.object.value.removeprefix(MAP)
     mappings = {
         row["source"]: Mapping(
@@ -78,6 +86,8 @@ def load_mappings() -> dict[str, Mapping]:
             row.get("target") or row["category"],
             row["restsOn"],
             row["note"],
+            excludes=tuple(sorted(excluded.get(iri, ()))),
+            requires_basis=row.get("requiresBasis"),
         )
         for iri, row in rows.items()
     }

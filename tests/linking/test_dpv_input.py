@@ -217,6 +217,33 @@ def test_conclusions_kept_aside_and_compared(validator: SubmissionValidator) -> 
     assert "https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_2" in derived["provisions"]
 
 
+def test_a_declared_route_or_level_agrees_only_where_it_holds(
+    validator: SubmissionValidator,
+) -> None:
+    """eu-aiact:HighRiskAISystem-A6-1 names the Art 6(1) route and RiskLevelTransparencyRequired a
+    system that is not high-risk: neither agrees with an Annex III high-risk system that has Art 50
+    duties, as both did (an outside check); HighRiskAISystem-A6-2 does."""
+    body = SYSTEM.format(
+        types="a airo:AISystem , eu-aiact:HighRiskAISystem-A6-1 , eu-aiact:HighRiskAISystem-A6-2",
+        party=", airo:AIProvider",
+    )
+    body = body.replace(
+        "aia:interactsWithNaturalPersons false", "aia:interactsWithNaturalPersons true"
+    )
+    body += (
+        "<https://example.org/cv> eu-aiact:hasRiskLevel eu-aiact:RiskLevelTransparencyRequired .\n"
+    )
+    data = assess_documents([_read(body)], OPTIONS, validator=validator).data
+    (subject,) = data["subjects"]
+    assert set(subject["categories"]) == {"high-risk", "transparency"}
+    agree = {d["term"].rsplit("#", 1)[1]: d["agrees"] for d in subject["declared"]}
+    assert agree == {
+        "HighRiskAISystem-A6-1": False,
+        "HighRiskAISystem-A6-2": True,
+        "RiskLevelTransparencyRequired": False,
+    }
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -118,6 +118,18 @@ def test_systemic_risk_is_told_apart(output: Graph) -> None:
     assert plain, "no general-purpose AI model without systemic risk among the examples"
 
 
+def test_a_system_has_one_of_high_and_not_high(output: Graph) -> None:
+    """DPV's transparency level is for a system "not high-risk": a high-risk system with Art 50
+    duties keeps its high level alone (an outside check found both on one system)."""
+    eu = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+    high = set(output.subjects(eu.hasRiskLevel, eu.RiskLevelHigh))
+    transparency = set(output.subjects(eu.hasRiskLevel, eu.RiskLevelTransparencyRequired))
+    worker = URIRef("https://example.org/calmwatch/operator-monitor")
+    assert worker in high  # high-risk, with Art 50(3) duties (emotion recognition)
+    assert transparency, "no system with a transparency level only among the examples"
+    assert not high & transparency
+
+
 def test_every_term_exists_in_pinned_copies(output: Graph) -> None:
     graph, namespaces = pinned()
     assert DPV in namespaces  # DPV core is checked like the extensions, not trusted

@@ -161,6 +161,38 @@ def test_overdue_notifications(registry: OxigraphStore) -> None:
     ]
 
 
+#: two models above the threshold with no day of knowing stated: one placed on the market, one
+#: placed only by its provider's own system put into service (Recital 97)
+PLACED_ABOVE_THRESHOLD = b"""
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix aiac: <https://w3id.org/aiact-kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/gpai/> .
+ex:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
+ex:placed a aia:GeneralPurposeAIModel ; aia:modelName "Placed" ; aia:hasProvider ex:lab ;
+  aia:placedOnMarketOn "2026-02-01"^^xsd:date ; aia:trainingComputeFLOP 2.0e25 .
+ex:built-in a aia:GeneralPurposeAIModel ; aia:modelName "Built in" ; aia:hasProvider ex:lab ;
+  aia:trainingComputeFLOP 2.0e25 .
+ex:assistant a aia:GeneralPurposeAISystem ; aia:basedOnModel ex:built-in ; aia:hasProvider ex:lab ;
+  aia:intendedPurpose aiac:purpose-general-purpose ; aia:interactsWithNaturalPersons true ;
+  aia:interactionObvious true ; aia:putIntoServiceOn "2026-03-01"^^xsd:date .
+"""
+
+
+def test_overdue_from_the_placing_names_the_placing_day() -> None:
+    """Without a day of knowing, knownOn is the placing that met the condition at the latest (an
+    outside check found it empty once the state rested on the placing, not on a derived day)."""
+    document = read_rdf_bytes(PLACED_ABOVE_THRESHOLD, name="placed.ttl")
+    report = assess_documents([document], OPTIONS)
+    assert report.store is not None
+    store: Any = report.store
+    rows = ask(store, "cq-028-overdue-notifications", union=False)
+    assert [(r["model"], r["knownOn"], r["due"]) for r in rows] == [
+        (EX + "placed", "2026-02-01", "2026-02-15"),
+        (EX + "built-in", "2026-03-01", "2026-03-15"),
+    ]
+
+
 def test_what_if_the_threshold_moved(registry: OxigraphStore, catalogue: OxigraphStore) -> None:
     rows = ask(registry, "cq-029-threshold-what-if")
     # 2e25 is above 1e25 and below the 3e25 of the question; 4e25 and 4.8e25 stay above
