@@ -47,9 +47,21 @@ VIRTUOSO_TIME_LIMIT = 60
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct free ports: the sockets are held open together, so the system cannot
+    hand out one port twice (Virtuoso once got the same port for SQL and HTTP, failed to listen
+    on the second and stopped, failing a CI run)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 @dataclass
@@ -186,11 +198,25 @@ _VIRTUOSO_GRANTS = (
 def start_virtuoso(
     folder: Path, time_limit: int = VIRTUOSO_TIME_LIMIT
 ) -> tuple[subprocess.Popen[bytes], str, Path] | None:
-    """Virtuoso in ``folder`` with its own time limit (seconds), empty; None if not installed."""
+    """Virtuoso in ``folder`` with its own time limit (seconds), empty; None if not installed.
+    A start that fails to listen (a port another process took meanwhile) is tried again on other
+    ports, twice at most."""
+    for attempt in range(3):
+        try:
+            return _start_virtuoso_once(folder, time_limit)
+        except RuntimeError as error:
+            if "listen" not in str(error) or attempt == 2:
+                raise
+    return None  # not reached
+
+
+def _start_virtuoso_once(
+    folder: Path, time_limit: int
+) -> tuple[subprocess.Popen[bytes], str, Path] | None:
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None:
         return None
-    sql_port, http_port = free_port(), free_port()
+    sql_port, http_port = free_ports(2)
     ini, log = folder / "virtuoso.ini", folder / "virtuoso.out"
     ini.write_text(
         _VIRTUOSO_INI.format(
