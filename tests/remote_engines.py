@@ -201,13 +201,13 @@ def start_virtuoso(
     """Virtuoso in ``folder`` with its own time limit (seconds), empty; None if not installed.
     A start that fails to listen (a port another process took meanwhile) is tried again on other
     ports, twice at most."""
-    for attempt in range(3):
+    for _ in range(2):
         try:
             return _start_virtuoso_once(folder, time_limit)
         except RuntimeError as error:
-            if "listen" not in str(error) or attempt == 2:
+            if "listen" not in str(error):
                 raise
-    return None  # not reached
+    return _start_virtuoso_once(folder, time_limit)
 
 
 def _start_virtuoso_once(

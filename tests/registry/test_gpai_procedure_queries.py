@@ -138,13 +138,17 @@ ex:notification a aia:ProviderNotification ; aia:eventDate "2026-02-10"^^xsd:dat
 """
 
 
+def _assessed(body: bytes, name: str) -> Any:
+    """The store of one assessment of ``body`` as of the module's date."""
+    report = assess_documents([read_rdf_bytes(body, name=name)], OPTIONS)
+    assert report.store is not None
+    return report.store
+
+
 def test_a_model_known_by_its_notification_is_listed_on_that_basis() -> None:
     # no compute figure, so no presumption under Art 51(2): the provider notified under Art 52(1)
     # that the model meets the condition of Art 51(1)(a)
-    document = read_rdf_bytes(NOTIFIED_ONLY, name="notified.ttl")
-    report = assess_documents([document], OPTIONS)
-    assert report.store is not None
-    store: Any = report.store
+    store = _assessed(NOTIFIED_ONLY, "notified.ttl")
     rows = ask(store, "cq-027-public-list-systemic-risk", union=False)
     assert [(r["model"], r["basis"], r["since"]) for r in rows] == [
         (EX + "notified", "notification", "2026-02-10")
@@ -182,11 +186,9 @@ ex:assistant a aia:GeneralPurposeAISystem ; aia:basedOnModel ex:built-in ; aia:h
 def test_overdue_from_the_placing_names_the_placing_day() -> None:
     """Without a day of knowing, knownOn is the placing that met the condition at the latest (an
     outside check found it empty once the state rested on the placing, not on a derived day)."""
-    document = read_rdf_bytes(PLACED_ABOVE_THRESHOLD, name="placed.ttl")
-    report = assess_documents([document], OPTIONS)
-    assert report.store is not None
-    store: Any = report.store
-    rows = ask(store, "cq-028-overdue-notifications", union=False)
+    rows = ask(
+        _assessed(PLACED_ABOVE_THRESHOLD, "placed.ttl"), "cq-028-overdue-notifications", union=False
+    )
     assert [(r["model"], r["knownOn"], r["due"]) for r in rows] == [
         (EX + "placed", "2026-02-01", "2026-02-15"),
         (EX + "built-in", "2026-03-01", "2026-03-15"),
