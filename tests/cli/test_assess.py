@@ -369,6 +369,42 @@ def test_text_report_gives_the_fine_for_a_prohibited_practice(
     entries = " ".join(line.strip() for line in out.splitlines())
     assert (
         "Art 99(3) acme (operator): up to EUR 35,000,000 or 7% of worldwide annual "
-        "turnover, whichever is higher (Art 99(3)), from 2025-08-02; breach of Art 5(1)(a)"
-        in entries
+        "turnover, whichever is higher (Art 99(3)), the tier applying from 2025-08-02; breach of "
+        "Art 5(1)(a)" in entries
     )
+
+
+def test_explain_dates_a_fine_from_the_later_of_the_tier_and_the_breached_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A breach is fined only once the penalty tier and the breached rule both apply (an audit
+    found the new Art 5(1) prohibition's fine dated from its tier, 2025-08-02, a year and more
+    before the prohibition applies as amended, 2026-12-02)."""
+    case = REPO_ROOT / "tests" / "cases" / "art-005" / "32-omnibus-ncii-as-amended-after-date.yaml"
+    path = tmp_path / "ncii.ttl"
+    path.write_text(PREFIXES + yaml.safe_load(case.read_text())["facts"])
+    args = [str(path), "--as-of", "2026-12-15", "--law", "as-amended"]
+    assert main(["explain", "https://example.org/undress", *args]) == 0
+    explained = " ".join(line.strip() for line in capsys.readouterr().out.splitlines())
+    assert (
+        "whichever is higher (Art 99(3)), from 2026-12-02 (the prohibition's day; the tier "
+        "applies from 2025-08-02)" in explained
+    )
+    # a high-risk deployer's duty applies after its tier: the duty's day is given
+    cv = REPO_ROOT / "examples" / "submissions" / "recruitment-cv-screening.ttl"
+    code, data = assess(capsys, str(cv), "--format", "json", "--as-of", "2026-11-30")
+    assert code == 0
+    (subject,) = data["subjects"]
+    assert main(["explain", subject["iri"], str(cv), "--as-of", "2026-11-30"]) == 0
+    explained = capsys.readouterr().out
+    later = [
+        item
+        for item in subject["obligations"]
+        if item["fines"] and item["applies_from"] > item["fines"][0]["applies_from"]
+    ]
+    assert later
+    for item in later[:3]:
+        assert (
+            f", from {item['applies_from']} (the duty's day; the tier applies from "
+            f"{item['fines'][0]['applies_from']})" in explained.replace("\n      ", " ")
+        )
