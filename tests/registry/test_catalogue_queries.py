@@ -238,3 +238,68 @@ def test_fine_exposure_with_ties() -> None:
         "delta": (1, 15_000_000, "Art 99(4)"),
         "gamma": (1, 7_500_000, "Art 99(5)"),
     }
+
+
+CV_SCREENING = EXAMPLES / "recruitment-cv-screening.ttl"
+CV_RANKER = "https://example.org/talentsift/cv-ranker"
+
+
+@pytest.fixture(scope="module")
+def twice_stored(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A registry holding the CV-screening example under two names (the same system in two
+    submissions) and the benefits example once; with the first submission's counts."""
+    target = tmp_path_factory.mktemp("twice") / "store"
+    shutil.copytree(kb_path, target, symlinks=True)
+    benefits = EXAMPLES / "public-authority-benefits-eligibility.ttl"
+    first = submit_inputs(target, [str(CV_SCREENING), str(benefits)], OPTIONS, progress=False)
+    second = submit_inputs(target, [str(CV_SCREENING)], OPTIONS, name="cv-again", progress=False)
+    assert first.exit_code == second.exit_code == 0
+    assert second.outcomes[0].shared_with == ("recruitment-cv-screening",)
+    store = open_knowledge_base(target)
+    yield store, first.counts()["by_category"], second.counts()["by_category"]
+    store.close()
+
+
+def test_a_subject_in_two_submissions_counts_once_per_submission(twice_stored: Any) -> None:
+    """`submit` says the questions count a subject stored in two submissions once per
+    submission; an outside check found some counting it once (cq-015, cq-018, cq-021, cq-025)
+    and cq-020 merging both runs into one row with twice the dependent results."""
+    store, first, second = twice_stored
+    categories = {r["category"]: int(r["subjects"]) for r in ask(store, "cq-021-subjects-by-category")}
+    assert categories["high-risk"] == first["high-risk"] + second["high-risk"] == 3
+    dependent = [
+        int(r["dependentResults"])
+        for r in ask(store, "cq-020-unverified-amendment-dependence")
+        if r["subject"] == CV_RANKER
+    ]
+    assert len(dependent) == 2 and dependent[0] == dependent[1] > 10
+    areas = {
+        (r["area"], r["country"]): int(r["systems"])
+        for r in ask(store, "cq-015-high-risk-by-area-and-country")
+    }
+    assert areas[("Annex III point 4", "US")] == 2
+    registrations = ask(store, "cq-018-registrations-by-database-section")
+    providers = [int(r["systems"]) for r in registrations if r["role"] == "provider"]
+    assert providers and max(providers) == 3  # both systems' providers register (Art 49(1))
+    conditional = ask(store, "cq-025-conditional-duties")
+    assert max(int(r["subjects"]) for r in conditional) == 3
+
+
+def test_prohibited_practices_show_the_tier_of_the_highest_fine() -> None:
+    """cq-026 gives the tier of the highest amount (an outside check found a tier sampled apart
+    from the maximum: Art 100(2) could be shown beside Art 99(3)'s EUR 35 million)."""
+    store = Store()
+    store.load(
+        path=str(Path(__file__).parent / "data" / "prohibited-fines.ttl"),
+        format=RdfFormat.TURTLE,
+        to_graph=NamedNode("https://example.org/prohibited-fines/graph"),
+    )
+    rows = _select(store, get_query("cq/cq-026-prohibited-practices-found").text)
+    reference = REFERENCES / "cq-026-prohibited-practices-found.rq"
+    assert _unordered(rows) == _unordered(_select(store, reference.read_text(encoding="utf-8")))
+    found = {r["system"].rsplit("/", 1)[1]: (r["fineTier"], float(r["maxFineEUR"])) for r in rows}
+    assert found == {
+        "alpha": ("Art 99(3)", 35_000_000),
+        "beta": ("Art 99(3)", 35_000_000),
+        "gamma": ("Art 100(2)", 1_500_000),
+    }
