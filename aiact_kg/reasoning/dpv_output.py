@@ -8,6 +8,7 @@ from the party with dpv:hasObligation.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from aiact_kg.namespaces import ASSESSMENT, OBLIGATION, ONTOLOGY
 from aiact_kg.resources import data_dir
 
 MAP = "https://w3id.org/aiact-kg/input-mapping#"
@@ -23,7 +25,10 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 HAS_RISK_LEVEL = NamedNode("https://w3id.org/dpv/legal/eu/aiact#hasRiskLevel")
 HAS_OBLIGATION = NamedNode("https://w3id.org/dpv#hasObligation")
 DPV_OBLIGATION = NamedNode("https://w3id.org/dpv#Obligation")
-OBLIGATION = "https://w3id.org/aiact-kg/obligation/"
+
+RDFS_COMMENT = NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ASSESSED_OBLIGATION = NamedNode(ONTOLOGY + "AssessedObligation")
 PREFIXES = {
     "dpv": "https://w3id.org/dpv#",
     "eu-aiact": "https://w3id.org/dpv/legal/eu/aiact#",
@@ -31,6 +36,7 @@ PREFIXES = {
     "aiao": OBLIGATION,
     "aia": "https://w3id.org/aiact-kg/ontology#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
 }
 
 
@@ -67,7 +73,7 @@ def output_rows() -> dict[tuple[str, str], OutputRow]:
     }
 
 
-def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
+def _subject_triples(subject: dict[str, Any], asked: str) -> Iterator[Triple]:
     rows = output_rows()
     node = NamedNode(subject["iri"])
     kind = rows.get(("KindOutput", subject["kind"]))
@@ -89,16 +95,46 @@ def _subject_triples(subject: dict[str, Any]) -> Iterator[Triple]:
             yield Triple(node, NamedNode(role.link), party)
         for cls in role.classes if role else ():
             yield Triple(party, RDF_TYPE, NamedNode(cls))
-        obligation = NamedNode(OBLIGATION + item["id"])
-        yield Triple(party, HAS_OBLIGATION, obligation)
-        yield Triple(obligation, RDF_TYPE, DPV_OBLIGATION)
-        yield Triple(
-            obligation, RDFS_LABEL, Literal(f"{item['citation']}: {item['title']}", language="en")
-        )
+        yield from _obligation_triples(asked, node, party, item)
+
+
+def _obligation_triples(
+    asked: str, subject: NamedNode, party: NamedNode, item: dict[str, Any]
+) -> Iterator[Triple]:
+    """One assessed obligation: a node of its own, so that a party's duties for two systems, or
+    on two dates, stay apart (an outside check found them merged on the party)."""
+    key = "\n".join((asked, subject.value, party.value, item["id"]))
+    duty = NamedNode(f"{ASSESSMENT}duty-{hashlib.sha256(key.encode()).hexdigest()[:32]}")
+    yield Triple(party, HAS_OBLIGATION, duty)
+    yield Triple(duty, RDF_TYPE, DPV_OBLIGATION)
+    yield Triple(duty, RDF_TYPE, ASSESSED_OBLIGATION)
+    label = f"{item['citation']}: {item['title']}"
+    yield Triple(duty, RDFS_LABEL, Literal(label, language="en"))
+    yield Triple(duty, NamedNode(ONTOLOGY + "obligation"), NamedNode(OBLIGATION + item["id"]))
+    yield Triple(duty, NamedNode(ONTOLOGY + "obligationFor"), subject)
+    yield Triple(duty, NamedNode(ONTOLOGY + "bearer"), party)
+    in_force = "true" if item["in_force"] else "false"
+    yield Triple(
+        duty,
+        NamedNode(ONTOLOGY + "inForce"),
+        Literal(in_force, datatype=NamedNode(XSD + "boolean")),
+    )
+    for name, value in (("effectiveFrom", item.get("applies_from")), ("dueDate", item.get("due"))):
+        if value:
+            yield Triple(
+                duty,
+                NamedNode(ONTOLOGY + name),
+                Literal(str(value), datatype=NamedNode(XSD + "date")),
+            )
+    if item.get("condition"):
+        yield Triple(duty, RDFS_COMMENT, Literal(f"Only if: {item['condition']}", language="en"))
 
 
 def dpv_turtle(data: dict[str, Any]) -> str:
     """The subjects of an assessment report (``AssessmentReport.data``) as DPV/AIRO Turtle."""
-    triples = sorted({t for s in data["subjects"] for t in _subject_triples(s)}, key=str)
+    # the duty nodes are named by what the assessment was asked (its date and law version), so
+    # the same question gives the same output, whichever run or service answers it
+    asked = f"{data.get('as_of', '')} {(data.get('law') or {}).get('version', '')}"
+    triples = sorted({t for s in data["subjects"] for t in _subject_triples(s, asked)}, key=str)
     text = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
     return (text or b"").decode("utf-8")

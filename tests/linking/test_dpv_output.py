@@ -190,3 +190,65 @@ def test_domain_and_range_check_catches_misuse(output: Graph) -> None:
     assert len(_problems(wrong, REVIEWED_DOMAINS)) == 4
     wrong.add((obligation, RDF.type, URIRef(DPV + "Obligation")))
     assert len(_problems(wrong, REVIEWED_DOMAINS)) == 3
+
+
+TWO_SYSTEMS = """
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix aiac: <https://w3id.org/aiact-kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix t: <https://example.org/t/> .
+t:cv a aia:AISystem ; aia:hasProvider t:acme ; aia:hasDeployer t:acme ;
+  aia:intendedPurpose aiac:annex-iii-4a ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2026-10-01"^^xsd:date .
+t:spam a aia:AISystem ; aia:hasProvider t:acme ; aia:intendedPurpose aiac:purpose-spam-filtering ;
+  aia:interactsWithNaturalPersons false ; aia:placedOnMarketOn "2026-01-10"^^xsd:date .
+t:acme a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .
+"""
+
+
+def test_each_assessed_obligation_is_a_node_of_its_own(tmp_path: Path) -> None:
+    """A party's duties for two systems stay apart, each with its subject, its day and whether it
+    is in force (an outside check found them merged on the party with no date: the provider of a
+    high-risk and a minimal-risk system had the high-risk duties for both)."""
+    path = tmp_path / "two-systems.ttl"
+    path.write_text(TWO_SYSTEMS, encoding="utf-8")
+    report = assess_documents(
+        [read_rdf_file(path)], AssessmentOptions(as_of=datetime.date(2026, 11, 30))
+    )
+    assert report.data["valid"], report.data["violations"]
+    graph = Graph()
+    graph.parse(data=dpv_turtle(report.data), format="turtle")
+    aia = Namespace("https://w3id.org/aiact-kg/ontology#")
+    acme, spam = URIRef("https://example.org/t/acme"), URIRef("https://example.org/t/spam")
+    duties = list(graph.objects(acme, URIRef(DPV + "hasObligation")))
+    expected = {
+        (s["iri"], item["id"])
+        for s in report.data["subjects"]
+        for item in s["obligations"]
+        if item["bearer"] == str(acme)
+    }
+    found = {
+        (
+            str(graph.value(d, aia.obligationFor)),
+            str(graph.value(d, aia.obligation)).rsplit("/", 1)[1],
+        )
+        for d in duties
+    }
+    assert found == expected
+    spam_duties = {o for s, o in found if s == str(spam)}
+    assert spam_duties
+    assert all(o.startswith("art-4-") for o in spam_duties)
+    by_id = {
+        (s["iri"], item["id"]): item for s in report.data["subjects"] for item in s["obligations"]
+    }
+    for duty in duties:
+        item = by_id[
+            (
+                str(graph.value(duty, aia.obligationFor)),
+                str(graph.value(duty, aia.obligation)).rsplit("/", 1)[1],
+            )
+        ]
+        assert graph.value(duty, aia.inForce).toPython() is item["in_force"]
+        assert str(graph.value(duty, aia.effectiveFrom)) == str(item["applies_from"])
+        assert (graph.value(duty, RDFS.comment) is not None) == bool(item.get("condition"))
+    assert any(not item["in_force"] for item in by_id.values())
