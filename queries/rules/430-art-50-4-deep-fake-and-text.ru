@@ -9,7 +9,9 @@
 # generate only text, aia:generatesContent) discloses it, unless the use is
 # authorised by law for criminal offences (aia:authorisedByLawForCriminalOffences true). For an
 # evidently artistic, creative, satirical or fictional work (aia:evidentlyArtisticWork true) the
-# duty remains but is limited: the case holds and the limitation is recorded as a further outcome.
+# duty remains but is limited: the case holds and the limitation is recorded as a further outcome,
+# and the subject satisfies aiac:trigger-evidently-artistic-work, by which rule 826 says how the
+# deployer meets the duty (the limited disclosure, aiac:alternative-art-50-4-artistic-work).
 # Second subparagraph: a deployer that publishes AI-generated or manipulated text to inform the
 # public on matters of public interest (aia:deployerPublishesPublicInterestText true) discloses
 # it, unless the use is authorised by law or the text underwent human review or editorial control
@@ -100,7 +102,7 @@ WHERE {
      aiac:trigger-law-enforcement-authorised-use <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
      "The deep fake is used as authorised by law to detect, prevent, investigate or prosecute a criminal offence; the disclosure duty of Art 50(4) first subparagraph does not apply.")
     (aia:deployerPublishesDeepFakes aia:evidentlyArtisticWork aiac:art-50-4-deep-fake-exception-artistic-work
-     UNDEF <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
+     aiac:trigger-evidently-artistic-work <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_1>
      "The deep fake forms part of an evidently artistic, creative, satirical, fictional or analogous work; the disclosure duty still applies but is limited to disclosing the existence of the generated or manipulated content in a way that does not hamper the display or enjoyment of the work (Art 50(4) first subparagraph).")
     (aia:deployerPublishesPublicInterestText aia:authorisedByLawForCriminalOffences aiac:art-50-4-public-interest-text-exception-law-enforcement
      aiac:trigger-law-enforcement-authorised-use <https://w3id.org/aiact-kg/reg/2024/1689/art_50.par_4.sub_2>
