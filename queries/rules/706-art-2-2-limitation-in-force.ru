@@ -1,6 +1,6 @@
 # Rule: art-2-2-limitation-in-force
 # Label: Once Art 2(2) limits a Section B product's system, the conclusions of the provisions it leaves out are withdrawn
-# Provisions: aiap:art_2.par_2 aiap:art_6.par_1 aiap:art_113.pnt_c
+# Provisions: aiap:art_2.par_2 aiap:art_6.par_1 aiap:art_6.par_2 aiap:art_113.pnt_c
 # For a high-risk AI system under Art 6(1) related to a product under Annex I Section B, "only
 # Article 6(1), Articles 102 to 109 and Article 112 apply" (Art 2(2)). Rule 150 dates that
 # limitation from the day Art 6(1) applies (rule 702 moves it with an amendment, so this rule
@@ -17,6 +17,32 @@
 # purpose or a transparency case stated for the system is not set aside without a word (an outside
 # check found a law-enforcement use of Annex III dropped with no trace, beside a validation note
 # that called the system high-risk for it)
+# A system that is also high-risk under Art 6(2) (an Annex III use case) keeps that classification
+# with the whole Regulation, as one that is also a Section A product keeps its own (rule 150): Art
+# 2(2) limits only the classification related to the Section B product, Art 6(2) classifies
+# Annex III systems "in addition to" those of Art 6(1), and the sectoral acts that Arts 102 to 109
+# amend take up only the requirements of Chapter III Section 2, none of the duties of an Annex
+# III use (Art 26, 27, 49, 50(3)). Nothing is withdrawn from it; the limitation says so (the first
+# operation, before the Annex III determination could be withdrawn), and rule 810 reads the same
+# determination. (An outside check found the Annex III duties of a driver-monitoring system of a
+# type-approved vehicle dropped on the day Art 6(1) applies, while a Section A product under a
+# Section B act kept the whole Regulation.)
+DELETE { ?limited aia:explanation ?stated }
+INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
+WHERE {
+  ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+           aia:explanation ?stated .
+  {
+    SELECT ?s (GROUP_CONCAT(DISTINCT ?citation; separator=", ") AS ?points) WHERE {
+      ?limitedAny aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+      ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ;
+                aia:route aiac:route-art-6-2 ; aia:legalBasis ?point .
+      ?point aia:citation ?citation .
+      FILTER(STRSTARTS(?citation, "Annex III"))
+    } GROUP BY ?s
+  }
+  BIND(CONCAT(?stated, " The system is also high-risk under Art 6(2) (", ?points, "), a classification Art 2(2) does not take away: for it the whole Regulation applies, and nothing is withdrawn.") AS ?amended)
+} ;
 DELETE { ?limited aia:explanation ?stated }
 INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
 WHERE {
@@ -28,6 +54,7 @@ WHERE {
                    aia:appliesFromDate ?limitedFrom ; aia:explanation ?stated .
           aiaa:run aia:asOf ?asOf .
           FILTER(?limitedFrom <= ?asOf)
+          FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
           ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis .
           FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
           FILTER NOT EXISTS { ?d aia:byRule aiar:art-6-1-annex-i }
@@ -48,6 +75,7 @@ WHERE {
                aia:appliesFromDate ?limitedFrom .
       aiaa:run aia:asOf ?asOf .
       FILTER(?limitedFrom <= ?asOf)
+      FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
     }
   }
   ?d a aia:Determination ; aia:determinationOf ?s .

@@ -11,7 +11,8 @@
 # the obligation has no fact trigger, or the subject satisfies one of them (event triggers make
 # it conditional, lifecycle triggers always hold); (4) the subject satisfies none of the obligation's exemptions, and the
 # party holds none of the roles the obligation is not borne by (aia:notBorneByHolderOf); (5) the subject is not under the
-# limited application of Art 2(2) on the as-of date; (6) the operators of a legacy high-risk
+# limited application of Art 2(2) on the as-of date (one also high-risk under Art 6(2) is not, rule
+# 706); (6) the operators of a legacy high-risk
 # system (Art 111(2)) bear no obligation outside Chapters I-II, except its providers and deployers when it is
 # intended to be used by public authorities. (The importers and distributors of a system made
 # high-risk by another operator's change of its intended purpose bear none of the duties of Art 23
@@ -41,6 +42,8 @@ WHERE {
        aia:appliesFromDate ?limitedFrom .
     aiaa:run aia:asOf ?asOf .
     FILTER(?limitedFrom <= ?asOf)
+    # a system also high-risk under Art 6(2) keeps that classification whole (rule 706)
+    FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
   }
 } ;
 INSERT {
