@@ -265,14 +265,16 @@ def test_a_subject_in_two_submissions_counts_once_per_submission(twice_stored: A
     submission; an outside check found some counting it once (cq-015, cq-018, cq-021, cq-025)
     and cq-020 merging both runs into one row with twice the dependent results."""
     store, first, second = twice_stored
-    categories = {r["category"]: int(r["subjects"]) for r in ask(store, "cq-021-subjects-by-category")}
+    rows = ask(store, "cq-021-subjects-by-category")
+    categories = {r["category"]: int(r["subjects"]) for r in rows}
     assert categories["high-risk"] == first["high-risk"] + second["high-risk"] == 3
     dependent = [
         int(r["dependentResults"])
         for r in ask(store, "cq-020-unverified-amendment-dependence")
         if r["subject"] == CV_RANKER
     ]
-    assert len(dependent) == 2 and dependent[0] == dependent[1] > 10
+    assert len(dependent) == 2
+    assert dependent[0] == dependent[1] > 10
     areas = {
         (r["area"], r["country"]): int(r["systems"])
         for r in ask(store, "cq-015-high-risk-by-area-and-country")
@@ -280,7 +282,8 @@ def test_a_subject_in_two_submissions_counts_once_per_submission(twice_stored: A
     assert areas[("Annex III point 4", "US")] == 2
     registrations = ask(store, "cq-018-registrations-by-database-section")
     providers = [int(r["systems"]) for r in registrations if r["role"] == "provider"]
-    assert providers and max(providers) == 3  # both systems' providers register (Art 49(1))
+    assert providers
+    assert max(providers) == 3  # both systems' providers register (Art 49(1))
     conditional = ask(store, "cq-025-conditional-duties")
     assert max(int(r["subjects"]) for r in conditional) == 3
 
