@@ -25,7 +25,6 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 HAS_RISK_LEVEL = NamedNode("https://w3id.org/dpv/legal/eu/aiact#hasRiskLevel")
 HAS_OBLIGATION = NamedNode("https://w3id.org/dpv#hasObligation")
 DPV_OBLIGATION = NamedNode("https://w3id.org/dpv#Obligation")
-
 RDFS_COMMENT = NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ASSESSED_OBLIGATION = NamedNode(ONTOLOGY + "AssessedObligation")
@@ -34,7 +33,7 @@ PREFIXES = {
     "eu-aiact": "https://w3id.org/dpv/legal/eu/aiact#",
     "airo": "https://w3id.org/airo#",
     "aiao": OBLIGATION,
-    "aia": "https://w3id.org/aiact-kg/ontology#",
+    "aia": ONTOLOGY,
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": XSD,
 }
