@@ -6,6 +6,7 @@ import re
 
 import pytest
 from pyoxigraph import Literal
+from SPARQLWrapper import SPARQLWrapper
 
 from aiact_kg.queries import NamedQuery, list_queries, run_select
 from aiact_kg.store.oxigraph_store import OxigraphStore
@@ -35,6 +36,16 @@ def test_catalogue_query_header_names_question_provisions_and_variables(query: N
     assert head.startswith("# Question: ")
     assert "\n# Provisions: " in head, f"{query.name}: no '# Provisions:' line"
     assert _declared_variables(query)
+
+
+@pytest.mark.parametrize("query", CATALOGUE, ids=[q.path.stem for q in CATALOGUE])
+def test_sparqlwrapper_reads_each_question_as_a_query(query: NamedQuery) -> None:
+    """SPARQLWrapper tells a query from an update by the first keyword it finds, comments
+    included: a header saying "added" made it send a question as an update (found by the
+    workbench parity test in a browser)."""
+    wrapper = SPARQLWrapper("http://127.0.0.1:9/sparql")
+    wrapper.setQuery(query.text)  # as shipped, as the workbench sends it
+    assert wrapper.queryType == "SELECT", f"{query.name} reads as {wrapper.queryType}"
 
 
 def test_the_catalogue_asks_enough_questions_half_across_the_registry() -> None:
