@@ -27,6 +27,13 @@ HAS_OBLIGATION = NamedNode("https://w3id.org/dpv#hasObligation")
 DPV_OBLIGATION = NamedNode("https://w3id.org/dpv#Obligation")
 RDFS_COMMENT = NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_BOOLEAN = NamedNode(XSD + "boolean")
+XSD_DATE = NamedNode(XSD + "date")
+# our terms that describe an assessed obligation in the output
+AIA = {
+    name: NamedNode(ONTOLOGY + name)
+    for name in ("obligation", "obligationFor", "bearer", "inForce", "effectiveFrom", "dueDate")
+}
 ASSESSED_OBLIGATION = NamedNode(ONTOLOGY + "AssessedObligation")
 PREFIXES = {
     "dpv": "https://w3id.org/dpv#",
@@ -109,22 +116,15 @@ def _obligation_triples(
     yield Triple(duty, RDF_TYPE, ASSESSED_OBLIGATION)
     label = f"{item['citation']}: {item['title']}"
     yield Triple(duty, RDFS_LABEL, Literal(label, language="en"))
-    yield Triple(duty, NamedNode(ONTOLOGY + "obligation"), NamedNode(OBLIGATION + item["id"]))
-    yield Triple(duty, NamedNode(ONTOLOGY + "obligationFor"), subject)
-    yield Triple(duty, NamedNode(ONTOLOGY + "bearer"), party)
-    in_force = "true" if item["in_force"] else "false"
+    yield Triple(duty, AIA["obligation"], NamedNode(OBLIGATION + item["id"]))
+    yield Triple(duty, AIA["obligationFor"], subject)
+    yield Triple(duty, AIA["bearer"], party)
     yield Triple(
-        duty,
-        NamedNode(ONTOLOGY + "inForce"),
-        Literal(in_force, datatype=NamedNode(XSD + "boolean")),
+        duty, AIA["inForce"], Literal(str(bool(item["in_force"])).lower(), datatype=XSD_BOOLEAN)
     )
     for name, value in (("effectiveFrom", item.get("applies_from")), ("dueDate", item.get("due"))):
         if value:
-            yield Triple(
-                duty,
-                NamedNode(ONTOLOGY + name),
-                Literal(str(value), datatype=NamedNode(XSD + "date")),
-            )
+            yield Triple(duty, AIA[name], Literal(str(value), datatype=XSD_DATE))
     if item.get("condition"):
         yield Triple(duty, RDFS_COMMENT, Literal(f"Only if: {item['condition']}", language="en"))
 

@@ -227,13 +227,13 @@ def test_each_assessed_obligation_is_a_node_of_its_own(tmp_path: Path) -> None:
         for item in s["obligations"]
         if item["bearer"] == str(acme)
     }
-    found = {
-        (
-            str(graph.value(d, aia.obligationFor)),
-            str(graph.value(d, aia.obligation)).rsplit("/", 1)[1],
-        )
-        for d in duties
-    }
+
+    def key(duty: Node) -> tuple[str, str]:
+        """(subject, catalogue obligation id) of a duty node."""
+        obligation = str(graph.value(duty, aia.obligation)).rsplit("/", 1)[1]
+        return str(graph.value(duty, aia.obligationFor)), obligation
+
+    found = {key(d) for d in duties}
     assert found == expected
     spam_duties = {o for s, o in found if s == str(spam)}
     assert spam_duties
@@ -242,12 +242,7 @@ def test_each_assessed_obligation_is_a_node_of_its_own(tmp_path: Path) -> None:
         (s["iri"], item["id"]): item for s in report.data["subjects"] for item in s["obligations"]
     }
     for duty in duties:
-        item = by_id[
-            (
-                str(graph.value(duty, aia.obligationFor)),
-                str(graph.value(duty, aia.obligation)).rsplit("/", 1)[1],
-            )
-        ]
+        item = by_id[key(duty)]
         assert graph.value(duty, aia.inForce).toPython() is item["in_force"]
         assert str(graph.value(duty, aia.effectiveFrom)) == str(item["applies_from"])
         assert (graph.value(duty, RDFS.comment) is not None) == bool(item.get("condition"))

@@ -222,16 +222,22 @@ def test_rewritten_questions_agree_with_their_previous_form(
     assert len(rows) == len(reference)
 
 
-def test_fine_exposure_with_ties() -> None:
+def _on_fixture(data: str, question: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of a question and of its reference form over one fixture file of data/."""
     store = Store()
     store.load(
-        path=str(Path(__file__).parent / "data" / "fine-ties.ttl"),
+        path=str(Path(__file__).parent / "data" / data),
         format=RdfFormat.TURTLE,
-        to_graph=NamedNode("https://example.org/ties/graph"),
+        to_graph=NamedNode(f"https://example.org/{Path(data).stem}/graph"),
     )
-    rows = _select(store, get_query("cq/cq-019-fine-exposure-by-operator").text)
-    reference = REFERENCES / "cq-019-fine-exposure-by-operator.rq"
-    assert rows == _select(store, reference.read_text(encoding="utf-8"))
+    rows = _select(store, get_query(f"cq/{question}").text)
+    reference = (REFERENCES / f"{question}.rq").read_text(encoding="utf-8")
+    return rows, _select(store, reference)
+
+
+def test_fine_exposure_with_ties() -> None:
+    rows, reference = _on_fixture("fine-ties.ttl", "cq-019-fine-exposure-by-operator")
+    assert rows == reference
     found = {
         r["operator"].rsplit("/", 1)[1]: (int(r["obligations"]), float(r["maxFineEUR"]), r["tier"])
         for r in rows
@@ -295,15 +301,8 @@ def test_a_subject_in_two_submissions_counts_once_per_submission(twice_stored: A
 def test_prohibited_practices_show_the_tier_of_the_highest_fine() -> None:
     """cq-026 gives the tier of the highest amount (an outside check found a tier sampled apart
     from the maximum: Art 100(2) could be shown beside Art 99(3)'s EUR 35 million)."""
-    store = Store()
-    store.load(
-        path=str(Path(__file__).parent / "data" / "prohibited-fines.ttl"),
-        format=RdfFormat.TURTLE,
-        to_graph=NamedNode("https://example.org/prohibited-fines/graph"),
-    )
-    rows = _select(store, get_query("cq/cq-026-prohibited-practices-found").text)
-    reference = REFERENCES / "cq-026-prohibited-practices-found.rq"
-    assert _unordered(rows) == _unordered(_select(store, reference.read_text(encoding="utf-8")))
+    rows, reference = _on_fixture("prohibited-fines.ttl", "cq-026-prohibited-practices-found")
+    assert _unordered(rows) == _unordered(reference)
     found = {r["system"].rsplit("/", 1)[1]: (r["fineTier"], float(r["maxFineEUR"])) for r in rows}
     assert found == {
         "alpha": ("Art 99(3)", 35_000_000),
