@@ -11,7 +11,7 @@
 # Art 5, the value-chain outcomes of Art 25. What stays: the Art 6(1) classification, the
 # limitation itself and any out-of-scope determination. (Rule 810 lists no obligation for the
 # subject from the same day, reading the same limitation.) The limitation's explanation then
-# names the provisions whose conclusions are withdrawn (the first operation).
+# names the provisions whose conclusions are withdrawn (the second operation).
 # The limitation says what it withdraws: the provisions the withdrawn determinations rest on (e.g.
 # Annex III point 6(c) under Art 6(2), Art 50(1)), in code-point order, so that an Annex III
 # purpose or a transparency case stated for the system is not set aside without a word (an outside
@@ -66,6 +66,75 @@ WHERE {
     } GROUP BY ?limited ?stated
   }
   BIND(CONCAT(?stated, " On the as-of date the conclusions of the provisions it leaves out are withdrawn with it (", ?withdrawn, ").") AS ?amended)
+} ;
+# A conclusion about a system that Art 2(2) will limit, dated on or after the day the limitation
+# applies, never takes effect: from that day the provisions it rests on no longer apply to the
+# system (e.g. an operator's substantial modification before Art 6(1) applies makes it the
+# provider under Art 25(1)(b) only once the system is high-risk, the very day Art 25 stops
+# applying to it). Before that day the limitation says so (third operation) and the conclusion
+# is withdrawn with its premises (fourth), and with it the operators it would make the
+# providers (fifth: aia:hasIncomingProvider and the outgoing providers they replace, rule 320).
+# (An outside check found an Art 25(1)(b) outcome and the operator's Art 4 duty as provider
+# dated from the very day Art 2(2) limits the system, gone from the assessment a day later.)
+DELETE { ?limited aia:explanation ?stated }
+INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
+WHERE {
+  {
+    SELECT ?limited ?stated (GROUP_CONCAT(?citation; separator=", ") AS ?neverEffective) WHERE {
+      {
+        SELECT DISTINCT ?limited ?stated ?citation WHERE {
+          ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+                   aia:appliesFromDate ?limitedFrom ; aia:explanation ?stated .
+          aiaa:run aia:asOf ?asOf .
+          FILTER(?limitedFrom > ?asOf)
+          FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+          ?d a aia:Determination ; aia:determinationOf ?s ; aia:appliesFromDate ?from ; aia:legalBasis ?basis .
+          FILTER(?from >= ?limitedFrom)
+          FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
+          FILTER NOT EXISTS { ?d aia:byRule aiar:art-6-1-annex-i }
+          FILTER NOT EXISTS { ?d aia:byRule aiar:unverified-amendment-flag }
+          FILTER NOT EXISTS { ?d aia:conclusion aiac:category-out-of-scope }
+          ?basis aia:citation ?citation .
+        } ORDER BY ?limited ?citation
+      }
+    } GROUP BY ?limited ?stated
+  }
+  BIND(CONCAT(?stated, " Conclusions that would apply only from that day never take effect and are withdrawn (", ?neverEffective, ").") AS ?amended)
+} ;
+DELETE { ?d ?p ?o . ?premise ?premiseProperty ?premiseValue }
+WHERE {
+  {
+    SELECT DISTINCT ?s ?limitedFrom WHERE {
+      ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+               aia:appliesFromDate ?limitedFrom .
+      aiaa:run aia:asOf ?asOf .
+      FILTER(?limitedFrom > ?asOf)
+      FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+    }
+  }
+  ?d a aia:Determination ; aia:determinationOf ?s ; aia:appliesFromDate ?from .
+  FILTER(?from >= ?limitedFrom)
+  FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
+  FILTER NOT EXISTS { ?d aia:byRule aiar:art-6-1-annex-i }
+  FILTER NOT EXISTS { ?d aia:byRule aiar:unverified-amendment-flag }
+  FILTER NOT EXISTS { ?d aia:conclusion aiac:category-out-of-scope }
+  ?d ?p ?o .
+  OPTIONAL {
+    ?d aia:premise ?premise .
+    ?premise a aia:Premise ; ?premiseProperty ?premiseValue .
+  }
+} ;
+DELETE { ?s ?pending ?party }
+WHERE {
+  VALUES ?pending { aia:hasIncomingProvider aia:hasOutgoingProvider }
+  ?s ?pending ?party .
+  ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+  FILTER NOT EXISTS {
+    ?stillPending aia:determinationOf ?s ; aia:conclusion aiac:outcome-new-provider-art-25 ;
+                  aia:appliesFromDate ?switchOn .
+    aiaa:run aia:asOf ?pendingAsOf .
+    FILTER(?switchOn > ?pendingAsOf)
+  }
 } ;
 DELETE { ?d ?p ?o . ?premise ?premiseProperty ?premiseValue }
 WHERE {
