@@ -273,6 +273,9 @@ def law_json(store: KnowledgeStore) -> dict[str, Any]:
     chosen = _text(first.get("chosenByLabel")) or "chosen"
     reason = f"{chosen[:1].upper()}{chosen[1:]}: {title}"
     reason += f", in force from {in_force}." if in_force else "."
+    reason += _not_yet_in_force(
+        _text(first.get("asOf")), in_force, _text(first.get("regulationInForce"))
+    )
     reason += "".join(
         f" {a['status_note']}" for a in amendments if a["status"] != "verified" and a["status_note"]
     )
@@ -286,6 +289,21 @@ def law_json(store: KnowledgeStore) -> dict[str, Any]:
         "amendments": amendments,
         "verified": all(a["status"] == "verified" for a in amendments),
     }
+
+
+def _not_yet_in_force(as_of: str | None, in_force: str | None, regulation: str | None) -> str:
+    """What the reason adds when the as-of date comes before the Regulation's entry into force
+    or the version's (ISO dates compare as text): a version requested with --law says so too."""
+    if not as_of:
+        return ""
+    if regulation and as_of < regulation:
+        return (
+            f" On the as-of date ({as_of}) the Regulation is not yet in force (it entered into "
+            f"force on {regulation}, Art 113): none of its provisions applies."
+        )
+    if in_force and as_of < in_force:
+        return f" On the as-of date ({as_of}) this version is not yet in force."
+    return ""
 
 
 _DETERMINATION_COLUMNS = (

@@ -224,6 +224,32 @@ def test_without_law_the_version_in_force_on_the_date_applies(
     assert ("not verified against the Official Journal" in data["law"]["reason"]) is flagged
 
 
+@pytest.mark.parametrize(
+    ("as_of", "law", "said"),
+    [
+        ("2024-07-31", "as-published", "the Regulation is not yet in force"),
+        ("2024-07-31", "as-amended", "the Regulation is not yet in force"),
+        ("2024-07-31", None, "the Regulation is not yet in force"),
+        ("2026-07-01", "as-amended", "this version is not yet in force"),
+        ("2026-11-30", "as-published", None),
+        ("2026-11-30", None, None),
+    ],
+)
+def test_the_reason_says_when_the_law_is_not_yet_in_force(
+    capsys: pytest.CaptureFixture[str], as_of: str, law: str | None, said: str | None
+) -> None:
+    """A version requested before the Regulation (or the version) entered into force says so, as
+    the version chosen by the date does (an outside check found "Requested: ... in force from
+    2024-08-01" for an as-of date of 31 July 2024, without a word that nothing applied)."""
+    code, data = assess(capsys, "--as-of", as_of, *(("--law", law) if law else ()), str(CV))
+    assert code == 0
+    reason = data["law"]["reason"]
+    if said is None:
+        assert "not yet in force" not in reason
+    else:
+        assert f"On the as-of date ({as_of}) {said}" in reason
+
+
 def test_law_option_forces_a_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = assess(capsys, "--as-of", "2026-11-30", "--law", "as-published", str(CV))
     assert code == 0
