@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from datetime import date
 from itertools import product
 from operator import itemgetter
 from typing import Any, Final
@@ -229,6 +230,42 @@ def _fines(store: KnowledgeStore, texts: _Texts, make: _Make) -> _Fines:
     return fines
 
 
+class _FinedFrom:
+    """The fines of a duty or prohibition, each with the first day a breach can be fined: the
+    later of the tier's day and the breached duty's or prohibition's (``breached_from``). Lists
+    of fines are shared between nodes, so each list is dated once per day."""
+
+    def __init__(self) -> None:
+        self._dated: dict[tuple[int, str | None], list[Any]] = {}
+        self._kept: list[list[Any]] = []  # the lists keyed by id(), alive while cached
+
+    def __call__(self, fines: list[Any], breached_from: str | None) -> list[Any]:
+        if not fines:
+            return fines
+        key = (id(fines), breached_from)
+        found = self._dated.get(key)
+        if found is None:
+            self._kept.append(fines)
+            found = self._dated[key] = [_fined_from(fine, breached_from) for fine in fines]
+        return found
+
+
+def _fined_from(fine: dict[str, Any] | Fine, breached_from: str | None) -> dict[str, Any] | Fine:
+    """``fine`` (a copy) with its first day (ISO dates compare as text)."""
+    if isinstance(fine, dict):
+        tier_from = fine.get("applies_from")
+        later = max((day for day in (tier_from, breached_from) if day), default=None)
+        copy: dict[str, Any] = {}
+        for key, value in fine.items():  # the key after applies_from, as the model writes it
+            copy[key] = value
+            if key == "applies_from":
+                copy["fined_from"] = later
+        return copy
+    tier_day = fine.applies_from.isoformat() if fine.applies_from else None
+    later = max((day for day in (tier_day, breached_from) if day), default=None)
+    return fine.model_copy(update={"fined_from": date.fromisoformat(later) if later else None})
+
+
 def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
     """By the tier's citation, as the rows were ordered before."""
     tier = fine["tier"] if isinstance(fine, dict) else fine.tier
@@ -326,7 +363,7 @@ def _determinations(
     store: KnowledgeStore, texts: _Texts, dependent: _Notes, fines: _Fines
 ) -> dict[str | None, list[dict[str, Any]]]:
     provisions = _cited_provisions(store, texts, "assess/determination-provisions", "determination")
-    exposures = _exposures(store, texts, fines)
+    exposures, dated = _exposures(store, texts, fines), _FinedFrom()
     premises: dict[Term | None, list[str]] = defaultdict(list)
     columns = ("determination", "premiseSubject", "premiseProperty", "premiseValue")
     for determination, subject, prop, value, premise in _select(
@@ -368,7 +405,7 @@ def _determinations(
         if node in dependent:
             item["depends_on_unverified_amendment"] = dependent[node]
         if node in exposures:
-            item["fines"] = exposures[node]
+            item["fines"] = dated(exposures[node], texts[applies])
         by_subject[texts[subject] or ""].append(item)
     return by_subject
 
@@ -529,6 +566,7 @@ def _obligations(
     alternatives = _alternatives(store, texts)
     dated_by = _cited_provisions(store, texts, "assess/obligation-date-provisions", "assessed")
     by_subject: dict[Term | None, list[tuple[tuple[Any, ...], dict[str, Any]]]] = defaultdict(list)
+    dated = _FinedFrom()
     for row in _select(store, "assess/obligations", *_OBLIGATION_COLUMNS):
         assessed, subject, obligation, bearer, role_type, effective, in_force = row
         parts, held = catalogue.get(obligation), roles.get(role_type)
@@ -541,7 +579,7 @@ def _obligations(
             "in_force": texts[in_force] == "true",
             "determination": (basis[1] or None) if basis else None,
             "conditional_on": [],
-            "fines": fines.get(assessed, []),
+            "fines": dated(fines.get(assessed, []), texts[effective]),
         }
         if assessed in conditions:
             _condition(shared, conditions[assessed], descriptions.get(obligation))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
@@ -203,9 +202,9 @@ def _fine_lines(subject: AssessedSubject) -> list[str]:
         fine, cited = fines[key], list(dict.fromkeys(citations))
         what = f"breach of {'any of ' + str(len(cited)) + ': ' if len(cited) > 1 else ''}"
         what += ", ".join(cited)
-        # the tier's own day (Art 113(b)): a breach is fined only once the duty applies too,
-        # and the duties grouped here may apply from different days
-        since = f", the tier applying from {fine.applies_from}" if fine.applies_from else ""
+        # grouped by the whole fine, so by its first day too: the later of the tier's day (Art
+        # 113(b)) and the day the duties or prohibition it punishes apply
+        since = f", from {fine.fined_from}" if fine.fined_from else ""
         entry = f"{fine.tier} {key[0]}: {_fine_ceiling(fine)}{since}; {what}"
         # a citation is not broken over two lines (no-break spaces while wrapping)
         entry = textwrap.fill(
@@ -220,17 +219,17 @@ def _fine_lines(subject: AssessedSubject) -> list[str]:
     return lines
 
 
-def _fine_since(fine: Fine, breached_from: date | None, breached: str = "duty") -> str:
-    """From when a breach can be fined: the later of the tier's day and the breached duty's or
-    prohibition's own day."""
-    if fine.applies_from is None:
+def _fine_since(fine: Fine, breached: str = "duty") -> str:
+    """From when a breach can be fined (``fined_from``: the later of the tier's day and the
+    breached duty's or prohibition's own day), naming the tier's day when it is earlier."""
+    if fine.fined_from is None:
         return ""
-    if breached_from is not None and breached_from > fine.applies_from:
+    if fine.applies_from is not None and fine.fined_from > fine.applies_from:
         return (
-            f", from {breached_from} (the {breached}'s day; the tier applies from "
+            f", from {fine.fined_from} (the {breached}'s day; the tier applies from "
             f"{fine.applies_from})"
         )
-    return f", from {fine.applies_from}"
+    return f", from {fine.fined_from}"
 
 
 def _fine_ceiling(fine: Fine) -> str:
@@ -312,7 +311,7 @@ def _explanation_text(result: AssessmentResult, subject_iri: str, store: Knowled
             lines.append(f"   applies from {determination.applies_from}")
         for fine in determination.fines or []:
             operator = f" for {fine.operator}" if fine.operator else ""
-            since = _fine_since(fine, determination.applies_from, "prohibition")
+            since = _fine_since(fine, "prohibition")
             entry = f"fine{operator}: {fine.tier}: {_fine_ceiling(fine)}{since}"
             lines.append(textwrap.fill(entry, 98, initial_indent="   ", subsequent_indent="     "))
         for provision in determination.provisions:
@@ -346,7 +345,7 @@ def _obligation_explanation(item: Obligation, store: KnowledgeStore) -> list[str
         way = item.met_through
         lines.append(_indented("met through", f"{way.how} ({'; '.join(way.legal_basis)})"))
     for fine in item.fines:
-        since = _fine_since(fine, item.applies_from)
+        since = _fine_since(fine)
         lines.append(_indented("fine", f"{fine.tier}: {_fine_ceiling(fine)}{since}"))
         if fine.condition:
             lines.append(_indented("condition", fine.condition))

@@ -60,6 +60,11 @@ class Fine(Result):
         description="the day the tier applies from (Art 113(b): the penalties of Chapter XII "
         "from 2 August 2025, Art 101 from 2 August 2026); before it no such fine can be imposed"
     )
+    fined_from: date | None = Field(
+        default=None,
+        description="the first day a breach can be fined: the later of the tier's day and the "
+        "day the obligation or prohibited practice it punishes applies",
+    )
     condition: str | None = optional(
         "what the fine depends on besides its cap, in words (a public authority or body: whether "
         "it may be fined at all is for its Member State's rules, Art 99(8))"

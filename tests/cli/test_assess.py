@@ -395,7 +395,7 @@ def test_text_report_gives_the_fine_for_a_prohibited_practice(
     entries = " ".join(line.strip() for line in out.splitlines())
     assert (
         "Art 99(3) acme (operator): up to EUR 35,000,000 or 7% of worldwide annual "
-        "turnover, whichever is higher (Art 99(3)), the tier applying from 2025-08-02; breach of "
+        "turnover, whichever is higher (Art 99(3)), from 2025-08-02; breach of "
         "Art 5(1)(a)" in entries
     )
 
@@ -410,6 +410,18 @@ def test_explain_dates_a_fine_from_the_later_of_the_tier_and_the_breached_rule(
     path = tmp_path / "ncii.ttl"
     path.write_text(PREFIXES + yaml.safe_load(case.read_text())["facts"])
     args = [str(path), "--as-of", "2026-12-15", "--law", "as-amended"]
+    code, data = assess(capsys, str(path), "--format", "json", *args[1:])
+    (ncii,) = data["subjects"]
+    fines = [
+        fine
+        for determination in ncii["determinations"]
+        if determination["conclusion"] == "prohibited"
+        for fine in determination.get("fines", [])
+    ]
+    assert fines
+    assert {(fine["applies_from"], fine["fined_from"]) for fine in fines} == {
+        ("2025-08-02", "2026-12-02")
+    }
     assert main(["explain", "https://example.org/undress", *args]) == 0
     explained = " ".join(line.strip() for line in capsys.readouterr().out.splitlines())
     assert (
@@ -429,6 +441,9 @@ def test_explain_dates_a_fine_from_the_later_of_the_tier_and_the_breached_rule(
         if item["fines"] and item["applies_from"] > item["fines"][0]["applies_from"]
     ]
     assert later
+    for item in subject["obligations"]:  # the JSON gives the same day
+        for fine in item["fines"]:
+            assert fine["fined_from"] == max(item["applies_from"], fine["applies_from"])
     for item in later[:3]:
         assert (
             f", from {item['applies_from']} (the duty's day; the tier applies from "
