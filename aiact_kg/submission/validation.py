@@ -291,16 +291,23 @@ def _with_values_given(
     return f"{message} Given: {values_in_files(values)}.", ", ".join(sorted(t for t, _ in values))
 
 
-def _unreadable_reason(value: Node | None) -> str | None:
-    """Why the rules cannot read a literal of a checked datatype (e.g. "2026-02-30" is not a day
-    of the calendar), or None: a shape's generic message about the value then says it too, as
-    the Python check it stands in for would (:mod:`.value_checks`)."""
-    if not isinstance(value, Literal) or value.datatype is None:
+def _unreadable_reason(value: Node | None, submission: _Statements) -> tuple[str, str] | None:
+    """The literal as written and why the rules cannot read it, for a literal of a checked
+    datatype (e.g. "2026-02-30" is not a day of the calendar), or None: a shape's generic
+    message about the value then says it too, as the Python check it stands in for would
+    (:mod:`.value_checks`). The form written is read, not the node the shapes saw (rdflib
+    rewrites a decimal, and a decimal with a vast exponent reaches them as a text)."""
+    written = submission.written.get(value) if value is not None else None
+    if written is not None:
+        lexical, datatype = written
+    elif isinstance(value, Literal) and value.datatype is not None:
+        lexical, datatype = str(value), str(value.datatype)
+    else:
         return None
-    datatype = str(value.datatype)
     if datatype not in CHECKED_TYPES:
         return None
-    return read_literal(str(value), datatype).problem
+    problem = read_literal(lexical, datatype).problem
+    return None if problem is None else (lexical, problem)
 
 
 def _checked_in_python(
@@ -376,6 +383,15 @@ class _Statements:
             self.parents.setdefault(value, []).append(subject)
             if predicate == _TYPE:
                 self.typed.setdefault(value, []).append(subject)
+
+    @cached_property
+    def written(self) -> dict[Node, tuple[str, str]]:
+        """Each typed literal's lexical form and datatype as parsed (built when first needed)."""
+        return {
+            statement.object: (statement.lexical, statement.datatype)
+            for statement in self.statements
+            if statement.lexical is not None and statement.datatype is not None
+        }
 
     @cached_property
     def _links(self) -> dict[tuple[Node, Node], list[Node]]:
@@ -585,8 +601,9 @@ class SubmissionValidator:
         shown = _label(value)
         if result.component == SH.MaxCountConstraintComponent and focus is not None:
             message, shown = _with_values_given(message, submission, focus, path, shown)
-        elif (reason := _unreadable_reason(value)) is not None:
-            message = f'{message} Here the value "{value}" {reason}.'
+        elif (unreadable := _unreadable_reason(value, submission)) is not None:
+            lexical, reason = unreadable
+            message = f'{message} Here the value "{lexical}" {reason}.'
         return Finding(
             severity=_severity(result.severity),
             message=message,

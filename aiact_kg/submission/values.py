@@ -24,7 +24,7 @@ import struct
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 from typing import Final
 
 from pyoxigraph import Literal as OxLiteral
@@ -250,6 +250,15 @@ def _fits_store(number: Decimal, datatype: str) -> bool:
 
 def read_literal(lexical: str, datatype: str, expected: str | None = None) -> Reading:
     """Read one literal of ``datatype`` stated for a property whose range is ``expected``."""
+    # the arithmetic of a number of a million digits or more overflows the default context
+    # (exponents up to 999999): an outside check found "1" and a million zeros, a valid
+    # xsd:decimal, stopping the assessment with an internal error
+    with localcontext() as context:
+        context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+        return _read_literal(lexical, datatype, expected)
+
+
+def _read_literal(lexical: str, datatype: str, expected: str | None) -> Reading:
     if datatype == BOOLEAN:
         return _read_boolean(lexical)
     if datatype == DATE:

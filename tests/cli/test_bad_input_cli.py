@@ -121,6 +121,40 @@ def test_a_json_ld_integer_beyond_any_double_is_reported_not_a_crash(tmp_path: P
     assert b"beyond the largest number the rules can compare" in done.stdout
 
 
+def test_a_decimal_of_a_million_digits_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """A valid xsd:decimal of a million and one digits: its arithmetic overflows Python's default
+    decimal context (an outside check found an internal error, Overflow, exit 3)."""
+    path = tmp_path / "digits.ttl"
+    statement = f'ex:filter aia:trainingComputeFLOP "1{"0" * 1_000_001}"^^xsd:decimal .'
+    path.write_text(GOOD + statement + "\n", encoding="utf-8")
+    for command in ("validate", "assess"):
+        done = cli(command, "--no-progress", "--format", "json", str(path), timeout=120)
+        assert done.returncode == 1, (done.stdout[-2000:], done.stderr[-2000:])
+        assert b"beyond the largest number the rules can compare" in done.stdout
+        assert b"internal error" not in done.stderr
+
+
+def test_an_unreadable_compute_figure_gets_its_reason_and_no_size_warning(tmp_path: Path) -> None:
+    """A decimal with an exponent is no xsd:decimal; one whose exponent is vast reaches the shapes
+    as a text: the shape's message says why the rules cannot read it, and the figure is not also
+    called implausibly small (an outside check found the reason missing and the warning given)."""
+    path = tmp_path / "exponent.ttl"
+    path.write_text(
+        PREFIXES
+        + "ex:m a aia:GeneralPurposeAIModel ; aia:hasProvider ex:p ;\n"
+        + '  aia:trainingComputeFLOP "1e9999999"^^xsd:decimal .\n'
+        + 'ex:p a aia:LegalPerson ; aia:establishedIn "AT" .\n',
+        encoding="utf-8",
+    )
+    done = cli("validate", "--no-progress", "--format", "json", str(path), timeout=120)
+    assert done.returncode == 1
+    text = done.stdout.decode()
+    assert (
+        'Here the value \\"1e9999999\\" is not a number in the lexical form of xsd:decimal' in text
+    )
+    assert "implausibly small" not in text
+
+
 def test_stdin_closed_is_a_clear_exit_2() -> None:
     done = cli("validate", "--no-progress", "-", close_stdin=True)
     assert done.returncode == 2
