@@ -152,7 +152,13 @@ def test_obligations_by_role(registry: OxigraphStore) -> None:
     assert {"provider", "deployer", "authorised-representative", "importer"} <= set(rows)
     for row in rows.values():
         assert 0 <= int(row["inForce"]) <= int(row["obligations"])
+        assert 0 <= int(row["conditional"]) <= int(row["obligations"])
     assert int(rows["provider"]["obligations"]) > int(rows["deployer"]["obligations"])
+    # duties that wait on an event are told apart (Art 73: a serious incident; Art 21: a
+    # reasoned request), as cq-025 lists them
+    assert ask(registry, "cq-025-conditional-duties")
+    assert int(rows["provider"]["conditional"]) > 0
+    assert int(rows["provider"]["conditional"]) < int(rows["provider"]["obligations"])
 
 
 def test_transparency_duties(registry: OxigraphStore) -> None:
