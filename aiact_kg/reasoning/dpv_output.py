@@ -94,14 +94,21 @@ def _subject_triples(subject: dict[str, Any], asked: str) -> Iterator[Triple]:
         unless = set(row.risk_level_unless) & set(subject["categories"])
         if row.risk_level and subject["kind"] != "gpai-model" and not unless:
             yield Triple(node, HAS_RISK_LEVEL, NamedNode(row.risk_level))
-    for item in subject["obligations"]:
-        party = NamedNode(item["bearer"])
-        role = rows.get(("RoleOutput", item["role"]))
+    # the roles from the parties, whether or not they bear a duty; not a role a party no longer
+    # holds or does not yet hold on the as-of date (an Art 25(2) former provider, an incoming
+    # one), nor a deployer outside the Regulation (Art 2(10)): an outside check found a former
+    # provider linked as the provider through its Art 25(2) duties, and an importer without
+    # duties left out
+    for held in subject.get("parties", []):
+        if held.get("status") not in (None, "outgoing"):
+            continue
+        party, role = NamedNode(held["iri"]), rows.get(("RoleOutput", held["role"]))
         if role is not None and role.link:
             yield Triple(node, NamedNode(role.link), party)
         for cls in role.classes if role else ():
             yield Triple(party, RDF_TYPE, NamedNode(cls))
-        yield from _obligation_triples(asked, node, party, item)
+    for item in subject["obligations"]:
+        yield from _obligation_triples(asked, node, NamedNode(item["bearer"]), item)
 
 
 def _obligation_triples(

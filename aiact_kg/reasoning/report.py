@@ -628,6 +628,20 @@ def _condition(item: dict[str, Any], events: list[str], stated: list[str] | None
     item["condition"] = stated[-1]
 
 
+def _parties(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
+    """Each subject's parties and their roles (assess/parties), by party IRI and role."""
+    found: dict[str, list[tuple[tuple[str, str, str], dict[str, Any]]]] = defaultdict(list)
+    for row in run_select(store, "assess/parties").records():
+        party, role, status = _text(row["party"]), _text(row["role"]), _text(row["status"])
+        if party is None or role is None:
+            continue
+        item: dict[str, Any] = {"iri": party, "role": role}
+        if status is not None:
+            item["status"] = status
+        found[_text(row["subject"]) or ""].append(((party, role, status or ""), item))
+    return {subject: [item for _, item in sorted(rows)] for subject, rows in found.items()}
+
+
 def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
     """The subjects as plain data, in the shape of :class:`AssessedSubject`."""
     return _subjects(store, _as_is)
@@ -644,6 +658,7 @@ def _subjects(store: KnowledgeStore, make: _Make) -> list[dict[str, Any]]:
     dependent, fines = _amendment_notes(store, texts, keys), _fines(store, texts, make)
     determinations = _determinations(store, texts, dependent, fines)
     obligations = _obligations(store, texts, keys, dependent, fines)
+    parties = _parties(store)
     subjects = []
     for row in run_select(store, "assess/subjects").records():
         iri = _text(row["subject"]) or ""
@@ -655,6 +670,7 @@ def _subjects(store: KnowledgeStore, make: _Make) -> list[dict[str, Any]]:
                 "kind": _text(row["kind"]),
                 "categories": [c for c in _ORDER if c in categories],
                 "flags": sorted({d["conclusion"] for d in found if d["kind"] == "flag"}),
+                "parties": parties.get(iri, []),
                 "determinations": sorted(found, key=lambda d: (d["kind"] != "category", d["id"])),
                 "obligations": obligations.get(iri, []),
             }

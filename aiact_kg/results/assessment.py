@@ -168,6 +168,22 @@ class DerivedCategory(Result):
     provisions: ProvisionIris
 
 
+class Party(Result):
+    """An operator of the subject and a role it holds for it."""
+
+    iri: str = Field(description="the party's IRI")
+    role: str = Field(
+        description="provider, deployer, importer, distributor, authorised-representative or "
+        "product-manufacturer"
+    )
+    status: str | None = optional(
+        "what qualifies the role on the as-of date: former (an Art 25(1) event made another "
+        "operator the provider, Art 25(2)), outgoing (such an event will, on a later day), "
+        "incoming (the provider from a later day), outside-scope (a deployer in purely personal "
+        "use, Art 2(10), or outside the territorial scope, Art 2(1))"
+    )
+
+
 class AssessedSubject(Result):
     """One AI system or model: its categories, flags, determinations and obligations."""
 
@@ -178,6 +194,11 @@ class AssessedSubject(Result):
         "transparency, minimal, gpai, gpai-systemic-risk"
     )
     flags: list[str] = Field(description="flags such as borderline-compute or compute-estimated")
+    parties: list[Party] = Field(
+        default_factory=list,
+        description="each party with a role for the subject, whether or not it bears a duty, "
+        "by IRI and role",
+    )
     determinations: list[Determination] = Field(
         description="categories first, then the other determinations, by id"
     )

@@ -247,3 +247,58 @@ def test_each_assessed_obligation_is_a_node_of_its_own(tmp_path: Path) -> None:
         assert str(graph.value(duty, aia.effectiveFrom)) == str(item["applies_from"])
         assert (graph.value(duty, RDFS.comment) is not None) == bool(item.get("condition"))
     assert any(not item["in_force"] for item in by_id.values())
+
+
+PARTIES = """@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix aiac: <https://w3id.org/aiact-kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix t: <https://example.org/t/> .
+t:spam a aia:AISystem ; aia:hasProvider t:filterco ; aia:hasImporter t:imports ;
+  aia:intendedPurpose aiac:purpose-spam-filtering ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2026-09-01"^^xsd:date .
+t:triage a aia:AISystem ; aia:hasProvider t:medsoft ; aia:hasDistributor t:resell ;
+  aia:hasDeployer t:ambulance ; aia:intendedPurpose aiac:annex-iii-5d ;
+  aia:interactsWithNaturalPersons false ; aia:placedOnMarketOn "2026-09-01"^^xsd:date ;
+  aia:hasValueChainEvent [ a aia:SubstantialModification ; aia:byOperator t:resell ;
+                           aia:eventDate "2026-10-15"^^xsd:date ] .
+t:filterco a aia:LegalPerson ; aia:establishedIn "US" ; aia:isSME false .
+t:imports a aia:LegalPerson ; aia:establishedIn "NL" ; aia:isSME false .
+t:medsoft a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
+t:resell a aia:LegalPerson ; aia:establishedIn "BE" ; aia:isSME true .
+t:ambulance a aia:LegalPerson ; aia:establishedIn "BE" ;
+  aia:isPrivateEntityProvidingPublicServices true .
+"""
+
+
+def test_parties_are_stated_with_the_roles_they_hold_on_the_date(tmp_path: Path) -> None:
+    """Every party with a role is in the output, with or without duties, and a provider an Art
+    25(1) event replaced is no longer stated as the provider (an outside check found an importer
+    without duties left out, and a former provider linked as the provider through its Art 25(2)
+    duties)."""
+    path = tmp_path / "parties.ttl"
+    path.write_text(PARTIES, encoding="utf-8")
+    options = AssessmentOptions(as_of=datetime.date(2026, 11, 22), law="as-published")
+    report = assess_documents([read_rdf_file(path)], options)
+    assert report.data["valid"], report.data["violations"]
+    t = "https://example.org/t/"
+    parties = {s["iri"]: s["parties"] for s in report.data["subjects"]}
+    assert {"iri": t + "imports", "role": "importer"} in parties[t + "spam"]
+    assert {"iri": t + "medsoft", "role": "provider", "status": "former"} in parties[t + "triage"]
+    assert {"iri": t + "resell", "role": "provider"} in parties[t + "triage"]
+    duties = {
+        (s["iri"], item["bearer"]) for s in report.data["subjects"] for item in s["obligations"]
+    }
+    assert (t + "spam", t + "imports") not in duties  # an importer of a minimal-risk system
+    assert (t + "triage", t + "medsoft") in duties  # Art 25(2): cooperate
+    graph = Graph()
+    graph.parse(data=dpv_turtle(report.data), format="turtle")
+    airo = Namespace("https://w3id.org/airo#")
+    assert (URIRef(t + "spam"), airo.hasStakeholder, URIRef(t + "imports")) in graph
+    assert (
+        URIRef(t + "imports"),
+        RDF.type,
+        URIRef("https://w3id.org/dpv/legal/eu/aiact#AIImporter"),
+    ) in graph
+    assert (URIRef(t + "triage"), airo.isProvidedBy, URIRef(t + "resell")) in graph
+    assert (URIRef(t + "triage"), airo.isProvidedBy, URIRef(t + "medsoft")) not in graph
+    assert list(graph.objects(URIRef(t + "medsoft"), URIRef(DPV + "hasObligation")))
