@@ -639,7 +639,10 @@ def _parties(store: KnowledgeStore) -> dict[str, list[dict[str, Any]]]:
         if status is not None:
             item["status"] = status
         found[_text(row["subject"]) or ""].append(((party, role, status or ""), item))
-    return {subject: [item for _, item in sorted(rows)] for subject, rows in found.items()}
+    return {
+        subject: [item for _, item in sorted(rows, key=itemgetter(0))]
+        for subject, rows in found.items()
+    }
 
 
 def subjects_json(store: KnowledgeStore) -> list[dict[str, Any]]:
