@@ -253,8 +253,7 @@ class _FinedFrom:
 def _fined_from(fine: dict[str, Any] | Fine, breached_from: str | None) -> dict[str, Any] | Fine:
     """``fine`` (a copy) with its first day (ISO dates compare as text)."""
     if isinstance(fine, dict):
-        tier_from = fine.get("applies_from")
-        later = max((day for day in (tier_from, breached_from) if day), default=None)
+        later = _later(fine.get("applies_from"), breached_from)
         copy: dict[str, Any] = {}
         for key, value in fine.items():  # the key after applies_from, as the model writes it
             copy[key] = value
@@ -262,8 +261,13 @@ def _fined_from(fine: dict[str, Any] | Fine, breached_from: str | None) -> dict[
                 copy["fined_from"] = later
         return copy
     tier_day = fine.applies_from.isoformat() if fine.applies_from else None
-    later = max((day for day in (tier_day, breached_from) if day), default=None)
+    later = _later(tier_day, breached_from)
     return fine.model_copy(update={"fined_from": date.fromisoformat(later) if later else None})
+
+
+def _later(first: str | None, second: str | None) -> str | None:
+    """The later of two ISO dates, either of which may be absent."""
+    return max((day for day in (first, second) if day), default=None)
 
 
 def _fine_order(fine: dict[str, Any] | Fine) -> tuple[bool, str]:
