@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
@@ -92,7 +93,7 @@ def _assessment_text(result: AssessmentResult) -> str:
             verdict = "agrees" if declared.agrees else "DISAGREES with the derived categories"
             lines.append(f"  declared: {declared.category} ({declared.term}): {verdict}")
         lines.extend(_warning_lines(warnings.pop(subject.iri, [])))
-        lines.extend(_determination_lines(subject.determinations))
+        lines.extend(_determination_lines(subject.determinations, result.as_of))
         lines.extend(_obligation_lines(subject.obligations, result.as_of))
         lines.extend(_fine_lines(subject))
         lines.append("")
@@ -120,10 +121,10 @@ def _warning_lines(warnings: Sequence[ValidationNote], *, name_all: bool = False
     return lines
 
 
-def _determination_lines(determinations: Sequence[Determination]) -> list[str]:
+def _determination_lines(determinations: Sequence[Determination], as_of: date) -> list[str]:
     """Each conclusion with its legal basis and explanation; conclusions one rule draws together
     with the same basis and words (a category and its case, e.g. transparency and 50(1)) share
-    one entry."""
+    one entry. One that applies only after ``as_of`` says from when, unless its words do."""
     grouped: dict[tuple[str, tuple[str, ...], str | None], list[Determination]] = {}
     for determination in determinations:
         key = (determination.rule, tuple(determination.legal_basis), determination.explanation)
@@ -135,6 +136,9 @@ def _determination_lines(determinations: Sequence[Determination]) -> list[str]:
         lines.append(f"  - {conclusions} [{'; '.join(first.legal_basis)}]")
         if first.explanation:
             lines.append(_wrap(first.explanation, "      "))
+        later = first.applies_from
+        if later and later > as_of and str(later) not in (first.explanation or ""):
+            lines.append(f"      applies from {later}, after the as-of date")
         notes = (item.depends_on_unverified_amendment for item in group)
         lines.extend(f"      note: {note}" for note in dict.fromkeys(notes) if note)
     return lines

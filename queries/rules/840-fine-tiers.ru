@@ -16,7 +16,8 @@
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
 # placing on the market, putting into service and use; point (h) the use only, so there only the
 # deployers: aia:prohibitsUseOnly; never an authorised representative that holds no other role, which
-# does none of these; for a prohibition resting on one operator's change of intended purpose, that
+# does none of these; a deployer outside the Regulation, Art 2(10), 2(1)(b)-(c) or 2(4), only for
+# a role in which it places the system on the market or puts it into service; for a prohibition resting on one operator's change of intended purpose, that
 # operator alone, named by the determination's premise aia:byOperator (rule 260: Art 5(1)(f) with
 # Art 25(1)(c), the system as placed on the market not being prohibited), whatever role it holds,
 # and not the provider, importer, distributor or other deployers: the last operation), with the
@@ -97,8 +98,20 @@ WHERE {
       # a prohibition resting on one operator's change of intended purpose (rule 260) concerns
       # that operator alone: the next operation
       FILTER NOT EXISTS { ?d aia:premise ?changePremise . ?changePremise aia:premiseProperty aia:byOperator }
-      # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
-      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
+      # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)(b)-(c); Art 2(4))
+      # is not fined for its use; one that also places the system on the market or puts it into
+      # service as its provider, importer or product manufacturer is, unless the prohibition is
+      # of the use only (an outside check found a third-country provider placing a social-scoring
+      # system on the Union market unexposed because it also used the system outside the Union,
+      # and a natural person who built a scraping database for her personal use: Art 2(10)
+      # excludes the obligations of deployers, not those of providers, Art 3(3), 3(11))
+      FILTER NOT EXISTS {
+        ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator .
+        FILTER NOT EXISTS {
+          ?s aia:hasProvider|aia:hasImporter|aia:hasProductManufacturer ?operator .
+          FILTER NOT EXISTS { ?d aia:prohibitsUseOnly true }
+        }
+      }
       # a prohibition of the use only (Art 5(1)(h)) concerns the deployers that use the system,
       # not the operators that place it on the market or make it available
       FILTER NOT EXISTS { ?d aia:prohibitsUseOnly true . FILTER NOT EXISTS { ?s aia:hasDeployer ?operator } }
@@ -155,8 +168,12 @@ WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
          aia:premise ?operatorPremise .
       ?operatorPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
-      # a deployer outside the Regulation (personal use, Art 2(10); Art 2(1)) is not fined
-      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator }
+      # a deployer outside the Regulation is not fined, unless it also holds a role that places
+      # the system on the market or puts it into service, as above
+      FILTER NOT EXISTS {
+        ?s aia:personalUseDeployer|aia:deployerOutsideScope ?operator .
+        FILTER NOT EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasProductManufacturer ?operator }
+      }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
       OPTIONAL {

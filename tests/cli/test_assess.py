@@ -313,6 +313,43 @@ def test_text_output_says_which_obligations_are_not_yet_in_force(
     assert "(conditional)" not in logging
 
 
+def test_text_output_dates_a_conclusion_that_applies_only_after_the_as_of_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before Chapter V applies (2 August 2025, Art 113(b)) a model above the threshold is
+    presumed to have systemic risk and owes the notification of Art 52(1) only from that day:
+    the text says so beside the state (an outside check read the states as holding on the as-of
+    date); a conclusion whose words give the day is not dated twice."""
+    path = tmp_path / "early-model.ttl"
+    path.write_text(
+        PREFIXES
+        + """
+        ex:early a aia:GeneralPurposeAIModel ; aia:hasProvider ex:lab ;
+          aia:trainingComputeFLOP 2e25 ; aia:thresholdKnownOn "2025-04-01"^^xsd:date ;
+          aia:placedOnMarketOn "2025-05-01"^^xsd:date ; aia:freeAndOpenSourceLicence false .
+        ex:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
+        """,
+        encoding="utf-8",
+    )
+    argv = ["assess", str(path), "--law", "as-published", "--format", "text"]
+    assert main([*argv, "--as-of", "2025-06-01"]) == 0
+    text = capsys.readouterr().out
+    assert "      applies from 2025-08-02, after the as-of date" in _entry(text, "notification-due")
+    assert "applicable from 2025-08-02" in _entry(text, "gpai")
+    assert "after the as-of date" not in _entry(text, "gpai")
+    assert main([*argv, "--as-of", "2025-09-01"]) == 0
+    assert "after the as-of date" not in capsys.readouterr().out
+
+
+def _entry(text: str, conclusion: str) -> str:
+    """The lines of the text report's entry for ``conclusion`` (its heading and its words)."""
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"  - {conclusion} ["))
+    rest = lines[first + 1 :]
+    words = next((i for i, line in enumerate(rest) if not line.startswith("      ")), len(rest))
+    return "\n".join(lines[first : first + 1 + words])
+
+
 def test_warnings_and_notes_are_shown_beside_the_results(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
