@@ -180,7 +180,9 @@ class Party(Result):
         "what qualifies the role on the as-of date: former (an Art 25(1) event made another "
         "operator the provider, Art 25(2)), outgoing (such an event will, on a later day), "
         "incoming (the provider from a later day), outside-scope (a deployer in purely personal "
-        "use, Art 2(10), or outside the territorial scope, Art 2(1))"
+        "use, Art 2(10), or outside the territorial scope, Art 2(1)), third-party (a duty borne "
+        "for the subject in a role held for something else: the provider of a general-purpose "
+        "AI model integrated into it, Art 25(4))"
     )
 
 

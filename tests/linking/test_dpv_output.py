@@ -261,6 +261,13 @@ t:triage a aia:AISystem ; aia:hasProvider t:medsoft ; aia:hasDistributor t:resel
   aia:interactsWithNaturalPersons false ; aia:placedOnMarketOn "2026-09-01"^^xsd:date ;
   aia:hasValueChainEvent [ a aia:SubstantialModification ; aia:byOperator t:resell ;
                            aia:eventDate "2026-10-15"^^xsd:date ] .
+t:screener a aia:AISystem ; aia:basedOnModel t:model ; aia:hasProvider t:hrco ;
+  aia:intendedPurpose aiac:annex-iii-4a ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2026-09-01"^^xsd:date .
+t:model a aia:GeneralPurposeAIModel ; aia:hasProvider t:lab ; aia:trainingComputeFLOP 5.0e24 ;
+  aia:freeAndOpenSourceLicence false ; aia:placedOnMarketOn "2025-09-01"^^xsd:date .
+t:hrco a aia:LegalPerson ; aia:establishedIn "NL" ; aia:isSME false .
+t:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
 t:filterco a aia:LegalPerson ; aia:establishedIn "US" ; aia:isSME false .
 t:imports a aia:LegalPerson ; aia:establishedIn "NL" ; aia:isSME false .
 t:medsoft a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
@@ -285,11 +292,15 @@ def test_parties_are_stated_with_the_roles_they_hold_on_the_date(tmp_path: Path)
     assert {"iri": t + "imports", "role": "importer"} in parties[t + "spam"]
     assert {"iri": t + "medsoft", "role": "provider", "status": "former"} in parties[t + "triage"]
     assert {"iri": t + "resell", "role": "provider"} in parties[t + "triage"]
+    # the model's provider bears Art 25(4) for the system built on it, as a third party
+    third = {"iri": t + "lab", "role": "provider", "status": "third-party"}
+    assert parties[t + "screener"] == [{"iri": t + "hrco", "role": "provider"}, third]
     duties = {
         (s["iri"], item["bearer"]) for s in report.data["subjects"] for item in s["obligations"]
     }
     assert (t + "spam", t + "imports") not in duties  # an importer of a minimal-risk system
     assert (t + "triage", t + "medsoft") in duties  # Art 25(2): cooperate
+    assert (t + "screener", t + "lab") in duties  # Art 25(4): the model supplier's agreement
     graph = Graph()
     graph.parse(data=dpv_turtle(report.data), format="turtle")
     airo = Namespace("https://w3id.org/airo#")
@@ -301,4 +312,6 @@ def test_parties_are_stated_with_the_roles_they_hold_on_the_date(tmp_path: Path)
     ) in graph
     assert (URIRef(t + "triage"), airo.isProvidedBy, URIRef(t + "resell")) in graph
     assert (URIRef(t + "triage"), airo.isProvidedBy, URIRef(t + "medsoft")) not in graph
+    assert (URIRef(t + "screener"), airo.isProvidedBy, URIRef(t + "lab")) not in graph
+    assert (URIRef(t + "model"), airo.isProvidedBy, URIRef(t + "lab")) in graph
     assert list(graph.objects(URIRef(t + "medsoft"), URIRef(DPV + "hasObligation")))
