@@ -25,7 +25,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:category-out-of-scope ;
     aia:byRule aiar:art-2-1-territorial-scope ;
-    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_a> , <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_b> , ?basisC ;
+    aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_a> , ?basisB , ?basisC ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:placedOnUnionMarket ; aia:premiseValue false ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -62,10 +62,13 @@ WHERE {
     FILTER NOT EXISTS { ?downstream aia:placedOnUnionMarket false }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  # points (b) and (c) concern deployers and the output of AI systems: for a model, point (a)
+  # alone (an outside check found a model's exclusion citing the deployers of point (b))
+  BIND(IF(?system, <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_b>, ?unbound) AS ?basisB)
   BIND(IF(?system, <https://w3id.org/aiact-kg/reg/2024/1689/art_2.par_1.pnt_c>, ?unbound) AS ?basisC)
   BIND(IF(?system,
           "The system is neither placed on the market nor put into service in the Union (Art 2(1)(a)), no deployer is established in the Union (Art 2(1)(b)) and its output is not used in the Union (Art 2(1)(c)): the Regulation does not apply to it or its operators.",
-          "The model is not placed on the market in the Union (Art 2(1)(a)) and no deployer is established in the Union (Art 2(1)(b)): the Regulation does not apply to it.") AS ?explanation)
+          "The model is not placed on the market in the Union, nor made available there in an AI system built on it (Art 2(1)(a), Art 3(10)): the Regulation does not apply to it.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-2-1-territorial-scope|not-on-union-market")))) AS ?d)
   # a premise that holds only on a condition gets an IRI of its own, minted from its determination and fact
   BIND(IF(?system, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?s), "|outputUsedInUnion|", "false")))), ?unbound) AS ?outputPremise)
