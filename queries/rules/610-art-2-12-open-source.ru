@@ -65,9 +65,13 @@ WHERE {
               (aiac:category-transparency 3 "a system falling under Art 50 (transparency)")
             }
           } UNION {
+            # (said so: the minimal-risk outcome of such a system says it bears no Art 50 duty,
+            # and an outside check read the two as contradicting each other; a system that also
+            # bears an Art 50 duty is named as above)
             ?category a aia:TransparencyException .
+            FILTER NOT EXISTS { ?transparency aia:determinationOf ?s ; aia:conclusion aiac:category-transparency }
             BIND(3 AS ?rank)
-            BIND("a system falling under Art 50 (transparency)" AS ?what)
+            BIND("a system falling under Art 50 (transparency), although an exception of that article lifts its duty" AS ?what)
           }
           FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
         } ORDER BY ?s ?rank
