@@ -124,7 +124,8 @@ def _warning_lines(warnings: Sequence[ValidationNote], *, name_all: bool = False
 def _determination_lines(determinations: Sequence[Determination], as_of: date) -> list[str]:
     """Each conclusion with its legal basis and explanation; conclusions one rule draws together
     with the same basis and words (a category and its case, e.g. transparency and 50(1)) share
-    one entry. One that applies only after ``as_of`` says from when, unless its words do."""
+    one entry. One that applies only after ``as_of`` says from when, unless its words do
+    ("from" the day)."""
     grouped: dict[tuple[str, tuple[str, ...], str | None], list[Determination]] = {}
     for determination in determinations:
         key = (determination.rule, tuple(determination.legal_basis), determination.explanation)
@@ -137,7 +138,7 @@ def _determination_lines(determinations: Sequence[Determination], as_of: date) -
         if first.explanation:
             lines.append(_wrap(first.explanation, "      "))
         later = first.applies_from
-        if later and later > as_of and str(later) not in (first.explanation or ""):
+        if later and later > as_of and f"from {later}" not in (first.explanation or ""):
             lines.append(f"      applies from {later}, after the as-of date")
         notes = (item.depends_on_unverified_amendment for item in group)
         lines.extend(f"      note: {note}" for note in dict.fromkeys(notes) if note)

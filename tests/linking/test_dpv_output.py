@@ -266,6 +266,9 @@ t:screener a aia:AISystem ; aia:basedOnModel t:model ; aia:hasProvider t:hrco ;
   aia:placedOnMarketOn "2026-09-01"^^xsd:date .
 t:model a aia:GeneralPurposeAIModel ; aia:hasProvider t:lab ; aia:trainingComputeFLOP 5.0e24 ;
   aia:freeAndOpenSourceLicence false ; aia:placedOnMarketOn "2025-09-01"^^xsd:date .
+t:helper a aia:AISystem ; aia:basedOnModel t:model ; aia:hasProvider t:hrco ;
+  aia:intendedPurpose aiac:purpose-spam-filtering ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2026-09-01"^^xsd:date .
 t:hrco a aia:LegalPerson ; aia:establishedIn "NL" ; aia:isSME false .
 t:lab a aia:LegalPerson ; aia:establishedIn "FR" ; aia:isSME false .
 t:filterco a aia:LegalPerson ; aia:establishedIn "US" ; aia:isSME false .
@@ -295,6 +298,8 @@ def test_parties_are_stated_with_the_roles_they_hold_on_the_date(tmp_path: Path)
     # the model's provider bears Art 25(4) for the system built on it, as a third party
     third = {"iri": t + "lab", "role": "provider", "status": "third-party"}
     assert parties[t + "screener"] == [{"iri": t + "hrco", "role": "provider"}, third]
+    # not for a system that is not high-risk, which owes no Art 25(4) agreement
+    assert parties[t + "helper"] == [{"iri": t + "hrco", "role": "provider"}]
     duties = {
         (s["iri"], item["bearer"]) for s in report.data["subjects"] for item in s["obligations"]
     }

@@ -75,8 +75,31 @@ def test_a_category_and_its_case_share_one_entry() -> None:
             _determination("transparency", "Art 50(1)", words),
             _determination("art-50-1-exception-obvious", "Art 50(1)", "It is obvious."),
             _determination("50(1)", "Art 50(1)", words),
-        ]
+        ],
+        date(2026, 11, 22),
     )
     assert rows[0] == "  - transparency, 50(1) [Art 50(1)]"
     assert rows.count(f"      {words}") == 1
     assert rows[2] == "  - art-50-1-exception-obvious [Art 50(1)]"
+
+
+def test_a_conclusion_after_the_as_of_date_says_from_when_unless_its_words_do() -> None:
+    """The day is added unless the explanation already says "from" it: a date named for another
+    reason ("placed before 2026-08-02") does not count (an outside check found the line left
+    out for the transition of Art 111(2))."""
+    later = date(2026, 8, 2)
+
+    def dated(words: str) -> Determination:
+        return _determination("high-risk", "Art 6(2)", words).model_copy(
+            update={"applies_from": later}
+        )
+
+    as_of = date(2026, 3, 1)
+    said = _determination_lines([dated("High-risk; applicable from 2026-08-02.")], as_of)
+    assert not any("after the as-of date" in row for row in said)
+    other = _determination_lines([dated("Placed on the market before 2026-08-02.")], as_of)
+    assert "      applies from 2026-08-02, after the as-of date" in other
+    assert not any(
+        "after the as-of date" in row
+        for row in _determination_lines([dated("Placed before 2026-08-02.")], date(2026, 9, 1))
+    )
