@@ -17,7 +17,8 @@
 # placing on the market, putting into service and use; point (h) the use only, so there only the
 # deployers: aia:prohibitsUseOnly; never an authorised representative that holds no other role, which
 # does none of these; a deployer outside the Regulation, Art 2(10), 2(1)(b)-(c) or 2(4), only for
-# a role in which it places the system on the market or puts it into service; for a prohibition resting on one operator's change of intended purpose, that
+# a role in which it places the system on the market or puts it into service; for a prohibition
+# resting on one operator's change of intended purpose, that
 # operator alone, named by the determination's premise aia:byOperator (rule 260: Art 5(1)(f) with
 # Art 25(1)(c), the system as placed on the market not being prohibited), whatever role it holds,
 # and not the provider, importer, distributor or other deployers: the last operation), with the
