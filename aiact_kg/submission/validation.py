@@ -22,14 +22,14 @@ from pyoxigraph import BlankNode as OxBlankNode
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
 from pyoxigraph import Literal as OxLiteral
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from aiact_kg import resources
 from aiact_kg.errors import InputError
 from aiact_kg.gc_pause import paused_gc
 from aiact_kg.legal.citation import citation_for_iri
-from aiact_kg.namespaces import ONTOLOGY
+from aiact_kg.namespaces import ONTOLOGY, compact
 from aiact_kg.submission.checks import Statement, show, values_in_files
 from aiact_kg.submission.checks import label as node_label
 from aiact_kg.submission.closed import (
@@ -308,6 +308,17 @@ def _unreadable_reason(value: Node | None, submission: _Statements) -> tuple[str
         return None
     problem = read_literal(lexical, datatype).problem
     return None if problem is None else (lexical, problem)
+
+
+def _written_as(value: Literal) -> str:
+    """How a literal of the wrong datatype was written: its value alone reads like a right one
+    (the text "true" is not the boolean true)."""
+    if value.language:
+        return f'Here the value "{value}" is a text in language "{value.language}".'
+    datatype = compact(str(value.datatype or XSD.string))
+    if value.ill_typed:
+        return f'Here the value "{value}" is not a valid {datatype}.'
+    return f'Here the value "{value}" is written as {datatype}.'
 
 
 def _checked_in_python(
@@ -604,6 +615,8 @@ class SubmissionValidator:
         elif (unreadable := _unreadable_reason(value, submission)) is not None:
             lexical, reason = unreadable
             message = f'{message} Here the value "{lexical}" {reason}.'
+        elif result.component == SH.DatatypeConstraintComponent and isinstance(value, Literal):
+            message = f"{message} {_written_as(value)}"
         return Finding(
             severity=_severity(result.severity),
             message=message,
