@@ -11,7 +11,7 @@ obligations that must be absent. An obligation's ``citation`` matches the provis
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
 matches; ``id`` matches the catalogue's identifier of the obligation (two duties under one
 provision). ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
-applies from), ``fine_operator`` (whom a prohibited practice's fine is for) and
+applies from), ``fined_from`` (the day the fine can be imposed), ``fine_operator`` (whom a prohibited practice's fine is for) and
 ``fine_condition_contains`` (a phrase of the fine's condition; ``null``: none) match its fines;
 a determination's ``fine_operators`` lists every operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
@@ -191,6 +191,7 @@ def _fine_matches(want: dict[str, Any], item: dict[str, Any]) -> bool:
             "fine_applies_from" not in want
             or _as_date(want["fine_applies_from"]) == fine.get("applies_from")
         )
+        and ("fined_from" not in want or _as_date(want["fined_from"]) == fine.get("fined_from"))
         and ("fine_operator" not in want or _iri(want["fine_operator"]) == fine.get("operator"))
         and (
             "fine_condition_contains" not in want
@@ -345,7 +346,7 @@ _EXPECTED_KEYS = {
     "absent_obligations", "valid", "violation", "law_version", "amendment_status",
 }  # fmt: skip
 _FINE_KEYS = {
-    "fine_tier", "cap", "cap_provision", "fine_applies_from", "fine_operator",
+    "fine_tier", "cap", "cap_provision", "fine_applies_from", "fined_from", "fine_operator",
     "fine_condition_contains",
 }  # fmt: skip
 _DETERMINATION_KEYS = {
