@@ -1,6 +1,6 @@
 # Rule: fine-tiers
 # Label: The maximum fine for infringing each assessed obligation or prohibition, SMEs taking the lower cap and public authorities the fixed amount
-# Provisions: aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_99.par_8 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
+# Provisions: aiap:art_2.par_1 aiap:art_2.par_4 aiap:art_2.par_10 aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_99.par_8 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
 # Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
 # Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
 # Art 100(2); any other requirement or obligation, Art 100(3), which also replaces the
@@ -193,4 +193,37 @@ WHERE {
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
+}
+ ;
+# A prohibited determination that no operator is exposed for: every operator the prohibition
+# concerns is a deployer outside the Regulation (Art 2(10), 2(1)(b)-(c), 2(4)), which the
+# operations above leave out. Said in an outcome of its own, resting on the prohibition and on
+# the exclusions, so that "prohibited" with no fine does not read as an omission (an outside check
+# found an international organisation's real-time identification without an objective,
+# Art 5(1)(h) with Art 2(4), prohibited with nobody exposed and no word why).
+INSERT {
+  ?o a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-prohibition-binds-no-operator ;
+    aia:byRule aiar:fine-tiers ;
+    aia:legalBasis aiap:art_99.par_3 , ?exclusionBasis ;
+    aia:premise ?d , ?exclusion ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
+  FILTER NOT EXISTS { ?d aia:fineExposure ?exposure }
+  VALUES ?exclusionConclusion {
+    aiac:outcome-personal-use-deployer aiac:outcome-deployer-outside-territorial-scope
+    aiac:outcome-international-cooperation-exclusion
+  }
+  ?exclusion a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?exclusionConclusion ;
+    aia:legalBasis ?exclusionBasis .
+  OPTIONAL { ?d aia:prohibitsUseOnly true . BIND(true AS ?useOnly) }
+  BIND(CONCAT("The prohibition concerns no operator within the Regulation: ",
+              IF(BOUND(?useOnly), "it prohibits the use of the system only, and every deployer that uses it is outside the Regulation",
+                 "every operator whose act it concerns is a deployer outside the Regulation"),
+              " (the exclusions stated for this subject), so nobody described is exposed to the fine of Art 99(3) for it.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(?d), "-binds-no-operator")) AS ?o)
 }
