@@ -1,6 +1,6 @@
 # Rule: art-25-value-chain
 # Label: A distributor, importer, deployer or other third party becomes the provider of a high-risk AI system (Art 25(1)-(2))
-# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2 aiap:anx_III aiap:art_3.pnt_36 aiap:art_80.par_2
+# Provisions: aiap:art_25.par_1 aiap:art_25.par_1.pnt_a aiap:art_25.par_1.pnt_b aiap:art_25.par_1.pnt_c aiap:art_25.par_2 aiap:art_6.par_2 aiap:art_6.par_3.sub_3 aiap:anx_III aiap:art_3.pnt_3 aiap:art_3.pnt_36 aiap:art_80.par_2
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
 # prohibited system may not be placed on the market or used, so its classification here is moot.
 # A value-chain event (aia:hasValueChainEvent) by an operator (aia:byOperator) that took place
@@ -64,7 +64,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding ?conditionDefeated ?profilingNotGiven WHERE {
       ?s a aia:AISystem ; aia:purposeChangeInEffect ?e .
       ?e aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
@@ -85,6 +85,19 @@ WHERE {
       # defeated (rule 311): the determination cites Art 80(2) (a flag from OPTIONAL, as in rule 310)
       OPTIONAL { ?e aia:reliesOnCondition ?relied . ?s aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
       BIND(BOUND(?authorityFlag) AS ?authorityFinding)
+      # an Art 6(3) condition relied on in the change that rule 311 did not apply, because the
+      # system profiles natural persons or whether it does is not given (Art 6(3) third
+      # subparagraph): the determination says so, as rule 310 does for a condition stated on the
+      # system (an outside check found the claim dropped without a word)
+      OPTIONAL { ?e aia:reliesOnCondition ?reliedOn . BIND(true AS ?reliedFlag) }
+      OPTIONAL { ?e aia:performsProfiling true . BIND(true AS ?changeProfiles) }
+      OPTIONAL { ?s aia:performsProfiling true . BIND(true AS ?systemProfiles) }
+      OPTIONAL { ?s aia:engagesIn ?profilingPractice . ?profilingPractice aia:basedSolelyOnProfiling true . BIND(true AS ?practiceProfiles) }
+      OPTIONAL { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true . BIND(true AS ?purposeProfiles) }
+      OPTIONAL { ?e aia:performsProfiling false . BIND(true AS ?saysNoProfiling) }
+      BIND(BOUND(?changeProfiles) || BOUND(?systemProfiles) || BOUND(?practiceProfiles) || BOUND(?purposeProfiles) AS ?profiles)
+      BIND(BOUND(?reliedFlag) && !?authorityFinding && ?profiles AS ?conditionDefeated)
+      BIND(BOUND(?reliedFlag) && !?authorityFinding && !?profiles && !BOUND(?saysNoProfiling) AS ?profilingNotGiven)
     }
   }
   # every Annex III use case of the new purpose, in order, for the one outcome per event (an
@@ -125,10 +138,13 @@ WHERE {
     }
   }
   BIND(IF(?date > ?art62From, ?date, ?art62From) AS ?switchFrom)
-  BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
+  BIND(IF(?authorityFinding, aiap:art_80.par_2,
+          IF(?conditionDefeated || ?profilingNotGiven, <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3>, ?unbound)) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " the intended purpose was changed to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c)), applicable from ", STR(?fromChange),
-              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose", ""),
+              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose",
+              IF(?conditionDefeated, ", and, since the system profiles natural persons, the Art 6(3) condition the operator relies on for the new purpose does not apply (Art 6(3) third subparagraph)",
+              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change, profiling is not ruled out and the Art 6(3) condition the operator relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
               ".") AS ?hrExplanation)
   # the initial provider that clearly specified that its system is not to be changed into a
   # high-risk one owes no cooperation (Art 25(2), second sentence; rule 800 exempts it from the
@@ -164,7 +180,7 @@ INSERT {
 }
 WHERE {
   {
-    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding WHERE {
+    SELECT DISTINCT ?s ?e ?x ?date ?useCase ?authorityFinding ?conditionDefeated ?profilingNotGiven WHERE {
       ?s a aia:AISystem ; aia:purposeChangeInEffect ?e .
       ?e aia:byOperator ?x ; aia:eventDate ?date ; aia:newIntendedPurpose ?useCase .
       ?useCase a aia:HighRiskUseCase .
@@ -182,6 +198,19 @@ WHERE {
       # defeated (rule 311): the determination cites Art 80(2) (a flag from OPTIONAL, as in rule 310)
       OPTIONAL { ?e aia:reliesOnCondition ?relied . ?s aia:foundHighRiskByAuthority true . BIND(true AS ?authorityFlag) }
       BIND(BOUND(?authorityFlag) AS ?authorityFinding)
+      # an Art 6(3) condition relied on in the change that rule 311 did not apply, because the
+      # system profiles natural persons or whether it does is not given (Art 6(3) third
+      # subparagraph): the determination says so, as rule 310 does for a condition stated on the
+      # system (an outside check found the claim dropped without a word)
+      OPTIONAL { ?e aia:reliesOnCondition ?reliedOn . BIND(true AS ?reliedFlag) }
+      OPTIONAL { ?e aia:performsProfiling true . BIND(true AS ?changeProfiles) }
+      OPTIONAL { ?s aia:performsProfiling true . BIND(true AS ?systemProfiles) }
+      OPTIONAL { ?s aia:engagesIn ?profilingPractice . ?profilingPractice aia:basedSolelyOnProfiling true . BIND(true AS ?practiceProfiles) }
+      OPTIONAL { ?e aia:newIntendedPurpose ?profilingUseCase . ?profilingUseCase aia:useCaseIsProfiling true . BIND(true AS ?purposeProfiles) }
+      OPTIONAL { ?e aia:performsProfiling false . BIND(true AS ?saysNoProfiling) }
+      BIND(BOUND(?changeProfiles) || BOUND(?systemProfiles) || BOUND(?practiceProfiles) || BOUND(?purposeProfiles) AS ?profiles)
+      BIND(BOUND(?reliedFlag) && !?authorityFinding && ?profiles AS ?conditionDefeated)
+      BIND(BOUND(?reliedFlag) && !?authorityFinding && !?profiles && !BOUND(?saysNoProfiling) AS ?profilingNotGiven)
     }
   }
   ?useCase aia:citation ?useCaseCitation ; aia:sourceProvision ?useCaseProvision .
@@ -336,6 +365,43 @@ WHERE {
               "; from ", STR(?fromEvent), " that operator is considered its provider and the initial provider is no longer its provider but must cooperate (Art 25(2)).") AS ?explanation)
   # keyed by the system, the kind of event and its date, never by the (possibly blank) event node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|", STR(?kind), "|", STR(?date))))) AS ?d)
+} ;
+
+# A rebranding or substantial modification, by an operator that is not a provider of the
+# system, of a system that is not high-risk: points (a) and (b) concern high-risk systems only, so
+# nobody becomes the provider under Art 25 and the initial provider keeps its duties. Said in an
+# outcome so that the stated event is not silently ignored (an outside check found a distributor's
+# rebranding of a chatbot accepted with no word); whether the operator is a provider by Art 3(3)
+# (placing under its own name) is for the description to state with aia:hasProvider.
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?s ;
+    aia:conclusion aiac:outcome-value-chain-event-not-high-risk ;
+    aia:byRule aiar:art-25-value-chain ;
+    aia:legalBasis ?point , aiap:art_3.pnt_3 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasValueChainEvent ; aia:premiseValue ?e ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
+                [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?s a aia:AISystem ; aia:hasValueChainEvent ?e .
+  ?e a ?kind ; aia:byOperator ?x ; aia:eventDate ?date .
+  VALUES ?kind { aia:Rebranding aia:SubstantialModification }
+  aiaa:run aia:asOf ?asOf .
+  FILTER(?date <= ?asOf)
+  FILTER(isIRI(?s))
+  FILTER NOT EXISTS { ?s aia:hasProvider ?x }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
+  FILTER NOT EXISTS { ?s aia:placingProhibited true }
+  FILTER NOT EXISTS { ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+  BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
+  BIND(CONCAT("On ", STR(?date), " an operator that is not its provider ",
+              IF(?kind = aia:Rebranding, "put its name or trademark on the system", "substantially modified the system"),
+              ", but the system is not high-risk: Art 25(1)(a) and (b) concern high-risk AI systems only, so the operator does not become its provider under Art 25 and the initial provider keeps its obligations. ",
+              "An operator that places the system on the market or puts it into service under its own name or trademark may still be a provider by the definition of Art 3(3); state it with aia:hasProvider if so.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|not-high-risk|", STR(?kind), "|", STR(?date))))) AS ?d)
 } ;
 
 # A substantial modification by a provider of the system itself makes no one else its provider,
