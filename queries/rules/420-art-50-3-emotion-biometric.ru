@@ -78,7 +78,21 @@ WHERE {
       BIND(IF(BOUND(?changedOn) && ?changedOn > ?art50, ?changedOn, ?art50) AS ?start)
     } GROUP BY ?d
   }
-  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies), ".") AS ?explanation)
+  # every deployer described outside the Regulation (personal use, Art 2(10); Art 2(1)(b)-(c);
+  # Art 2(4)): the duty has no bearer here, and the explanation says so (an outside check found
+  # "its deployer must inform" beside a parent's personal use, with no duty listed)
+  ?d aia:determinationOf ?s .
+  OPTIONAL {
+    ?s aia:hasDeployer ?someDeployer .
+    FILTER NOT EXISTS {
+      ?s aia:hasDeployer ?inScope .
+      FILTER NOT EXISTS { ?s aia:personalUseDeployer|aia:deployerOutsideScope ?inScope }
+    }
+    BIND(true AS ?noDeployerInScope)
+  }
+  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies),
+              IF(BOUND(?noDeployerInScope), "; every deployer described is outside the Regulation (the exclusions stated for this subject), so none of them bears that duty", ""),
+              ".") AS ?explanation)
 } ;
 INSERT {
   ?d a aia:Determination ;
