@@ -194,12 +194,17 @@ WHERE {
   BIND(CONCAT("On ", STR(?date), " an operator changed the intended purpose to ", STR(?useCaseCitation), ". It relies for the new purpose on ",
               STR(?conditionCitation), " (", LCASE(SUBSTR(STR(?conditionLabel), 1, 1)), SUBSTR(STR(?conditionLabel), 2), ") and the system does not profile natural persons: the system is not considered high-risk (Art 6(3)), so Art 25(1)(c) does not apply. ",
               "The operator puts the system into service for the new purpose and is its provider for it: it must document the assessment before putting it into service (Art 6(4))",
-              ?documentedText, "; and it must register the system (Art 49(2)).") AS ?explanation)
+              ?documentedText, "; and it must register the system (Art 49(2)). ",
+              "For the system as repurposed it takes the place of the initial provider, which remains the provider of the system as it placed it on the market for its original purpose.") AS ?explanation)
   # keyed by the system (an IRI) and the event's concepts and date, never by the event node,
   # which may be a blank node
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|purpose-change|", STR(?useCase), "|",
                                                STR(?condition), "|", STR(?date))))) AS ?d)
 } ;
+# The subject is the system as repurposed: its provider is the operator, and the initial provider,
+# which remains the provider of the system as placed for its original purpose, is not listed as
+# this one's (the explanation above says so; an outside check read "Art 25(1)(c) does not apply"
+# beside the initial provider's duties moved to the operator as a contradiction).
 INSERT { ?s aia:hasFormerProvider ?old }
 WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-6-3-derogation ; aia:premise ?p .
