@@ -1,6 +1,6 @@
 # Rule: gpai-open-source-and-transition
 # Label: Open-source exemption of Art 53(2) and Art 54(6), limited by systemic risk or not met; Art 111(3) transition for models already on the market
-# Provisions: aiap:art_53.par_2 aiap:art_54.par_6 aiap:art_111.par_3
+# Provisions: aiap:art_53.par_2 aiap:art_54.par_6 aiap:art_55.par_2 aiap:art_111.par_3
 # Runs after the systemic-risk rules (520, 530): the exemption is granted only to models with no
 # gpai-systemic-risk determination. The Art 111(3) cut-off and compliance date are read from
 # aiac:transition-art-111-3 (aia:placedBefore, aia:complianceDeadline). The transition outcome
@@ -193,4 +193,29 @@ WHERE {
               ", which places the model on the market (Recital 97), before ", STR(?cutoff),
               ": under Art 111(3) its provider must take the necessary steps to comply with the obligations of the Regulation by ", STR(?deadline), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|art-111-3")))) AS ?d)
+}
+ ;
+# A code of practice under Art 55(2) stated for a model that is not one with systemic risk: Art 55
+# concerns only those, so no rule reads the statement (rule 802 turns it into an exemption or a
+# trigger for models with systemic risk); an outcome says so rather than ignoring it (an outside
+# check found it silently ignored, right in law but unexplained).
+INSERT {
+  ?d a aia:Determination ;
+    aia:determinationOf ?m ;
+    aia:conclusion aiac:outcome-code-of-practice-art-55-not-read ;
+    aia:byRule aiar:gpai-open-source-and-transition ;
+    aia:legalBasis aiap:art_55.par_2 ;
+    aia:premise [ a aia:Premise ; aia:premiseSubject ?m ; aia:premiseProperty aia:adheresToCodeOfPracticeArt55 ; aia:premiseValue ?stated ] ;
+    aia:explanation ?explanation ;
+    prov:wasGeneratedBy aiaa:run .
+}
+WHERE {
+  ?m aia:adheresToCodeOfPracticeArt55 ?stated .
+  FILTER(isIRI(?m))
+  ?gpai aia:determinationOf ?m ; aia:conclusion aiac:category-gpai .
+  FILTER NOT EXISTS { ?systemic aia:determinationOf ?m ; aia:conclusion aiac:category-gpai-systemic-risk }
+  FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
+  BIND(CONCAT("The description states whether the provider adheres to a code of practice covering the obligations of Art 55(1), but the model is not a general-purpose AI model with systemic risk: ",
+              "Art 55, with the code of practice its paragraph 2 refers to, concerns only those, so the statement has no effect here.") AS ?explanation)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|code-of-practice-art-55")))) AS ?d)
 }
