@@ -310,13 +310,14 @@ def _unreadable_reason(value: Node | None, submission: _Statements) -> tuple[str
     return None if problem is None else (lexical, problem)
 
 
-def _written_as(value: Literal) -> str:
+def _written_as(value: Literal, expected: Node | None) -> str:
     """How a literal of the wrong datatype was written: its value alone reads like a right one
-    (the text "true" is not the boolean true)."""
+    (the text "true" is not the boolean true); one of the datatype the shape asks for is not a
+    valid value of it."""
     if value.language:
         return f'Here the value "{value}" is a text in language "{value.language}".'
     datatype = compact(str(value.datatype or XSD.string))
-    if value.ill_typed:
+    if value.ill_typed or (expected is not None and value.datatype == expected):
         return f'Here the value "{value}" is not a valid {datatype}.'
     return f'Here the value "{value}" is written as {datatype}.'
 
@@ -616,7 +617,8 @@ class SubmissionValidator:
             lexical, reason = unreadable
             message = f'{message} Here the value "{lexical}" {reason}.'
         elif result.component == SH.DatatypeConstraintComponent and isinstance(value, Literal):
-            message = f"{message} {_written_as(value)}"
+            expected = self.shapes.value(result.source_shape, SH.datatype)
+            message = f"{message} {_written_as(value, expected)}"
         return Finding(
             severity=_severity(result.severity),
             message=message,

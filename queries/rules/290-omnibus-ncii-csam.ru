@@ -75,6 +75,6 @@ WHERE {
   FILTER(?asOf < ?from)
   OPTIONAL { ?amendment aia:statusNote ?note FILTER NOT EXISTS { ?amendment aia:verificationStatus aiac:status-verified } }
   BIND(CONCAT("The system generates or manipulates non-consensual intimate images, video or audio or child sexual abuse material; the Digital Omnibus on AI prohibits this practice under Art 5(1) only from ",
-              STR(?from), ", after the as-of date ", STR(?asOf), ", so it is not yet prohibited. ", COALESCE(STR(?note), "")) AS ?explanation)
+              STR(?from), ", after the as-of date ", STR(?asOf), ", so on the as-of date this prohibition does not yet apply. ", COALESCE(STR(?note), "")) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|omnibus-ncii-csam|not-yet")))) AS ?d)
 }

@@ -217,10 +217,13 @@ WHERE {
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))
   aiap:art_6.par_2 eli:date_applicability ?applies .
   BIND(IF(?date > ?applies, ?date, ?applies) AS ?fromChange)
-  BIND(IF(?authorityFinding, aiap:art_80.par_2, ?unbound) AS ?authorityBasis)
+  BIND(IF(?authorityFinding, aiap:art_80.par_2,
+          IF(?conditionDefeated || ?profilingNotGiven, <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_3.sub_3>, ?unbound)) AS ?authorityBasis)
   BIND(CONCAT("On ", STR(?date), " its provider changed the intended purpose to ", STR(?useCaseCitation),
               "; the system has become high-risk under Art 6(2)",
-              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the provider relies on an Art 6(3) condition for the new purpose", ""),
+              IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the provider relies on an Art 6(3) condition for the new purpose",
+              IF(?conditionDefeated, ", and, since the system profiles natural persons, the Art 6(3) condition the provider relies on for the new purpose does not apply (Art 6(3) third subparagraph)",
+              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change, profiling is not ruled out and the Art 6(3) condition the provider relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
               ". The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
   # the key of the operation above: one high-risk determination per system, date and use case
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
@@ -379,6 +382,7 @@ INSERT {
     aia:conclusion aiac:outcome-value-chain-event-not-high-risk ;
     aia:byRule aiar:art-25-value-chain ;
     aia:legalBasis ?point , aiap:art_3.pnt_3 ;
+    aia:appliesFromDate ?from ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:hasValueChainEvent ; aia:premiseValue ?e ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:byOperator ; aia:premiseValue ?x ] ,
                 [ a aia:Premise ; aia:premiseSubject ?e ; aia:premiseProperty aia:eventDate ; aia:premiseValue ?date ] ;
@@ -395,13 +399,27 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:hasProvider ?x }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
-  FILTER NOT EXISTS { ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk }
+  # not high-risk when the operator acted: a high-risk determination that only a change of
+  # intended purpose dated after the event made does not count (as in the operation of points
+  # (a) and (b) above; an outside check found the notice gone once a later change made the
+  # system high-risk)
+  FILTER NOT EXISTS {
+    ?hr aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk .
+    FILTER NOT EXISTS {
+      ?hr aia:byRule aiar:art-25-value-chain ; aia:premise ?madeHighRiskBy .
+      ?madeHighRiskBy aia:premiseProperty aia:newIntendedPurpose ; aia:premiseSubject ?laterChange .
+      ?laterChange aia:eventDate ?laterChangeOn .
+      FILTER(?laterChangeOn > ?date)
+    }
+  }
+  aiap:art_25.par_2 eli:date_applicability ?art25From .
+  BIND(IF(?date > ?art25From, ?date, ?art25From) AS ?from)
   BIND(IF(?kind = aia:Rebranding, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_a>, <https://w3id.org/aiact-kg/reg/2024/1689/art_25.par_1.pnt_b>) AS ?point)
   BIND(CONCAT("On ", STR(?date), " an operator that is not its provider ",
               IF(?kind = aia:Rebranding, "put its name or trademark on the system", "substantially modified the system"),
-              ", but the system is not high-risk: Art 25(1)(a) and (b) concern high-risk AI systems only, so the operator does not become its provider under Art 25 and the initial provider keeps its obligations. ",
+              ", but the system was not high-risk then: Art 25(1)(a) and (b) concern high-risk AI systems only, so the operator does not become its provider under Art 25 by this event. ",
               "An operator that places the system on the market or puts it into service under its own name or trademark may still be a provider by the definition of Art 3(3); state it with aia:hasProvider if so.") AS ?explanation)
-  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|not-high-risk|", STR(?kind), "|", STR(?date))))) AS ?d)
+  BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|not-high-risk|", STR(?kind), "|", STR(?date), "|", STR(?x))))) AS ?d)
 } ;
 
 # A substantial modification by a provider of the system itself makes no one else its provider,

@@ -90,8 +90,12 @@ WHERE {
     }
     BIND(true AS ?noDeployerInScope)
   }
-  BIND(CONCAT("The system is ", ?kind, "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from ", STR(?applies),
-              IF(BOUND(?noDeployerInScope), "; every deployer described is outside the Regulation (the exclusions stated for this subject), so none of them bears that duty", ""),
+  BIND(CONCAT("The system is ", ?kind,
+              IF(BOUND(?noDeployerInScope),
+                 "; Art 50(3) requires its deployer to inform the natural persons exposed to it of its operation, from ",
+                 "; its deployer must inform the natural persons exposed to it of its operation (Art 50(3)), from "),
+              STR(?applies),
+              IF(BOUND(?noDeployerInScope), ", but every deployer described is outside the Regulation (the exclusions stated for this subject), so none of them bears that duty", ""),
               ".") AS ?explanation)
 } ;
 INSERT {

@@ -1,6 +1,6 @@
 # Rule: fine-tiers
 # Label: The maximum fine for infringing each assessed obligation or prohibition, SMEs taking the lower cap and public authorities the fixed amount
-# Provisions: aiap:art_2.par_1 aiap:art_2.par_4 aiap:art_2.par_10 aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_99.par_8 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
+# Provisions: aiap:art_2.par_1 aiap:art_2.par_4 aiap:art_2.par_10 aiap:art_5.par_1 aiap:art_99.par_3 aiap:art_99.par_4 aiap:art_99.par_5 aiap:art_99.par_6 aiap:art_99.par_8 aiap:art_100.par_2 aiap:art_100.par_3 aiap:art_101.par_1
 # Each assessed obligation gets the fine tiers of its catalogue obligation. For a bearer that is a
 # Union institution, body, office or agency, the Art 100 tiers replace those of Art 99 (Art 5:
 # Art 100(2); any other requirement or obligation, Art 100(3), which also replaces the
@@ -206,7 +206,7 @@ INSERT {
     aia:determinationOf ?s ;
     aia:conclusion aiac:outcome-prohibition-binds-no-operator ;
     aia:byRule aiar:fine-tiers ;
-    aia:legalBasis aiap:art_99.par_3 , ?exclusionBasis ;
+    aia:legalBasis aiap:art_99.par_3 , ?exclusionBasis , ?prohibitionBasis ;
     aia:premise ?d , ?exclusion ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
@@ -221,7 +221,17 @@ WHERE {
   ?exclusion a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?exclusionConclusion ;
     aia:legalBasis ?exclusionBasis .
   OPTIONAL { ?d aia:prohibitsUseOnly true . BIND(true AS ?useOnly) }
-  BIND(CONCAT("The prohibition concerns no operator within the Regulation: ",
+  # the prohibition named by its provisions (the shortest citation, e.g. Art 5(1)(c) before
+  # Art 5(1)(c)(i)), so that beside another prohibition whose operators are exposed it is clear
+  # which one binds nobody (an outside check found the two read as one)
+  ?d aia:legalBasis ?prohibitionBasis .
+  {
+    SELECT ?d (MIN(?citation) AS ?named) WHERE {
+      ?d aia:conclusion aiac:category-prohibited ; aia:legalBasis ?basis .
+      ?basis aia:citation ?citation .
+    } GROUP BY ?d
+  }
+  BIND(CONCAT("The prohibition of ", STR(?named), " concerns no operator within the Regulation: ",
               IF(BOUND(?useOnly), "it prohibits the use of the system only, and every deployer that uses it is outside the Regulation",
                  "every operator whose act it concerns is a deployer outside the Regulation"),
               " (the exclusions stated for this subject), so nobody described is exposed to the fine of Art 99(3) for it.") AS ?explanation)

@@ -11,9 +11,10 @@ obligations that must be absent. An obligation's ``citation`` matches the provis
 imposes it or any provision of its legal basis; with ``exact: true`` only the imposing provision
 matches; ``id`` matches the catalogue's identifier of the obligation (two duties under one
 provision). ``fine_tier``, ``cap``, ``cap_provision``, ``fine_applies_from`` (the day the tier
-applies from), ``fined_from`` (the day the fine can be imposed), ``fine_operator`` (whom a prohibited practice's fine is for) and
-``fine_condition_contains`` (a phrase of the fine's condition; ``null``: none) match its fines;
-a determination's ``fine_operators`` lists every operator its fines are for, exactly.
+applies from), ``fined_from`` (the day the fine can be imposed), ``fine_operator`` (whom a
+prohibited practice's fine is for) and ``fine_condition_contains`` (a phrase of the fine's
+condition; ``null``: none) match its fines; a determination's ``fine_operators`` lists every
+operator its fines are for, exactly.
 ``law_version`` is the version the assessment must apply; a determination's ``applies_from``
 its date, and ``since``, ``due`` and ``earliest`` the dates of a procedure state;
 a determination's ``premises`` lists exactly what it rests on, each a fact as the JSON writes it
