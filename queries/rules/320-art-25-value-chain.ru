@@ -144,7 +144,7 @@ WHERE {
               "; the system has become high-risk under Art 6(2) (Art 25(1)(c)), applicable from ", STR(?fromChange),
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the operator relies on an Art 6(3) condition for the new purpose",
               IF(?conditionDefeated, ", and, since the system profiles natural persons, the Art 6(3) condition the operator relies on for the new purpose does not apply (Art 6(3) third subparagraph)",
-              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change, profiling is not ruled out and the Art 6(3) condition the operator relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
+              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change (a statement on the system is not read for a new purpose), profiling is not ruled out and the Art 6(3) condition the operator relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
               ".") AS ?hrExplanation)
   # the initial provider that clearly specified that its system is not to be changed into a
   # high-risk one owes no cooperation (Art 25(2), second sentence; rule 800 exempts it from the
@@ -223,7 +223,7 @@ WHERE {
               "; the system has become high-risk under Art 6(2)",
               IF(?authorityFinding, ", and the market surveillance authority has found under Art 80 that it is high-risk, although the provider relies on an Art 6(3) condition for the new purpose",
               IF(?conditionDefeated, ", and, since the system profiles natural persons, the Art 6(3) condition the provider relies on for the new purpose does not apply (Art 6(3) third subparagraph)",
-              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change, profiling is not ruled out and the Art 6(3) condition the provider relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
+              IF(?profilingNotGiven, ", and, since whether the system profiles natural persons is not given for the change (a statement on the system is not read for a new purpose), profiling is not ruled out and the Art 6(3) condition the provider relies on for the new purpose is not applied (Art 6(3) third subparagraph: a system that profiles is always high-risk)", ""))),
               ". The provider stays its provider: Art 25(1)(c) concerns other operators.") AS ?hrExplanation)
   # the key of the operation above: one high-risk determination per system, date and use case
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-25-value-chain|high-risk|", STR(?date), "|", STR(?useCase))))) AS ?hr)
