@@ -314,6 +314,15 @@ WHERE {
     ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:affectsObligation ?obligation .
     FILTER NOT EXISTS { ?change3 aia:onlyPlacedBefore ?anyCutoff }
     ?assessed aia:obligation ?obligation .
+  } UNION {
+    # a provider's duty dated from the day an event made its bearer the provider (Art 25(1), the
+    # branch above), where that day rests on the amendment (rule 702 moved the outcome): an
+    # outside check found such a duty dated 2 December 2027 with no mark of the amendment
+    ?newProvider aia:conclusion aiac:outcome-new-provider-art-25 ; aia:dependsOnAmendment ?amendment ;
+                 aia:determinationOf ?s ; aia:premise ?byPremise ; aia:appliesFromDate ?switchDay .
+    ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
+    ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider ;
+              aia:effectiveFrom ?switchDay .
   }
 } ;
 # An obligation that accompanies others (aia:accompanies: Art 50(5), how the information of
