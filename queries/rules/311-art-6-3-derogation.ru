@@ -27,7 +27,7 @@ INSERT {
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:intendedPurpose ; aia:premiseValue ?useCase ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:reliesOnCondition ; aia:premiseValue ?condition ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:performsProfiling ; aia:premiseValue false ] ;
-    aia:explanation ?explanation ; aia:dependsOnAmendment ?amendment ;
+    aia:explanation ?explanation ; aia:dependsOnAmendment ?amendment , ?dutiesAmendment ;
     prov:wasGeneratedBy aiaa:run .
   ?concluding aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion .
 }
@@ -71,9 +71,26 @@ WHERE {
   BIND(IF(BOUND(?placedByEvent), " (no date of placing is given, but a value-chain event of that day concerns a system already placed on the market or put into service, Art 25(1), Art 3(23))", "") AS ?placedWhyText)
   aiaa:run aia:asOf ?asOf .
   # the duties to document and register arise "before" placing on the market or putting into
-  # service, from the day Art 6(4) applies: a system placed before then never had them
+  # service, from the day Art 6(4) applies (Art 113): a system placed before then never had them,
+  # as a high-risk one placed before then falls under Art 111(2) (rule 350). An amendment of the
+  # run's law version that moves the duties (data/law/law-versions.ttl) moves neither that day
+  # nor Art 111(2): a system placed between the published day and the amended one has the duties
+  # from the amended day (rule 820), as a high-risk one placed then has its own, so they are met
+  # by that day, the placing being past (an outside check found a system placed in 2026 told to
+  # document its assessment "before placing" by a duty dated 2 December 2027)
   aiap:art_6.par_4 eli:date_applicability ?dutiesFrom .
   BIND(BOUND(?placed) && ?placed < ?dutiesFrom AS ?placedBeforeDuties)
+  OPTIONAL {
+    SELECT (MAX(?movedTo) AS ?amendedDutiesFrom) (SAMPLE(?movingAmendment) AS ?dutiesMovedBy) WHERE {
+      aiaa:run aia:lawVersion ?dutiesLaw .
+      ?dutiesLaw aia:includesAmendment ?movingAmendment .
+      ?move a aia:AmendedApplicability ; aia:amendedBy ?movingAmendment ;
+            aia:affectsProvision aiap:art_6.par_4 ; aia:newDate ?movedTo .
+      FILTER NOT EXISTS { ?move aia:onlyPlacedBefore ?moveCutoff }
+    }
+  }
+  BIND(!?placedBeforeDuties && BOUND(?placed) && BOUND(?amendedDutiesFrom) && ?placed < ?amendedDutiesFrom AS ?placedBeforeMovedDuties)
+  BIND(IF(?placedBeforeMovedDuties, ?dutiesMovedBy, ?unbound) AS ?dutiesAmendment)
   # Art 6(3) derogates from Art 6(2) only: a system high-risk under Art 6(1) (rule 300) stays
   # high-risk, so its provider cannot conclude that it is not (no Art 6(4) or 49(2) duty), from
   # the day Art 6(1) applies to it (Art 113(c), or the date an amendment of the run's law version
@@ -99,14 +116,24 @@ WHERE {
   BIND(BOUND(?annexIFrom) && ?annexIFrom > ?asOf AS ?annexILater)
   BIND(IF(?annexILater, ?annexIAmendment, ?unbound) AS ?amendment)
   BIND(IF(?placedBeforeDuties || ?annexIHighRisk, ?unbound, ?s) AS ?concluding)
-  BIND(IF(!BOUND(?documented) || ?documented > ?asOf,
+  BIND(BOUND(?documented) && ?documented <= ?asOf AS ?documentedByAsOf)
+  BIND(IF(?placedBeforeMovedDuties && !(?documentedByAsOf && ?documented <= ?placed),
+          CONCAT(IF(?documentedByAsOf, CONCAT("The provider documented this assessment on ", STR(?documented)),
+                    IF(BOUND(?documented), CONCAT("The assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
+                       "No date of a documented assessment is given, so it is taken as not yet documented")),
+                 "; the system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText,
+                 ", before the duties to document that assessment and to register the system apply to it under the amended law (", STR(?amendedDutiesFrom),
+                 ", Art 113 as amended): ",
+                 IF(?documentedByAsOf && ?documented <= ?amendedDutiesFrom, "it is documented in time (Art 6(4))",
+                    IF(?documentedByAsOf, "the provider had to document it by then (Art 6(4))", "the provider must document it by then (Art 6(4))"))),
+  IF(!BOUND(?documented) || ?documented > ?asOf,
           CONCAT(IF(BOUND(?documented), CONCAT("The assessment is dated ", STR(?documented), ", after the as-of date, so it is taken as not yet documented"),
                     "No date of a documented assessment is given, so it is taken as not yet documented"),
                  ": the provider must document it before placing the system on the market (Art 6(4))"),
           IF(BOUND(?placed) && ?documented > ?placed,
              CONCAT("The provider documented this assessment on ", STR(?documented), ", after the system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText,
                     ", but had to document it before (Art 6(4))"),
-             CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))"))) AS ?documentedText)
+             CONCAT("The provider documented this assessment on ", STR(?documented), "; it must be documented before the system is placed on the market (Art 6(4))")))) AS ?documentedText)
   BIND(CONCAT("The intended purpose is ", STR(?useCaseCitation), ", but the provider relies on ", STR(?conditionCitation),
               " (", LCASE(SUBSTR(STR(?conditionLabel), 1, 1)), SUBSTR(STR(?conditionLabel), 2), ") and the system does not profile natural persons; ",
               IF(?annexIHighRisk,
