@@ -180,7 +180,7 @@ INSERT {
     aia:legalBasis aiap:art_2.par_8 , aiap:art_60 ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:notYetPlacedOnMarket ; aia:premiseValue true ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:testedInRealWorldConditions ; aia:premiseValue true ] ;
-    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems, Art 60 governs the testing). Until it is placed on the market or put into service, the duties that concern a system on the market (keeping its documentation for ten years after placing, corrective action, post-market monitoring, reporting serious incidents under Art 73) do not arise; a serious incident in the testing is reported under Art 60(7)." ;
+    aia:explanation "The system or model has not yet been placed on the market or put into service, but it is tested in real-world conditions, which the research and development exclusion of Art 2(8) does not cover; the Regulation applies (for high-risk systems of Annex III, Art 60 governs the testing; for a product of the Union harmonisation legislation of Annex I, the Union or national law on such testing, Art 60(1) third subparagraph). Until it is placed on the market or put into service, the duties that concern a system on the market (keeping its documentation for ten years after placing, corrective action, post-market monitoring, reporting serious incidents under Art 73) do not arise; a serious incident in the testing is reported under Art 60(7)." ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {

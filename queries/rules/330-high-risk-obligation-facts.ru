@@ -55,7 +55,10 @@
 #     migration authority (not a law-enforcement one: that fact also covers those acting on
 #     its behalf), the deployers
 #     that may not use an unregistered system (Art 26(8) second subparagraph), register their
-#     use under Art 49(3) as a duty of Art 26(8) (Art 99(4)), and the authorities of Art 46(2);
+#     use under Art 49(3) as a duty of Art 26(8) (Art 99(4));
+#   - aia:hasUrgentUseDeployer: each deployer of a system used in urgency without authorisation
+#     that is a law-enforcement or civil-protection authority, the only ones Art 46(2) allows so
+#     to use it, which request the authorisation and stop the use if it is refused;
 #   - aia:hasDeployerOnBehalfOfPublicAuthority: the other deployers of aia:hasPublicAuthorityDeployer,
 #     which register their use under Art 49(3) alone (Art 99(1));
 #   - aiac:trigger-secure-section-registration: registration under Art 49(1) or (3) of a system
@@ -211,6 +214,13 @@ INSERT { ?s aia:hasPublicBodyDeployer ?deployer }
 WHERE {
   ?s a aia:AISystem ; aia:hasDeployer ?deployer .
   { ?deployer a aia:PublicAuthority } UNION { ?deployer aia:isMigrationAuthority true }
+} ;
+# Art 46(2): the deployers that may put the system into service in urgency without authorisation,
+# law-enforcement and civil-protection authorities, bear the duties that follow such a use
+INSERT { ?s aia:hasUrgentUseDeployer ?deployer }
+WHERE {
+  ?s aia:urgentUseWithoutAuthorisation true ; aia:hasDeployer ?deployer .
+  { ?deployer aia:isLawEnforcementAuthority true } UNION { ?deployer aia:isCivilProtectionAuthority true }
 } ;
 # Art 26(10) binds the deployer that uses a post-remote biometric identification system for law
 # enforcement (rule 280's trigger): a law enforcement authority (Art 3(45)) among its deployers,

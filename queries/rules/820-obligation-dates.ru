@@ -266,6 +266,21 @@ WHERE {
         FILTER(?gpaiCategory IN (aiac:category-gpai, aiac:category-gpai-systemic-risk))
         aiac:transition-art-111-3 aia:complianceDeadline ?candidate .
       } UNION {
+        # Art 2(12): a system released under a free and open-source licence falls within the
+        # Regulation only from the day the first classification that carves it back applies (a
+        # high-risk, prohibited or transparency determination, or an exception of Art 50, rule
+        # 610): before then it is excluded, so a duty of every AI system (Art 4) does not apply
+        # either (an outside check found Art 4 in force beside a carve-back dated December 2027)
+        {
+          SELECT ?s (MIN(?keepFrom) AS ?candidate) WHERE {
+            ?carveBack aia:conclusion aiac:outcome-foss-carve-back ; aia:determinationOf ?s .
+            ?keep aia:determinationOf ?s ; aia:conclusion ?keepConclusion ; aia:appliesFromDate ?keepFrom .
+            { VALUES ?keepConclusion { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency } }
+            UNION { ?keepConclusion a aia:TransparencyException }
+          } GROUP BY ?s
+        }
+        ?assessed aia:obligationFor ?s ; a aia:AssessedObligation .
+      } UNION {
         # Art 111(2) legacy high-risk systems (the providers and deployers of those intended for
         # public authorities: 810 keeps no other obligation); Art 111(1) Annex X components: the
         # whole Regulation, Art 5 aside (Chapters I-II keep their dates)
@@ -314,6 +329,19 @@ WHERE {
     ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:affectsObligation ?obligation .
     FILTER NOT EXISTS { ?change3 aia:onlyPlacedBefore ?anyCutoff }
     ?assessed aia:obligation ?obligation .
+  } UNION {
+    # an open-source system's duty dated from its carve-back (Art 2(12), the branch above), where
+    # the first classification that carves it back rests on the amendment
+    {
+      SELECT ?s (MIN(?keepFrom) AS ?carvedBackFrom) WHERE {
+        ?carveBack aia:conclusion aiac:outcome-foss-carve-back ; aia:determinationOf ?s .
+        ?keep aia:determinationOf ?s ; aia:conclusion ?keepConclusion ; aia:appliesFromDate ?keepFrom .
+        { VALUES ?keepConclusion { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency } }
+        UNION { ?keepConclusion a aia:TransparencyException }
+      } GROUP BY ?s
+    }
+    ?movedKeep aia:determinationOf ?s ; aia:appliesFromDate ?carvedBackFrom ; aia:dependsOnAmendment ?amendment .
+    ?assessed aia:obligationFor ?s ; aia:effectiveFrom ?carvedBackFrom .
   } UNION {
     # a provider's duty dated from the day an event made its bearer the provider (Art 25(1), the
     # branch above), where that day rests on the amendment (rule 702 moved the outcome): an
