@@ -38,12 +38,14 @@ WHERE {
   } AS ?derogated)
   # those duties arise only for a system placed after they applied (rule 311 says so in the
   # derogation's outcome; an outside check found them announced here beside it)
-  BIND(?derogated && EXISTS { ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion } AS ?derogationDuties)
+  # (an EXISTS of its own, read in nested IFs: joined with && to another, Virtuoso 7 refuses the query)
+  BIND(EXISTS { ?s aia:satisfiesTrigger aiac:trigger-non-high-risk-conclusion } AS ?dutiesArose)
   BIND(CONCAT("The system is within the scope of the Regulation but is neither prohibited (Art 5), nor high-risk (Art 6",
-              IF(?derogationDuties, ": its provider relies on a condition of Art 6(3), so it documents that assessment, Art 6(4), and registers the system, Art 49(2)",
-                 IF(?derogated, ": its provider relies on a condition of Art 6(3); the duties to document that assessment and register the system, Art 6(4) and Art 49(2), did not arise for it, as the outcome of the derogation says", "")),
+              IF(?derogated,
+                 IF(?dutiesArose, ": its provider relies on a condition of Art 6(3), so it documents that assessment, Art 6(4), and registers the system, Art 49(2)",
+                    ": its provider relies on a condition of Art 6(3); the duties to document that assessment and register the system, Art 6(4) and Art 49(2), did not arise for it, as the outcome of the derogation says"), ""),
               "), nor subject to the transparency obligations of Art 50: it is of minimal risk. ",
-              IF(?derogationDuties, "Besides those duties, the general ones apply", "Only the general duties apply"),
+              IF(?derogated, IF(?dutiesArose, "Besides those duties, the general ones apply", "Only the general duties apply"), "Only the general duties apply"),
               ", such as AI literacy (Art 4); voluntary codes of conduct may be followed (Art 95).") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|minimal-risk|")))) AS ?d)
   # each intended purpose is a premise with an IRI of its own, minted from the determination and the purpose

@@ -275,8 +275,9 @@ WHERE {
           SELECT ?s (MIN(?keepFrom) AS ?candidate) WHERE {
             ?carveBack aia:conclusion aiac:outcome-foss-carve-back ; aia:determinationOf ?s .
             ?keep aia:determinationOf ?s ; aia:conclusion ?keepConclusion ; aia:appliesFromDate ?keepFrom .
-            { VALUES ?keepConclusion { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency } }
-            UNION { ?keepConclusion a aia:TransparencyException }
+            # (a filter, not VALUES in a UNION: Virtuoso 7 then found no row)
+            FILTER(?keepConclusion IN (aiac:category-prohibited, aiac:category-high-risk, aiac:category-transparency)
+                   || EXISTS { ?keepConclusion a aia:TransparencyException })
           } GROUP BY ?s
         }
         ?assessed aia:obligationFor ?s ; a aia:AssessedObligation .
@@ -336,8 +337,8 @@ WHERE {
       SELECT ?s (MIN(?keepFrom) AS ?carvedBackFrom) WHERE {
         ?carveBack aia:conclusion aiac:outcome-foss-carve-back ; aia:determinationOf ?s .
         ?keep aia:determinationOf ?s ; aia:conclusion ?keepConclusion ; aia:appliesFromDate ?keepFrom .
-        { VALUES ?keepConclusion { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency } }
-        UNION { ?keepConclusion a aia:TransparencyException }
+        FILTER(?keepConclusion IN (aiac:category-prohibited, aiac:category-high-risk, aiac:category-transparency)
+               || EXISTS { ?keepConclusion a aia:TransparencyException })
       } GROUP BY ?s
     }
     ?movedKeep aia:determinationOf ?s ; aia:appliesFromDate ?carvedBackFrom ; aia:dependsOnAmendment ?amendment .
