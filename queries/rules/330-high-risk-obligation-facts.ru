@@ -221,6 +221,10 @@ INSERT { ?s aia:hasUrgentUseDeployer ?deployer }
 WHERE {
   ?s aia:urgentUseWithoutAuthorisation true ; aia:hasDeployer ?deployer .
   { ?deployer aia:isLawEnforcementAuthority true } UNION { ?deployer aia:isCivilProtectionAuthority true }
+  # the authority itself: aia:isLawEnforcementAuthority also covers one acting on an authority's
+  # behalf, which Art 46(2) does not name (an outside check found a private contractor given the
+  # duties)
+  FILTER NOT EXISTS { ?deployer aia:actsOnBehalfOfPublicAuthority true }
 } ;
 # Art 26(10) binds the deployer that uses a post-remote biometric identification system for law
 # enforcement (rule 280's trigger): a law enforcement authority (Art 3(45)) among its deployers,
