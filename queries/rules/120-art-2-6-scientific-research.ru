@@ -50,11 +50,12 @@ INSERT {
 WHERE {
   {
     # the earliest day, a placing on the market before a putting into service of the same day
-    SELECT ?s (MIN(CONCAT(STR(?on), "|", IF(?placingProperty0 = aia:placedOnMarketOn, "0", "1"), "|", STR(?builtOn))) AS ?first) WHERE {
+    SELECT ?s (MIN(CONCAT(STR(?on), "|", ?rank, "|", STR(?builtOn))) AS ?first) WHERE {
       ?s a aia:AIArtefact ; aia:solelyScientificResearch true .
       FILTER(isIRI(?s))
       ?builtOn aia:basedOnModel ?s ; ?placingProperty0 ?on .
-      VALUES ?placingProperty0 { aia:placedOnMarketOn aia:putIntoServiceOn }
+      # (the rank from VALUES: an IF in the aggregate is an internal error of Virtuoso 7)
+      VALUES (?placingProperty0 ?rank) { (aia:placedOnMarketOn "0") (aia:putIntoServiceOn "1") }
       # a system put into service for research only keeps the model a research subject
       FILTER(?placingProperty0 = aia:placedOnMarketOn || NOT EXISTS { ?builtOn aia:solelyScientificResearch true })
       aiaa:run aia:asOf ?asOf .
@@ -67,10 +68,11 @@ WHERE {
   BIND(STRBEFORE(?first, "|") AS ?placedText)
   BIND(STRAFTER(?first, "|") AS ?rest)
   BIND(IRI(STRAFTER(?rest, "|")) AS ?system)
+  BIND(STRBEFORE(?rest, "|") AS ?rankText)
+  VALUES (?placingProperty ?placingRank) { (aia:placedOnMarketOn "0") (aia:putIntoServiceOn "1") }
+  FILTER(?placingRank = ?rankText)
   ?system ?placingProperty ?placed .
-  VALUES ?placingProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
   FILTER(STR(?placed) = ?placedText)
-  FILTER(?placingProperty = IF(STRBEFORE(?rest, "|") = "0", aia:placedOnMarketOn, aia:putIntoServiceOn))
   BIND(CONCAT("The model is said to be developed and put into service for the sole purpose of scientific research and development, but the AI system ", STR(?system),
               " built on it was ", IF(?placingProperty = aia:placedOnMarketOn, "placed on the market", "put into service"), " on ", ?placedText,
               ": a model supplied for a system on the Union market is made available there (Art 3(9), 3(10)), and the Regulation applies to what is placed on the market as a result of research and development (Recital 25), so the exclusion of Art 2(6) is not applied.") AS ?explanation)
