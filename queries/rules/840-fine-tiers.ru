@@ -11,6 +11,9 @@
 # to each Member State "to what extent" fines may be imposed on it; where they may, the ceiling
 # is the tier's fixed amount, the turnover share being for an offender that is an undertaking:
 # the fine rule aiac:fine-rule-public-authority, which takes precedence over the SME rule.
+# A public authority or body of a third country and an international organisation are not
+# undertakings either: the fine rule aiac:fine-rule-not-undertaking, the fixed amount of Art
+# 99(3)-(5), also before the SME rule.
 # Otherwise the tier's own selection applies (Art 99(3)-(5), Art 101(1): the higher; Art 100(2)-(3):
 # one amount, the fixed one; Art 99(1): none, the Member State's rules set the penalties).
 # A prohibited determination gets a fine exposure for each operator it concerns (Art 5 prohibits
@@ -47,6 +50,19 @@ WHERE {
     FILTER(UCASE(STR(?country)) = ?memberState)
   })
 } ;
+# Art 99(3) to (5) give the turnover share only "if the offender is an undertaking": a public
+# authority or body established in a third country, which Art 99(8) does not concern, and an
+# international organisation are not undertakings, so each tier's fixed amount is their ceiling
+# (the fine rule aiac:fine-rule-not-undertaking; an outside check found a Swiss cantonal
+# authority and an international organisation deploying a high-risk system given "whichever is
+# higher" with the turnover share). A Union body takes the tiers of Art 100 instead.
+INSERT { ?party aia:notAnUndertaking true }
+WHERE {
+  { ?party a aia:PublicAuthority } UNION { ?party aia:isMigrationAuthority true }
+  UNION { ?party a aia:InternationalOrganisation }
+  FILTER NOT EXISTS { ?party a aia:UnionBody }
+  FILTER NOT EXISTS { ?party aia:publicBodyInUnion true }
+} ;
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
@@ -80,7 +96,13 @@ WHERE {
     aiac:fine-rule-public-authority skos:related ?applied .
     BIND(aiac:fine-rule-public-authority AS ?publicRule)
   }
-  BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
+  # (a public body of a third country or an international organisation: the second operation)
+  OPTIONAL {
+    ?party aia:notAnUndertaking true .
+    aiac:fine-rule-not-undertaking skos:related ?applied .
+    BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
+  }
+  BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
   FILTER(BOUND(?fineRule))
 } ;
 INSERT {
@@ -146,7 +168,12 @@ WHERE {
         aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
-      BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
+      OPTIONAL {
+        ?operator aia:notAnUndertaking true .
+        aiac:fine-rule-not-undertaking skos:related ?applied .
+        BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
+      }
+      BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
@@ -189,7 +216,12 @@ WHERE {
         aiac:fine-rule-public-authority skos:related ?applied .
         BIND(aiac:fine-rule-public-authority AS ?publicRule)
       }
-      BIND(COALESCE(?publicRule, ?smeRule) AS ?fineRule)
+      OPTIONAL {
+        ?operator aia:notAnUndertaking true .
+        aiac:fine-rule-not-undertaking skos:related ?applied .
+        BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
+      }
+      BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)

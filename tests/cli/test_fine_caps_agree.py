@@ -84,6 +84,7 @@ TIER_BY_CITATION = {
 RULE_CAPS = {  # what the fine rules of data/obligations/fine-tiers.ttl give the tiers they name
     "fine-rule-sme-lower": "lower",
     "fine-rule-public-authority": "fixed",
+    "fine-rule-not-undertaking": "fixed",
 }
 TIER_CAPS = {
     "fine-tier-art-99-1": None,
