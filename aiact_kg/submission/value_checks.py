@@ -6,6 +6,9 @@ For each statement whose predicate is a property of our vocabulary, driven by th
 * a literal of a checked datatype (boolean, date, numbers) must be exactly in the lexical form
   of its datatype and its value finite and in range (:func:`.values.read_literal`);
 * a property whose range is a boolean, a date or a number takes a literal of that kind;
+* an object property (a link to a party, a model, an event, a concept) takes a node, not a
+  literal: a text there names nothing the rules can follow (``aia:roleFor "https://..."``, a
+  JSON-LD compact key without ``@type: @id``), and the fact would be lost without a word;
 * such a property takes one value per subject: two values that differ (compared by value, so
   ``"1"^^xsd:boolean`` and ``true`` are one value) leave the fact undecided;
 * an ``xsd:float`` whose single-precision value is not the number written gets a warning: XSD
@@ -70,6 +73,15 @@ def _wrong_kind(statement: Statement, expected: str) -> str | None:
     return None
 
 
+def _literal_for_node(statement: Statement) -> str:
+    return (
+        f"{_where(statement)}, a literal, but the property links to a node (an IRI or a blank "
+        "node): the rules follow no link from a text, so the fact is not read. Write the node's "
+        'IRI (in Turtle <...> or a prefixed name, in JSON-LD {"@id": "..."} or the '
+        "published context's term)."
+    )
+
+
 def _given_in(distinct: dict[Value, Statement]) -> str:
     """The different values, with their files when several give them."""
     return values_in_files(
@@ -84,7 +96,7 @@ def value_findings(
     """The violations about literal values, each with the node it concerns."""
     found: list[tuple[Node, Finding]] = []
     values: dict[tuple[Node, Node], dict[Value, Statement]] = {}
-    properties: dict[Node, tuple[str | None, bool, tuple[str, ...]] | None] = {}
+    properties: dict[Node, tuple[str | None, bool, tuple[str, ...], bool] | None] = {}
     readings: dict[tuple[str, str, str | None], Reading] = {}
     for statement in statements:
         if statement.predicate in properties:
@@ -96,14 +108,17 @@ def value_findings(
                     vocabulary.range_of(prop),
                     vocabulary.range_of(prop) in CHECKED_TYPES,
                     vocabulary.provisions.get(prop, ()),
+                    prop in vocabulary.object_properties,
                 )
                 if prop.startswith(ONTOLOGY)
                 else None
             )
         if known is None:
             continue
-        expected, checked, provisions = known
+        expected, checked, provisions, links = known
         problem = _wrong_kind(statement, expected) if checked and expected else None
+        if links and statement.datatype is not None:
+            problem = _literal_for_node(statement)
         if (
             problem is None
             and statement.datatype in CHECKED_TYPES

@@ -58,6 +58,7 @@ class Vocabulary:
     external_roots: tuple[str, ...]  # e.g. "https://w3id.org/dpv": DPV and its modules
     matches: dict[str, tuple[str, ...]]  # external term IRI -> aia/aiac terms aligned to it
     closed_classes: frozenset[str] = frozenset()  # classes marked aia:closedVocabulary
+    object_properties: frozenset[str] = frozenset()  # owl:ObjectProperty: they link to a node
 
     @cached_property
     def disjoint_with(self) -> dict[str, frozenset[str]]:
@@ -239,5 +240,8 @@ def load_vocabulary() -> Vocabulary:
             str(c)
             for c in graph.subjects(URIRef(ONTOLOGY + "closedVocabulary"), Literal(True))
             if isinstance(c, URIRef)
+        ),
+        object_properties=frozenset(
+            str(s) for s in graph.subjects(RDF.type, OWL.ObjectProperty) if isinstance(s, URIRef)
         ),
     )

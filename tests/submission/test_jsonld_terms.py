@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import OWL, RDF, Graph
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.resources import data_dir
@@ -47,6 +47,21 @@ def test_every_submission_term_is_a_term_of_the_published_context() -> None:
         and str(value["@id"] if isinstance(value, dict) else value).startswith("aia:")
     }
     assert sorted(declared - defined) == []
+
+
+def test_role_node_terms_are_terms_of_the_published_context() -> None:
+    """The role nodes of the guide (aia:DeployerRole with aia:playedBy and aia:roleFor), with
+    their links typed as IRIs: under a compact key the values were texts, and the role was lost
+    (an outside check)."""
+    context = our_context()
+    assert isinstance(context, dict)
+    graph = Graph().parse(data_dir("ontology") / "modules" / "actors.ttl")
+    role = URIRef(ONTOLOGY + "OperatorRole")
+    roles = {str(c)[len(ONTOLOGY) :] for c in graph.subjects(RDFS.subClassOf, role)}
+    assert len(roles) == 6
+    assert all(context.get(name) == f"aia:{name}" for name in [*roles, "OperatorRole"])
+    for link in ("playedBy", "roleFor", "hasOperator"):
+        assert context[link] == {"@id": f"aia:{link}", "@type": "@id"}
 
 
 def test_a_misspelt_key_is_a_warning_naming_the_closest_term() -> None:

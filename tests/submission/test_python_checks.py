@@ -262,6 +262,26 @@ def test_the_turtle_report_holds_the_python_findings(validator: SubmissionValida
             "ex:s",
             "practice",
         ),
+        # a party's fact stated on its role node: Art 2(10) would go unread (an outside check)
+        (
+            SYSTEM.format(more="")
+            + "ex:role a aia:DeployerRole ; aia:playedBy ex:ann ; aia:roleFor ex:s ;\n"
+            + "  aia:actsInPersonalCapacity true .\n"
+            + 'ex:ann a aia:NaturalPerson ; aia:establishedIn "FR" .\n',
+            "ex:role",
+            "actsInPersonalCapacity",
+        ),
+        # a system's fact stated on its change of intended purpose: the Art 80(2) finding would
+        # go unread (an outside check)
+        (
+            SYSTEM.format(more="; aia:hasValueChainEvent ex:change")
+            + "ex:change a aia:IntendedPurposeChange ; aia:byOperator ex:acme ;\n"
+            + '  aia:eventDate "2026-01-01"^^xsd:date ;\n'
+            + "  aia:newIntendedPurpose aiac:annex-iii-4a ;\n"
+            + "  aia:foundHighRiskByAuthority true .\n",
+            "ex:change",
+            "foundHighRiskByAuthority",
+        ),
     ],
 )
 def test_a_fact_stated_on_a_node_it_cannot_be_about_is_a_violation(
@@ -276,6 +296,35 @@ def test_a_fact_stated_on_a_node_it_cannot_be_about_is_a_violation(
     if prop == "practice":  # how to reach the node it is about
         assert "(a node of its own, linked by aia:engagesIn)" in finding.message
     assert not report.conforms  # not assessed: the conclusion could turn on the fact
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # a role node's links written as texts (a JSON-LD compact key has no @type @id)
+        (
+            SYSTEM.format(more="")
+            + 'ex:role a aia:DeployerRole ; aia:playedBy "https://example.org/bank" ;\n'
+            + '  aia:roleFor "https://example.org/s" .\n',
+            "playedBy",
+        ),
+        # the model a system is built on, and a new purpose, as texts
+        (SYSTEM.format(more='; aia:basedOnModel "https://example.org/m"'), "basedOnModel"),
+        (
+            MODEL.format(compute='1e24 ; aia:hasAuthorisedRepresentative "Rep B.V."'),
+            "hasAuthorisedRepresentative",
+        ),
+    ],
+)
+def test_a_literal_where_a_node_is_linked_is_a_violation(
+    validator: SubmissionValidator, text: str, prop: str
+) -> None:
+    report = validate(validator, text)
+    found = [f for f in findings(report, "value-space") if (f.path or "").endswith("#" + prop)]
+    assert found
+    assert all(f.severity == "violation" for f in found)
+    assert "links to a node" in found[0].message
+    assert not report.conforms
 
 
 def test_facts_on_the_nodes_they_are_about_give_no_wrong_subject_warning(
