@@ -148,7 +148,7 @@ WHERE {
               IF(?placedBeforeDuties,
                  CONCAT("The system was placed on the market or put into service ", ?placedOnText, STR(?placed), ?placedWhyText, ", before Art 6(4) and Art 49(2) applied (", STR(?dutiesFrom),
                         ", Art 113): their duties to document the assessment and to register the system before placing did not arise for it."),
-                 CONCAT(?documentedText, ", and register the system (Art 49(2))."))))) AS ?explanation)
+                 CONCAT(?documentedText, ". The system must also be registered (Art 49(2))."))))) AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-3-derogation|", STR(?useCase), "|", STR(?condition))))) AS ?d)
 }
 ;
