@@ -34,14 +34,17 @@ the engines (default, and what CI's ``make test`` runs: ``oxigraph,virtuoso``; `
 default a representative subset runs on them: the first case of each directory and the cases
 of ``engine-cases.txt``, chosen so that every rule file draws a conclusion in at
 least one of them (``test_engine_subset.py`` checks it); ``AIACT_KG_TEST_ENGINE_CASES=all`` runs
-every case (see docs/deploy.md for the times).
+every case. Virtuoso, several times slower, runs a smaller part of it by default: the cases of
+``virtuoso-cases.txt``, which also make every rule file draw a conclusion;
+``AIACT_KG_TEST_ENGINE_CASES=subset`` runs the whole subset there (see docs/deploy.md for the
+times).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -68,7 +71,7 @@ PREFIXES = (
 EX = "https://example.org/"
 _VALIDATOR: list[SubmissionValidator] = []
 _EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case, to compare with
-_SUBSET: list[frozenset[Path]] = []
+_SUBSETS: dict[str, frozenset[Path]] = {}
 # cases whose assessment on an engine is known to differ (strict: one that passes fails the run,
 # so the entry is removed when the engine or the rule is fixed); see docs/deploy.md
 KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
@@ -152,18 +155,30 @@ def engine_subset() -> list[Path]:
     return sorted(first | extra)
 
 
-def on_engines(path: Path) -> bool:
-    """Whether a case also runs on the remote engines: all with ``..._ENGINE_CASES=all``,
-    else those of :func:`engine_subset`."""
-    if os.environ.get(_ALL_CASES_VARIABLE) == "all":
+def virtuoso_subset() -> list[Path]:
+    """The cases that run on Virtuoso by default: those of ``virtuoso-cases.txt``, a part of
+    :func:`engine_subset` (Virtuoso takes several times as long as the Oxigraph server)."""
+    here = Path(__file__).parent
+    listed = (here / "virtuoso-cases.txt").read_text(encoding="utf-8").split("\n")
+    return sorted(here / line.strip() for line in listed if line.strip() and line[0] != "#")
+
+
+def on_engine(path: Path, engine: str) -> bool:
+    """Whether a case also runs on remote engine ``engine``: all with ``..._ENGINE_CASES=all``;
+    on Virtuoso those of :func:`virtuoso_subset` (all of :func:`engine_subset` with
+    ``..._ENGINE_CASES=subset``); on the others those of :func:`engine_subset`."""
+    chosen = os.environ.get(_ALL_CASES_VARIABLE)
+    if chosen == "all":
         return True
-    return path in _subset()
+    if engine == "virtuoso" and chosen != "subset":
+        return path in _subset(virtuoso_subset)
+    return path in _subset(engine_subset)
 
 
-def _subset() -> frozenset[Path]:
-    if not _SUBSET:
-        _SUBSET.append(frozenset(engine_subset()))
-    return _SUBSET[0]
+def _subset(choose: Callable[[], list[Path]]) -> frozenset[Path]:
+    if choose.__name__ not in _SUBSETS:
+        _SUBSETS[choose.__name__] = frozenset(choose())
+    return _SUBSETS[choose.__name__]
 
 
 def _differences(embedded: Any, remote: Any, path: str = "") -> list[str]:
@@ -499,7 +514,7 @@ class CaseFile(pytest.File):
             if key not in case:
                 raise pytest.UsageError(f"{self.path}: a case needs '{key}'")
         yield CaseItem.from_parent(self, name=self.path.stem, case=case)
-        for engine in case_engines() if on_engines(self.path) else ():
+        for engine in (name for name in case_engines() if on_engine(self.path, name)):
             item = CaseItem.from_parent(
                 self, name=f"{self.path.stem}[{engine}]", case=case, engine=engine
             )

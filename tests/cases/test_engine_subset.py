@@ -1,4 +1,5 @@
-"""The cases that run on the remote engines by default exercise every rule file.
+"""The cases that run on the remote engines by default exercise every rule file, on Virtuoso
+too (its smaller part of them, ``virtuoso-cases.txt``).
 
 A rule file is exercised by a case when running it adds statements to the case's store (the
 embedded one, where the rules run as on every engine). The subset is
@@ -24,7 +25,7 @@ from aiact_kg.reasoning.rules import load_rules
 from aiact_kg.store.oxigraph_store import OxigraphStore
 from aiact_kg.submission.reading import read_rdf_bytes
 from aiact_kg.submission.values import canonical_quads
-from tests.cases.conftest import PREFIXES, _case_run, engine_subset
+from tests.cases.conftest import PREFIXES, _case_run, engine_subset, virtuoso_subset
 
 
 def _rules_exercised(path: Path) -> set[str]:
@@ -54,12 +55,27 @@ def _rules_exercised(path: Path) -> set[str]:
     return exercised
 
 
-def test_the_engine_subset_exercises_every_rule_file() -> None:
-    subset = engine_subset()
-    listed = Path(__file__).with_name("engine-cases.txt").read_text(encoding="utf-8")
-    for line in listed.splitlines():
+def _listed(name: str) -> list[Path]:
+    """The cases a list file names, each checked to exist."""
+    here = Path(__file__).parent
+    paths = []
+    for line in (here / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            assert (Path(__file__).parent / line.strip()).is_file(), f"no case {line.strip()}"
-    exercised = set().union(*(_rules_exercised(path) for path in subset))
-    missing = sorted({rule.path.name for rule in load_rules()} - exercised)
+            assert (here / line.strip()).is_file(), f"{name}: no case {line.strip()}"
+            paths.append(here / line.strip())
+    return paths
+
+
+def test_the_engine_subsets_exercise_every_rule_file() -> None:
+    """The engine subset, and Virtuoso's smaller part of it, each exercise every rule file."""
+    _listed("engine-cases.txt")
+    subset, on_virtuoso = engine_subset(), _listed("virtuoso-cases.txt")
+    assert sorted(on_virtuoso) == virtuoso_subset()
+    outside = sorted(str(path) for path in set(on_virtuoso) - set(subset))
+    assert not outside, f"virtuoso-cases.txt lists cases outside the engine subset: {outside}"
+    exercised = {path: _rules_exercised(path) for path in subset}
+    every_rule = {rule.path.name for rule in load_rules()}
+    missing = sorted(every_rule - set().union(*exercised.values()))
     assert not missing, f"no case of the engine subset exercises {missing}"
+    missing = sorted(every_rule - set().union(*(exercised[path] for path in on_virtuoso)))
+    assert not missing, f"no case of virtuoso-cases.txt exercises {missing}"
