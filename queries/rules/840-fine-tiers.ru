@@ -63,6 +63,21 @@ WHERE {
   FILTER NOT EXISTS { ?party a aia:UnionBody }
   FILTER NOT EXISTS { ?party aia:publicBodyInUnion true }
 } ;
+# the fine rule that caps a party's Art 99 tiers, one per party: the public-authority rule of Art
+# 99(8) or, for a party that is not an undertaking, the fixed amount of Art 99(3)-(5), before the
+# SME rule of Art 99(6), which is for undertakings (a public authority is never an SME or
+# start-up, wherever it is established: the shape PublicAuthorityNotSME says so). Each rule caps
+# only the tiers it names (skos:related): the operations below join it with a tier.
+INSERT { ?party aia:partyFineRule ?fineRule }
+WHERE {
+  { ?party aia:publicBodyInUnion true . BIND(aiac:fine-rule-public-authority AS ?fineRule) }
+  UNION { ?party aia:notAnUndertaking true . BIND(aiac:fine-rule-not-undertaking AS ?fineRule) }
+  UNION {
+    ?party aia:isSME|aia:isStartUp true .
+    FILTER NOT EXISTS { ?party aia:publicBodyInUnion|aia:notAnUndertaking true }
+    BIND(aiac:fine-rule-sme-lower AS ?fineRule)
+  }
+} ;
 # each assessed obligation's tiers, those of Art 100 for a bearer that is a Union body
 INSERT { ?assessed aia:fineTierApplied ?applied }
 WHERE {
@@ -73,49 +88,28 @@ WHERE {
        IF(BOUND(?isUnionBody) && (?tier = aiac:fine-tier-art-99-1 || ?tier = aiac:fine-tier-art-99-4 || ?tier = aiac:fine-tier-art-99-5),
           aiac:fine-tier-art-100-3, ?tier)) AS ?applied)
 } ;
-# the fine rule that sets how the bearer's tiers are capped: the public-authority rule of Art 99(8)
-# before the SME rule of Art 99(6), each only for the tiers it names (skos:related). Which of amount
-# and turnover share caps each tier is not written: it follows from the tier and the rule applied
-# (assess/fines), so an obligation with tiers of different kinds (Art 21: the Member State's
-# penalties of Art 99(1) for a refusal, Art 99(5) for incorrect information) keeps each tier's own.
+# the bearer's fine rule for each tier it names (skos:related). Which of amount and turnover share
+# caps each tier is not written: it follows from the tier and the rule applied (assess/fines), so
+# an obligation with tiers of different kinds (Art 21: the Member State's penalties of Art 99(1)
+# for a refusal, Art 99(5) for incorrect information) keeps each tier's own.
 # (two simple operations: Virtuoso 7 found no end to one operation that joined the bearers' kinds
 # with a table of tiers per kind)
 INSERT { ?assessed aia:fineRuleApplied ?fineRule }
 WHERE {
   ?assessed aia:fineTierApplied ?applied ; aia:bearer ?party ; a aia:AssessedObligation .
-  OPTIONAL {
-    ?party aia:isSME|aia:isStartUp true .
-    FILTER NOT EXISTS { ?party a aia:PublicAuthority }
-    FILTER NOT EXISTS { ?party aia:isMigrationAuthority true }
-    aiac:fine-rule-sme-lower skos:related ?applied .
-    BIND(aiac:fine-rule-sme-lower AS ?smeRule)
-  }
-  # (a public authority or body of a Member State: the first operation)
-  OPTIONAL {
-    ?party aia:publicBodyInUnion true .
-    aiac:fine-rule-public-authority skos:related ?applied .
-    BIND(aiac:fine-rule-public-authority AS ?publicRule)
-  }
-  # (a public body of a third country or an international organisation: the second operation)
-  OPTIONAL {
-    ?party aia:notAnUndertaking true .
-    aiac:fine-rule-not-undertaking skos:related ?applied .
-    BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
-  }
-  BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
-  FILTER(BOUND(?fineRule))
+  ?party aia:partyFineRule ?fineRule .
+  ?fineRule skos:related ?applied .
 } ;
 INSERT {
   ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
   ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
-    aia:fineTierApplied ?applied ; aia:fineRuleApplied ?fineRule ;
-    prov:wasGeneratedBy aiaa:run .
+    aia:fineTierApplied ?applied ; prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
     # one row per operator (submitted blank nodes are IRIs by now, so each exposure is minted
     # from the determination and the operator)
-    SELECT DISTINCT ?d ?operator ?applied ?fineRule WHERE {
+    SELECT DISTINCT ?d ?operator ?applied WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
       ?s aia:hasOperator ?operator .
       # a prohibition resting on one operator's change of intended purpose (rule 260) concerns
@@ -150,30 +144,6 @@ WHERE {
       FILTER EXISTS { ?s aia:hasProvider|aia:hasImporter|aia:hasDeployer|aia:hasProductManufacturer ?operator }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
-      # Art 99(6): "each fine" of an SME or start-up takes the lower cap (the rule covers the
-      # Art 99 tiers, not that of Art 100); the cap each rule gives is read with the fines
-      # (assess/fines)
-      # (the operator's facts as a pattern: as a FILTER EXISTS in the OPTIONAL, Virtuoso 7 does
-      # not see ?operator; both SME and start-up give the same row, kept once by DISTINCT)
-      OPTIONAL {
-        ?operator aia:isSME|aia:isStartUp true .
-        FILTER NOT EXISTS { ?operator a aia:PublicAuthority }
-        FILTER NOT EXISTS { ?operator aia:isMigrationAuthority true }
-        aiac:fine-rule-sme-lower skos:related ?applied .
-        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
-      }
-      # Art 99(8): a public authority or body, the fixed amount (before the SME rule)
-      OPTIONAL {
-        ?operator aia:publicBodyInUnion true .
-        aiac:fine-rule-public-authority skos:related ?applied .
-        BIND(aiac:fine-rule-public-authority AS ?publicRule)
-      }
-      OPTIONAL {
-        ?operator aia:notAnUndertaking true .
-        aiac:fine-rule-not-undertaking skos:related ?applied .
-        BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
-      }
-      BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
@@ -187,12 +157,11 @@ WHERE {
 INSERT {
   ?d aia:fineTierApplied ?applied ; aia:fineExposure ?exposure .
   ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ;
-    aia:fineTierApplied ?applied ; aia:fineRuleApplied ?fineRule ;
-    prov:wasGeneratedBy aiaa:run .
+    aia:fineTierApplied ?applied ; prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
   {
-    SELECT DISTINCT ?d ?operator ?applied ?fineRule WHERE {
+    SELECT DISTINCT ?d ?operator ?applied WHERE {
       ?d a aia:Determination ; aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
          aia:premise ?operatorPremise .
       ?operatorPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
@@ -204,29 +173,21 @@ WHERE {
       }
       OPTIONAL { ?operator a aia:UnionBody . BIND(aiac:fine-tier-art-100-2 AS ?unionTier) }
       BIND(COALESCE(?unionTier, aiac:fine-tier-art-99-3) AS ?applied)
-      OPTIONAL {
-        ?operator aia:isSME|aia:isStartUp true .
-        FILTER NOT EXISTS { ?operator a aia:PublicAuthority }
-        FILTER NOT EXISTS { ?operator aia:isMigrationAuthority true }
-        aiac:fine-rule-sme-lower skos:related ?applied .
-        BIND(aiac:fine-rule-sme-lower AS ?smeRule)
-      }
-      OPTIONAL {
-        ?operator aia:publicBodyInUnion true .
-        aiac:fine-rule-public-authority skos:related ?applied .
-        BIND(aiac:fine-rule-public-authority AS ?publicRule)
-      }
-      OPTIONAL {
-        ?operator aia:notAnUndertaking true .
-        aiac:fine-rule-not-undertaking skos:related ?applied .
-        BIND(aiac:fine-rule-not-undertaking AS ?otherRule)
-      }
-      BIND(COALESCE(?publicRule, ?otherRule, ?smeRule) AS ?fineRule)
     }
   }
   BIND(IRI(CONCAT(STR(?d), "-fine-", MD5(STR(?operator)))) AS ?exposure)
-}
- ;
+} ;
+# each exposure's fine rule: the operator's, if it caps the exposure's tier (Art 99(6): "each
+# fine" of an SME or start-up; Art 99(8); Art 99(3)-(5) for one that is not an undertaking; none
+# covers the tier of Art 100); the cap each rule gives is read with the fines (assess/fines).
+# (An operation of its own: as an OPTIONAL beside the tier chosen above, Virtuoso 7 dropped the
+# exposures of operators without a fine rule.)
+INSERT { ?exposure aia:fineRuleApplied ?fineRule }
+WHERE {
+  ?exposure a aia:FineExposure ; aia:exposedOperator ?operator ; aia:fineTierApplied ?applied .
+  ?operator aia:partyFineRule ?fineRule .
+  ?fineRule skos:related ?applied .
+} ;
 # A prohibited determination that no operator is exposed for: every operator the prohibition
 # concerns is a deployer outside the Regulation (Art 2(10), 2(1)(b)-(c), 2(4)), which the
 # operations above leave out. Said in an outcome of its own, resting on the prohibition and on
