@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -71,7 +71,6 @@ PREFIXES = (
 EX = "https://example.org/"
 _VALIDATOR: list[SubmissionValidator] = []
 _EMBEDDED: dict[str, dict[str, Any]] = {}  # the embedded store's JSON per case, to compare with
-_SUBSETS: dict[str, frozenset[Path]] = {}
 # cases whose assessment on an engine is known to differ (strict: one that passes fails the run,
 # so the entry is removed when the engine or the rule is fixed); see docs/deploy.md
 KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
@@ -144,23 +143,31 @@ def case_engines() -> tuple[str, ...]:
     return tuple(name for name in value.replace(" ", "").split(",") if name in ENGINES)
 
 
+def listed_cases(name: str) -> list[Path]:
+    """The cases a list file of this folder names (paths relative to it; ``#`` comments)."""
+    here = Path(__file__).parent
+    listed = (here / name).read_text(encoding="utf-8").split("\n")
+    return [here / line.strip() for line in listed if line.strip() and not line.startswith("#")]
+
+
 def engine_subset() -> list[Path]:
     """The cases that run on the remote engines by default: the first case (by file name) of
-    each directory, and those listed in ``engine-cases.txt`` (paths relative to this folder)."""
+    each directory, and those listed in ``engine-cases.txt``."""
     here = Path(__file__).parent
     folders = [folder for folder in here.iterdir() if folder.is_dir()]
     first = {min(folder.glob("*.yaml")) for folder in folders if any(folder.glob("*.yaml"))}
-    listed = (here / "engine-cases.txt").read_text(encoding="utf-8").split("\n")
-    extra = {here / line.strip() for line in listed if line.strip() and not line.startswith("#")}
-    return sorted(first | extra)
+    return sorted(first | set(listed_cases("engine-cases.txt")))
 
 
 def virtuoso_subset() -> list[Path]:
     """The cases that run on Virtuoso by default: those of ``virtuoso-cases.txt``, a part of
     :func:`engine_subset` (Virtuoso takes several times as long as the Oxigraph server)."""
-    here = Path(__file__).parent
-    listed = (here / "virtuoso-cases.txt").read_text(encoding="utf-8").split("\n")
-    return sorted(here / line.strip() for line in listed if line.strip() and line[0] != "#")
+    return sorted(listed_cases("virtuoso-cases.txt"))
+
+
+@cache
+def _chosen(virtuoso: bool) -> frozenset[Path]:
+    return frozenset(virtuoso_subset() if virtuoso else engine_subset())
 
 
 def on_engine(path: Path, engine: str) -> bool:
@@ -170,15 +177,7 @@ def on_engine(path: Path, engine: str) -> bool:
     chosen = os.environ.get(_ALL_CASES_VARIABLE)
     if chosen == "all":
         return True
-    if engine == "virtuoso" and chosen != "subset":
-        return path in _subset(virtuoso_subset)
-    return path in _subset(engine_subset)
-
-
-def _subset(choose: Callable[[], list[Path]]) -> frozenset[Path]:
-    if choose.__name__ not in _SUBSETS:
-        _SUBSETS[choose.__name__] = frozenset(choose())
-    return _SUBSETS[choose.__name__]
+    return path in _chosen(engine == "virtuoso" and chosen != "subset")
 
 
 def _differences(embedded: Any, remote: Any, path: str = "") -> list[str]:
