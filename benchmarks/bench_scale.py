@@ -201,7 +201,7 @@ def measure(
     print(f"[{mix} {size}] generated {files} files in {generated:.0f} s", file=sys.stderr)
     for stage in _stages(size, args):
         label = f"{mix} {size} {stage}"
-        load = round(os.getloadavg()[0], 2)
+        load = _settled_load(args.settle)
         print(f"[{label}] running", file=sys.stderr, flush=True)
         pattern = PATTERNS.get(stage)
         figures = run_child(_argv(stage, directory, args.jobs, args.batch_size), label, pattern)
@@ -227,6 +227,17 @@ def measure(
         )
         record(row)
     shutil.rmtree(directory, ignore_errors=True)
+
+
+def _settled_load(most_seconds: float) -> float:
+    """The one-minute load average once it has fallen below half the CPUs, waiting at most
+    ``most_seconds``: the previous stage's own workers keep it near their number for a minute
+    after they end, and a stage started then would be recorded as run on a busy machine."""
+    idle = (os.cpu_count() or 1) / 2
+    deadline = time.monotonic() + most_seconds
+    while os.getloadavg()[0] >= idle and time.monotonic() < deadline:
+        time.sleep(min(5.0, max(0.0, deadline - time.monotonic())))
+    return round(os.getloadavg()[0], 2)
 
 
 def merge(path: Path, rows: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
@@ -288,6 +299,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--validate-max", type=int, default=1_000_000)
     parser.add_argument("--workdir", type=Path, default=None, help="where data is generated")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=120.0,
+        help="seconds to wait at most before each stage for the load average to fall below "
+        "half the CPUs (default 120; 0: no wait)",
+    )
     args = parser.parse_args(argv)
     result = run(args)
     write_scale_markdown(result, args.results)

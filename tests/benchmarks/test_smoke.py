@@ -42,7 +42,7 @@ def test_scale_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
     from benchmarks import bench_scale, summary
 
     results = tmp_path / "results"
-    argv = ["--sizes", "3", "--stages", "validate", "assess", "--jobs", "1"]
+    argv = ["--sizes", "3", "--stages", "validate", "assess", "--jobs", "1", "--settle", "0"]
     bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
     recorded = json.loads((results / "scale.json").read_text())
     rows = {(r["mix"], r["stage"]): r for r in recorded["rows"]}
@@ -65,6 +65,8 @@ def test_scale_benchmark_at_a_tiny_size(tmp_path: Path) -> None:
             str(tmp_path),
             "--results",
             str(results),
+            "--settle",
+            "0",
         ]
     )
     recorded = json.loads((results / "scale.json").read_text())
@@ -161,6 +163,7 @@ def test_a_scale_run_stopped_part_way_keeps_the_stages_it_measured(
     monkeypatch.setattr(bench_scale, "run_child", stopped_at_assess)
     results = tmp_path / "results"
     argv = ["--sizes", "2", "--mixes", "light", "--stages", "validate", "assess", "--jobs", "1"]
+    argv += ["--settle", "0"]
     with pytest.raises(KeyboardInterrupt):
         bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
     recorded = json.loads((results / "scale.json").read_text())
