@@ -215,11 +215,7 @@ WHERE {
   # stay); "in any case" the providers and deployers of one intended to be used by public
   # authorities comply by the compliance deadline (820), and only they: its importers and
   # distributors fall under the first sentence
-  # (two filters: as one, with the role test nested, Virtuoso 7 overflows its stack; these two
-  # cost a third of this pattern on 1,000 high-risk subjects, being asked for every row, but as
-  # MINUS of sub-selects, evaluated once, Virtuoso 7 kept the duties of the importers and
-  # distributors of a legacy system used by public authorities, cases art-111/17 and 30, and
-  # with the role test outside the second, the embedded engine took longer still)
+  # (two filters, as in the first case's operation)
   FILTER NOT EXISTS {
     ?s aia:satisfiesTrigger aiac:transition-art-111-2 .
     FILTER NOT EXISTS { ?obligation aia:applicabilityRule aiac:applicability-chapters-i-ii }

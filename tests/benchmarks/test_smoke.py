@@ -168,3 +168,18 @@ def test_a_scale_run_stopped_part_way_keeps_the_stages_it_measured(
         bench_scale.main([*argv, "--workdir", str(tmp_path), "--results", str(results)])
     recorded = json.loads((results / "scale.json").read_text())
     assert [(r["subjects"], r["stage"]) for r in recorded["rows"]] == [(2, "validate")]
+
+
+def test_scale_benchmark_waits_for_its_own_load_to_fall(monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import bench_scale
+
+    loads = iter([3.0, 3.0, 2.5, 0.2, 0.2])
+    slept: list[float] = []
+    monkeypatch.setattr(bench_scale.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(bench_scale.os, "getloadavg", lambda: (next(loads), 0.0, 0.0))
+    monkeypatch.setattr(bench_scale.time, "sleep", slept.append)
+    assert bench_scale._settled_load(60) == 0.2
+    assert len(slept) == 3
+    # no wait at all with --settle 0, whatever the load
+    monkeypatch.setattr(bench_scale.os, "getloadavg", lambda: (5.0, 0.0, 0.0))
+    assert bench_scale._settled_load(0) == 5.0
