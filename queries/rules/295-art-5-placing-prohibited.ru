@@ -17,6 +17,13 @@
 # aia:purposeChangeInEffect of rule 009, which rules 311, 320, 350 and 420 read): a purpose the
 # operator may neither put into service nor use makes it no provider under Art 25(1)(c), and the
 # system no high-risk or Art 50(3) system for it.
+# A system placed on the market (aia:placedNoLaterThan, rule 011) before every prohibition that
+# bars its placing applies (the prohibition the amendment adds, rule 290, applies from a day later
+# than Art 50) gets that day as aia:placedBeforeProhibitionDate (third operation):
+# until then it fell under whatever the rules of Art 50 find (they run for it, and rule 440 turns
+# their category into an outcome without duties), which brings an open-source system within the
+# Regulation from that earlier day (Art 2(12); an outside check found it dated from the
+# prohibition when assessed after it, from Art 50's date when assessed before).
 INSERT { ?s aia:placingProhibited true }
 WHERE {
   ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
@@ -28,4 +35,20 @@ WHERE {
   ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ; aia:premise ?byOperator .
   ?byOperator aia:premiseProperty aia:byOperator ; aia:premiseSubject ?change .
   ?s aia:purposeChangeInEffect ?change .
+} ;
+INSERT { ?s aia:placedBeforeProhibitionDate ?from }
+WHERE {
+  {
+    # every determination barring the placing (as the first operation reads them) has a day, the
+    # earliest of which is after the placing
+    SELECT ?s (MIN(?on) AS ?from) (SUM(IF(BOUND(?on), 0, 1)) AS ?undated) WHERE {
+      ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
+      FILTER NOT EXISTS { ?prohibited aia:prohibitsUseOnly true }
+      FILTER NOT EXISTS { ?prohibited aia:premise ?byOperator . ?byOperator aia:premiseProperty aia:byOperator }
+      OPTIONAL { ?prohibited aia:appliesFromDate ?on }
+    } GROUP BY ?s
+  }
+  FILTER(?undated = 0)
+  ?s aia:placedNoLaterThan ?placed .
+  FILTER(?placed < ?from)
 }

@@ -2,7 +2,9 @@
 # Label: Transparency under Art 50(1): an AI system intended to interact directly with natural persons
 # Provisions: aiap:art_50.par_1
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
-# prohibited system may not be placed on the market or used, so its classification here is moot.
+# prohibited system may not be placed on the market or used, so its classification here is moot
+# (but for one placed on the market before a prohibition that applies later than Art 50: its
+# category, the first operation's, becomes the outcome of rule 440, without duties).
 # A system intended to interact directly with natural persons (aia:interactsWithNaturalPersons
 # true) must be designed so that they are informed (provider, Art 50(1)), unless that is obvious
 # to a reasonably well-informed, observant and circumspect person (aia:interactionObvious true)
@@ -48,7 +50,16 @@ WHERE {
   ?s a aia:AISystem ; aia:interactsWithNaturalPersons true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?s aia:placingProhibited true }
+  # not a system whose placing Art 5 prohibits (see the head), unless it was placed on the
+  # market before the prohibition applied, later than Art 50: rule 440 keeps that it fell under
+  # Art 50 until then, as an outcome without duties (Art 2(12) and the date of Art 4 read it)
+  FILTER NOT EXISTS {
+    ?s aia:placingProhibited true .
+    FILTER NOT EXISTS {
+      ?s aia:placedBeforeProhibitionDate ?prohibitedFrom . aiap:art_50 eli:date_applicability ?art50Date .
+      FILTER(?prohibitedFrom > ?art50Date)
+    }
+  }
   FILTER NOT EXISTS { ?s aia:interactionObvious true }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true . FILTER NOT EXISTS { ?s aia:availableToPublicToReportCrime true } }
   # a chatbot only through a change of its intended purpose: the third operation

@@ -2,7 +2,9 @@
 # Label: Transparency under Art 50(3): an emotion recognition or biometric categorisation system
 # Provisions: aiap:art_50.par_3 aiap:art_3.pnt_39 aiap:art_3.pnt_40
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
-# prohibited system may not be placed on the market or used, so its classification here is moot.
+# prohibited system may not be placed on the market or used, so its classification here is moot
+# (but for one placed on the market before a prohibition that applies later than Art 50: its
+# category, the first operation's, becomes the outcome of rule 440, without duties).
 # The deployer of an emotion recognition system or a biometric categorisation system must
 # inform the natural persons exposed to it (Art 50(3)). The system is one of these where it
 # engages in the practice (aia:engagesIn / aia:practice aiac:practice-emotion-recognition or
@@ -52,7 +54,16 @@ WHERE {
       }
       FILTER(isIRI(?s))
       FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-      FILTER NOT EXISTS { ?s aia:placingProhibited true }
+      # not a system whose placing Art 5 prohibits (see the head), unless it was placed on the
+      # market before the prohibition applied, later than Art 50: rule 440 keeps that it fell under
+      # Art 50 until then, as an outcome without duties (Art 2(12) and the date of Art 4 read it)
+      FILTER NOT EXISTS {
+        ?s aia:placingProhibited true .
+        FILTER NOT EXISTS {
+          ?s aia:placedBeforeProhibitionDate ?prohibitedFrom . aiap:art_50 eli:date_applicability ?art50Date .
+          FILTER(?prohibitedFrom > ?art50Date)
+        }
+      }
       FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
     }
   }

@@ -2,7 +2,9 @@
 # Label: Transparency under Art 50(4): deep fakes and AI-generated text published on matters of public interest
 # Provisions: aiap:art_50.par_4.sub_1 aiap:art_50.par_4.sub_2 aiap:art_3.pnt_60 aiap:art_2.par_10
 # Subjects with an out-of-scope (Art 2) or prohibited (Art 5) determination are skipped: a
-# prohibited system may not be placed on the market or used, so its classification here is moot;
+# prohibited system may not be placed on the market or used, so its classification here is moot
+# (but for one placed on the market before a prohibition that applies later than Art 50: its
+# category, the first operation's, becomes the outcome of rule 440, without duties);
 # so are subjects whose every deployer described is outside the Regulation (Art 2(10), 2(1)).
 # First subparagraph: a deployer that generates or manipulates image, audio or video content
 # constituting a deep fake (aia:deployerPublishesDeepFakes true; not for a system stated to
@@ -49,7 +51,16 @@ WHERE {
   ?s a aia:AISystem ; ?fact true .
   FILTER(isIRI(?s))
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
-  FILTER NOT EXISTS { ?s aia:placingProhibited true }
+  # not a system whose placing Art 5 prohibits (see the head), unless it was placed on the
+  # market before the prohibition applied, later than Art 50: rule 440 keeps that it fell under
+  # Art 50 until then, as an outcome without duties (Art 2(12) and the date of Art 4 read it)
+  FILTER NOT EXISTS {
+    ?s aia:placingProhibited true .
+    FILTER NOT EXISTS {
+      ?s aia:placedBeforeProhibitionDate ?prohibitedFrom . aiap:art_50 eli:date_applicability ?art50Date .
+      FILTER(?prohibitedFrom > ?art50Date)
+    }
+  }
   FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
   # both subparagraphs bind deployers: where every deployer described is outside the Regulation
   # (a natural person in purely personal use, Art 2(10); Art 2(1)), no one is bound by them

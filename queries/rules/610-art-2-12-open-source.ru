@@ -6,7 +6,9 @@
 # high-risk AI systems or as AI systems that fall under Art 5 or Art 50. Runs after every
 # classification (2NN-5NN), so the carve-backs are known: a system with a prohibited, high-risk
 # or transparency determination stays in scope and gets the outcome aiac:outcome-foss-carve-back
-# naming those determinations; any other such system is out of scope. A system Art 50 addresses
+# naming those determinations; any other such system is out of scope. A system that fell under
+# Art 50 until a later prohibition applied (rule 440's outcome) is kept in scope by both, and the
+# carve-back dates from the earlier (rule 705). A system Art 50 addresses
 # whose duty an exception of Art 50 lifts (an interaction obvious to the persons, assistive
 # editing, a use authorised by law: a determination concluding an aia:TransparencyException)
 # still "falls under" Art 50: the exception takes away the duty, not the article (it was put out
@@ -63,6 +65,7 @@ WHERE {
               (aiac:category-prohibited 1 "a system falling under Art 5 (prohibited practices)")
               (aiac:category-high-risk 2 "a high-risk AI system")
               (aiac:category-transparency 3 "a system falling under Art 50 (transparency)")
+              (aiac:outcome-art-50-until-prohibited 3 "a system that fell under Art 50 (transparency) until the prohibition applied, having been placed on the market before it")
             }
           } UNION {
             # (said so: the minimal-risk outcome of such a system says it bears no Art 50 duty,
@@ -86,7 +89,7 @@ INSERT { ?d aia:premise ?keep }
 WHERE {
   ?d aia:determinationOf ?s ; aia:byRule aiar:art-2-12-open-source ; aia:conclusion aiac:outcome-foss-carve-back .
   ?keep a aia:Determination ; aia:determinationOf ?s ; aia:conclusion ?category .
-  VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency }
+  VALUES ?category { aiac:category-prohibited aiac:category-high-risk aiac:category-transparency aiac:outcome-art-50-until-prohibited }
 } ;
 INSERT { ?d aia:premise ?keep }
 WHERE {
