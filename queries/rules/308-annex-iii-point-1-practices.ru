@@ -36,6 +36,12 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:intendedPurpose ?useCase }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
+  # nor a system of general purpose whose practice rule 295 reads as its deployers' prohibited
+  # use: the practice is not the purpose its provider intends (Art 3(12)), which Annex III reads
+  FILTER NOT EXISTS {
+    ?useOnly aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
+             aia:amendedByRule aiar:art-5-placing-prohibited .
+  }
   ?useCase aia:citation ?useCaseCitation ; rdfs:label ?useCaseLabel ; aia:sourceProvision ?useCaseProvision .
   FILTER(LANG(?useCaseLabel) = "en")
   FILTER(STRSTARTS(STR(?useCaseProvision), CONCAT(STR(aiap:), "anx_III")))

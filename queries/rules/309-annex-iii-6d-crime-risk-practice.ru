@@ -47,5 +47,11 @@ WHERE {
   FILTER NOT EXISTS { ?s aia:intendedPurpose aiac:annex-iii-6d }
   FILTER NOT EXISTS { ?out aia:determinationOf ?s ; aia:conclusion aiac:category-out-of-scope }
   FILTER NOT EXISTS { ?s aia:placingProhibited true }
+  # nor a system of general purpose whose practice rule 295 reads as its deployers' prohibited
+  # use: the practice is not the purpose its provider intends (Art 3(12)), which Annex III reads
+  FILTER NOT EXISTS {
+    ?useOnly aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
+             aia:amendedByRule aiar:art-5-placing-prohibited .
+  }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|annex-iii-6d-crime-risk-practice|")))) AS ?d)
 }

@@ -65,6 +65,13 @@ WHERE {
         }
       }
       FILTER NOT EXISTS { ?s aia:authorisedByLawForCriminalOffences true }
+      # nor a practice that rule 295 reads as a deployer's prohibited use of a system of general
+      # purpose (Art 5(1)(f), (g)): the use itself is prohibited, so no duty to inform of it arises
+      FILTER NOT EXISTS {
+        ?useOnly aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited ;
+                 aia:amendedByRule aiar:art-5-placing-prohibited ; aia:premise ?prohibitedPractice .
+        ?prohibitedPractice aia:premiseProperty aia:engagesIn ; aia:premiseValue ?on .
+      }
     }
   }
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-50-3-emotion-biometric|category|", STR(?transparencyCase))))) AS ?d)
