@@ -111,15 +111,29 @@ def prepare_json_ld(data: bytes) -> PreparedJsonLd:
 
 
 @cache
-def _decimal_terms() -> frozenset[str]:
-    """The terms our context types ``xsd:decimal``."""
+@cache
+def _decimal_keys() -> dict[str, bool]:
+    """The keys whose JSON numbers are decimals: the terms our context types ``xsd:decimal``
+    (True: the term types the value) and the compact and full IRIs of their properties, which
+    the guide allows as keys too (False: the value needs a value object to be typed; JSON-LD
+    reads an untyped number with a fraction as a double, which drops digits a decimal keeps)."""
     context = our_context()
     assert isinstance(context, dict)
-    return frozenset(
-        term
-        for term, definition in context.items()
-        if isinstance(definition, dict) and definition.get("@type") in _DECIMAL
-    )
+    prefixes = {
+        name: value
+        for name, value in context.items()
+        if isinstance(value, str) and value.endswith(("#", "/"))
+    }
+    keys: dict[str, bool] = {}
+    for term, definition in context.items():
+        if not (isinstance(definition, dict) and definition.get("@type") in _DECIMAL):
+            continue
+        keys[term] = True
+        iri = str(definition.get("@id", term))
+        prefix, _, local = iri.partition(":")
+        if prefix in prefixes:
+            keys[iri] = keys[prefixes[prefix] + local] = False
+    return keys
 
 
 _DECIMAL: Final = ("xsd:decimal", "http://www.w3.org/2001/XMLSchema#decimal")
@@ -133,13 +147,19 @@ def _decimals_as_text(item: dict[str, object]) -> bool:
     if "@value" in item and item.get("@type") in _DECIMAL and isinstance(item["@value"], float):
         item["@value"] = _decimal_text(item["@value"])
         changed = True
-    for term in _decimal_terms().intersection(item):
-        value = item[term]
+    keys = _decimal_keys()
+    for key in keys.keys() & item.keys():
+        value, typed = item[key], keys[key]
+
+        def written(number: float, typed: bool = typed) -> object:
+            text = _decimal_text(number)
+            return text if typed else {"@value": text, "@type": _DECIMAL[1]}
+
         if isinstance(value, float):
-            item[term] = _decimal_text(value)
+            item[key] = written(value)
             changed = True
         elif isinstance(value, list) and any(isinstance(v, float) for v in value):
-            item[term] = [_decimal_text(v) if isinstance(v, float) else v for v in value]
+            item[key] = [written(v) if isinstance(v, float) else v for v in value]
             changed = True
     return changed
 

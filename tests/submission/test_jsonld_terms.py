@@ -154,6 +154,22 @@ def test_a_decimal_json_number_keeps_every_digit_written() -> None:
     assert value.value == "3.9999999999999999999"
 
 
+@pytest.mark.parametrize(
+    "key", ["aia:maximumSentenceYears", "https://w3id.org/aiact-kg/ontology#maximumSentenceYears"]
+)
+def test_a_decimal_keyed_by_its_property_iri_keeps_every_digit_written(key: str) -> None:
+    """The guide allows a compact or full IRI as a key: an outside check found the value read as
+    the double 4.0 there (so Art 5(1)(h)(iii)'s four years held), as the term kept it below 4."""
+    document = json.dumps(
+        {"@context": "https://w3id.org/aiact-kg/context.jsonld", **SYSTEM, key: 0}
+    ).replace(f'"{key}": 0', f'"{key}": 3.9999999999999999999')
+    read = read_rdf_bytes(document.encode("utf-8"), name="description.jsonld")
+    (value,) = [
+        q.object for q in read.quads if q.predicate.value == ONTOLOGY + "maximumSentenceYears"
+    ]
+    assert (value.value, value.datatype.value) == ("3.9999999999999999999", XSD_DECIMAL)
+
+
 def _statements(document: object) -> set[str]:
     data = json.dumps(document).encode("utf-8")
     return {str(quad) for quad in read_rdf_bytes(data, name="d.jsonld").quads}
