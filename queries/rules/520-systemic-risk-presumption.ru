@@ -114,9 +114,10 @@ WHERE {
 # event is a premise of the determination: rule 700 dates the determination from it (as rule 530
 # dates a designation from the decision), rule 820 the duties only models with systemic risk bear
 # (for a model placed before 2 August 2025, the later of that day and the date of Art 111(3)),
-# and rule 560 the procedure state. An undated figure (compute stated, or estimated from size or
-# hardware) keeps the date of Chapter V: a day of knowing stated with it is when the provider
-# knew, which starts the notification of Art 52(1), not when the compute was used.
+# and rule 560 the procedure state. A figure without events (compute stated, or estimated from
+# size or hardware) is dated by the day stated as the one the threshold was met or became known
+# (aia:thresholdKnownOn, the first operation's premise), which a threshold event stands for (rule
+# 700; without that day, by Chapter V's).
 DELETE { ?d aia:explanation ?old }
 INSERT {
   ?d aia:explanation ?new ; aia:premise ?eventPremise .

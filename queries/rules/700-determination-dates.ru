@@ -9,15 +9,37 @@
 # their date. (One aggregate: each date is keyed "0" for an operative provision and "1" for a
 # definition, so the least key is the earliest operative date, if there is one.)
 # A systemic-risk presumption whose compute used a threshold event dates (rule 520 names the
-# first event above the threshold as a premise) applies from that day (or, if later, the day the
-# threshold came into force), and not before Chapter V applies (Art 51(1)(a), Art 113(b)): the
-# model has no systemic risk before (first operation).
+# first event above the threshold as a premise), or that rests on the day stated as the one the
+# threshold was met or became known (aia:thresholdKnownOn, also a premise; a threshold event
+# stands for it, the guide says: an outside check found the two forms of one description dated
+# apart, and the stated day's procedure state "since" that day beside duties from Chapter V's),
+# applies from the earliest such day, the events' where there are any (or, if later, the day the
+# threshold came into force), and
+# not before Chapter V applies (Art 51(1)(a), Art 113(b)): the model has no systemic risk before
+# (first operation).
 INSERT { ?d aia:appliesFromDate ?since }
 WHERE {
-  ?d aia:byRule aiar:art-51-1-a-presumption ; aia:conclusion aiac:category-gpai-systemic-risk ;
-     aia:premise ?eventPremise .
-  ?eventPremise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?event .
-  ?event a aia:ThresholdKnown ; aia:eventDate ?eventDate .
+  {
+    SELECT ?d (MIN(?dated) AS ?eventDate) WHERE {
+      ?d aia:byRule aiar:art-51-1-a-presumption ; aia:conclusion aiac:category-gpai-systemic-risk .
+      # (each branch binds ?d itself: a FILTER in a branch sees that branch's variables only)
+      {
+        ?d aia:premise ?datingPremise .
+        ?datingPremise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?event .
+        ?event a aia:ThresholdKnown ; aia:eventDate ?dated .
+      } UNION {
+        ?d aia:premise ?knownPremise .
+        ?knownPremise aia:premiseProperty aia:thresholdKnownOn ; aia:premiseValue ?dated .
+        # a threshold event dates the compute used itself (the day known may be that of planned
+        # compute, rule 007)
+        FILTER NOT EXISTS {
+          ?d aia:premise ?eventPremise .
+          ?eventPremise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?thresholdEvent .
+          ?thresholdEvent a aia:ThresholdKnown .
+        }
+      }
+    } GROUP BY ?d
+  }
   FILTER NOT EXISTS { ?d aia:appliesFromDate ?set }
   aiaa:run aia:usesThreshold ?threshold .
   OPTIONAL { ?threshold aia:inForceFrom ?thresholdFrom }
