@@ -61,7 +61,10 @@ WHERE {
       ?p0 aia:practice aiac:practice-remote-biometric-identification ; aia:realTime true ; aia:forLawEnforcement true ;
           aia:practiceArea aiac:area-publicly-accessible-space .
       {
-        # no objective of point (h) that holds
+        # no objective of point (h) that holds (the branch binds the practice itself: a FILTER in
+        # a branch sees that branch's variables only, and an unbound one matched every practice
+        # of the batch, so another system's objective that holds lifted this one's prohibition)
+        ?s aia:engagesIn ?p0 .
         FILTER NOT EXISTS { ?p0 aia:lawEnforcementObjective ?ok . VALUES ?ok { aiac:art-5-1-h-i aiac:art-5-1-h-ii } }
         FILTER NOT EXISTS {
           ?p0 aia:lawEnforcementObjective aiac:art-5-1-h-iii ; aia:targetOffence ?okOffence ; aia:maximumSentenceYears ?okYears .

@@ -236,7 +236,12 @@ WHERE {
   ?s aia:satisfiesTrigger aiac:trigger-post-remote-rbi-investigation ; aia:hasDeployer ?deployer .
   { ?deployer aia:isLawEnforcementAuthority true }
   UNION
-  { FILTER NOT EXISTS { ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true } }
+  {
+    # (the branch binds the system itself: a FILTER in a branch sees that branch's variables only,
+    # and an unbound one matched every system of the batch)
+    ?s aia:hasDeployer ?deployer .
+    FILTER NOT EXISTS { ?s aia:hasDeployer ?authority . ?authority aia:isLawEnforcementAuthority true }
+  }
 } ;
 # the other deployers that register a use under Art 49(3), as persons acting on behalf of a
 # public authority: Art 26(8) does not bind them (the Art 99(4) tier), so they bear the

@@ -71,6 +71,9 @@ WHERE {
             # (said so: the minimal-risk outcome of such a system says it bears no Art 50 duty,
             # and an outside check read the two as contradicting each other; a system that also
             # bears an Art 50 duty is named as above)
+            # (the branch binds the system itself: a FILTER in a branch sees that branch's variables
+            # only, and an unbound one matched every system of the batch)
+            ?s aia:freeAndOpenSourceLicence true .
             ?category a aia:TransparencyException .
             FILTER NOT EXISTS { ?transparency aia:determinationOf ?s ; aia:conclusion aiac:category-transparency }
             BIND(3 AS ?rank)
