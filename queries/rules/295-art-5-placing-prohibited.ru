@@ -19,9 +19,9 @@
 # system no high-risk or Art 50(3) system for it.
 # A system placed on the market (aia:placedNoLaterThan, rule 011) before every prohibition that
 # bars its placing applies (the prohibition the amendment adds, rule 290, applies from a day later
-# than Art 50) gets that day as aia:placedBeforeProhibitionDate (third operation):
-# until then it fell under whatever the rules of Art 50 find (they run for it, and rule 440 turns
-# their category into an outcome without duties), which brings an open-source system within the
+# than Art 50) gets that day as aia:placedBeforeProhibitionDate (fourth operation): until then
+# it fell under whatever the rules of Art 50 find (they run for it, and rule 440 turns their
+# category into an outcome without duties), which brings an open-source system within the
 # Regulation from that earlier day (Art 2(12); an outside check found it dated from the
 # prohibition when assessed after it, from Art 50's date when assessed before).
 # A system whose intended purpose is general only (aiac:purpose-general-purpose, its provider's
@@ -31,9 +31,10 @@
 # engages in is a use of it, by its deployers. (Points (a) and (b) prohibit a system that deploys a
 # technique or exploits a vulnerability "with the objective, or the effect" of distorting
 # behaviour, whatever its purpose; the added practice of the amendment is known from secondary
-# sources only: both stay prohibitions of the placing.) The first operation marks such a prohibition aia:prohibitsUseOnly, as
-# rule 280 marks point (h), so nothing here bars its placing: the system keeps its other
-# classifications (its provider's Art 50 duties) and only its deployers are exposed to the fine
+# sources only: both stay prohibitions of the placing.) The first operation marks such a
+# prohibition aia:prohibitsUseOnly, as rule 280 marks point (h), so that the second does not bar
+# its placing: the system keeps its other classifications (its provider's Art 50 duties) and only
+# its deployers are exposed to the fine
 # of Art 99(3) (rule 840); the determination cites Art 3(12) and its explanation says so (an
 # outside check found a general-purpose chat assistant prohibited as a whole, its provider fined
 # and its Art 50(2) duty dropped, for one deployer's social scoring with it).
@@ -71,7 +72,7 @@ WHERE {
 INSERT { ?s aia:placedBeforeProhibitionDate ?from }
 WHERE {
   {
-    # every determination barring the placing (as the first operation reads them) has a day, the
+    # every determination barring the placing (as the second operation reads them) has a day, the
     # earliest of which is after the placing
     SELECT ?s (MIN(?on) AS ?from) (SUM(IF(BOUND(?on), 0, 1)) AS ?undated) WHERE {
       ?prohibited aia:determinationOf ?s ; aia:conclusion aiac:category-prohibited .
