@@ -111,7 +111,6 @@ def prepare_json_ld(data: bytes) -> PreparedJsonLd:
 
 
 @cache
-@cache
 def _decimal_keys() -> dict[str, bool]:
     """The keys whose JSON numbers are decimals: the terms our context types ``xsd:decimal``
     (True: the term types the value) and the compact and full IRIs of their properties, which

@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 import yaml
-from pyoxigraph import NamedNode
 
 from aiact_kg.assessment import Assessor
 from aiact_kg.reasoning.engine import AssessmentOptions
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
+from benchmarks.generate import renamed_copy
 from tests.cases.conftest import PREFIXES, check_case
 
 CASES = Path(__file__).parent.parent / "cases"
@@ -51,24 +51,16 @@ def _groups() -> dict[Group, list[tuple[Path, dict[str, Any]]]]:
 
 
 def _renamed(path: Path, case: dict[str, Any], number: int) -> InputDocument:
-    """The case's facts with every ``ex:`` IRI moved under ``ex:c<number>/`` (N-Triples)."""
+    """The case's facts with every ``ex:`` IRI moved under ``ex:copy-<number>/`` (N-Triples)."""
     document = read_rdf_bytes((PREFIXES + case["facts"]).encode("utf-8"), name=path.name)
-    prefix = f"{EXAMPLE}c{number}/"
-
-    def term(value: object) -> str:
-        if isinstance(value, NamedNode) and value.value.startswith(EXAMPLE):
-            return f"<{prefix}{value.value[len(EXAMPLE) :]}>"
-        return str(value)
-
-    lines = "".join(
-        f"{term(q.subject)} {term(q.predicate)} {term(q.object)} .\n" for q in document.quads
-    )
-    return read_rdf_bytes(lines.encode("utf-8"), name=f"c{number}-{path.stem}.nt")
+    triples = [(q.subject, q.predicate, q.object) for q in document.quads]
+    text = renamed_copy(triples, number, EXAMPLE)
+    return read_rdf_bytes(text.encode("utf-8"), name=f"c{number}-{path.stem}.nt")
 
 
 def _own(data: dict[str, Any], number: int) -> dict[str, Any]:
     """The batch's report as one case sees it: its own subjects, its IRIs named back."""
-    prefix = f"{EXAMPLE}c{number}/"
+    prefix = f"{EXAMPLE}copy-{number:07d}/"
     own = [s for s in data["subjects"] if s["iri"].startswith(prefix)]
     text = json.dumps({**data, "subjects": own}).replace(prefix, EXAMPLE)
     result: dict[str, Any] = json.loads(text)
