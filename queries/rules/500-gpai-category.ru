@@ -25,18 +25,8 @@ WHERE {
   # a model placed on the market before the cut-off of Art 111(3) complies by its deadline (rule
   # 540 gives the transition outcome; rule 820 dates the duties): said here too, so that this
   # outcome's date is not read as the day its duties bind
-  OPTIONAL {
-    SELECT ?m (MIN(?placedOn) AS ?placed) WHERE {
-      { ?m aia:placedOnMarketOn ?placedOn }
-      UNION {
-        # with no date of its own, placed through its provider's own system (Recital 97, as rule
-        # 540 reads it)
-        ?m aia:hasProvider ?provider .
-        FILTER NOT EXISTS { ?m aia:placedOnMarketOn ?own }
-        ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn .
-      }
-    } GROUP BY ?m
-  }
+  # (the day it was placed at the latest, rule 011: its own date or that of a system built on it)
+  OPTIONAL { ?m aia:placedNoLaterThan ?placed }
   aiac:transition-art-111-3 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   BIND(IF(BOUND(?placed) && ?placed < ?cutoff,
           CONCAT("; placed on the market on ", STR(?placed), ", before ", STR(?cutoff), ", it must comply by ", STR(?deadline), " (Art 111(3))"),

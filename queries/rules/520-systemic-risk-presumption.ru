@@ -18,26 +18,19 @@ WHERE {
 # placed on the market with training compute above the threshold met the condition at the latest
 # on its first placing (or when a later threshold came into force): the two weeks of Art 52(1)
 # run at the latest from then. Compute only planned does not count: the model placed may not
-# have used it. A model its provider builds into its own AI system is placed on the market when
-# that system is made available or put into service (Recital 97; as rule 540 reads it): the
-# system's date counts as a placing of the model.
+# have used it. The day of placing is the one rule 011 bounds: the model's own date or that of an
+# AI system built on it, its provider's own (Recital 97) or another provider's (Art 3(9), 3(10)).
 INSERT { ?m aia:thresholdMetAtLatestOn ?metBy }
 WHERE {
   {
-    SELECT ?m (MIN(?on) AS ?placed) WHERE {
-      ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e .
-      {
-        ?m aia:placedOnMarketOn ?on .
-      } UNION {
-        ?m aia:hasProvider ?provider .
-        ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?on .
-      }
+    SELECT DISTINCT ?m ?placed WHERE {
+      ?m a aia:GeneralPurposeAIModel ; aia:hasComputeEstimate ?e ; aia:placedNoLaterThan ?placed .
       ?e aia:computeFLOP ?c .
       aiaa:run aia:usesThreshold ?t . ?t aia:thresholdValue ?tv .
       FILTER(?c > ?tv)
       aiaa:run aia:asOf ?asOf .
-      FILTER(DATATYPE(?on) = xsd:date && ?on <= ?asOf)
-    } GROUP BY ?m
+      FILTER(DATATYPE(?placed) = xsd:date && ?placed <= ?asOf)
+    }
   }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   aiaa:run aia:usesThreshold ?threshold .

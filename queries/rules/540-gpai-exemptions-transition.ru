@@ -130,6 +130,11 @@ WHERE {
   BIND(IF(?architectureTrue, ?unbound, IF(?architectureFalse, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|architecturePublic|", "false")))), ?unbound)) AS ?architecturePremise)
   BIND(IF(?usageTrue, ?unbound, IF(?usageFalse, IRI(CONCAT(STR(?d), "-premise-", MD5(CONCAT(STR(?m), "|usageInformationPublic|", "false")))), ?unbound)) AS ?usagePremise)
 } ;
+# Art 111(3) for a model placed on the market before the cut-off: the day it was placed at the
+# latest (aia:placedNoLaterThan, rule 011) is its own stated date or the day an AI system built on
+# it was made available or put into service, whichever is earliest. Two operations, one per source
+# of that day, so that the premises name the fact that gave it: the model's own date first; a
+# system's date where no own date of the model is that day.
 INSERT {
   ?m aia:satisfiesTrigger aiac:transition-art-111-3 .
   ?d a aia:Determination ;
@@ -138,23 +143,26 @@ INSERT {
     aia:byRule aiar:gpai-open-source-and-transition ;
     aia:legalBasis aiap:art_111.par_3 ;
     aia:appliesFromDate ?cutoff ;
-    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty aia:placedOnMarketOn ; aia:premiseValue ?placed ] ;
+    aia:premise [ aia:premiseSubject ?m ; aia:premiseProperty ?ownProperty ; aia:premiseValue ?placed ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  ?m a aia:GeneralPurposeAIModel ; aia:placedOnMarketOn ?placed .
+  ?m a aia:GeneralPurposeAIModel ; aia:placedNoLaterThan ?placed .
   FILTER(isIRI(?m))
   aiac:transition-art-111-3 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   FILTER(?placed < ?cutoff)
+  ?m ?ownProperty ?placed .
+  VALUES ?ownProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
   BIND(CONCAT("The model was placed on the market on ", STR(?placed), ", before ", STR(?cutoff),
               ": under Art 111(3) its provider must take the necessary steps to comply with the obligations of the Regulation by ", STR(?deadline), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|art-111-3")))) AS ?d)
 } ;
-# A model with no date of placing of its own that its provider integrates into its own AI system
-# is placed on the market when that system is made available or put into service (Recital 97):
-# placed before the cut-off, the model has the same transition (the earliest such date).
+# The day came from a system built on the model: its provider's own system places the model on
+# the market when it is made available or put into service (Recital 97); another provider's
+# system on the market shows the model was supplied to that provider for it (Art 3(9), 3(10)).
+# A later date of the model's own is named in the explanation (the earlier day governs).
 INSERT {
   ?m aia:satisfiesTrigger aiac:transition-art-111-3 .
   ?d a aia:Determination ;
@@ -163,34 +171,35 @@ INSERT {
     aia:byRule aiar:gpai-open-source-and-transition ;
     aia:legalBasis aiap:art_111.par_3 ;
     aia:appliesFromDate ?cutoff ;
-    aia:premise [ aia:premiseSubject ?ownSystem ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ,
-                [ aia:premiseSubject ?ownSystem ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
+    aia:premise [ aia:premiseSubject ?builtOn ; aia:premiseProperty aia:basedOnModel ; aia:premiseValue ?m ] ,
+                [ aia:premiseSubject ?builtOn ; aia:premiseProperty ?dateProperty ; aia:premiseValue ?placed ] ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
 WHERE {
-  {
-    SELECT ?m (MIN(?on) AS ?placed) WHERE {
-      ?m a aia:GeneralPurposeAIModel ; aia:hasProvider ?provider .
-      FILTER(isIRI(?m))
-      FILTER NOT EXISTS { ?m aia:placedOnMarketOn ?own }
-      ?system aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?on .
-    } GROUP BY ?m
-  }
+  ?m a aia:GeneralPurposeAIModel ; aia:placedNoLaterThan ?placed .
+  FILTER(isIRI(?m))
   aiac:transition-art-111-3 aia:placedBefore ?cutoff ; aia:complianceDeadline ?deadline .
   FILTER(?placed < ?cutoff)
+  FILTER NOT EXISTS { ?m aia:placedOnMarketOn|aia:putIntoServiceOn ?placed }
   FILTER NOT EXISTS { ?out aia:determinationOf ?m ; aia:conclusion aiac:category-out-of-scope }
-  # the system (and date property) that gave the earliest date, for the premises
-  {
-    SELECT ?m ?ownSystem ?dateProperty ?on WHERE {
-      ?m aia:hasProvider ?provider .
-      ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; ?dateProperty ?on .
-      VALUES ?dateProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
-    }
+  # the systems (and date properties) that gave the day, for the premises
+  ?builtOn aia:basedOnModel ?m ; ?dateProperty ?placed .
+  VALUES ?dateProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
+  # one explanation for the model, whichever systems gave the day: its provider's own if any
+  BIND(EXISTS {
+    ?m aia:hasProvider ?provider .
+    ?ownSystem aia:basedOnModel ?m ; aia:hasProvider ?provider ; aia:placedOnMarketOn|aia:putIntoServiceOn ?placed .
+  } AS ?byOwnSystem)
+  OPTIONAL {
+    SELECT ?m (MIN(?statedOn) AS ?ownLater) WHERE { ?m aia:placedOnMarketOn|aia:putIntoServiceOn ?statedOn } GROUP BY ?m
   }
-  FILTER(?on = ?placed)
-  BIND(CONCAT("The model has no date of placing of its own; its provider built it into its own AI system, made available or put into service on ", STR(?placed),
-              ", which places the model on the market (Recital 97), before ", STR(?cutoff),
+  BIND(IF(?byOwnSystem,
+          CONCAT("its provider built it into its own AI system, made available or put into service on ", STR(?placed), ", which places the model on the market (Recital 97)"),
+          CONCAT("it was built into another provider's AI system placed on the market or put into service on ", STR(?placed), ", so it had been supplied to that provider for the Union market by then (Art 3(9), 3(10))")) AS ?how)
+  BIND(CONCAT("The model was placed on the market on ", STR(?placed), " at the latest: ", ?how,
+              IF(BOUND(?ownLater), CONCAT(" (its own stated date of placing, ", STR(?ownLater), ", is later; the earlier day governs)"), ""),
+              ". That is before ", STR(?cutoff),
               ": under Art 111(3) its provider must take the necessary steps to comply with the obligations of the Regulation by ", STR(?deadline), ".") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?m), "|gpai-open-source-and-transition|art-111-3")))) AS ?d)
 }

@@ -88,8 +88,8 @@ WHERE {
     {
       ?m aia:thresholdMetAtLatestOn ?known . BIND(aia:thresholdMetAtLatestOn AS ?knownProperty)
       # that day is derived, not stated: the premises are the presumption (rule 520, with the
-      # compute it rests on) and the placing on that day, of the model or of its provider's own
-      # system built on it (an outside check found the derived day shown as a submitted fact)
+      # compute it rests on) and the placing on that day, of the model or of an AI system built
+      # on it (rule 011; an outside check found the derived day shown as a submitted fact)
       OPTIONAL {
         ?presumption aia:determinationOf ?m ; aia:byRule aiar:art-51-1-a-presumption ;
           aia:conclusion aiac:category-gpai-systemic-risk .
@@ -98,8 +98,7 @@ WHERE {
         { ?m aia:placedOnMarketOn ?known . BIND(?m AS ?placed) BIND(aia:placedOnMarketOn AS ?placedProperty) }
         UNION
         {
-          ?m aia:hasProvider ?modelProvider .
-          ?placed aia:basedOnModel ?m ; aia:hasProvider ?modelProvider ; ?placedProperty ?known .
+          ?placed aia:basedOnModel ?m ; ?placedProperty ?known .
           VALUES ?placedProperty { aia:placedOnMarketOn aia:putIntoServiceOn }
         }
       }
