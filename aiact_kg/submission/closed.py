@@ -539,11 +539,12 @@ def _reversed_inverse(statement: Statement) -> bool:
 def knowledge_base_findings(
     statements: Sequence[Statement], vocabulary: Vocabulary
 ) -> list[tuple[Node, Finding]]:
-    """A violation for each use (first per file and term, or per node) of a derived term, and for
-    each node of the knowledge base a description makes statements about (other than the
-    inverse of a property of the submitter's own, declared from our side)."""
+    """A violation for each node that uses a derived term (first use per file, term and node:
+    each node's description is left out, so each needs its own), and for each node of the
+    knowledge base a description makes statements about (other than the inverse of a property
+    of the submitter's own, declared from our side)."""
     found: list[tuple[Node, Finding]] = []
-    derived: set[tuple[str, str]] = set()
+    derived: set[tuple[str, str, Node]] = set()
     described: set[tuple[Node, str]] = set()
     for statement in statements:
         node, predicate = statement.subject, statement.predicate
@@ -567,8 +568,11 @@ def knowledge_base_findings(
         if predicate == _TYPE and isinstance(statement.object, URIRef):
             term = str(statement.object)
         derived_term = term in vocabulary.terms and term not in vocabulary.input_terms
-        if derived_term and (term, statement.file) not in derived:
-            derived.add((term, statement.file))
+        # per node too: keyed by file and term alone, a second subject using the term in the
+        # same file had no violation and was assessed with the conclusion it stated (an
+        # outside check)
+        if derived_term and (term, statement.file, node) not in derived:
+            derived.add((term, statement.file, node))
             found.append((node, _derived_term(term, statement)))
     return found
 

@@ -412,6 +412,21 @@ def test_a_statement_that_would_change_the_knowledge_base_is_a_violation(
     assert all(f.severity == "violation" and "cannot be assessed" in f.message for f in found)
 
 
+def test_each_node_stating_a_derived_term_has_its_own_violation(
+    validator: SubmissionValidator,
+) -> None:
+    """Two models of one file that both state a derived term: each is left out (the violation
+    was kept once per file and term, so the second model was assessed with the trigger it
+    stated and lost its Art 53(1)(a), (b) and Art 54 duties)."""
+    second = MODEL.replace("ex:m ", "ex:m2 ").format(compute="3e25")
+    stated = "ex:{} aia:satisfiesTrigger aiac:trigger-open-source-exemption .\n"
+    report = validate(
+        validator, MODEL.format(compute="3e25") + second + stated.format("m") + stated.format("m2")
+    )
+    focus = sorted(str(f.focus_node) for f in findings(report, "derived-term"))
+    assert focus == ["https://example.org/m", "https://example.org/m2"]
+
+
 def test_an_inverse_declared_from_our_side_is_the_submitters_axiom(
     validator: SubmissionValidator,
 ) -> None:
