@@ -22,6 +22,7 @@ from typing import Final, TypeGuard
 
 from aiact_kg.resources import jsonld_context_file
 from aiact_kg.submission.errors import CheckError, line_and_column
+from aiact_kg.submission.round_figures import double_keeping_order
 
 OUR_CONTEXT_IRI: Final = "https://w3id.org/aiact-kg/context.jsonld"
 MAX_JSON_DEPTH: Final = 100
@@ -184,27 +185,58 @@ def _exact_integer(value: int) -> dict[str, object]:
     return {"@value": str(value), "@type": _XSD_INTEGER}
 
 
+def _crosses_round_figure(value: object) -> TypeGuard[float]:
+    """A JSON number with a fraction and no exponent (Turtle's decimal form) whose double is
+    that of a rounder number it is not: 10000000000000000000000000.1 reads as the double 1e25,
+    which is no longer above the threshold of Art 51(2)."""
+    if not isinstance(value, _JsonNumber) or "e" in value.text.lower():
+        return False
+    return double_keeping_order(Decimal(value.text)) != float(value)
+
+
+def _exact_decimal(value: float) -> dict[str, object]:
+    return {"@value": _decimal_text(value), "@type": _DECIMAL[1]}
+
+
+def _exact_number(value: object) -> object:
+    """``value`` as a value object with every digit where a double would not keep it on its
+    side of a round figure (:func:`_loses_digits`, :func:`_crosses_round_figure`)."""
+    if _loses_digits(value):
+        return _exact_integer(value)
+    if _crosses_round_figure(value):
+        return _exact_decimal(value)
+    return value
+
+
+def _needs_exact(value: object) -> bool:
+    return _loses_digits(value) or _crosses_round_figure(value)
+
+
 def _big_integers_exact(item: dict[str, object]) -> bool:
     """Write the JSON integers a double cannot hold as ``xsd:integer`` value objects with every
     digit, as Turtle reads them (JSON-LD 1.1 makes an integer below 10^21 an ``xsd:integer``):
     read as doubles, 10000000000000000000000001 FLOP would read as 1e25, no longer above the
-    threshold of Art 51(2) (an outside check). Not in a value object typed otherwise (a double
-    asked for). True if one was rewritten."""
+    threshold of Art 51(2) (an outside check). Likewise a number with a fraction and no
+    exponent whose double crosses a round figure, as an ``xsd:decimal`` (Turtle reads
+    10000000000000000000000000.1 as that decimal). Not in a value object typed otherwise (a
+    double asked for). True if one was rewritten."""
     changed = False
     if "@value" in item:
-        if _loses_digits(item["@value"]) and "@type" not in item:
-            item["@value"] = str(item["@value"])
-            item["@type"] = _XSD_INTEGER
+        value = item["@value"]
+        if "@type" not in item and _needs_exact(value):
+            exact = _exact_number(value)
+            assert isinstance(exact, dict)
+            item.update(exact)
             changed = True
         return changed
     for key, value in item.items():
         if key.startswith("@") and key not in ("@list", "@set"):
             continue
-        if _loses_digits(value):
-            item[key] = _exact_integer(value)
+        if _needs_exact(value):
+            item[key] = _exact_number(value)
             changed = True
-        elif isinstance(value, list) and any(_loses_digits(v) for v in value):
-            item[key] = [_exact_integer(v) if _loses_digits(v) else v for v in value]
+        elif isinstance(value, list) and any(_needs_exact(v) for v in value):
+            item[key] = [_exact_number(v) for v in value]
             changed = True
     return changed
 

@@ -18,7 +18,6 @@ holds never reads as equal to a rounder number it is not (10^25 + 1 stays above 
 
 from __future__ import annotations
 
-import math
 import re
 import struct
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +31,7 @@ from pyoxigraph import NamedNode, Quad
 
 from aiact_kg.namespaces import ONTOLOGY
 from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.round_figures import double_keeping_order
 from aiact_kg.submission.vocabulary import Vocabulary, load_vocabulary
 
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
@@ -132,7 +132,7 @@ def _float_lexical(value: float) -> str:
 
 
 def _double_lexical(number: Decimal) -> str:
-    return _float_lexical(_double_keeping_order(number))
+    return _float_lexical(double_keeping_order(number))
 
 
 def _binary_lexical(number: Decimal, datatype: str) -> str:
@@ -153,22 +153,6 @@ def _single_precision(value: float) -> float:
     """The nearest IEEE binary32 number to ``value``."""
     result: float = struct.unpack("<f", struct.pack("<f", value))[0]
     return result
-
-
-_ROUND_DIGITS: Final = 15  # a decimal of at most 15 significant digits has a double of its own
-
-
-def _double_keeping_order(number: Decimal) -> float:
-    """The double the rules read for an exact ``number``: the nearest one, except where that is
-    the double of a rounder decimal (at most 15 significant digits, as thresholds are written)
-    that ``number`` is not: then the next double on ``number``'s side of it. So
-    10000000000000000000000001 compares greater than a threshold of 1e25 (Art 51(2): "greater
-    than"), where the nearest double, that of 1e25, would make it equal."""
-    nearest = float(number)
-    shortest = Decimal(repr(nearest))
-    if number == shortest or len(shortest.normalize().as_tuple().digits) > _ROUND_DIGITS:
-        return nearest
-    return math.nextafter(nearest, math.inf if number > shortest else -math.inf)
 
 
 def _read_boolean(lexical: str) -> Reading:

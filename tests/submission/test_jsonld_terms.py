@@ -295,3 +295,43 @@ def test_a_count_beyond_two_to_the_53_keeps_every_digit() -> None:
         str(2**53 + 1),
         "http://www.w3.org/2001/XMLSchema#integer",
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "exact"),
+    [
+        ("10000000000000000000000000.1", True),  # its double is 1e25: crosses the threshold
+        ("9999999999999999999999999.9", True),
+        ("3.5", False),  # a double of its own: left to JSON-LD
+        ("1.00000000000000000000000001e25", False),  # an exponent: Turtle reads a double too
+    ],
+)
+def test_a_json_number_with_a_fraction_stays_on_its_side_of_a_round_figure(
+    written: str, exact: bool
+) -> None:
+    """JSON-LD writes a number with a fraction as a double: 10000000000000000000000000.1 FLOP
+    would read as 1e25, not above the threshold of Art 51(2), where Turtle reads the same
+    figure as a decimal above it (an outside check). Such a number, written without an
+    exponent, is read as the decimal written; any other is left as JSON-LD reads it."""
+    document = json.dumps(
+        {
+            "@context": "https://w3id.org/aiact-kg/context.jsonld",
+            "@id": "https://example.org/m",
+            "@type": "GeneralPurposeAIModel",
+            "trainingComputeFLOP": 0,
+            "aia:trainingTokens": {"@value": 0},
+        }
+    )
+    document = document.replace('"trainingComputeFLOP": 0', f'"trainingComputeFLOP": {written}')
+    document = document.replace('{"@value": 0}', f'{{"@value": {written}}}')
+    read = read_rdf_bytes(document.encode("utf-8"), name="model.jsonld")
+    values = [
+        (q.object.value, q.object.datatype.value)
+        for q in read.quads
+        if q.predicate.value in (ONTOLOGY + "trainingComputeFLOP", ONTOLOGY + "trainingTokens")
+    ]
+    assert len(values) == 2
+    if exact:
+        assert values == [(written, XSD_DECIMAL)] * 2
+    else:
+        assert all(datatype.endswith("#double") for _, datatype in values)
