@@ -26,6 +26,8 @@ WHERE {
         # a general-purpose AI model is placed on the market at the latest when an AI system built
         # on it is made available or put into service: its provider's own system (Recital 97), or
         # another provider's, to which the model was supplied for it (Art 3(9), 3(10))
+        # (a model the description describes: a model only named as a system's is no subject)
+        ?s a aia:GeneralPurposeAIModel .
         ?system aia:basedOnModel ?s ; aia:placedOnMarketOn|aia:putIntoServiceOn ?placedOn .
       }
     } GROUP BY ?s
