@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
 import os
 import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from typing import Final
 
 from aiact_kg import __version__
 from aiact_kg.cli.assess import add_assess, add_explain
@@ -91,6 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
 
 
+#: the errors of a write the machine refuses (no space, quota, file too large, device error)
+_CANNOT_WRITE: Final = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _discard_pending_output() -> None:
+    """Point standard output at the null device, so that what is still buffered for it is not
+    written again (and refused again) as the interpreter exits."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
@@ -106,6 +123,11 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as error:  # a defect of ours: one paragraph, no traceback
         if os.environ.get("AIACT_KG_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in _CANNOT_WRITE:
+            # a full disk or a full output (e.g. stdout to /dev/full): the machine, not us
+            _discard_pending_output()
+            print(f"aiact-kg: error: cannot write: {error.strerror}", file=sys.stderr)
+            return 2
         if "Corruption" in str(error):  # RocksDB found damage the checks on opening missed
             print(
                 f"aiact-kg: error: the store at {location(args)} is damaged ({error}); "

@@ -146,7 +146,22 @@ def _write_file(path: Path, data: bytes) -> None:
         raise InputError(f"cannot write the export to {str(path)!r}: {reason}") from None
 
 
+def _outside_store(output: Path, store: str | Path) -> None:
+    """Refuse an output path inside the store's own directory: written over one of its files
+    (its manifest, its lock), the export damaged the store (an outside check)."""
+    if isinstance(store, str):
+        return  # an endpoint: no directory of ours
+    target, directory = output.expanduser().resolve(), store.expanduser().resolve()
+    if target == directory or directory in target.parents:
+        raise InputError(
+            f"cannot write the export to {str(output)!r}: it is inside the store's directory "
+            f"{str(store)!r}, whose files only the store writes; write it elsewhere"
+        )
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.output:
+        _outside_store(Path(args.output), location(args))
     store = open_store(location(args))
     graph = None if args.graph is None else _export_graph(args.graph, store.named_graphs())
     data = store.export(EXPORT_FORMATS[args.format], graph)

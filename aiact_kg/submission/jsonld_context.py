@@ -93,6 +93,7 @@ def prepare_json_ld(data: bytes) -> PreparedJsonLd:
             long_number.group().decode("ascii"),
             data,
         ) from None
+    _no_unpaired_surrogates(value, data)
     walk = _TreeWalk(data)
     walk.run(value)
     if walk.scoped is not None and len(walk.terms) > MAX_TERMS_WITH_SCOPED_CONTEXTS:
@@ -283,6 +284,45 @@ def _not_json(text: str, data: bytes) -> float:
         text,
         data,
     )
+
+
+# an escape of half a UTF-16 surrogate pair (\ud800-\udfff), paired or not
+_SURROGATE_ESCAPE: Final = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _no_unpaired_surrogates(value: object, data: bytes) -> None:
+    """Refuse a JSON string holding half of a surrogate pair without its other half (e.g.
+    ``"\\ud800"``): JSON reads it, but it is no Unicode character, so no RDF literal or IRI
+    can hold it (it failed later, as an internal error, where the document is written again)."""
+    match = _SURROGATE_ESCAPE.search(data)
+    if match is None:
+        return
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return  # only whole pairs (or escaped backslashes): the text is Unicode
+    escapes = [m.group().decode("ascii") for m in _SURROGATE_ESCAPE.finditer(data)]
+    lone = next((e for e in escapes if _is_lone(e, data)), escapes[0])
+    raise _raw_problem_at(
+        f"the JSON string here holds {lone}, half of a UTF-16 surrogate pair without its other "
+        "half, which is no Unicode character: write the character itself, or both halves of its "
+        "pair",
+        lone,
+        data,
+    )
+
+
+def _is_lone(escape: str, data: bytes) -> bool:
+    """Whether the first occurrence of the surrogate ``escape`` lacks its other half beside it."""
+    index = data.find(escape.encode("ascii"))
+    high = escape[2].lower() == "d" and escape[3].lower() in "89ab"
+    if high:
+        after = data[index + 6 : index + 12]
+        return _SURROGATE_ESCAPE.fullmatch(after) is None or after[3:4].lower() in b"89ab"
+    before = data[max(0, index - 6) : index]
+    return _SURROGATE_ESCAPE.fullmatch(before) is None or before[3:4].lower() not in b"89ab"
 
 
 # an integer too long for Python's conversion of text to int (sys.get_int_max_str_digits)

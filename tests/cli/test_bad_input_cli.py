@@ -321,3 +321,44 @@ def test_export_replaces_a_file_whole(tmp_path: Path) -> None:
     assert main(["export", "--graph", "law", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"@prefix") or b"<" in out.read_bytes()[:200]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["law.trig"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("query", "cq-003-prohibited-practices"),
+        ("validate", str(REPO / "examples/submissions/minimal-risk-spam-filter.ttl")),
+        ("export", "--graph", "law"),
+    ],
+)
+def test_a_full_output_exits_2_saying_so(argv: tuple[str, ...]) -> None:
+    """Standard output to a full device: the machine's refusal, not "internal error" (an outside
+    check), and nothing refused again as the process exits."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("AIACT_KG_DEBUG", None)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aiact_kg", *argv],
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    error = done.stderr.decode(errors="replace")
+    assert done.returncode == 2, error
+    assert error.strip() == "aiact-kg: error: cannot write: No space left on device"
+
+
+def test_export_into_the_store_directory_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """Written over the store's manifest, an export left the store damaged (an outside check)."""
+    from aiact_kg.cli.common import default_store_location
+
+    store = Path(default_store_location())
+    for target in (store / "active" / "manifest.json", store / "writer.lock", store):
+        before = target.read_bytes() if target.is_file() else None
+        assert main(["export", "--graph", "law", "-o", str(target)]) == 2
+        assert "inside the store's directory" in capsys.readouterr().err
+        assert (target.read_bytes() if target.is_file() else None) == before
+    assert main(["stats"]) == 0

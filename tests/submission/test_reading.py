@@ -635,6 +635,39 @@ def test_a_json_number_no_double_holds_is_refused_where_it_is_written(
     assert phrase in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("label", "lone"),
+    [
+        ("\\ud800", "\\ud800"),  # a high half alone
+        ("x\\udc00y", "\\udc00"),  # a low half alone
+        ("\\ud83d\\ud83d\\ude00", "\\ud83d"),  # a high half, then a whole pair
+    ],
+)
+def test_half_a_surrogate_pair_in_json_is_refused_where_it_is_written(
+    label: str, lone: str
+) -> None:
+    """JSON reads "\\ud800" as a string no UTF-8 can encode: every command stopped with an
+    internal error naming no file (an outside check)."""
+    data = (
+        '{"@context": "https://w3id.org/aiact-kg/context.jsonld",\n'
+        f' "@id": "https://example.org/s", "type": "AISystem", "rdfs:label": "{label}"}}'
+    )
+    with pytest.raises(InputFormatError, match="line 2, column") as caught:
+        read_rdf_bytes(data.encode(), name="system.jsonld")
+    assert f"holds {lone}, half of a UTF-16 surrogate pair" in str(caught.value)
+
+
+def test_whole_surrogate_pairs_and_escaped_backslashes_in_json_are_read() -> None:
+    data = (
+        '{"@context": "https://w3id.org/aiact-kg/context.jsonld",\n'
+        ' "@id": "https://example.org/s", "type": "AISystem",'
+        ' "rdfs:label": "\\ud83d\\ude00 \\\\ud800"}'
+    )
+    document = read_rdf_bytes(data.encode(), name="system.jsonld")
+    (label,) = [q.object.value for q in document.quads if q.predicate.value.endswith("#label")]
+    assert label == "\U0001f600 \\ud800"
+
+
 def test_statements_about_a_minted_node_are_warned_about() -> None:
     # <genid/KEY/anon-1> is how the registry publishes a blank node of a stored submission;
     # a statement about it added a second date to another submission's event
