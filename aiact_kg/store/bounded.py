@@ -178,9 +178,10 @@ def _messages(
         except _EndedError:
             code = process.wait()
             stderr.seek(0)
-            detail = stderr.read()[-2000:].decode("utf-8", "replace").strip()
-            if max_memory_mb is not None and "memory allocation of" in detail:
+            said = stderr.read().decode("utf-8", "replace")
+            if max_memory_mb is not None and "memory allocation of" in said:
                 raise _memory_error(max_memory_mb) from None
+            detail = _first_line(said)
             if code == -signal.SIGSEGV:  # the engine's parser or planner ran out of stack
                 raise QueryError(
                     f"the SPARQL query ({len(sparql):,} characters) is too large or too deeply "
@@ -209,6 +210,12 @@ def _messages(
         if kind in ("internal", "memory"):
             raise AiactKgError(f"the query process failed: {text}")
         yield message
+
+
+def _first_line(said: str, limit: int = 300) -> str:
+    """The first line the worker wrote on its error output, shortened (not a backtrace)."""
+    line = next((text.strip() for text in said.splitlines() if text.strip()), "")
+    return line if len(line) <= limit else line[:limit] + "..."
 
 
 def _memory_error(max_memory_mb: int) -> QueryMemoryError:

@@ -14,6 +14,7 @@ sets so that no query outlives the service), so they are not started from a requ
 
 from __future__ import annotations
 
+import os
 import queue
 import subprocess
 import sys
@@ -61,6 +62,9 @@ def start_worker() -> StartedWorker:
             stdout=subprocess.PIPE,
             stderr=stderr,
             start_new_session=True,
+            # an engine that aborts (e.g. an allocation refused under the memory limit) says why
+            # in one line; a backtrace would only reach the user as noise
+            env={**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"},
         )
     except BaseException:
         stderr.close()

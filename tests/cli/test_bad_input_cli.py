@@ -362,3 +362,23 @@ def test_export_into_the_store_directory_is_refused(capsys: pytest.CaptureFixtur
         assert "inside the store's directory" in capsys.readouterr().err
         assert (target.read_bytes() if target.is_file() else None) == before
     assert main(["stats"]) == 0
+
+
+def test_a_query_whose_values_outgrow_the_memory_limit_stops_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each BIND doubles a string: the engine's refused allocation ended the query process, and
+    the user got "ended unexpectedly" with its backtrace (an outside check, RUST_BACKTRACE set)."""
+    binds = " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(40))
+    query = tmp_path / "doubling.rq"
+    query.write_text(
+        f'SELECT (STRLEN(?x40) AS ?n) WHERE {{ BIND("aaaaaaaaaaaaaaaa" AS ?x0) {binds} }}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+    done = cli("query", "--max-memory", "256", str(query), timeout=120)
+    error = done.stderr.decode(errors="replace").strip()
+    assert done.returncode == 2, error
+    assert error.startswith("aiact-kg: error: the query needed more than 256 MiB of memory")
+    assert "\n" not in error
+    assert done.stdout == b""
