@@ -12,8 +12,9 @@ grows as the rows arrive.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, TextIO, cast
+from typing import IO, Any, Final, TextIO, cast
 
 from pyoxigraph import (
     BlankNode,
@@ -25,6 +26,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from aiact_kg.errors import QueryError
 from aiact_kg.namespaces import compact
 from aiact_kg.render.jsonld import compact_jsonld
 from aiact_kg.render.terminal import terminal_safe
@@ -102,15 +104,41 @@ def write_solutions(
     exactly: escapes, datatypes, languages, directions, blank nodes, triple terms).
     """
 
+    xml = format_name == "xml"
+
     def tsv() -> Iterator[bytes]:
         yield ("\t".join(f"?{name}" for name in variables) + "\n").encode("utf-8")
         for row in rows:
+            if xml:
+                _xml_can_carry(row)
             cells = ("" if term is None else sparql_term(term) for term in row)
             yield ("\t".join(cells) + "\n").encode("utf-8")
 
     solutions = parse_query_results(cast(IO[bytes], _ChunkReader(tsv())), QueryResultsFormat.TSV)
     solutions.serialize(out, SOLUTION_FORMATS[format_name])
     _end_line(out, format_name)
+
+
+# the characters XML 1.0 has no way to write, not even escaped (its Char production)
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
+    """Refuse a row holding a character XML 1.0 cannot write (U+0000, most control
+    characters): the serialiser wrote it raw, into a document no XML parser reads (an outside
+    check)."""
+    for term in row:
+        parts = [term.subject, term.predicate, term.object] if isinstance(term, Triple) else [term]
+        for part in parts:
+            if isinstance(part, Triple):
+                _xml_can_carry([part])
+                continue
+            found = None if part is None else _NOT_XML.search(part.value)
+            if found is not None:
+                raise QueryError(
+                    f"a value of the results holds the character U+{ord(found.group()):04X}, "
+                    "which XML cannot carry; ask for the results as JSON, CSV or TSV"
+                )
 
 
 def _end_line(out: IO[bytes], format_name: str) -> None:

@@ -21,11 +21,12 @@ cites the provisions the property rests on (``aia:sourceProvision``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
-from rdflib.term import Node
+from rdflib.term import Literal, Node
 
 from aiact_kg.namespaces import ONTOLOGY, compact
 from aiact_kg.submission.checks import Statement, finding, show, values_in_files
@@ -141,6 +142,32 @@ def value_findings(
                 _statement_finding("value-space", "violation", problem, statement, provisions)
             )
     return found + _one_value_findings(values, vocabulary)
+
+
+# the characters XML 1.0 has no way to write, not even escaped (its Char production)
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def control_character_findings(statements: Iterable[Statement]) -> list[tuple[Node, Finding]]:
+    """A violation for each literal holding a character XML cannot carry (U+0000 and most
+    control characters): stored, it made the registry's RDF/XML and XML results unreadable
+    (an outside check). Any property's literal: a label is served like a fact."""
+    found: list[tuple[Node, Finding]] = []
+    for statement in statements:
+        text = statement.lexical if statement.lexical is not None else None
+        if text is None and isinstance(statement.object, Literal):
+            text = str(statement.object)
+        bad = None if text is None else _NOT_XML.search(text)
+        if bad is None:
+            continue
+        message = (
+            f"In {statement.file}, {show(statement.subject)} has "
+            f"{compact(str(statement.predicate))} with a text holding the character "
+            f"U+{ord(bad.group()):04X}, a control character that XML cannot carry (the registry "
+            "serves descriptions and results as XML too): remove it."
+        )
+        found.append(_statement_finding("value-space", "violation", message, statement, ()))
+    return found
 
 
 def _single_precision_finding(

@@ -382,3 +382,15 @@ def test_a_query_whose_values_outgrow_the_memory_limit_stops_with_one_line(
     assert error.startswith("aiact-kg: error: the query needed more than 256 MiB of memory")
     assert "\n" not in error
     assert done.stdout == b""
+
+
+def test_xml_results_holding_a_character_xml_cannot_carry_stop_saying_so(tmp_path: Path) -> None:
+    """The XML serialiser wrote U+0001 raw, into a document no XML parser reads (an outside
+    check); JSON escapes it."""
+    query = tmp_path / "control.rq"
+    query.write_text('SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }', encoding="utf-8")
+    done = cli("query", "--format", "xml", str(query))
+    assert done.returncode == 2
+    assert "holds the character U+0001, which XML cannot carry" in done.stderr.decode()
+    assert b"\x01" not in done.stdout
+    assert cli("query", "--format", "json", str(query)).returncode == 0

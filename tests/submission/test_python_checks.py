@@ -612,3 +612,24 @@ def test_files_of_one_name_whose_relative_iris_meet_are_warned_about(
     assert not findings(validator.validate(documents[:1] * 2), "shared-file-name")
     other = read_rdf_bytes((PREFIXES + SPAM_FILTER).encode(), name="d1/other.ttl")
     assert not findings(validator.validate([documents[0], other]), "shared-file-name")
+
+
+@pytest.mark.parametrize("escape", ["\\u0000", "\\u0001", "\\u001F"])
+def test_a_control_character_xml_cannot_carry_is_a_violation(
+    validator: SubmissionValidator, escape: str
+) -> None:
+    """Stored, a label holding U+0000 made the registry's RDF/XML and XML results unreadable
+    (an outside check); a tab or a line break is text."""
+    more = f'ex:acme <http://www.w3.org/2000/01/rdf-schema#label> "Ac{escape}me" .\n'
+    report = validate(validator, MODEL.format(compute="3e24") + more)
+    found = [f for f in findings(report, "value-space") if "XML cannot carry" in f.message]
+    assert len(found) == 1
+    assert found[0].severity == "violation"
+    assert f"U+{escape[2:].upper()}" in found[0].message
+    assert not report.conforms
+    fine = 'ex:acme <http://www.w3.org/2000/01/rdf-schema#label> "Ac\\tme\\nLtd" .\n'
+    assert not [
+        f
+        for f in findings(validate(validator, MODEL.format(compute="3e24") + fine), "value-space")
+        if "XML cannot carry" in f.message
+    ]
