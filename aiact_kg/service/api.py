@@ -12,7 +12,6 @@ SPARQL queries.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Annotated, Literal
 
@@ -38,12 +37,13 @@ from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError, check_charset
 from aiact_kg.service.negotiation import Offer, choose
 from aiact_kg.service.parameters import known_query_parameters
+from aiact_kg.service.serial import SerialGate
 from aiact_kg.submission.errors import InputFormatError
 from aiact_kg.submission.reading import InputDocument, read_rdf_bytes
 from aiact_kg.submission.validation import SubmissionValidator
 
 router = APIRouter(dependencies=[Depends(known_query_parameters)])
-serial = threading.Lock()
+serial = SerialGate()
 
 #: media type -> format of a submitted document
 DOCUMENT_TYPES = {
@@ -127,7 +127,7 @@ def _json(text: str, status: int) -> Response:
 
 def _validate(documents: list[InputDocument], errors: list[InputFormatError]) -> Response:
     """Validate in a worker thread, and write the JSON there too (not on the event loop)."""
-    with serial:
+    with serial.held():
         report = SubmissionValidator().validate(documents, errors)
     return _json(render_json(report, indent=None), 422 if report.unreadable else 200)
 
@@ -147,6 +147,7 @@ def _validate(documents: list[InputDocument], errors: list[InputFormatError]) ->
     },
 )
 async def validate(request: Request, name: Name = "request") -> Response:
+    serial.check_room()
     documents, errors = await read_document(request, name)
     return await run_in_threadpool(_validate, documents, errors)
 
@@ -173,7 +174,7 @@ def _assess(
     result_format: str = "json",
 ) -> Response:
     """Assess in a worker thread, and write the result there too (not on the event loop)."""
-    with serial:
+    with serial.held():
         validation = SubmissionValidator().validate(documents, errors)  # the engine set now
         report = shared_assessor().assess(documents, options, validation=validation)
     result = report.result
@@ -228,6 +229,7 @@ async def assess(
 ) -> Response:
     options = assessment_options(as_of, law)
     result_format = _assess_format(format, request.headers.get("accept"))
+    serial.check_room()
     documents, errors = await read_document(request, name)
     return await run_in_threadpool(_assess, documents, errors, options, result_format)
 

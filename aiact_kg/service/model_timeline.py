@@ -41,7 +41,7 @@ def model_timeline(
         read_rdf_bytes(store.export(RdfFormat.N_TRIPLES, read), name=read, rdf_format=N_TRIPLES)
         for read in (graph, *_read_with(store, graph))
     ]
-    with serial:
+    with serial.held():
         report = shared_assessor().assess(documents, options, keep=True)
     try:
         if report.store is None or not report.data["valid"]:

@@ -65,7 +65,8 @@ def _submit(
     name: str,
     assessment: AssessmentOptions,
 ) -> RegistryResult:
-    with serial:  # validation and rules are not made for concurrent use
+    # validation and rules are not made for concurrent use; the turn counts in --write-wait
+    with serial.held(config.write_wait):
         try:
             return submit_documents(
                 config.store_path,
