@@ -110,7 +110,7 @@ def write_solutions(
         yield ("\t".join(f"?{name}" for name in variables) + "\n").encode("utf-8")
         for row in rows:
             if xml:
-                _xml_can_carry(row)
+                xml_can_carry(row)
             cells = ("" if term is None else sparql_term(term) for term in row)
             yield ("\t".join(cells) + "\n").encode("utf-8")
 
@@ -123,7 +123,7 @@ def write_solutions(
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
+def xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
     """Refuse a row holding a character XML 1.0 cannot write (U+0000, most control
     characters): the serialiser wrote it raw, into a document no XML parser reads (an outside
     check)."""
@@ -131,7 +131,7 @@ def _xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
         parts = [term.subject, term.predicate, term.object] if isinstance(term, Triple) else [term]
         for part in parts:
             if isinstance(part, Triple):
-                _xml_can_carry([part])
+                xml_can_carry([part])
                 continue
             found = None if part is None else _NOT_XML.search(part.value)
             if found is not None:

@@ -604,3 +604,35 @@ def test_a_long_query_sent_by_get_reaches_the_service(kb_path: Path, tmp_path: P
         stop_server(local)
     assert status == 200, body[:300]
     assert json_module.loads(body)["boolean"] is True
+
+
+def test_xml_results_holding_a_character_xml_cannot_carry_are_406(client: httpx.Client) -> None:
+    """The XML serialiser wrote U+0001 raw, into a document no XML parser reads (an outside
+    check); JSON escapes it."""
+    query = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+    xml = client.get(
+        "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+xml"}
+    )
+    assert xml.status_code == 406, xml.text
+    assert xml.json()["error"] == "not-acceptable"
+    assert "U+0001" in xml.json()["message"]
+    as_json = client.get(
+        "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert as_json.status_code == 200
+    assert as_json.json()["results"]["bindings"][0]["x"]["value"] == "a\x01b"
+
+
+def test_the_rows_the_service_holds_are_bounded_by_their_size() -> None:
+    """A long literal in every row took the service from 1.7 to 4.0 GB under the row limit (an
+    outside check): past a quarter of the query memory limit the result is refused, 413."""
+    from pyoxigraph import Literal
+
+    from aiact_kg.service.limits import ServiceError
+    from aiact_kg.service.sparql import _collected
+
+    row = (Literal("x" * 4096),)
+    assert len(_collected([row] * 10, 1)) == 10
+    with pytest.raises(ServiceError) as caught:
+        _collected([row] * 100, 1)  # 400 KB of text against 256 KiB
+    assert (caught.value.status_code, caught.value.code) == (413, "result-too-large")
