@@ -35,6 +35,7 @@ _JSON_START = re.compile(rb'\{|\[\s*(?:[{\["]|\]\s*$|$)')
 _LITERAL = re.compile(rb'"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9\-]+|\^\^<[^>\s]*>)?')
 _TERM = rb'(?:<[^>\s]*>|_:[^\s<>"]+|L)'
 _QUAD_LINE = re.compile(rb"\s*" + (_TERM + rb"\s+") * 4 + rb"\.\s*(?:#.*)?")
+_TRIPLE_LINE = re.compile(rb"\s*" + (_TERM + rb"\s*") * 3 + rb"\.\s*(?:#.*)?")
 
 
 def format_name(rdf_format: RdfFormat) -> str:
@@ -73,11 +74,15 @@ def sniff_format(head: bytes) -> RdfFormat | None:
         return None
     if _JSON_START.match(text):
         return RdfFormat.JSON_LD
+    first = _first_statement_line(text)
+    flat = _LITERAL.sub(b"L", first)
+    if _QUAD_LINE.fullmatch(flat):
+        return RdfFormat.N_QUADS
+    # an N-Triples line (Turtle too) before the XML test: `<a> <b> <c> .` starts like an element
+    if _TRIPLE_LINE.fullmatch(flat):
+        return RdfFormat.TURTLE
     if _XML_START.match(text):
         return RdfFormat.RDF_XML
-    first = _first_statement_line(text)
-    if _QUAD_LINE.fullmatch(_LITERAL.sub(b"L", first)):
-        return RdfFormat.N_QUADS
     if first.startswith((b"<", b"_:", b"@", b"[", b"(")) or re.match(
         rb"(?i)(prefix|base|graph)\b|[\w\-]*:", first
     ):

@@ -568,6 +568,16 @@ def test_a_wrong_extension_gets_a_hint() -> None:
         read_rdf_bytes(GOOD["model.ttl"].encode("utf-8"), name="onto.owl")
 
 
+@pytest.mark.parametrize("data", [b"<a> <b> <c> .\n", b"<s> <p> <o> <g> .\n", b'<a><b>"x".\n'])
+def test_an_n_triples_file_with_relative_iris_gets_no_rdf_xml_hint(data: bytes) -> None:
+    """`<a> <b> <c> .` starts like an XML element: the hint said "looks like RDF/XML" for a
+    .nt file whose only fault is relative IRIs (an outside check)."""
+    with pytest.raises(InputFormatError) as caught:
+        read_rdf_bytes(data, name="statements.nt")
+    assert "RDF/XML" not in str(caught.value)
+    assert "absolute IRIs" in str(caught.value) or "N-Quads" in str(caught.value)
+
+
 def test_messages_are_one_line_without_control_characters() -> None:
     error = InputFormatError("odd\nname.ttl", "bad \x1b[31m thing\n  here", line=1, column=2)
     assert str(error) == "odd name.ttl, line 1, column 2: bad \\x1b[31m thing here"
