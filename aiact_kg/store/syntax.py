@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from aiact_kg.errors import QueryError
+from aiact_kg.namespaces import PREFIXES
 
 _ENGINE = re.compile(r"^error at (\d+):(\d+): expected (?:one of )?(.*)$", re.DOTALL)
 _ITEM = re.compile(
@@ -86,10 +87,48 @@ def _excerpt(text: str, position: _Position) -> str:
     return f"\n  {number} | {line}\n  {' ' * len(number)} | {' ' * (position.column - 1)}^"
 
 
+# what cannot hold a prefixed name: strings (long ones first), IRIs and comments
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+_DECLARED = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w\-.]*)?:")
+_PREFIXED = re.compile(r"(?<![\w?$:.\-])([A-Za-z](?:[\w\-.]*[\w\-])?)?:(?=[\w%\\(\s;,.)\]}]|$)")
+
+
+def _undeclared_prefix(text: str) -> tuple[str, int] | None:
+    """The first prefixed name whose prefix neither the text nor our defaults declare, with its
+    offset: the engine often reports it as another construct it expected there (``?s zz:a ?o``
+    as "expected OPTIONAL", an outside check)."""
+    plain = _OPAQUE.sub(lambda found: " " * len(found.group()), text)
+    declared = {found.group(1) or "" for found in _DECLARED.finditer(plain)} | set(PREFIXES)
+    for found in _PREFIXED.finditer(plain):
+        prefix = found.group(1) or ""
+        if prefix in declared or plain[: found.start()].rstrip().upper().endswith("PREFIX"):
+            continue
+        return prefix, found.start()
+    return None
+
+
 def syntax_error(engine_message: str, text: str, source: str) -> QuerySyntaxError:
     """The error to report for pyoxigraph's ``engine_message`` about ``text`` from ``source``."""
     if not text.strip():
         return QuerySyntaxError(f"the SPARQL query in {source} is empty", 1, 1)
+    undeclared = _undeclared_prefix(text)
+    if undeclared is not None:
+        prefix, offset = undeclared
+        position = _position(text, offset)
+        return QuerySyntaxError(
+            f"the SPARQL query in {source} is not valid at line {position.line}, column "
+            f"{position.column}: the prefix {prefix}: is not declared (add a PREFIX line for it)"
+            + _excerpt(text, position),
+            position.line,
+            position.column,
+        )
     match = _ENGINE.match(engine_message.strip())
     if match is None:
         return QuerySyntaxError(

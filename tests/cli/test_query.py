@@ -436,6 +436,31 @@ def test_an_undeclared_prefix_is_named_where_it_is_used() -> None:
     assert "the prefix foo: is not declared" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # the engine said "expected OPTIONAL" for these (an outside check)
+        ("SELECT * WHERE { ?s zz:a ?o }", 1, 21),
+        ("SELECT * WHERE {\n  zz:a ?p ?o }", 2, 3),
+        # strings, IRIs and comments hold no prefixed name; declared prefixes are not reported
+        (
+            'PREFIX ex: <https://e.org/>\nSELECT * WHERE { ?s ex:p "a:b" ; <urn:x:y> ?o # c:d\n'
+            "  . ?o aia:x zz:y }",
+            3,
+            14,
+        ),
+    ],
+)
+def test_an_undeclared_prefix_is_named_wherever_it_stands(
+    text: str, line: int, column: int
+) -> None:
+    with pytest.raises(SyntaxError) as raised:
+        Store().query(text)
+    error = syntax_error(str(raised.value), text, "q.rq")
+    assert "the prefix zz: is not declared" in str(error)
+    assert (error.line, error.column) == (line, column)
+
+
 def test_an_empty_query_is_called_empty(
     kb_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
