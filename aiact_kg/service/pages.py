@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pyoxigraph import NamedNode, RdfFormat
 from starlette.concurrency import run_in_threadpool
@@ -50,6 +50,7 @@ from aiact_kg.service.knowledge import KnowledgeBase
 from aiact_kg.service.limits import ServiceError
 from aiact_kg.service.model_timeline import model_timeline, provision_iris
 from aiact_kg.service.negotiation import Offer, choose, offered
+from aiact_kg.service.parameters import known_query_parameters
 from aiact_kg.service.subjects import UnknownSubjectError, describe_subject, submissions_of
 from aiact_kg.service.templates import render
 
@@ -343,6 +344,8 @@ _RESOURCE_DOC: dict[int | str, dict[str, Any]] = {
     methods=READ,
     summary="Any IRI of the store, by content negotiation",
     responses=_RESOURCE_DOC,
+    # a repeated iri was read as its last value (an outside check): refused, as elsewhere
+    dependencies=[Depends(known_query_parameters)],
 )
 async def resource(
     request: Request,

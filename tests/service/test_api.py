@@ -326,3 +326,17 @@ def test_assess_negotiates_dpv_turtle_by_accept(client: httpx.Client, tmp_path: 
         assert answer.headers["content-type"].startswith("application/json"), accept
         assert answer.json()["valid"] is True
     assert post("text/turtle", format="json").headers["content-type"].startswith("application/json")
+
+
+def test_a_repeated_iri_of_the_resource_route_is_400(client: httpx.Client) -> None:
+    """/resource?iri=a&iri=b answered about the last one (an outside check)."""
+    law = "https://w3id.org/aiact-kg/reg/2024/1689/art_5"
+    response = client.get(
+        "/resource",
+        params=[("iri", law), ("iri", law + ".par_1")],
+        headers={"Accept": "text/turtle"},
+    )
+    assert response.status_code == 400, response.text
+    assert "'iri' is given more than once" in response.json()["message"]
+    alone = client.get("/resource", params={"iri": law}, headers={"Accept": "text/turtle"})
+    assert alone.status_code == 200
