@@ -173,6 +173,17 @@ WHERE {
                      aia:premise ?byPremise ; aia:appliesFromDate ?candidate .
         ?byPremise aia:premiseProperty aia:byOperator ; aia:premiseValue ?operator .
         ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider .
+        # an event that takes effect after the as-of date dates the duties of the operator it
+        # will make the provider, not those of an operator that is the provider now and stays it
+        # (rule 320 makes it no incoming provider): an outside check found, as amended, a
+        # provider's Art 4 and Art 50(1) duties in force in 2026 and "not yet in force" in 2027,
+        # moved to December 2027 by its own pending modification
+        FILTER NOT EXISTS {
+          aiaa:run aia:asOf ?pendingAsOf .
+          FILTER(?candidate > ?pendingAsOf)
+          ?s aia:hasProvider ?operator .
+          FILTER NOT EXISTS { ?s aia:hasFormerProvider ?operator }
+        }
       } UNION {
         # the same for an operator that changed the intended purpose to an Annex III use case and
         # relied on Art 6(3) (rule 311): it is the provider for the new purpose from the change
