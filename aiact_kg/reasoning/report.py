@@ -317,6 +317,13 @@ def law_json(store: KnowledgeStore) -> dict[str, Any]:
     reason += _not_yet_in_force(
         _text(first.get("asOf")), in_force, _text(first.get("regulationInForce"))
     )
+    later = _text(first.get("laterLabel"))
+    if later and _text(first.get("chosenByNotation")) == "requested":
+        reason += (
+            f" On the as-of date ({_text(first.get('asOf'))}) a later version is in force: "
+            f"{later}, from {_text(first.get('laterFrom'))}; without --law the assessment "
+            "follows it."
+        )
     reason += "".join(
         f" {a['status_note']}" for a in amendments if a["status"] != "verified" and a["status_note"]
     )

@@ -486,3 +486,28 @@ def test_explain_dates_a_fine_from_the_later_of_the_tier_and_the_breached_rule(
             f", from {item['applies_from']} (the duty's day; the tier applies from "
             f"{item['fines'][0]['applies_from']})" in explained.replace("\n      ", " ")
         )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "law", "later"),
+    [
+        ("2026-11-30", "as-published", True),
+        ("2026-07-26", "as-published", False),  # the amended version is not in force yet
+        ("2026-11-30", "as-amended", False),
+        ("2026-11-30", None, False),  # chosen by the date: the latest in force
+    ],
+)
+def test_a_requested_version_older_than_the_one_in_force_says_so(
+    capsys: pytest.CaptureFixture[str], as_of: str, law: str | None, later: bool
+) -> None:
+    """--law as-published on a day the amended version is in force: neither the JSON nor the text
+    said that another version governs that day (an outside check)."""
+    code, data = assess(capsys, "--as-of", as_of, *(("--law", law) if law else ()), str(CV))
+    assert code == 0
+    said = f"On the as-of date ({as_of}) a later version is in force: "
+    assert (said in data["law"]["reason"]) is later
+    if later:
+        assert "as amended by the Digital Omnibus on AI, from 2026-07-27" in data["law"]["reason"]
+        assert main(["assess", "--as-of", as_of, "--law", "as-published", str(CV)]) == 0
+        head = " ".join(capsys.readouterr().out.splitlines()[:6])
+        assert said in head
