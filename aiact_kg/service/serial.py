@@ -18,7 +18,7 @@ from aiact_kg.service.limits import ServiceError
 
 #: requests that may wait for the one running (each holds its parsed document meanwhile)
 MAX_WAITING: Final = 16
-#: seconds a validation or assessment waits for its turn (a write waits ``--write-wait``)
+#: seconds a validation or assessment (a submission's too) waits for its turn
 DEFAULT_WAIT: Final = 60.0
 
 

@@ -65,8 +65,8 @@ def _submit(
     name: str,
     assessment: AssessmentOptions,
 ) -> RegistryResult:
-    # validation and rules are not made for concurrent use; the turn counts in --write-wait
-    with serial.held(config.write_wait):
+    # validation and rules are not made for concurrent use: one at a time, a bounded wait
+    with serial.held():
         try:
             return submit_documents(
                 config.store_path,
