@@ -175,20 +175,25 @@ def term_findings(
         if statement.predicate in _UNREAD_AXIOMS
     ]
     unknown, external = _first_uses_of_both(statements, vocabulary)
-    for (term, _), statement in unknown.items():
+    for (term, _, _), statement in unknown.items():
         found.append((statement.subject, _unknown_term(term, statement, vocabulary)))
-    for (term, _), statement in external.items():
+    for (term, _, _), statement in external.items():
         found.append((statement.subject, _external_term(term, statement, vocabulary)))
     return found
 
 
+_Uses = dict[tuple[str, str, Node], Statement]
+
+
 def _first_uses_of_both(
     statements: Iterable[Statement], vocabulary: Vocabulary
-) -> tuple[dict[tuple[str, str], Statement], dict[tuple[str, str], Statement]]:
-    """:func:`_first_uses` of undeclared ``aia:`` terms and of external terms, in one pass."""
-    unknown: dict[tuple[str, str], Statement] = {}
-    external: dict[tuple[str, str], Statement] = {}
-    decided: dict[URIRef, tuple[dict[tuple[str, str], Statement], ...]] = {}
+) -> tuple[_Uses, _Uses]:
+    """The first statement using each undeclared ``aia:`` term and each external term, per file
+    and node (each node's description is read on its own: kept once per file, a second system
+    using the term had no warning of the fact not read), in one pass."""
+    unknown: _Uses = {}
+    external: _Uses = {}
+    decided: dict[URIRef, tuple[_Uses, ...]] = {}
     for statement in statements:
         for term in statement[:3]:
             if not isinstance(term, URIRef):
@@ -205,7 +210,7 @@ def _first_uses_of_both(
                     if wanted
                 )
             for uses in targets:
-                uses.setdefault((str(term), statement.file), statement)
+                uses.setdefault((str(term), statement.file, statement.subject), statement)
     return unknown, external
 
 

@@ -633,3 +633,20 @@ def test_a_control_character_xml_cannot_carry_is_a_violation(
         for f in findings(validate(validator, MODEL.format(compute="3e24") + fine), "value-space")
         if "XML cannot carry" in f.message
     ]
+
+
+def test_each_node_using_an_unknown_term_is_warned(validator: SubmissionValidator) -> None:
+    """Two systems of one file with the same misspelt property: each has the warning that its
+    fact is not read (kept once per file and term, the second system's report had none)."""
+    second = SYSTEM.format(more="; aia:intendedPurpse aiac:purpose-other").replace(
+        "ex:s ", "ex:s2 "
+    )
+    report = validate(
+        validator, SYSTEM.format(more="; aia:intendedPurpse aiac:purpose-other") + second
+    )
+    warned = sorted(
+        str(f.focus_node)
+        for f in findings(report, "closed-vocabulary")
+        if "aia:intendedPurpse" in f.message
+    )
+    assert warned == ["https://example.org/s", "https://example.org/s2"]
