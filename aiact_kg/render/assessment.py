@@ -47,9 +47,11 @@ def _law_lines(law: LawVersion) -> list[str]:
     if law.chosen_by == "requested":
         lines.append("  (requested with --law)")
         # what the reason says of the as-of date: a version not yet in force, or a later one
-        said = law.reason[law.reason.find(" On the as-of date") :].strip()
-        if law.reason.find(" On the as-of date") >= 0:
-            lines.append(_wrap(said.split(" Based on secondary sources")[0], "  "))
+        _, found, said = law.reason.partition(" On the as-of date")
+        if found:
+            lines.append(
+                _wrap((found + said).split(" Based on secondary sources")[0].strip(), "  ")
+            )
     elif law.chosen_by:
         lines.append(f"  ({law.chosen_by}; use --law to force a version)")
     for amendment in law.amendments:

@@ -12,9 +12,8 @@ grows as the rows arrive.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, Final, TextIO, cast
+from typing import IO, Any, TextIO, cast
 
 from pyoxigraph import (
     BlankNode,
@@ -31,6 +30,7 @@ from aiact_kg.namespaces import compact
 from aiact_kg.render.jsonld import compact_jsonld
 from aiact_kg.render.terminal import terminal_safe
 from aiact_kg.store.base import SelectResult, Term
+from aiact_kg.xml_text import first_not_xml
 
 
 def term_text(term: Term | Triple | None, *, shorten: bool = False) -> str:
@@ -119,10 +119,6 @@ def write_solutions(
     _end_line(out, format_name)
 
 
-# the characters XML 1.0 has no way to write, not even escaped (its Char production)
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
     """Refuse a row holding a character XML 1.0 cannot write (U+0000, most control
     characters): the serialiser wrote it raw, into a document no XML parser reads (an outside
@@ -133,10 +129,10 @@ def xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
             if isinstance(part, Triple):
                 xml_can_carry([part])
                 continue
-            found = None if part is None else _NOT_XML.search(part.value)
+            found = None if part is None else first_not_xml(part.value)
             if found is not None:
                 raise QueryError(
-                    f"a value of the results holds the character U+{ord(found.group()):04X}, "
+                    f"a value of the results holds the character U+{ord(found):04X}, "
                     "which XML cannot carry; ask for the results as JSON, CSV or TSV"
                 )
 

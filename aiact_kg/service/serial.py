@@ -48,8 +48,7 @@ class SerialGate:
         """Hold the gate, waiting at most ``wait_seconds`` (default :attr:`wait_seconds`)."""
         wait = self.wait_seconds if wait_seconds is None else wait_seconds
         with self._count:
-            if self._waiting >= self.max_waiting:
-                raise _busy(f"{self._waiting} requests are already waiting for an assessment")
+            self.check_room()
             self._waiting += 1
         try:
             acquired = self._lock.acquire(timeout=max(wait, 0.0))

@@ -21,7 +21,6 @@ cites the provisions the property rests on (``aia:sourceProvision``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
@@ -44,6 +43,7 @@ from aiact_kg.submission.values import (
     value_compared,
 )
 from aiact_kg.submission.vocabulary import Vocabulary
+from aiact_kg.xml_text import first_not_xml
 
 _KIND: Final = {BOOLEAN: "a boolean (true or false)", DATE: 'a date ("YYYY-MM-DD"^^xsd:date)'}
 _NUMBER: Final = "a number (e.g. 3.8e25)"
@@ -144,10 +144,6 @@ def value_findings(
     return found + _one_value_findings(values, vocabulary)
 
 
-# the characters XML 1.0 has no way to write, not even escaped (its Char production)
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def control_character_findings(statements: Iterable[Statement]) -> list[tuple[Node, Finding]]:
     """A violation for each literal holding a character XML cannot carry (U+0000 and most
     control characters): stored, it made the registry's RDF/XML and XML results unreadable
@@ -157,13 +153,13 @@ def control_character_findings(statements: Iterable[Statement]) -> list[tuple[No
         text = statement.lexical if statement.lexical is not None else None
         if text is None and isinstance(statement.object, Literal):
             text = str(statement.object)
-        bad = None if text is None else _NOT_XML.search(text)
+        bad = None if text is None else first_not_xml(text)
         if bad is None:
             continue
         message = (
             f"In {statement.file}, {show(statement.subject)} has "
             f"{compact(str(statement.predicate))} with a text holding the character "
-            f"U+{ord(bad.group()):04X}, a control character that XML cannot carry (the registry "
+            f"U+{ord(bad):04X}, a control character that XML cannot carry (the registry "
             "serves descriptions and results as XML too): remove it."
         )
         found.append(_statement_finding("value-space", "violation", message, statement, ()))

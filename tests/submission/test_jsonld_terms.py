@@ -4,6 +4,7 @@ submission vocabulary is in our published context, and a key no context defines 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
@@ -231,6 +232,25 @@ def test_a_type_map_read_otherwise_elsewhere_is_refused(document: object) -> Non
         read_rdf_bytes(json.dumps(document).encode(), name="d.jsonld")
 
 
+def _model_with_number(written: str, other: str) -> list[Any]:
+    """The statements of aia:trainingComputeFLOP (a term of our context) and ``aia:<other>`` (a
+    value object) read from a model that gives both the JSON number ``written``."""
+    document = json.dumps(
+        {
+            "@context": "https://w3id.org/aiact-kg/context.jsonld",
+            "@id": "https://example.org/m",
+            "@type": "GeneralPurposeAIModel",
+            "trainingComputeFLOP": 0,
+            f"aia:{other}": {"@value": 0},
+        }
+    )
+    document = document.replace('"trainingComputeFLOP": 0', f'"trainingComputeFLOP": {written}')
+    document = document.replace('{"@value": 0}', f'{{"@value": {written}}}')
+    read = read_rdf_bytes(document.encode("utf-8"), name="model.jsonld")
+    wanted = (ONTOLOGY + "trainingComputeFLOP", ONTOLOGY + other)
+    return [q for q in read.quads if q.predicate.value in wanted]
+
+
 @pytest.mark.parametrize(
     "written",
     ["10000000000000000000000001", "10000000000000000100000000", "-10000000000000000000000001"],
@@ -240,22 +260,9 @@ def test_a_json_integer_a_double_cannot_hold_keeps_every_digit(written: str) -> 
     would read as 1e25, equal to the threshold of Art 51(2) and so not above it, where the same
     figure in Turtle is above it (an outside check). It is read as the integer written, in a
     term and in a value object, as Turtle reads it."""
-    document = json.dumps(
-        {
-            "@context": "https://w3id.org/aiact-kg/context.jsonld",
-            "@id": "https://example.org/m",
-            "@type": "GeneralPurposeAIModel",
-            "trainingComputeFLOP": 0,
-            "aia:parameterCount": {"@value": 0},
-        }
-    )
-    document = document.replace('"trainingComputeFLOP": 0', f'"trainingComputeFLOP": {written}')
-    document = document.replace('{"@value": 0}', f'{{"@value": {written}}}')
-    read = read_rdf_bytes(document.encode("utf-8"), name="model.jsonld")
     values = sorted(
         (q.predicate.value, q.object.value, q.object.datatype.value)
-        for q in read.quads
-        if q.predicate.value in (ONTOLOGY + "trainingComputeFLOP", ONTOLOGY + "parameterCount")
+        for q in _model_with_number(written, "parameterCount")
     )
     integer = "http://www.w3.org/2001/XMLSchema#integer"
     assert values == [
@@ -313,22 +320,9 @@ def test_a_json_number_with_a_fraction_stays_on_its_side_of_a_round_figure(
     would read as 1e25, not above the threshold of Art 51(2), where Turtle reads the same
     figure as a decimal above it (an outside check). Such a number, written without an
     exponent, is read as the decimal written; any other is left as JSON-LD reads it."""
-    document = json.dumps(
-        {
-            "@context": "https://w3id.org/aiact-kg/context.jsonld",
-            "@id": "https://example.org/m",
-            "@type": "GeneralPurposeAIModel",
-            "trainingComputeFLOP": 0,
-            "aia:trainingTokens": {"@value": 0},
-        }
-    )
-    document = document.replace('"trainingComputeFLOP": 0', f'"trainingComputeFLOP": {written}')
-    document = document.replace('{"@value": 0}', f'{{"@value": {written}}}')
-    read = read_rdf_bytes(document.encode("utf-8"), name="model.jsonld")
     values = [
         (q.object.value, q.object.datatype.value)
-        for q in read.quads
-        if q.predicate.value in (ONTOLOGY + "trainingComputeFLOP", ONTOLOGY + "trainingTokens")
+        for q in _model_with_number(written, "trainingTokens")
     ]
     assert len(values) == 2
     if exact:
