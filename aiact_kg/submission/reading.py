@@ -370,7 +370,29 @@ def _syntax_problem(
         return _located_rdf_xml(CheckError(message), data)
     if line is not None and "dot" in reason:
         message += _missing_dot_hint(data, line, column)
+    if line is not None and "integer" in reason:
+        message = _language_tag_message(data, line, column) or message
     return CheckError(message, line=line, column=column)
+
+
+_OPEN_LANGUAGE_TAG: Final = re.compile(r"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)-(?![A-Za-z0-9])")
+
+
+def _language_tag_message(data: bytes, line: int, column: int | None) -> str | None:
+    """The message for a language tag ending with '-' (``"x"@en-``), which the Turtle parser reads
+    as a tag and then a number without digits ("An integer should not be empty")."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if line > len(lines):
+        return None
+    text = lines[line - 1][: column if column is not None else None]
+    found = list(_OPEN_LANGUAGE_TAG.finditer(text))
+    if not found:
+        return None
+    tag = found[-1].group(0)[1:]
+    return (
+        f"the language tag '{tag}' ends with '-': a language tag is letters, then parts of "
+        "letters and digits after '-' (e.g. 'en', 'de-AT'). Fix the tag and try again."
+    )
 
 
 def _missing_dot_hint(data: bytes, line: int, column: int | None) -> str:
@@ -391,6 +413,13 @@ def _missing_dot_hint(data: bytes, line: int, column: int | None) -> str:
 
 
 _BAD_IRI: Final = re.compile(r"error while parsing IRI '([^']*)'")
+_BAD_LANGUAGE_TAG: Final = re.compile(r"error while parsing language tag '([^']*)'")
+
+
+def _first_language_attribute(text: str, tag: str) -> int:
+    """Where ``xml:lang`` is first given the value ``tag`` in ``text``, or -1."""
+    found = re.search(r"xml:lang\s*=\s*([\"'])" + re.escape(tag) + r"\1", text)
+    return found.start() if found else -1
 
 
 def _located_rdf_xml(problem: CheckError, data: bytes) -> CheckError:
@@ -398,9 +427,14 @@ def _located_rdf_xml(problem: CheckError, data: bytes) -> CheckError:
     in no namespace, or the first place the IRI it quotes is written (pyoxigraph's RDF/XML
     parser gives no position)."""
     bad_iri = _BAD_IRI.search(problem.reason)
-    if bad_iri and bad_iri.group(1):
+    bad_tag = _BAD_LANGUAGE_TAG.search(problem.reason)
+    if (bad_iri and bad_iri.group(1)) or bad_tag:
         text = data.decode("utf-8", errors="replace")
-        index = text.find(bad_iri.group(1))
+        index = (
+            text.find(bad_iri.group(1))
+            if bad_iri
+            else _first_language_attribute(text, bad_tag.group(1) if bad_tag else "")
+        )
         if index >= 0:
             found_line, column = line_and_column(text, index)
             return CheckError(problem.reason, line=found_line, column=column)

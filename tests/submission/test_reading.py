@@ -742,3 +742,30 @@ def test_a_missing_dot_is_traced_to_the_statement_before(
         assert "may lack its closing dot" not in message
     else:
         assert f"The statement ending on line {hint} may lack its closing dot." in message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line"),
+    [
+        ("a.ttl", b'@prefix e: <http://e/> .\ne:a e:p "x"@en- .\n', 2),
+        ("a.nt", b'<http://e/a> <http://e/p> "x"@de-AT- .\n', 1),
+        (
+            "a.rdf",
+            b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+            b' xmlns:e="http://e/">\n <rdf:Description rdf:about="http://e/a">\n'
+            b'  <e:p xml:lang="en-">x</e:p>\n </rdf:Description>\n</rdf:RDF>\n',
+            4,
+        ),
+    ],
+)
+def test_a_language_tag_ending_with_a_dash_is_named_where_it_is(
+    name: str, data: bytes, line: int
+) -> None:
+    """``"x"@en-`` is a language tag the parsers refuse: the Turtle parser said "An integer
+    should not be empty", the RDF/XML one gave no line (an outside check)."""
+    with pytest.raises(InputFormatError) as caught:
+        read_rdf_bytes(data, name=name)
+    message = str(caught.value)
+    assert "language tag" in message
+    assert "integer" not in message
+    assert f"line {line}" in message
