@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import closing
@@ -126,6 +127,12 @@ def _query_text(data: bytes, source: str) -> str:
     return data.decode("utf-8")
 
 
+def _path_like(reference: str) -> bool:
+    """Whether ``reference`` can only be a file's path (absolute, or starting with ./ or ../),
+    not the name of a shipped query: ``/dev/zero`` was looked up as a name."""
+    return reference.startswith(("/", "./", "../", os.sep))
+
+
 def _load_query(reference: str) -> tuple[str, str]:
     """The text of the query and the name of where it came from (for error messages)."""
     if reference == "-":
@@ -134,7 +141,7 @@ def _load_query(reference: str) -> tuple[str, str]:
             return _query_text(sys.stdin.read().encode("utf-8"), "<stdin>"), "<stdin>"
         return _query_text(stdin.read(MAX_QUERY_FILE_BYTES + 1), "<stdin>"), "<stdin>"
     path = Path(reference)
-    if reference.endswith(".rq") or path.is_file():
+    if reference.endswith(".rq") or path.is_file() or _path_like(reference):
         if not path.is_file():
             if path.exists():  # a directory, a pipe or a device: never read
                 raise QueryError(

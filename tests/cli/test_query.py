@@ -605,6 +605,19 @@ def test_a_query_file_that_is_a_directory_or_pipe_is_named_so(
     assert "no query file at" in err
 
 
+@pytest.mark.parametrize("reference", ["/dev/zero", "DIR", "DIR/missing", "./missing"])
+def test_a_path_without_the_rq_suffix_is_a_file_not_a_name(
+    kb_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, reference: str
+) -> None:
+    """An absolute or ./ path is a file: ``/dev/zero`` or a directory was looked up as the name
+    of a shipped query ("no query named '/dev/zero'", with the whole list of names)."""
+    reference = reference.replace("DIR", str(tmp_path))
+    code, out, err = run(capsys, kb_path, reference)
+    assert (code, out) == (2, "")
+    assert "no query named" not in err
+    assert "not a regular file" in err or "no query file at" in err
+
+
 class _WrongTypeHandler(BaseHTTPRequestHandler):
     """An endpoint that answers in HTML, a format no SPARQL client reads."""
 
