@@ -27,5 +27,13 @@ class StoreError(AiactKgError):
     """The knowledge-base store is missing, locked or damaged."""
 
 
+class DamagedStoreError(StoreError):
+    """The store's files are not what its build wrote; ``reason`` says which."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class StoreTimeoutError(StoreError):
     """A request to a remote store ran out of time: ours, or the engine's own limit."""

@@ -40,6 +40,12 @@ def add_build_check_stats(commands: Commands) -> None:
         help="if another build is writing the store, wait up to this long for it to finish "
         "(default 0: fail at once with exit 3)",
     )
+    build.add_argument(
+        "--discard-registry",
+        action="store_true",
+        help="build even when the active version is too damaged for its registry of "
+        "submissions to be read (they are then lost; without this the build is refused)",
+    )
 
     add_command(
         commands,
@@ -77,7 +83,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
         report = build_endpoint(open_store(found))
     else:
-        report = build_knowledge_base(found, wait_seconds=args.wait)
+        report = build_knowledge_base(
+            found, wait_seconds=args.wait, discard_registry=args.discard_registry
+        )
     print(f"Built the knowledge base in {report.store_path or found}")
     for graph in report.graphs:
         print(f"  {graph.name:<26} {graph.quads:>8} triples from {graph.files} file(s)")
@@ -86,8 +94,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"  carried over the registry: {report.registry_quads} quads")
     if report.registry_problem:
         print(
-            "aiact-kg: warning: the registry of the previous version could not be read and was "
-            f"not carried over ({report.registry_problem})",
+            f"aiact-kg: warning: the previous version failed its check {report.registry_problem}",
             file=sys.stderr,
         )
     return 0

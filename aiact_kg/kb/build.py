@@ -15,7 +15,7 @@ from typing import TypeVar
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
 from aiact_kg import __version__
-from aiact_kg.errors import StoreError
+from aiact_kg.errors import DamagedStoreError, StoreError
 from aiact_kg.namespaces import ONTOLOGY, graph_iri
 from aiact_kg.resources import external_vocabularies, sources_for
 from aiact_kg.store.base import KnowledgeStore
@@ -33,7 +33,7 @@ from aiact_kg.store.layout import (
     versions,
 )
 from aiact_kg.store.locking import READERS_LOCK, StoreLockedError, try_exclusive, writer_lock
-from aiact_kg.store.manifest import damaged, known_digests, write_manifest
+from aiact_kg.store.manifest import damaged, known_digests, read_manifest, write_manifest
 from aiact_kg.store.oxigraph_store import OxigraphStore
 
 # The checkpoints of a build, in order (crash-injection tests go through every one).
@@ -323,17 +323,35 @@ def write_version(
     return result
 
 
-def _carry_registry(store_dir: Path, store: OxigraphStore) -> tuple[int, str | None]:
-    """Copy the registry's graphs from the active version, if any; (quads, problem)."""
+def _carry_registry(
+    store_dir: Path, store: OxigraphStore, discard_registry: bool
+) -> tuple[int, str | None]:
+    """Copy the registry's graphs from the active version, if any; (quads, problem).
+
+    An active version that fails its check (a damaged manifest or file) still holds the
+    submissions: they are copied from the engine's files as they are, and the problem is
+    reported. Where even those cannot be read the build is refused, since retiring that version
+    would lose them, unless ``discard_registry`` says to build without them."""
     from aiact_kg.kb.open import open_knowledge_base
-    from aiact_kg.registry.names import is_registry_graph
 
     if active_version(store_dir) is None:
         return 0, None
     try:
         previous = open_knowledge_base(store_dir)
     except StoreError as error:
-        return 0, str(error)
+        problem = f"({error.reason})" if isinstance(error, DamagedStoreError) else f"({error})"
+        if discard_registry:
+            return 0, f"{problem}; its registry was not read (--discard-registry)"
+        return _carry_unchecked_registry(store_dir, store, problem)
+    try:
+        return _copy_registry_graphs(previous, store), None
+    finally:
+        previous.close()
+
+
+def _copy_registry_graphs(previous: OxigraphStore, store: OxigraphStore) -> int:
+    from aiact_kg.registry.names import is_registry_graph
+
     copied = 0
 
     def quads() -> Iterator[Quad]:
@@ -344,14 +362,58 @@ def _carry_registry(store_dir: Path, store: OxigraphStore) -> tuple[int, str | N
                     copied += 1
                     yield quad
 
-    try:  # streamed: the new version is only published once complete, so no transaction
-        store.raw.bulk_extend(quads())
+    # streamed: the new version is only published once complete, so no transaction
+    store.raw.bulk_extend(quads())
+    return copied
+
+
+def _recorded_registry(version_dir: Path) -> bool:
+    """Whether the manifest of ``version_dir`` names a registry graph (True if unreadable)."""
+    from aiact_kg.registry.names import is_registry_graph
+
+    try:
+        graphs = read_manifest(version_dir).graphs
+    except StoreError:
+        return True
+    return any(is_registry_graph(graph) for graph in graphs)
+
+
+def _carry_unchecked_registry(
+    store_dir: Path, store: OxigraphStore, problem: str
+) -> tuple[int, str | None]:
+    """The registry of an active version that failed its check, read from its engine files."""
+    version = active_version(store_dir)
+    refusal = (
+        f"the active version of the store at {store_dir} failed its check {problem}, and its "
+        "registry of submissions cannot be read from the engine's files either: a build now "
+        f"would drop it, so nothing was changed. Keep a copy of {store_dir}, then run "
+        "'aiact-kg build --discard-registry' to build the knowledge base without it"
+    )
+    if version is None:
+        raise StoreError(refusal)
+    if not _recorded_registry(store_dir / VERSIONS / version):
+        return 0, f"{problem}; its build recorded no registry graph, so none was lost"
+    try:
+        previous = OxigraphStore(store_dir / VERSIONS / version / DB, read_only=True)
+    except (StoreError, OSError):
+        raise StoreError(refusal) from None
+    try:
+        copied = _copy_registry_graphs(previous, store)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # the engine's own error on a damaged file
+        raise StoreError(refusal) from None
     finally:
         previous.close()
-    return copied, None
+    return copied, (
+        f"{problem}; its registry ({copied} quads) was copied from the engine's files as they "
+        "are: check its submissions (aiact-kg registry)"
+    )
 
 
-def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> BuildReport:
+def build_knowledge_base(
+    store_path: Path, *, wait_seconds: float = 0.0, discard_registry: bool = False
+) -> BuildReport:
     """Build the knowledge base into ``store_path`` and make it the active version atomically.
 
     Only one writer works on a store at a time: a second one waits up to ``wait_seconds`` for
@@ -359,13 +421,14 @@ def build_knowledge_base(store_path: Path, *, wait_seconds: float = 0.0) -> Buil
     link is switched to it in one rename, so a failed or killed build leaves the previous knowledge
     base in use; old versions are removed only after the switch, and never while read. The
     registry (submissions and their assessments, see :mod:`aiact_kg.registry`) is carried over
-    from the active version into the new one.
+    from the active version into the new one; where the active version cannot be read at all,
+    the build is refused unless ``discard_registry`` (a build used to drop the registry then).
     """
     store_dir = store_path.expanduser().resolve()
 
     def fill(store: OxigraphStore) -> BuildReport:
         graphs = load_knowledge_base(store)
-        carried, problem = _carry_registry(store_dir, store)
+        carried, problem = _carry_registry(store_dir, store, discard_registry)
         return BuildReport(store_dir, graphs, store.quad_count(), carried, problem)
 
     return write_version(store_dir, OxigraphStore, fill, wait_seconds=wait_seconds, optimize=True)

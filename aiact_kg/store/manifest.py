@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from aiact_kg.errors import StoreError
+from aiact_kg.errors import DamagedStoreError, StoreError
 from aiact_kg.store.layout import DB, MANIFEST
 
 FORMAT = 2
@@ -59,12 +59,14 @@ class Manifest:
     files: dict[str, FileRecord]
 
 
-def damaged(store_dir: Path, reason: str) -> StoreError:
+def damaged(store_dir: Path, reason: str) -> DamagedStoreError:
     """The one error for a store whose files are not what its build wrote."""
-    return StoreError(
+    return DamagedStoreError(
         f"the store at {store_dir} is damaged ({reason}); nothing was changed. Rebuild it with "
-        "`aiact-kg build`, which keeps the submissions of the registry only if they can still "
-        "be read: keep a copy of the store directory first"
+        "`aiact-kg build`, which carries the submissions of the registry over from the "
+        "engine's files where they can still be read, and otherwise refuses: keep a copy of "
+        "the store directory first",
+        reason,
     )
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QuerySolutions
 
+from aiact_kg.errors import StoreError
 from aiact_kg.kb import build_knowledge_base, open_knowledge_base
 from aiact_kg.namespaces import graph_iri
 from aiact_kg.queries import get_query, with_prefixes
 from aiact_kg.registry.names import REGISTRY_GRAPH, assessment_graph, submission_graph
 from aiact_kg.registry.submit import submit_inputs
 from aiact_kg.store.faults import FAULT_ENV, FAULT_EXIT_CODE, set_fault_hook
-from aiact_kg.store.layout import VERSIONS, active_version
+from aiact_kg.store.layout import DB, MANIFEST, VERSIONS, active_version
 from tests.registry.conftest import EXAMPLES, OPTIONS, entries, snapshot
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +35,48 @@ def test_a_rebuild_keeps_every_submission(store: Path, spam_filter: Path) -> Non
     for graph in (REGISTRY_GRAPH, submission_graph("spam-filter"), assessment_graph("spam-filter")):
         assert after[graph] == before[graph]
     assert entries(store)["spam-filter"].as_of == "2026-11-01"
+
+
+def test_a_rebuild_over_a_damaged_manifest_keeps_the_submissions(
+    store: Path, spam_filter: Path
+) -> None:
+    """A build over an active version that fails its check used to drop the registry it could
+    not open (with a warning) and then retire that version: the submissions were lost. Now they
+    are copied from the engine's files, and the problem is reported."""
+    submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    before = snapshot(store)
+    version = active_version(store)
+    assert version
+    (store / VERSIONS / version / MANIFEST).write_text("damaged", encoding="utf-8")
+    report = build_knowledge_base(store)
+    assert report.registry_quads > 0
+    assert report.registry_problem
+    assert "manifest.json is unreadable" in report.registry_problem
+    after = snapshot(store)
+    for graph in (REGISTRY_GRAPH, submission_graph("spam-filter"), assessment_graph("spam-filter")):
+        assert after[graph] == before[graph]
+
+
+def test_a_rebuild_refuses_when_the_registry_cannot_be_read(
+    store: Path, spam_filter: Path
+) -> None:
+    """Where not even the engine's files can be read, the build changes nothing and says how to
+    build without the registry; with that option it does."""
+    submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
+    version = active_version(store)
+    assert version
+    for path in (store / VERSIONS / version / DB).iterdir():
+        if path.name.startswith(("CURRENT", "MANIFEST-")):
+            path.unlink()
+    with pytest.raises(StoreError, match="--discard-registry") as refused:
+        build_knowledge_base(store)
+    assert "nothing was changed" in str(refused.value)
+    assert active_version(store) == version
+    report = build_knowledge_base(store, discard_registry=True)
+    assert report.registry_quads == 0
+    assert report.registry_problem
+    assert "--discard-registry" in report.registry_problem
+    assert active_version(store) != version
 
 
 class CrashError(Exception):
