@@ -57,9 +57,7 @@ def test_a_rebuild_over_a_damaged_manifest_keeps_the_submissions(
         assert after[graph] == before[graph]
 
 
-def test_a_rebuild_refuses_when_the_registry_cannot_be_read(
-    store: Path, spam_filter: Path
-) -> None:
+def test_a_rebuild_refuses_when_the_registry_cannot_be_read(store: Path, spam_filter: Path) -> None:
     """Where not even the engine's files can be read, the build changes nothing and says how to
     build without the registry; with that option it does."""
     submit_inputs(store, [str(spam_filter)], OPTIONS, progress=False)
