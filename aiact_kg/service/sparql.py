@@ -161,6 +161,8 @@ async def _protocol_request(request: Request) -> ProtocolRequest:
         declared = request.headers.get("content-type", "")
         check_charset(declared)
         media = declared.split(";")[0].strip().lower()
+        if media == UPDATE:  # refused before its body is read (a withheld body waited 30 s)
+            require_token(request, "SPARQL updates")
         body = await request.body()
         if media == FORM:
             parameters = _parameters(_text(body, "form"), "form")

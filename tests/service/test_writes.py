@@ -148,6 +148,21 @@ def test_without_the_token_no_write_is_accepted_and_nothing_changes(
     assert client.get(f"/submissions/{SPAM}").status_code == 200
 
 
+def test_an_update_without_the_token_is_refused_before_its_body(registry: Registry) -> None:
+    """A client announcing a SPARQL update body and withholding it, without the token, waited
+    for the body deadline and got 408; it is refused with 401 at once."""
+    import socket
+
+    host, port = registry.server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=20) as connection:
+        connection.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n"
+            b"Content-Length: 100\r\n\r\nINSERT"
+        )
+        answer = connection.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 401"), answer[:200]
+
+
 def test_with_the_token_an_update_is_published_and_queryable_at_once(
     registry: Registry, client: httpx.Client
 ) -> None:
