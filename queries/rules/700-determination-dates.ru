@@ -47,6 +47,27 @@ WHERE {
   <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?chapterV .
   BIND(IF(?metOn > ?chapterV, ?metOn, ?chapterV) AS ?since)
 } ;
+# A classification with systemic risk that rests on the provider's notification (or arguments
+# presented with it, rule 525: no compute decides it) applies from the first of them on or
+# before the as-of date, and not before Chapter V applies: the facts show the condition of
+# Art 51(1)(a) met at the latest then, and no earlier day (an outside check found Art 55 dated
+# from 2 August 2025 for a model placed in October 2025 and notified in March 2026, beside the
+# procedure state "since" the notification; and an open-source model's exemption lost before it
+# was notified). Their events are the determination's premises.
+INSERT { ?d aia:appliesFromDate ?since }
+WHERE {
+  {
+    SELECT ?d (MIN(?dated) AS ?notified) WHERE {
+      ?d aia:byRule aiar:art-52-procedure-events ; aia:conclusion aiac:category-gpai-systemic-risk ;
+         aia:premise ?premise .
+      ?premise aia:premiseProperty aia:hasProcedureEvent ; aia:premiseValue ?event .
+      ?event aia:eventDate ?dated .
+    } GROUP BY ?d
+  }
+  FILTER NOT EXISTS { ?d aia:appliesFromDate ?set }
+  <https://w3id.org/aiact-kg/reg/2024/1689/art_51.par_1.pnt_a> eli:date_applicability ?chapterV .
+  BIND(IF(?notified > ?chapterV, ?notified, ?chapterV) AS ?since)
+} ;
 INSERT { ?d aia:appliesFromDate ?date }
 WHERE {
   {
