@@ -306,7 +306,10 @@ WHERE {
   aiaa:run aia:asOf ?asOf .
   BIND(?effective <= ?asOf AS ?inForce)
 } ;
-INSERT { ?assessed aia:dependsOnAmendment ?amendment }
+# The change that dated the duty is named in a note (its label), so the reader learns which
+# reported change moved the date, not only that the amendment is unverified; the last two
+# branches date a duty from an outcome the amendment moved, named in that outcome's explanation.
+INSERT { ?assessed aia:dependsOnAmendment ?amendment ; aia:amendmentNote ?note }
 WHERE {
   # the same changes as above; each branch starts from the amendment's changes
   aiaa:run aia:lawVersion ?law .
@@ -314,8 +317,8 @@ WHERE {
   {
     # the duties the change postpones, as above
     {
-      SELECT ?amendment ?category ?route ?obligation WHERE {
-        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
+      SELECT ?amendment ?category ?route ?obligation ?changeLabel WHERE {
+        ?change a aia:AmendedApplicability ; aia:amendedBy ?amendment ; rdfs:label ?changeLabel ;
                 aia:affectsCategory ?category ; aia:affectsRoute ?route ; aia:previousDate ?postponed .
         ?obligation aia:appliesToCategory ?category ; aia:appliesFrom ?ownFrom .
         OPTIONAL { ?obligation aia:appliesFromForAnnexIProducts ?ownAnnexIFrom }
@@ -329,13 +332,14 @@ WHERE {
     FILTER(?route != aiac:route-art-6-1 || !BOUND(?hr62)
            || EXISTS { ?obligation aia:applicabilityRule aiac:applicability-art-6-1 })
   } UNION {
-    ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ;
+    ?change2 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; rdfs:label ?changeLabel ;
              aia:affectsObligation ?obligation ; aia:onlyPlacedBefore ?cutoff .
     ?assessed aia:obligation ?obligation ; aia:obligationFor ?s .
     ?s aia:placedNoLaterThan ?placed .
     FILTER(?placed < ?cutoff)
   } UNION {
-    ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; aia:affectsObligation ?obligation .
+    ?change3 a aia:AmendedApplicability ; aia:amendedBy ?amendment ; rdfs:label ?changeLabel ;
+             aia:affectsObligation ?obligation .
     FILTER NOT EXISTS { ?change3 aia:onlyPlacedBefore ?anyCutoff }
     ?assessed aia:obligation ?obligation .
   } UNION {
@@ -357,6 +361,7 @@ WHERE {
     ?assessed aia:obligationFor ?s ; aia:bearer ?operator ; aia:bearerRoleType aiac:role-provider ;
               aia:effectiveFrom ?switchDay .
   }
+  BIND(IF(BOUND(?changeLabel), CONCAT("Reported change applied: ", STR(?changeLabel), "."), ?unbound) AS ?note)
 } ;
 # An obligation that accompanies others (aia:accompanies: Art 50(5), how the information of
 # Art 50(1) to (4) is given) applies from the earliest day one of them applies to the same bearer
