@@ -27,6 +27,45 @@
 # determination. (An outside check found the Annex III duties of a driver-monitoring system of a
 # type-approved vehicle dropped on the day Art 6(1) applies, while a Section A product under a
 # Section B act kept the whole Regulation.)
+# A system that a prohibition bars from the market gets no Annex III classification (rule 310
+# skips it, and rule 308 adds no purpose from its biometric practice): its Annex III use case, of
+# its stated purpose or of the practice it engages in, is recorded here, so that it too keeps the
+# whole Regulation, the prohibition with it. (An outside check found an emotion-recognition
+# system of a vehicle, used at the workplace without a medical or safety reason, prohibited until
+# Art 6(1) applied and then left with no classification of Art 5 or Art 6(2) and no duty at all,
+# while the same system with a safety reason kept its Annex III duties.) A purpose its provider
+# derogates from under Art 6(3), without profiling, is no such use case.
+INSERT { ?s aia:annexIIIUseCaseBesideSectionB ?useCase }
+WHERE {
+  ?s aia:placingProhibited true .
+  ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+  {
+    ?s aia:intendedPurpose ?useCase .
+    ?useCase a aia:HighRiskUseCase .
+  } UNION {
+    ?s aia:engagesIn ?p . ?p aia:practice ?practice . ?practice aia:practiceUseCase ?useCase .
+    FILTER NOT EXISTS { ?practice aia:practiceUseCaseRequires ?needed . FILTER NOT EXISTS { ?p ?needed ?stated . FILTER(?stated != aiac:attribute-not-sensitive) } }
+  }
+  FILTER NOT EXISTS { ?s aia:useCaseLeftOut ?useCase }
+  FILTER NOT EXISTS {
+    ?s aia:reliesOnCondition ?condition ; aia:performsProfiling false .
+    FILTER NOT EXISTS { ?s aia:foundHighRiskByAuthority true }
+  }
+} ;
+DELETE { ?limited aia:explanation ?stated }
+INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
+WHERE {
+  ?limited aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 ;
+           aia:explanation ?stated .
+  {
+    SELECT ?s (GROUP_CONCAT(DISTINCT ?citation; separator=", ") AS ?points) WHERE {
+      ?limitedAny aia:determinationOf ?s ; aia:conclusion aiac:outcome-limited-application-art-2-2 .
+      ?s aia:annexIIIUseCaseBesideSectionB ?useCase .
+      ?useCase aia:citation ?citation .
+    } GROUP BY ?s
+  }
+  BIND(CONCAT(?stated, " The system is also an Annex III system (", ?points, "), which Art 2(2) does not limit: for it the whole Regulation applies, the prohibition of Art 5 with it, and nothing is withdrawn.") AS ?amended)
+} ;
 DELETE { ?limited aia:explanation ?stated }
 INSERT { ?limited aia:explanation ?amended ; aia:amendedByRule aiar:art-2-2-limitation-in-force }
 WHERE {
@@ -55,6 +94,7 @@ WHERE {
           aiaa:run aia:asOf ?asOf .
           FILTER(?limitedFrom <= ?asOf)
           FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+          FILTER NOT EXISTS { ?s aia:annexIIIUseCaseBesideSectionB ?besideUseCase }
           ?d a aia:Determination ; aia:determinationOf ?s ; aia:legalBasis ?basis .
           FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
           FILTER NOT EXISTS { ?d aia:byRule aiar:art-6-1-annex-i }
@@ -88,6 +128,7 @@ WHERE {
           aiaa:run aia:asOf ?asOf .
           FILTER(?limitedFrom > ?asOf)
           FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+          FILTER NOT EXISTS { ?s aia:annexIIIUseCaseBesideSectionB ?besideUseCase }
           ?d a aia:Determination ; aia:determinationOf ?s ; aia:appliesFromDate ?from ; aia:legalBasis ?basis .
           FILTER(?from >= ?limitedFrom)
           FILTER NOT EXISTS { ?d aia:byRule aiar:art-2-2-annex-i-section-b }
@@ -110,6 +151,7 @@ WHERE {
       aiaa:run aia:asOf ?asOf .
       FILTER(?limitedFrom > ?asOf)
       FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+      FILTER NOT EXISTS { ?s aia:annexIIIUseCaseBesideSectionB ?besideUseCase }
     }
   }
   ?d a aia:Determination ; aia:determinationOf ?s ; aia:appliesFromDate ?from .
@@ -145,6 +187,7 @@ WHERE {
       aiaa:run aia:asOf ?asOf .
       FILTER(?limitedFrom <= ?asOf)
       FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+      FILTER NOT EXISTS { ?s aia:annexIIIUseCaseBesideSectionB ?besideUseCase }
     }
   }
   ?d a aia:Determination ; aia:determinationOf ?s .

@@ -42,8 +42,10 @@ WHERE {
        aia:appliesFromDate ?limitedFrom .
     aiaa:run aia:asOf ?asOf .
     FILTER(?limitedFrom <= ?asOf)
-    # a system also high-risk under Art 6(2) keeps that classification whole (rule 706)
+    # a system also high-risk under Art 6(2) keeps that classification whole (rule 706), as does
+    # a prohibited one with an Annex III use case its prohibition left unclassified
     FILTER NOT EXISTS { ?annexIII aia:determinationOf ?s ; aia:conclusion aiac:category-high-risk ; aia:route aiac:route-art-6-2 }
+    FILTER NOT EXISTS { ?s aia:annexIIIUseCaseBesideSectionB ?besideUseCase }
   }
 } ;
 INSERT {
