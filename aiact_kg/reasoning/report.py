@@ -153,11 +153,19 @@ def _amendment_notes(store: KnowledgeStore, texts: _Texts, keys: _Keys) -> _Note
     status: dict[Term | None, list[Term | None]] = defaultdict(list)
     for amendment, note in _select(store, "assess/amendment-status-notes", "amendment", "note"):
         status[amendment].append(note)
-    changes: dict[Term | None, dict[Term | None, str | None]] = defaultdict(dict)
-    for node, amendment, notes in _select(
-        store, "assess/amendment-change-notes", "node", "amendment", "changeNotes"
+    noted_changes: dict[Term | None, dict[Term | None, list[str]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for node, amendment, note in _select(
+        store, "assess/amendment-change-notes", "node", "amendment", "changeNote"
     ):
-        changes[node][amendment] = texts[notes]
+        text = texts[note]
+        if text is not None:
+            noted_changes[node][amendment].append(text)
+    changes = {
+        node: {amendment: " ".join(sorted(set(notes))) for amendment, notes in by_amendment.items()}
+        for node, by_amendment in noted_changes.items()
+    }
     # of an amendment's several status notes, the last gives the note (all share its sort key)
     plain: dict[Term | None, tuple[tuple[int, str], str | None]] = {}
     found: dict[Term | None, tuple[tuple[int, str], str | None]] = {}
