@@ -38,6 +38,16 @@ PROHIBITED = """
 <https://example.org/acme> a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .
 """
 
+CRITICAL_INFRASTRUCTURE = """
+@prefix aia: <https://w3id.org/aiact-kg/ontology#> .
+@prefix aiac: <https://w3id.org/aiact-kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/grid> a aia:AISystem ; aia:hasProvider <https://example.org/nordnet> ;
+  aia:intendedPurpose aiac:annex-iii-2 ; aia:interactsWithNaturalPersons false ;
+  aia:placedOnMarketOn "2025-06-01"^^xsd:date .
+<https://example.org/nordnet> a aia:LegalPerson ; aia:establishedIn "SE" ; aia:isSME false .
+"""
+
 
 @pytest.fixture(scope="module")
 def registry(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
@@ -46,7 +56,9 @@ def registry(kb_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     documents = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix != ".md")
     extra = target.parent / "moodwork.ttl"
     extra.write_text(PROHIBITED, encoding="utf-8")
-    documents.append(extra)
+    grid = target.parent / "grid.ttl"
+    grid.write_text(CRITICAL_INFRASTRUCTURE, encoding="utf-8")
+    documents += [extra, grid]
     result = submit_inputs(target, [str(p) for p in documents], OPTIONS, progress=False)
     assert result.exit_code == 0
     store = open_knowledge_base(target)
@@ -77,6 +89,8 @@ def test_high_risk_systems_by_area_and_country(registry: OxigraphStore) -> None:
     # and its provider is now the Dutch staffing agency that repurposed it
     assert rows[("Annex III point 4", "NL")] >= 1
     assert any(area == "Annex III point 5" for area, _ in rows)
+    # point 2 is its own area (it has no lettered use cases): its systems were left out
+    assert rows[("Annex III point 2", "SE")] == 1
     assert all(count >= 1 for count in rows.values())
 
 
