@@ -259,14 +259,22 @@ def test_fine_exposure_with_ties() -> None:
     rows, reference = _on_fixture("fine-ties.ttl", "cq-019-fine-exposure-by-operator")
     assert rows == reference
     found = {
-        r["operator"].rsplit("/", 1)[1]: (int(r["obligations"]), float(r["maxFineEUR"]), r["tier"])
+        r["operator"].rsplit("/", 1)[1]: (
+            int(r["obligations"]),
+            float(r["maxFineEUR"]),
+            r["tier"],
+            r["cap"],
+        )
         for r in rows
     }
     assert found == {
-        "beta": (2, 35_000_000, "Art 99(3)"),
-        "alpha": (2, 15_000_000, "Art 99(4)"),  # first in text order
-        "delta": (1, 15_000_000, "Art 99(4)"),
-        "gamma": (1, 7_500_000, "Art 99(5)"),
+        "beta": (2, 35_000_000, "Art 99(3)", "fixed"),
+        "alpha": (2, 15_000_000, "Art 99(4)", "higher"),  # first in text order
+        "delta": (1, 15_000_000, "Art 99(4)", "higher"),
+        "gamma": (1, 7_500_000, "Art 99(5)", "fixed"),
+        # an SME's Art 99(4) tier, capped by the lower (Art 99(6)), was named beside its Art
+        # 101(1) tier of the same amount, capped by the higher
+        "zeta": (1, 15_000_000, "Art 101(1)", "higher"),
     }
 
 
@@ -323,9 +331,14 @@ def test_prohibited_practices_show_the_tier_of_the_highest_fine() -> None:
     from the maximum: Art 100(2) could be shown beside Art 99(3)'s EUR 35 million)."""
     rows, reference = _on_fixture("prohibited-fines.ttl", "cq-026-prohibited-practices-found")
     assert _unordered(rows) == _unordered(reference)
-    found = {r["system"].rsplit("/", 1)[1]: (r["fineTier"], float(r["maxFineEUR"])) for r in rows}
+    found = {
+        r["system"].rsplit("/", 1)[1]: (r["fineTier"], float(r["maxFineEUR"]), r["fineCap"])
+        for r in rows
+    }
     assert found == {
-        "alpha": ("Art 99(3)", 35_000_000),
-        "beta": ("Art 99(3)", 35_000_000),
-        "gamma": ("Art 100(2)", 1_500_000),
+        "alpha": ("Art 99(3)", 35_000_000, "higher"),
+        "beta": ("Art 99(3)", 35_000_000, "higher"),
+        "gamma": ("Art 100(2)", 1_500_000, "fixed"),
+        # an SME's maximum was given as EUR 35 million, with no word of Art 99(6)
+        "delta": ("Art 99(3)", 35_000_000, "lower"),
     }
