@@ -137,6 +137,29 @@ def xml_can_carry(row: Sequence[Term | Triple | None]) -> None:
                 )
 
 
+def rdf_xml_can_write(triples: Iterable[Sequence[Term | Triple | None]]) -> None:
+    """Refuse triples whose predicate RDF/XML cannot write as an element: one ending without an
+    XML name (``.../vocab/2024``, ``...#``, ``urn:x:2``). The serialiser wrote ``<oxprefix: ...>``
+    for it, a document no XML parser reads (an outside check)."""
+    for triple in triples:
+        predicate = triple[1] if len(triple) > 1 else None
+        if isinstance(predicate, NamedNode) and not _ends_with_xml_name(predicate.value):
+            raise QueryError(
+                f"the predicate <{predicate.value}> does not end with a name XML allows (a "
+                "letter or '_', then letters, digits, '-', '.' or '_'), so RDF/XML cannot write "
+                "it; ask for Turtle, N-Triples or JSON-LD"
+            )
+
+
+def _ends_with_xml_name(iri: str) -> bool:
+    """Whether ``iri`` ends with characters that can make an XML element's local name: the
+    longest run of name characters at its end holds a letter or '_' to start one."""
+    start = len(iri)
+    while start > 0 and (iri[start - 1].isalnum() or iri[start - 1] in "-._"):
+        start -= 1
+    return any(char.isalpha() or char == "_" for char in iri[start:])
+
+
 def _end_line(out: IO[bytes], format_name: str) -> None:
     """End a JSON or XML document with a newline, as a text file ends (not part of the data)."""
     if format_name in ("json", "xml", "jsonld"):

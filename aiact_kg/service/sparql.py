@@ -27,7 +27,7 @@ from aiact_kg.errors import AiactKgError, QueryError, StoreError
 from aiact_kg.namespaces import PREFIXES
 from aiact_kg.registry.update import UpdateRefusedError, UpdateReport
 from aiact_kg.registry.update_worker import UpdateTimeoutError, run_update
-from aiact_kg.render.query import xml_can_carry
+from aiact_kg.render.query import rdf_xml_can_write, xml_can_carry
 from aiact_kg.render.query_documents import boolean_document, graph_document, solutions_document
 from aiact_kg.service.auth import require_token
 from aiact_kg.service.config import ServiceConfig
@@ -347,6 +347,8 @@ def render(outcome: Outcome, offer: Offer) -> bytes:
         try:
             for row in outcome.rows:
                 xml_can_carry(row)
+            if isinstance(offer, GraphOffer):
+                rdf_xml_can_write(outcome.rows)
         except QueryError as error:
             raise ServiceError(406, "not-acceptable", str(error)) from None
     if isinstance(offer, GraphOffer):
