@@ -369,6 +369,7 @@ class _TreeWalk:
         self.type_maps: set[str] = set()  # terms whose values are type maps (unwrapped)
         self.other_terms: set[str] = set()  # terms some context defines otherwise
         self._literal_ids: set[int] = set()  # the objects inside JSON literals
+        self.language_maps: set[str] = set()  # terms whose values are language maps
 
     def run(self, value: object) -> None:
         maps: set[str] = set()  # terms whose values are maps (an inline "@container")
@@ -401,6 +402,8 @@ class _TreeWalk:
                 for key, child in item.items():
                     holds_iris = keyed and (key in iris or key in types or key == "@id")
                     self._check(key, child, keyed, holds_iris)
+                    if keyed and key in self.language_maps and isinstance(child, dict):
+                        _check_language_map(key, child, self.data)
                     literal = key in literals or (key == "@value" and item.get("@type") == "@json")
                     if literal:
                         self._mark_literal(child)
@@ -432,6 +435,7 @@ class _TreeWalk:
             else:
                 self.other_terms.add(term)
         maps.update(_defined_terms(item["@context"], _has_container))
+        self.language_maps.update(_defined_terms(item["@context"], _is_language_map))
         if self.scoped is None:
             self.scoped = next(iter(_defined_terms(item["@context"], _has_context)), None)
         literals.update(_defined_terms(item["@context"], _is_json_literal))
@@ -612,6 +616,20 @@ def _check_language(value: object, data: bytes) -> None:
         )
 
 
+def _check_language_map(term: str, value: dict[str, object], data: bytes) -> None:
+    """Refuse a key of a language map (``"label": {"en": ..., "not a tag": ...}``) that is no
+    language tag: JSON-LD dropped its values without a word (an outside check)."""
+    for key in value:
+        if key != "@none" and not key.startswith("@") and not _LANGUAGE_TAG.fullmatch(key):
+            raise _problem_at(
+                f"the JSON-LD gives {key!r} as a language in the language map of {term!r}, "
+                "which is not a language tag: letters, then parts of letters and digits after "
+                "'-' (e.g. 'en', 'de-AT'). JSON-LD would drop its values without a word.",
+                key,
+                data,
+            )
+
+
 def _check_key(key: str, data: bytes) -> None:
     """Refuse a key written as an IRI or compact IRI that holds a character no IRI may hold:
     JSON-LD would drop its statements without a word."""
@@ -668,6 +686,11 @@ def _has_context(definition: dict[str, object]) -> bool:
 
 def _has_container(definition: dict[str, object]) -> bool:
     return "@container" in definition
+
+
+def _is_language_map(definition: dict[str, object]) -> bool:
+    container = definition.get("@container")
+    return "@language" in (container if isinstance(container, list) else [container])
 
 
 def _terms(context: object) -> Iterable[str]:

@@ -111,6 +111,21 @@ def test_a_json_ld_language_that_is_no_tag_is_refused_where_it_is(node: dict[str
     assert len(read_rdf_bytes(json.dumps(good).encode(), name="ok.jsonld").quads) == 1
 
 
+@pytest.mark.parametrize("container", ["@language", ["@language", "@set"]])
+def test_a_language_map_key_that_is_no_tag_is_refused_where_it_is(container: object) -> None:
+    """JSON-LD dropped the values of such a key without a word (an outside check); a valid map,
+    '@none' among its keys, gives each value with its tag."""
+    context = {"p": {"@id": "http://www.w3.org/2000/01/rdf-schema#label", "@container": container}}
+    bad = {"@context": context, "@id": "http://e/s", "p": {"en": "x", "not a tag": "lost"}}
+    text = json.dumps(bad, indent=1)
+    with pytest.raises(InputFormatError, match="'not a tag' as a language") as caught:
+        read_rdf_bytes(text.encode(), name="bad.jsonld")
+    assert caught.value.line is not None
+    assert '"not a tag"' in text.splitlines()[caught.value.line - 1]
+    good = {"@context": context, "@id": "http://e/s", "p": {"en": "x", "de-AT": "y", "@none": "z"}}
+    assert len(read_rdf_bytes(json.dumps(good).encode(), name="ok.jsonld").quads) == 3
+
+
 def test_an_iri_valued_term_of_our_context_is_checked_too() -> None:
     data = json.dumps(
         {
