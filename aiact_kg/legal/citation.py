@@ -95,10 +95,14 @@ def split_brackets(token: str) -> tuple[str, list[str]]:
 
 
 def _article_paths(citation: ParsedCitation) -> list[str]:
+    # a provision not divided into subparagraphs is its own first subparagraph: "first
+    # subparagraph" falls back to it, a later one does not (an outside check found "Art 4 second
+    # subparagraph" answered with Art 4)
     base = f"art_{citation.number}"
+    whole = citation.subparagraph in (None, 1)
     if not citation.parts:
         if citation.subparagraph:
-            return [f"{base}.sub_{citation.subparagraph}", base]
+            return [f"{base}.sub_{citation.subparagraph}"] + ([base] if whole else [])
         return [base]
     first, rest = citation.parts[0], citation.parts[1:]
     tail = "".join(f".pnt_{part}" for part in rest)
@@ -107,6 +111,8 @@ def _article_paths(citation: ParsedCitation) -> list[str]:
         paragraph = f"{base}.par_{first}"
         if citation.subparagraph and not rest:
             paths.append(f"{paragraph}.sub_{citation.subparagraph}")
+            if not whole:
+                return paths
         paths.append(paragraph + tail)
     paths.append(f"{base}.pnt_{first}{tail}")
     return paths

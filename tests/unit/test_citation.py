@@ -35,6 +35,28 @@ def test_first_candidate(citation: str, expected_first: str) -> None:
     assert candidate_iris(citation)[0] == PROVISION + expected_first
 
 
+@pytest.mark.parametrize(
+    ("citation", "fallback"),
+    [
+        ("Art 4 first subparagraph", "art_4"),
+        ("Art 4 second subparagraph", None),
+        ("Art 50(4) first subparagraph", "art_50.par_4"),
+        ("Art 50(4) third subparagraph", None),
+    ],
+)
+def test_only_a_first_subparagraph_falls_back_to_its_provision(
+    citation: str, fallback: str | None
+) -> None:
+    """A provision not divided into subparagraphs is its own first subparagraph; a later
+    subparagraph it does not have named the provision itself (an outside check)."""
+    candidates = candidate_iris(citation)
+    assert ".sub_" in candidates[0]
+    if fallback is None:
+        assert len(candidates) == 1
+    else:
+        assert PROVISION + fallback in candidates
+
+
 def test_article_without_paragraphs_gets_point_candidate() -> None:
     assert PROVISION + "art_3.pnt_63" in candidate_iris("Art 3(63)")
     assert PROVISION + "art_113.pnt_c" in candidate_iris("Art 113(c)")
