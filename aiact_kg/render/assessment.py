@@ -198,7 +198,7 @@ def _fine_lines(subject: AssessedSubject) -> list[str]:
     for determination in subject.determinations:
         for fine in determination.fines or []:
             who = f"{_local_name(fine.operator)} (operator)" if fine.operator else "operators"
-            cover(who, fine, "; ".join(determination.legal_basis[:1]))
+            cover(who, fine, _breached(determination.legal_basis))
     shared_roles = _roles_with_several_bearers(subject.obligations)
     for item in subject.obligations:
         who = str(item.role)
@@ -267,6 +267,14 @@ def _columns(text: str) -> int:
 def _padded(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns."""
     return text + " " * max(0, width - _columns(text))
+
+
+def _breached(legal_basis: list[str]) -> str:
+    """The provision a fined determination's breach infringes: its first article (an Annex only
+    lists what the article refers to: Annex II, the offences of Art 5(1)(h)(iii), cannot be
+    breached, an outside check found it named), else its first basis."""
+    articles = [citation for citation in legal_basis if citation.startswith("Art ")]
+    return (articles or legal_basis or [""])[0]
 
 
 def _roles_with_several_bearers(obligations: Sequence[Obligation]) -> set[str]:

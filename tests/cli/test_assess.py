@@ -437,6 +437,22 @@ def test_text_report_gives_the_fine_for_a_prohibited_practice(
     )
 
 
+RBI_CASE = REPO_ROOT / "tests" / "cases" / "art-005" / "24-h-iii-three-year-offence.yaml"
+
+
+def test_the_fine_of_an_annex_ii_offence_names_the_breached_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Real-time remote biometric identification for an Annex II offence rests on Annex II too;
+    the fine line named Annex II, a list that cannot be breached (an outside check)."""
+    path = tmp_path / "rbi.ttl"
+    path.write_text(PREFIXES + yaml.safe_load(RBI_CASE.read_text())["facts"])
+    main(["assess", str(path), "--as-of", "2026-11-30", "--law", "as-published"])
+    entries = " ".join(line.strip() for line in capsys.readouterr().out.splitlines())
+    assert "breach of Art 5(1)(h)" in entries
+    assert "breach of Annex II" not in entries
+
+
 def test_explain_dates_a_fine_from_the_later_of_the_tier_and_the_breached_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
