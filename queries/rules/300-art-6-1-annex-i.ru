@@ -58,6 +58,7 @@ INSERT {
     aia:legalBasis <https://w3id.org/aiact-kg/reg/2024/1689/art_6.par_1.pnt_b> , ?actProvision ;
     aia:premise [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty ?link ; aia:premiseValue ?act ] ,
                 [ a aia:Premise ; aia:premiseSubject ?s ; aia:premiseProperty aia:requiresThirdPartyConformityAssessment ; aia:premiseValue ?flag ] ;
+    aia:appliesFromDate ?applies ;
     aia:explanation ?explanation ;
     prov:wasGeneratedBy aiaa:run .
 }
@@ -76,6 +77,9 @@ WHERE {
     }
   }
   ?act a aia:UnionHarmonisationAct ; aia:sourceProvision ?actProvision ; aia:citation ?actCitation .
+  # an outcome of Art 6(1) applies when Art 6(1) does (Art 113(c)), not from the date of the
+  # Annex I point it also cites (the earliest of its bases gave 2 August 2026, an outside check)
+  aiap:art_6.par_1 eli:date_applicability ?applies .
   BIND(CONCAT("The system relates to a product covered by ", STR(?actCitation),
               ", but that act does not require a third-party conformity assessment; the condition of Art 6(1)(b) is not met, so Art 6(1) does not make it high-risk.") AS ?explanation)
   BIND(IRI(CONCAT(STR(aiaa:), "det-", MD5(CONCAT(STR(?s), "|art-6-1-annex-i|no-third-party|", STR(?link), "|", STR(?act))))) AS ?d)
