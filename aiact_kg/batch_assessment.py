@@ -415,6 +415,9 @@ def assess_batches(
             return
         del kept  # the workers read their batches' files (sending documents costs more)
         planned = list(_planned(entries, plan, max_bytes))
+    # no more workers than there is work for (every worker is started at the first task: 150
+    # jobs for two inputs started 150 processes, an outside check); a batch holds whole files
+    jobs = min(jobs, len(planned) if planned is not None else len(entries))
     with ProcessPoolExecutor(
         jobs, mp_context=_workers(engine_name), initializer=_warm, initargs=(engine_name,)
     ) as pool:

@@ -288,3 +288,27 @@ def test_inputs_scanned_by_workers_give_the_results_of_one_process(
     reads = _counting_reads(monkeypatch)  # in this process only: the workers' are their own
     assert _assess(directory, jobs=2) == here
     assert not reads  # every file was read by the workers
+
+
+@pytest.mark.parametrize("scan_here", [True, False])
+def test_no_more_workers_start_than_there_are_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scan_here: bool
+) -> None:
+    """Every worker starts with the first task: ``--jobs 150`` for two inputs started 150
+    processes (an outside check). The pool is as large as the batches (or the inputs, before
+    the workers scan them), and the results are those of one process."""
+    directory = _directory(tmp_path)
+    here = _assess(directory)
+    sizes: list[int] = []
+    real_pool = batch_assessment.ProcessPoolExecutor
+
+    def counting_pool(workers: int, **options: Any) -> Any:
+        sizes.append(workers)
+        return real_pool(workers, **options)
+
+    monkeypatch.setattr(batch_assessment, "ProcessPoolExecutor", counting_pool)
+    if not scan_here:
+        monkeypatch.setattr(batch_assessment, "_SCAN_HERE_BYTES", 0)
+    assert _assess(directory, jobs=150) == here
+    assert sizes
+    assert sizes[0] <= 5  # five inputs, three batches of one subject
