@@ -54,7 +54,11 @@ from aiact_kg.submission.shacl_sparql.loading import StoreLoader, new_store, to_
 from aiact_kg.submission.shacl_sparql.loading import to_rdflib as _to_rdflib
 from aiact_kg.submission.shacl_sparql.report import report_graph
 from aiact_kg.submission.shared_names import shared_name_findings
-from aiact_kg.submission.value_checks import control_character_findings, value_findings
+from aiact_kg.submission.value_checks import (
+    control_character_findings,
+    list_findings,
+    value_findings,
+)
 from aiact_kg.submission.values import CHECKED_TYPES, read_literal, without_repeated_numbers
 from aiact_kg.submission.vocabulary import load_vocabulary
 
@@ -331,7 +335,7 @@ def _checked_in_python(
     reported = _reported(results, submission)
     values = [
         (node, finding)
-        for node, finding in value_findings(statements, vocabulary)
+        for node, finding in value_findings(statements, vocabulary) + list_findings(statements)
         if (node, URIRef(finding.path or "")) not in reported
     ]
     return (

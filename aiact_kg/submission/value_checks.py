@@ -166,6 +166,38 @@ def control_character_findings(statements: Iterable[Statement]) -> list[tuple[No
     return found
 
 
+_RDF_FIRST: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first"
+_RDF_REST: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
+
+
+def list_findings(statements: Iterable[Statement]) -> list[tuple[Node, Finding]]:
+    """A violation for each statement whose value is an RDF list (Turtle ``( ex:a )``, JSON-LD
+    ``@list``): the rules read the list node as the value, a party or a fact of its own (an
+    outside check found a deployer written as a one-item list taken for the deployer, its
+    facts unread and 56 of its duties gone, with no finding)."""
+    listed = list(statements)
+    heads = {s.subject for s in listed if str(s.predicate) == _RDF_FIRST}
+    members: dict[Node, list[Node]] = {}
+    for statement in listed:
+        if str(statement.predicate) == _RDF_FIRST:
+            members.setdefault(statement.subject, []).append(statement.object)
+    found: list[tuple[Node, Finding]] = []
+    for statement in listed:
+        if statement.object not in heads or str(statement.predicate) in (_RDF_FIRST, _RDF_REST):
+            continue
+        first = ", ".join(show(member) for member in members.get(statement.object, [])[:1])
+        property_name = compact(str(statement.predicate))
+        message = (
+            f"In {statement.file}, {show(statement.subject)} has {property_name} with an RDF "
+            f"list as its value (a list starting with {first or 'nothing'}): aiact-kg reads each "
+            f"value of a property as a statement of its own, so the list itself would be taken "
+            f"for the value. Write the values without a list (Turtle: {property_name} ex:a , "
+            "ex:b ; JSON-LD: an array, without @list)."
+        )
+        found.append(_statement_finding("value-space", "violation", message, statement, ()))
+    return found
+
+
 def _single_precision_finding(
     statement: Statement, reading: Reading, provisions: tuple[str, ...]
 ) -> list[tuple[Node, Finding]]:

@@ -650,3 +650,27 @@ def test_each_node_using_an_unknown_term_is_warned(validator: SubmissionValidato
         if "aia:intendedPurpse" in f.message
     )
     assert warned == ["https://example.org/s", "https://example.org/s2"]
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "; aia:hasDeployer ( ex:bank )",
+        "; aia:hasDeployer ( ex:bank ex:shop )",
+    ],
+)
+def test_a_party_written_as_a_list_is_a_violation(
+    validator: SubmissionValidator, more: str
+) -> None:
+    """The list node was taken for the deployer, the party's facts unread, and the file
+    conformed (an outside check); the same party without the list conforms."""
+    party = 'ex:bank a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+    shop = 'ex:shop a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+    report = validate(validator, SYSTEM.format(more=more) + party + shop)
+    assert not report.conforms
+    messages = [f.message for s in report.subjects for f in s.findings if f.severity == "violation"]
+    assert any("aia:hasDeployer with an RDF list" in m and "ex" in m for m in messages), messages
+    plain = validate(
+        validator, SYSTEM.format(more="; aia:hasDeployer ex:bank , ex:shop") + party + shop
+    )
+    assert plain.conforms
