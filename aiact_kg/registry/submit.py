@@ -38,7 +38,7 @@ from aiact_kg.store.base import KnowledgeStore
 from aiact_kg.store.locking import StoreLockedError
 from aiact_kg.submission.batch import read_all
 from aiact_kg.submission.errors import InputFormatError
-from aiact_kg.submission.reading import InputDocument
+from aiact_kg.submission.reading import InputDocument, submission_base_iri
 from aiact_kg.submission.validation import SubmissionValidator, ValidationReport
 
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -239,6 +239,15 @@ class _RegistryChanged(Exception):  # noqa: N818 (not an error: the submission i
     with the stored entries may no longer hold."""
 
 
+def _same_document(entry: Entry, document: InputDocument) -> bool:
+    """Whether ``document`` is the one ``entry`` stored: the same bytes read against the same
+    base IRI (relative IRIs and blank nodes resolve against the file's name: the same bytes
+    under another name said "unchanged" and kept the old subjects, an outside check)."""
+    return entry.sha256 == document.sha256 and submission_base_iri(
+        entry.file
+    ) == submission_base_iri(document.name)
+
+
 def _submit_once(
     store_path: Path,
     documents: Sequence[InputDocument],
@@ -264,7 +273,7 @@ def _submit_once(
             member.name
             for member in members
             if member.entry is None
-            or member.entry.sha256 != member.document.sha256
+            or not _same_document(member.entry, member.document)
             or member.entry.options != key
         }
         members, needed = with_linked_entries(store, members, changed, existing)
@@ -334,7 +343,7 @@ def write_assessed(
         member = item.member
         known = existing.get(member.name)
         if member.submitted and (
-            known is None or known.sha256 != member.document.sha256 or known.options != key
+            known is None or not _same_document(known, member.document) or known.options != key
         ):
             entry = Entry(
                 name=member.name,
@@ -349,7 +358,7 @@ def write_assessed(
             )
             writer.apply(member.name, replace_update(entry, item.derived, member.document.quads))
             status = "stored" if known is None else "replaced"
-        elif known is not None and known.sha256 == member.document.sha256:
+        elif known is not None and _same_document(known, member.document):
             entry = replace(known, run=item.run, options=key, together=item.together)
             writer.apply(member.name, replace_update(entry, item.derived))
             status = "reassessed"

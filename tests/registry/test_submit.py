@@ -62,6 +62,36 @@ def test_resubmission_after_the_knowledge_base_changed_is_assessed_again(
     assert "knowledge-base=0000000000000000" in entries(store)["spam-filter"].options
 
 
+def test_the_same_bytes_under_another_file_name_are_another_document(
+    store: Path, tmp_path: Path
+) -> None:
+    """Relative IRIs resolve against the file's name: the same bytes under another name are
+    other statements. They said "unchanged" and kept the old file name and subjects (an
+    outside check); they replace the submission, and the same name again is unchanged."""
+    text = (
+        "@prefix aia: <https://w3id.org/aiact-kg/ontology#> .\n"
+        "@prefix aiac: <https://w3id.org/aiact-kg/concept/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "<#filter> a aia:AISystem ; aia:hasProvider <#acme> ; aia:intendedPurpose "
+        "aiac:purpose-other ; aia:interactsWithNaturalPersons false ;\n"
+        '  aia:placedOnMarketOn "2025-06-01"^^xsd:date .\n'
+        '<#acme> a aia:LegalPerson ; aia:establishedIn "DE" ; aia:isSME false .\n'
+    )
+    first, second = tmp_path / "a" / "one.ttl", tmp_path / "b" / "two.ttl"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    submit_inputs(store, [str(first)], OPTIONS, name="relative", progress=False)
+    moved = submit_inputs(store, [str(second)], OPTIONS, name="relative", progress=False)
+    assert [o.status for o in moved.outcomes] == ["replaced"]
+    assert entries(store)["relative"].file.endswith("two.ttl")
+    stored = snapshot(store)[submission_graph("relative")]
+    assert any("/two.ttl/" in quad for quad in stored)
+    assert not any("/one.ttl/" in quad for quad in stored)
+    again = submit_inputs(store, [str(second)], OPTIONS, name="relative", progress=False)
+    assert [o.status for o in again.outcomes] == ["unchanged"]
+
+
 def test_identical_resubmission_is_a_no_op_and_a_change_replaces(
     store: Path, spam_filter: Path
 ) -> None:
