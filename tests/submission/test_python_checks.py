@@ -674,3 +674,14 @@ def test_a_party_written_as_a_list_is_a_violation(
         validator, SYSTEM.format(more="; aia:hasDeployer ex:bank , ex:shop") + party + shop
     )
     assert plain.conforms
+
+
+def test_a_party_given_as_text_is_one_violation(validator: SubmissionValidator) -> None:
+    """The party shapes asked the text for aia:establishedIn and aia:isSME, which no text can
+    have, doubling the count (an outside check): only the property's violation is left."""
+    text = SYSTEM.format(more="").replace("aia:hasProvider ex:acme", 'aia:hasProvider "Acme"')
+    report = validate(validator, text)
+    violations = [f for s in report.subjects for f in s.findings if f.severity == "violation"]
+    assert len(violations) == 1, [f.message for f in violations]
+    assert "must point to a party" in violations[0].message
+    assert not [f for s in report.subjects for f in s.findings if f.focus_node == "Acme"]
