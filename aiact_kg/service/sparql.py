@@ -148,7 +148,7 @@ def _parameters(text: str, what: str) -> dict[str, list[str]]:
 async def _protocol_request(request: Request) -> ProtocolRequest:
     """Read the query or update and the dataset from any of the protocol's request forms."""
     url = _parameters(request.url.query, "URL's query string")  # other parameters are ignored
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in url:
             raise bad_request("a SPARQL update must be sent with POST, not GET")
         query, update, parameters = _one(url, "query"), None, url
@@ -460,13 +460,14 @@ _POST_DOC = {
 
 
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", openapi_extra=_SPARQL_DOC)
+@router.head("/sparql", include_in_schema=False)  # as GET, without the body (it was 405)
 @router.post("/sparql", summary="SPARQL 1.1 query or update (POST)", openapi_extra=_POST_DOC)
 async def sparql(request: Request) -> Response:
     """The SPARQL 1.1 Protocol: the default graph is the union of all named graphs.
 
     A GET without parameters answers with the SPARQL 1.1 Service Description of the endpoint.
     """
-    if request.method == "GET" and not request.url.query:
+    if request.method in ("GET", "HEAD") and not request.url.query:
         offer = _offer("DESCRIBE", request.headers.get("accept"))
         assert isinstance(offer, GraphOffer)
         endpoint = str(request.url.replace(query=None, fragment=None))

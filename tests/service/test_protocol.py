@@ -119,6 +119,16 @@ def test_construct_in_every_graph_format(client: httpx.Client, media_type: str) 
     assert triples(response, GRAPH_TYPES[media_type]) == reference
 
 
+def test_head_is_answered_as_get_without_a_body(client: httpx.Client) -> None:
+    """HEAD /sparql was 405 with "allow: POST" though GET is served (an outside check)."""
+    got = client.get("/sparql", params={"query": SELECT})
+    head = client.head("/sparql", params={"query": SELECT})
+    assert head.status_code == got.status_code == 200
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.content == b""
+    assert client.head("/sparql").status_code == 200  # the service description
+
+
 @pytest.mark.parametrize(
     "predicate", ["http://example.org/vocab/2024", "http://example.org/p#", "urn:x:2"]
 )
