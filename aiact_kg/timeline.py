@@ -156,7 +156,10 @@ def timeline_json(data: dict[str, Any], store: KnowledgeStore, reference: str) -
     """The timeline of one model of an assessment (``data`` and its run ``store``)."""
     names = model_names(store)
     subject = find_model(data, names, reference)
-    if "gpai" not in subject["categories"]:
+    # a model described as one is shown whatever its categories on the date (one assessed
+    # before it is placed on the market is out of scope then: it was "not a model", an outside
+    # check); a system or another subject is refused
+    if "gpai" not in subject["categories"] and subject.get("kind") != "gpai-model":
         raise InputError(
             f"{subject['iri']} is not assessed as a general-purpose AI model "
             f"(categories: {', '.join(subject['categories']) or 'none'}); "

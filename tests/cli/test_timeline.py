@@ -120,6 +120,21 @@ def test_a_system_has_no_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert "is not assessed as a general-purpose AI model" in err
 
 
+def test_a_model_before_its_placing_has_its_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    """Assessed before it is placed on the market, a model is out of scope on that date; it was
+    refused as "not assessed as a general-purpose AI model" (an outside check). Its timeline
+    is shown, every event after the as-of date."""
+    example = REPO_ROOT / "examples" / "submissions" / "gpai-model-commission-designation.ttl"
+    code, out, _ = _run(
+        ["timeline", "https://example.org/vox-populi/vp-2", str(example), "--as-of", "2025-06-01"],
+        capsys,
+    )
+    assert code == 0
+    assert "categories: out-of-scope" in out
+    assert "Commission designation" in out
+    assert "(after the as-of date)" in out
+
+
 def test_an_unknown_model_names_the_assessed_subjects(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["timeline", "Nonexistent", str(EXAMPLE), "--no-progress"], capsys)
     assert code == 2
