@@ -46,6 +46,19 @@ def test_provision_art_51_2(kb_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "general-purpose AI model with systemic risk" in out
 
 
+def test_an_annex_iii_point_lists_the_duties_its_use_case_triggers(
+    kb_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Annex III point 5(b) listed no obligation although the FRIA of Art 27(1) for credit
+    scoring is triggered by it (an outside check); Art 22 keeps only its own duties."""
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Annex III point 5(b)")
+    assert code == 0
+    assert "obligation/art-27-1-fria-credit-and-insurance" in out
+    code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 22", "--format", "json")
+    assert code == 0
+    assert "fria" not in out
+
+
 def test_provision_json(kb_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--store", str(kb_path), "provision", "Art 6(3)", "--format", "json")
     assert code == 0
