@@ -162,15 +162,15 @@ def test_the_engine_gives_the_embedded_rows(registry: Registry, engine: Engine, 
     assert not extra, f"{summary}; extra {list(extra.items())[:3]}"
 
 
-@pytest.mark.parametrize("provision", ["anx_III.pnt_5.pnt_b", "art_22", "art_27.par_1"])
+@pytest.mark.parametrize(
+    "provision", ["anx_III.pnt_5.pnt_b", "anx_III", "art_22", "art_26", "art_27.par_1"]
+)
 def test_the_engine_lists_the_obligations_of_a_provision(
     registry: Registry, engine: Engine, provision: str
 ) -> None:
     """`provision` on a remote store reads the same obligations, those a use case of the point
-    triggers among them. (Virtuoso 7 evaluates the query's eli:is_part_of* apart: rows twice
-    for Art 22, none for a use case's point; docs/deploy.md says so.)"""
-    if engine.name == "virtuoso":
-        pytest.skip("Virtuoso 7 evaluates eli:is_part_of* with a bound end apart (docs/deploy.md)")
+    triggers among them. (With eli:is_part_of* Virtuoso 7 gave rows twice for Art 22 and none
+    for a use case's point.)"""
     iri = f"https://w3id.org/aiact-kg/reg/2024/1689/{provision}"
     bound = f"WHERE {{ VALUES ?provision {{ <{iri}> }}"
     sparql = with_prefixes(get_query("kb/provision-obligations").text).replace("WHERE {", bound, 1)
