@@ -178,4 +178,3 @@ def test_the_engine_lists_the_obligations_of_a_provision(
     assert expected
     found = _rows(engine.store.select(sparql), sparql, engine.name)
     assert found == expected
-
