@@ -334,7 +334,8 @@ def _carry_registry(
     would lose them, unless ``discard_registry`` says to build without them."""
     from aiact_kg.kb.open import open_knowledge_base
 
-    if active_version(store_dir) is None:
+    version = active_version(store_dir)
+    if version is None:
         return 0, None
     try:
         previous = open_knowledge_base(store_dir)
@@ -342,7 +343,7 @@ def _carry_registry(
         problem = f"({error.reason})" if isinstance(error, DamagedStoreError) else f"({error})"
         if discard_registry:
             return 0, f"{problem}; its registry was not read (--discard-registry)"
-        return _carry_unchecked_registry(store_dir, store, problem)
+        return _carry_unchecked_registry(store_dir, version, store, problem)
     try:
         return _copy_registry_graphs(previous, store), None
     finally:
@@ -379,18 +380,15 @@ def _recorded_registry(version_dir: Path) -> bool:
 
 
 def _carry_unchecked_registry(
-    store_dir: Path, store: OxigraphStore, problem: str
+    store_dir: Path, version: str, store: OxigraphStore, problem: str
 ) -> tuple[int, str | None]:
-    """The registry of an active version that failed its check, read from its engine files."""
-    version = active_version(store_dir)
+    """The registry of the active ``version`` that failed its check, read from its engine files."""
     refusal = (
         f"the active version of the store at {store_dir} failed its check {problem}, and its "
         "registry of submissions cannot be read from the engine's files either: a build now "
         f"would drop it, so nothing was changed. Keep a copy of {store_dir}, then run "
         "'aiact-kg build --discard-registry' to build the knowledge base without it"
     )
-    if version is None:
-        raise StoreError(refusal)
     if not _recorded_registry(store_dir / VERSIONS / version):
         return 0, f"{problem}; its build recorded no registry graph, so none was lost"
     try:

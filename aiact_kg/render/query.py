@@ -141,8 +141,7 @@ def rdf_xml_can_write(triples: Iterable[Sequence[Term | Triple | None]]) -> None
     """Refuse triples whose predicate RDF/XML cannot write as an element: one ending without an
     XML name (``.../vocab/2024``, ``...#``, ``urn:x:2``). The serialiser wrote ``<oxprefix: ...>``
     for it, a document no XML parser reads (an outside check)."""
-    for triple in triples:
-        predicate = triple[1] if len(triple) > 1 else None
+    for _, predicate, _ in triples:
         if isinstance(predicate, NamedNode) and not _ends_with_xml_name(predicate.value):
             raise QueryError(
                 f"the predicate <{predicate.value}> does not end with a name XML allows (a "

@@ -176,20 +176,22 @@ def list_findings(statements: Iterable[Statement]) -> list[tuple[Node, Finding]]
     outside check found a deployer written as a one-item list taken for the deployer, its
     facts unread and 56 of its duties gone, with no finding)."""
     listed = list(statements)
-    heads = {s.subject for s in listed if str(s.predicate) == _RDF_FIRST}
-    members: dict[Node, list[Node]] = {}
+    first_members: dict[Node, Node] = {}  # each list node and its first member
     for statement in listed:
         if str(statement.predicate) == _RDF_FIRST:
-            members.setdefault(statement.subject, []).append(statement.object)
+            first_members.setdefault(statement.subject, statement.object)
     found: list[tuple[Node, Finding]] = []
     for statement in listed:
-        if statement.object not in heads or str(statement.predicate) in (_RDF_FIRST, _RDF_REST):
+        if statement.object not in first_members or str(statement.predicate) in (
+            _RDF_FIRST,
+            _RDF_REST,
+        ):
             continue
-        first = ", ".join(show(member) for member in members.get(statement.object, [])[:1])
+        first = show(first_members[statement.object])
         property_name = compact(str(statement.predicate))
         message = (
             f"In {statement.file}, {show(statement.subject)} has {property_name} with an RDF "
-            f"list as its value (a list starting with {first or 'nothing'}): aiact-kg reads each "
+            f"list as its value (a list starting with {first}): aiact-kg reads each "
             f"value of a property as a statement of its own, so the list itself would be taken "
             f"for the value. Write the values without a list (Turtle: {property_name} ex:a , "
             "ex:b ; JSON-LD: an array, without @list)."
